@@ -1,0 +1,55 @@
+"""briefkit: news articles in, analytical briefings out.
+
+The pipeline reads left to right, one module per stage, and no module imports
+a later one: article -> extractors -> model -> store -> render -> plugin.
+
+The public API for pipelines and evaluation:
+
+- ``extract(text, published=date)`` returns a ``Briefing`` of typed facts;
+- ``find_dates(text, published=date)`` returns every date expression.
+
+Both load the English model on first use; nothing else in the package does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefkit.extractors.dates import DateExpression
+    from briefkit.model import Briefing
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "extract", "find_dates"]
+
+
+def _as_date(published: dt.date | str | None) -> dt.date | None:
+    if published is None or isinstance(published, dt.date):
+        return published
+    return dt.date.fromisoformat(published)
+
+
+def extract(
+    text: str,
+    published: dt.date | str | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> Briefing:
+    """Extract a briefing's facts from an article's text. Writes nothing."""
+    from briefkit.article import parse_article
+    from briefkit.store import briefing_from_article
+
+    return briefing_from_article(
+        parse_article(text), _as_date(published), title=title, outlet=outlet, url=url, id=id
+    )
+
+
+def find_dates(text: str, published: dt.date | str | None = None) -> list[DateExpression]:
+    """Every date expression in ``text``, normalised against ``published``."""
+    from briefkit.extractors.dates import find_dates as _find_dates
+
+    return _find_dates(text, _as_date(published))

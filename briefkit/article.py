@@ -1,0 +1,370 @@
+"""Reading an article: decoding, syndication metadata and sentence boundaries.
+
+Everything downstream addresses the article by character offsets into
+``Article.text``; this module is the only place that decides what those are.
+Sentence boundaries are rule-based on purpose: the site build must find them
+for every briefing without loading a language model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from briefkit.errors import BriefkitError, Problem
+
+# "The post TITLE appeared first on OUTLET." closes articles syndicated through
+# WordPress feeds. It is metadata, not body text.
+_SYNDICATION = re.compile(
+    r"^[ \t]*The post (?P<title>.+?) appeared first on (?P<outlet>[^\n]+?)\.?[ \t]*$",
+    re.MULTILINE,
+)
+
+# Tokens that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "amb",
+        "fr",
+        "messrs",
+        "mmes",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "bros",
+        "dept",
+        "est",
+        "govt",
+        "univ",
+        "assn",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "pp",
+        "op",
+        "ca",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ave",
+        "blvd",
+        "rd",
+        "mt",
+        "ft",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "n.y",
+        "l.a",
+    ]
+)
+
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?…]+)          # sentence-final punctuation
+        (?P<close>[\"'”’)\]]*)    # closing quotes or brackets stay with the sentence
+        (?P<space>\s+)
+        (?=[\"'“‘(\[]?[A-Z0-9])   # the next sentence opens with a capital or digit
+    """,
+    re.VERBOSE,
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Article:
+    """An article's text and what can be read from it without a model."""
+
+    text: str
+    path: str = "<article>"
+    title: str | None = None
+    outlet: str | None = None
+    body_end: int = field(default=-1)
+
+    def __post_init__(self) -> None:
+        if self.body_end < 0:
+            self.body_end = len(self.text)
+
+    @property
+    def body(self) -> str:
+        """The text without trailing metadata lines; offsets equal ``text``'s."""
+        return self.text[: self.body_end]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        spans = []
+        for m in re.finditer(r"[^\n]+", self.body):
+            start, end = m.span()
+            while start < end and self.body[start].isspace():
+                start += 1
+            while end > start and self.body[end - 1].isspace():
+                end -= 1
+            if start < end:
+                spans.append((start, end))
+        return spans
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for p_index, (p_start, p_end) in enumerate(self.paragraphs):
+            for start, end in split_sentences(self.text, p_start, p_end):
+                out.append(Sentence(len(out), start, end, p_index))
+        return out
+
+    def find(self, evidence: str) -> tuple[int, int] | None:
+        """Where ``evidence`` stands in the text, or None.
+
+        Whitespace may differ: YAML folds long strings, and analysts rewrap them.
+        """
+        start = self.text.find(evidence)
+        if start >= 0:
+            return start, start + len(evidence)
+        words = evidence.split()
+        if not words:
+            return None
+        pattern = r"\s+".join(map(re.escape, words))
+        m = re.search(pattern, self.text)
+        return m.span() if m else None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``, by binary search."""
+        sents = self.sentences
+        lo, hi = 0, len(sents)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sents[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(sents) and sents[lo].start <= offset < sents[lo].end:
+            return sents[lo]
+        return None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` (one paragraph) into sentence spans."""
+    end = len(text) if end is None else end
+    spans = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group("end") == "." and not m.group("close"):
+            before = _LAST_WORD.search(text, cur, m.start())
+            word = before.group(1).lower() if before else ""
+            # "U.S." and "Mr." do not end sentences; neither does an initial ("John F.").
+            if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        boundary = m.start("space")
+        spans.append((cur, boundary))
+        cur = m.end()
+    if cur < end:
+        spans.append((cur, end))
+    return spans
+
+
+def parse_article(raw: str, path: str = "<article>") -> Article:
+    """Normalise newlines and read syndication metadata from ``raw``."""
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    title = outlet = None
+    body_end = len(text)
+    matches = list(_SYNDICATION.finditer(text))
+    if matches:
+        last = matches[-1]
+        # Only a closing line counts: the same words mid-article are body text.
+        if not text[last.end() :].strip():
+            title = last.group("title").strip()
+            outlet = last.group("outlet").strip()
+            body_end = len(text[: last.start()].rstrip())
+    return Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode article bytes as UTF-8, falling back to Windows-1252 for old web copies."""
+    if b"\x00" in data:
+        raise BriefkitError(
+            [
+                Problem(
+                    path,
+                    0,
+                    0,
+                    "this looks like a binary file, not an article: save it as UTF-8 text",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BriefkitError(
+            [
+                Problem(
+                    path, line, col, "the text is neither UTF-8 nor Windows-1252: save it as UTF-8"
+                )
+            ]
+        ) from None
+
+
+def read_article(path: str | Path) -> Article:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise BriefkitError(
+            [Problem(str(p), 0, 0, f"cannot read the article: {exc.strerror}")]
+        ) from None
+    article = parse_article(decode(data, str(p)), str(p))
+    if not article.body.strip():
+        raise BriefkitError(
+            [Problem(str(p), 0, 0, "the article is empty: paste its text into the file")]
+        )
+    return article
+
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "its",
+    ]
+)
+
+
+def slugify(text: str, max_words: int = 0, drop_stopwords: bool = False) -> str:
+    """An id of lowercase ASCII letters, digits and single hyphens."""
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # "Iran’s" should read "irans", not "iran-s".
+    folded = re.sub(r"['’]", "", folded.lower())
+    words = re.findall(r"[a-z0-9]+", folded)
+    if drop_stopwords:
+        words = [w for w in words if w not in _STOPWORDS] or words
+    if max_words:
+        words = words[:max_words]
+    return "-".join(words)
+
+
+def name_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One regex for many names, longest first, so "Iraqi Kurdistan" wins over "Iraqi".
+
+    Returns the pattern and a map from each name to the id it stands for.
+    """
+    owner: dict[str, str] = {}
+    for ident, variants in names.items():
+        for variant in variants:
+            variant = variant.strip()
+            if len(variant) > 1:
+                owner.setdefault(variant, ident)
+    if not owner:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), owner
+
+
+def find_names(
+    text: str, names: dict[str, list[str]], end: int | None = None
+) -> list[tuple[int, int, str]]:
+    """Every non-overlapping mention of the given names: (start, end, id).
+
+    This is how the build finds mentions: they are not stored, so fixing an
+    alias by hand fixes every page.
+    """
+    compiled = name_pattern(names)
+    if compiled is None:
+        return []
+    pattern, owner = compiled
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(text, 0, end)]

@@ -1,0 +1,156 @@
+"""The ``briefkit`` command: add, extract, check, render."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefkit.errors import BriefkitError, Problem
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    from briefkit.plugin import display_path
+
+    for p in sorted(problems):
+        print(Problem(display_path(p.path), p.line, p.col, p.message), file=sys.stderr)
+
+
+def _extract(args: argparse.Namespace) -> tuple[str, object]:
+    from briefkit.article import decode, parse_article
+    from briefkit.extractors.nlp import model_name
+    from briefkit.store import briefing_from_article
+
+    path = Path(args.article)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BriefkitError(
+            [Problem(str(path), 0, 0, f"cannot read the article: {exc.strerror}")]
+        ) from None
+    raw = decode(data, str(path))
+    article = parse_article(raw, str(path))
+    if not article.body.strip():
+        raise BriefkitError(
+            [Problem(str(path), 0, 0, "the article is empty: paste its text into the file")]
+        )
+    if args.published is None:
+        print(
+            'warning: no --published date: relative dates ("on Wednesday", "last week") '
+            "stay unresolved in the timeline; pass --published YYYY-MM-DD",
+            file=sys.stderr,
+        )
+    briefing = briefing_from_article(
+        article, args.published, title=args.title, outlet=args.outlet, url=args.url, id=args.id
+    )
+    print(f"extracted with {model_name()}", file=sys.stderr)
+    return raw, briefing
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from briefkit.store import dump_briefing
+
+    _raw, briefing = _extract(args)
+    sys.stdout.write(dump_briefing(briefing.to_dict()))  # type: ignore[attr-defined]
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from briefkit.store import add_briefing
+
+    raw, briefing = _extract(args)
+    folder = add_briefing(Path(args.root), raw, briefing)  # type: ignore[arg-type]
+    counts = ", ".join(
+        f"{len(getattr(briefing, key))} {key}"
+        for key in ("actors", "places", "events", "quotes", "figures", "relations")
+    )
+    print(f"added {folder}/: {counts}")
+    print(f"review {folder}/briefing.yaml by hand, then run `briefkit check`")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from briefkit.store import briefing_folders, load_corpus
+
+    root = Path(args.root)
+    _briefings, problems = load_corpus(root)
+    if problems:
+        _print_problems(problems)
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"{len(briefing_folders(root))} briefing(s) OK")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from briefkit.model import Corpus
+    from briefkit.render import render_site
+    from briefkit.store import load_corpus, write_atomic
+
+    briefings, problems = load_corpus(Path(args.root))
+    if problems:
+        _print_problems(problems)
+    out = Path(args.out)
+    pages = render_site(Corpus.build(briefings), Path(args.templates))
+    for rel, markdown in pages.items():
+        write_atomic(out / rel, markdown)
+    print(f"wrote {len(pages)} pages to {out}/")
+    return 1 if problems and args.strict else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefkit", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def article_options(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("article", help="the article's text file")
+        cmd.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+        cmd.add_argument("--outlet", help="who published it (read from the article when it says)")
+        cmd.add_argument("--url", help="where it was published")
+        cmd.add_argument("--title", help="the headline (read from the article when it says)")
+        cmd.add_argument("--id", help="the briefing's id (made from date and title otherwise)")
+
+    add = sub.add_parser("add", help="add an article as a new briefing")
+    article_options(add)
+    add.add_argument("--root", default="briefings", help="the briefings folder")
+    add.set_defaults(func=cmd_add)
+
+    extract = sub.add_parser("extract", help="print the facts YAML of an article; writes nothing")
+    article_options(extract)
+    extract.set_defaults(func=cmd_extract)
+
+    check = sub.add_parser("check", help="validate every briefing; path:line:col per problem")
+    check.add_argument("--root", default="briefings")
+    check.set_defaults(func=cmd_check)
+
+    render = sub.add_parser("render", help="write the site's Markdown pages to a folder")
+    render.add_argument("--out", required=True)
+    render.add_argument("--root", default="briefings")
+    render.add_argument("--templates", default="templates")
+    render.add_argument("--strict", action="store_true", help="exit 1 when a briefing has problems")
+    render.set_defaults(func=cmd_render)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BriefkitError as exc:
+        _print_problems(exc.problems)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,601 @@
+"""The schema of a briefing: typed facts, dates as readers say them, validation.
+
+The JSON Schema in ``briefkit/schema/briefing.schema.json`` is the contract that
+editors, exports and this module share. Validation here runs the schema first
+(shape and types), then the checks a schema cannot express: unique ids,
+references between facts, and evidence that must be in the article.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from functools import cache
+from importlib import resources
+from typing import Any, ClassVar, Self
+
+from briefkit.article import Article
+from briefkit.errors import Problem
+
+# A path into the YAML document, e.g. ("events", 2, "actors", 0).
+DataPath = tuple[str | int, ...]
+# Finds the line and column of a path in the user's file.
+Locator = Callable[[DataPath], tuple[int, int]]
+
+FACT_LISTS = ("actors", "places", "events", "quotes", "figures", "relations")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("briefkit").joinpath("schema/briefing.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+# --------------------------------------------------------------------------- dates
+
+_DAY = r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|-W(?P<w>\d{2}))?"
+_DATE_RE = re.compile(_DAY)
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    """One end of a date: a year, month, ISO week or day, as a calendar range."""
+
+    first: dt.date
+    last: dt.date
+    precision: str  # year | month | week | day
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        m = _DATE_RE.fullmatch(text)
+        if not m:
+            raise ValueError(f"{text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www")
+        year = int(m["y"])
+        if m["w"]:
+            first = dt.date.fromisocalendar(year, int(m["w"]), 1)
+            return cls(first, first + dt.timedelta(days=6), "week")
+        if m["d"]:
+            day = dt.date(year, int(m["m"]), int(m["d"]))
+            return cls(day, day, "day")
+        if m["m"]:
+            month = int(m["m"])
+            if not 1 <= month <= 12:
+                raise ValueError(f"month {month} does not exist")
+            last = calendar.monthrange(year, month)[1]
+            return cls(dt.date(year, month, 1), dt.date(year, month, last), "month")
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+    def label(self) -> str:
+        if self.precision == "day":
+            return f"{self.first.day} {self.first:%B %Y}"
+        if self.precision == "week":
+            return f"week of {self.first.day} {self.first:%b %Y}"
+        if self.precision == "month":
+            return f"{self.first:%B %Y}"
+        return str(self.first.year)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """An event's date: one moment, or a START/END range of two."""
+
+    text: str
+    start: Moment
+    end: Moment
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        parts = str(text).split("/")
+        if len(parts) > 2:
+            raise ValueError(f"{text!r} has more than one '/'")
+        start = Moment.parse(parts[0])
+        end = Moment.parse(parts[1]) if len(parts) == 2 else start
+        if end.last < start.first:
+            raise ValueError(f"{text!r} ends before it starts")
+        return cls(str(text), start, end)
+
+    @property
+    def precision(self) -> str:
+        return self.start.precision if self.start == self.end else "range"
+
+    def sort_key(self) -> tuple[dt.date, int, dt.date]:
+        # Coarser dates sort before finer ones that start the same day:
+        # "2024" comes before "2024-01-01", which reads as "the year, then its days".
+        order = {"year": 0, "month": 1, "week": 2, "day": 3}
+        return (self.start.first, order[self.start.precision], self.end.last)
+
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.label()
+        return f"{self.start.label()} – {self.end.label()}"
+
+    @property
+    def year(self) -> int:
+        return self.start.first.year
+
+    @property
+    def month(self) -> int | None:
+        return None if self.start.precision == "year" else self.start.first.month
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass
+class Fact:
+    """Fields every fact shares. ``line`` is where it starts in its YAML file."""
+
+    KEY: ClassVar[str] = ""
+    line: int = field(default=0, kw_only=True, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], line: int = 0) -> Self:
+        names = {f.name for f in fields(cls)} - {"line"}
+        renamed = {("from_" if k == "from" else k): v for k, v in data.items()}
+        kwargs = {k: v for k, v in renamed.items() if k in names and v is not None}
+        return cls(**kwargs, line=line)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "line":
+                continue
+            value = getattr(self, f.name)
+            if value is None or value == [] or (f.name == "approximate" and value is False):
+                continue
+            out["from" if f.name == "from_" else f.name] = value
+        return out
+
+
+@dataclass
+class Actor(Fact):
+    KEY: ClassVar[str] = "actors"
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    evidence: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Place(Fact):
+    KEY: ClassVar[str] = "places"
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    coordinates: list[float] | None = None
+    aliases: list[str] = field(default_factory=list)
+    evidence: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Event(Fact):
+    KEY: ClassVar[str] = "events"
+    id: str
+    date: str
+    what: str
+    evidence: str
+    when: str | None = None
+    approximate: bool = False
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    @property
+    def date_value(self) -> DateValue:
+        return DateValue.parse(self.date)
+
+
+@dataclass
+class Quote(Fact):
+    KEY: ClassVar[str] = "quotes"
+    speaker: str
+    text: str
+    evidence: str
+    id: str | None = None
+
+
+@dataclass
+class Figure(Fact):
+    KEY: ClassVar[str] = "figures"
+    value: float
+    evidence: str
+    unit: str | None = None
+    approximate: bool = False
+    text: str | None = None
+    about: list[str] = field(default_factory=list)
+    id: str | None = None
+
+
+@dataclass
+class Relation(Fact):
+    KEY: ClassVar[str] = "relations"
+    from_: str
+    kind: str
+    to: str
+    evidence: str
+    id: str | None = None
+
+
+@dataclass
+class Source:
+    article: str = "article.txt"
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.published) if self.published else None
+
+
+FACT_TYPES: dict[str, type[Fact]] = {
+    t.KEY: t for t in (Actor, Place, Event, Quote, Figure, Relation)
+}
+
+
+@dataclass
+class Briefing:
+    """One article's facts. ``article`` is attached when the text was read."""
+
+    id: str
+    title: str
+    source: Source
+    summary: str | None = None
+    key_points: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    article: Article | None = field(default=None, compare=False, repr=False)
+    path: str = field(default="", compare=False, repr=False)
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: dict[str, Any],
+        article: Article | None = None,
+        path: str = "",
+        where: Locator | None = None,
+    ) -> Self:
+        """Build from contract-shaped data. Call ``validate`` first on user data."""
+
+        def line(key: str, i: int) -> int:
+            return where((key, i))[0] if where else 0
+
+        facts = {
+            key: [
+                FACT_TYPES[key].from_dict(item, line(key, i))
+                for i, item in enumerate(data.get(key) or [])
+            ]
+            for key in FACT_LISTS
+        }
+        src = data.get("source") or {}
+        published = src.get("published")
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            source=Source(
+                article=src.get("article") or "article.txt",
+                outlet=src.get("outlet"),
+                published=str(published) if published else None,
+                url=src.get("url"),
+            ),
+            summary=data.get("summary"),
+            key_points=list(data.get("key_points") or []),
+            tags=list(data.get("tags") or []),
+            article=article,
+            path=path,
+            **facts,  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's shape, in the order the YAML file shows it."""
+        source = {
+            "outlet": self.source.outlet,
+            "published": self.source.published,
+            "url": self.source.url,
+            "article": self.source.article,
+        }
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "source": source}
+        if self.summary:
+            out["summary"] = self.summary
+        out["key_points"] = list(self.key_points)
+        out["tags"] = list(self.tags)
+        for key in FACT_LISTS:
+            out[key] = [fact.to_dict() for fact in getattr(self, key)]
+        return out
+
+    def facts(self) -> Iterator[tuple[str, int, Fact]]:
+        for key in FACT_LISTS:
+            for i, fact in enumerate(getattr(self, key)):
+                yield key, i, fact
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _schema_message(error: Any) -> str:
+    """A jsonschema error, said the way an analyst fixes it."""
+    validator = error.validator
+    where = ".".join(str(p) for p in error.absolute_path) or "the file"
+    if validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        known = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"unknown field {', '.join(map(repr, extra))} in {where}; known fields: {known}"
+    if validator == "required":
+        return f"{where} needs {error.message.split(' is a required')[0]}"
+    if validator == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return f"{where} is {error.instance!r}; use one of: {allowed}"
+    if validator == "type":
+        want = error.validator_value
+        want = " or ".join(want) if isinstance(want, list) else want
+        return f"{where} should be {want}, not {type(error.instance).__name__} {error.instance!r}"
+    if validator == "pattern":
+        desc = error.schema.get("description") or f"the pattern {error.validator_value}"
+        return f"{where} is {error.instance!r}, which does not fit: {desc}"
+    if validator == "anyOf":
+        # The last branch is "null"; the first says what the value should be.
+        first = error.schema["anyOf"][0]
+        desc = error.schema.get("description") or first.get("description", "")
+        if "$ref" in first and first["$ref"].endswith("/id"):
+            desc = "lowercase letters, digits and single hyphens (an id)"
+        elif "$ref" in first and first["$ref"].endswith("/day"):
+            desc = "a date YYYY-MM-DD"
+        return f"{where} is {error.instance!r}, which does not fit: {desc}"
+    return f"{where}: {error.message}"
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def validate_shape(data: Any, path: str, where: Locator) -> list[Problem]:
+    """Problems of shape and type, by the JSON Schema. Data with any is not built."""
+    problems: list[Problem] = []
+    for error in _validator().iter_errors(data):
+        loc = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            # Point at the unknown key itself, not at its parent.
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            loc = (*loc, extra[0]) if extra else loc
+        line, col = where(loc)
+        problems.append(Problem(path, line, col, _schema_message(error)))
+    return problems
+
+
+def validate_facts(
+    data: dict[str, Any], path: str, where: Locator, article: Article | None = None
+) -> list[Problem]:
+    """Problems a schema cannot see: dates, duplicate ids, evidence not in the article.
+
+    Runs on data that passed ``validate_shape``; the briefing still builds.
+    """
+    problems: list[Problem] = []
+
+    def report(loc: DataPath, message: str) -> None:
+        line, col = where(loc)
+        problems.append(Problem(path, line, col, message))
+
+    for i, event in enumerate(data.get("events") or []):
+        try:
+            DateValue.parse(event["date"])
+        except ValueError as exc:
+            report(("events", i, "date"), f"bad date: {exc}")
+    published = (data.get("source") or {}).get("published")
+    if published:
+        try:
+            dt.date.fromisoformat(str(published))
+        except ValueError as exc:
+            report(("source", "published"), f"bad date: {exc}")
+    _check_unique_ids(data, report)
+    if article is not None:
+        _check_evidence(data, article, report)
+    return problems
+
+
+def _check_unique_ids(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    for key in FACT_LISTS:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(data.get(key) or []):
+            ident = item.get("id")
+            if ident is None:
+                continue
+            if ident in seen:
+                report(
+                    (key, i, "id"),
+                    f"duplicate id {ident!r} in {key} (first at item {seen[ident] + 1})",
+                )
+            else:
+                seen[ident] = i
+
+
+def _check_evidence(
+    data: dict[str, Any], article: Article, report: Callable[[DataPath, str], None]
+) -> None:
+    for key in FACT_LISTS:
+        for i, item in enumerate(data.get(key) or []):
+            evidence = item.get("evidence")
+            if evidence and article.find(evidence) is None:
+                report(
+                    (key, i, "evidence"),
+                    f"evidence not found in {article.path.rsplit('/', 1)[-1]}: "
+                    f"{_clip(evidence)!r}; copy the words exactly from the article",
+                )
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_references(
+    data: dict[str, Any],
+    known_actors: set[str],
+    known_places: set[str],
+    report: Callable[[DataPath, str], None],
+) -> None:
+    """Every id a fact names must be an actor or place of the corpus."""
+
+    def check(loc: DataPath, ident: Any, known: set[str], what: str) -> None:
+        if isinstance(ident, str) and ident not in known:
+            report(loc, f"unknown {what} id {ident!r}{did_you_mean(ident, known)}")
+
+    anything = known_actors | known_places
+    for i, actor in enumerate(data.get("actors") or []):
+        if actor.get("affiliation"):
+            check(("actors", i, "affiliation"), actor["affiliation"], known_actors, "actor")
+    for i, place in enumerate(data.get("places") or []):
+        if place.get("country"):
+            check(
+                ("places", i, "country"), place["country"], known_actors | known_places, "country"
+            )
+    for i, event in enumerate(data.get("events") or []):
+        for j, ident in enumerate(event.get("actors") or []):
+            check(("events", i, "actors", j), ident, known_actors, "actor")
+        for j, ident in enumerate(event.get("places") or []):
+            check(("events", i, "places", j), ident, known_places, "place")
+    for i, quote in enumerate(data.get("quotes") or []):
+        check(("quotes", i, "speaker"), quote.get("speaker"), known_actors, "actor")
+    for i, figure in enumerate(data.get("figures") or []):
+        for j, ident in enumerate(figure.get("about") or []):
+            check(("figures", i, "about", j), ident, anything, "actor or place")
+    for i, relation in enumerate(data.get("relations") or []):
+        for end in ("from", "to"):
+            check(("relations", i, end), relation.get(end), anything, "actor or place")
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+@dataclass
+class Appearance:
+    """An actor's or place's part in one briefing: its entry there and its role then."""
+
+    briefing: Briefing
+    entry: Actor | Place
+
+    @property
+    def role(self) -> str | None:
+        return getattr(self.entry, "role", None)
+
+
+@dataclass
+class Profile:
+    """One actor or place across the corpus: what every briefing says of it."""
+
+    id: str
+    kind: str  # "actor" or "place"
+    appearances: list[Appearance] = field(default_factory=list)
+    events: list[tuple[Briefing, Event]] = field(default_factory=list)
+    quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
+    relations: list[tuple[Briefing, Relation]] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Actor | Place:
+        """The entry of the newest briefing: names and roles change over time."""
+        return self.appearances[0].entry
+
+    @property
+    def name(self) -> str:
+        return self.latest.name
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for appearance in self.appearances:
+            for alias in appearance.entry.aliases:
+                if alias not in seen:
+                    seen.add(alias)
+                    out.append(alias)
+        return out
+
+
+def _published_key(briefing: Briefing) -> tuple[str, str]:
+    return (briefing.source.published or "", briefing.id)
+
+
+@dataclass
+class Corpus:
+    """Every briefing, and the cross-briefing views built from them in one pass."""
+
+    briefings: list[Briefing]
+    actors: dict[str, Profile] = field(default_factory=dict)
+    places: dict[str, Profile] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, briefings: Iterable[Briefing]) -> Self:
+        newest_first = sorted(briefings, key=_published_key, reverse=True)
+        corpus = cls(newest_first)
+        for briefing in newest_first:
+            for actor in briefing.actors:
+                corpus._profile(corpus.actors, actor.id, "actor").appearances.append(
+                    Appearance(briefing, actor)
+                )
+            for place in briefing.places:
+                corpus._profile(corpus.places, place.id, "place").appearances.append(
+                    Appearance(briefing, place)
+                )
+        for briefing in newest_first:
+            for event in briefing.events:
+                for ident in dict.fromkeys(event.actors):
+                    if ident in corpus.actors:
+                        corpus.actors[ident].events.append((briefing, event))
+                for ident in dict.fromkeys(event.places):
+                    if ident in corpus.places:
+                        corpus.places[ident].events.append((briefing, event))
+            for quote in briefing.quotes:
+                if quote.speaker in corpus.actors:
+                    corpus.actors[quote.speaker].quotes.append((briefing, quote))
+            for relation in briefing.relations:
+                for ident in dict.fromkeys((relation.from_, relation.to)):
+                    profile = corpus.actors.get(ident) or corpus.places.get(ident)
+                    if profile:
+                        profile.relations.append((briefing, relation))
+        for profile in (*corpus.actors.values(), *corpus.places.values()):
+            profile.events.sort(key=lambda pair: pair[1].date_value.sort_key())
+        return corpus
+
+    @staticmethod
+    def _profile(table: dict[str, Profile], ident: str, kind: str) -> Profile:
+        if ident not in table:
+            table[ident] = Profile(ident, kind)
+        return table[ident]
+
+    def events(self) -> list[tuple[Briefing, Event]]:
+        """All events, oldest first; ties keep briefing and article order."""
+        pairs = [(b, e) for b in self.briefings for e in b.events]
+        return sorted(pairs, key=lambda pair: pair[1].date_value.sort_key())
+
+    def name_of(self, ident: str) -> str:
+        profile = self.actors.get(ident) or self.places.get(ident)
+        return profile.name if profile else ident

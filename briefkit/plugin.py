@@ -1,0 +1,77 @@
+"""The mkdocs plugin: validate the briefings and add their pages to the build.
+
+It stays thin on purpose. Loading is ``briefkit.store``, rendering is
+``briefkit.render``; this module only wires them to mkdocs events, so another
+builder can use the same functions (``briefkit render``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from briefkit.errors import Problem
+from briefkit.model import Corpus
+from briefkit.render import render_site
+from briefkit.store import load_corpus
+
+log = get_plugin_logger(__name__)
+
+
+class BriefkitConfig(base.Config):
+    briefings = c.Type(str, default="briefings")
+    templates = c.Type(str, default="templates")
+
+
+def display_path(path: str) -> str:
+    """Paths relative to where the command runs, as editors and terminals link them."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def report(problems: list[Problem]) -> None:
+    for problem in problems:
+        log.warning(
+            str(Problem(display_path(problem.path), problem.line, problem.col, problem.message))
+        )
+
+
+class BriefkitPlugin(BasePlugin[BriefkitConfig]):
+    """Renders ``briefings/*/briefing.yaml`` through ``templates/`` on every build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.briefings_dir = (root / self.config.briefings).resolve()
+        self.templates_dir = (root / self.config.templates).resolve()
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        briefings, problems = load_corpus(self.briefings_dir)
+        # Problems are warnings: `mkdocs serve` keeps running while an analyst
+        # fixes a file, and `mkdocs build --strict` fails on them.
+        report(problems)
+        pages = render_site(Corpus.build(briefings), self.templates_dir)
+        for src_uri, markdown in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
+                continue
+            files.append(File.generated(config, src_uri, content=markdown))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self.briefings_dir))
+        server.watch(str(self.templates_dir))
+        return server

@@ -1,0 +1,397 @@
+"""Rendering a corpus to Markdown pages through the Jinja templates.
+
+This is a plain function of the corpus: the mkdocs plugin calls it, and so
+does ``briefkit render`` for inspection and for other site builders.
+
+Every string that came from an article or a YAML file is escaped on output,
+by the environment itself (``finalize``), so no template can forget: it is
+shown as text, never read as Markdown or HTML. Templates mark what they build
+themselves (links, the article's HTML) with ``Markup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import groupby, pairwise
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
+from briefkit.article import Article, find_names
+from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Profile
+
+ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
+KIND_TITLES = {
+    "person": "People",
+    "organization": "Organizations",
+    "country": "Countries",
+    "group": "Groups",
+    "place": "Places acting as actors",
+    "other": "Other actors",
+}
+
+# Characters that Markdown, its extensions or HTML would read as markup.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&\"'$%@]")
+_LIST_START = re.compile(r"^(\s*\d+)\.")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown and HTML show as it is, as numeric character references.
+
+    Newlines fold to spaces: a field is inline text, and a line break could
+    start a heading or a list.
+    """
+    text = _SPACE.sub(" ", str(text))
+    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    return _LIST_START.sub(lambda m: f"{m.group(1)}&#46;", text)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_escape(value))
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def page_path(kind: str, ident: str | None = None) -> str:
+    """Where each page kind lives in the site, as a docs-relative .md path."""
+    if kind == "home":
+        return "index.md"
+    if kind in ("timeline", "quotes"):
+        return f"{kind}.md"
+    folder = {"briefing": "briefings", "actor": "actors", "place": "places"}.get(kind, kind)
+    return f"{folder}/{ident}.md" if ident else f"{folder}/index.md"
+
+
+def evidence_anchor(key: str, index: int) -> str:
+    return f"ev-{key}-{index}"
+
+
+@dataclass
+class Located:
+    """Where a fact's evidence stands in its article."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class BriefingView:
+    """What the templates need of a briefing that a loop cannot compute."""
+
+    briefing: Briefing
+    evidence: dict[tuple[str, int], Located] = field(default_factory=dict)
+    # id(fact) -> (list key, index): templates hold facts, anchors need positions
+    keys: dict[int, tuple[str, int]] = field(default_factory=dict)
+    # ref id -> sentence indexes where the article names it
+    mentions: dict[str, list[int]] = field(default_factory=dict)
+
+
+def locate(briefing: Briefing) -> BriefingView:
+    """Find every fact's evidence and every mention, in one pass over the article."""
+    view = BriefingView(briefing)
+    article = briefing.article
+    if article is None:
+        return view
+    for key, i, fact in briefing.facts():
+        view.keys[id(fact)] = (key, i)
+        evidence = getattr(fact, "evidence", None)
+        span = article.find(evidence) if evidence else None
+        if span:
+            sentence = article.sentence_at(span[0])
+            view.evidence[(key, i)] = Located(span[0], span[1], sentence.index if sentence else 0)
+    names = {a.id: a.names for a in briefing.actors}
+    for place in briefing.places:
+        names.setdefault(place.id, place.names)
+    for start, _end, ref in find_names(article.text, names, article.body_end):
+        sentence = article.sentence_at(start)
+        if sentence is not None:
+            found = view.mentions.setdefault(ref, [])
+            if not found or found[-1] != sentence.index:
+                found.append(sentence.index)
+    return view
+
+
+def article_html(article: Article, view: BriefingView) -> Markup:
+    """The article as HTML: a paragraph per line, an anchor per sentence, evidence marked.
+
+    Evidence spans may overlap, so each sentence is cut at every span boundary
+    and each piece lists the facts it supports (``data-ev``); an empty anchor
+    at each span's start is the link target.
+    """
+    by_sentence: dict[int, list[tuple[str, Located]]] = defaultdict(list)
+    for (key, i), located in view.evidence.items():
+        by_sentence[located.sentence].append((evidence_anchor(key, i), located))
+
+    out: list[str] = ['<div class="bk-article" markdown="0">']
+    for _paragraph, sentences in groupby(article.sentences, key=lambda s: s.paragraph):
+        parts: list[str] = []
+        for sentence in sentences:
+            spans = by_sentence.get(sentence.index, [])
+            cuts = {sentence.start, sentence.end}
+            for _anchor, loc in spans:
+                cuts.add(max(loc.start, sentence.start))
+                cuts.add(min(loc.end, sentence.end))
+            edges = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
+            pieces = [f'<span class="bk-s" id="s-{sentence.index}">']
+            for a, b in pairwise(edges):
+                starting = [anchor for anchor, loc in spans if max(loc.start, sentence.start) == a]
+                pieces.extend(
+                    f'<span class="bk-anchor" id="{anchor}"></span>' for anchor in starting
+                )
+                covering = [anchor for anchor, loc in spans if loc.start <= a and b <= loc.end]
+                text = md_escape(article.text[a:b]) if a < b else ""
+                if covering:
+                    pieces.append(
+                        f'<mark class="bk-ev" data-ev="{" ".join(covering)}">{text}</mark>'
+                    )
+                else:
+                    pieces.append(text)
+            pieces.append("</span>")
+            parts.append("".join(pieces))
+        out.append("<p>" + " ".join(parts) + "</p>")
+    out.append("</div>")
+    return Markup("\n".join(out))
+
+
+# --------------------------------------------------------------------------- the environment
+
+
+@cache
+def environment(templates: Path) -> Environment:
+    """One environment per templates folder, so templates compile once per build."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=False,  # the output is Markdown; _finalize escapes for it
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["json"] = lambda v: Markup(htmlsafe_json_dumps(str(v)))
+    env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
+    env.filters["number"] = _number
+    env.filters["url"] = _url
+    return env
+
+
+def _number(value: float) -> str:
+    """12500 -> 12,500; 10000000000 -> 10 billion: as a newspaper writes it."""
+    if value >= 1_000_000 and float(value).is_integer():
+        for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+            if value >= size and value % (size // 10) == 0:
+                return f"{value / size:g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _url(value: str) -> Markup:
+    """A URL for an href: only http(s), quoted so it cannot close the attribute."""
+    text = str(value)
+    if not re.match(r"https?://", text):
+        return Markup("#")
+    return Markup(html.escape(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
+
+
+# --------------------------------------------------------------------------- the site
+
+
+@dataclass
+class Site:
+    """The corpus, with evidence and mentions located, and the helpers templates call."""
+
+    corpus: Corpus
+    views: dict[str, BriefingView]
+
+    def link(self, here: str, target: str, anchor: str | None = None) -> str:
+        rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+
+class Renderer:
+    """Renders each page kind; one template per kind, named after it."""
+
+    def __init__(self, corpus: Corpus, templates: Path) -> None:
+        self.corpus = corpus
+        self.env = environment(templates)
+        self.site = Site(corpus, {b.id: locate(b) for b in corpus.briefings})
+
+    def _render(self, template: str, here: str, **context: Any) -> str:
+        site = self.site
+
+        def link(target: str, anchor: str | None = None) -> Markup:
+            return Markup(site.link(here, target, anchor))
+
+        def evidence_link(briefing: Briefing, fact: Fact) -> Markup:
+            """Link to the fact's evidence in its article, or to the briefing."""
+            view = site.views[briefing.id]
+            key, index = view.keys[id(fact)]
+            anchor = evidence_anchor(key, index) if (key, index) in view.evidence else None
+            return link(page_path("briefing", briefing.id), anchor)
+
+        def sentence_link(briefing: Briefing, sentence: int) -> Markup:
+            return link(page_path("briefing", briefing.id), f"s-{sentence}")
+
+        def sentence_text(briefing: Briefing, sentence: int) -> str:
+            article = briefing.article
+            if article is None:
+                return ""
+            s = article.sentences[sentence]
+            return article.text[s.start : s.end]
+
+        def ref_link(ident: str) -> Markup:
+            """A link to an actor's or place's page, labelled with its name."""
+            if ident in self.corpus.actors:
+                target = page_path("actor", ident)
+            elif ident in self.corpus.places:
+                target = page_path("place", ident)
+            else:
+                return Markup(md_escape(ident))
+            name = md_escape(self.corpus.name_of(ident))
+            return Markup(f"[{name}]({link(target)})")
+
+        return self.env.get_template(template).render(
+            corpus=self.corpus,
+            link=link,
+            page=page_path,
+            ref=ref_link,
+            evidence_link=evidence_link,
+            sentence_link=sentence_link,
+            sentence_text=sentence_text,
+            **context,
+        )
+
+    # One method per page kind.
+
+    def home(self) -> str:
+        counts = {
+            "briefings": len(self.corpus.briefings),
+            "actors": len(self.corpus.actors),
+            "places": len(self.corpus.places),
+            "events": sum(len(b.events) for b in self.corpus.briefings),
+            "quotes": sum(len(b.quotes) for b in self.corpus.briefings),
+        }
+        return self._render(
+            "home.md.j2", page_path("home"), latest=self.corpus.briefings[:10], counts=counts
+        )
+
+    def briefing(self, briefing: Briefing) -> str:
+        view = self.site.views[briefing.id]
+        here = page_path("briefing", briefing.id)
+        actors_by_kind = [
+            (KIND_TITLES[kind], [a for a in briefing.actors if a.kind == kind])
+            for kind in ACTOR_KINDS
+        ]
+        events = sorted(briefing.events, key=lambda event: event.date_value.sort_key())
+        return self._render(
+            "briefing.md.j2",
+            here,
+            briefing=briefing,
+            actors_by_kind=[(title, group) for title, group in actors_by_kind if group],
+            events=events,
+            article=article_html(briefing.article, view) if briefing.article else None,
+        )
+
+    def profile(self, profile: Profile) -> str:
+        kind = profile.kind
+        here = page_path(kind, profile.id)
+        appearances = []
+        for appearance in profile.appearances:
+            view = self.site.views[appearance.briefing.id]
+            appearances.append((appearance, view.mentions.get(profile.id, [])))
+        return self._render(
+            f"{kind}.md.j2",
+            here,
+            profile=profile,
+            entry=profile.latest,
+            appearances=appearances,
+            roles=_roles_over_time(profile),
+        )
+
+    def timeline(self) -> str:
+        return self._render(
+            "timeline.md.j2", page_path("timeline"), years=_by_year_month(self.corpus.events())
+        )
+
+    def briefings_index(self) -> str:
+        return self._render("briefings.md.j2", page_path("briefing"))
+
+    def actors_index(self) -> str:
+        groups = []
+        for kind in ACTOR_KINDS:
+            members = sorted(
+                (p for p in self.corpus.actors.values() if p.latest.kind == kind),
+                key=lambda p: p.name.lower(),
+            )
+            if members:
+                groups.append((KIND_TITLES[kind], members))
+        return self._render("actors.md.j2", page_path("actor"), groups=groups)
+
+    def places_index(self) -> str:
+        places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
+        return self._render("places.md.j2", page_path("place"), places=places)
+
+    def quotes_index(self) -> str:
+        quotes = [(b, q) for b in self.corpus.briefings for q in b.quotes]
+        return self._render("quotes.md.j2", page_path("quotes"), quotes=quotes)
+
+
+def _roles_over_time(profile: Profile) -> list[tuple[str, str | None]]:
+    """Each role the briefings give, with the first publication date that gave it."""
+    since: dict[str, str | None] = {}
+    for appearance in reversed(profile.appearances):  # oldest first
+        role = appearance.role
+        if role and role not in since:
+            since[role] = appearance.briefing.source.published
+    return list(since.items())
+
+
+def _by_year_month(
+    events: Iterable[tuple[Briefing, Event]],
+) -> list[tuple[int, list[tuple[str, list[tuple[Briefing, Event]]]]]]:
+    """Events grouped by year, then by month; a year-only date heads its year."""
+    years = []
+    for year, in_year in groupby(events, key=lambda pair: pair[1].date_value.year):
+        months = []
+        for month, in_month in groupby(in_year, key=lambda pair: pair[1].date_value.month):
+            label = f"{dt.date(year, month, 1):%B %Y}" if month else f"During {year}"
+            months.append((label, list(in_month)))
+        years.append((year, months))
+    return years
+
+
+def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown."""
+    renderer = Renderer(corpus, templates)
+    pages = {
+        page_path("home"): renderer.home(),
+        page_path("briefing"): renderer.briefings_index(),
+        page_path("actor"): renderer.actors_index(),
+        page_path("place"): renderer.places_index(),
+        page_path("timeline"): renderer.timeline(),
+        page_path("quotes"): renderer.quotes_index(),
+    }
+    for briefing in corpus.briefings:
+        pages[page_path("briefing", briefing.id)] = renderer.briefing(briefing)
+    for profile in corpus.actors.values():
+        pages[page_path("actor", profile.id)] = renderer.profile(profile)
+    for profile in corpus.places.values():
+        pages[page_path("place", profile.id)] = renderer.profile(profile)
+    return pages

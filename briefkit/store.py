@@ -1,0 +1,386 @@
+"""Briefings on disk: YAML in with line and column for every value, YAML out whole.
+
+Reading uses PyYAML's C parser and keeps the node tree, so every problem can
+name its line and column, and duplicate keys (which PyYAML would silently
+collapse) are caught. Writing goes through ruamel.yaml, the round-trip library,
+because analysts edit these files by hand; and every write is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefkit.article import Article, read_article, slugify
+from briefkit.errors import BriefkitError, Problem
+from briefkit.model import (
+    FACT_LISTS,
+    Briefing,
+    DataPath,
+    Locator,
+    check_references,
+    validate_facts,
+    validate_shape,
+)
+
+BRIEFING_FILE = "briefing.yaml"
+ARTICLE_FILE = "article.txt"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/briefing.schema.json"
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading, minus timestamps: dates stay the strings the analyst typed."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+
+@dataclass
+class Positions:
+    """Line and column (1-based) of every value in a YAML document, by data path."""
+
+    marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def __call__(self, path: DataPath) -> tuple[int, int]:
+        # An unknown or missing key has no mark of its own: report its parent.
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(
+    node: yaml.Node,
+    path: DataPath,
+    positions: Positions,
+    problems: list[Problem],
+    file: str,
+    seen: set[int],
+) -> None:
+    """Record positions, and find what plain loading would hide or blow up on."""
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            # The C composer hands back the anchored node for an alias; a second
+            # sight of it is the alias. Refusing aliases defuses "billion laughs".
+            line, col = _mark(node)
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "YAML anchors and aliases (&, *) are not allowed here: write the value out",
+                )
+            )
+            return
+        seen.add(id(node))
+    positions.marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in first_seen:
+                line, col = _mark(key_node)
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        f"duplicate key {key!r} (first on line {first_seen[key]}): keep one",
+                    )
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            _walk(value_node, (*path, key), positions, problems, file, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), positions, problems, file, seen)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
+    """Safely load one YAML document, or raise BriefkitError at its line and column."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, Positions()
+        positions, problems = Positions(), []
+        _walk(node, (), positions, problems, file, set())
+        if problems:
+            raise BriefkitError(problems)
+        return loader.construct_document(node), positions
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        raise BriefkitError([Problem(file, line, col, f"YAML syntax: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise BriefkitError([Problem(file, 0, 0, f"YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path) -> tuple[Any, Positions]:
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BriefkitError([Problem(file, 0, 0, f"cannot read: {exc.strerror}")]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BriefkitError(
+            [Problem(file, line, col, "not UTF-8 text: save the file as UTF-8")]
+        ) from None
+    return parse_yaml(text, file)
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+@dataclass
+class LoadedBriefing:
+    """A briefing as read from disk, before it is turned into model objects."""
+
+    folder: Path
+    data: dict[str, Any]
+    where: Locator
+    article: Article | None
+
+    @property
+    def path(self) -> str:
+        return str(self.folder / BRIEFING_FILE)
+
+
+def briefing_folders(root: Path) -> list[Path]:
+    """``briefings/<id>/`` folders holding a briefing.yaml, in name order."""
+    if not root.is_dir():
+        return []
+    return sorted(p.parent for p in root.glob(f"*/{BRIEFING_FILE}"))
+
+
+def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
+    """Read and validate one briefing; all of its problems, or none."""
+    path = folder / BRIEFING_FILE
+    try:
+        data, where = read_yaml(path)
+    except BriefkitError as exc:
+        return None, exc.problems
+    if not isinstance(data, dict):
+        return None, [
+            Problem(str(path), 1, 1, "a briefing is a mapping of fields (id, title, source, ...)")
+        ]
+    _normalise_dates(data)
+
+    article: Article | None = None
+    problems: list[Problem] = []
+    source = data.get("source")
+    article_name = source.get("article", ARTICLE_FILE) if isinstance(source, dict) else ARTICLE_FILE
+    if (
+        isinstance(article_name, str)
+        and "/" not in article_name
+        and article_name not in ("", ".", "..")
+    ):
+        try:
+            article = read_article(folder / article_name)
+        except BriefkitError as exc:
+            problems.extend(exc.problems)
+    shape = validate_shape(data, str(path), where)
+    if shape:
+        # Building from mistyped data would fail in obscure ways: report, skip.
+        return None, problems + shape
+    problems.extend(validate_facts(data, str(path), where, article))
+    if data.get("id") is not None and data.get("id") != folder.name:
+        line, col = where(("id",))
+        problems.append(
+            Problem(
+                str(path),
+                line,
+                col,
+                f"id {data['id']!r} differs from its folder name {folder.name!r}: make them equal",
+            )
+        )
+    return LoadedBriefing(folder, data, where, article), problems
+
+
+def _normalise_dates(data: dict[str, Any]) -> None:
+    """``date: 2024`` is a year, not a number: YAML reads it as an int."""
+    for event in data.get("events") or []:
+        if isinstance(event, dict) and isinstance(event.get("date"), int):
+            event["date"] = str(event["date"])
+
+
+def load_corpus(root: Path) -> tuple[list[Briefing], list[Problem]]:
+    """Every briefing under ``root``, validated together, and every problem found.
+
+    A briefing whose YAML or shape is broken is left out; one with lesser
+    problems (evidence not found, an unknown id) is kept, so the site still
+    shows it. References resolve across briefings, since ids are global.
+    """
+    loaded: list[LoadedBriefing] = []
+    problems: list[Problem] = []
+    for folder in briefing_folders(root):
+        item, found = load_briefing(folder)
+        problems.extend(found)
+        if item is not None:
+            loaded.append(item)
+
+    actors = {a["id"] for item in loaded for a in item.data.get("actors") or []}
+    places = {p["id"] for item in loaded for p in item.data.get("places") or []}
+    for item in loaded:
+
+        def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
+            line, col = item.where(loc)
+            problems.append(Problem(item.path, line, col, message))
+
+        check_references(item.data, actors, places, report)
+    briefings = [
+        Briefing.from_dict(item.data, item.article, item.path, item.where) for item in loaded
+    ]
+    return briefings, sorted(problems)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file, fsync, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    # The rename itself must reach the disk too.
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def dump_briefing(data: dict[str, Any], comments: dict[DataPath, str] | None = None) -> str:
+    """A new briefing.yaml: block style, short lists inline, the schema line on top."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def convert(value: Any, path: DataPath) -> Any:
+        if isinstance(value, dict):
+            out = CommentedMap()
+            for key, item in value.items():
+                out[key] = convert(item, (*path, key))
+                note = (comments or {}).get((*path, key))
+                if note:
+                    out.yaml_add_eol_comment(note, key)
+            if path == ("source",) or path[-1:] == ("coordinates",):
+                out.fa.set_flow_style()
+            return out
+        if isinstance(value, list):
+            seq = CommentedSeq(convert(item, (*path, i)) for i, item in enumerate(value))
+            if all(not isinstance(v, dict | list) for v in value) and path[-1] not in (
+                "key_points",
+            ):
+                seq.fa.set_flow_style()
+            return seq
+        return value
+
+    yml = YAML()
+    yml.width = 100
+    yml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    buffer.write(SCHEMA_LINE + "\n")
+    yml.dump(convert(data, ()), buffer)
+    text = buffer.getvalue()
+    # Blank lines between the fact lists make a long file easier to scan.
+    for key in FACT_LISTS:
+        text = text.replace(f"\n{key}:", f"\n\n{key}:")
+    return text
+
+
+# --------------------------------------------------------------------------- adding
+
+
+def briefing_id(title: str, published: dt.date | None) -> str:
+    words = slugify(title, max_words=6, drop_stopwords=True) or "briefing"
+    return f"{published.isoformat()}-{words}" if published else words
+
+
+def briefing_from_article(
+    article: Article,
+    published: dt.date | None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> Briefing:
+    """Run extraction on an article and type the result. Loads the model."""
+    from briefkit.extractors.pipeline import run
+
+    facts = run(article, published)
+    title = title or article.title or _first_line(article)
+    data = {
+        "id": id or briefing_id(title, published),
+        "title": title,
+        "source": {
+            "outlet": outlet or article.outlet,
+            "published": published.isoformat() if published else None,
+            "url": url,
+            "article": ARTICLE_FILE,
+        },
+        **facts,
+    }
+    return Briefing.from_dict(data, article)
+
+
+def _first_line(article: Article) -> str:
+    first = article.body.strip().split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+def add_briefing(
+    root: Path, raw_text: str, briefing: Briefing, comments: dict[DataPath, str] | None = None
+) -> Path:
+    """Create ``root/<id>/`` with the article as given and the facts YAML.
+
+    Refuses to overwrite: an existing briefing holds an analyst's edits.
+    """
+    folder = root / briefing.id
+    if (folder / BRIEFING_FILE).exists():
+        raise BriefkitError(
+            [
+                Problem(
+                    str(folder / BRIEFING_FILE),
+                    0,
+                    0,
+                    "this briefing exists already: choose another --id, or run `briefkit update`",
+                )
+            ]
+        )
+    write_atomic(folder / ARTICLE_FILE, raw_text)
+    write_atomic(folder / BRIEFING_FILE, dump_briefing(briefing.to_dict(), comments))
+    return folder
