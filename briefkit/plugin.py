@@ -11,10 +11,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
@@ -47,6 +49,16 @@ def report(problems: list[Problem]) -> None:
         )
 
 
+def template_problem(exc: TemplateError, templates: Path) -> Problem:
+    """A template error at its file and line, for whoever edits the templates."""
+    if isinstance(exc, TemplateSyntaxError):
+        name = exc.filename or str(templates / (exc.name or "?"))
+        return Problem(display_path(name), exc.lineno, 0, exc.message or "syntax error")
+    if isinstance(exc, TemplateNotFound):
+        return Problem(display_path(str(templates)), 0, 0, f"template {exc.name} is missing")
+    return Problem(display_path(str(templates)), 0, 0, f"template error: {exc}")
+
+
 class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     """Renders ``briefings/*/briefing.yaml`` through ``templates/`` on every build."""
 
@@ -54,6 +66,11 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.templates_dir = (root / self.config.templates).resolve()
+        if not self.templates_dir.is_dir():
+            raise PluginError(
+                f"briefkit: the templates folder {display_path(str(self.templates_dir))} is missing; "
+                "set `templates:` under the briefkit plugin in mkdocs.yml"
+            )
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -61,7 +78,10 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         # Problems are warnings: `mkdocs serve` keeps running while an analyst
         # fixes a file, and `mkdocs build --strict` fails on them.
         report(problems)
-        pages = render_site(Corpus.build(briefings), self.templates_dir)
+        try:
+            pages = render_site(Corpus.build(briefings), self.templates_dir)
+        except TemplateError as exc:
+            raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
         for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")

@@ -106,26 +106,31 @@ def _walk(
                         f"duplicate key {key!r} (first on line {first_seen[key]}): keep one",
                     )
                 )
-                continue
-            first_seen[key] = key_node.start_mark.line + 1
+            else:
+                # Loaders keep the last value; so does the build, after saying so.
+                first_seen[key] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), positions, problems, file, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), positions, problems, file, seen)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
-    """Safely load one YAML document, or raise BriefkitError at its line and column."""
+def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
+    """Safely load one YAML document, with the positions of its values.
+
+    Raises BriefkitError when the document cannot be read at all; returns
+    lesser problems (a duplicate key) beside the data, which is still usable.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, Positions()
+            return None, Positions(), []
         positions, problems = Positions(), []
         _walk(node, (), positions, problems, file, set())
-        if problems:
+        if any("aliases" in p.message for p in problems):
             raise BriefkitError(problems)
-        return loader.construct_document(node), positions
+        return loader.construct_document(node), positions, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -137,7 +142,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
         loader.dispose()
 
 
-def read_yaml(path: Path) -> tuple[Any, Positions]:
+def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
     file = str(path)
     try:
         data = path.read_bytes()
@@ -182,7 +187,7 @@ def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
     """Read and validate one briefing; all of its problems, or none."""
     path = folder / BRIEFING_FILE
     try:
-        data, where = read_yaml(path)
+        data, where, problems = read_yaml(path)
     except BriefkitError as exc:
         return None, exc.problems
     if not isinstance(data, dict):
@@ -192,7 +197,6 @@ def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
     _normalise_dates(data)
 
     article: Article | None = None
-    problems: list[Problem] = []
     source = data.get("source")
     article_name = source.get("article", ARTICLE_FILE) if isinstance(source, dict) else ARTICLE_FILE
     if (

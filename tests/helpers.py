@@ -1,0 +1,39 @@
+"""Helpers for tests: paths, and a throwaway copy of the project to build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "000_465411d9f143cfd2.txt"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def make_project(tmp: Path, briefings: Path | None = None) -> Path:
+    """A throwaway copy of the site's sources, with the given briefings."""
+    project = tmp / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "templates", "schema"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, project / name, symlinks=False)
+        else:
+            shutil.copy(src, project / name)
+    shutil.copytree(briefings or FIXTURES / "corpus", project / "briefings")
+    return project
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )

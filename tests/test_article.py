@@ -1,0 +1,62 @@
+from briefkit.article import find_names, parse_article, slugify, split_sentences
+
+
+def test_syndication_line_is_metadata_not_body() -> None:
+    raw = "First line.\nSecond line.\nThe post A Big Story appeared first on Daily Example.\n"
+    article = parse_article(raw)
+    assert article.title == "A Big Story"
+    assert article.outlet == "Daily Example"
+    assert article.body == "First line.\nSecond line."
+    assert "appeared first" not in article.body
+
+
+def test_syndication_words_mid_article_stay_body() -> None:
+    raw = "The post Foo appeared first on Bar.\nThen the story goes on."
+    article = parse_article(raw)
+    assert article.title is None
+    assert article.body == raw
+
+
+def test_bom_and_crlf_are_normalised() -> None:
+    article = parse_article("\ufeffOne.\r\nTwo.\r\n")
+    assert article.text == "One.\nTwo.\n"
+
+
+def test_sentences_do_not_split_at_abbreviations() -> None:
+    text = "Mr. Smith met U.S. officials in Washington. They talked. “It went well,” he said. Then he left."
+    spans = [text[a:b] for a, b in split_sentences(text)]
+    assert spans == [
+        "Mr. Smith met U.S. officials in Washington.",
+        "They talked.",
+        "“It went well,” he said.",
+        "Then he left.",
+    ]
+
+
+def test_sentence_at_finds_the_holding_sentence() -> None:
+    article = parse_article("Alpha beta. Gamma delta.\nEpsilon.")
+    second = article.sentence_at(article.text.index("delta"))
+    assert second is not None and second.index == 1
+    assert article.sentences[2].paragraph == 1
+
+
+def test_find_tolerates_rewrapped_whitespace() -> None:
+    article = parse_article("The quick brown fox jumps.")
+    assert article.find("quick  brown\nfox") == (4, 19)
+    assert article.find("slow fox") is None
+
+
+def test_find_names_prefers_the_longest_name_and_respects_word_edges() -> None:
+    text = "Iraqi Kurdistan and Iraq; Iranian is not Iran."
+    found = find_names(text, {"iraq": ["Iraq"], "kurdistan": ["Iraqi Kurdistan"], "iran": ["Iran"]})
+    assert [(text[a:b], ref) for a, b, ref in found] == [
+        ("Iraqi Kurdistan", "kurdistan"),
+        ("Iraq", "iraq"),
+        ("Iran", "iran"),
+    ]
+
+
+def test_slugify_folds_accents_and_apostrophes() -> None:
+    assert slugify("Iran’s New President") == "irans-new-president"
+    assert slugify("São Paulo") == "sao-paulo"
+    assert slugify("The Fall of the Wall", max_words=3, drop_stopwords=True) == "fall-wall"

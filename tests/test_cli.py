@@ -1,0 +1,85 @@
+"""The briefkit command as an analyst runs it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import FIXTURES
+
+PORT_DEAL = "2025-03-04-port-deal"
+
+
+def briefkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefkit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    """The fixture corpus with a misspelled actor id, a duplicate key and evidence not in the article."""
+    root = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "corpus", root)
+    path = root / PORT_DEAL / "briefing.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace("actors: [elena-marsh, ostrava]", "actors: [elena-marsch, ostrava]", 1)
+    text = text.replace("evidence: signed a port agreement", "evidence: signed a treaty", 1)
+    text = text.replace("    role: Prime Minister of Valdoria\n", "    role: Prime Minister of Valdoria\n    role: Premier\n", 1)
+    path.write_text(text, "utf-8")
+    return root
+
+
+def test_check_passes_on_a_clean_corpus() -> None:
+    result = briefkit("check", "--root", str(FIXTURES / "corpus"))
+    assert result.returncode == 0, result.stderr
+    assert "2 briefing(s) OK" in result.stdout
+
+
+def test_check_prints_every_problem_at_path_line_col(tmp_path: Path) -> None:
+    root = broken_copy(tmp_path)
+    result = briefkit("check", "--root", "briefings", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
+    rel = f"briefings/{PORT_DEAL}/briefing.yaml"
+    assert lines == [
+        f"{rel}:14:5: duplicate key 'role' (first on line 13): keep one",
+        f"{rel}:29:14: unknown actor id 'elena-marsch'; did you mean 'elena-marsh'?",
+        f"{rel}:30:15: evidence not found in article.txt: 'signed a treaty with Ostrava on Tuesday'; "
+        "copy the words exactly from the article",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_does_not_load_the_language_model() -> None:
+    code = (
+        "import sys; from briefkit.cli import main; rc = main(['check', '--root', %r]);"
+        "print('spacy' in sys.modules)" % str(FIXTURES / "corpus")
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+def test_render_writes_the_same_markdown_the_plugin_serves(tmp_path: Path) -> None:
+    result = briefkit(
+        "render", "--out", str(tmp_path / "out"), "--root", str(FIXTURES / "corpus"),
+        "--templates", str(Path(__file__).resolve().parents[1] / "templates"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "actors" / "elena-marsh.md").is_file()
+    assert (tmp_path / "out" / "briefings" / f"{PORT_DEAL}.md").is_file()
+
+
+def test_a_missing_article_is_a_clear_error(tmp_path: Path) -> None:
+    result = briefkit("extract", str(tmp_path / "nope.txt"), "--published", "2024-01-01")
+    assert result.returncode == 1
+    assert "nope.txt:0:0: cannot read the article" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_published_date_is_a_usage_error(tmp_path: Path) -> None:
+    result = briefkit("extract", "x.txt", "--published", "2024-13-01")
+    assert result.returncode == 2
+    assert "is not a date YYYY-MM-DD" in result.stderr

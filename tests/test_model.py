@@ -1,0 +1,88 @@
+import datetime as dt
+
+import pytest
+
+from briefkit.article import parse_article
+from briefkit.model import Briefing, Corpus, DateValue, validate_facts, validate_shape
+
+
+def nowhere(_path: tuple) -> tuple[int, int]:
+    return (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "precision"),
+    [
+        ("2024-09-11", "11 September 2024", "day"),
+        ("2024-07", "July 2024", "month"),
+        ("2024-W36", "week of 2 Sep 2024", "week"),
+        ("1979", "1979", "year"),
+        ("2024-09-11/2024-09-13", "11 September 2024 – 13 September 2024", "range"),
+    ],
+)
+def test_dates_read_as_a_reader_says_them(text: str, label: str, precision: str) -> None:
+    value = DateValue.parse(text)
+    assert value.label() == label
+    assert value.precision == precision
+
+
+def test_dates_sort_coarse_before_fine_and_by_start() -> None:
+    texts = ["2024-09-12", "2024-09", "2024", "2024-W36", "2023-12-31", "2024-09-11"]
+    ordered = sorted(texts, key=lambda t: DateValue.parse(t).sort_key())
+    # The week of 2 September starts after the month of September does.
+    assert ordered == ["2023-12-31", "2024", "2024-09", "2024-W36", "2024-09-11", "2024-09-12"]
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "2024-02-30", "2024-09-12/2024-09-01", "24"])
+def test_impossible_dates_are_refused(bad: str) -> None:
+    with pytest.raises(ValueError):
+        DateValue.parse(bad)
+
+
+def minimal(**extra: object) -> dict:
+    return {"id": "b", "title": "T", "source": {"article": "article.txt"}, **extra}
+
+
+def test_schema_names_unknown_fields_and_wrong_types() -> None:
+    data = minimal(actors=[{"id": "x", "name": "X", "kind": "person", "nickname": "y"}], tags="oops")
+    messages = [p.message for p in validate_shape(data, "f.yaml", nowhere)]
+    assert any("unknown field 'nickname'" in m for m in messages)
+    assert any("tags should be array" in m for m in messages)
+
+
+def test_schema_refuses_non_http_urls() -> None:
+    data = minimal(source={"article": "article.txt", "url": "javascript:alert(1)"})
+    assert validate_shape(data, "f.yaml", nowhere)
+
+
+def test_facts_checks_find_missing_evidence_duplicates_and_bad_dates() -> None:
+    article = parse_article("Alpha met Beta on Monday.")
+    data = minimal(
+        events=[
+            {"id": "e", "date": "2024-02-30", "what": "w", "evidence": "Alpha met Beta"},
+            {"id": "e", "date": "2024", "what": "w", "evidence": "Gamma"},
+        ]
+    )
+    messages = [p.message for p in validate_facts(data, "f.yaml", nowhere, article)]
+    assert any(m.startswith("bad date") for m in messages)
+    assert any("duplicate id 'e'" in m for m in messages)
+    assert any("evidence not found" in m and "'Gamma'" in m for m in messages)
+
+
+def test_corpus_merges_actors_across_briefings_newest_first() -> None:
+    def briefing(ident: str, published: str, role: str) -> Briefing:
+        return Briefing.from_dict(
+            minimal(
+                id=ident,
+                source={"article": "article.txt", "published": published},
+                actors=[{"id": "ana", "name": "Ana", "kind": "person", "role": role}],
+                events=[{"id": "e", "date": published, "what": "w", "evidence": "x", "actors": ["ana"]}],
+            )
+        )
+
+    corpus = Corpus.build([briefing("old", "2024-01-01", "Minister"), briefing("new", "2024-06-01", "Leader")])
+    ana = corpus.actors["ana"]
+    assert [a.briefing.id for a in ana.appearances] == ["new", "old"]
+    assert ana.latest.role == "Leader"
+    assert [e.date for _b, e in ana.events] == ["2024-01-01", "2024-06-01"]
+    assert dt.date(2024, 6, 1) == corpus.briefings[0].source.published_date

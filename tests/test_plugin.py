@@ -1,0 +1,153 @@
+"""End to end: `mkdocs build --strict` on a copy of the project, then the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from helpers import FIXTURES, build, make_project
+
+PORT_DEAL = "2025-03-04-port-deal"
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text("utf-8"))
+    return links
+
+
+def main_text(path: Path) -> str:
+    html = path.read_text("utf-8")
+    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
+
+
+def test_a_page_per_actor_and_place(built_fixture_site: Path) -> None:
+    for actor in ("elena-marsh", "piotr-lind", "valdoria", "ostrava", "northern-trade-council"):
+        assert (built_fixture_site / "actors" / actor / "index.html").is_file()
+    for place in ("kessel", "port-lumen"):
+        assert (built_fixture_site / "places" / place / "index.html").is_file()
+
+
+def test_generated_pages_stay_out_of_the_nav(built_fixture_site: Path) -> None:
+    html = (built_fixture_site / "index.html").read_text("utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "elena-marsh" not in nav
+    assert PORT_DEAL not in nav
+
+
+def test_timeline_interleaves_briefings_in_date_order(built_fixture_site: Path) -> None:
+    text = main_text(built_fixture_site / "timeline" / "index.html")
+    order = ["2019", "4 March 2025", "7 March 2025", "10 March 2025", "June 2025"]
+    positions = [re.search(rf"{label} ?:", text).start() for label in order]  # type: ignore[union-attr]
+    assert positions == sorted(positions), text
+
+
+def test_every_evidence_link_resolves_to_an_anchor(built_fixture_site: Path) -> None:
+    checked = 0
+    for page in built_fixture_site.rglob("index.html"):
+        base = "http://site/" + str(page.parent.relative_to(built_fixture_site)) + "/"
+        for href in parse(page).hrefs:
+            url = urlparse(urljoin(base, href))
+            if url.netloc != "site" or not url.fragment.startswith(("ev-", "s-")):
+                continue
+            target = built_fixture_site / url.path.lstrip("/") / "index.html"
+            assert url.fragment in parse(target).ids, f"{page}: {href}"
+            checked += 1
+    assert checked > 20
+
+
+def test_evidence_is_marked_in_the_article(built_fixture_site: Path) -> None:
+    html = (built_fixture_site / "briefings" / PORT_DEAL / "index.html").read_text("utf-8")
+    assert re.search(r'<mark class="bk-ev" data-ev="[^"]*ev-events-1[^"]*">On Friday, Ms. Marsh is expected', html)
+
+
+def test_search_index_holds_aliases_and_boosts_actor_pages(built_fixture_site: Path) -> None:
+    index = json.loads((built_fixture_site / "search" / "search_index.json").read_text("utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    marsh = docs["actors/elena-marsh/"]
+    assert "Ms. Marsh" in marsh["text"]
+    assert marsh.get("boost", 1) > docs["briefings/"].get("boost", 1)
+
+
+def test_editing_alias_and_role_changes_the_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    yaml_path = project / "briefings" / PORT_DEAL / "briefing.yaml"
+    text = yaml_path.read_text("utf-8")
+    text = text.replace("aliases: [Ms. Marsh, Marsh]", "aliases: [Ms. Marsh, Marsh, The Iron Lady of Lumen]")
+    text = text.replace("role: Prime Minister of Valdoria", "role: Chancellor of Valdoria")
+    yaml_path.write_text(text, "utf-8")
+    # The newer briefing states the old role; the edited one is older, so it
+    # shows as the earlier role on the actor's page.
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = main_text(project / "site" / "actors" / "elena-marsh" / "index.html")
+    assert "The Iron Lady of Lumen" in page
+    assert "Chancellor of Valdoria" in page
+
+
+def test_broken_briefings_fail_the_strict_build_with_located_messages(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    yaml_path = project / "briefings" / PORT_DEAL / "briefing.yaml"
+    text = yaml_path.read_text("utf-8")
+    text = text.replace("actors: [elena-marsh, ostrava]", "actors: [elena-marsch, ostrava]", 1)
+    text = text.replace("evidence: signed a port agreement", "evidence: signed a treaty", 1)
+    text = text.replace("tags: [valdoria", "title: Again\ntags: [valdoria", 1)
+    yaml_path.write_text(text, "utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    rel = f"briefings/{PORT_DEAL}/briefing.yaml"
+    assert re.search(rf"{rel}:\d+:\d+: duplicate key 'title'", result.stderr), result.stderr
+
+
+def test_unknown_ids_and_missing_evidence_are_warnings_that_strict_turns_fatal(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    yaml_path = project / "briefings" / PORT_DEAL / "briefing.yaml"
+    text = yaml_path.read_text("utf-8")
+    text = text.replace("actors: [elena-marsh, ostrava]", "actors: [elena-marsch, ostrava]", 1)
+    text = text.replace("evidence: signed a port agreement", "evidence: signed a treaty", 1)
+    yaml_path.write_text(text, "utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    rel = f"briefings/{PORT_DEAL}/briefing.yaml"
+    assert re.search(rf"{rel}:\d+:\d+: unknown actor id 'elena-marsch'; did you mean 'elena-marsh'\?", result.stderr)
+    assert re.search(rf"{rel}:\d+:\d+: evidence not found in article.txt", result.stderr)
+    # Without --strict the site still builds, showing what is right.
+    lenient = build(project, "--no-strict")
+    assert lenient.returncode == 0, lenient.stderr
+    assert (project / "site" / "briefings" / PORT_DEAL / "index.html").is_file()
+
+
+@pytest.mark.parametrize("missing", ["templates"])
+def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path, missing: str) -> None:
+    project = make_project(tmp_path)
+    shutil.rmtree(project / missing)
+    result = build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "templates" in result.stderr
+
+
+def test_fixture_corpus_is_clean() -> None:
+    assert (FIXTURES / "corpus" / PORT_DEAL / "briefing.yaml").is_file()

@@ -1,0 +1,55 @@
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from briefkit.model import Corpus
+from briefkit.render import md_escape, render_site
+from briefkit.store import load_corpus
+
+from helpers import FIXTURES, REPO
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    return render_site(Corpus.build(briefings), REPO / "templates")
+
+
+def test_every_page_kind_is_rendered(pages: dict[str, str]) -> None:
+    for path in ("index.md", "timeline.md", "quotes.md", "actors/index.md", "places/index.md", "briefings/index.md"):
+        assert path in pages
+    assert "actors/elena-marsh.md" in pages
+    assert "places/kessel.md" in pages
+    assert "briefings/2025-03-04-port-deal.md" in pages
+
+
+def test_shared_actor_lists_both_briefings(pages: dict[str, str]) -> None:
+    page = pages["actors/elena-marsh.md"]
+    assert "Valdoria and Ostrava Sign Port Deal" in page
+    assert "Northern Trade Council Opens Summit in Kessel" in page
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", "[x](javascript:alert(1))", "**bold** _em_ `code`", "# heading", "a | b"],
+)
+def test_escaped_text_has_no_markup_characters_left(hostile: str) -> None:
+    escaped = md_escape(hostile)
+    assert html.unescape(escaped) == hostile
+    bare = re.sub(r"&#\d+;", "", escaped)
+    for char in "<>[]()*_`#|&":
+        assert char not in bare
+    assert md_escape("1. not a list").startswith("1&#46;")
+
+
+def test_templates_cannot_forget_to_escape(tmp_path: Path) -> None:
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    briefings[0].title = "<img src=x onerror=alert(1)> {{ 7*7 }}"
+    pages = render_site(Corpus.build(briefings), REPO / "templates")
+    page = pages[f"briefings/{briefings[0].id}.md"]
+    body = page.split("---", 2)[2]
+    assert "<img" not in page
+    assert "{{" not in body and "49" not in page
+    assert "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;" in body

@@ -1,0 +1,111 @@
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from briefkit.errors import BriefkitError
+from briefkit.store import dump_briefing, load_corpus, parse_yaml, read_yaml, write_atomic
+
+from helpers import FIXTURES
+
+
+def test_values_keep_their_line_and_column() -> None:
+    _data, where, _ = parse_yaml("id: x\nactors:\n  - id: a\n    name: A\n", "f.yaml")
+    assert where(("actors", 0, "name")) == (4, 11)
+    # A key that is not there is reported at its nearest parent.
+    assert where(("actors", 0, "nothing")) == (3, 5)
+
+
+def test_duplicate_keys_are_reported_not_silently_collapsed() -> None:
+    data, where, problems = parse_yaml("id: a\ntitle: T\nid: b\n", "f.yaml")
+    assert [str(p) for p in problems] == ["f.yaml:3:1: duplicate key 'id' (first on line 1): keep one"]
+    # Like every YAML loader, the last value wins; its position is the one reported.
+    assert data["id"] == "b" and where(("id",)) == (3, 5)
+
+
+def test_syntax_errors_name_line_and_column() -> None:
+    with pytest.raises(BriefkitError) as err:
+        parse_yaml("id: a\ntitle: [unclosed\n", "f.yaml")
+    (problem,) = err.value.problems
+    assert (problem.path, problem.line) == ("f.yaml", 3)
+    assert problem.message.startswith("YAML syntax")
+
+
+def test_aliases_are_refused_so_alias_bombs_cannot_expand() -> None:
+    bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'
+    with pytest.raises(BriefkitError, match="anchors and aliases"):
+        parse_yaml(bomb, "f.yaml")
+
+
+def test_dates_stay_strings() -> None:
+    data, _, _ = parse_yaml("published: 2024-09-11\n", "f.yaml")
+    assert data == {"published": "2024-09-11"}
+
+
+def test_non_utf8_yaml_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yaml"
+    path.write_bytes(b"id: a\ntitle: caf\xe9\n")
+    with pytest.raises(BriefkitError) as err:
+        read_yaml(path)
+    assert ":2:11: not UTF-8" in str(err.value)
+
+
+def test_fixture_corpus_loads_clean() -> None:
+    briefings, problems = load_corpus(FIXTURES / "corpus")
+    assert problems == []
+    assert {b.id for b in briefings} == {"2025-03-04-port-deal", "2025-03-10-council-summit"}
+
+
+def test_dump_then_load_round_trips_the_contract() -> None:
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    for briefing in briefings:
+        text = dump_briefing(briefing.to_dict())
+        assert text.startswith("# yaml-language-server: $schema=")
+        data, _, _ = parse_yaml(text, "f.yaml")
+        assert data == briefing.to_dict()
+
+
+def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
+    target = tmp_path / "f.yaml"
+    target.write_text("old\n")
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+def test_killed_writer_leaves_the_old_file_intact(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.yaml"
+    target.write_text("id: original\n")
+    # A child process writes a large file slowly and is killed mid-write.
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        import briefkit.store as store
+        real_fdopen = os.fdopen
+        class Slow:
+            def __init__(self, h): self.h = h
+            def __enter__(self): return self
+            def __exit__(self, *a): return self.h.__exit__(*a)
+            def write(self, text):
+                for i in range(0, len(text), 1000):
+                    self.h.write(text[i:i+1000]); self.h.flush()
+                    if i == 5000:
+                        print("writing", flush=True)
+                        import time; time.sleep(60)
+            def flush(self): self.h.flush()
+            def fileno(self): return self.h.fileno()
+        store.os.fdopen = lambda *a, **k: Slow(real_fdopen(*a, **k))
+        store.write_atomic(Path({str(target)!r}), "x" * 100000)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "writing"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert target.read_text() == "id: original\n"
