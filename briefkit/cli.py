@@ -19,10 +19,8 @@ def _date(text: str) -> dt.date:
 
 
 def _print_problems(problems: list[Problem]) -> None:
-    from briefkit.plugin import display_path
-
-    for p in sorted(problems):
-        print(Problem(display_path(p.path), p.line, p.col, p.message), file=sys.stderr)
+    for problem in sorted(problems):
+        print(problem.relative(), file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> tuple[str, object]:

@@ -5,6 +5,7 @@ Every module may import this; it sits outside the pipeline's order.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -19,6 +20,17 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    def relative(self) -> Problem:
+        """The same problem with its path relative to the working folder, when inside it.
+
+        Terminals and editors turn ``path:line:col`` into a link; short paths read better.
+        """
+        try:
+            rel = os.path.relpath(self.path)
+        except ValueError:
+            return self
+        return self if rel.startswith("..") else Problem(rel, self.line, self.col, self.message)
 
 
 class BriefkitError(Exception):

@@ -7,7 +7,6 @@ builder can use the same functions (``briefkit render``).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,8 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
@@ -34,19 +33,12 @@ class BriefkitConfig(base.Config):
 
 
 def display_path(path: str) -> str:
-    """Paths relative to where the command runs, as editors and terminals link them."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
+    return Problem(path, 0, 0, "").relative().path
 
 
 def report(problems: list[Problem]) -> None:
     for problem in problems:
-        log.warning(
-            str(Problem(display_path(problem.path), problem.line, problem.col, problem.message))
-        )
+        log.warning(str(problem.relative()))
 
 
 def template_problem(exc: TemplateError, templates: Path) -> Problem:
@@ -68,7 +60,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.templates_dir = (root / self.config.templates).resolve()
         if not self.templates_dir.is_dir():
             raise PluginError(
-                f"briefkit: the templates folder {display_path(str(self.templates_dir))} is missing; "
+                f"briefkit: no templates folder at {display_path(str(self.templates_dir))}; "
                 "set `templates:` under the briefkit plugin in mkdocs.yml"
             )
         return config

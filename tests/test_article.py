@@ -23,7 +23,10 @@ def test_bom_and_crlf_are_normalised() -> None:
 
 
 def test_sentences_do_not_split_at_abbreviations() -> None:
-    text = "Mr. Smith met U.S. officials in Washington. They talked. “It went well,” he said. Then he left."
+    text = (
+        "Mr. Smith met U.S. officials in Washington. They talked. "
+        "“It went well,” he said. Then he left."
+    )
     spans = [text[a:b] for a, b in split_sentences(text)]
     assert spans == [
         "Mr. Smith met U.S. officials in Washington.",

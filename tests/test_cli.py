@@ -15,19 +15,27 @@ PORT_DEAL = "2025-03-04-port-deal"
 
 def briefkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "briefkit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+        [sys.executable, "-m", "briefkit.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
     )
 
 
 def broken_copy(tmp_path: Path) -> Path:
-    """The fixture corpus with a misspelled actor id, a duplicate key and evidence not in the article."""
+    """The fixture corpus with a misspelled id, a duplicate key and evidence not in the article."""
     root = tmp_path / "briefings"
     shutil.copytree(FIXTURES / "corpus", root)
     path = root / PORT_DEAL / "briefing.yaml"
     text = path.read_text("utf-8")
     text = text.replace("actors: [elena-marsh, ostrava]", "actors: [elena-marsch, ostrava]", 1)
     text = text.replace("evidence: signed a port agreement", "evidence: signed a treaty", 1)
-    text = text.replace("    role: Prime Minister of Valdoria\n", "    role: Prime Minister of Valdoria\n    role: Premier\n", 1)
+    text = text.replace(
+        "    role: Prime Minister of Valdoria\n",
+        "    role: Prime Minister of Valdoria\n    role: Premier\n",
+        1,
+    )
     path.write_text(text, "utf-8")
     return root
 
@@ -39,7 +47,7 @@ def test_check_passes_on_a_clean_corpus() -> None:
 
 
 def test_check_prints_every_problem_at_path_line_col(tmp_path: Path) -> None:
-    root = broken_copy(tmp_path)
+    broken_copy(tmp_path)
     result = briefkit("check", "--root", "briefings", cwd=tmp_path)
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
@@ -47,25 +55,32 @@ def test_check_prints_every_problem_at_path_line_col(tmp_path: Path) -> None:
     assert lines == [
         f"{rel}:14:5: duplicate key 'role' (first on line 13): keep one",
         f"{rel}:29:14: unknown actor id 'elena-marsch'; did you mean 'elena-marsh'?",
-        f"{rel}:30:15: evidence not found in article.txt: 'signed a treaty with Ostrava on Tuesday'; "
-        "copy the words exactly from the article",
+        f"{rel}:30:15: evidence not found in article.txt: "
+        "'signed a treaty with Ostrava on Tuesday'; copy the words exactly from the article",
     ]
     assert "Traceback" not in result.stderr
 
 
 def test_check_does_not_load_the_language_model() -> None:
     code = (
-        "import sys; from briefkit.cli import main; rc = main(['check', '--root', %r]);"
-        "print('spacy' in sys.modules)" % str(FIXTURES / "corpus")
+        "import sys; from briefkit.cli import main; rc = main(['check', '--root', {!r}]);"
+        "print('spacy' in sys.modules)".format(str(FIXTURES / "corpus"))
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
 
 
 def test_render_writes_the_same_markdown_the_plugin_serves(tmp_path: Path) -> None:
     result = briefkit(
-        "render", "--out", str(tmp_path / "out"), "--root", str(FIXTURES / "corpus"),
-        "--templates", str(Path(__file__).resolve().parents[1] / "templates"),
+        "render",
+        "--out",
+        str(tmp_path / "out"),
+        "--root",
+        str(FIXTURES / "corpus"),
+        "--templates",
+        str(Path(__file__).resolve().parents[1] / "templates"),
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "actors" / "elena-marsh.md").is_file()

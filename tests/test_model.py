@@ -44,7 +44,9 @@ def minimal(**extra: object) -> dict:
 
 
 def test_schema_names_unknown_fields_and_wrong_types() -> None:
-    data = minimal(actors=[{"id": "x", "name": "X", "kind": "person", "nickname": "y"}], tags="oops")
+    data = minimal(
+        actors=[{"id": "x", "name": "X", "kind": "person", "nickname": "y"}], tags="oops"
+    )
     messages = [p.message for p in validate_shape(data, "f.yaml", nowhere)]
     assert any("unknown field 'nickname'" in m for m in messages)
     assert any("tags should be array" in m for m in messages)
@@ -76,11 +78,15 @@ def test_corpus_merges_actors_across_briefings_newest_first() -> None:
                 id=ident,
                 source={"article": "article.txt", "published": published},
                 actors=[{"id": "ana", "name": "Ana", "kind": "person", "role": role}],
-                events=[{"id": "e", "date": published, "what": "w", "evidence": "x", "actors": ["ana"]}],
+                events=[
+                    {"id": "e", "date": published, "what": "w", "evidence": "x", "actors": ["ana"]}
+                ],
             )
         )
 
-    corpus = Corpus.build([briefing("old", "2024-01-01", "Minister"), briefing("new", "2024-06-01", "Leader")])
+    corpus = Corpus.build(
+        [briefing("old", "2024-01-01", "Minister"), briefing("new", "2024-06-01", "Leader")]
+    )
     ana = corpus.actors["ana"]
     assert [a.briefing.id for a in ana.appearances] == ["new", "old"]
     assert ana.latest.role == "Leader"

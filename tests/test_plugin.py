@@ -79,7 +79,10 @@ def test_every_evidence_link_resolves_to_an_anchor(built_fixture_site: Path) -> 
 
 def test_evidence_is_marked_in_the_article(built_fixture_site: Path) -> None:
     html = (built_fixture_site / "briefings" / PORT_DEAL / "index.html").read_text("utf-8")
-    assert re.search(r'<mark class="bk-ev" data-ev="[^"]*ev-events-1[^"]*">On Friday, Ms. Marsh is expected', html)
+    assert re.search(
+        r'<mark class="bk-ev" data-ev="[^"]*ev-events-1[^"]*">On Friday, Ms. Marsh is expected',
+        html,
+    )
 
 
 def test_search_index_holds_aliases_and_boosts_actor_pages(built_fixture_site: Path) -> None:
@@ -94,7 +97,9 @@ def test_editing_alias_and_role_changes_the_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     yaml_path = project / "briefings" / PORT_DEAL / "briefing.yaml"
     text = yaml_path.read_text("utf-8")
-    text = text.replace("aliases: [Ms. Marsh, Marsh]", "aliases: [Ms. Marsh, Marsh, The Iron Lady of Lumen]")
+    text = text.replace(
+        "aliases: [Ms. Marsh, Marsh]", "aliases: [Ms. Marsh, Marsh, The Iron Lady of Lumen]"
+    )
     text = text.replace("role: Prime Minister of Valdoria", "role: Chancellor of Valdoria")
     yaml_path.write_text(text, "utf-8")
     # The newer briefing states the old role; the edited one is older, so it
@@ -121,7 +126,9 @@ def test_broken_briefings_fail_the_strict_build_with_located_messages(tmp_path: 
     assert re.search(rf"{rel}:\d+:\d+: duplicate key 'title'", result.stderr), result.stderr
 
 
-def test_unknown_ids_and_missing_evidence_are_warnings_that_strict_turns_fatal(tmp_path: Path) -> None:
+def test_unknown_ids_and_missing_evidence_are_warnings_that_strict_turns_fatal(
+    tmp_path: Path,
+) -> None:
     project = make_project(tmp_path)
     yaml_path = project / "briefings" / PORT_DEAL / "briefing.yaml"
     text = yaml_path.read_text("utf-8")
@@ -131,7 +138,10 @@ def test_unknown_ids_and_missing_evidence_are_warnings_that_strict_turns_fatal(t
     result = build(project)
     assert result.returncode != 0
     rel = f"briefings/{PORT_DEAL}/briefing.yaml"
-    assert re.search(rf"{rel}:\d+:\d+: unknown actor id 'elena-marsch'; did you mean 'elena-marsh'\?", result.stderr)
+    assert re.search(
+        rf"{rel}:\d+:\d+: unknown actor id 'elena-marsch'; did you mean 'elena-marsh'\?",
+        result.stderr,
+    )
     assert re.search(rf"{rel}:\d+:\d+: evidence not found in article.txt", result.stderr)
     # Without --strict the site still builds, showing what is right.
     lenient = build(project, "--no-strict")

@@ -3,12 +3,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, REPO
 
 from briefkit.model import Corpus
 from briefkit.render import md_escape, render_site
 from briefkit.store import load_corpus
-
-from helpers import FIXTURES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +17,14 @@ def pages() -> dict[str, str]:
 
 
 def test_every_page_kind_is_rendered(pages: dict[str, str]) -> None:
-    for path in ("index.md", "timeline.md", "quotes.md", "actors/index.md", "places/index.md", "briefings/index.md"):
+    for path in (
+        "index.md",
+        "timeline.md",
+        "quotes.md",
+        "actors/index.md",
+        "places/index.md",
+        "briefings/index.md",
+    ):
         assert path in pages
     assert "actors/elena-marsh.md" in pages
     assert "places/kessel.md" in pages
@@ -33,7 +39,13 @@ def test_shared_actor_lists_both_briefings(pages: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ["<script>alert(1)</script>", "[x](javascript:alert(1))", "**bold** _em_ `code`", "# heading", "a | b"],
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "**bold** _em_ `code`",
+        "# heading",
+        "a | b",
+    ],
 )
 def test_escaped_text_has_no_markup_characters_left(hostile: str) -> None:
     escaped = md_escape(hostile)

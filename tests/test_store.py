@@ -6,11 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from briefkit.errors import BriefkitError
 from briefkit.store import dump_briefing, load_corpus, parse_yaml, read_yaml, write_atomic
-
-from helpers import FIXTURES
 
 
 def test_values_keep_their_line_and_column() -> None:
@@ -22,7 +21,9 @@ def test_values_keep_their_line_and_column() -> None:
 
 def test_duplicate_keys_are_reported_not_silently_collapsed() -> None:
     data, where, problems = parse_yaml("id: a\ntitle: T\nid: b\n", "f.yaml")
-    assert [str(p) for p in problems] == ["f.yaml:3:1: duplicate key 'id' (first on line 1): keep one"]
+    assert [str(p) for p in problems] == [
+        "f.yaml:3:1: duplicate key 'id' (first on line 1): keep one"
+    ]
     # Like every YAML loader, the last value wins; its position is the one reported.
     assert data["id"] == "b" and where(("id",)) == (3, 5)
 

@@ -1,0 +1,87 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+from screenshots import CHROMIUM, CHROMIUM_ARGS, serve
+
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+
+
+def _browser_missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)"
+    if shutil.which("chromium") is None and not os.access(CHROMIUM, os.X_OK):
+        return f"{CHROMIUM} is not executable"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def site_url(built_fixture_site: Path) -> Iterator[str]:
+    missing = _browser_missing()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {missing}")
+        pytest.skip(missing)
+    with serve(built_fixture_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(site_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield page
+    page.close()
+
+
+def shot(page: object, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+def test_search_by_alias_ranks_the_actor_page_first(page: object, site_url: str) -> None:
+    page.goto(site_url)  # type: ignore[attr-defined]
+    page.click("input.md-search__input")  # type: ignore[attr-defined]
+    page.keyboard.type("Marsh", delay=50)  # type: ignore[attr-defined]
+    first = page.locator(".md-search-result__item").first  # type: ignore[attr-defined]
+    try:
+        first.wait_for(timeout=15000)
+    finally:
+        shot(page, "search-marsh")
+    assert "Elena Marsh" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_url("**/actors/elena-marsh/**")  # type: ignore[attr-defined]
+
+
+def test_timeline_entry_lands_on_highlighted_evidence(page: object, site_url: str) -> None:
+    page.goto(site_url + "timeline/")  # type: ignore[attr-defined]
+    page.get_by_text("Marsh travels to Kessel").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/briefings/2025-03-04-port-deal/#ev-events-*")  # type: ignore[attr-defined]
+    current = page.locator("mark.bk-current")  # type: ignore[attr-defined]
+    current.first.wait_for(timeout=5000)
+    assert current.first.inner_text().startswith("On Friday, Ms. Marsh is expected to travel")
+    assert current.first.is_visible()
+    shot(page, "timeline-click-evidence")

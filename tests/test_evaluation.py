@@ -1,0 +1,354 @@
+"""The evaluation: its matching rules on tiny cases, the seed gold's integrity, and the floors.
+
+The floors test runs scripts/evaluate.py's functions on the seed (always: its gold is
+in the repository) and on the shared corpora when ../shared/corpora is there, and
+fails when a score drops below tests/gold/floors.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules while the class is built.
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sys.path.insert(0, str(SCRIPTS))
+ev = _load("briefkit_evaluate", SCRIPTS / "evaluate.py")
+corpora = _load("briefkit_corpora", SCRIPTS / "_corpora.py")
+Span = ev.Span
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_match_is_one_to_one_and_counts_optional_as_nothing() -> None:
+    gold = [{"n": "a"}, {"n": "a"}, {"n": "b", "optional": True}, {"n": "c", "optional": True}]
+    pred = ["a", "a", "a", "b", "x"]
+    score, missed, false = ev.match(
+        gold, pred, lambda g, p: g["n"] == p, optional=lambda g: bool(g.get("optional"))
+    )
+    # two a's matched, the third a and x are false; b matched but optional; c missed but optional
+    assert (score.tp, score.fp, score.fn) == (2, 2, 0)
+    assert false == ["a", "x"]
+    assert missed == []
+
+
+def test_match_ignored_predictions_are_not_false_positives() -> None:
+    score, _, false = ev.match([1], [1, 2, 3], lambda g, p: g == p, ignored=lambda p: p == 3)
+    assert (score.tp, score.fp, score.fn) == (1, 1, 0)
+    assert false == [2]
+
+
+def test_score_properties_and_empty_cases() -> None:
+    s = ev.Score(tp=3, fp=1, fn=2)
+    assert s.precision == pytest.approx(0.75)
+    assert s.recall == pytest.approx(0.6)
+    assert s.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert ev.Score().f1 == 0.0
+
+
+def test_spans_overlap_with_equal_labels_best_overlap_first() -> None:
+    gold = [Span(0, 10, "person"), Span(12, 20, "place")]
+    pred = [Span(5, 14, "person"), Span(0, 9, "person"), Span(15, 18, "organization")]
+    score, missed, false = ev.score_spans(gold, pred)
+    # (0, 9) overlaps the person more than (5, 14) does and takes it
+    assert (score.tp, score.fp, score.fn) == (1, 2, 1)
+    assert missed == [gold[1]]
+    assert Span(5, 14, "person") in false
+
+
+def test_spans_exact_and_unlabelled() -> None:
+    gold = [Span(0, 10, "2024"), Span(20, 25, "P3D")]
+    pred = [Span(0, 10, "2023"), Span(19, 25, "P3D")]
+    assert ev.score_spans(gold, pred, labels=False)[0].tp == 2
+    assert ev.score_spans(gold, pred, exact=True, labels=False)[0].tp == 1
+    assert ev.score_spans(gold, pred, same_label=ev.same_value)[0].tp == 1
+
+
+def test_spans_on_untyped_gold_are_ignored() -> None:
+    gold = [Span(0, 4, "organization")]
+    pred = [Span(0, 4, "organization"), Span(10, 14, "place")]
+    score, _, _ = ev.score_spans(gold, pred, ignore=[Span(8, 16, "")])
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "equal"),
+    [
+        ("2024-09-11", "2024-09-11", True),
+        ("2024-09-11", "2024-09-04", False),
+        ("2024-W36", "2024-09-02/2024-09-08", True),
+        ("2015-W38-WE", "2015-09-19/2015-09-20", True),
+        ("2024-07", "2024-07-01/2024-07-31", True),
+        ("2024-07", "2024-07-01", False),
+        ("1979", "1979-01-01/1979-12-31", True),
+        ("P1DE", "P10Y", True),
+        ("P3D", "p3d", True),
+        ("P3D", "P3W", False),
+        ("2009-12-15T18:00Z", "2009-12-15T18:00", True),
+        ("2015-09-17TNI", "2015-09-17", True),
+        ("2024-09-11T10:00", "2024-09-11T11:00", False),
+        ("PRESENT_REF", "PRESENT_REF", True),
+        ("?", "?", False),
+    ],
+)
+def test_same_value(a: str, b: str, equal: bool) -> None:
+    assert ev.same_value(a, b) is equal
+    assert ev.same_value(b, a) is equal
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("Mr. Pezeshkian’s", "pezeshkian"),
+        ("the U.S.", "us"),
+        ("The United  States", "united states"),
+        ("Iran's", "iran"),
+        ("Dr. Jane Roe", "jane roe"),
+    ],
+)
+def test_norm_name(raw: str, normal: str) -> None:
+    assert ev.norm_name(raw) == normal
+
+
+def test_names_match_aliases_and_surnames() -> None:
+    assert ev.names_match(["Masoud Pezeshkian", "Mr. Pezeshkian"], ["Pezeshkian"])
+    assert not ev.names_match(["Masoud Pezeshkian"], ["Pezeshkian"])
+    assert ev.names_match(["Masoud Pezeshkian"], ["Pezeshkian"], surnames=True)
+    assert not ev.names_match(["Abbas Araghchi"], ["minister"], surnames=True)
+
+
+def test_role_match() -> None:
+    countries = ["Iran", "Iranian", "Iraq", "Iraqi"]
+    assert ev.role_match("President of Iran", "president", countries)
+    assert ev.role_match("President of Iran", "Iran’s president", countries)
+    assert ev.role_match("Foreign Minister of Iran", "new foreign minister", countries)
+    assert not ev.role_match("Prime Minister of Iraq", "president", countries)
+    assert not ev.role_match("President of Iran", "", countries)
+
+
+def test_word_overlap_uses_the_longer_text() -> None:
+    assert ev.word_overlap("a b c d", "a b") == pytest.approx(0.5)
+    assert ev.word_overlap("I hope so.", "“I hope so,”") == pytest.approx(1.0)
+
+
+def test_quotes_need_overlap_and_speaker() -> None:
+    gold = {
+        "actors": [{"id": "p", "name": "Masoud Pezeshkian", "aliases": ["Mr. Pezeshkian"]}],
+        "quotes": [{"speaker": "p", "text": "I imagine this will be a very good trip"}],
+    }
+    ok = [("I imagine this will be a very good trip for ties", ["Mr. Pezeshkian"])]
+    wrong_speaker = [("I imagine this will be a very good trip", ["minister"])]
+    too_short = [("a very good trip", ["Pezeshkian"])]
+    assert ev.score_quotes(gold, ok, "")[0].tp == 1
+    assert ev.score_quotes(gold, wrong_speaker, "")[0].tp == 0
+    assert ev.score_quotes(gold, too_short, "")[0].tp == 0
+
+
+def test_figures_value_units_and_vague() -> None:
+    text = "some $10 billion in assets; several million of whom visit"
+    money = {"value": 10_000_000_000, "unit": "USD"}
+    vague = {"value": None, "evidence": "several million of whom visit"}
+    f = SimpleNamespace
+    assert ev.same_figure(money, f(value=1e10, unit="$", evidence=None), text)
+    assert ev.same_figure(money, f(value=1e10, unit=None, evidence=None), text)
+    assert not ev.same_figure(money, f(value=1e9, unit="USD", evidence=None), text)
+    assert not ev.same_figure(money, f(value=1e10, unit="troops", evidence=None), text)
+    assert ev.same_figure(vague, f(value=2e6, unit="pilgrims", evidence="several million"), text)
+    assert ev.norm_unit("Miles") == ev.norm_unit("mile")
+
+
+def test_relations_symmetry_kind_classes_and_alternatives() -> None:
+    gold = {
+        "actors": [
+            {"id": "iran", "name": "Iran"},
+            {"id": "iraq", "name": "Iraq", "aliases": ["Iraqi"]},
+            {"id": "p", "name": "Masoud Pezeshkian"},
+        ],
+        "places": [{"id": "baghdad", "name": "Baghdad"}],
+        "relations": [
+            {"from": "iran", "kind": "ally", "to": "iraq"},
+            {"from": "p", "kind": "role", "to": "iran"},
+            {
+                "from": "iraq",
+                "kind": "mediator",
+                "to": "iran",
+                "alternatives": {"from": ["baghdad"]},
+            },
+        ],
+    }
+    a = SimpleNamespace
+    briefing = SimpleNamespace(
+        actors=[a(id="ir", name="Iran", aliases=[]), a(id="iq", name="Iraq", aliases=[]),
+                a(id="mp", name="Masoud Pezeshkian", aliases=[])],
+        places=[a(id="bgd", name="Baghdad", aliases=[])],
+        relations=[
+            a(from_="iq", kind="alliance", to="ir"),  # reversed, other spelling: symmetric
+            a(from_="iran", kind="leader-of", to="mp"),  # reversed: directed, so wrong
+            a(from_="bgd", kind="mediator", to="ir"),  # the metonym is an alternative
+        ],
+    )  # fmt: skip
+    score, missed, false = ev.score_relations(gold, briefing)
+    assert (score.tp, score.fp, score.fn) == (2, 1, 1)
+    assert missed[0]["kind"] == "role"
+    assert false[0].kind == "leader-of"
+
+
+def test_actors_kind_must_agree_and_places_are_not_scored_as_actors() -> None:
+    gold = {
+        "actors": [
+            {"id": "hamas", "name": "Hamas", "kind": "organization"},
+            {"id": "x", "name": "Al Forat", "kind": "organization"},
+            {"id": "g", "name": "Shia Muslims", "kind": "group", "optional": True},
+        ],
+        "places": [{"id": "baghdad", "name": "Baghdad"}],
+    }
+    n = ev._Named
+    pred = [
+        n("h", "Hamas", "group"),  # group and organization are one kind
+        n("f", "Al Forat", "person"),
+        n("b", "Baghdad", "place"),
+        n("s", "Shia Muslims", "group"),
+    ]
+    score, missed, false = ev.score_actors(gold, pred)
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert missed[0]["name"] == false[0].name == "Al Forat"
+
+
+def test_dateparser_values_follow_the_parsed_granularity() -> None:
+    import datetime as dt
+
+    when = dt.datetime(2024, 9, 11, 14, 5)
+    assert ev._timeml(when, "day") == "2024-09-11"
+    assert ev._timeml(when, "month") == "2024-09"
+    assert ev._timeml(when, "year") == "2024"
+    assert ev._timeml(when, "week") == "2024-W37"
+    assert ev._timeml(when, "time") == "2024-09-11T14:05"
+
+
+def test_find_names_fallback_is_longest_first_and_word_bounded() -> None:
+    names = {"kurd": ["Iraqi Kurdistan"], "iraq": ["Iraq", "Iraqi"]}
+    text = "Iraqi Kurdistan and Iraq, not Iraqis."
+    found = ev._find_names(text, names)
+    assert [(text[s:e], i) for s, e, i in found] == [("Iraqi Kurdistan", "kurd"), ("Iraq", "iraq")]
+
+
+# --------------------------------------------------------------------------- corpus readers
+
+
+def test_gum_ranges_become_timeml_values() -> None:
+    assert corpora._range_value("2017-07-10", "2017-07-16") == "2017-W28"
+    assert corpora._range_value("2022-06-01", "2022-06-30") == "2022-06"
+    assert corpora._range_value("1960-01-01", "1960-12-31") == "1960"
+    assert corpora._range_value("1960-01-01", "1969-12-31") == "1960-01-01/1969-12-31"
+    assert corpora._range_value("2001", "2001") == "2001"
+
+
+def test_detokenize_keeps_offsets() -> None:
+    tokens = [("Title", 0), ("March", 1), ("1", 1), (",", 1), ("2008", 1),
+              ("Boeing", 2), ("'s", 2), ("(", 2), ("USAF", 2), (")", 2), ('"', 2), ("hi", 2),
+              ('"', 2), ("said", 2), (".", 2)]  # fmt: skip
+    text, offs = corpora._detokenize(tokens)
+    assert text == 'Title\nMarch 1, 2008\nBoeing\'s (USAF) "hi" said.'
+    assert [text[s:e] for s, e in offs] == [t for t, _ in tokens]
+
+
+# --------------------------------------------------------------------------- the seed gold
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, dict]:
+    doc, gold = corpora.load_seed()
+    return doc.text, gold
+
+
+def test_seed_gold_is_consistent(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest() == gold["sha256"]
+    assert text[gold["body_end"] :].startswith("\nThe post ")
+    for d in gold["dates"]:
+        assert text[d["start"] : d["end"]] == d["text"], d
+        assert d["kind"] in {"date", "duration", "set", "time"}
+    for key in ("events", "quotes", "figures", "relations"):
+        for item in gold[key]:
+            assert item["evidence"] in text[: gold["body_end"]], (key, item["evidence"])
+    for q in gold["quotes"]:
+        assert q["text"] in text
+    ids = [x["id"] for x in gold["actors"] + gold["places"]]
+    assert len(ids) == len(set(ids))
+    known = set(ids)
+    for e in gold["events"]:
+        assert set(e.get("actors", [])) | set(e.get("places", [])) <= known, e["id"]
+        assert ev.date_interval(str(e["date"])), e["date"]
+    for r in gold["relations"]:
+        assert {r["from"], r["to"]} <= known, r
+    for f in gold["figures"]:
+        assert set(f["about"]) <= known
+    for q in gold["quotes"]:
+        assert q["speaker"] in known
+    for item in gold["actors"] + gold["places"]:
+        for alias in item.get("aliases") or []:
+            assert re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text), alias
+
+
+def test_seed_gold_counts(seed: tuple[str, dict]) -> None:
+    _, gold = seed
+    assert len(gold["quotes"]) == 6
+    assert len(gold["dates"]) == 17
+    # "may" in "may no longer be" is a modal, not a month
+    assert all(d["text"] != "may" for d in gold["dates"])
+
+
+# --------------------------------------------------------------------------- floors
+
+
+CORPORA_DIR = corpora.DEFAULT_CORPORA
+HAVE_CORPORA = all(corpora.available(CORPORA_DIR, c) for c in ("gum-news", "meantime-en"))
+
+
+@pytest.fixture(scope="module")
+def run() -> object:
+    # Peers are references, not requirements: floors are on briefkit only.
+    which = "all" if HAVE_CORPORA else "seed"
+    return ev.evaluate(which, CORPORA_DIR, peers=False, speed_repeats=0)
+
+
+def test_floors_file_names_real_results(run: object) -> None:
+    floors = ev.load_floors()
+    assert floors, "tests/gold/floors.json is missing or empty"
+    keys = {r.key for r in run.results}
+    for key in floors:
+        if key.startswith("_") or key.split("/")[0] not in run.corpora_run:
+            continue
+        assert key in keys, f"{key} in floors.json is not a result the evaluation produces"
+
+
+def test_seed_scores_meet_floors(run: object) -> None:
+    floors = {k: v for k, v in ev.load_floors().items() if k.startswith("seed/")}
+    failures = ev.check_floors(run, floors)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.skipif(not HAVE_CORPORA, reason=f"corpora not found in {CORPORA_DIR}")
+def test_corpus_scores_meet_floors(run: object) -> None:
+    floors = {k: v for k, v in ev.load_floors().items() if not k.startswith("seed/")}
+    failures = ev.check_floors(run, floors)
+    assert not failures, "\n".join(failures)
