@@ -1,0 +1,1202 @@
+"""Finding date expressions in news text and normalising them to TimeML values.
+
+A rule-based recogniser (regular expressions over the text) finds the
+expressions; a hand-written normaliser turns each into a TIMEX3-style value.
+spaCy's DATE/TIME entities are not used: their boundaries are unreliable and
+they miss relative expressions. The parse is used for one thing only: the
+tense of the verb that governs an expression, which decides whether a bare
+weekday or month points back from the publication date or forward.
+
+Span convention: a governing preposition ("in", "on", "since") is never part
+of the span, as in TimeML gold; modifiers that belong to the expression
+("last", "early", "the past") are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from briefkit.extractors.nlp import load_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Kind = Literal["date", "duration", "set", "time"]
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int  # character offsets into the text passed to find_dates
+    end: int
+    text: str
+    kind: Kind
+    value: str  # TimeML TIMEX3 value
+    resolved: bool  # False when relative and no publication date was given
+
+
+# --- vocabulary -------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
+    "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE",
+}  # fmt: skip
+TIME_UNITS = {"second", "minute", "hour"}
+SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half": 0.5,
+    "a half": 0.5, "single": 1,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "last": -1, "final": -1,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+# --- regular expression pieces ----------------------------------------------
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMWORD = (
+    rf"(?:(?:{_TENS})-(?:{_ONES})|{_TENS}|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    rf"|seventeen|eighteen|nineteen|ten|{_ONES}|(?:a\s+)?hundred|(?:a\s+)?dozen|single)"
+)
+DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+NUM = rf"(?:{DIGITS}|{NUMWORD})"
+FUZZY = (
+    r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of"
+    r"|dozens\s+of|hundreds\s+of|thousands\s+of|numerous|countless|the\s+past\s+few"
+    r"|the\s+last\s+few|the\s+next\s+few|recent|more\s+than\s+a\s+few)"
+)
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))"
+UNIT_S = rf"{UNIT}s?"
+# Words between a count and its unit that leave the duration intact: "six straight days".
+DUR_ADJ = (
+    r"(?:straight|consecutive|successive|full|whole|long|more|additional|extra|further|"
+    r"trading|business|working|calendar|short|record)"
+)
+MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\b)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
+COMMA = r"[ \t]*,?[ \t]*"  # never across a line break: titles sit above datelines
+PART = r"(?:morning|afternoon|evening|night)"
+CLOCK = (
+    r"(?:[012]\d[0-5]\d(?=\s*(?:UTC|GMT|hours|hrs)\b)"  # "0800 UTC"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)"
+    r"|\d{1,2}:\d{2}\b|noon|midnight)"
+)
+ZONE = r"(?:\s+(?:local\s+time|[A-Z]{2,4}T\b|UTC|GMT|ET\b|CT\b|PT\b|MT\b))?"
+MOD_END = r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+)"
+MOD = (
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"|the\s+start\s+of|earlier|later)[\s-]+)?"
+)
+
+# Words before a bare four-digit number that make it a year rather than a count.
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|before|after|during|through|throughout|"
+    r"between|around|circa|fiscal|early|late|mid|the|year|season|spring|summer|autumn|"
+    r"fall|winter|as\s+of|in\s+early|in\s+late|to|and|or)\s*-?\s*|[-–/]\s*)$",
+    re.IGNORECASE,
+)
+# Words after a bare number that make it a count, whatever precedes it.
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\b|people|persons|troops|soldiers|miles|km|kilometers|"
+    r"kilometres|meters|metres|feet|tons|tonnes|votes|units|dollars|euros|pounds|"
+    r"employees|workers|jobs|cars|vehicles|homes|houses|acres|hectares|barrels|"
+    r"cases|deaths|members|students|residents|points|shares)\b",
+    re.IGNORECASE,
+)
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def _num(word: str) -> float | None:
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(DIGITS, w):
+        return float(w.replace(",", ""))
+    if w in SMALL:
+        return SMALL[w]
+    if "-" in w:
+        tens, _, ones = w.partition("-")
+        if tens in SMALL and ones in SMALL:
+            return SMALL[tens] + SMALL[ones]
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def duration_value(n: float | str | None, unit: str) -> str:
+    """``P3D``, ``PT5H``, ``PXY`` for a count (None or "X" when unknown) and a unit."""
+    key = _unit_key(unit)
+    code = UNITS[key]
+    count = "X" if n is None or n == "X" else _fmt_num(float(n))
+    if key == "fortnight":
+        count, code = ("X" if count == "X" else _fmt_num(float(count) * 2)), "W"
+    if key == "century":
+        code = "CE"
+    prefix = "PT" if key in TIME_UNITS else "P"
+    return f"{prefix}{count}{code}"
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _iso_week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    m = year * 12 + (month - 1) + delta
+    return m // 12, m % 12 + 1
+
+
+def _shift(d: dt.date, n: int, unit: str) -> str:
+    """The date ``n`` units from ``d`` (negative: before), at that unit's granularity."""
+    key = _unit_key(unit)
+    if key == "day":
+        return (d + dt.timedelta(days=n)).isoformat()
+    if key in ("week", "fortnight"):
+        return _iso_week(d + dt.timedelta(weeks=n * (2 if key == "fortnight" else 1)))
+    if key == "month":
+        y, m = _add_months(d.year, d.month, n)
+        return f"{y:04d}-{m:02d}"
+    if key == "year":
+        return f"{d.year + n:04d}"
+    if key == "decade":
+        return f"{(d.year + 10 * n) // 10:03d}X"
+    if key == "century":
+        return f"{(d.year + 100 * n) // 100:02d}XX"
+    return (d + dt.timedelta(hours=n if key == "hour" else 0)).isoformat()
+
+
+def resolve_weekday(weekday: int, published: dt.date, tense: Tense | None) -> dt.date:
+    """The weekday meant by a bare "on Tuesday" in an article published on ``published``.
+
+    Past tense: the most recent such day, the publication day included. Future
+    and present tense (news uses the present for schedules: "talks resume
+    Monday"): the next such day, the publication day included.
+    """
+    diff = (weekday - published.weekday()) % 7
+    if tense in ("future", "present"):
+        return published + dt.timedelta(days=diff)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def resolve_month(month: int, published: dt.date, tense: Tense | None) -> int:
+    """The year of a bare month ("in July") given the publication date and tense."""
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
+    if tense == "present":
+        # The nearest occurrence: schedules ("the vote is in November") and states.
+        ahead = (month - published.month) % 12
+        return (
+            published.year
+            + (1 if month < published.month and ahead <= 5 else 0)
+            - (1 if month > published.month and ahead > 6 else 0)
+        )
+    return published.year if month <= published.month else published.year - 1
+
+
+def resolve_month_day(month: int, day: int, published: dt.date, tense: Tense | None) -> int:
+    """The year of a month and day with no year ("on Sept. 3")."""
+    key = (month, day)
+    pub = (published.month, published.day)
+    if tense == "future":
+        return published.year if key >= pub else published.year + 1
+    if tense == "present":
+        # The nearest occurrence, measured in a non-leap year.
+        target = dt.date(2001, month, min(day, 28))
+        today = dt.date(2001, pub[0], min(pub[1], 28))
+        if (target - today).days % 365 <= 182:
+            return published.year if key >= pub else published.year + 1
+        return published.year if key <= pub else published.year - 1
+    return published.year if key <= pub else published.year - 1
+
+
+# --- tense ------------------------------------------------------------------
+
+# Verbs whose infinitive complement describes something still to come.
+_FUTURE_HEADS = frozenset(
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "slate",
+        "go",
+        "aim",
+        "prepare",
+        "hope",
+        "want",
+        "poise",
+        "seek",
+        "promise",
+        "vow",
+        "pledge",
+        "agree",
+        "decide",
+        "threaten",
+        "propose",
+        "look",
+    }
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+# Verbs whose date is when something will happen, even in the perfect: "has been scheduled for".
+_SCHEDULE = frozenset(
+    {"schedule", "reschedule", "slate", "plan", "set", "postpone", "delay", "push"}
+)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _finite_tense(verb: Token) -> str | None:
+    """The tense of ``verb``'s own clause: past, present, perfect, future, "inf" or None."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX or a.lemma_ in ("will", "shall") for a in auxes):
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes):
+        return "inf"
+    for a in auxes:
+        if a.lemma_ == "have":
+            return "past" if "Past" in a.morph.get("Tense") else "perfect"
+        if "Past" in a.morph.get("Tense"):
+            return "past"
+    for a in auxes:
+        if "Pres" in a.morph.get("Tense") or a.tag_ in ("VBZ", "VBP", "MD"):
+            return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
+        return "past"  # a participle modifier: "plans announced in January"
+    return None
+
+
+def _is_future_frame(verb: Token) -> bool:
+    """``verb`` heads an infinitive of a verb like "expected" or "plans"."""
+    if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in ("likely", "due", "set", "about"):
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children):
+                return True
+    return False
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause that governs the characters ``start:end`` of ``doc``.
+
+    Announcements count as future: "is expected to travel", "is to be held",
+    "an event to be held", "has been scheduled for".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    for _ in range(6):
+        if verb is None:
+            return None
+        # A verb coordinated with another ("travel ... and visit") shares its frame.
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+        tense = _finite_tense(verb) or _finite_tense(first)
+        head = first.head
+        if tense == "inf":
+            if head.i == first.i:
+                return "future"
+            if (
+                head.lemma_ in _FUTURE_HEADS
+                or head.lemma_ == "be"
+                or head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+                or head.lower_ in ("likely", "due", "set", "about")
+            ):
+                return "future"
+            verb = _governing_verb(head)
+            continue
+        if tense is not None:
+            if tense == "future":
+                return "future"
+            if tense in ("present", "perfect") and (
+                _is_future_frame(first) or first.lemma_ in _SCHEDULE
+            ):
+                return "future"
+            return "past" if tense == "perfect" else tense  # type: ignore[return-value]
+        if head.i == first.i:
+            return None
+        verb = _governing_verb(head)
+    return None
+
+
+# --- the recogniser ---------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    text: str
+    published: dt.date | None
+    tense: Callable[[int, int], Tense | None]
+
+
+Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
+
+
+class Match(Protocol):
+    """What handlers read from a match: ``re.Match`` or a ``_Proxy`` over one."""
+
+    def __getitem__(self, key: str) -> Any: ...
+    def group(self, key: int = 0) -> Any: ...
+    def groupdict(self) -> dict[str, Any]: ...
+    def start(self, key: int | str = 0) -> int: ...
+    def end(self, key: int | str = 0) -> int: ...
+
+
+Handler = Callable[[Match, _Ctx], Result]
+
+
+class _Proxy:
+    """A match with one group renamed; lets a handler serve several shapes."""
+
+    def __init__(self, m: Match, extra: dict[str, str]) -> None:
+        self._m = m
+        self._extra = extra
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._extra:
+            return self._extra[key]
+        return self._m[key]
+
+    def group(self, key: int = 0) -> Any:
+        return self._m.group(key)
+
+    def groupdict(self) -> dict[str, Any]:
+        return {**self._m.groupdict(), **self._extra}
+
+    def start(self, key: int | str = 0) -> int:
+        return self._m.start(key)
+
+    def end(self, key: int | str = 0) -> int:
+        return self._m.end(key)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handle: Handler
+    priority: int = 0
+
+
+def _h_full_date(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    month = _month_num(g["month"])
+    day = int(re.sub(r"\D", "", g["day"]))
+    year = int(g["year"])
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    value = d.isoformat()
+    if g.get("part"):
+        value += "T" + DAY_PARTS[g["part"].lower()]
+    return "date", value, True
+
+
+def _h_iso(m: Match, c: _Ctx) -> Result:
+    try:
+        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return "date", d.isoformat(), True
+
+
+def _h_slash(m: Match, c: _Ctx) -> Result:
+    """US order, month first: "7/8/07" is July 8, 2007."""
+    year = int(m["y"])
+    if year < 100:
+        year += 2000 if year <= 50 else 1900
+    try:
+        d = dt.date(year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return "date", d.isoformat(), True
+
+
+def _h_month_day(m: Match, c: _Ctx) -> Result:
+    month = _month_num(m["month"])
+    day = int(re.sub(r"\D", "", m["day"]))
+    if not 1 <= day <= 31:
+        return None
+    suffix = "T" + DAY_PARTS[m["part"].lower()] if m.groupdict().get("part") else ""
+    if c.published is None:
+        return "date", f"XXXX-{month:02d}-{day:02d}{suffix}", False
+    year = resolve_month_day(month, day, c.published, c.tense(m.start(), m.end()))
+    try:
+        return "date", dt.date(year, month, day).isoformat() + suffix, True
+    except ValueError:
+        return None
+
+
+def _h_month_year(m: Match, c: _Ctx) -> Result:
+    return "date", f"{int(m['year']):04d}-{_month_num(m['month']):02d}", True
+
+
+def _h_month_rel_year(m: Match, c: _Ctx) -> Result:
+    month = _month_num(m["month"])
+    rel = m["rel"].lower()
+    if c.published is None:
+        return "date", f"XXXX-{month:02d}", False
+    delta = {"last": -1, "this": 0, "next": 1}[rel]
+    return "date", f"{c.published.year + delta:04d}-{month:02d}", True
+
+
+def _h_month(m: Match, c: _Ctx) -> Result:
+    word = m["month"]
+    start = m.start("month")
+    before = c.text[max(0, start - 40) : start]
+    after = c.text[m.end() : m.end() + 30]
+    if word in ("May", "March"):
+        # Names ("Theresa May"), verbs and sentence-initial modals ("May I") need context.
+        if not re.search(
+            r"\b(?:in|since|by|until|till|of|from|before|after|during|through|early|late|"
+            r"mid|last|next|this|that|each|every|until|between|and|or|to)\s*-?\s*$",
+            before,
+            re.IGNORECASE,
+        ):
+            return None
+        if re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+{MONTH_FULL}\b", after):
+            return None
+    rel = m.groupdict().get("rel")
+    month = _month_num(word)
+    if c.published is None:
+        return "date", f"XXXX-{month:02d}", False
+    if rel:
+        r = rel.lower()
+        if r == "last":
+            year = c.published.year if month < c.published.month else c.published.year - 1
+        elif r == "next":
+            year = c.published.year if month > c.published.month else c.published.year + 1
+        else:
+            year = c.published.year
+    else:
+        year = resolve_month(month, c.published, c.tense(m.start(), m.end()))
+    return "date", f"{year:04d}-{month:02d}", True
+
+
+# Named days are not the weekday of the publication week: "Black Monday", "Good Friday".
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Cyber|Super|Good|Easter|Ash|Palm|Bloody|Holy|Blue|Giving|Fat|Shrove|Whit)"
+    r"\s+$"
+)
+
+
+def _h_weekday(m: Match, c: _Ctx) -> Result:
+    wd = WEEKDAYS[m["wd"].lower()]
+    if _NAMED_DAY.search(c.text, max(0, m.start() - 12), m.start()):
+        return None
+    part = m.groupdict().get("part")
+    suffix = "T" + DAY_PARTS[part.lower()] if part else ""
+    clock = m.groupdict().get("clock")
+    if clock:
+        t = _clock(clock)
+        if t is None:
+            return None
+        suffix = "T" + t
+    rel = (m.groupdict().get("rel") or "").lower()
+    if c.published is None:
+        return "date" if not clock else "time", f"XXXX-WXX-{wd + 1}{suffix}", False
+    pub = c.published
+    if rel == "last":
+        d = pub - dt.timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    elif rel == "next":
+        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    elif rel in ("this", "this coming", "coming"):
+        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
+    else:
+        d = resolve_weekday(wd, pub, c.tense(m.start(), m.end()))
+    return "time" if clock else "date", d.isoformat() + suffix, True
+
+
+def _clock(s: str) -> str | None:
+    s = s.strip().lower()
+    if s == "noon":
+        return "12:00"
+    if s == "midnight":
+        return "24:00"
+    if re.fullmatch(r"\d{4}", s):  # "0800 UTC"
+        s = f"{s[:2]}:{s[2:]}"
+    mm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?", s)
+    if not mm:
+        return None
+    h, minute = int(mm[1]), int(mm[2] or 0)
+    if mm[3] == "p" and h < 12:
+        h += 12
+    if mm[3] == "a" and h == 12:
+        h = 0
+    if h > 24 or minute > 59:
+        return None
+    return f"{h:02d}:{minute:02d}"
+
+
+def _h_clock(m: Match, c: _Ctx) -> Result:
+    t = _clock(m["clock"])
+    if t is None:
+        return None
+    rel = (m.groupdict().get("dayref") or "").lower()
+    if c.published is None:
+        return "time", f"XXXX-XX-XXT{t}", False
+    if not rel:
+        # Anchored after recognition: on a day named in the same sentence, else publication.
+        return "time", f"{_PENDING}T{t}", True
+    day = c.published
+    if rel == "yesterday":
+        day -= dt.timedelta(days=1)
+    elif rel == "tomorrow":
+        day += dt.timedelta(days=1)
+    return "time", f"{day.isoformat()}T{t}", True
+
+
+def _h_year(m: Match, c: _Ctx) -> Result:
+    year = int(m["year"])
+    if not 1000 <= year <= 2100:
+        return None
+    before = c.text[max(0, m.start() - 25) : m.start()]
+    after = c.text[m.end() : m.end() + 20]
+    if _COUNT_AFTER.match(after) or re.match(r"[\d,.]*\d", after):
+        return None
+    # "in 2003", "the 1979 hostage crisis", "2008's", "2001-2003"
+    ok = (
+        bool(_YEAR_CONTEXT.search(before))
+        or after.startswith(("'s", "’s"))
+        # An edition of a named event: "World Cup 2018", "Expo 2016".
+        or bool(re.search(r"\b[A-Z][A-Za-z]+\s$", before))
+    )
+    if not ok:
+        return None
+    if re.search(r"[$€£]\s*$|\d[\d,.]*\s*$", before):
+        return None
+    # "of 1709 schoolchildren" counts; "the 2008 elections" dates.
+    nxt = re.match(r"\s+([a-z]+)\b", after)
+    if nxt and not re.search(
+        r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$|['’]s\s+$", before, re.IGNORECASE
+    ):
+        word = nxt.group(1)
+        if word.endswith(("people", "children", "men")) or (
+            word.endswith("s") and not word.endswith(("ss", "is", "us"))
+        ):
+            return None
+    return "date", f"{year:04d}", True
+
+
+def _h_year_range(m: Match, c: _Ctx) -> Result:
+    return "date", f"{int(m['year']):04d}", True
+
+
+def _h_decade(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    if g.get("full"):
+        digits = g["full"]
+        if digits.endswith("00"):
+            return "date", f"{digits[:2]}XX", True
+        return "date", f"{digits[:3]}X", True
+    if g.get("short") or g.get("short2"):
+        tens = int((g.get("short") or g["short2"])[0])
+        century = "19" if tens >= 2 else "20"
+        return "date", f"{century}{tens}X", True
+    if g.get("word"):
+        return "date", f"19{DECADE_WORDS[g['word'].lower()]}X", True
+    return None
+
+
+def _h_century(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    n = int(g["ord_digits"]) if g.get("ord_digits") else ORDINALS.get(g["ord_word"].lower(), 0)
+    if not 1 <= n <= 22:
+        return None
+    return "date", f"{n - 1:02d}XX", True
+
+
+_REL_WORDS = {"previous": "last", "preceding": "last", "prior": "last", "before": "last",
+              "earlier": "last", "following": "next", "after": "next"}  # fmt: skip
+
+
+def _h_rel_unit(m: Match, c: _Ctx) -> Result:
+    """ "last week", "this year", "next month", "earlier this week"."""
+    rel = m["rel"].lower().split()[-1]
+    unit = m["unit"].lower()
+    delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+             "coming": 1}[rel]  # fmt: skip
+    if re.match(r"this\s+past", m["rel"], re.IGNORECASE):
+        delta = -1
+    if unit == "weekend":
+        if c.published is None:
+            return "date", "XXXX-WXX-WE", False
+        pub = c.published
+        # ISO weeks run Monday to Sunday, so a weekend shares its week's number.
+        if delta == 0 and pub.weekday() < 5 and c.tense(m.start(), m.end()) == "past":
+            delta = -1  # "this weekend" told in the past tense on a weekday: the one just gone
+        d = pub + dt.timedelta(weeks=delta)
+        if delta < 0 and pub.weekday() < 5:
+            d = pub - dt.timedelta(days=pub.weekday() + 1)
+        return "date", _iso_week(d) + "-WE", True
+    if unit in SEASONS:
+        code = SEASONS[unit]
+        if c.published is None:
+            return "date", f"XXXX-{code}", False
+        return "date", f"{c.published.year + delta:04d}-{code}", True
+    if unit == "quarter":
+        if c.published is None:
+            return "date", "XXXX-QX", False
+        q = (c.published.month - 1) // 3 + delta
+        year = c.published.year + (q // 4)
+        return "date", f"{year:04d}-Q{q % 4 + 1}", True
+    if c.published is None:
+        placeholder = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX",
+                       "year": "XXXX", "decade": "XXXX", "century": "XXXX"}  # fmt: skip
+        return "date", placeholder[_unit_key(unit)], False
+    return "date", _shift(c.published, delta, unit), True
+
+
+def _h_deictic(m: Match, c: _Ctx) -> Result:
+    word = m["word"].lower()
+    part = (m.groupdict().get("part") or "").lower()
+    if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
+                "at the moment", "right now", "at this time", "the present", "present day",
+                "present-day", "today's"):  # fmt: skip
+        if word == "today's" and c.published is not None:
+            return "date", c.published.isoformat(), True
+        return "date", "PRESENT_REF", True
+    if word in ("recently", "formerly", "previously", "in the past", "the past", "lately",
+                "once", "earlier", "then"):  # fmt: skip
+        return "date", "PAST_REF", True
+    if word == "the time being":
+        return "date", "PRESENT_REF", True
+    if word in ("soon", "in the future", "the future", "in future", "later", "the near term",
+                "the short term", "the long term", "the medium term",
+                "shortly", "eventually"):  # fmt: skip
+        return "date", "FUTURE_REF", True
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
+              "last": -1}[word]  # fmt: skip
+    suffix = ""
+    if word == "tonight":
+        suffix = "TNI"
+    if part:
+        suffix = "T" + DAY_PARTS[part]
+        if word == "last" and part != "night":
+            return None
+        if word == "this" and part == "night":
+            suffix = "TNI"
+    if c.published is None:
+        return "date", f"XXXX-XX-XX{suffix}", False
+    return "date", (c.published + dt.timedelta(days=offset)).isoformat() + suffix, True
+
+
+def _h_ago(m: Match, c: _Ctx) -> Result:
+    unit = m["unit"]
+    n = _num(m["n"]) if m.groupdict().get("n") else None
+    if n is None or not float(n).is_integer():
+        return "date", "PAST_REF", True
+    key = _unit_key(unit)
+    if key in TIME_UNITS:
+        return "date", "PAST_REF", True
+    if c.published is None:
+        return "date", "XXXX-XX-XX" if key == "day" else "XXXX", False
+    sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    return "date", _shift(c.published, sign * int(n), unit), True
+
+
+def _h_duration(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    unit = g["unit"]
+    key = _unit_key(unit)
+    if g.get("n"):
+        n = _num(g["n"])
+        if n is None:
+            return None
+        # "a second" is an ordinal use far more often than a duration.
+        if key == "second" and g["n"].lower() in ("a", "an", "one", "single"):
+            return None
+        # "a quarter of the vote" is a fraction.
+        if key == "quarter" and g["n"].lower() in ("a", "an"):
+            return None
+        if g.get("half"):
+            n += 0.5
+        if n == 0.5 and key != "second":
+            return None
+    else:
+        n = None
+    if key == "second" and n is None:
+        return None
+    # "a year" after a count or a price is a rate: "$40 billion a year", "twice a year".
+    if g.get("n") and g["n"].lower() in ("a", "an") and not unit.lower().endswith("s"):
+        before = c.text[max(0, m.start() - 20) : m.start()]
+        rate = r"(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*$"
+        if re.search(rate, before):
+            return "set", duration_value(1, unit), True
+    return "duration", duration_value(n, unit), True
+
+
+def _h_plural(m: Match, c: _Ctx) -> Result:
+    """Bare plural units: "years of pressure", "for months", "decades"."""
+    key = _unit_key(m["unit"])
+    if key == "second":
+        return None
+    return "duration", duration_value(None, m["unit"]), True
+
+
+def _h_set(m: Match, c: _Ctx) -> Result:
+    word = m["word"].lower()
+    simple = {"annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "weekly": "P1W", "daily": "P1D",
+              "nightly": "P1D", "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M",
+              "biweekly": "P2W", "fortnightly": "P2W"}  # fmt: skip
+    if word in simple:
+        return "set", simple[word], True
+    return None
+
+
+def _h_every(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    if g.get("wd"):
+        return "set", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", True
+    n = _num(g["n"]) if g.get("n") else 1
+    if n is None:
+        return None
+    return "set", duration_value(n, g["unit"]), True
+
+
+def _h_past_n(m: Match, c: _Ctx) -> Result:
+    """ "the past three years", "the last year or so", "the next two weeks": durations."""
+    g = m.groupdict()
+    n: float | None = 1
+    if g.get("n"):
+        n = _num(g["n"])
+    elif g.get("fuzzy"):
+        n = None
+    if n is None and not g.get("fuzzy"):
+        return None
+    return "duration", duration_value(n, g["unit"]), True
+
+
+def _h_season(m: Match, c: _Ctx) -> Result:
+    code = SEASONS[m["season"].lower()]
+    if m.groupdict().get("year"):
+        return "date", f"{int(m['year']):04d}-{code}", True
+    if c.published is None:
+        return "date", f"XXXX-{code}", False
+    tense = c.tense(m.start(), m.end())
+    year = c.published.year
+    # Northern-hemisphere seasons by their first month.
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if tense == "future" and first + 2 < c.published.month:
+        year += 1
+    elif tense != "future" and first > c.published.month:
+        year -= 1
+    return "date", f"{year:04d}-{code}", True
+
+
+def _h_quarter(m: Match, c: _Ctx) -> Result:
+    g = m.groupdict()
+    ordinal = (g.get("ord") or "").lower()
+    q = 4 if ordinal == "final" else ORDINALS.get(ordinal) or int(g.get("qn") or 0)
+    if g.get("year"):
+        if not 1 <= q <= 4:
+            return None
+        return "date", f"{int(g['year']):04d}-Q{q}", True
+    if c.published is None:
+        return "date", f"XXXX-Q{q if 1 <= q <= 4 else 'X'}", False
+    current = (c.published.month - 1) // 3 + 1
+    year = c.published.year
+    if g.get("rel"):
+        year += {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    elif q == -1:  # "the last quarter": the one before the current one
+        year, q = (year, current - 1) if current > 1 else (year - 1, 4)
+    elif not 1 <= q <= 4:
+        return None
+    else:
+        # A quarter still to come this year is meant unless the clause is past.
+        tense = c.tense(m.start(), m.end())
+        if tense == "future":
+            year += q < current
+        elif tense == "past":
+            year -= q > current
+    return "date", f"{year:04d}-Q{q}", True
+
+
+def _h_half(m: Match, c: _Ctx) -> Result:
+    h = 1 if m["which"].lower() == "first" else 2
+    if m.groupdict().get("year"):
+        return "date", f"{int(m['year']):04d}-H{h}", True
+    if c.published is None:
+        return "date", f"XXXX-H{h}", False
+    return "date", f"{c.published.year:04d}-H{h}", True
+
+
+def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
+    return _Rule(re.compile(pattern, flags), handle, priority)
+
+
+def _h_previous(m: Match, c: _Ctx) -> Result:
+    rel = _REL_WORDS[(m["rel"] or m["rel2"]).lower()]
+    return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": (m["unit"] or m["unit2"]).lower()}), c)
+
+
+def _h_period_of(m: Match, c: _Ctx) -> Result:
+    return _h_rel_unit(_Proxy(m, {"rel": "this"}), c)
+
+
+def _h_rel_season(m: Match, c: _Ctx) -> Result:
+    rel = m.group(0).split()[0]
+    return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": m["season"].lower()}), c)
+
+
+def _h_word(m: Match, c: _Ctx) -> Result:
+    return _h_deictic(_Proxy(m, {"word": re.sub(r"\s+", " ", m["word"].lower())}), c)
+
+
+def _h_count(m: Match, c: _Ctx) -> Result:
+    return _h_duration(m, c) if m["n"] else _h_fuzzy(m, c)
+
+
+def _rules() -> list[_Rule]:
+    """The recogniser. Where matches overlap the longest wins, then the higher priority."""
+    i = re.IGNORECASE
+    no_year_after = r"(?![ \t]*,?[ \t]*\d{4})"
+    return [
+        # "Wednesday, September 11, 2024", "Sept. 11, 2024", "11 September 2024"
+        _r(
+            rf"\b(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b\.?{COMMA}"
+            rf"(?P<year>{YEAR})\b(?:\s+(?P<part>{PART}))?",
+            _h_full_date,
+            9,
+        ),
+        _r(
+            rf"\b(?:{WEEKDAY}{COMMA})?(?P<day>{DAYNUM})\s+(?P<month>{MONTH})\.?{COMMA}"
+            rf"(?P<year>{YEAR})\b",
+            _h_full_date,
+            9,
+        ),
+        _r(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso, 9),
+        _r(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d{2})\b", _h_slash, 9),
+        # "July 2024", "early July 2024", "July of 2024"
+        _r(
+            rf"\b{MOD}(?P<month>{MONTH}){COMMA}(?:of\s+)?(?P<year>{YEAR})\b(?!\s*[-–]\s*\d)",
+            _h_month_year,
+            8,
+        ),
+        # "Sept. 3", "Wednesday, September 11", "3 September", "the 3rd of September"
+        _r(
+            rf"\b(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?![,.]?\d)"
+            rf"{no_year_after}(?:\s+(?P<part>{PART}))?",
+            _h_month_day,
+            7,
+        ),
+        _r(
+            rf"\b(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH_FULL})\b{no_year_after}",
+            _h_month_day,
+            7,
+        ),
+        # "July last year", "last July", "early July", "July"
+        _r(
+            rf"\b(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
+            _h_month_rel_year,
+            8,
+        ),
+        _r(
+            rf"\b(?:(?P<rel>last|next|this)\s+|{MOD})(?P<month>{MONTH_FULL})\b(?!\s+\d)",
+            _h_month,
+            5,
+        ),
+        # "Wednesday", "last Tuesday", "Wednesday night", "Tuesday at 3 p.m.", "3 p.m. Tuesday"
+        _r(
+            rf"\b(?:(?P<rel>last|next|this\s+coming|this|coming)\s+|(?:early|late)\s+)?"
+            rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:\s+at\s+(?P<clock>{CLOCK}){ZONE})?",
+            _h_weekday,
+            6,
+        ),
+        _r(rf"\b(?P<clock>{CLOCK}){ZONE}\s+(?:on\s+)?(?P<wd>{WEEKDAY})", _h_weekday, 7),
+        _r(
+            rf"(?<![\w:])(?P<clock>{CLOCK}){ZONE}(?:\s+(?P<dayref>yesterday|today|tomorrow))?",
+            _h_clock,
+            5,
+        ),
+        # Year ranges: "2001-2003", "2001–03", "2000 - 2050"
+        _r(rf"(?<![\d,.$])(?P<year>{YEAR})(?=\s*[-–]\s*(?:{YEAR}|\d\d)\b)", _h_year_range, 4),
+        _r(rf"(?:(?<=[-–])|(?<=[-–]\s))(?P<year>{YEAR})\b", _h_year, 3),
+        # Decades and centuries: "the 1980s", "the '80s", "the eighties", "the 19th century"
+        _r(
+            rf"\b(?:the\s+)?{MOD}(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"
+            r"|(?<=\bthe\s)(?P<short2>[2-9]0)s\b"
+            r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+            _h_decade,
+            6,
+            i,
+        ),
+        _r(
+            rf"\b(?:the\s+)?{MOD}(?:(?P<ord_digits>\d{{1,2}})(?:st|nd|rd|th)"
+            r"|(?P<ord_word>[a-z]+(?:-[a-z]+)?))[\s-]+century\b",
+            _h_century,
+            6,
+            i,
+        ),
+        # Quarters and halves: "the third quarter of 2009", "Q3", "the first half of 2024"
+        _r(
+            r"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|last)[\s-]+quarter"
+            rf"|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>last|this|next)\s+year))?\b",
+            _h_quarter,
+            6,
+            i,
+        ),
+        _r(
+            rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<year>{YEAR})\b", _h_half, 6, i
+        ),
+        # Seasons: "summer 2024", "last winter", "in the spring"; not "Arab Spring"
+        _r(
+            rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR})\b",
+            _h_season,
+            6,
+            i,
+        ),
+        _r(
+            r"\b(?:this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+            _h_rel_season,
+            6,
+            i,
+        ),
+        _r(
+            r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)\b(?:(?:early|late)\s+)?"
+            r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\b(?!\s+(?:of\s+)?\d)(?!-)",
+            _h_season,
+            4,
+        ),
+        # "last week", "this year", "earlier this month", "the end of last year"
+        _r(
+            rf"\b(?:(?:earlier|later)\s+)?(?:{MOD_END})?"
+            r"(?P<rel>last|this\s+past|this|next|current|coming)\s+"
+            r"(?P<unit>week|month|year|weekend|decade|century|quarter)\b",
+            _h_rel_unit,
+            6,
+            i,
+        ),
+        # "the previous year", "the year before": one unit from the publication date
+        _r(
+            r"\bthe\s+(?:(?P<rel>previous|preceding|prior|following)\s+(?P<unit>week|month|year)"
+            r"|(?P<unit2>week|month|year)\s+(?P<rel2>before|previous|earlier|after))\b",
+            _h_previous,
+            6,
+            i,
+        ),
+        # "the end of the year", "the beginning of the month"
+        _r(rf"\b{MOD_END}(?P<rel>the|this)\s+(?P<unit>week|month|year)\b", _h_period_of, 5, i),
+        # Durations counted back or ahead: "the past three years", "the last year or so"
+        _r(
+            r"\bthe\s+(?:past|last|next|coming|first)\s+"
+            rf"(?:(?P<n>{NUM})\s+|(?P<fuzzy>few|several|many|couple\s+of)\s+)?"
+            rf"(?P<unit>{UNIT_S})(?:\s+or\s+so)?\b",
+            _h_past_n,
+            7,
+            i,
+        ),
+        # "two days ago", "a year ago", "three years from now"
+        _r(
+            rf"\b(?:(?P<n>{NUM}|an?|a\s+few|several|many)\s+)?(?P<unit>{UNIT_S})\s+"
+            r"(?P<dir>ago|from\s+now|hence)\b",
+            _h_ago,
+            7,
+            i,
+        ),
+        # Deictic words: "yesterday", "tonight", "this morning", "now", "recently"
+        _r(
+            r"\b(?P<word>yesterday|today|tomorrow|tonight)"
+            r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!-)",
+            _h_deictic,
+            5,
+            i,
+        ),
+        _r(
+            r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _h_deictic, 5, i
+        ),
+        _r(
+            r"\b(?P<word>now|currently|nowadays|presently|recently|formerly|previously"
+            r"|at\s+present|these\s+days|right\s+now|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future"
+            r"|soon|the\s+time\s+being|the\s+(?:near|short|long|medium)\s+term)\b(?!-)",
+            _h_word,
+            3,
+            i,
+        ),
+        # Sets: "annually", "every week", "each Monday"
+        _r(
+            r"\b(?P<word>annually|annual|yearly|weekly|daily|nightly|monthly|hourly|quarterly"
+            r"|biweekly|fortnightly)\b",
+            _h_set,
+            4,
+            i,
+        ),
+        _r(
+            rf"\b(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?:(?P<n>{NUM})\s+)?(?P<unit>{UNIT_S}))\b"
+            r"(?!\s+(?:ago|before|after|later|earlier))",
+            _h_every,
+            6,
+            i,
+        ),
+        # Durations: "three-day", "two years", "a few hours", "six straight days"
+        _r(
+            rf"\b(?:(?P<n>{NUM}|an?)|(?P<fuzzy>{FUZZY}))[\s-]+(?:{DUR_ADJ}\s+)?"
+            rf"(?P<unit>{UNIT_S}|quarters)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?\b",
+            _h_count,
+            5,
+            i,
+        ),
+        _r(
+            r"\b(?P<unit>years|months|decades|weeks|days|hours|centuries|minutes)\b",
+            _h_plural,
+            1,
+            i,
+        ),
+        # A bare year, kept only in a date-like context (see _h_year)
+        _r(rf"(?<![\w$€£.,:/-])(?P<year>{YEAR})(?![\w%]|[.,]\d|[-–/]\d)", _h_year, 2),
+    ]
+
+
+def _h_fuzzy(m: Match, c: _Ctx) -> Result:
+    key = _unit_key(m["unit"])
+    if key == "second" and not m["unit"].lower().endswith("s"):
+        return None
+    fuzzy = m["fuzzy"].lower()
+    if fuzzy == "recent" and not m["unit"].lower().endswith("s"):
+        return "date", "PAST_REF", True
+    return "duration", duration_value(None, m["unit"]), True
+
+
+_RULES = _rules()
+_PENDING = "XXXX-XX-XX"
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+
+
+def _anchor_times(
+    text: str, found: list[DateExpression], published: dt.date
+) -> list[DateExpression]:
+    """Give clock times with no day of their own the day named nearest in their sentence."""
+    out = []
+    for i, d in enumerate(found):
+        if d.kind == "time" and d.resolved and d.value.startswith(_PENDING):
+            day = published.isoformat()
+            best = None
+            for other in found[:i] + found[i + 1 :]:
+                if not _DAY_VALUE.match(other.value) or other.kind != "date":
+                    continue
+                lo, hi = (d.end, other.start) if other.start >= d.end else (other.end, d.start)
+                if _SENTENCE_BREAK.search(text, lo, hi):
+                    continue
+                distance = hi - lo
+                if best is None or distance < best[0]:
+                    best = (distance, other.value[:10])
+            if best:
+                day = best[1]
+            d = DateExpression(d.start, d.end, d.text, d.kind, day + d.value[len(_PENDING) :], True)
+        out.append(d)
+    return out
+
+
+def find_dates(
+    text: str, published: dt.date | None = None, doc: Doc | None = None
+) -> list[DateExpression]:
+    """Every date, time, duration and set expression in ``text``, in text order.
+
+    Relative expressions are anchored on ``published``; without it they keep
+    X placeholders and ``resolved`` is False. ``doc`` is spaCy's parse of
+    exactly ``text``; it is made here when not given, and is consulted lazily
+    (only for expressions whose value depends on tense).
+    """
+    parsed: list[Doc] = [doc] if doc is not None else []
+
+    def tense(start: int, end: int) -> Tense | None:
+        if not parsed:
+            parsed.append(load_model()(text))
+        return clause_tense(parsed[0], start, end)
+
+    ctx = _Ctx(text, published, tense)
+    candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for rule in _RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.end(), rule.priority, rule, m))
+    # Longest first, then the more specific rule; a shorter match inside a longer one loses.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpression] = []
+    for start, end, _prio, rule, m in candidates:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        result = rule.handle(m, ctx)
+        if result is None:
+            continue
+        kind, value, resolved = result
+        start, end = _trim(text, start, end)
+        taken.append((start, end))
+        out.append(DateExpression(start, end, text[start:end], kind, value, resolved))
+    out.sort(key=lambda d: d.start)
+    if published is not None:
+        out = _anchor_times(text, out, published)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end

@@ -1,0 +1,521 @@
+"""Dated happenings: one event per calendar date expression, told from the parse.
+
+Each date of kind "date" with a calendar value becomes an event. What happened
+is read from the dependency parse around the date: the verb that governs it
+(with its subject and complements), or, when the date modifies an eventive
+noun ("the 1979 hostage crisis", "the assassination in July of ..."), that
+noun phrase. The ``what`` line reuses the article's own words, only re-inflected
+(the verb's lemma in the present tense), so it cannot claim more than the
+article does; ``evidence`` is the verbatim clause it was read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from briefkit.extractors.dates import DateExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefkit.article import Article
+    from briefkit.extractors.mentions import Mention
+
+# The contract's date shapes: YYYY | YYYY-MM | YYYY-MM-DD | YYYY-Www | START/END.
+_CALENDAR = r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?"
+DATE_PATTERN = re.compile(rf"^{_CALENDAR}(?:/{_CALENDAR})?$")
+# A day with a part of day or a clock time still names a calendar day.
+_DAY_WITH_TIME = re.compile(r"^(\d{4}-\d\d-\d\d)T")
+
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "gen", "col", "lt", "capt", "sen",
+     "rep", "gov", "president", "prime", "minister"}
+)  # fmt: skip
+# Nouns that name happenings; deverbal suffixes catch most others.
+_EVENT_NOUNS = frozenset(
+    {
+        "crisis", "war", "attack", "fall", "visit", "trip", "election", "vote", "coup",
+        "revolution", "invasion", "assassination", "strike", "raid", "summit", "meeting",
+        "talks", "deal", "agreement", "ceasefire", "truce", "protest", "protests", "uprising",
+        "earthquake", "flood", "fire", "crash", "bombing", "shooting", "killing", "death",
+        "arrest", "trial", "ruling", "verdict", "launch", "release", "hearing", "conference",
+        "referendum", "campaign", "speech", "interview", "announcement", "merger", "takeover",
+        "collapse", "storm", "hurricane", "outbreak", "siege", "battle", "massacre",
+        "scandal", "incident", "explosion", "accident", "ban", "sanctions", "reform", "budget",
+        "inauguration", "funeral", "wedding", "birth", "ceremony", "festival", "tournament",
+        "championship", "cup", "games", "olympics", "season", "offensive", "withdrawal",
+        "drawdown", "rebellion", "riot", "boycott", "shutdown", "default", "recession",
+    }
+)  # fmt: skip
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ure", "sis", "ance", "ence", "val", "sal")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
+_SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
+_FUTURE_FRAMES = frozenset(
+    {"expect", "schedule", "plan", "set", "due", "intend", "slate", "aim", "prepare", "be"}
+)
+_MAX_WHAT_WORDS = 18
+
+
+def find_events(
+    article: Article,
+    doc: Doc,
+    dates: list[DateExpression],
+    mentions: list[Mention],
+    published: dt.date | None,
+) -> list[dict[str, Any]]:
+    """One contract-shaped event dict per dated happening in ``article``.
+
+    ``doc`` is spaCy's parse of ``article.text``; ``dates`` come from
+    ``find_dates`` on the same text. Only resolved calendar dates make events:
+    durations, sets, X-values and PRESENT_REF-style values do not.
+    """
+    events: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for date in sorted(dates, key=lambda d: d.start):
+        value = _event_date(date, published, article.text)
+        if value is None or date.start >= article.body_end:
+            continue
+        sentence = article.sentence_at(date.start)
+        if sentence is None:
+            continue
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if sent is None or date_span is None:
+            continue
+        reading = _read_event(sent, date_span, doc)
+        if reading is None:
+            continue
+        what, ev_start, ev_end = reading
+        ev_start, ev_end = _trim(
+            article.text, max(ev_start, sentence.start), min(ev_end, sentence.end)
+        )
+        if ev_end <= ev_start:
+            continue
+        actors = _refs(mentions, "actor", ev_start, ev_end)
+        places = _refs(mentions, "place", ev_start, ev_end)
+        if not actors:
+            actors = _refs(mentions, "actor", sentence.start, sentence.end)
+        if not places:
+            places = _refs(mentions, "place", sentence.start, sentence.end)
+        events.append(
+            {
+                "id": _unique_slug(what, taken),
+                "date": value,
+                "when": _when(article.text, date),
+                "what": what,
+                "actors": actors,
+                "places": places,
+                "evidence": article.text[ev_start:ev_end],
+            }
+        )
+    return events
+
+
+# --- dates ------------------------------------------------------------------
+
+_LEAD_PREP = re.compile(
+    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _when(text: str, date: DateExpression) -> str:
+    """The article's words that date the event, with their preposition: "on Wednesday"."""
+    m = _LEAD_PREP.search(text, max(0, date.start - 12), date.start)
+    return text[m.start() if m else date.start : date.end]
+
+
+def _event_date(date: DateExpression, published: dt.date | None, text: str) -> str | None:
+    """The contract date for ``date``, or None when it dates no single happening."""
+    if date.kind != "date" or not date.resolved:
+        return None
+    value = date.value
+    m = _DAY_WITH_TIME.match(value)
+    if m:
+        value = m.group(1)
+    if not DATE_PATTERN.match(value):
+        return None
+    # "had doubled since 2023" spans from then to the time of writing.
+    before = text[max(0, date.start - 6) : date.start]
+    if published is not None and re.search(r"\bsince\s+$", before, re.IGNORECASE):
+        return f"{value}/{published.isoformat()}"
+    return value
+
+
+# --- reading the parse -------------------------------------------------------
+
+
+def _read_event(sent: Span, date_span: Span, doc: Doc) -> tuple[str, int, int] | None:
+    """(what, evidence start, evidence end) for the happening ``date_span`` dates."""
+    date_tokens = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        date_tokens.add(prep.i)
+    noun = _event_noun(date_span, prep, sent)
+    if noun is not None:
+        return _noun_event(noun, date_tokens, sent)
+    start = prep.head if prep is not None else date_span.root
+    verb = _governing_verb(start, sent)
+    if verb is None:
+        return _fallback(sent, date_span)
+    fronted = _fronted_event_noun(verb, date_span, sent)
+    if fronted is not None:
+        return _noun_event(fronted, date_tokens, sent)
+    return _verb_event(verb, date_tokens, sent)
+
+
+def _date_preposition(date_span: Span) -> Token | None:
+    """The preposition that introduces the date ("on" Wednesday), if it sits right before it.
+
+    Its attachment is more reliable than the date's own: the small model often
+    misreads a bare month ("in July of Hamas's leader") but places "in" well.
+    """
+    if date_span.start == 0:
+        return None
+    prev = date_span.doc[date_span.start - 1]
+    if prev.dep_ in ("prep", "agent") and _in(prev.head, date_span.sent):
+        return prev
+    return None
+
+
+def _in(tok: Token, sent: Span) -> bool:
+    return sent.start <= tok.i < sent.end
+
+
+def _governing_verb(tok: Token, sent: Span) -> Token | None:
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return tok
+        if tok.head.i == tok.i or not _in(tok.head, sent):
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_event_noun(tok: Token) -> bool:
+    if tok.pos_ != "NOUN":
+        return tok.ent_type_ == "EVENT"
+    lemma = tok.lemma_.lower()
+    return lemma in _EVENT_NOUNS or lemma.endswith(_EVENT_SUFFIXES)
+
+
+# A noun after these prepositions is the setting of its verb ("said in an interview on
+# Monday"): the verb is the happening. After others ("after the assassination") it is not.
+_SETTING_PREPS = frozenset({"in", "during", "at", "on", "for", "with", "from", "to"})
+
+
+def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None:
+    """The eventive noun the date modifies: "the 1979 crisis", "the assassination in July"."""
+    root = date_span.root
+    if prep is not None:
+        head = prep.head
+    elif root.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss", "nmod"):
+        head = root.head
+    else:
+        return None
+    if head.i == root.i or not _in(head, sent) or not _is_event_noun(head):
+        return None
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ in _SETTING_PREPS
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return None
+    return head
+
+
+def _fronted_event_noun(verb: Token, date_span: Span, sent: Span) -> Token | None:
+    """ "Since the fall of X, in 2003, Iran has invested": the date belongs to "the fall".
+
+    The parser hangs such a date on the main verb; a fronted "since/after/before"
+    phrase whose noun is eventive, with the date between it and the subject, wins.
+    """
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or date_span.start > subject.i:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("since", "after", "before", "following", "until"):
+            nouns = [x for x in c.children if x.dep_ == "pobj" and _is_event_noun(x)]
+            if nouns and c.i < date_span.start:
+                return nouns[0]
+    return None
+
+
+def _noun_event(noun: Token, skip: set[int], sent: Span) -> tuple[str, int, int]:
+    """The noun phrase, cut at its first comma, without the date and its preposition."""
+    doc = sent.doc
+    lo = noun.left_edge.i
+    hi = noun.i
+    for t in doc[noun.i + 1 : noun.right_edge.i + 1]:
+        if t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl":
+            break
+        hi = t.i
+    # Keep a proper-name appositive: "the fall of Iraq's leader, Saddam Hussein".
+    nxt = hi + 1
+    if nxt < sent.end - 1 and doc[nxt].text == ",":
+        name_head = doc[nxt + 1]
+        while name_head.dep_ == "compound" and name_head.head.i > name_head.i:
+            name_head = name_head.head
+        in_phrase = name_head.i <= noun.right_edge.i
+        if name_head.dep_ == "appos" and name_head.pos_ == "PROPN" and in_phrase:
+            hi = name_head.right_edge.i
+    words = [t for t in doc[lo : hi + 1] if t.i not in skip]
+    while words and words[0].dep_ in ("det", "punct") and words[0].i != noun.i:
+        words = words[1:]
+    what = _capitalise(_limit(_render(words)))
+    ends = [lo, hi, *[i for i in skip if _in(doc[i], sent)]]
+    start = doc[min(ends)].idx
+    last = doc[max(ends)]
+    return what, start, last.idx + len(last.text)
+
+
+_HEDGES = frozenset(
+    {"nearly", "almost", "reportedly", "allegedly", "partly", "partially", "never", "barely",
+     "hardly", "possibly", "probably", "likely", "apparently", "not", "no", "longer", "again"}
+)  # fmt: skip
+
+
+def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int]:
+    used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
+    subject = _subject(verb, sent)
+    # "is expected to travel" tells of the travelling.
+    told = verb
+    for _ in range(3):
+        inner = next((c for c in told.children if c.dep_ == "xcomp" and _is_to_inf(c)), None)
+        if told.lemma_ in _FUTURE_FRAMES and inner is not None:
+            told = inner
+            used.append(told)
+        else:
+            break
+    plural = False
+    subj_text = ""
+    if subject is not None:
+        subj_tokens = _noun_phrase(subject, date_tokens)
+        subj_text = _render(subj_tokens)
+        plural = _is_plural(subject)
+        if _in(subject, sent):
+            used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
+    modal = next(
+        (c.lower_ for c in (*verb.children, *told.children)
+         if c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo")),
+        None,
+    )  # fmt: skip
+    hedges = sorted(
+        {c.i: c for c in (*verb.children, *told.children)
+         if c.dep_ == "advmod" and c.lower_ in _HEDGES and c.i < told.i}.values(),
+        key=lambda c: c.i,
+    )  # fmt: skip
+    parts = [subj_text, *[h.text for h in hedges], _inflect(told, plural, negated, modal)]
+    for comp in _complements(told, date_tokens):
+        used.extend(comp)
+        parts.append(_render(comp))
+    what = _capitalise(_limit(" ".join(p for p in parts if p)))
+    start = min(t.idx for t in used if _in(t, sent))
+    end = max(t.idx + len(t.text) for t in used if _in(t, sent))
+    return what, start, end
+
+
+def _is_to_inf(tok: Token) -> bool:
+    return any(a.tag_ == "TO" for a in tok.children)
+
+
+def _subject(verb: Token, sent: Span) -> Token | None:
+    """The subject of ``verb``, or of the nearest verb above it that has one."""
+    tok = verb
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "expl") and _in(c, sent):
+                return c
+        if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl",):
+            return None
+        tok = tok.head
+    return None
+
+
+def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
+    """A short, faithful rendering of the noun phrase headed by ``tok``.
+
+    An appositive proper name stands for its head ("a Kurdish political activist,
+    Behzad Khosravi" -> "Behzad Khosravi"); relative clauses and anything after
+    a comma are dropped; courtesy titles go ("Mr. Pezeshkian" -> "Pezeshkian").
+    """
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
+            tok = c
+            break
+    keep = []
+    for t in tok.subtree:
+        if t.i in skip:
+            continue
+        if t.i > tok.i and (t.text in (",", "—", "–") or t.dep_ in ("relcl", "appos", "acl")):
+            break
+        keep.append(t)
+    keep = [t for t in keep if not _in_clause(t, tok)]
+    # Titles go; so does an article before a name ("the United States" keeps its "the"
+    # only as a common noun phrase: "the trip").
+    while (
+        keep
+        and keep[0].i != tok.i
+        and (
+            keep[0].lower_.rstrip(".") in _TITLES
+            or keep[0].dep_ == "punct"
+            or (keep[0].dep_ == "det" and tok.pos_ == "PROPN")
+        )
+    ):
+        keep = keep[1:]
+    return keep or [tok]
+
+
+def _in_clause(t: Token, head: Token) -> bool:
+    """``t`` sits inside a relative or appositive clause below ``head``."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "appos", "acl", "advcl"):
+            return True
+        node = node.head
+    return False
+
+
+def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
+    """The verb's objects, then up to two prepositional phrases in text order."""
+    objects: list[list[Token]] = []
+    others: list[list[Token]] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and (c.lower_ == "according" or all(t.i in skip for t in c.subtree)):
+            continue  # attribution, or the date's own phrase (that is `when`)
+        if c.dep_ in _OBJECT_DEPS:
+            objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
+                           _phrase(c, skip))  # fmt: skip
+        elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
+            c.dep_ == "ccomp" and verb.lemma_ in _SPEECH and not objects and not others
+        ):
+            others.append(_phrase(c, skip))
+    return [p for p in objects + others if p]
+
+
+def _phrase(head: Token, skip: set[int]) -> list[Token]:
+    """``head``'s subtree up to the first comma, relative clause or dash; dates left out."""
+    out: list[Token] = []
+    for t in head.subtree:
+        if t.i < head.i:
+            if t.i not in skip:
+                out.append(t)
+            continue
+        if t.i > head.i and (t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl"):
+            break
+        if t.i in skip:
+            continue
+        out.append(t)
+    # A proper-name appositive inside the phrase stands for its head noun.
+    for t in list(out):
+        names = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if t.pos_ != "NOUN" or not names:
+            continue
+        name = [x for x in names[0].subtree if x.text != "," and not _in_clause(x, names[0])]
+        ids = [x.i for x in out]
+        if t.i not in ids:
+            continue
+        idx = ids.index(t.i)
+        out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
+        break
+    return [t for t in out if t.dep_ != "punct" or t.text in ("’s", "'s")]
+
+
+def _is_plural(tok: Token) -> bool:
+    # "I" is singular but conjugates like a plural: "I go".
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we", "you", "i"):
+        return True
+    return any(c.dep_ == "conj" for c in tok.children)
+
+
+_IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"),
+              "go": ("goes", "go")}  # fmt: skip
+
+
+def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
+    """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
+    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    if modal:
+        return f"{modal} {'not ' if negated else ''}{lemma}"
+    if negated:
+        return f"{'do' if plural else 'does'} not {lemma}"
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        # Passives keep their voice: "was extradited" -> "is extradited".
+        return f"{'are' if plural else 'is'} {verb.lower_}"
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma][1 if plural else 0]
+    if plural:
+        return lemma
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _render(tokens: Iterable[Token]) -> str:
+    out = ""
+    for t in sorted(tokens, key=lambda t: t.i):
+        out += t.text + t.whitespace_
+    return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
+
+
+def _limit(text: str) -> str:
+    words = text.split()
+    if len(words) <= _MAX_WHAT_WORDS:
+        return text
+    return " ".join(words[:_MAX_WHAT_WORDS]).rstrip(",;:")
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
+    """No verb governs the date: the clause around it, cut at commas."""
+    text = sent.doc.text
+    lo = max(sent.start_char, text.rfind(",", sent.start_char, date_span.start_char) + 1)
+    hi = text.find(",", date_span.end_char, sent.end_char)
+    hi = sent.end_char if hi < 0 else hi
+    clause = text[lo:hi].strip()
+    if not clause:
+        return None
+    return _capitalise(_limit(clause.rstrip("."))), lo, hi
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _refs(mentions: list[Mention], kind: str, start: int, end: int) -> list[str]:
+    seen: list[str] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind == kind and start <= m.start and m.end <= end and m.ref not in seen:
+            seen.append(m.ref)
+    return seen
+
+
+def slugify(text: str, max_words: int = 6) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    return "-".join(words[:max_words]) or "event"
+
+
+def _unique_slug(what: str, taken: set[str]) -> str:
+    base = slugify(what)
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+__all__ = ["DATE_PATTERN", "find_events", "slugify"]

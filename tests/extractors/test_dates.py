@@ -1,0 +1,207 @@
+"""Dates: recognising date expressions and anchoring them on the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from briefkit.extractors.dates import DateExpression, find_dates
+from briefkit.extractors.nlp import load_model
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+WEDNESDAY = dt.date(2024, 9, 11)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def dates(nlp: Language, text: str, published: dt.date | None = WEDNESDAY) -> list[DateExpression]:
+    return find_dates(text, published, nlp(text))
+
+
+def values(nlp: Language, text: str, published: dt.date | None = WEDNESDAY) -> dict[str, str]:
+    return {d.text: d.value for d in dates(nlp, text, published)}
+
+
+@pytest.fixture(scope="module")
+def seed_dates(nlp: Language) -> list[DateExpression]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    return find_dates(text, WEDNESDAY, nlp(text))
+
+
+def test_seed_dates_resolve_against_the_publication_date(
+    seed_dates: list[DateExpression],
+) -> None:
+    got = [(d.text, d.kind, d.value) for d in seed_dates]
+    assert got == [
+        ("Wednesday", "date", "2024-09-11"),
+        ("July", "date", "2024-07"),
+        ("three-day", "duration", "P3D"),
+        ("1979", "date", "1979"),
+        ("two years", "duration", "P2Y"),
+        ("the last year or so", "duration", "P1Y"),
+        ("A few hours", "duration", "PTXH"),
+        ("Thursday", "date", "2024-09-12"),
+        ("annually", "set", "P1Y"),
+        ("Friday", "date", "2024-09-13"),
+        ("July", "date", "2024-07"),
+        ("2023", "date", "2023"),
+        ("2003", "date", "2003"),
+        ("Monday", "date", "2024-09-09"),
+        ("Last week", "date", "2024-W36"),
+        ("years", "duration", "PXY"),
+        ("Tuesday", "date", "2024-09-10"),
+    ]
+
+
+def test_spans_are_offsets_into_the_text(seed_dates: list[DateExpression]) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for d in seed_dates:
+        assert text[d.start : d.end] == d.text
+        assert d.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister resigned on Monday.", "2024-09-09"),
+        ("The minister will resign on Monday.", "2024-09-16"),
+        ("The council met on Wednesday.", "2024-09-11"),
+        ("The council will meet on Wednesday.", "2024-09-11"),
+        ("The talks are scheduled to resume on Friday.", "2024-09-13"),
+        ("The mayor plans to visit the port on Saturday.", "2024-09-14"),
+        ("Police arrested two men on Saturday.", "2024-09-07"),
+        ("Officials said on Sunday that the bridge had reopened.", "2024-09-08"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_clause(
+    nlp: Language, sentence: str, expected: str
+) -> None:
+    [d] = dates(nlp, sentence)
+    assert d.value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The factory closed in March.", "2024-03"),
+        ("The factory will reopen in March.", "2025-03"),
+        ("The vote took place on Oct. 3.", "2023-10-03"),
+        ("The vote will take place on Oct. 3.", "2024-10-03"),
+        ("Exports fell last month.", "2024-08"),
+        ("Exports fell last year.", "2023"),
+        ("Exports will rise next year.", "2025"),
+        ("The deal was signed yesterday.", "2024-09-10"),
+        ("The deal will be signed tomorrow.", "2024-09-12"),
+        ("The minister will speak tonight.", "2024-09-11TNI"),
+        ("The minister spoke this morning.", "2024-09-11TMO"),
+        ("The plant opened two days ago.", "2024-09-09"),
+        ("The plant opened three years ago.", "2021"),
+        ("Sales rose this week.", "2024-W37"),
+        ("Prices will be reviewed in the third quarter of 2025.", "2025-Q3"),
+        ("The city grew quickly in the 1980s.", "198X"),
+        ("The church dates from the 19th century.", "18XX"),
+        ("The drought began in summer 2022.", "2022-SU"),
+    ],
+)
+def test_relative_dates_are_anchored_on_publication(
+    nlp: Language, sentence: str, expected: str
+) -> None:
+    found = dates(nlp, sentence)
+    assert [d.value for d in found] == [expected]
+
+
+def test_explicit_dates_need_no_anchor(nlp: Language) -> None:
+    got = values(nlp, "The treaty was signed on June 4, 1989, and ratified in May 1990.", None)
+    assert got == {"June 4, 1989": "1989-06-04", "May 1990": "1990-05"}
+
+
+def test_full_dateline_is_one_expression(nlp: Language) -> None:
+    [d] = dates(nlp, "Thursday, February 23, 2023\n")
+    assert (d.text, d.value) == ("Thursday, February 23, 2023", "2023-02-23")
+
+
+def test_durations_and_sets(nlp: Language) -> None:
+    got = values(
+        nlp,
+        "The 18-month project ran for several weeks over budget; inspectors visit weekly, "
+        "the board meets every year, and the pumps run for 24 hours daily after decades of use.",
+    )
+    assert got == {
+        "18-month": "P18M",
+        "several weeks": "PXW",
+        "weekly": "P1W",
+        "every year": "P1Y",
+        "24 hours": "PT24H",
+        "daily": "P1D",
+        "decades": "PXDE",
+    }
+    kinds = {d.text: d.kind for d in dates(nlp, "They meet weekly for two hours.")}
+    assert kinds == {"weekly": "set", "two hours": "duration"}
+
+
+def test_a_rate_is_a_set_not_a_duration(nlp: Language) -> None:
+    [d] = dates(nlp, "The scheme costs $40 million a year.")
+    assert (d.text, d.kind, d.value) == ("a year", "set", "P1Y")
+
+
+def test_present_and_past_references(nlp: Language) -> None:
+    text = "The port is now closed; it was recently expanded and formerly run by the navy."
+    got = values(nlp, text)
+    assert got == {"now": "PRESENT_REF", "recently": "PAST_REF", "formerly": "PAST_REF"}
+
+
+def test_clock_times_take_the_day_named_in_their_sentence(nlp: Language) -> None:
+    got = values(nlp, "The plane landed on Tuesday at 18:00 UTC. Another landed at 9 p.m.")
+    assert got == {"Tuesday at 18:00 UTC": "2024-09-10T18:00", "9 p.m.": "2024-09-11T21:00"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The region may no longer be a safe refuge, we are told.",
+        "The fund released some $10 billion in assets.",
+        "About 2,500 troops are based 40 miles north of the city.",
+        "Theresa May met the delegation.",
+        "Thousands joined a march on the capital.",
+        "It finished second in the race.",
+        "A survey of 1709 schoolchildren was published.",
+        "The Marmara region and the Marquis attended.",
+        "Turnout was 2012 votes higher.",
+    ],
+)
+def test_no_false_dates(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_years_need_a_date_like_context(nlp: Language) -> None:
+    got = values(nlp, "Since 2019 the museum, founded in 1887, has held 1500 objects.")
+    assert got == {"2019": "2019", "1887": "1887"}
+
+
+def test_since_stays_outside_the_span(nlp: Language) -> None:
+    [d] = dates(nlp, "Trade has doubled since 2023.")
+    assert (d.text, d.value) == ("2023", "2023")
+
+
+def test_unresolved_without_a_publication_date(nlp: Language) -> None:
+    text = "The ship docked on Wednesday and will sail in July, as it did in 2003."
+    found = dates(nlp, text, None)
+    got = [(d.text, d.value, d.resolved) for d in found]
+    assert got == [
+        ("Wednesday", "XXXX-WXX-3", False),
+        ("July", "XXXX-07", False),
+        ("2003", "2003", True),
+    ]
+
+
+def test_parses_on_its_own_when_no_doc_is_given() -> None:
+    [d] = find_dates("The court ruled on Tuesday.", WEDNESDAY)
+    assert d.value == "2024-09-10"

@@ -1,0 +1,162 @@
+"""Events: one dated happening per calendar date, told in the article's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from briefkit.article import Article, parse_article, read_article
+from briefkit.extractors.dates import find_dates
+from briefkit.extractors.events import DATE_PATTERN, find_events
+from briefkit.extractors.mentions import Mention
+from briefkit.extractors.nlp import load_model
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+WEDNESDAY = dt.date(2024, 9, 11)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def mentions_of(text: str, names: dict[str, tuple[str, str]]) -> list[Mention]:
+    found = []
+    for name, (ref, kind) in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            found.append(Mention(m.start(), m.end(), name, ref, kind))  # type: ignore[arg-type]
+    return sorted(found, key=lambda m: m.start)
+
+
+def events_of(
+    nlp: Language,
+    text: str,
+    names: dict[str, tuple[str, str]] | None = None,
+    published: dt.date | None = WEDNESDAY,
+) -> tuple[Article, list[dict[str, Any]]]:
+    article = parse_article(text)
+    doc = nlp(article.text)
+    dates = find_dates(article.text, published, doc)
+    return article, find_events(article, doc, dates, mentions_of(text, names or {}), published)
+
+
+@pytest.fixture(scope="module")
+def seed_events(nlp: Language) -> tuple[Article, list[dict[str, Any]]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    article = read_article(SEED)
+    doc = nlp(article.text)
+    dates = find_dates(article.text, WEDNESDAY, doc)
+    names = {
+        "Pezeshkian": ("masoud-pezeshkian", "actor"),
+        "Iraq": ("iraq", "actor"),
+        "Iran": ("iran", "actor"),
+        "Karbala": ("karbala", "place"),
+        "Najaf": ("najaf", "place"),
+        "Behzad Khosravi": ("behzad-khosravi", "actor"),
+    }
+    return article, find_events(article, doc, dates, mentions_of(article.text, names), WEDNESDAY)
+
+
+def test_seed_events_carry_the_right_dates(
+    seed_events: tuple[Article, list[dict[str, Any]]],
+) -> None:
+    _, events = seed_events
+    by_when = {(e["when"], e["date"]) for e in events}
+    for expected in [
+        ("on Wednesday", "2024-09-11"),
+        ("in July", "2024-07"),
+        ("1979", "1979"),
+        ("On Thursday", "2024-09-12"),
+        ("on Friday", "2024-09-13"),
+        ("in 2003", "2003"),
+        ("on Monday", "2024-09-09"),
+        ("Last week", "2024-W36"),
+        ("on Tuesday", "2024-09-10"),
+    ]:
+        assert expected in by_when
+    # Durations and sets are not happenings.
+    assert not any(e["when"] in ("three-day", "two years", "annually") for e in events)
+
+
+def test_seed_events_read_the_parse(seed_events: tuple[Article, list[dict[str, Any]]]) -> None:
+    _, events = seed_events
+    whats = {e["date"]: e["what"] for e in events}
+    assert whats["2024-09-12"] == "Pezeshkian travels to Karbala and Najaf"
+    assert whats["2024-09-10"] == "Iraq extradites Behzad Khosravi to Iran"
+    assert "arrives in Iraq" in whats["2024-09-11"]
+    assert "hostage crisis" in whats["1979"].lower()
+    assert whats["2003"].startswith("Fall of Iraq")
+
+
+def test_seed_events_keep_the_contract(seed_events: tuple[Article, list[dict[str, Any]]]) -> None:
+    article, events = seed_events
+    ids = [e["id"] for e in events]
+    assert len(ids) == len(set(ids))
+    for e in events:
+        assert re.fullmatch(r"[a-z0-9-]+", e["id"]) and len(e["id"].split("-")) <= 7
+        assert DATE_PATTERN.match(e["date"])
+        assert e["evidence"] in article.text
+        start = article.text.index(e["evidence"])
+        sentence = article.sentence_at(start)
+        assert sentence is not None and start + len(e["evidence"]) <= sentence.end
+        assert e["when"] in article.text
+    travel = next(e for e in events if e["date"] == "2024-09-12")
+    assert travel["actors"] == ["masoud-pezeshkian"]
+    assert travel["places"] == ["karbala", "najaf"]
+
+
+def test_ids_are_stable_and_unique(nlp: Language) -> None:
+    text = "The council met on Monday. The council met on Tuesday."
+    _, first = events_of(nlp, text)
+    _, again = events_of(nlp, text)
+    assert [e["id"] for e in first] == ["the-council-meets", "the-council-meets-2"]
+    assert first == again
+
+
+def test_past_and_announced_events(nlp: Language) -> None:
+    text = (
+        "The governor of Lakeshire opened a new bridge on Monday. "
+        "She is expected to visit the flooded villages on Friday."
+    )
+    names = {"Lakeshire": ("lakeshire", "place")}
+    _, events = events_of(nlp, text, names)
+    got = [(e["date"], e["what"]) for e in events]
+    assert got == [
+        ("2024-09-09", "The governor of Lakeshire opens a new bridge"),
+        ("2024-09-13", "She visits the flooded villages"),
+    ]
+    assert events[0]["places"] == ["lakeshire"]
+    assert events[0]["evidence"] == "The governor of Lakeshire opened a new bridge on Monday"
+
+
+def test_negation_and_hedges_are_kept(nlp: Language) -> None:
+    text = "The union did not strike on Tuesday. Output nearly doubled in 2020."
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert whats == ["The union does not strike", "Output nearly doubles"]
+
+
+def test_since_makes_a_range_to_publication(nlp: Language) -> None:
+    _, events = events_of(nlp, "Imports have risen sharply since 2021.")
+    [e] = events
+    assert (e["date"], e["when"]) == ("2021/2024-09-11", "since 2021")
+
+
+def test_eventive_nouns_are_events(nlp: Language) -> None:
+    _, events = events_of(nlp, "Relations soured after the 1956 invasion of the island.")
+    [e] = events
+    assert e["date"] == "1956"
+    assert "invasion of the island" in e["what"].lower()
+
+
+def test_no_events_from_unresolved_or_vague_dates(nlp: Language) -> None:
+    _, unresolved = events_of(nlp, "The ferry sailed on Wednesday.", published=None)
+    assert unresolved == []
+    _, vague = events_of(nlp, "The ferry is now running and recently sailed for two hours daily.")
+    assert vague == []
