@@ -1,0 +1,305 @@
+"""Relations between actors: roles the article states, and stated ties.
+
+Two sources:
+
+* roles: a person's role and affiliation (from ``actors``) become ``leader-of``,
+  ``member-of`` or ``role`` relations;
+* stated ties: a trigger word from a small lexicon (ally, enemy, tensions, trade
+  partner, mediator...) and its arguments in the dependency parse: the
+  possessor ("Iran's ... partner"), the subject of the clause ("Iraq ranks as
+  ..."), prepositional objects ("between Iran and Israel", "allies like
+  Lebanon and Syria") and conjoined subjects with "each other". When the parse
+  gives only one side, the nearest other country or organization in the
+  sentence is the other, a guess that holds for the short sentences news uses
+  for such statements.
+
+A capital city that acts ("using Baghdad as a mediator") stands for its
+country's government.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefkit.extractors.gazetteer import load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefkit.article import Article
+    from briefkit.extractors.actors import Entities
+
+TRIGGERS: dict[str, str] = {
+    "ally": "ally",
+    "alliance": "ally",
+    "allied": "ally",
+    "allies": "ally",
+    "enemy": "enemy",
+    "foe": "enemy",
+    "adversary": "enemy",
+    "archenemy": "enemy",
+    "archrival": "enemy",
+    "enmity": "enemy",
+    "tension": "tension",
+    "dispute": "tension",
+    "feud": "tension",
+    "standoff": "tension",
+    "rivalry": "tension",
+    "hostility": "tension",
+    "tense": "tension",
+    "spat": "tension",
+    "war": "conflict",
+    "conflict": "conflict",
+    "fighting": "conflict",
+    "clash": "conflict",
+    "mediator": "mediator",
+    "mediate": "mediator",
+    "mediation": "mediator",
+    "intermediary": "mediator",
+    "broker": "mediator",
+    "go-between": "mediator",
+}
+_TRADE = frozenset({"trade", "trading", "commercial", "economic"})
+_SYMMETRIC = frozenset({"ally", "enemy", "tension", "conflict", "trade-partner"})
+_PARTY_KINDS = frozenset({"country", "organization", "person", "other"})
+_PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
+
+
+def role_relations(entities: Entities) -> list[dict[str, object]]:
+    """A person's stated role, as a relation to the body they hold it in."""
+    out = []
+    for ent in entities.actors:
+        if ent.kind != "person" or not ent.affiliation or not ent.role:
+            continue
+        out.append(
+            {
+                "from": ent.id,
+                "kind": _role_kind(ent.role),
+                "to": ent.affiliation,
+                "evidence": ent.role_evidence or ent.name,
+            }
+        )
+    return out
+
+
+def _role_kind(role: str) -> str:
+    # Offices are all "role": whether a president "leads" a country is the reader's call.
+    return "member-of" if role.lower().startswith("member") else "role"
+
+
+class _Parties:
+    """Maps tokens to the actors they name, capitals standing for their country."""
+
+    def __init__(self, entities: Entities) -> None:
+        gaz = load_gazetteer()
+        self.spans: list[tuple[int, int, str, str]] = []
+        actor_kinds = {a.id: a.kind for a in entities.actors}
+        for m in entities.mentions:
+            if m.kind == "actor" and actor_kinds.get(m.ref) in _PARTY_KINDS:
+                self.spans.append((m.start, m.end, m.ref, actor_kinds[m.ref]))
+            elif m.kind == "place":
+                city = gaz.city(m.text)
+                country = gaz.capital_of(city) if city else None
+                if country is not None:
+                    self.spans.append((m.start, m.end, country.id, "country"))
+        self.spans.sort()
+
+    def of(self, tok: Token) -> str | None:
+        for s, e, ref, _kind in self.spans:
+            if s <= tok.idx < e:
+                return ref
+        return None
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(s, e, r) for s, e, r, k in self.spans if start <= s and e <= end and k != "person"]
+
+    def preceding(self, offset: int, floor: int) -> str | None:
+        best = None
+        for s, e, ref, kind in self.spans:
+            if floor <= s and e <= offset and kind in {"country", "organization"}:
+                best = ref
+        return best
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """'Peru and Chile': the token and the chain of conjuncts it heads."""
+    out, cur = [tok], tok
+    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _refs(tokens: list[Token], parties: _Parties, doc: Doc) -> list[str]:
+    refs: list[str] = []
+    for tok in tokens:
+        ref = parties.of(tok)
+        if ref is None and tok.lower_ in {"its", "their", "it", "they"}:
+            sent = tok.sent
+            floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+            ref = parties.preceding(tok.idx, floor)
+        if ref is None:
+            continue
+        if ref not in refs:
+            refs.append(ref)
+    return refs
+
+
+def _governing_verb(tok: Token) -> Token:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The clause's subjects, climbing from an open complement ("is Iran's using ...")
+    to the clause that has them."""
+    cur = verb
+    for _ in range(3):
+        subs = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
+        if subs:
+            return [t for s in subs for t in _with_conjuncts(s)]
+        if cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"} or cur.head is cur:
+            break
+        cur = cur.head
+    return []
+
+
+def _prep_objects(tok: Token) -> list[Token]:
+    objs: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    objs.extend(_with_conjuncts(obj))
+    return objs
+
+
+def _trigger_kind(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in {"partner", "partnership"}:
+        mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
+        return "trade-partner" if mods & _TRADE else "ally"
+    return TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
+
+
+def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str], list[str]]:
+    verb = _governing_verb(tok)
+    possessors = [c for c in tok.children if c.dep_ == "poss"]
+    objects = _prep_objects(tok) + ([] if verb is tok else _prep_objects(verb))
+    if kind == "mediator":
+        # "using Baghdad as a mediator": the mediator is the verb's object, the
+        # parties its subject (or possessor) and whoever it deals "with".
+        agents = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "attr"}]
+        mediators = _refs([t for a in agents for t in _with_conjuncts(a)], parties, doc)
+        others = _refs(_subjects(verb) + possessors, parties, doc)
+        others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
+        return mediators[:1], [o for o in others if o not in mediators[:1]]
+    owners = _refs(possessors, parties, doc)
+    subjects = _refs(_subjects(verb), parties, doc)
+    first = owners or subjects
+    second = _refs(objects, parties, doc)
+    if owners and not second:
+        second = subjects  # "Iraq ranks as Iran's trade partner"
+    if not second and len(first) >= 2:
+        first, second = first[:1], first[1:]  # "Iran and the U.S. regard each other as enemies"
+    if not first and len(second) >= 2:
+        first, second = second[:1], second[1:]  # "tensions between Iran and Israel"
+    if not first and not second and _names_counterpart(tok):
+        first = _nearest_before(tok, parties)
+    return first, [s for s in second if s not in first]
+
+
+def _names_counterpart(tok: Token) -> bool:
+    """'alliance with their neighbor', 'its allies': the text states who the tie is with,
+    even where the parse cannot say which actor that is."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in {"with", "between", "against"}) or c.dep_ == "poss"
+        for c in tok.children
+    )
+
+
+def _nearest_before(tok: Token, parties: _Parties) -> list[str]:
+    """When the parse links no party to the trigger: the last one named before it."""
+    sent = tok.sent
+    before = [(s, r) for s, _e, r in parties.in_range(sent.start_char, tok.idx)]
+    return [max(before)[1]] if before else []
+
+
+def _sent_objects(sent: Span) -> list[Token]:
+    return [
+        o
+        for t in sent
+        if t.dep_ == "prep" and t.lower_ == "with"
+        for o in t.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _nearest_other(tok: Token, taken: list[str], parties: _Parties) -> str | None:
+    sent = tok.sent
+    options = [
+        (abs(s - tok.idx), r)
+        for s, _e, r in parties.in_range(sent.start_char, sent.end_char)
+        if r not in taken
+    ]
+    return min(options)[1] if options else None
+
+
+def _evidence(article: Article, tok: Token, parties: _Parties, refs: list[str]) -> str:
+    """The shortest span of the sentence holding the trigger and both parties' names."""
+    sent = tok.sent
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for ref in refs:
+        spans = [(s, e) for s, e, r in parties.in_range(sent.start_char, sent.end_char) if r == ref]
+        if spans:
+            s, e = min(spans, key=lambda se: abs(se[0] - tok.idx))
+            start, end = min(start, s), max(end, e)
+    bounds = article.sentence_at(tok.idx)
+    if bounds is not None:
+        start, end = max(start, bounds.start), min(end, bounds.end)
+    return article.text[start:end]
+
+
+def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    parties = _Parties(entities)
+    out: list[dict[str, object]] = []
+    for tok in doc:
+        kind = _trigger_kind(tok)
+        if kind is None:
+            continue
+        first, second = _sides(tok, kind, parties, doc)
+        if first and not second and kind != "mediator" and _names_counterpart(tok):
+            other = _nearest_other(tok, first, parties)
+            second = [other] if other else []
+        elif second and not first:
+            other = _nearest_other(tok, second, parties)
+            first = [other] if other else []
+        for a in first[:1]:
+            for b in second:
+                if a != b:
+                    evidence = _evidence(article, tok, parties, [a, b])
+                    out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
+    return out
+
+
+def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for rel in relations:
+        ends = (rel["from"], rel["to"])
+        if rel["kind"] in _SYMMETRIC:
+            ends = tuple(sorted(str(e) for e in ends))
+        key = (rel["kind"], *ends)
+        if key not in seen:
+            seen.add(key)
+            out.append(rel)
+    return out
+
+
+def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    """Relations in the data contract's field names: roles first, then stated ties."""
+    return _dedupe(role_relations(entities) + stated_relations(article, doc, entities))

@@ -1,0 +1,142 @@
+"""Actors: one per real-world actor, typed by what the text makes certain, with roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import Article, parse_article, read_article
+from briefkit.extractors.actors import actor_records, resolve_entities
+from briefkit.extractors.gazetteer import load_gazetteer, slugify
+from briefkit.extractors.nlp import load_model
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_actors() -> dict[str, dict[str, object]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    article = read_article(SEED)
+    entities = resolve_entities(article, load_model()(article.body))
+    return {a["id"]: a for a in actor_records(entities, article)}
+
+
+def _actors(text: str) -> dict[str, dict[str, object]]:
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    return {a["id"]: a for a in actor_records(entities, article)}
+
+
+def _in_one_sentence(article: Article, span: str) -> bool:
+    start = article.text.find(span)
+    sent = article.sentence_at(start)
+    return start >= 0 and sent is not None and start + len(span) <= sent.end
+
+
+def test_seed_actors_have_the_right_kinds(seed_actors: dict[str, dict[str, object]]) -> None:
+    expected = {
+        "masoud-pezeshkian": "person",
+        "mohammed-shia-al-sudani": "person",
+        "abdul-latif-rashid": "person",
+        "hamid-hosseini": "person",
+        "abbas-araghchi": "person",
+        "saddam-hussein": "person",
+        "ismail-haniyeh": "person",
+        "behzad-khosravi": "person",
+        "iran": "country",
+        "iraq": "country",
+        "united-states": "country",
+        "israel": "country",
+        "saudi-arabia": "country",
+        "islamic-state": "organization",
+        "hamas": "organization",
+        "komala": "organization",
+        "al-forat": "organization",
+        "kurdistan-democratic-party": "organization",
+    }
+    for ident, kind in expected.items():
+        assert seed_actors[ident]["kind"] == kind, ident
+
+
+def test_seed_cities_and_junk_are_not_actors(seed_actors: dict[str, dict[str, object]]) -> None:
+    for not_actor in ("erbil", "baghdad", "sulaymaniyah", "kurdish", "pivotal-alliance"):
+        assert not_actor not in seed_actors
+
+
+def test_seed_roles_from_appositions(seed_actors: dict[str, dict[str, object]]) -> None:
+    roles = {
+        "masoud-pezeshkian": ("President of Iran", "iran"),
+        "mohammed-shia-al-sudani": ("Prime Minister of Iraq", "iraq"),
+        "abdul-latif-rashid": ("President of Iraq", "iraq"),  # "its president"
+        "abbas-araghchi": ("Foreign Minister of Iran", "iran"),
+        "saddam-hussein": ("Leader of Iraq", "iraq"),
+        "ismail-haniyeh": ("Political Leader of Hamas", "hamas"),
+    }
+    for ident, (role, affiliation) in roles.items():
+        assert seed_actors[ident]["role"] == role
+        assert seed_actors[ident]["affiliation"] == affiliation
+    hosseini = seed_actors["hamid-hosseini"]
+    assert hosseini["role"] == "Member of the board of directors"
+    chamber = seed_actors[str(hosseini["affiliation"])]
+    assert chamber["kind"] == "organization"
+    assert "Joint Chamber of Commerce" in str(chamber["name"])
+    assert seed_actors["behzad-khosravi"]["affiliation"] == "kurdistan-democratic-party"
+
+
+def test_seed_aliases_merge_within_the_article(seed_actors: dict[str, dict[str, object]]) -> None:
+    assert "Mr. Pezeshkian" in seed_actors["masoud-pezeshkian"]["aliases"]
+    assert "Mr. Hosseini" in seed_actors["hamid-hosseini"]["aliases"]
+    us = seed_actors["united-states"]
+    assert us["name"] == "United States"
+    assert {"U.S.", "American"} <= set(us["aliases"])
+    assert "Iranian" in seed_actors["iran"]["aliases"]
+    ids = list(seed_actors)
+    assert len(ids) == len(set(ids))
+    assert not any(i.startswith(("pezeshkian", "mr-")) for i in ids)
+
+
+def test_every_actor_evidence_is_in_one_sentence(seed_actors: dict[str, dict[str, object]]) -> None:
+    article = read_article(SEED)
+    for actor in seed_actors.values():
+        assert _in_one_sentence(article, str(actor["evidence"])), actor
+
+
+def test_titles_surnames_and_demonyms() -> None:
+    actors = _actors(
+        "German Chancellor Olaf Scholz met French officials in Paris on Monday. "
+        "Mr. Scholz said the talks went well. Scholz later flew to Berlin."
+    )
+    scholz = actors["olaf-scholz"]
+    assert scholz["kind"] == "person"
+    assert scholz["affiliation"] == "germany"
+    assert scholz["role"] == "Chancellor of Germany"
+    assert actors["france"]["kind"] == "country"
+    assert "paris" not in actors and "scholz" not in actors
+
+
+def test_called_and_apposition_make_organizations() -> None:
+    actors = _actors(
+        "Police arrested members of a militant group called Sabra. "
+        "The minister spoke to a Kenyan newspaper, Daily Mwangaza, on Friday."
+    )
+    assert actors["sabra"]["kind"] == "organization"
+    assert actors["daily-mwangaza"]["kind"] == "organization"
+
+
+def test_acronym_joins_the_name_it_abbreviates() -> None:
+    actors = _actors(
+        "The Democratic Alliance Party won the vote. The DAP said it would govern alone."
+    )
+    assert actors["democratic-alliance-party"]["kind"] == "organization"
+    assert "dap" not in actors
+
+
+def test_gazetteer_covers_countries_beyond_the_seed() -> None:
+    gaz = load_gazetteer()
+    assert gaz.demonym("Brazilian").id == "brazil"
+    assert gaz.demonym("Filipinos").id == "philippines"
+    assert gaz.country("the U.K.").id == "united-kingdom"
+    assert gaz.demonym("Kurdish") is None  # a people, not a state
+    assert slugify("Mohammed Shía al-Sudani") == "mohammed-shia-al-sudani"

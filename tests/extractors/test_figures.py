@@ -1,0 +1,69 @@
+"""Figures: measured quantities, with units, approximation and what they are about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import parse_article, read_article
+from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.figures import find_figures
+from briefkit.extractors.nlp import load_model
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+
+
+def _figures(article) -> list[dict[str, object]]:
+    doc = load_model()(article.body)
+    return find_figures(article, doc, resolve_entities(article, doc))
+
+
+@pytest.fixture(scope="module")
+def seed_figures() -> list[dict[str, object]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    return _figures(read_article(SEED))
+
+
+def test_seed_figures(seed_figures: list[dict[str, object]]) -> None:
+    got = [(f["value"], f["unit"], f.get("approximate", False)) for f in seed_figures]
+    assert (2500, "troops", True) in got
+    assert (900, "troops", True) in got  # the unit comes from the coordinated phrase
+    assert (10_000_000_000, "USD", True) in got
+    assert (40, "miles", True) in got
+    troops = next(f for f in seed_figures if f["value"] == 2500)
+    assert troops["about"] == ["united-states", "iraq"]
+    assert troops["text"] == "about 2,500 U.S. troops in Iraq"
+
+
+def test_seed_has_no_ordinals_years_or_small_entity_counts(
+    seed_figures: list[dict[str, object]],
+) -> None:
+    values = {f["value"] for f in seed_figures}
+    assert not values & {1979, 2003, 2023, 2}
+    assert all(f["unit"] not in {"cities", "countries", "parties"} for f in seed_figures)
+
+
+def test_money_percent_and_counts() -> None:
+    figures = _figures(
+        parse_article(
+            "The flood killed at least 12 people and cut power to 3.5 million homes. "
+            "Prices rose 4.2 percent after the company paid €300 million for the site. "
+            "Two countries signed the deal in 1998."
+        )
+    )
+    got = {(f["value"], f["unit"]) for f in figures}
+    assert (12, "people") in got
+    assert (3_500_000, "homes") in got
+    assert (4.2, "%") in got
+    assert (300_000_000, "EUR") in got
+    assert not any(f["value"] in {2, 1998} for f in figures)
+
+
+def test_figure_evidence_is_in_one_sentence(seed_figures: list[dict[str, object]]) -> None:
+    article = read_article(SEED)
+    for fig in seed_figures:
+        start = article.text.find(str(fig["evidence"]))
+        sent = article.sentence_at(start)
+        assert sent is not None and start + len(str(fig["evidence"])) <= sent.end

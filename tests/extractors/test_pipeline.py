@@ -1,0 +1,86 @@
+"""The orchestrator: one parse, every extractor, contract-shaped facts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import Article, parse_article, read_article
+from briefkit.extractors.nlp import load_model
+from briefkit.extractors.pipeline import FACT_KEYS, extract_many, run
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    return read_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_facts(seed: Article) -> dict[str, object]:
+    return run(seed, date(2024, 9, 11), load_model())
+
+
+def _evidence(facts: dict[str, object]) -> list[str]:
+    spans = []
+    for key in ("actors", "places", "events", "quotes", "figures", "relations"):
+        spans += [str(item["evidence"]) for item in facts[key] if "evidence" in item]
+    return spans
+
+
+def test_run_returns_the_contract_keys(seed_facts: dict[str, object]) -> None:
+    assert tuple(seed_facts) == FACT_KEYS
+    assert isinstance(seed_facts["summary"], str)
+
+
+def test_every_evidence_is_verbatim_and_in_one_sentence(
+    seed: Article, seed_facts: dict[str, object]
+) -> None:
+    for span in _evidence(seed_facts):
+        start = seed.text.find(span)
+        assert start >= 0, span
+        sent = seed.sentence_at(start)
+        assert sent is not None and start + len(span) <= sent.end, span
+        assert start + len(span) <= seed.body_end  # never from the syndication line
+
+
+def test_ids_are_unique_slugs_and_references_resolve(seed_facts: dict[str, object]) -> None:
+    actor_ids = [a["id"] for a in seed_facts["actors"]]
+    assert len(actor_ids) == len(set(actor_ids))
+    assert all(SLUG.match(i) for i in actor_ids)
+    known = set(actor_ids)
+    for quote in seed_facts["quotes"]:
+        assert quote.get("speaker") in known
+    for rel in seed_facts["relations"]:
+        assert rel["from"] in known and rel["to"] in known
+    for actor in seed_facts["actors"]:
+        assert actor.get("affiliation", actor["id"]) in known
+    assert not any(v is None for a in seed_facts["actors"] for v in a.values())
+
+
+def test_title_line_is_not_extracted(seed_facts: dict[str, object]) -> None:
+    names = {a["name"] for a in seed_facts["actors"]}
+    assert not any("Pivotal" in n or "New York Times" in n for n in names)
+
+
+def test_extract_many_matches_run() -> None:
+    articles = [
+        parse_article("Kenya’s president, William Ruto, visited Uganda on Monday."),
+        parse_article("“We are ready,” said Maria Lopez, a spokeswoman for the Red Cross."),
+    ]
+    published = [date(2024, 5, 1), None]
+    batch = extract_many(articles, published, n_process=1)
+    assert batch == [run(a, p) for a, p in zip(articles, published, strict=True)]
+    assert batch[0]["actors"][0]["id"] in {"kenya", "william-ruto"}
+
+
+def test_extract_many_needs_one_date_per_article() -> None:
+    with pytest.raises(ValueError):
+        extract_many([parse_article("Text.")], [])

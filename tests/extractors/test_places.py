@@ -1,0 +1,65 @@
+"""Places: gazetteer cities with coordinates and country, regions, facilities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import parse_article, read_article
+from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.nlp import load_model
+from briefkit.extractors.places import place_records
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+
+
+def _places(article) -> dict[str, dict[str, object]]:
+    doc = load_model()(article.body)
+    return {p["id"]: p for p in place_records(resolve_entities(article, doc), article, doc)}
+
+
+@pytest.fixture(scope="module")
+def seed_places() -> dict[str, dict[str, object]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    return _places(read_article(SEED))
+
+
+def test_seed_cities_have_coordinates_and_country(
+    seed_places: dict[str, dict[str, object]],
+) -> None:
+    baghdad = seed_places["baghdad"]
+    assert baghdad["kind"] == "city"
+    assert baghdad["country"] == "iraq"
+    assert baghdad["coordinates"] == [33.34, 44.4]
+    for city in ("karbala", "najaf", "basra", "sulaymaniyah", "erbil"):
+        assert seed_places[city]["kind"] == "city"
+        assert seed_places[city]["country"] == "iraq"
+    assert seed_places["tehran"]["country"] == "iran"
+
+
+def test_seed_regions_and_facilities(seed_places: dict[str, dict[str, object]]) -> None:
+    assert seed_places["dukan"]["kind"] == "region"
+    assert "coordinates" not in seed_places["dukan"]
+    assert seed_places["baghdad-airport"]["kind"] == "facility"
+    assert seed_places["kurdistan"]["kind"] == "region"
+
+
+def test_countries_are_places_where_things_happen(
+    seed_places: dict[str, dict[str, object]],
+) -> None:
+    assert seed_places["iraq"]["kind"] == "country"
+    assert "china" not in seed_places  # named only as an actor, never as a location
+
+
+def test_alternate_spellings_do_not_turn_organizations_into_towns() -> None:
+    places = _places(parse_article("Hamas said on Monday that talks in Cairo had stalled."))
+    assert "hamas" not in places
+    assert places["cairo"]["country"] == "egypt"
+
+
+def test_place_evidence_is_verbatim(seed_places: dict[str, dict[str, object]]) -> None:
+    text = read_article(SEED).text
+    for place in seed_places.values():
+        assert str(place["evidence"]) in text

@@ -1,0 +1,96 @@
+"""Quotes: every direct quotation with its speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import parse_article, read_article
+from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.nlp import load_model
+from briefkit.extractors.quotes import find_quote_spans, find_quotes
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+
+
+def _quotes(text: str) -> list[dict[str, object]]:
+    article = parse_article(text)
+    doc = load_model()(article.body)
+    return find_quotes(article, doc, resolve_entities(article, doc))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> list[dict[str, object]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    article = read_article(SEED)
+    doc = load_model()(article.body)
+    return find_quotes(article, doc, resolve_entities(article, doc))
+
+
+def test_seed_has_six_quotes_with_speakers(seed_quotes: list[dict[str, object]]) -> None:
+    speakers = [q.get("speaker") for q in seed_quotes]
+    assert speakers == [
+        "masoud-pezeshkian",
+        "masoud-pezeshkian",
+        "hamid-hosseini",
+        "hamid-hosseini",
+        "abbas-araghchi",
+        "abbas-araghchi",
+    ]
+    assert seed_quotes[0]["text"].startswith("I imagine this will be a very good trip")
+    assert not seed_quotes[0]["text"].endswith(",")
+    assert seed_quotes[4]["text"] == "the depth of our relations"
+
+
+def test_seed_quote_text_and_evidence_are_verbatim(seed_quotes: list[dict[str, object]]) -> None:
+    article = read_article(SEED)
+    for quote in seed_quotes:
+        assert str(quote["text"]) in article.text
+        start = article.text.find(str(quote["evidence"]))
+        sent = article.sentence_at(start)
+        assert sent is not None and start + len(str(quote["evidence"])) <= sent.end
+
+
+def test_speaker_after_the_quote_and_by_pronoun() -> None:
+    quotes = _quotes(
+        "Jane Okafor, the mayor of Lagos, visited the site.\n"
+        "“We will rebuild,” she said. “It will take years.”\n"
+        '"Nobody should lose hope," added Tom Reyes, a local activist.'
+    )
+    assert [q["speaker"] for q in quotes] == ["jane-okafor", "jane-okafor", "tom-reyes"]
+    assert quotes[2]["text"] == "Nobody should lose hope"
+
+
+def test_quote_split_around_its_attribution() -> None:
+    quotes = _quotes("“The bridge is safe,” Ms. Lund said, “and it will reopen on Monday.”")
+    assert len(quotes) == 2
+    assert {q["speaker"] for q in quotes} == {"lund"}
+
+
+def test_quote_continuing_over_paragraphs() -> None:
+    text = (
+        "The minister, Ana Duarte, spoke at length.\n"
+        "“We have waited too long for this agreement.\n"
+        "“Now the work begins,” Ms. Duarte said."
+    )
+    quotes = _quotes(text)
+    assert [q["text"] for q in quotes] == [
+        "We have waited too long for this agreement.",
+        "Now the work begins",
+    ]
+    assert {q["speaker"] for q in quotes} == {"ana-duarte"}
+
+
+def test_unbalanced_quotes_do_not_swallow_the_article() -> None:
+    text = "He said “this is unfinished.\nThe next paragraph is plain text. So is this one."
+    article = parse_article(text)
+    assert find_quote_spans(article) == []
+    assert _quotes(text) == []
+
+
+def test_partial_quote_attributed_in_sentence() -> None:
+    quotes = _quotes("The police chief, Tom Brown, said the fire was “clearly suspicious.”")
+    assert quotes[0]["speaker"] == "tom-brown"
+    assert quotes[0]["text"] == "clearly suspicious."

@@ -1,0 +1,72 @@
+"""Relations: roles and stated ties between actors, each with evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefkit.article import parse_article, read_article
+from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.nlp import load_model
+from briefkit.extractors.relations import find_relations
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
+
+
+def _relations(article) -> list[dict[str, object]]:
+    doc = load_model()(article.body)
+    return find_relations(article, doc, resolve_entities(article, doc))
+
+
+def _triples(relations: list[dict[str, object]]) -> set[tuple[object, object, object]]:
+    return {(r["from"], r["kind"], r["to"]) for r in relations}
+
+
+@pytest.fixture(scope="module")
+def seed_relations() -> list[dict[str, object]]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    return _relations(read_article(SEED))
+
+
+def test_seed_role_relations(seed_relations: list[dict[str, object]]) -> None:
+    triples = _triples(seed_relations)
+    assert ("masoud-pezeshkian", "role", "iran") in triples
+    assert ("abdul-latif-rashid", "role", "iraq") in triples
+    assert ("behzad-khosravi", "member-of", "kurdistan-democratic-party") in triples
+
+
+def test_seed_stated_relations(seed_relations: list[dict[str, object]]) -> None:
+    triples = _triples(seed_relations)
+    assert ("iran", "enemy", "united-states") in triples
+    assert ("iran", "tension", "israel") in triples
+    assert ("iran", "ally", "lebanon") in triples and ("iran", "ally", "syria") in triples
+    assert ("iraq", "mediator", "saudi-arabia") in triples  # Baghdad stands for Iraq
+    assert any(k == "trade-partner" and {a, b} == {"iran", "iraq"} for a, k, b in triples)
+
+
+def test_relation_evidence_is_in_one_sentence(seed_relations: list[dict[str, object]]) -> None:
+    article = read_article(SEED)
+    for rel in seed_relations:
+        start = article.text.find(str(rel["evidence"]))
+        sent = article.sentence_at(start)
+        assert sent is not None and start + len(str(rel["evidence"])) <= sent.end, rel
+
+
+def test_relations_in_invented_news() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Tensions between Peru and Chile have grown this year. "
+                "Brazil remains Argentina’s largest trade partner."
+            )
+        )
+    )
+    assert ("peru", "tension", "chile") in triples
+    assert any(k == "trade-partner" and {a, b} == {"brazil", "argentina"} for a, k, b in triples)
+
+
+def test_no_relation_without_stated_parties() -> None:
+    relations = _relations(parse_article("Tensions rose in the region on Monday, officials said."))
+    assert relations == []
