@@ -152,6 +152,8 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     body_end: int = field(default=-1)
+    # The decoded text exactly as given (BOM, CRLF and all): what `add` stores.
+    raw: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if self.body_end < 0:
@@ -246,7 +248,7 @@ def parse_article(raw: str, path: str = "<article>") -> Article:
             title = last.group("title").strip()
             outlet = last.group("outlet").strip()
             body_end = len(text[: last.start()].rstrip())
-    return Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end)
+    return Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end, raw=raw)
 
 
 def decode(data: bytes, path: str) -> str:

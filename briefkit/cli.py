@@ -24,23 +24,11 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def _extract(args: argparse.Namespace) -> tuple[str, object]:
-    from briefkit.article import decode, parse_article
+    from briefkit.article import read_article
     from briefkit.extractors.nlp import model_name
     from briefkit.store import briefing_from_article
 
-    path = Path(args.article)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BriefkitError(
-            [Problem(str(path), 0, 0, f"cannot read the article: {exc.strerror}")]
-        ) from None
-    raw = decode(data, str(path))
-    article = parse_article(raw, str(path))
-    if not article.body.strip():
-        raise BriefkitError(
-            [Problem(str(path), 0, 0, "the article is empty: paste its text into the file")]
-        )
+    article = read_article(args.article)
     if args.published is None:
         print(
             'warning: no --published date: relative dates ("on Wednesday", "last week") '
@@ -51,7 +39,7 @@ def _extract(args: argparse.Namespace) -> tuple[str, object]:
         article, args.published, title=args.title, outlet=args.outlet, url=args.url, id=args.id
     )
     print(f"extracted with {model_name()}", file=sys.stderr)
-    return raw, briefing
+    return article.raw, briefing
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

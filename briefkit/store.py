@@ -313,7 +313,8 @@ def dump_briefing(data: dict[str, Any], comments: dict[DataPath, str] | None = N
         return value
 
     yml = YAML()
-    yml.width = 100
+    # No wrapping: a folded line leaves trailing spaces, and editors wrap anyway.
+    yml.width = 4096
     yml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     buffer.write(SCHEMA_LINE + "\n")
