@@ -126,6 +126,14 @@ class DateValue:
 # --------------------------------------------------------------------------- facts
 
 
+# Field order in a written YAML file: who or what first, evidence last.
+_FIELD_ORDER = (
+    "id", "speaker", "from_", "name", "kind", "to", "value", "unit", "approximate", "date",
+    "when", "what", "text", "role", "affiliation", "description", "country", "coordinates",
+    "aliases", "wikidata", "actors", "places", "about", "evidence",
+)  # fmt: skip
+
+
 @dataclass
 class Fact:
     """Fields every fact shares. ``line`` is where it starts in its YAML file."""
@@ -141,14 +149,14 @@ class Fact:
         return cls(**kwargs, line=line)
 
     def to_dict(self) -> dict[str, Any]:
+        """The contract's fields, in the order DESIGN.md shows them; empty ones left out."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name == "line":
+        names = [f.name for f in fields(self) if f.name != "line"]
+        for name in sorted(names, key=lambda n: _FIELD_ORDER.index(n) if n in _FIELD_ORDER else 99):
+            value = getattr(self, name)
+            if value is None or value == [] or (name == "approximate" and value is False):
                 continue
-            value = getattr(self, f.name)
-            if value is None or value == [] or (f.name == "approximate" and value is False):
-                continue
-            out["from" if f.name == "from_" else f.name] = value
+            out["from" if name == "from_" else name] = value
         return out
 
 
