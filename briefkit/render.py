@@ -41,6 +41,20 @@ KIND_TITLES = {
     "other": "Other actors",
 }
 
+# How a relation reads between its two ends; other kinds read as their words.
+RELATION_PHRASES = {
+    "role": "holds a post in",
+    "member-of": "is a member of",
+    "leader-of": "leads",
+    "ally": "is an ally of",
+    "enemy": "is an enemy of",
+    "rival": "is a rival of",
+    "tension": "is in tension with",
+    "trade-partner": "is a trade partner of",
+    "mediator": "mediates with",
+    "sanctions": "imposes sanctions on",
+}
+
 # Characters that Markdown, its extensions or HTML would read as markup.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&\"'$%@]")
 _LIST_START = re.compile(r"^(\s*\d+)\.")
@@ -190,6 +204,7 @@ def environment(templates: Path) -> Environment:
     env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
     env.filters["number"] = _number
     env.filters["url"] = _url
+    env.filters["relation"] = lambda kind: RELATION_PHRASES.get(kind, kind.replace("-", " "))
     return env
 
 
@@ -363,16 +378,21 @@ def _roles_over_time(profile: Profile) -> list[tuple[str, str | None]]:
     return list(since.items())
 
 
-def _by_year_month(
-    events: Iterable[tuple[Briefing, Event]],
-) -> list[tuple[int, list[tuple[str, list[tuple[Briefing, Event]]]]]]:
-    """Events grouped by year, then by month; a year-only date heads its year."""
+def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, list[Any]]]:
+    """Events grouped by year, then by month, each with the article's words for its date.
+
+    Events dated only to a year come first in their year, under no month.
+    The article's words are left out when they only repeat the date ("1979").
+    """
     years = []
     for year, in_year in groupby(events, key=lambda pair: pair[1].date_value.year):
         months = []
         for month, in_month in groupby(in_year, key=lambda pair: pair[1].date_value.month):
-            label = f"{dt.date(year, month, 1):%B %Y}" if month else f"During {year}"
-            months.append((label, list(in_month)))
+            label = f"{dt.date(year, month, 1):%B %Y}" if month else None
+            entries = [
+                (b, e, e.when if e.when and e.when.strip() != e.date else None) for b, e in in_month
+            ]
+            months.append((label, entries))
         years.append((year, months))
     return years
 
