@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check briefkit scripts tests
 
 evaluate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,eval]"
 	$(BIN)/python scripts/evaluate.py
 
 $(STAMP): pyproject.toml

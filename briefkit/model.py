@@ -214,9 +214,9 @@ class Event(Fact):
 @dataclass
 class Quote(Fact):
     KEY: ClassVar[str] = "quotes"
-    speaker: str
     text: str
     evidence: str
+    speaker: str | None = None  # unknown until the analyst says who
     id: str | None = None
 
 
@@ -492,7 +492,8 @@ def check_references(
         for j, ident in enumerate(event.get("places") or []):
             check(("events", i, "places", j), ident, known_places, "place")
     for i, quote in enumerate(data.get("quotes") or []):
-        check(("quotes", i, "speaker"), quote.get("speaker"), known_actors, "actor")
+        if quote.get("speaker") is not None:
+            check(("quotes", i, "speaker"), quote["speaker"], known_actors, "actor")
     for i, figure in enumerate(data.get("figures") or []):
         for j, ident in enumerate(figure.get("about") or []):
             check(("figures", i, "about", j), ident, anything, "actor or place")

