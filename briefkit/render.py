@@ -200,12 +200,24 @@ def environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["json"] = lambda v: Markup(htmlsafe_json_dumps(str(v)))
+    env.filters["page_title"] = _page_title
     env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
     env.filters["number"] = _number
     env.filters["url"] = _url
     env.filters["relation"] = lambda kind: RELATION_PHRASES.get(kind, kind.replace("-", " "))
     return env
+
+
+def _page_title(value: str) -> Markup:
+    """A page title for the front matter, safe where the theme prints it unescaped.
+
+    mkdocs themes print ``page.title`` raw in the header, and through
+    ``striptags`` (which unescapes entities) in ``<title>``. So the title is
+    HTML-escaped for the header, and holds no angle brackets at all, which
+    could otherwise close ``<title>`` once unescaped.
+    """
+    text = " ".join(str(value).split()).replace("<", "‹").replace(">", "›")
+    return Markup(htmlsafe_json_dumps(html.escape(text, quote=False)))
 
 
 def _number(value: float) -> str:
