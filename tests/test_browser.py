@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import REPO
+from helpers import REPO, build, make_project
 
 sys.path.insert(0, str(REPO / "scripts"))
 from screenshots import CHROMIUM, CHROMIUM_ARGS, serve
@@ -37,6 +37,15 @@ def site_url(built_fixture_site: Path) -> Iterator[str]:
             pytest.fail(f"browser tests cannot run in CI: {missing}")
         pytest.skip(missing)
     with serve(built_fixture_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def seed_url(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterator[str]:
+    project = make_project(tmp_path_factory.mktemp("seed-browser"), REPO / "briefings")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
         yield url
 
 
@@ -85,3 +94,32 @@ def test_timeline_entry_lands_on_highlighted_evidence(page: object, site_url: st
     assert current.first.inner_text().startswith("On Friday, Ms. Marsh is expected to travel")
     assert current.first.is_visible()
     shot(page, "timeline-click-evidence")
+
+
+def search(page: object, base: str, words: str) -> object:
+    page.goto(base)  # type: ignore[attr-defined]
+    page.click("input.md-search__input")  # type: ignore[attr-defined]
+    page.keyboard.type(words, delay=30)  # type: ignore[attr-defined]
+    first = page.locator(".md-search-result__item").first  # type: ignore[attr-defined]
+    first.wait_for(timeout=15000)
+    return first
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "where"),
+    [
+        ("Sudani", "Mohammed Shia al-Sudani", "actors/mohammed-shia-al-sudani/"),
+        ("Pezeshkian", "Masoud Pezeshkian", "actors/masoud-pezeshkian/"),
+        ("Karbala", "Karbala", "places/karbala/"),
+        ("Pivotal Alliance", "Tending to a Pivotal Alliance", "briefings/2024-09-11"),
+        ("brotherly ties", "brotherly ties", ""),
+    ],
+)
+def test_seed_search_finds_actors_places_briefings_and_quotes(
+    page: object, seed_url: str, words: str, expected: str, where: str
+) -> None:
+    first = search(page, seed_url, words)
+    shot(page, "search-" + words.lower().replace(" ", "-"))
+    assert expected in first.inner_text()  # type: ignore[attr-defined]
+    href = first.locator("a").first.get_attribute("href")  # type: ignore[attr-defined]
+    assert where in href
