@@ -7,8 +7,12 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefkit.errors import BriefkitError, Problem
+
+if TYPE_CHECKING:
+    from briefkit.model import Briefing
 
 
 def _date(text: str) -> dt.date:
@@ -23,38 +27,47 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem.relative(), file=sys.stderr)
 
 
-def _extract(args: argparse.Namespace) -> tuple[str, object]:
+def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
+    """The article's facts, and the header notes its YAML should open with."""
     from briefkit.article import read_article
+    from briefkit.extractors.dates import find_dates
     from briefkit.extractors.nlp import model_name
     from briefkit.store import briefing_from_article
 
     article = read_article(args.article)
+    notes = []
     if args.published is None:
+        unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+        listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
+        notes.append(
+            "No publication date was given, so these relative dates stay unresolved and are "
+            f"not on the timeline: {listed}. Set source.published and date the events by hand."
+        )
         print(
-            'warning: no --published date: relative dates ("on Wednesday", "last week") '
-            "stay unresolved in the timeline; pass --published YYYY-MM-DD",
+            f"warning: no --published date: {len(unresolved)} relative date(s) stay unresolved "
+            f"({listed}); pass --published YYYY-MM-DD",
             file=sys.stderr,
         )
     briefing = briefing_from_article(
         article, args.published, title=args.title, outlet=args.outlet, url=args.url, id=args.id
     )
     print(f"extracted with {model_name()}", file=sys.stderr)
-    return article.raw, briefing
+    return article.raw, briefing, notes
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from briefkit.store import dump_briefing
 
-    _raw, briefing = _extract(args)
-    sys.stdout.write(dump_briefing(briefing.to_dict()))  # type: ignore[attr-defined]
+    _raw, briefing, notes = _extract(args)
+    sys.stdout.write(dump_briefing(briefing.to_dict(), header=notes))
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     from briefkit.store import add_briefing
 
-    raw, briefing = _extract(args)
-    folder = add_briefing(Path(args.root), raw, briefing)  # type: ignore[arg-type]
+    raw, briefing, notes = _extract(args)
+    folder = add_briefing(Path(args.root), raw, briefing, header=notes)
     counts = ", ".join(
         f"{len(getattr(briefing, key))} {key}"
         for key in ("actors", "places", "events", "quotes", "figures", "relations")

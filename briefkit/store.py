@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -287,7 +288,11 @@ def write_atomic(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
-def dump_briefing(data: dict[str, Any], comments: dict[DataPath, str] | None = None) -> str:
+def dump_briefing(
+    data: dict[str, Any],
+    comments: dict[DataPath, str] | None = None,
+    header: list[str] | None = None,
+) -> str:
     """A new briefing.yaml: block style, short lists inline, the schema line on top."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -318,6 +323,8 @@ def dump_briefing(data: dict[str, Any], comments: dict[DataPath, str] | None = N
     yml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     buffer.write(SCHEMA_LINE + "\n")
+    for note in header or []:
+        buffer.write("".join(f"# {line}\n" for line in textwrap.wrap(note, 96)))
     yml.dump(convert(data, ()), buffer)
     text = buffer.getvalue()
     # Blank lines between the fact lists make a long file easier to scan.
@@ -368,7 +375,11 @@ def _first_line(article: Article) -> str:
 
 
 def add_briefing(
-    root: Path, raw_text: str, briefing: Briefing, comments: dict[DataPath, str] | None = None
+    root: Path,
+    raw_text: str,
+    briefing: Briefing,
+    comments: dict[DataPath, str] | None = None,
+    header: list[str] | None = None,
 ) -> Path:
     """Create ``root/<id>/`` with the article as given and the facts YAML.
 
@@ -382,10 +393,10 @@ def add_briefing(
                     str(folder / BRIEFING_FILE),
                     0,
                     0,
-                    "this briefing exists already: choose another --id, or run `briefkit update`",
+                    "this briefing exists already: choose another --id; nothing was written",
                 )
             ]
         )
     write_atomic(folder / ARTICLE_FILE, raw_text)
-    write_atomic(folder / BRIEFING_FILE, dump_briefing(briefing.to_dict(), comments))
+    write_atomic(folder / BRIEFING_FILE, dump_briefing(briefing.to_dict(), comments, header))
     return folder

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import FIXTURES
 
 PORT_DEAL = "2025-03-04-port-deal"
@@ -98,3 +99,47 @@ def test_a_bad_published_date_is_a_usage_error(tmp_path: Path) -> None:
     result = briefkit("extract", "x.txt", "--published", "2024-13-01")
     assert result.returncode == 2
     assert "is not a date YYYY-MM-DD" in result.stderr
+
+
+ARTICLE = FIXTURES / "articles" / "harbour-strike.txt"
+
+
+def run_main(*args: str) -> int:
+    from briefkit.cli import main
+
+    return main(list(args))
+
+
+def test_add_writes_the_article_as_given_and_a_valid_briefing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "briefings"
+    assert run_main("add", str(ARTICLE), "--published", "2025-05-05", "--root", str(root)) == 0
+    out = capsys.readouterr()
+    assert "extracted with en_core_web_sm" in out.err
+    (folder,) = root.iterdir()
+    assert folder.name == "2025-05-05-dock-strike-halts-valdorias-largest-port"
+    assert (folder / "article.txt").read_bytes() == ARTICLE.read_bytes()
+    yaml_text = (folder / "briefing.yaml").read_text("utf-8")
+    assert yaml_text.startswith("# yaml-language-server: $schema=../../schema/briefing.schema.json")
+    # The syndication line gave the title and outlet; it is not body text.
+    assert "title: Dock Strike Halts Valdoria’s Largest Port" in yaml_text
+    assert "outlet: Example Gazette" in yaml_text
+    assert run_main("check", "--root", str(root)) == 0
+
+    # A second add of the same article never overwrites the analyst's file.
+    (folder / "briefing.yaml").write_text(yaml_text + "# my edit\n", "utf-8")
+    assert run_main("add", str(ARTICLE), "--published", "2025-05-05", "--root", str(root)) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert (folder / "briefing.yaml").read_text("utf-8").endswith("# my edit\n")
+
+
+def test_without_a_publication_date_relative_dates_are_named_as_unresolved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_main("extract", str(ARTICLE)) == 0
+    out = capsys.readouterr()
+    assert "warning: no --published date" in out.err
+    assert "Monday" in out.err and "Thursday" in out.err
+    assert out.out.splitlines()[1].startswith("# No publication date was given")
+    assert not list(tmp_path.iterdir())
