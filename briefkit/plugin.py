@@ -71,7 +71,9 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         # fixes a file, and `mkdocs build --strict` fails on them.
         report(problems)
         try:
-            pages = render_site(Corpus.build(briefings), self.templates_dir)
+            pages = render_site(
+                Corpus.build(briefings), self.templates_dir, config.use_directory_urls
+            )
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
         for src_uri, markdown in pages.items():

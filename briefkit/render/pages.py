@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from briefkit.article import Article, find_names
 from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Profile
+from briefkit.render.exports import render_exports
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
 KIND_TITLES = {
@@ -409,8 +410,11 @@ def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, 
     return years
 
 
-def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown."""
+def render_site(corpus: Corpus, templates: Path, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated file of the site: docs-relative path -> content.
+
+    Markdown pages for mkdocs to render, and data exports to copy as they are.
+    """
     renderer = Renderer(corpus, templates)
     pages = {
         page_path("home"): renderer.home(),
@@ -426,4 +430,5 @@ def render_site(corpus: Corpus, templates: Path) -> dict[str, str]:
         pages[page_path("actor", profile.id)] = renderer.profile(profile)
     for profile in corpus.places.values():
         pages[page_path("place", profile.id)] = renderer.profile(profile)
+    pages.update(render_exports(corpus, directory_urls))
     return pages

@@ -1,0 +1,151 @@
+"""Data exports written into the built site: JSON, ACLED-style CSV, TimelineJS.
+
+- ``data/briefings.json``: every briefing in the contract's shape, each valid
+  against ``schema/briefing.schema.json``;
+- ``data/events.csv``: one row per event in ACLED's column convention;
+- ``data/timeline.json`` and ``data/timeline/<id>.json``: Knight Lab
+  TimelineJS's JSON format, corpus-wide and per briefing.
+
+TimelineJS renders its ``text`` fields as HTML, so article and YAML text is
+HTML-escaped there; CSV and JSON carry plain text, as data.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from briefkit.model import Briefing, Corpus, DateValue, Event, Moment
+
+UrlFor = Callable[[Briefing, Event], str]
+
+ACLED_COLUMNS = (
+    "event_date",
+    "time_precision",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "source",
+    "notes",
+)
+
+# ACLED's time_precision: 1 the day is known, 2 the week (or a few days), 3 the month or longer.
+_ACLED_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 3}
+
+
+def briefings_json(corpus: Corpus) -> str:
+    data = {
+        "generator": "briefkit",
+        "schema": "schema/briefing.schema.json",
+        "briefings": [b.to_dict() for b in corpus.briefings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def events_csv(corpus: Corpus) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ACLED_COLUMNS)
+    for briefing, event in corpus.events():
+        writer.writerow(_acled_row(corpus, briefing, event))
+    return buffer.getvalue()
+
+
+def _acled_row(corpus: Corpus, briefing: Briefing, event: Event) -> list[Any]:
+    value = event.date_value
+    precision = _ACLED_PRECISION[value.precision]
+    if event.approximate:
+        precision = max(precision, 2)
+    names = [corpus.name_of(ident) for ident in event.actors]
+    place = next((corpus.places[p] for p in event.places if p in corpus.places), None)
+    coordinates = place.latest.coordinates if place else None
+    notes = event.what if not event.when else f"{event.what} ({event.when})"
+    return [
+        value.start.first.isoformat(),
+        precision,
+        names[0] if names else "",
+        names[1] if len(names) > 1 else "",
+        place.name if place else "",
+        coordinates[0] if coordinates else "",
+        coordinates[1] if coordinates else "",
+        briefing.source.outlet or "",
+        f"{notes}. Evidence: “{event.evidence}”",
+    ]
+
+
+def _timeline_date(moment: Moment, last: bool = False) -> dict[str, str]:
+    """A TimelineJS date object, as precise as the moment and no more."""
+    day = moment.last if last else moment.first
+    out = {"year": str(day.year)}
+    if moment.precision in ("month", "week", "day"):
+        out["month"] = str(day.month)
+    if moment.precision in ("week", "day"):
+        out["day"] = str(day.day)
+    return out
+
+
+def _slide(corpus: Corpus, briefing: Briefing, event: Event, link: str) -> dict[str, Any]:
+    value: DateValue = event.date_value
+    esc = html.escape
+    actors = ", ".join(esc(corpus.name_of(i)) for i in event.actors)
+    text = f"<p>“{esc(event.evidence)}”</p>"
+    if actors:
+        text += f"<p>{actors}</p>"
+    text += f'<p><a href="{esc(link)}">{esc(briefing.title)}</a></p>'
+    slide: dict[str, Any] = {
+        "unique_id": f"{briefing.id}--{event.id}",
+        "start_date": {**_timeline_date(value.start), "display_date": value.label()},
+        "text": {"headline": esc(event.what), "text": text},
+        "group": esc(briefing.title),
+    }
+    if value.start != value.end or value.precision == "week":
+        slide["end_date"] = _timeline_date(value.end, last=True)
+    return slide
+
+
+def timeline_json(
+    corpus: Corpus, pairs: list[tuple[Briefing, Event]], title: str, url: UrlFor
+) -> str:
+    """TimelineJS JSON for some events, each linking to its evidence."""
+    data = {
+        "title": {"text": {"headline": html.escape(title), "text": ""}},
+        "events": [_slide(corpus, b, e, url(b, e)) for b, e in pairs],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def render_exports(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
+    """Every export: site-relative path -> file content."""
+    index = {id(e): i for b in corpus.briefings for i, e in enumerate(b.events)}
+
+    def url_from(depth: int) -> UrlFor:
+        up = "../" * depth
+
+        def url(briefing: Briefing, event: Event) -> str:
+            page = (
+                f"briefings/{briefing.id}/" if directory_urls else f"briefings/{briefing.id}.html"
+            )
+            return f"{up}{page}#ev-events-{index[id(event)]}"
+
+        return url
+
+    events = corpus.events()
+    files = {
+        "data/briefings.json": briefings_json(corpus),
+        "data/events.csv": events_csv(corpus),
+        "data/timeline.json": timeline_json(corpus, events, "All briefings", url_from(1)),
+    }
+    by_briefing: dict[str, list[tuple[Briefing, Event]]] = {}
+    for briefing, event in events:
+        by_briefing.setdefault(briefing.id, []).append((briefing, event))
+    for briefing in corpus.briefings:
+        files[f"data/timeline/{briefing.id}.json"] = timeline_json(
+            corpus, by_briefing.get(briefing.id, []), briefing.title, url_from(2)
+        )
+    return files
