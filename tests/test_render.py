@@ -73,3 +73,20 @@ def test_a_quote_whose_speaker_is_unknown_still_shows() -> None:
     pages = render_site(Corpus.build(briefings), REPO / "templates")
     assert "speaker not identified" in pages[f"briefings/{briefings[0].id}.md"]
     assert "speaker not identified" in pages["quotes.md"]
+
+
+@pytest.mark.parametrize("label", ['say "hi"; then --> run', "a]b[c", "<b>x</b>", "x|y", "a -- b"])
+def test_mermaid_labels_cannot_break_out(label: str) -> None:
+    from briefkit.render.graphs import mermaid_text
+
+    quoted = mermaid_text(label)
+    inner = quoted[1:-1]
+    for syntax in ('"', ";", "-->", "--", "[", "]", "<", ">", "|"):
+        assert syntax not in re.sub(r"#\d+;", "", inner), (label, quoted)
+    decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), inner)
+    assert decoded == " ".join(label.split())
+
+
+def test_briefing_and_actor_pages_draw_relation_graphs(pages: dict[str, str]) -> None:
+    assert "``` mermaid\ngraph LR" in pages["briefings/2025-03-04-port-deal.md"]
+    assert '-->|"is a rival of"|' in pages["actors/valdoria.md"]

@@ -29,8 +29,9 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
-from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Profile
+from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Profile, Relation
 from briefkit.render.exports import render_exports
+from briefkit.render.graphs import relation_graph
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
 KIND_TITLES = {
@@ -55,6 +56,11 @@ RELATION_PHRASES = {
     "mediator": "mediates with",
     "sanctions": "imposes sanctions on",
 }
+
+
+def relation_phrase(kind: str) -> str:
+    return RELATION_PHRASES.get(kind, kind.replace("-", " "))
+
 
 # Characters that Markdown, its extensions or HTML would read as markup.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&\"'$%@]")
@@ -205,7 +211,7 @@ def environment(templates: Path) -> Environment:
     env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
     env.filters["number"] = _number
     env.filters["url"] = _url
-    env.filters["relation"] = lambda kind: RELATION_PHRASES.get(kind, kind.replace("-", " "))
+    env.filters["relation"] = relation_phrase
     return env
 
 
@@ -284,6 +290,9 @@ class Renderer:
             s = article.sentences[sentence]
             return article.text[s.start : s.end]
 
+        def graph(relations: list[Relation]) -> Markup:
+            return relation_graph(relations, self.corpus.name_of, relation_phrase)
+
         def ref_link(ident: str) -> Markup:
             """A link to an actor's or place's page, labelled with its name."""
             if ident in self.corpus.actors:
@@ -300,6 +309,7 @@ class Renderer:
             link=link,
             page=page_path,
             ref=ref_link,
+            graph=graph,
             evidence_link=evidence_link,
             sentence_link=sentence_link,
             sentence_text=sentence_text,
@@ -351,6 +361,7 @@ class Renderer:
             entry=profile.latest,
             appearances=appearances,
             roles=_roles_over_time(profile),
+            relations=[relation for _briefing, relation in profile.relations],
         )
 
     def timeline(self) -> str:
