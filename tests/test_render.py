@@ -63,7 +63,8 @@ def test_templates_cannot_forget_to_escape(tmp_path: Path) -> None:
     page = pages[f"briefings/{briefings[0].id}.md"]
     body = page.split("---", 2)[2]
     assert "<img" not in page
-    assert "{{" not in body and "49" not in page
+    # The template syntax is shown as text, never evaluated.
+    assert "{{" not in body and "&#123;&#123; 7&#42;7 &#125;&#125;" in body
     assert "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;" in body
 
 
@@ -90,3 +91,27 @@ def test_mermaid_labels_cannot_break_out(label: str) -> None:
 def test_briefing_and_actor_pages_draw_relation_graphs(pages: dict[str, str]) -> None:
     assert "``` mermaid\ngraph LR" in pages["briefings/2025-03-04-port-deal.md"]
     assert '-->|"is a rival of"|' in pages["actors/valdoria.md"]
+
+
+def test_maps_draw_places_with_coordinates_and_link_their_pages(pages: dict[str, str]) -> None:
+    briefing = pages["briefings/2025-03-04-port-deal.md"]
+    assert '<svg class="bk-map"' in briefing
+    # Raw HTML is not rewritten by mkdocs: the href is already the page's URL.
+    assert '<a href="../../places/port-lumen/">' in briefing
+    assert "Kessel</text>" not in briefing  # no coordinates, so not on the map
+    assert '<a href="../places/port-lumen/">' in pages["map.md"]
+
+
+def test_map_hrefs_follow_use_directory_urls() -> None:
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    flat = render_site(Corpus.build(briefings), REPO / "templates", directory_urls=False)
+    assert '<a href="../places/port-lumen.html">' in flat["briefings/2025-03-04-port-deal.md"]
+    assert '<a href="places/port-lumen.html">' in flat["map.md"]
+
+
+def test_map_labels_are_escaped() -> None:
+    from briefkit.render.maps import Point, svg_map
+
+    svg = svg_map([Point('<b onmouseover="x">Evil</b>', 10, 10, 'x" onclick="y')], "t")
+    assert "<b " not in svg and 'onclick="y"' not in svg
+    assert "&lt;b onmouseover=&#34;x&#34;&gt;Evil&lt;/b&gt;" in svg or "&lt;b" in svg

@@ -29,9 +29,10 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
-from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Profile, Relation
+from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Place, Profile, Relation
 from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
+from briefkit.render.maps import Point, svg_map
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
 KIND_TITLES = {
@@ -94,7 +95,7 @@ def page_path(kind: str, ident: str | None = None) -> str:
     """Where each page kind lives in the site, as a docs-relative .md path."""
     if kind == "home":
         return "index.md"
-    if kind in ("timeline", "quotes"):
+    if kind in ("timeline", "quotes", "map"):
         return f"{kind}.md"
     folder = {"briefing": "briefings", "actor": "actors", "place": "places"}.get(kind, kind)
     return f"{folder}/{ident}.md" if ident else f"{folder}/index.md"
@@ -254,18 +255,36 @@ class Site:
     corpus: Corpus
     views: dict[str, BriefingView]
 
+    directory_urls: bool = True
+
     def link(self, here: str, target: str, anchor: str | None = None) -> str:
+        """A Markdown link between pages; mkdocs turns it into the page's URL."""
         rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
         return rel + (f"#{anchor}" if anchor else "")
+
+    def url(self, page: str) -> str:
+        """The URL mkdocs gives a page, relative to the site root."""
+        if not self.directory_urls:
+            return page[: -len(".md")] + ".html"
+        if page == "index.md" or page.endswith("/index.md"):
+            return page[: -len("index.md")]
+        return page[: -len(".md")] + "/"
+
+    def href(self, here: str, target: str) -> str:
+        """A link for raw HTML, which mkdocs does not rewrite: URL to URL."""
+        here_url = self.url(here)
+        base = here_url if self.directory_urls else posixpath.dirname(here_url)
+        rel = posixpath.relpath(self.url(target), base.rstrip("/") or ".")
+        return rel + ("/" if self.url(target).endswith("/") and rel != "." else "")
 
 
 class Renderer:
     """Renders each page kind; one template per kind, named after it."""
 
-    def __init__(self, corpus: Corpus, templates: Path) -> None:
+    def __init__(self, corpus: Corpus, templates: Path, directory_urls: bool = True) -> None:
         self.corpus = corpus
         self.env = environment(templates)
-        self.site = Site(corpus, {b.id: locate(b) for b in corpus.briefings})
+        self.site = Site(corpus, {b.id: locate(b) for b in corpus.briefings}, directory_urls)
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         site = self.site
@@ -290,6 +309,16 @@ class Renderer:
             s = article.sentences[sentence]
             return article.text[s.start : s.end]
 
+        def place_map(places: Iterable[Place | Profile], title: str) -> Markup:
+            points = []
+            for place in places:
+                entry = place.latest if isinstance(place, Profile) else place
+                if entry.coordinates and len(entry.coordinates) == 2:
+                    lat, lon = entry.coordinates
+                    target = site.href(here, page_path("place", entry.id))
+                    points.append(Point(entry.name, lat, lon, target))
+            return svg_map(points, title)
+
         def graph(relations: list[Relation]) -> Markup:
             return relation_graph(relations, self.corpus.name_of, relation_phrase)
 
@@ -310,6 +339,7 @@ class Renderer:
             page=page_path,
             ref=ref_link,
             graph=graph,
+            place_map=place_map,
             evidence_link=evidence_link,
             sentence_link=sentence_link,
             sentence_text=sentence_text,
@@ -387,6 +417,10 @@ class Renderer:
         places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
         return self._render("places.md.j2", page_path("place"), places=places)
 
+    def map_page(self) -> str:
+        places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
+        return self._render("map.md.j2", page_path("map"), places=places)
+
     def quotes_index(self) -> str:
         quotes = [(b, q) for b in self.corpus.briefings for q in b.quotes]
         return self._render("quotes.md.j2", page_path("quotes"), quotes=quotes)
@@ -426,7 +460,7 @@ def render_site(corpus: Corpus, templates: Path, directory_urls: bool = True) ->
 
     Markdown pages for mkdocs to render, and data exports to copy as they are.
     """
-    renderer = Renderer(corpus, templates)
+    renderer = Renderer(corpus, templates, directory_urls)
     pages = {
         page_path("home"): renderer.home(),
         page_path("briefing"): renderer.briefings_index(),
@@ -434,6 +468,7 @@ def render_site(corpus: Corpus, templates: Path, directory_urls: bool = True) ->
         page_path("place"): renderer.places_index(),
         page_path("timeline"): renderer.timeline(),
         page_path("quotes"): renderer.quotes_index(),
+        page_path("map"): renderer.map_page(),
     }
     for briefing in corpus.briefings:
         pages[page_path("briefing", briefing.id)] = renderer.briefing(briefing)
