@@ -7,6 +7,7 @@ builder can use the same functions (``briefkit render``).
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,22 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+            # A template that fails while it runs: name its file and line, not ours.
+            frame = next(
+                (
+                    f
+                    for f in reversed(traceback.extract_tb(exc.__traceback__))
+                    if f.filename.endswith(".j2")
+                ),
+                None,
+            )
+            if frame is None:
+                raise
+            where = Problem(
+                display_path(frame.filename), frame.lineno or 0, 0, f"{type(exc).__name__}: {exc}"
+            )
+            raise PluginError(f"briefkit: {where}") from None
         for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")

@@ -395,8 +395,22 @@ class Renderer:
         )
 
     def timeline(self) -> str:
+        corpus = self.corpus
+        events = corpus.events()
+        used_actors = {i for _b, e in events for i in e.actors if i in corpus.actors}
+        used_places = {i for _b, e in events for i in e.places if i in corpus.places}
+        tags = sorted({t for b, e in events for t in b.tags})
+
+        def by_name(idents: set[str]) -> list[tuple[str, str]]:
+            return sorted(((i, corpus.name_of(i)) for i in idents), key=lambda p: p[1].lower())
+
         return self._render(
-            "timeline.md.j2", page_path("timeline"), years=_by_year_month(self.corpus.events())
+            "timeline.md.j2",
+            page_path("timeline"),
+            years=_by_year_month(events),
+            filter_actors=by_name(used_actors),
+            filter_places=by_name(used_places),
+            filter_tags=tags,
         )
 
     def briefings_index(self) -> str:
@@ -441,6 +455,7 @@ def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, 
 
     Events dated only to a year come first in their year, under no month.
     The article's words are left out when they only repeat the date ("1979").
+    Each entry also carries what the timeline's filter matches on.
     """
     years = []
     for year, in_year in groupby(events, key=lambda pair: pair[1].date_value.year):
@@ -448,7 +463,17 @@ def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, 
         for month, in_month in groupby(in_year, key=lambda pair: pair[1].date_value.month):
             label = f"{dt.date(year, month, 1):%B %Y}" if month else None
             entries = [
-                (b, e, e.when if e.when and e.when.strip() != e.date else None) for b, e in in_month
+                (
+                    b,
+                    e,
+                    e.when if e.when and e.when.strip() != e.date else None,
+                    {
+                        "actors": " ".join(e.actors),
+                        "places": " ".join(e.places),
+                        "tags": " ".join(b.tags),
+                    },
+                )
+                for b, e in in_month
             ]
             months.append((label, entries))
         years.append((year, months))
