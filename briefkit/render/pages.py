@@ -209,6 +209,7 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["page_title"] = _page_title
+    env.filters["front_matter"] = _page_title
     env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
     env.filters["number"] = _number
     env.filters["url"] = _url
