@@ -163,3 +163,14 @@ def test_relation_graphs_draw_offline(page: object, site_url: str) -> None:
     assert box is not None and box["height"] > 40 and box["width"] > 200
     page.locator("#relations").scroll_into_view_if_needed()  # type: ignore[attr-defined]
     shot(page, "relation-graph")
+
+
+def test_a_briefing_prints_without_the_site_around_it(page: object, site_url: str) -> None:
+    page.goto(site_url + "briefings/2025-03-04-port-deal/")  # type: ignore[attr-defined]
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert not page.locator(".md-header").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator(".md-sidebar--primary").is_visible()  # type: ignore[attr-defined]
+    assert page.locator(".bk-article").is_visible()  # type: ignore[attr-defined]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "briefing-print.pdf"))  # type: ignore[attr-defined]
+    assert (ARTIFACTS / "briefing-print.pdf").stat().st_size > 10_000
