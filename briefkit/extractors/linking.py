@@ -1,0 +1,173 @@
+"""Linking a new article's actors and places to the ones the corpus already has.
+
+Ids are global: the same person must be one id in every briefing, so one page
+shows all their appearances. After extraction, each actor is looked up by its
+name and aliases among the known actors (the registry and earlier briefings);
+an exact match of the same kind takes the known id, and every reference to
+the old id follows. A name that is only close ("Mohammad" for "Mohammed", a
+shared surname) is not merged, since a wrong merge is worse than a missed one;
+the analyst is told, and merges by setting the id by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Kinds that may name the same thing: a country is also a place.
+_COMPATIBLE = {
+    "country": {"country", "place"},
+    "place": {"place", "country"},
+}
+
+
+@dataclass(frozen=True)
+class Known:
+    """An actor or place the corpus has already: what linking matches on."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Linked:
+    """What linking did: ids it changed, and near misses for the analyst."""
+
+    merged: dict[str, str] = field(default_factory=dict)  # new id -> known id
+    notes: list[str] = field(default_factory=list)
+
+
+def name_key(name: str) -> str:
+    """A name as linking compares it: case, accents, "the" and possessives aside."""
+    name = name.replace("’", "'")
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['’]s?$", "", folded.strip().casefold())
+    folded = re.sub(r"^the\s+", "", folded)
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def _index(known: Iterable[Known]) -> dict[str, set[Known]]:
+    index: dict[str, set[Known]] = {}
+    for item in known:
+        for name in (item.name, *item.aliases):
+            key = name_key(name)
+            if key:
+                index.setdefault(key, set()).add(item)
+    return index
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return b in _COMPATIBLE.get(a, set())
+
+
+def _match(entry: dict[str, Any], index: dict[str, set[Known]]) -> set[Known]:
+    keys = {name_key(n) for n in (entry.get("name", ""), *entry.get("aliases", []))}
+    found: set[Known] = set()
+    for key in keys - {""}:
+        found |= {k for k in index.get(key, set()) if _compatible(entry.get("kind"), k.kind)}
+    return found
+
+
+def _close(entry: dict[str, Any], known: Iterable[Known]) -> Known | None:
+    """A known actor whose name is near this one's, or a person sharing its surname."""
+    key = name_key(entry.get("name", ""))
+    best, best_ratio = None, 0.0
+    for item in known:
+        other = name_key(item.name)
+        ratio = difflib.SequenceMatcher(None, key, other).ratio()
+        same_surname = (
+            entry.get("kind") == item.kind == "person"
+            and key.split()[-1:] == other.split()[-1:]
+            and key != other
+        )
+        if (ratio >= 0.85 or same_surname) and ratio > best_ratio:
+            best, best_ratio = item, ratio
+    return best
+
+
+def link(facts: dict[str, Any], actors: list[Known], places: list[Known]) -> Linked:
+    """Give the extracted actors and places the corpus's ids where they are the same.
+
+    ``facts`` (contract-shaped, as ``pipeline.run`` returns) is changed in place.
+    """
+    linked = Linked()
+    for key, known in (("actors", actors), ("places", places)):
+        index = _index(known)
+        known_ids = {k.id for k in known}
+        for entry in facts.get(key, []):
+            matches = _match(entry, index)
+            if len(matches) == 1:
+                (match,) = matches
+                if match.id != entry["id"]:
+                    linked.merged[entry["id"]] = match.id
+                    entry["id"] = match.id
+            elif len(matches) > 1:
+                ids = ", ".join(sorted(m.id for m in matches))
+                linked.notes.append(
+                    f"{entry.get('name')!r} matches several known {key} ({ids}): not merged; "
+                    "set its id by hand"
+                )
+            elif entry["id"] not in known_ids:
+                near = _close(entry, known)
+                if near is not None:
+                    linked.notes.append(
+                        f"new {key[:-1]} {entry.get('name')!r} ({entry['id']}) is close to "
+                        f"{near.name!r} ({near.id}) but was not merged; set its id to "
+                        f"{near.id} if they are the same"
+                    )
+    _rename_references(facts, linked.merged)
+    _drop_duplicates(facts)
+    return linked
+
+
+def _rename_references(facts: dict[str, Any], merged: dict[str, str]) -> None:
+    if not merged:
+        return
+
+    def renamed(ident: Any) -> Any:
+        return merged.get(ident, ident) if isinstance(ident, str) else ident
+
+    for actor in facts.get("actors", []):
+        if "affiliation" in actor:
+            actor["affiliation"] = renamed(actor["affiliation"])
+    for place in facts.get("places", []):
+        if "country" in place:
+            place["country"] = renamed(place["country"])
+    for event in facts.get("events", []):
+        for key in ("actors", "places"):
+            if key in event:
+                event[key] = list(dict.fromkeys(renamed(i) for i in event[key]))
+    for quote in facts.get("quotes", []):
+        if "speaker" in quote:
+            quote["speaker"] = renamed(quote["speaker"])
+    for figure in facts.get("figures", []):
+        if "about" in figure:
+            figure["about"] = list(dict.fromkeys(renamed(i) for i in figure["about"]))
+    for relation in facts.get("relations", []):
+        relation["from"] = renamed(relation["from"])
+        relation["to"] = renamed(relation["to"])
+
+
+def _drop_duplicates(facts: dict[str, Any]) -> None:
+    """Two entries that linked to one id become one, aliases joined."""
+    for key in ("actors", "places"):
+        kept: dict[str, dict[str, Any]] = {}
+        for entry in facts.get(key, []):
+            first = kept.get(entry["id"])
+            if first is None:
+                kept[entry["id"]] = entry
+                continue
+            names = [*first.get("aliases", []), entry.get("name"), *entry.get("aliases", [])]
+            aliases = [n for n in dict.fromkeys(names) if n and n != first.get("name")]
+            if aliases:
+                first["aliases"] = aliases
+        if key in facts:
+            facts[key] = list(kept.values())
