@@ -426,7 +426,22 @@ def validate_facts(
     return problems
 
 
+# Names Windows reserves for devices: a page named so cannot be written or opened there.
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)]
+)
+
+
 def _check_unique_ids(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    if data.get("id") in _RESERVED:
+        report(("id",), f"id {data['id']!r} is a reserved device name on Windows: choose another")
+    for key in ("actors", "places"):
+        for i, item in enumerate(data.get(key) or []):
+            if item.get("id") in _RESERVED:
+                report(
+                    (key, i, "id"),
+                    f"id {item['id']!r} is a reserved device name on Windows: choose another",
+                )
     for key in FACT_LISTS:
         seen: dict[str, int] = {}
         for i, item in enumerate(data.get(key) or []):

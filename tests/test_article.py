@@ -63,3 +63,31 @@ def test_slugify_folds_accents_and_apostrophes() -> None:
     assert slugify("Iran’s New President") == "irans-new-president"
     assert slugify("São Paulo") == "sao-paulo"
     assert slugify("The Fall of the Wall", max_words=3, drop_stopwords=True) == "fall-wall"
+
+
+def test_windows_1252_is_read_and_a_bad_encoding_is_located(tmp_path) -> None:
+    import pytest
+
+    from briefkit.article import read_article
+    from briefkit.errors import BriefkitError
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("“Quoted,” said the café owner.".encode("cp1252"))
+    assert read_article(path).text == "“Quoted,” said the café owner."
+    path.write_bytes(b"line one\nbad \x81 byte")
+    with pytest.raises(BriefkitError, match=r"a\.txt:2:5: the text is neither UTF-8"):
+        read_article(path)
+    path.write_bytes(b"\x00\x01binary")
+    with pytest.raises(BriefkitError, match="binary"):
+        read_article(path)
+    path.write_bytes(b"  \n\n ")
+    with pytest.raises(BriefkitError, match="empty"):
+        read_article(path)
+
+
+def test_text_without_punctuation_or_in_capitals_still_splits_sanely() -> None:
+    article = parse_article(
+        "NO PUNCTUATION HERE AT ALL\nSECOND PARAGRAPH IN CAPITALS. ANOTHER ONE."
+    )
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert texts == ["NO PUNCTUATION HERE AT ALL", "SECOND PARAGRAPH IN CAPITALS.", "ANOTHER ONE."]

@@ -92,3 +92,15 @@ def test_corpus_merges_actors_across_briefings_newest_first() -> None:
     assert ana.latest.role == "Leader"
     assert [e.date for _b, e in ana.events] == ["2024-01-01", "2024-06-01"]
     assert dt.date(2024, 6, 1) == corpus.briefings[0].source.published_date
+
+
+@pytest.mark.parametrize("ident", ["con", "nul", "com1", "lpt9"])
+def test_reserved_device_names_are_refused_as_page_ids(ident: str) -> None:
+    data = minimal(id=ident, actors=[{"id": ident, "name": "X", "kind": "person"}])
+    messages = [p.message for p in validate_facts(data, "f.yaml", nowhere)]
+    assert sum("reserved device name" in m for m in messages) == 2
+
+
+@pytest.mark.parametrize("ident", ["../../etc/passwd", "", "Ira\u0441", "a--b", "-a", "A"])
+def test_ids_that_could_escape_or_deceive_are_refused(ident: str) -> None:
+    assert validate_shape(minimal(id=ident), "f.yaml", nowhere)
