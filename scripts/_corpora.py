@@ -15,6 +15,7 @@ import glob
 import hashlib
 import importlib.util
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -55,6 +56,9 @@ class GoldDoc:
     timex: list[Span] = field(default_factory=list)
     # Kinds of dates the gold annotates: predictions of other kinds are not scored.
     timex_kinds: frozenset[str] = frozenset({"date", "duration", "set", "time"})
+    # Whether the gold can write PRESENT_REF, PAST_REF and FUTURE_REF ("now",
+    # "recently"): where it cannot, predictions of them are not scored.
+    timex_refs: bool = True
     entities: list[Span] = field(default_factory=list)
     # Named mentions the gold leaves untyped: a prediction on them is neither right
     # nor wrong.
@@ -198,9 +202,16 @@ def load_gum(corpora: Path, limit: int = 0) -> list[GoldDoc]:
                 text=text,
                 published=_date(meta.get("dateCreated")),
                 timex=timex,
-                # GUM's <date> tags mark calendar dates and ranges only, never
-                # durations or sets.
+                # GUM's <date> tags mark calendar dates and ranges only: a duration
+                # is tagged only when it can be written as the calendar span it
+                # covers ("the past 30 days" as notBefore/notAfter), never as a
+                # length, and sets never.
                 timex_kinds=frozenset({"date", "time"}),
+                # TEI's when/from/to/notBefore/notAfter hold ISO 8601 dates only, so
+                # GUM cannot annotate "now" or "recently" (and does not: none of
+                # the 28 "now", "currently", "recent(ly)", "current", "soon" in
+                # its news documents is tagged).
+                timex_refs=False,
                 entities=entities,
                 region=(0, len(text)),
             )
@@ -285,6 +296,24 @@ def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int
     return "".join(out), offsets
 
 
+def _repair_timeml(value: str) -> str:
+    """Three MEANTIME values that are not TimeML, written as their evident meaning.
+
+    "PM6" and "PY5" (for "the next six months", "five-year") swap the count and
+    the unit of P6M and P5Y; "03-02-2009" is the dateline "February 03, 2009"
+    written day first, and as the document's only date of creation it is also its
+    publication date. Nothing else is rewritten: a value that is wrong but well
+    formed (a week number one off) stays as the annotators wrote it.
+    """
+    m = re.fullmatch(r"P([YMWD])(\d+)", value)
+    if m:
+        return f"P{m[2]}{m[1]}"
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value)
+    if m:
+        return f"{m[3]}-{m[2]}-{m[1]}"
+    return value
+
+
 def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
     """MEANTIME English (intra-document layer): TimeML TIMEX3 and named entity mentions."""
     import xml.etree.ElementTree as ET
@@ -326,7 +355,7 @@ def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
                 Span(
                     se[0],
                     se[1],
-                    el.get("value") or "?",
+                    _repair_timeml(el.get("value") or "?"),
                     text[se[0] : se[1]],
                     _TIME_KINDS.get(el.get("type") or "", ""),
                 )
@@ -356,7 +385,7 @@ def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
                 corpus="meantime",
                 id=f"{os.path.basename(os.path.dirname(path))}/{gold['id']}",
                 text=text,
-                published=_date(gold["dct"]),
+                published=_date(_repair_timeml(gold["dct"] or "")),
                 timex=timex,
                 entities=entities,
                 ignore=ignore,

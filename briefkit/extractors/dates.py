@@ -7,6 +7,10 @@ they miss relative expressions. The parse is used for one thing only: the
 tense of the verb that governs an expression, which decides whether a bare
 weekday or month points back from the publication date or forward.
 
+Expressions that name a day by reference ("the day", "the next day") and
+clock times without a day are put on the day the story is telling: one named
+in the same sentence, else the last day named before, else publication.
+
 Span convention: a governing preposition ("in", "on", "since") is never part
 of the span, as in TimeML gold; modifiers that belong to the expression
 ("last", "early", "the past") are.
@@ -14,6 +18,7 @@ of the span, as in TimeML gold; modifiers that belong to the expression
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -294,6 +299,13 @@ _SCHEDULE = frozenset(
 )
 
 
+# Adjectives whose infinitive is still to come: "likely to vote", "due to arrive".
+_FUTURE_ADJ = frozenset(
+    {"likely", "unlikely", "due", "set", "about", "ready", "poised", "bound", "sure", "certain",
+     "expected", "scheduled", "slated", "eager", "keen", "determined"}
+)  # fmt: skip
+
+
 def _governing_verb(tok: Token) -> Token | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
@@ -362,10 +374,11 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             if (
                 head.lemma_ in _FUTURE_HEADS
                 or head.lemma_ == "be"
-                or head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
-                or head.lower_ in ("likely", "due", "set", "about")
+                or head.pos_ in ("NOUN", "PROPN", "PRON")
+                or head.lower_ in _FUTURE_ADJ
             ):
                 return "future"
+            # "was willing to skip class Thursday": the infinitive is as past as its frame.
             verb = _governing_verb(head)
             continue
         if tense is not None:
@@ -618,12 +631,11 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     if _COUNT_AFTER.match(after) or re.match(r"[\d,.]*\d", after):
         return None
     # "in 2003", "the 1979 hostage crisis", "2008's", "2001-2003"
-    ok = (
-        bool(_YEAR_CONTEXT.search(before))
-        or after.startswith(("'s", "’s"))
-        # An edition of a named event: "World Cup 2018", "Expo 2016".
-        or bool(re.search(r"\b[A-Z][A-Za-z]+\s$", before))
-    )
+    ok = bool(_YEAR_CONTEXT.search(before)) or after.startswith(("'s", "’s"))
+    # An edition of a named event: "World Cup 2018", "Expo 2016"; but a number inside
+    # a longer name is no year: "the Russell 2000 Index", "Windows 2000 Server".
+    if not ok and re.search(r"\b[A-Z][A-Za-z]+\s$", before):
+        ok = not re.match(r"[ \t]+[A-Z]", after)
     if not ok:
         return None
     if re.search(r"[$€£]\s*$|\d[\d,.]*\s*$", before):
@@ -635,9 +647,30 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     ):
         word = nxt.group(1)
         if word.endswith(("people", "children", "men")) or (
-            word.endswith("s") and not word.endswith(("ss", "is", "us"))
+            word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
         ):
             return None
+    return "date", f"{year:04d}", True
+
+
+# Function words ending in "s" that may follow a year: "unveiled in 1999 as ...".
+_FUNCTION_S = frozenset({"as", "was", "has", "its", "his", "hers", "ours", "theirs", "yours",
+                         "whereas", "unless", "besides", "towards", "afterwards", "perhaps",
+                         "always", "plus", "thus", "does", "goes"})  # fmt: skip
+
+
+_SHORT_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|from|until|before|after|to|and)\s$", re.IGNORECASE
+)
+
+
+def _h_short_year(m: Match, c: _Ctx) -> Result:
+    """ "since '82": the nearest such year not after the publication year."""
+    if not _SHORT_YEAR_BEFORE.search(c.text, max(0, m.start() - 7), m.start()):
+        return None  # "'82" alone may be a quotation's digits; after "since" it is a year
+    yy = int(m["yy"])
+    now = c.published.year if c.published else 2000
+    year = now - (now - yy) % 100
     return "date", f"{year:04d}", True
 
 
@@ -719,8 +752,7 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
         if word == "today's" and c.published is not None:
             return "date", c.published.isoformat(), True
         return "date", "PRESENT_REF", True
-    if word in ("recently", "formerly", "previously", "in the past", "the past", "lately",
-                "once", "earlier", "then"):  # fmt: skip
+    if word in ("recently", "recent", "in the past", "the past", "lately"):
         return "date", "PAST_REF", True
     if word == "the time being":
         return "date", "PRESENT_REF", True
@@ -755,6 +787,10 @@ def _h_ago(m: Match, c: _Ctx) -> Result:
     if c.published is None:
         return "date", "XXXX-XX-XX" if key == "day" else "XXXX", False
     sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    if key in ("decade", "century"):
+        # "a decade ago" in 2011 is about 2001, not the 2000s: count back in years.
+        years = int(n) * (10 if key == "decade" else 100)
+        return "date", f"{c.published.year + sign * years:04d}", True
     return "date", _shift(c.published, sign * int(n), unit), True
 
 
@@ -906,6 +942,20 @@ def _h_word(m: Match, c: _Ctx) -> Result:
     return _h_deictic(_Proxy(m, {"word": re.sub(r"\s+", " ", m["word"].lower())}), c)
 
 
+def _h_and_a_half(m: Match, c: _Ctx) -> Result:
+    return _h_duration(_Proxy(m, {"half": " and a half"}), c)
+
+
+def _h_that_day(m: Match, c: _Ctx) -> Result:
+    """A day named by reference to the one the story is telling: resolved after recognition."""
+    rel = (m.groupdict().get("rel") or m.groupdict().get("rel2") or "").lower()
+    offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+              "before": -1}.get(rel, 0)  # fmt: skip
+    if c.published is None:
+        return "date", "XXXX-XX-XX", False
+    return "date", f"{_PENDING}{offset:+d}", True
+
+
 def _h_count(m: Match, c: _Ctx) -> Result:
     return _h_duration(m, c) if m["n"] else _h_fuzzy(m, c)
 
@@ -1030,6 +1080,25 @@ def _rules() -> list[_Rule]:
             6,
             i,
         ),
+        # "over the weekend": the nearest one, by tense, as "this weekend"
+        _r(r"\bthe\s+(?P<unit>weekend)\b", _h_period_of, 5, i),
+        # "the same day", "that day", "the next day": the day the story is telling
+        _r(
+            r"\b(?:(?P<same>the\s+same|that(?:\s+same)?)\s+day|the\s+(?P<rel>next|following"
+            r"|previous|preceding)\s+day|the\s+day\s+(?P<rel2>before|after)\b(?!\s+\w+ing\b)"
+            r"|the\s+day(?=\s*(?:[,.;:!?)\"”]|$|\s+(?:at|with|down|up|higher|lower|flat"
+            r"|unchanged|and|but)\b)))\b",
+            _h_that_day,
+            8,
+            i,
+        ),
+        # "since '82", "the class of '05"
+        _r(
+            r"(?<=\s)['’](?P<yy>\d\d)\b(?!s)",
+            _h_short_year,
+            4,
+            i,
+        ),
         # "the previous year", "the year before": one unit from the publication date
         _r(
             r"\bthe\s+(?:(?P<rel>previous|preceding|prior|following)\s+(?P<unit>week|month|year)"
@@ -1069,7 +1138,9 @@ def _rules() -> list[_Rule]:
             r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _h_deictic, 5, i
         ),
         _r(
-            r"\b(?P<word>now|currently|nowadays|presently|recently|formerly|previously"
+            # Not "formerly", "previously", "once": they place a state before another
+            # event, not before the time of writing.
+            r"\b(?P<word>now|currently|nowadays|presently|recently|recent"
             r"|at\s+present|these\s+days|right\s+now|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future"
             r"|soon|the\s+time\s+being|the\s+(?:near|short|long|medium)\s+term)\b(?!-)",
             _h_word,
@@ -1089,6 +1160,20 @@ def _rules() -> list[_Rule]:
             r"(?!\s+(?:ago|before|after|later|earlier))",
             _h_every,
             6,
+            i,
+        ),
+        # "two and a half years"; "between 60 and 90 days": the first count shares the unit
+        _r(
+            rf"\b(?P<n>{NUM})\s+and\s+a\s+half[\s-]+(?P<unit>{UNIT_S})\b",
+            _h_and_a_half,
+            6,
+            i,
+        ),
+        _r(
+            rf"\b(?P<n>{NUM})(?=\s*(?:and|to|or|-|–)\s*{NUM}[\s-]+(?:{DUR_ADJ}\s+)?"
+            rf"(?P<unit>{UNIT_S})\b)",
+            _h_duration,
+            3,
             i,
         ),
         # Durations: "three-day", "two years", "a few hours", "six straight days"
@@ -1115,7 +1200,8 @@ def _h_fuzzy(m: Match, c: _Ctx) -> Result:
     if key == "second" and not m["unit"].lower().endswith("s"):
         return None
     fuzzy = m["fuzzy"].lower()
-    if fuzzy == "recent" and not m["unit"].lower().endswith("s"):
+    if fuzzy == "recent":
+        # "in recent years" places things before now without a length: TimeML's PAST_REF.
         return "date", "PAST_REF", True
     return "duration", duration_value(None, m["unit"]), True
 
@@ -1126,28 +1212,91 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
-def _anchor_times(
+# A date after these words bounds a period ("since March 3") rather than telling of a day.
+_BOUNDARY = re.compile(r"\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def story_day(text: str, found: list[DateExpression], i: int, published: dt.date) -> dt.date:
+    """The day expression ``i`` is told on: a day named in its sentence, else the last day
+    the story named before it, else the day of publication.
+
+    News tells one day at a time: "On Friday the index fell ... to end the day at 7,000"
+    and "polls closed at 22:30" are on the day last named, not the day of writing.
+    """
+    d = found[i]
+    best: tuple[int, str] | None = None
+    last_before: str | None = None
+    for j, other in enumerate(found):
+        if j == i or other.kind not in ("date", "time") or not _DAY_VALUE.match(other.value):
+            continue
+        if _BOUNDARY.search(text, max(0, other.start - 12), other.start):
+            continue
+        lo, hi = (d.end, other.start) if other.start >= d.end else (other.end, d.start)
+        if not _SENTENCE_BREAK.search(text, lo, hi) and (best is None or hi - lo < best[0]):
+            best = (hi - lo, other.value[:10])
+        if other.start < d.start:
+            last_before = other.value[:10]
+    if best:
+        return dt.date.fromisoformat(best[1])
+    if last_before:
+        return dt.date.fromisoformat(last_before)
+    return published
+
+
+def _anchor_references(
     text: str, found: list[DateExpression], published: dt.date
 ) -> list[DateExpression]:
-    """Give clock times with no day of their own the day named nearest in their sentence."""
-    out = []
-    for i, d in enumerate(found):
-        if d.kind == "time" and d.resolved and d.value.startswith(_PENDING):
-            day = published.isoformat()
-            best = None
-            for other in found[:i] + found[i + 1 :]:
-                if not _DAY_VALUE.match(other.value) or other.kind != "date":
-                    continue
-                lo, hi = (d.end, other.start) if other.start >= d.end else (other.end, d.start)
-                if _SENTENCE_BREAK.search(text, lo, hi):
-                    continue
-                distance = hi - lo
-                if best is None or distance < best[0]:
-                    best = (distance, other.value[:10])
-            if best:
-                day = best[1]
-            d = DateExpression(d.start, d.end, d.text, d.kind, day + d.value[len(_PENDING) :], True)
-        out.append(d)
+    """Give clock times with no day of their own, and "that day", the day the story tells."""
+    out = list(found)
+    for i, d in enumerate(out):
+        if not (d.resolved and d.value.startswith(_PENDING)):
+            continue
+        rest = d.value[len(_PENDING) :]
+        day = story_day(text, out, i, published)
+        if d.kind == "time":
+            value = day.isoformat() + rest
+        else:  # "+0", "+1", "-1": "that day", "the next day", "the day before"
+            value = (day + dt.timedelta(days=int(rest))).isoformat()
+        out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)
+    return out
+
+
+def _other_year(value: str, delta: int) -> str:
+    """A YYYY-MM or YYYY-MM-DD value moved by whole years (February 29 falls to the 28th)."""
+    year = int(value[:4]) + delta
+    if value[4:] == "-02-29":
+        return f"{year:04d}-02-28"
+    return f"{year:04d}{value[4:]}"
+
+
+_RANGE_LINK = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–|—)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+def _order_ranges(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """ "from January 23 through March 9": a range starts before it ends.
+
+    Each end is resolved on its own, by tense; a start without a year that lands
+    after its end is the same day a year earlier, an end that lands before its
+    start the same day a year later.
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "date" or b.kind != "date" or not (a.resolved and b.resolved):
+            continue
+        if not _RANGE_LINK.fullmatch(text, a.end, b.start):
+            continue
+        if not _RANGE_OPEN.search(text, max(0, a.start - 10), a.start):
+            continue
+        if not (re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", a.value) and len(a.value) == len(b.value)):
+            continue
+        if a.value <= b.value:
+            continue
+        if not re.search(r"\d{4}", a.text):
+            out[i] = dataclasses.replace(a, value=_other_year(a.value, -1))
+        elif not re.search(r"\d{4}", b.text):
+            out[i + 1] = dataclasses.replace(b, value=_other_year(b.value, 1))
     return out
 
 
@@ -1190,7 +1339,7 @@ def find_dates(
         out.append(DateExpression(start, end, text[start:end], kind, value, resolved))
     out.sort(key=lambda d: d.start)
     if published is not None:
-        out = _anchor_times(text, out, published)
+        out = _order_ranges(text, _anchor_references(text, out, published))
     return out
 
 

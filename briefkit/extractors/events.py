@@ -7,6 +7,11 @@ noun ("the 1979 hostage crisis", "the assassination in July of ..."), that
 noun phrase. The ``what`` line reuses the article's own words, only re-inflected
 (the verb's lemma in the present tense), so it cannot claim more than the
 article does; ``evidence`` is the verbatim clause it was read from.
+
+A happening dated only by hours before or after another ("A few hours before
+the plane touched down, a rocket attack ...") is put on the day the story is
+telling, marked ``approximate``. Ids are the first words of ``what`` (a person
+by surname), ending on a content word: "pezeshkian-arrives-in-iraq".
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefkit.extractors.dates import DateExpression
+from briefkit.extractors.dates import DateExpression, story_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -70,13 +76,14 @@ def find_events(
 
     ``doc`` is spaCy's parse of ``article.text``; ``dates`` come from
     ``find_dates`` on the same text. Only resolved calendar dates make events:
-    durations, sets, X-values and PRESENT_REF-style values do not.
+    durations, sets, X-values and PRESENT_REF-style values do not, save hours
+    that count from another happening (approximate events, see ``_relative_event``).
     """
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
-    for date in sorted(dates, key=lambda d: d.start):
-        value = _event_date(date, published, article.text)
-        if value is None or date.start >= article.body_end:
+    ordered = sorted(dates, key=lambda d: d.start)
+    for i, date in enumerate(ordered):
+        if date.start >= article.body_end:
             continue
         sentence = article.sentence_at(date.start)
         if sentence is None:
@@ -85,33 +92,114 @@ def find_events(
         date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
-        reading = _read_event(sent, date_span, doc)
+        value = _event_date(date, published, article.text)
+        approximate = False
+        when_end = date.end
+        if value is None and published is not None:
+            relative = _relative_event(article.text, ordered, i, published, sent, date_span)
+            if relative is None:
+                continue
+            value, when_end, reading = relative
+            approximate = True
+        elif value is None:
+            continue
+        else:
+            reading = _read_event(sent, date_span, doc)
         if reading is None:
             continue
-        what, ev_start, ev_end = reading
         ev_start, ev_end = _trim(
-            article.text, max(ev_start, sentence.start), min(ev_end, sentence.end)
+            article.text,
+            max(reading.start, sentence.start),
+            min(reading.end, sentence.end),
         )
         if ev_end <= ev_start:
             continue
-        actors = _refs(mentions, "actor", ev_start, ev_end)
-        places = _refs(mentions, "place", ev_start, ev_end)
-        if not actors:
-            actors = _refs(mentions, "actor", sentence.start, sentence.end)
-        if not places:
-            places = _refs(mentions, "place", sentence.start, sentence.end)
-        events.append(
-            {
-                "id": _unique_slug(what, taken),
-                "date": value,
-                "when": _when(article.text, date),
-                "what": what,
-                "actors": actors,
-                "places": places,
-                "evidence": article.text[ev_start:ev_end],
-            }
-        )
+        # Who and where come from the clause that tells the event, and from the subject
+        # it shares with a governing clause ("X arrived ... since taking office"); the
+        # whole sentence only for a noun phrase that names no one ("the 1979 crisis").
+        spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
+        if approximate:
+            spans = [(max(ev_start, when_end), ev_end)]
+        actors = _refs_in(mentions, "actor", spans)
+        places = _refs_in(mentions, "place", spans)
+        if reading.who is None and not approximate:
+            if not actors:
+                actors = _refs(mentions, "actor", sentence.start, sentence.end)
+            if not places:
+                places = _refs(mentions, "place", sentence.start, sentence.end)
+        event: dict[str, Any] = {
+            "id": _unique_slug(reading.what, taken),
+            "date": value,
+            "when": _when(article.text, date, when_end),
+            "what": reading.what,
+            "actors": actors,
+            "places": places,
+            "evidence": article.text[ev_start:ev_end],
+        }
+        if approximate:
+            event["approximate"] = True
+        events.append(event)
     return events
+
+
+@dataclass(frozen=True)
+class _Reading:
+    what: str
+    start: int  # the evidence, as character offsets
+    end: int
+    who: tuple[int, int] | None = None  # a subject shared with a governing clause
+
+
+# "A few hours before the plane landed": within a day of the happening it names.
+_NEAR_UNITS = re.compile(r"^PT(?:\d+(?:\.\d+)?|X)[HM]$")
+_RELATIVE_LINK = re.compile(r"\s+(before|after|earlier|later)\b", re.IGNORECASE)
+
+
+def _relative_event(
+    text: str,
+    dates: list[DateExpression],
+    i: int,
+    published: dt.date,
+    sent: Span,
+    date_span: Span,
+) -> tuple[str, int, _Reading] | None:
+    """An event dated only by hours before or after another: "Hours before the plane
+    touched down, a rocket attack ...". It happened on the day the story is telling
+    (see ``dates.story_day``), give or take the hours: the caller marks it approximate.
+
+    Returns the date, where the ``when`` words end, and the reading of the event.
+    """
+    date = dates[i]
+    if date.kind != "duration" or not _NEAR_UNITS.match(date.value):
+        return None
+    link = _RELATIVE_LINK.match(text, date.end)
+    if link is None:
+        return None
+    doc = sent.doc
+    # The anchoring clause runs to the first comma ("before the plane touched down,");
+    # the event is the clause after it.
+    comma = next((t for t in doc[date_span.end : sent.end] if t.text == ","), None)
+    if comma is None or comma.i - date_span.end > 15:
+        return None
+    skip = set(range(date_span.start, comma.i + 1))
+    subject = next(
+        (t for t in doc[comma.i + 1 : sent.end] if t.dep_ in ("nsubj", "nsubjpass")), None
+    )
+    if subject is None:
+        return None
+    if _is_event_noun(subject):
+        what, start, end = _noun_event(subject, skip, sent)
+    else:
+        verb = _governing_verb(subject.head, sent)
+        if verb is None:
+            return None
+        what, start, end = _verb_event(verb, skip, sent)
+    day = story_day(text, dates, i, published)
+    return (
+        day.isoformat(),
+        doc[comma.i - 1].idx + len(doc[comma.i - 1].text),
+        _Reading(what, min(start, date.start), end),
+    )
 
 
 # --- dates ------------------------------------------------------------------
@@ -122,10 +210,10 @@ _LEAD_PREP = re.compile(
 )
 
 
-def _when(text: str, date: DateExpression) -> str:
+def _when(text: str, date: DateExpression, end: int | None = None) -> str:
     """The article's words that date the event, with their preposition: "on Wednesday"."""
     m = _LEAD_PREP.search(text, max(0, date.start - 12), date.start)
-    return text[m.start() if m else date.start : date.end]
+    return text[m.start() if m else date.start : end or date.end]
 
 
 def _event_date(date: DateExpression, published: dt.date | None, text: str) -> str | None:
@@ -148,23 +236,65 @@ def _event_date(date: DateExpression, published: dt.date | None, text: str) -> s
 # --- reading the parse -------------------------------------------------------
 
 
-def _read_event(sent: Span, date_span: Span, doc: Doc) -> tuple[str, int, int] | None:
-    """(what, evidence start, evidence end) for the happening ``date_span`` dates."""
+def _read_event(sent: Span, date_span: Span, doc: Doc) -> _Reading | None:
+    """What happened on ``date_span``, where the article tells it, and who did it."""
     date_tokens = {t.i for t in date_span}
     prep = _date_preposition(date_span)
     if prep is not None:
         date_tokens.add(prep.i)
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
-        return _noun_event(noun, date_tokens, sent)
+        return _Reading(*_noun_event(noun, date_tokens, sent))
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
-        return _fallback(sent, date_span)
+        found = _fallback(sent, date_span)
+        return _Reading(*found) if found else None
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
-        return _noun_event(fronted, date_tokens, sent)
-    return _verb_event(verb, date_tokens, sent)
+        return _Reading(*_noun_event(fronted, date_tokens, sent))
+    what, start_char, end_char = _verb_event(verb, date_tokens, sent)
+    subject = _subject(verb, sent)
+    who = None
+    if subject is not None and not _owns(verb, subject):
+        # The subject is borrowed from a governing clause: the evidence is this clause
+        # alone, with the word that subordinates it ("since taking office in July").
+        start_char, end_char = _clause_span(verb, date_tokens, sent)
+        who = _phrase_span(subject)
+    return _Reading(what, start_char, end_char, who)
+
+
+def _owns(verb: Token, subject: Token) -> bool:
+    """``subject`` is ``verb``'s own, or that of the frame it is told in ("is expected to")."""
+    node = verb
+    for _ in range(4):
+        if subject.head.i == node.i:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _clause_span(verb: Token, date_tokens: set[int], sent: Span) -> tuple[int, int]:
+    """The clause ``verb`` heads, from its subordinating word, to its date or its end."""
+    doc = sent.doc
+    lo = verb.left_edge.i
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep":
+        lo = min(lo, verb.head.i)
+    hi = max([verb.i, *[i for i in date_tokens if _in(doc[i], sent)]])
+    for t in doc[verb.i + 1 : verb.right_edge.i + 1]:
+        if t.text in (",", "—", "–", ";", ":", "("):
+            break
+        hi = max(hi, t.i)
+    lo = max(lo, sent.start)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _phrase_span(tok: Token) -> tuple[int, int]:
+    """``tok``'s noun phrase with its appositive ("Iran's president, Masoud Pezeshkian")."""
+    doc = tok.doc
+    return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i].text)
 
 
 def _date_preposition(date_span: Span) -> Token | None:
@@ -293,7 +423,7 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     plural = False
     subj_text = ""
     if subject is not None:
-        subj_tokens = _noun_phrase(subject, date_tokens)
+        subj_tokens = _surname(_noun_phrase(subject, date_tokens))
         subj_text = _render(subj_tokens)
         plural = _is_plural(subject)
         if _in(subject, sent):
@@ -317,6 +447,13 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     start = min(t.idx for t in used if _in(t, sent))
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
     return what, start, end
+
+
+def _surname(tokens: list[Token]) -> list[Token]:
+    """A person's full name as news tells it after the first mention: the surname."""
+    if len(tokens) > 1 and all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in tokens):
+        return tokens[-1:]
+    return tokens
 
 
 def _is_to_inf(tok: Token) -> bool:
@@ -495,6 +632,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _refs_in(mentions: list[Mention], kind: str, spans: list[tuple[int, int]]) -> list[str]:
+    seen: list[str] = []
+    for start, end in spans:
+        seen += [r for r in _refs(mentions, kind, start, end) if r not in seen]
+    return seen
+
+
 def _refs(mentions: list[Mention], kind: str, start: int, end: int) -> list[str]:
     seen: list[str] = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -503,9 +647,21 @@ def _refs(mentions: list[Mention], kind: str, start: int, end: int) -> list[str]
     return seen
 
 
+# Words an id should not end on: "pezeshkian-arrives-in-iraq", not "...-iraq-for-his".
+_SLUG_STOP = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+     "as", "into", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+     "is", "are", "be", "not", "than", "after", "before", "since", "over", "about"}
+)  # fmt: skip
+
+
 def slugify(text: str, max_words: int = 6) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
-    return "-".join(words[:max_words]) or "event"
+    """An id from the first words of ``text``, ending on a content word."""
+    text = re.sub(r"['’]s\b", "", text.lower()).replace("’", "").replace("'", "")
+    words = re.findall(r"[a-z0-9]+", text)[:max_words]
+    while len(words) > 1 and words[-1] in _SLUG_STOP:
+        words.pop()
+    return "-".join(words) or "event"
 
 
 def _unique_slug(what: str, taken: set[str]) -> str:

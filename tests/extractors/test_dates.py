@@ -155,12 +155,15 @@ def test_a_rate_is_a_set_not_a_duration(nlp: Language) -> None:
 def test_present_and_past_references(nlp: Language) -> None:
     text = "The port is now closed; it was recently expanded and formerly run by the navy."
     got = values(nlp, text)
-    assert got == {"now": "PRESENT_REF", "recently": "PAST_REF", "formerly": "PAST_REF"}
+    # "formerly" (like "previously") places a state before another event, not before now.
+    assert got == {"now": "PRESENT_REF", "recently": "PAST_REF"}
 
 
 def test_clock_times_take_the_day_named_in_their_sentence(nlp: Language) -> None:
     got = values(nlp, "The plane landed on Tuesday at 18:00 UTC. Another landed at 9 p.m.")
-    assert got == {"Tuesday at 18:00 UTC": "2024-09-10T18:00", "9 p.m.": "2024-09-11T21:00"}
+    # A time with no day of its own is on the day the story last named, not the day
+    # of publication: "Another landed" is still Tuesday's story.
+    assert got == {"Tuesday at 18:00 UTC": "2024-09-10T18:00", "9 p.m.": "2024-09-10T21:00"}
 
 
 @pytest.mark.parametrize(
@@ -205,3 +208,66 @@ def test_unresolved_without_a_publication_date(nlp: Language) -> None:
 def test_parses_on_its_own_when_no_doc_is_given() -> None:
     [d] = find_dates("The court ruled on Tuesday.", WEDNESDAY)
     assert d.value == "2024-09-10"
+
+
+def test_recent_is_a_past_reference(nlp: Language) -> None:
+    got = values(nlp, "Fares rose in recent years after the recent strike.")
+    assert got == {"recent years": "PAST_REF", "recent": "PAST_REF"}
+
+
+def test_decades_ago_count_back_in_years(nlp: Language) -> None:
+    got = values(nlp, "The ferry was built a decade ago and the pier two decades ago.")
+    assert got == {"a decade ago": "2014", "two decades ago": "2004"}
+
+
+def test_a_year_before_a_function_word_is_a_year(nlp: Language) -> None:
+    got = values(nlp, "The archive opened in 1999 as a museum. The Acme 2000 Index fell 3%.")
+    assert got == {"1999": "1999"}
+
+
+def test_short_years_after_a_preposition(nlp: Language) -> None:
+    got = values(nlp, "Shares hit their lowest level since '82; the song '99 Tears' did not.")
+    assert got == {"'82": "1982"}
+
+
+def test_a_range_starts_before_it_ends(nlp: Language) -> None:
+    got = values(nlp, "The show is to run from January 23 through March 9.", dt.date(2014, 1, 28))
+    assert got == {"January 23": "2014-01-23", "March 9": "2014-03-09"}
+    got = values(nlp, "The fair will run from December 28 to January 4.")
+    assert got == {"December 28": "2024-12-28", "January 4": "2025-01-04"}
+
+
+def test_the_weekend_by_tense(nlp: Language) -> None:
+    assert values(nlp, "The fair ran throughout the weekend.") == {"the weekend": "2024-W36-WE"}
+    assert values(nlp, "The fair will run over the weekend.") == {"the weekend": "2024-W37-WE"}
+
+
+def test_half_units_and_shared_units(nlp: Language) -> None:
+    got = values(nlp, "The jet is two and a half years late; repairs take between 60 and 90 days.")
+    assert got == {"two and a half years": "P2.5Y", "60": "P60D", "90 days": "P90D"}
+
+
+def test_the_day_is_the_day_the_story_tells(nlp: Language) -> None:
+    text = (
+        "On Monday the index fell 2%. It ended the day at 7,100. "
+        "The next day it rose, and on the same day the bank cut rates."
+    )
+    got = values(nlp, text)
+    assert got["the day"] == "2024-09-09"
+    assert got["The next day"] == "2024-09-10"
+    assert got["the same day"] == "2024-09-10"
+    # With no day named before it, "the day" is the day of publication.
+    assert values(nlp, "Stocks ended the day higher.") == {"the day": "2024-09-11"}
+    # "the day of ..." and "the day he ..." name a day by a description, not by reference.
+    assert values(nlp, "He recalled the day he left and the day of the vote.") == {}
+
+
+def test_clock_times_follow_the_story_day(nlp: Language) -> None:
+    got = values(nlp, "Voting on Sunday was slow. Polls closed at 22:30.")
+    assert got["22:30"] == "2024-09-08T22:30"
+
+
+def test_an_infinitive_takes_the_tense_of_its_frame(nlp: Language) -> None:
+    got = values(nlp, "She was willing to skip class on Thursday to attend.")
+    assert got == {"Thursday": "2024-09-05"}
+    assert values(nlp, "She is likely to resign on Thursday.") == {"Thursday": "2024-09-12"}

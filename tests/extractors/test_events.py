@@ -89,7 +89,8 @@ def test_seed_events_read_the_parse(seed_events: tuple[Article, list[dict[str, A
     whats = {e["date"]: e["what"] for e in events}
     assert whats["2024-09-12"] == "Pezeshkian travels to Karbala and Najaf"
     assert whats["2024-09-10"] == "Iraq extradites Behzad Khosravi to Iran"
-    assert "arrives in Iraq" in whats["2024-09-11"]
+    # Two events on the Wednesday: the arrival, and the rocket attack hours before it.
+    assert any("arrives in Iraq" in e["what"] for e in events if e["date"] == "2024-09-11")
     assert "hostage crisis" in whats["1979"].lower()
     assert whats["2003"].startswith("Fall of Iraq")
 
@@ -160,3 +161,47 @@ def test_no_events_from_unresolved_or_vague_dates(nlp: Language) -> None:
     assert unresolved == []
     _, vague = events_of(nlp, "The ferry is now running and recently sailed for two hours daily.")
     assert vague == []
+
+
+def test_a_clause_with_a_borrowed_subject_is_its_own_evidence(nlp: Language) -> None:
+    text = (
+        "Ruritania’s prime minister, Anna Kovac, arrived in Borduria on Wednesday "
+        "for her first visit since taking office in March."
+    )
+    names = {
+        "Ruritania": ("ruritania", "actor"),
+        "Anna Kovac": ("anna-kovac", "actor"),
+        "Borduria": ("borduria", "actor"),
+    }
+    _, events = events_of(nlp, text, names)
+    office = next(e for e in events if e["date"] == "2024-03")
+    assert office["evidence"] == "since taking office in March"
+    # Who took office is the shared subject, not every name in the sentence.
+    assert office["actors"] == ["ruritania", "anna-kovac"]
+    arrival = next(e for e in events if e["date"] == "2024-09-11")
+    assert arrival["actors"] == ["ruritania", "anna-kovac", "borduria"]
+
+
+def test_ids_use_surnames_and_end_on_a_content_word(nlp: Language) -> None:
+    _, events = events_of(nlp, "Anna Kovac arrived in Borduria on Wednesday for her first visit.")
+    [e] = events
+    assert e["what"].startswith("Kovac arrives in Borduria")
+    assert e["id"] == "kovac-arrives-in-borduria"
+
+
+def test_hours_before_a_dated_happening_are_that_day(nlp: Language) -> None:
+    text = (
+        "The minister landed in Lakeshire on Monday. "
+        "A few hours before her plane touched down, a bomb attack on the city hall "
+        "killed two guards."
+    )
+    names = {"Lakeshire": ("lakeshire", "place")}
+    _, events = events_of(nlp, text, names)
+    attack = next(e for e in events if e.get("approximate"))
+    assert attack["date"] == "2024-09-09"  # the day the story last named
+    assert attack["when"] == "A few hours before her plane touched down"
+    assert "attack on the city hall" in attack["what"].lower()
+    assert attack["evidence"].startswith("A few hours before")
+    # Hours alone, with no happening to count from, date nothing.
+    _, none = events_of(nlp, "The talks lasted a few hours.")
+    assert none == []
