@@ -353,7 +353,8 @@ def name_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str
     if not owner:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), owner
+    # "US$" is a currency, not the United States.
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w$-])"), owner
 
 
 def find_names(

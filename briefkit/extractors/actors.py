@@ -19,12 +19,14 @@ Iran, affiliation ``iran``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import (
     Gazetteer,
+    given_names,
     load_gazetteer,
     normalise_name,
     slugify,
@@ -97,6 +99,25 @@ ORG_NAME_HEADS = word_set("""
     Brigades Alliance Coalition Congress Senate Agency Airlines Airways Motors Holdings
     Times Post Journal News Press Tribune Herald Television Radio Broadcasting Exchange
     College School Hospital Club Society Trust Board Directorate Police Navy Command
+    Aircraft Aerospace Automotive Industries Enterprises Technologies Systems Electronics
+    Communications Pharmaceuticals Energy Petroleum Railways Insurance Securities Capital
+    Partners Studios Entertainment Records Airline LLC PLC Plc AG SA GmbH NV LLP Co
+    """)
+
+# Last words of a capitalised name that make it a building or a site, a place
+# ("Johnson Space Center", "Elizabeth Street", "the Museum of Flight").
+FACILITY_HEADS = word_set("""
+    Street Road Avenue Square Bridge Station Airport Hall Center Centre Stadium Arena
+    Museum Gallery Galleries Library Tower Towers Building Palace Castle Cathedral Mosque
+    Temple Hotel Memorial Highway Boulevard Plaza Base Terminal Harbour Harbor Port Dam
+    Planetarium Zoo Prison Embassy Consulate
+    """)
+
+# Last words that make a capitalised name a thing other than a person
+# ("Nobel Peace Prize", "Lake Victoria" aside, "John Lewis Partnership").
+NOT_PERSON_HEADS = FACILITY_HEADS | word_set("""
+    Park Island Islands Valley River Lake Mountain Mountains Bay Beach Gardens Garden Prize
+    Award Cup Trophy Lane Way Drive Camp Field Fields Church Show Festival Games
     """)
 
 PLACE_NOUNS = word_set("""
@@ -144,6 +165,7 @@ class Name:
     key: str = ""
     country: str | None = None  # ISO code when the name is, or is in, a known country
     demonym: bool = False
+    core: str = ""  # what clusters the name when ``key`` has more ("Kurdistan region")
 
 
 @dataclass
@@ -189,11 +211,15 @@ def _is_honorific(tok: Token) -> bool:
 
 
 def _model_names(doc: Doc) -> list[Name]:
-    return [
-        Name(e.start_char, e.end_char, e.text, e.label_)
-        for e in doc.ents
-        if e.label_ in _NAME_LABELS
-    ]
+    out = []
+    for e in doc.ents:
+        if e.label_ not in _NAME_LABELS:
+            continue
+        # A heading or a caption ends at its line: a name never runs over a line break.
+        text = e.text.split("\n", 1)[0].rstrip()
+        if text:
+            out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
+    return out
 
 
 def _organization_names(doc: Doc) -> list[Name]:
@@ -228,7 +254,8 @@ def _organization_names(doc: Doc) -> list[Name]:
         # "Islamic State": a state word only makes an organization after a creed or people.
         if not heads and words[-1].text == "State" and words[-1].i - 1 in norp:
             heads = [words[-1]]
-        if heads and len(words) >= 2:
+        personal = len(words) == 2 and words[0].text in given_names()  # "Jim Press"
+        if heads and len(words) >= 2 and not personal:
             end = max(h.i for h in heads)
             # "Iran and Iraq Joint Chamber of Commerce": keep the "of ..." tail.
             span = doc[i : j + 1] if words[-1].text[0].isupper() else doc[i : end + 1]
@@ -282,9 +309,14 @@ def _merge_overrides(base: list[Name], overrides: list[Name]) -> list[Name]:
 def _with_honorific(doc: Doc, name: Name) -> Name:
     """'Mr. Pezeshkian': the honorific joins the name and makes it a person's."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    if span is None:
+        return name
+    if _strip_title(doc, span, name) or span.start == 0:
         return name
     prev = doc[span.start - 1]
+    if name.label == "PERSON" and prev.lower_ == "the" and span[-1].tag_ == "NNPS":
+        name.kind, name.strength = "organization", 2  # "the Beatles": a band, a team
+        return name
     if _is_honorific(prev):
         name.start = prev.idx
         name.text = doc.text[name.start : name.end]
@@ -292,6 +324,29 @@ def _with_honorific(doc: Doc, name: Name) -> Name:
     elif prev.text[0].isupper() and prev.lower_ in TITLE_WORDS and name.label != "NORP":
         name.kind, name.strength = "person", 2
     return name
+
+
+def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
+    """'Spokeswoman Sandy Smith' read as one name: the title goes, the person stays."""
+    i = span.start
+    while (
+        i < span.end - 1
+        and span.doc[i].text[0].isupper()
+        and (span.doc[i].lower_ in TITLE_WORDS or span.doc[i].lower_ in ROLE_NOUNS)
+    ):
+        i += 1
+    rest = [t.text for t in doc[i : span.end]]
+    if i == span.start or name.label == "NORP" or not rest:
+        return False
+    if any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS or not w[0].isupper() for w in rest):
+        return False
+    # "General Electric" is a company: the model's other labels need a given name after.
+    if name.label != "PERSON" and (len(rest) < 2 or rest[0] not in given_names()):
+        return False
+    name.start = doc[i].idx
+    name.text = doc.text[name.start : name.end]
+    name.kind, name.strength = "person", 2
+    return True
 
 
 def _apposition_kind(doc: Doc, name: Name) -> str | None:
@@ -313,6 +368,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
     name.key = _strip_honorific(key)
+    if name.label not in {"PERSON", "NORP"} and _is_facility_name(key):
+        name.kind, name.strength = "facility", 2
+        return name
     if name.label == "NORP":
         country = gaz.demonym(key)
         if country:
@@ -326,6 +384,8 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         cue = _apposition_kind(doc, name)
         if cue:
             name.kind, name.strength = cue, 2
+        elif name.label in _RETYPABLE and _is_personal_name(name.text, gaz):
+            name.kind, name.strength = "person", 2
     if name.strength >= 2 and name.kind != "place":
         return name
     place = classify_place(doc, name, gaz)
@@ -338,6 +398,38 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
     return name
+
+
+_RETYPABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
+    """'Paul Dewar', 'Anne K. Smith': a common given name, then capitalised words only.
+
+    The small model often calls such pairs an organization or a place; a given
+    name in front settles it, unless the whole is a known place or ends in a word
+    that names a building or a body ("Elizabeth Street", "Thomas Cook Group").
+    """
+    words = normalise_name(text).split()
+    if not 2 <= len(words) <= 4 or words[0] not in given_names():
+        return False
+    if any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS for w in words[1:]):
+        return False
+    if not all(w[0].isupper() and (w.replace("-", "").isalpha() or _INITIAL.match(w))
+               for w in words[1:]):  # fmt: skip
+        return False
+    return gaz.country(text) is None and gaz.city(text, primary_only=True) is None
+
+
+def _is_facility_name(key: str) -> bool:
+    """'Johnson Space Center', 'Museum of Flight': the head word names a building or a site."""
+    words = key.split()
+    head = key.split(" of ", 1)[0].split()
+    if len(words) < 2 or not head:
+        return False
+    # "the White House", but not "the House of Commons", a body.
+    return head[-1] in FACILITY_HEADS or (words[-1] == "House" and " of " not in key)
 
 
 def _strip_honorific(key: str) -> str:
@@ -356,8 +448,113 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         name = _with_honorific(doc, name)
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
-            typed.append(kept)
-    return typed
+            typed.append(_region_form(doc, kept, gaz))
+    return _without_things(_drop_covered(typed), doc)
+
+
+_REGION_SUFFIXES = word_set("region province governorate")
+
+
+def _region_form(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
+    """'the Kurdistan region', 'Iraqi Kurdistan': the words news names a region with.
+
+    The bare name stays the cluster key, so every form is one place, and each form
+    is an alias that finds its mentions.
+    """
+    if name.kind != "region":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return name
+    start, end = name.start, name.end
+    if span.end < len(doc) and doc[span.end].text in _REGION_SUFFIXES:
+        end = doc[span.end].idx + len(doc[span.end].text)
+    elif span.start > 0 and doc[span.start - 1].text[0].isupper():
+        prev = doc[span.start - 1]
+        if gaz.demonym(prev.text) is not None:
+            start = prev.idx
+    if (start, end) == (name.start, name.end):
+        return name
+    name.core = name.key
+    name.start, name.end = start, end
+    name.text = doc.text[start:end]
+    name.key = normalise_name(name.text)
+    return name
+
+
+def _drop_covered(names: list[Name]) -> list[Name]:
+    """Names inside a longer one that grew over them ("Iraqi" in "Iraqi Kurdistan")."""
+    grown = [n for n in names if n.core]
+    return [
+        n for n in names if n.core or not any(g.start <= n.start and n.end <= g.end for g in grown)
+    ]
+
+
+# Time zones written after a clock time ("at 16:00 UTC"): the model calls them organizations.
+TIME_ZONES = word_set("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT")
+
+# Nouns that make a name next to them a market index's ("the FTSE index").
+INDEX_WORDS = word_set("index indices indexes average composite")
+_MODEL_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$|^\d")
+
+
+def _without_things(names: list[Name], doc: Doc) -> list[Name]:
+    """Leave out products, market indices and time zones, which news capitalises like names.
+
+    Each test is a property of how news writes such things: a lower-case initial
+    before a capital ("iPod"), a model number ("A380"), an index noun beside the
+    name, a time zone's abbreviation. A name written once in such a context
+    is left out wherever it recurs ("the Dow Jones Industrial Average", then "the
+    Dow"); a textual cue that it is an organization ("the company Foo") keeps it.
+    """
+    things: set[str] = set()
+    indices: set[str] = set()
+    for name in names:
+        if name.strength >= 2 and name.kind not in PLACE_KINDS:
+            continue
+        thing = _thing_reading(name, doc)
+        if thing == "index":
+            indices.add(name.key.lower())
+        elif thing:
+            things.add(name.key.lower())
+
+    def dropped(name: Name) -> bool:
+        key = name.key.lower()
+        if name.strength >= 2 and name.kind not in PLACE_KINDS:
+            return False
+        return key in things or any(i == key or i.startswith(key + " ") for i in indices)
+
+    return [n for n in names if not dropped(n)]
+
+
+def _thing_reading(name: Name, doc: Doc) -> str | None:
+    """'index' or 'thing' (not an actor, either) or None, from the name and its context."""
+    words = name.key.split()
+    if not words or name.label == "NORP":
+        return None
+    if words[-1] in TIME_ZONES and len(words) == 1:
+        return "thing"
+    first = words[0]
+    if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
+        return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
+    if any(_MODEL_NUMBER.match(w) for w in words):
+        return "thing"
+    if any(w.lower() in INDEX_WORDS for w in words[1:]):
+        return "index"
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in INDEX_WORDS:
+        return "index"  # "the stock index FTSE 100"
+    if span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    if after.like_num and span.end + 1 < len(doc):
+        after = doc[span.end + 1]  # "the FTSE 100 index"
+    if after.lower_ in INDEX_WORDS:
+        return "index"
+    return None
 
 
 # --- merging names into entities -------------------------------------------------
@@ -366,17 +563,33 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
 def _cluster_key(name: Name) -> str:
     if name.kind == "country" and name.country:
         return f"country:{name.country}"
-    return name.key.lower()
+    return (name.core or name.key).lower()
 
 
 def _decide_kind(names: list[Name]) -> str:
     best = max(n.strength for n in names)
-    votes = Counter(n.kind for n in names if n.strength == best)
+    votes: Counter[str] = Counter()
+    for n in names:
+        if n.strength == best:
+            votes[n.kind] += _vote(n)
     return votes.most_common(1)[0][0]
 
 
+def _vote(name: Name) -> float:
+    """How much one mention's type counts when the text offers no stronger cue.
+
+    The small model calls many unfamiliar names a location ("Scientology", a
+    surname); a place reading that neither the gazetteer nor the text supports
+    is worth less than its person or organization reading of the same name.
+    """
+    if name.strength == 0 and name.kind in PLACE_KINDS and name.label in {"GPE", "LOC"}:
+        return 0.4
+    return 1.0
+
+
 def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
-    """Surnames join the full name they shorten; acronyms the name they abbreviate."""
+    """Surnames and given names join the full name they shorten; acronyms the name
+    they abbreviate."""
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
@@ -384,19 +597,40 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
-        if kind == "country":
+        if kind == "country" or key not in groups:
             continue
-        target = None
-        if len(key.split()) == 1 and kind in {"person", "organization", "place"}:
-            matches = [k for k in full_people if k.split()[-1] == key and k != key]
-            if len(matches) == 1 or (matches and kind == "person"):
-                target = max(matches, key=lambda k: len(full_people[k]))
-        if target is None and key.isalpha() and names[0].key.isupper() and len(key) >= 2:
+        target = _person_shortened(key, names, kind, full_people)
+        if target is not None:
+            for n in names:
+                n.kind, n.country = "person", None
+        elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
             matches = [k for k in orgs if _initials(orgs[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
-        if target is not None:
+        if target is not None and target in groups:
             groups[target].extend(groups.pop(key))
     return groups
+
+
+def _person_shortened(
+    key: str, names: list[Name], kind: str, full_people: dict[str, list[Name]]
+) -> str | None:
+    """The full name of the person a one-word name stands for, if the article has one.
+
+    A surname is the usual second mention in news ("Montalvo" after "Daniel
+    Montalvo"), and the model often types it as a town or a company; the full
+    name in the same article settles it. A given name alone only joins when the
+    model itself read it as a person's.
+    """
+    if len(key.split()) != 1 or any(n.strength >= 2 and n.kind != "person" for n in names):
+        return None
+    surnames = [k for k in full_people if k.split()[-1] == key and k != key]
+    if surnames:  # shared by relatives or misspelt: the one named most often
+        return max(surnames, key=lambda k: len(full_people[k]))
+    if kind == "person" or any(n.label == "PERSON" for n in names):
+        given = [k for k in full_people if k.split()[0] == key and k != key]
+        if len(given) == 1:
+            return given[0]
+    return None
 
 
 def _initials(name: str) -> str:
@@ -411,6 +645,9 @@ def _canonical_name(kind: str, names: list[Name], gaz: Gazetteer) -> str:
     candidates = [n.key for n in names if not n.demonym]
     if not candidates:
         candidates = [n.key for n in names]
+    # "Iraqi Kurdistan" says more than "the Kurdistan region", the generic form.
+    specific = [c for c in candidates if c.split()[-1] not in _REGION_SUFFIXES]
+    candidates = specific or candidates
     longest = max(len(c.split()) for c in candidates)
     return Counter(c for c in candidates if len(c.split()) == longest).most_common(1)[0][0]
 
@@ -436,7 +673,9 @@ def _entity_id(kind: str, group: list[Name], name: str, gaz: Gazetteer) -> str:
         country = gaz.country_by_iso(group[0].country or "")
         if country:
             return country.id
-    return slugify(name) or "unnamed"
+    # A region's id is its bare name, whichever form names it ("kurdistan").
+    core = next((n.core for n in group if n.core), "")
+    return slugify(core or name) or "unnamed"
 
 
 def _unique_id(ident: str, used: set[str]) -> str:
@@ -445,6 +684,87 @@ def _unique_id(ident: str, used: set[str]) -> str:
         candidate, n = f"{ident}-{n}", n + 1
     used.add(candidate)
     return candidate
+
+
+# A match score: "1 – 0", "3-2" (one or two digits a side, so not a year range).
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[–—-] ?\d{1,2}(?![\d.,%])")
+
+
+def mark_national_teams(entities: list[Entity], doc: Doc) -> None:
+    """Countries that play each other are their national teams, organizations.
+
+    A sports report writes "Sweden defeated South Korea 1 – 0": a country named in
+    a sentence with a match score is a team. It takes two such countries, so one
+    "3-2 vote" beside a country's name does not turn the country into a team.
+    """
+    scored_sents = {sent.start_char for sent in doc.sents if _SCORE.search(sent.text)}
+    if not scored_sents:
+        return
+    teams = []
+    for ent in entities:
+        if ent.kind != "country":
+            continue
+        in_scored = sum(
+            1 for n in ent.names if not n.demonym and _sentence_start(doc, n.start) in scored_sents
+        )
+        if in_scored:
+            teams.append(ent)
+    if len(teams) < 2:
+        return
+    for ent in teams:
+        ent.kind = "organization"
+        ent.extra["team_of"] = ent.id
+        ent.id = f"{ent.id}-team"
+        # Demonyms describe players ("Swedish captain"), not the team.
+        ent.names = [n for n in ent.names if not n.demonym]
+
+
+def _sentence_start(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return doc[_sent_start(doc, span.start)].idx if span is not None else -1
+
+
+def _sent_start(doc: Doc, i: int) -> int:
+    """The first token of token ``i``'s sentence (``Token.sent`` walks the whole document)."""
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None = None) -> None:
+    """Every bare surname of a person named in full becomes a mention of that person.
+
+    News names a person in full once and by surname after; the model misses many
+    of those. A surname two people share, or that names something else in the
+    article, is left alone.
+    """
+    gaz = gaz or load_gazetteer()
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities:
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            owners.setdefault(ent.name.split()[-1], []).append(ent)
+    taken = {n.key for e in entities if e.kind != "person" for n in e.names}
+    # A word the article also writes in lower case is a common noun ("Image:").
+    taken |= {t.text.capitalize() for t in doc if t.is_lower}
+    covered = [(n.start, n.end) for e in entities for n in e.names]
+    for tok in doc:
+        people = owners.get(tok.text)
+        if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in covered):
+            continue
+        people[0].names.append(Name(start, end, tok.text, "SURNAME", "person", 0, tok.text))
+    for ent in entities:
+        ent.names.sort(key=lambda n: n.start)
+
+
+def _surname_token(tok: Token, gaz: Gazetteer) -> bool:
+    if not (tok.is_alpha and tok.text[0].isupper() and len(tok.text) > 1):
+        return False
+    if tok.is_sent_start and tok.tag_ not in {"NNP", "NNPS"}:
+        return False  # "Young said": an adjective or a verb that opens the sentence
+    return gaz.country(tok.text) is None and gaz.demonym(tok.text) is None
 
 
 # --- roles --------------------------------------------------------------------------
@@ -492,8 +812,8 @@ def _token_entity(tok: Token, index: _Index) -> Entity | None:
 def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
     """'its president': the nearest country or organization named before, in this
     sentence or the one before."""
-    sent = tok.sent
-    floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+    first = _sent_start(doc, tok.i)
+    floor = doc[_sent_start(doc, first - 1)].idx if first > 0 else 0
     return index.preceding(tok.idx, floor, _AFFILIATION_KINDS)
 
 
@@ -580,14 +900,15 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
 def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     """'Russian President Vladimir Putin': capitalised titles right before the name."""
     i = span.start
-    while i > span.sent.start and doc[i - 1].text[0].isupper() and doc[i - 1].lower_ in TITLE_WORDS:
+    sent_start = _sent_start(doc, span.start)
+    while i > sent_start and doc[i - 1].text[0].isupper() and doc[i - 1].lower_ in TITLE_WORDS:
         i -= 1
     if i == span.start:
         return None
     words = [t.text for t in doc[i : span.start]]
     affiliation = None
     left = i
-    if i > span.sent.start:
+    if i > sent_start:
         prev = doc[i - 1]
         if prev.text in {"’s", "'s"} and i - 2 >= 0:
             affiliation, left = _token_entity(doc[i - 2], index), i - 2
@@ -619,9 +940,17 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             roles.extend(r for r in found if r.affiliation != ent.id)
         if not roles:
             continue
-        best = next((r for r in roles if r.affiliation), roles[0])
+        # Membership ("a member of the X Party") is a relation, not what a person does:
+        # another stated role wins, and the party stays the affiliation.
+        offices = [r for r in roles if r.head != "member"] or roles
+        best = next((r for r in offices if r.affiliation), offices[0])
+        member = next((r for r in roles if r.head == "member" and r.affiliation), None)
         ent.role, ent.affiliation, ent.role_head = best.text, best.affiliation, best.head
         ent.role_evidence = doc.text[best.start : best.end]
+        if member is not None and member is not best:
+            ent.affiliation = ent.affiliation or member.affiliation
+            ent.extra["membership"] = member
+            ent.extra["membership_evidence"] = doc.text[member.start : member.end]
         ent.extra["roles"] = roles
 
 
@@ -632,6 +961,8 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = build_entities(read_names(doc, gaz), gaz)
+    mark_national_teams(entities, doc)
+    add_surname_mentions(entities, doc, gaz)
     assign_roles(entities, doc)
     actors = [e for e in entities if e.is_actor]
     places = [e for e in entities if not e.is_actor]
@@ -648,9 +979,14 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
 def _aliases(ent: Entity) -> list[str]:
     seen: dict[str, None] = {}
     for n in ent.names:
-        alias = normalise_name(n.text)
-        if alias and alias != ent.name and alias.lower() != ent.name.lower():
-            seen.setdefault(alias, None)
+        forms = [normalise_name(n.text)]
+        # "Mr. Pezeshkian" makes the bare surname a form the article uses, so the
+        # reader's search and the analyst's "what" lines find him by it.
+        if ent.kind == "person" and n.key != forms[0] and n.key == ent.name.split()[-1]:
+            forms.append(n.key)
+        for alias in forms:
+            if alias and alias != ent.name and alias.lower() != ent.name.lower():
+                seen.setdefault(alias, None)
     return list(seen)
 
 

@@ -210,6 +210,15 @@ def _split(cell: str) -> tuple[str, ...]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names (``briefkit/data/given_names.txt``): "Paul X" is a person's name."""
+    text = resources.files("briefkit").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process (about half a second)."""
     return Gazetteer()

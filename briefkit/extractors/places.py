@@ -1,11 +1,11 @@
-"""Places: cities, regions, facilities and the countries an article locates things in.
+"""Places: cities, regions and facilities.
 
 A name is a place when the gazetteer knows it as a city or a US state, when a
 region word follows it ("the Dukan region"), or when the model calls it a
 facility or location. Coordinates come only from the gazetteer: a place the
 gazetteer does not know is kept, without coordinates, rather than guessed.
-Countries are actors; they are also places when the article locates something
-in them ("in Iraq", "to Iran").
+Countries are actors only: a place list that repeats them says nothing new, and
+the analyst would delete them (places are cities, regions and facilities).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from briefkit.extractors.actors import Entities, Entity
 
 _REGION_WORDS = word_set("region province district governorate territory area state")
-_LOCATIVE = word_set("in to from into across throughout near at inside outside toward towards")
 # People are more often named after small towns than the reverse.
 _MIN_POPULATION_FOR_PERSON_LABEL = 100_000
 
@@ -42,7 +41,8 @@ def classify_place(doc: Doc, name: _NameLike, gaz: Gazetteer) -> tuple[str, int,
     key = normalise_name(name.text)
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     if following in _REGION_WORDS and name.label != "PERSON":
-        return "region", 1, _country_before(doc, span.start, gaz)
+        country = _country_before(doc, span.start, gaz) or _country_after(doc, span.end + 1, gaz)
+        return "region", 1, country
     state = gaz.state(key)
     if state is not None and name.label in {"GPE", "LOC"}:
         return "region", 1, state.country_iso
@@ -73,14 +73,24 @@ def _country_before(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     return country.iso if country else None
 
 
-def _is_locative(doc: Doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    prev = doc[span.start - 1]
-    if prev.lower_ == "the" and span.start >= 2:
-        prev = doc[span.start - 2]
-    return prev.lower_ in _LOCATIVE
+_COMPASS = word_set("""
+    northern southern eastern western central north south east west northeastern
+    northwestern southeastern southwestern northeast northwest southeast southwest
+    """)
+
+
+def _country_after(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
+    """'the Dukan region in northern Iraq', '... of Iraq': the country right after."""
+    if i >= len(doc) or doc[i].lower_ not in {"in", "of"}:
+        return None
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ in _COMPASS or doc[j].lower_ == "the"):
+        j += 1
+    for k in (j + 1, j + 2, j + 3):
+        country = gaz.country(doc[j:k].text) if k <= len(doc) else None
+        if country is not None:
+            return country.iso
+    return None
 
 
 def _coordinates(ent: Entity, gaz: Gazetteer) -> list[float] | None:
@@ -128,22 +138,4 @@ def place_records(entities: Entities, article: Article, doc: Doc) -> list[dict[s
     records: list[tuple[int, dict[str, object]]] = []
     for ent in entities.places:
         records.append((ent.names[0].start, _record(ent, article, gaz, ent.kind)))
-    for ent in entities.actors:
-        if ent.kind != "country":
-            continue
-        located = [n for n in ent.names if not n.demonym and _is_locative(doc, n.start)]
-        if located:
-            rec = _record(ent, article, gaz, "country")
-            rec["evidence"] = _locative_evidence(doc, located[0].start, located[0].end)
-            rec.pop("aliases", None)
-            records.append((located[0].start, rec))
     return [r for _, r in sorted(records, key=lambda p: p[0])]
-
-
-def _locative_evidence(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    assert span is not None
-    i = span.start - 1
-    if doc[i].lower_ == "the":
-        i -= 1
-    return doc.text[doc[i].idx : end]

@@ -69,7 +69,16 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
     """A person's stated role, as a relation to the body they hold it in."""
     out = []
     for ent in entities.actors:
-        if ent.kind != "person" or not ent.affiliation or not ent.role:
+        if ent.kind != "person":
+            continue
+        member = ent.extra.get("membership")
+        if member is not None:
+            evidence = ent.extra.get("membership_evidence") or ent.name
+            out.append({"from": ent.id, "kind": "member-of", "to": member.affiliation,
+                        "evidence": evidence})  # fmt: skip
+            if ent.affiliation == member.affiliation:
+                continue  # the stated role names no body of its own
+        if not ent.affiliation or not ent.role:
             continue
         out.append(
             {

@@ -140,3 +140,81 @@ def test_gazetteer_covers_countries_beyond_the_seed() -> None:
     assert gaz.country("the U.K.").id == "united-kingdom"
     assert gaz.demonym("Kurdish") is None  # a people, not a state
     assert slugify("Mohammed Shía al-Sudani") == "mohammed-shia-al-sudani"
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    return [(m.text, m.ref) for m in entities.mentions]
+
+
+def test_seed_bare_surname_is_an_alias(seed_actors: dict[str, dict[str, object]]) -> None:
+    assert "Pezeshkian" in seed_actors["masoud-pezeshkian"]["aliases"]
+    khosravi = seed_actors["behzad-khosravi"]
+    assert str(khosravi["role"]).lower() == "kurdish political activist"  # not his party
+    assert khosravi["affiliation"] == "kurdistan-democratic-party"
+
+
+def test_every_bare_surname_is_a_mention_of_the_full_name() -> None:
+    mentions = _mentions(
+        "Harold Quenby, a local builder, sued the council on Monday. Quenby said the "
+        "permit was revoked without notice. The council told Quenby to reapply."
+    )
+    assert [m for m in mentions if m[0] == "Quenby"] == [("Quenby", "harold-quenby")] * 2
+
+
+def test_a_surname_the_model_took_for_a_town_joins_the_person() -> None:
+    actors = _actors(
+        "Daniel Montalvo left the group in 2009. Montalvo said he had been held for "
+        "months. Montalvo now lives in Ohio."
+    )
+    assert actors["daniel-montalvo"]["kind"] == "person"
+    assert "montalvo" not in actors
+
+
+def test_a_given_name_makes_a_pair_a_person() -> None:
+    from briefkit.extractors.actors import _is_personal_name
+
+    gaz = load_gazetteer()
+    assert _is_personal_name("Paul Dewart", gaz)
+    assert not _is_personal_name("Paul Street", gaz)  # a street, whatever its first word
+    assert not _is_personal_name("Thomas Cook Group", gaz)
+    assert not _is_personal_name("Dewart", gaz)
+
+
+def test_buildings_and_sites_are_places() -> None:
+    from briefkit.extractors.actors import _is_facility_name
+
+    assert _is_facility_name("Kellan Space Center")
+    assert _is_facility_name("Museum of Flight")
+    assert _is_facility_name("White House")
+    assert not _is_facility_name("House of Commons")
+    assert not _is_facility_name("Center for Policy Studies")
+
+
+def test_countries_that_play_each_other_are_teams() -> None:
+    actors = _actors(
+        "Brazil defeated Norway 2 – 1 on Saturday. Norway had more of the ball, but "
+        "Brazil scored twice in the second half."
+    )
+    assert actors["brazil-team"]["kind"] == "organization"
+    assert actors["norway-team"]["kind"] == "organization"
+    assert _actors("Parliament passed the bill 5-4 and Norway welcomed it.")["norway"]["kind"] == (
+        "country"
+    )
+
+
+def test_products_indices_and_time_zones_are_not_actors() -> None:
+    actors = _actors(
+        "Orchard Inc. unveiled the new iWidget at 17:00 UTC. Orchard said the iWidget "
+        "would ship with the X900 chip. The Vantor 250 index rose, and the Vantor closed higher."
+    )
+    assert not any(a.startswith(("iwidget", "utc", "x900", "vantor")) for a in actors)
+
+
+def test_a_title_inside_the_name_is_a_role_not_part_of_the_name() -> None:
+    from briefkit.extractors.actors import read_names
+
+    doc = load_model()("Spokeswoman Sandy Berrow said the plant would close.")
+    names = [n for n in read_names(doc) if "Berrow" in n.text]
+    assert [(n.text, n.kind) for n in names] == [("Sandy Berrow", "person")]

@@ -46,11 +46,31 @@ def test_seed_regions_and_facilities(seed_places: dict[str, dict[str, object]]) 
     assert seed_places["kurdistan"]["kind"] == "region"
 
 
-def test_countries_are_places_where_things_happen(
+def test_countries_are_actors_not_places(seed_places: dict[str, dict[str, object]]) -> None:
+    assert "iraq" not in seed_places
+    assert "china" not in seed_places
+
+
+def test_a_region_word_joins_the_name_and_the_country_after_it_locates_it() -> None:
+    places = _places(
+        parse_article(
+            "The group was evicted and moved to the Darvan region in northern Iraq. "
+            "Iraqi Darvan has long been a refuge, and the Darvan region stayed calm."
+        )
+    )
+    darvan = places["darvan"]  # the id is the bare name, whatever form names it
+    assert darvan["kind"] == "region"
+    assert darvan["country"] == "iraq"
+    assert darvan["name"] == "Darvan region"
+
+
+def test_seed_region_is_named_by_its_specific_form(
     seed_places: dict[str, dict[str, object]],
 ) -> None:
-    assert seed_places["iraq"]["kind"] == "country"
-    assert "china" not in seed_places  # named only as an actor, never as a location
+    kurdistan = seed_places["kurdistan"]
+    assert kurdistan["name"] == "Iraqi Kurdistan"
+    assert "Kurdistan region" in kurdistan["aliases"]
+    assert seed_places["dukan"]["country"] == "iraq"  # "the Dukan region in northern Iraq"
 
 
 def test_alternate_spellings_do_not_turn_organizations_into_towns() -> None:

@@ -70,3 +70,14 @@ def test_relations_in_invented_news() -> None:
 def test_no_relation_without_stated_parties() -> None:
     relations = _relations(parse_article("Tensions rose in the region on Monday, officials said."))
     assert relations == []
+
+
+def test_membership_is_a_relation_beside_the_role() -> None:
+    article = parse_article(
+        "On Monday, Ruritania deported a Borduan labour activist, Anton Keller, a member "
+        "of the Borduan Workers Party, according to the party."
+    )
+    relations = _relations(article)
+    member = [r for r in relations if r["kind"] == "member-of"]
+    assert [(r["from"], r["to"]) for r in member] == [("anton-keller", "borduan-workers-party")]
+    assert "member of the Borduan Workers Party" in str(member[0]["evidence"])
