@@ -73,8 +73,16 @@ Matching (every match is one-to-one: a gold item takes at most one prediction)
                     requires equal spans. briefkit stores names, not mentions: its
                     mentions are found as the site build finds them
                     (``briefkit.article.find_names``: word-bounded, longest first, no
-                    overlaps). Actor kinds: person -> person, organization/group ->
-                    organization, country/place -> place; places -> place.
+                    overlaps), from every actor's and place's names as the build
+                    passes them, so an actor of an unscored kind (``other``: a
+                    product, an index, an event) takes its words there as on the
+                    site; its own mentions are then not scored. Actor kinds: person
+                    -> person, organization/group -> organization, country/place ->
+                    place; places -> place. Gold mentions nest (MEANTIME: "US
+                    automaker GM" holds "US" and "GM"), so the matching is a maximum
+                    one-to-one matching (largest overlaps first, then augmenting
+                    paths; see ``match``), for every system alike: greedy order could
+                    give an outer mention the prediction only a nested one fits.
                     Predictions on a gold named mention that has no type (MEANTIME's
                     unlinked ones) are not scored.
     optional        gold items marked ``optional: true`` are judgement calls: matching
@@ -193,31 +201,69 @@ def match(
     optional: Callable[[Any], bool] = lambda g: False,
     weight: Callable[[Any, Any], float] | None = None,
     ignored: Callable[[Any], bool] = lambda p: False,
+    maximum: bool = False,
 ) -> tuple[Score, list[Any], list[Any]]:
     """One-to-one matching; returns the score, the unmatched gold and the false positives.
 
     With ``weight``, candidate pairs are taken best first (e.g. by overlap length),
     so a long prediction does not steal the gold item a closer one fits. Unmatched
     predictions for which ``ignored`` holds are not false positives.
+
+    With ``maximum``, the greedy matching is then grown into a maximum one (as many
+    pairs as any one-to-one matching allows) by augmenting paths: where gold nests
+    mentions ("Mobile, Alabama" and "Alabama" in it), greedy order can give the
+    outer mention the prediction only the inner one could take, and leave a
+    prediction that fits the outer one unmatched, a miss and a false alarm that a
+    reading of the same output could avoid. It changes nothing where greedy was
+    already maximum, and it is the same rule for every system.
     """
     pairs = [(gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if same(g, p)]
     if weight is not None:
         pairs.sort(key=lambda ij: -weight(gold[ij[0]], pred[ij[1]]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    score = Score()
+    pred_of: dict[int, int] = {}  # gold index -> prediction index
+    gold_of: dict[int, int] = {}
     for gi, pi in pairs:
-        if gi in used_g or pi in used_p:
+        if gi in pred_of or pi in gold_of:
             continue
-        used_g.add(gi)
-        used_p.add(pi)
-        if not optional(gold[gi]):
-            score.tp += 1
+        pred_of[gi], gold_of[pi] = pi, gi
+    if maximum:
+        _augment(pairs, pred_of, gold_of, len(gold))
+    used_g, used_p = set(pred_of), set(gold_of)
+    score = Score()
+    score.tp = sum(1 for gi in used_g if not optional(gold[gi]))
     missed = [g for i, g in enumerate(gold) if i not in used_g and not optional(g)]
     false = [p for i, p in enumerate(pred) if i not in used_p and not ignored(p)]
     score.fn = len(missed)
     score.fp = len(false)
     return score, missed, false
+
+
+def _augment(
+    pairs: list[tuple[int, int]], pred_of: dict[int, int], gold_of: dict[int, int], n_gold: int
+) -> None:
+    """Grow a one-to-one matching to a maximum one (Kuhn's augmenting paths), in place.
+
+    Candidates are tried in ``pairs`` order (best overlap first), so among the
+    maximum matchings the one kept stays close to the greedy one.
+    """
+    options: dict[int, list[int]] = {}
+    for gi, pi in pairs:
+        options.setdefault(gi, []).append(pi)
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options.get(gi, []):
+            if pi in seen:
+                continue
+            seen.add(pi)
+            holder = gold_of.get(pi)
+            if holder is None or augment(holder, seen):
+                pred_of[gi], gold_of[pi] = pi, gi
+                return True
+        return False
+
+    for gi in range(n_gold):
+        if gi not in pred_of and gi in options:
+            augment(gi, set())
 
 
 def overlap(a: Span, b: Span) -> int:
@@ -233,8 +279,12 @@ def score_spans(
     same_label: Callable[[str, str], bool] | None = None,
     ignore: Sequence[Span] = (),
     optional: Callable[[Span], bool] = lambda g: False,
+    maximum: bool = False,
 ) -> tuple[Score, list[Span], list[Span]]:
-    """Typed or valued spans: overlap (or equal boundaries) and, with ``labels``, equal labels."""
+    """Typed or valued spans: overlap (or equal boundaries) and, with ``labels``, equal labels.
+
+    ``maximum``: a maximum one-to-one matching (see ``match``), for nested gold mentions.
+    """
     equal = same_label or (lambda a, b: a == b)
 
     def same(g: Span, p: Span) -> bool:
@@ -245,8 +295,9 @@ def score_spans(
         return any(overlap(p, s) for s in ignore)
 
     return match(
-        gold, pred, same, optional=optional, weight=lambda g, p: overlap(g, p), ignored=ignored
-    )
+        gold, pred, same, optional=optional, weight=lambda g, p: overlap(g, p), ignored=ignored,
+        maximum=maximum,
+    )  # fmt: skip
 
 
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|sir|gen|president|prime minister)\.?\s+")
@@ -719,18 +770,31 @@ def spacy_mentions(parsed: Any, norp: bool) -> list[Span]:
 
 
 def briefkit_mentions(systems: Systems, briefing: Any, text: str) -> list[Span]:
+    """The mentions the site build finds, typed for scoring.
+
+    Every actor's and place's names go to the finder, as in the build
+    (``briefkit.render.pages.locate``): an actor of a kind that is not scored
+    (``other``: a product, an event) still takes its words, so "Airbus" inside a
+    product named "Airbus A380" is not a mention of the company on the site, and
+    is not one here. Its own mentions are then left out of the scoring.
+    """
     names: dict[str, list[str]] = {}
     types: dict[str, str] = {}
     for actor in briefing.actors:
+        names[actor.id] = [actor.name, *actor.aliases]
         t = MENTION_TYPE.get(actor.kind)
         if t:
-            names[actor.id] = [actor.name, *actor.aliases]
             types[actor.id] = t
     for place in briefing.places:
-        names.setdefault(place.id, [place.name, *getattr(place, "aliases", [])])
-        types.setdefault(place.id, "place")
+        if place.id not in names:
+            names[place.id] = [place.name, *getattr(place, "aliases", [])]
+            types[place.id] = "place"
     assert systems.find_names is not None
-    return [Span(s, e, types[ident], text[s:e]) for s, e, ident in systems.find_names(text, names)]
+    return [
+        Span(s, e, types[ident], text[s:e])
+        for s, e, ident in systems.find_names(text, names)
+        if ident in types
+    ]
 
 
 # --------------------------------------------------------------------------- corpora
@@ -809,16 +873,18 @@ def evaluate_entities(
                     pred = []
                 pred = [p for p in pred if doc.in_region(p.start)]
                 gold = [g for g in doc.entities if doc.in_region(g.start)]
-                s, missed, false = score_spans(gold, pred, ignore=doc.ignore)
+                s, missed, false = score_spans(gold, pred, ignore=doc.ignore, maximum=True)
                 main.score.add(s)
                 _sample(main.errors, "MISS", missed, doc)
                 _sample(main.errors, "FALSE", false, doc)
-                exact.score.add(score_spans(gold, pred, exact=True, ignore=doc.ignore)[0])
+                exact.score.add(
+                    score_spans(gold, pred, exact=True, ignore=doc.ignore, maximum=True)[0]
+                )
                 for t, r in per_type.items():
                     assert r.score is not None
                     r.score.add(score_spans(
                         [g for g in gold if g.label == t], [p for p in pred if p.label == t],
-                        ignore=[*doc.ignore, *(g for g in gold if g.label != t)],
+                        ignore=[*doc.ignore, *(g for g in gold if g.label != t)], maximum=True,
                     )[0])  # fmt: skip
                 for r in (main, exact, *per_type.values()):
                     r.docs += 1

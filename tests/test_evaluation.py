@@ -75,6 +75,33 @@ def test_spans_overlap_with_equal_labels_best_overlap_first() -> None:
     assert Span(5, 14, "person") in false
 
 
+def test_maximum_matching_serves_nested_gold() -> None:
+    # "Fo, Devon" (a place) with "Devon" (a place) nested in it; the system found
+    # "Fo" and "Devon". Greedy order (largest overlap first) gives the outer mention
+    # "Devon"; the maximum matching pairs each prediction with a gold mention.
+    gold = [Span(0, 9, "place"), Span(4, 9, "place")]
+    pred = [Span(0, 2, "place"), Span(4, 9, "place")]
+    greedy, _, _ = ev.score_spans(gold, pred)
+    best, missed, false = ev.score_spans(gold, pred, maximum=True)
+    assert (greedy.tp, greedy.fp, greedy.fn) == (1, 1, 1)
+    assert (best.tp, best.fp, best.fn) == (2, 0, 0)
+    assert missed == false == []
+
+
+def test_briefkit_mentions_let_unscored_actors_take_their_words() -> None:
+    text = "Acme flew the Acme X200 today."
+    briefing = SimpleNamespace(
+        actors=[
+            SimpleNamespace(id="acme", name="Acme", kind="organization", aliases=[]),
+            SimpleNamespace(id="acme-x200", name="Acme X200", kind="other", aliases=[]),
+        ],
+        places=[],
+    )
+    systems = ev.Systems(find_names=ev._find_names)
+    spans = ev.briefkit_mentions(systems, briefing, text)
+    assert [(s.text, s.label) for s in spans] == [("Acme", "organization")]
+
+
 def test_spans_exact_and_unlabelled() -> None:
     gold = [Span(0, 10, "2024"), Span(20, 25, "P3D")]
     pred = [Span(0, 10, "2023"), Span(19, 25, "P3D")]

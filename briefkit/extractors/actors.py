@@ -127,6 +127,18 @@ PLACE_NOUNS = word_set("""
 
 REGION_WORDS = word_set("region province district governorate territory area")
 
+# Nouns that make a name next to them a product's: "the Foo Bar laptops", "web
+# browser Foo", "Foo, the new version of ...". Products and market indices are
+# kept as actors of kind ``other``, so the build's mention finder reads "Acme
+# X200" as the product, not as a mention of the company Acme (news annotation
+# schemes, OntoNotes' and MEANTIME's among them, take a maker's name inside a
+# product's name as part of that name).
+PRODUCT_NOUNS = word_set("""
+    laptop notebook computer desktop phone smartphone handset tablet device gadget
+    software browser app application player console processor chip aircraft airliner
+    jetliner jet plane superjumbo car sedan vehicle truck suv minivan version release
+    """)
+
 # Verbs and phrases that attribute speech.
 SPEECH_VERBS = word_set("""
     say tell add state ask write announce explain note insist warn declare claim reply
@@ -262,6 +274,104 @@ def _organization_names(doc: Doc) -> list[Name]:
             out.append(Name(span.start_char, span.end_char, span.text, "ORG", "organization", 2))
         i = j + 1
     return out
+
+
+# Capitalised words that a number after them makes a numbered thing of its own kind,
+# not a product's model ("Flight 447", "Chapter 11", "May 2009").
+_NUMBERED_WORDS = word_set("""
+    Flight Chapter Section Article Resolution Route Highway Interstate Level Phase Room
+    Gate Terminal Platform Page Volume Stage Local Act Bill Proposition Amendment Title
+    Apollo Channel No Number Class Category Grade Part Rule Week Day Year Game Round
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """)
+_MODEL_TOKEN = re.compile(r"^(?:[A-Z]{0,3}\d{3,4}(?:-\d{2,4}[A-Z]{0,3})?[A-Z]{0,3}s?|\d[a-z]\d)$")
+
+
+def _product_names(doc: Doc) -> list[Name]:
+    """'the Acme X200', 'an Acme 737-800', 'the 787 Superliner': a model designation
+    with a capitalised name before or after it is a product's name.
+
+    The maker's name before the model is part of the product's name, so the
+    product, not the company, owns those words.
+    """
+    out: list[Name] = []
+    for tok in doc:
+        if not _MODEL_TOKEN.match(tok.text) or not tok.text[0].isalnum():
+            continue
+        if tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
+            continue  # a year
+        start = end = tok.i
+        while (
+            start > 0 and _product_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        # "777-200": the model's variant, which the tokenizer splits at the hyphen.
+        while (
+            end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_
+            and any(c.isdigit() for c in doc[end + 2].text)
+        ):
+            end += 2
+        while (
+            end + 1 < len(doc)
+            and _is_capitalised(doc[end + 1])
+            and not doc[end + 1].is_sent_start
+            and "\n" not in doc[end].whitespace_
+        ):
+            end += 1
+        if start == end or (start < tok.i and doc[tok.i - 1].text in _NUMBERED_WORDS):
+            continue
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if (
+            (end == tok.i or (tok.text.isdigit() and start == tok.i))
+            and after is not None
+            and after.pos_ == "NOUN"
+            and after.is_lower
+            and after.lemma_.lower() not in PRODUCT_NOUNS
+        ):
+            continue  # "Acme 150 jobs", "500 Acme engineers": a count of something else
+        span = doc[start : end + 1]
+        out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
+    return out + _index_names(doc)
+
+
+_INDEX_HEADS = word_set("Average Index Composite")
+
+
+def _after_country(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts once a leading country name or demonym is left out."""
+    gaz = load_gazetteer()
+    for k in (3, 2, 1):
+        if start + k < end:
+            words = doc[start : start + k].text
+            if gaz.country(words) is not None or gaz.demonym(words) is not None:
+                return start + k
+    return start
+
+
+def _index_names(doc: Doc) -> list[Name]:
+    """'the Dow Jones Industrial Average': capitalised words ending in an index word,
+    which the model seldom reads as one name."""
+    out: list[Name] = []
+    for tok in doc:
+        if tok.text not in _INDEX_HEADS or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and _is_capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+            start -= 1
+        start = _after_country(doc, start, tok.i)  # "the United States Foo Index"
+        if start < tok.i:
+            span = doc[start : tok.i + 1]
+            out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
+    return out
+
+
+def _product_word(tok: Token) -> bool:
+    return _is_capitalised(tok) and tok.tag_ in {"NNP", "NNPS"} and tok.text not in ORG_NAME_HEADS
 
 
 def _called_names(doc: Doc) -> list[Name]:
@@ -442,7 +552,9 @@ def _strip_honorific(key: str) -> str:
 def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
-    names = _merge_overrides(_model_names(doc), _organization_names(doc) + _called_names(doc))
+    overrides = _organization_names(doc) + _called_names(doc)
+    products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
+    names = _merge_overrides(_model_names(doc), overrides + products)
     typed = []
     for name in names:
         name = _with_honorific(doc, name)
@@ -450,6 +562,10 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     return _without_things(_drop_covered(typed), doc)
+
+
+def _overlaps_any(name: Name, others: list[Name]) -> bool:
+    return any(o.start < name.end and name.start < o.end for o in others)
 
 
 _REGION_SUFFIXES = word_set("region province governorate")
@@ -493,38 +609,58 @@ def _drop_covered(names: list[Name]) -> list[Name]:
 # Time zones written after a clock time ("at 16:00 UTC"): the model calls them organizations.
 TIME_ZONES = word_set("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT")
 
+# Last words of a capitalised name that make it an event ("... Air Show").
+EVENT_HEADS = word_set("""
+    Conference Summit Show Expo Exhibition Fair Festival Games Olympics Championship
+    Championships Marathon Awards
+    """)
+
 # Nouns that make a name next to them a market index's ("the FTSE index").
 INDEX_WORDS = word_set("index indices indexes average composite")
 _MODEL_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$|^\d")
 
 
 def _without_things(names: list[Name], doc: Doc) -> list[Name]:
-    """Leave out products, market indices and time zones, which news capitalises like names.
+    """Products and market indices become things (kind ``other``); time zones go.
 
-    Each test is a property of how news writes such things: a lower-case initial
-    before a capital ("iPod"), a model number ("A380"), an index noun beside the
-    name, a time zone's abbreviation. A name written once in such a context
-    is left out wherever it recurs ("the Dow Jones Industrial Average", then "the
-    Dow"); a textual cue that it is an organization ("the company Foo") keeps it.
+    News capitalises all three like names. Each test is a property of how news
+    writes such things: a lower-case initial before a capital ("iPod"), a model
+    number ("A380"), a product or index noun beside the name, a time zone's
+    abbreviation. A name written once in such a context is a thing wherever it
+    recurs ("the Dow Jones Industrial Average", then "the Dow", which joins the
+    index it shortens); a textual cue that it is an organization ("the company
+    Foo") keeps it an organization. Things stay as actors so that the build's
+    finder takes their words: "Acme" inside "the Acme X200" is the product's name.
     """
     things: set[str] = set()
     indices: set[str] = set()
+    zones: set[str] = set()
     for name in names:
-        if name.strength >= 2 and name.kind not in PLACE_KINDS:
+        if name.strength >= 2 and name.kind not in PLACE_KINDS | {"other"}:
             continue
         thing = _thing_reading(name, doc)
         if thing == "index":
             indices.add(name.key.lower())
+        elif thing == "zone":
+            zones.add(name.key.lower())
         elif thing:
             things.add(name.key.lower())
 
-    def dropped(name: Name) -> bool:
+    out = []
+    for name in names:
         key = name.key.lower()
-        if name.strength >= 2 and name.kind not in PLACE_KINDS:
-            return False
-        return key in things or any(i == key or i.startswith(key + " ") for i in indices)
-
-    return [n for n in names if not dropped(n)]
+        if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
+            out.append(name)
+            continue
+        if key in zones:
+            continue
+        index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
+        if index is not None or key in things:
+            name.kind, name.country, name.demonym = "other", None, False
+            if index is not None and index != key:
+                name.core = index  # "the Dow" is the index it shortens
+        out.append(name)
+    return out
 
 
 def _thing_reading(name: Name, doc: Doc) -> str | None:
@@ -533,7 +669,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if not words or name.label == "NORP":
         return None
     if words[-1] in TIME_ZONES and len(words) == 1:
-        return "thing"
+        return "zone"
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
@@ -541,6 +677,8 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"
+    if len(words) >= 2 and words[-1] in EVENT_HEADS:
+        return "thing"  # "the Acme Developers Conference": an event, not the organizer
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None:
         return None
@@ -554,7 +692,45 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         after = doc[span.end + 1]  # "the FTSE 100 index"
     if after.lower_ in INDEX_WORDS:
         return "index"
+    if _moves_by_points(span):
+        return "index"  # "the Dow fell 340 points": only an index moves by points
+    if _product_context(span, before, doc[span.end], len(words)):
+        return "thing"
     return None
+
+
+def _moves_by_points(span: Span) -> bool:
+    """'X fell/rose/closed ... N points', '..., which fell N points', 'the stock index,
+    X, ...': the name is what moves by points, or is in apposition to an index."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in INDEX_WORDS:
+        return True
+    verbs = [c for c in root.children if c.dep_ == "relcl"]
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        verbs.append(root.head)
+    return any(
+        t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children)
+        for verb in verbs
+        for t in verb.subtree
+        if t.i > span.end - 1
+    )
+
+
+def _product_context(span: Span, before: Token | None, after: Token, n_words: int) -> bool:
+    """A product noun bound to the name: before it ("web browser Foo", "the
+    operating system Foo"), in apposition ("Foo, the new version of ..."), or
+    "operating system" after it. A noun after a name is not enough in general:
+    "Acme jets" names the maker as often as "Foo Bar laptops" names a product."""
+    root = span.root
+    if after.lower_ == "operating" and n_words >= 2:  # "Acme operating system": the maker
+        return True
+    if before is not None and before.lemma_.lower() in PRODUCT_NOUNS | {"system"}:
+        bound = (before.dep_ in {"compound", "appos"} and before.head == root) or (
+            root.dep_ == "appos" and root.head == before
+        )
+        if bound and before.i + 1 == span.start:
+            return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS for c in root.children)
 
 
 # --- merging names into entities -------------------------------------------------
@@ -767,6 +943,48 @@ def _surname_token(tok: Token, gaz: Gazetteer) -> bool:
     return gaz.country(tok.text) is None and gaz.demonym(tok.text) is None
 
 
+# Lower-case heads of a country's bodies that news names by their office alone
+# ("Iraq's joint command said"). Not "government": a country's government is the
+# country actor itself.
+BODY_NOUNS = ORG_NOUNS - word_set("government regime company firm newspaper") | word_set(
+    "command military cabinet navy judiciary"
+)
+
+
+def add_possessed_bodies(entities: list[Entity], doc: Doc) -> None:
+    """A country's unnamed body that speaks is an organization: "Iraq's joint
+    command said", "Iran's foreign ministry announced".
+
+    Only a subject of a speech verb counts: a body that speaks is an actor the
+    reader looks up; one merely mentioned ("Iraq's army was weak") is not. The
+    name is the lower-case phrase ("joint command"), the id and the affiliation
+    are the country's, so two countries' ministries stay two actors.
+    """
+    index = _Index(entities)
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lemma_.lower() not in BODY_NOUNS:
+            continue
+        if not tok.is_lower or tok.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = _token_entity(poss, index) if poss is not None else None
+        if owner is None or owner.kind != "country":
+            continue
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i > poss.i]
+        words = doc[min([tok.i, *(m.i for m in mods)]) : tok.i + 1]
+        if not all(t.is_lower and t.is_alpha for t in words):
+            continue
+        ident = f"{owner.id}-{slugify(words.text)}"
+        name = Name(words.start_char, words.end_char, words.text, "BODY", "organization", 2)
+        name.key = words.text
+        known = next((e for e in entities if e.id == ident), None)
+        if known is not None:
+            known.names.append(name)
+            continue
+        body = Entity(ident, words.text, "organization", [name], affiliation=owner.id)
+        entities.append(body)
+
+
 # --- roles --------------------------------------------------------------------------
 
 
@@ -963,6 +1181,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     entities = build_entities(read_names(doc, gaz), gaz)
     mark_national_teams(entities, doc)
     add_surname_mentions(entities, doc, gaz)
+    add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)
     actors = [e for e in entities if e.is_actor]
     places = [e for e in entities if not e.is_actor]

@@ -61,7 +61,7 @@ TRIGGERS: dict[str, str] = {
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
 _SYMMETRIC = frozenset({"ally", "enemy", "tension", "conflict", "trade-partner"})
-_PARTY_KINDS = frozenset({"country", "organization", "person", "other"})
+_PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products (other)
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
 
 
@@ -295,6 +295,109 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
     return out
 
 
+# Verbs of trade: "A buys B's oil", "A imports gas from B", "A sells arms to B".
+_TRADE_VERBS = frozenset({"buy", "sell", "import", "export", "purchase", "supply"})
+# Verbs of fighting with the enemy as object: "troops fight the Foo group".
+_FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
+# Ties or relations said to be damaged are a tension: "broken ties with B".
+_BAD_TIES = frozenset({"broken", "strained", "severed", "frayed", "troubled", "soured", "damaged"})
+_TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# The nouns a nationality makes a country's armed force: "U.S. troops".
+_FORCES = frozenset({"troops", "forces", "soldiers", "military", "army", "navy", "marines"})
+
+
+def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    """Ties that a verb or a qualified noun states rather than a relation word.
+
+    * trade: a subject that buys, sells, imports or exports what belongs to
+      another party, or from or to it ("A mainly buys B's oil");
+    * enemy: fighting a party ("helping to fight the Foo group"); when the
+      fighters are not named in the clause, the country whose troops or forces the
+      sentence or the one before names ("2,000 U.S. troops ... both groups");
+    * tension: damaged ties with a party ("restore broken ties with B"), the
+      other side being the subject or possessor that governs the clause;
+    * sanctions: "sanctions imposed by A", on the other country the sentence names.
+    """
+    parties = _Parties(entities)
+    out: list[dict[str, object]] = []
+
+    def add(a: str | None, kind: str, b: str | None, tok: Token) -> None:
+        if a and b and a != b:
+            evidence = _evidence(article, tok, parties, [a, b])
+            out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
+            buyers = _refs(_subjects(tok), parties, doc)
+            goods = [c for c in tok.children if c.dep_ == "dobj"]
+            owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
+            sellers = _refs(owners + _prep_objects_of(tok, {"from", "to"}), parties, doc)
+            for b in sellers[:1]:
+                add(buyers[0] if buyers else None, "trade-partner", b, tok)
+        elif tok.pos_ == "VERB" and lemma in _FIGHT_VERBS:
+            enemies = _refs([c for c in tok.children if c.dep_ == "dobj"], parties, doc)
+            fighters = _refs(_subjects(tok), parties, doc) or _forces_nearby(tok, parties, doc)
+            for b in enemies[:1]:
+                add(fighters[0] if fighters else None, "enemy", b, tok)
+        elif lemma in _TIES and any(c.lower_ in _BAD_TIES for c in tok.children):
+            counterpart = _refs(_prep_objects_of(tok, {"with", "between"}), parties, doc)
+            governing = _governing_party(tok, parties, counterpart)
+            for b in counterpart[:1]:
+                add(governing, "tension", b, tok)
+        elif lemma in {"sanction", "sanctions"} and tok.pos_ == "NOUN":
+            imposers = [
+                o
+                for acl in tok.children
+                if acl.dep_ == "acl" and acl.lemma_.lower() in {"impose", "levy"}
+                for agent in acl.children
+                if agent.dep_ == "agent"
+                for o in agent.children
+                if o.dep_ == "pobj"
+            ]
+            by = _refs(imposers, parties, doc)
+            if by:
+                targets = _refs(_prep_objects_of(tok, {"on", "against"}), parties, doc)
+                target = targets[0] if targets else _nearest_other(tok, by, parties)
+                add(by[0], "sanctions", target, tok)
+    return out
+
+
+def _prep_objects_of(tok: Token, preps: set[str]) -> list[Token]:
+    return [
+        o
+        for prep in tok.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _forces_nearby(tok: Token, parties: _Parties, doc: Doc) -> list[str]:
+    """The country whose troops the sentence, or the one before, names last."""
+    sent = tok.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    found: list[str] = []
+    for t in doc[first : tok.i]:
+        if t.lower_ in _FORCES:
+            mods = [c for c in t.children if c.dep_ in {"compound", "amod", "poss"}]
+            found += _refs(mods, parties, doc)
+    return found[-1:]
+
+
+def _governing_party(tok: Token, parties: _Parties, taken: list[str]) -> str | None:
+    """The nearest party before ``tok`` in its sentence that is a subject or a possessor."""
+    best = None
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            ref = parties.of(t)
+            if ref is not None and ref not in taken:
+                best = ref
+    return best
+
+
 def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
     seen: set[tuple[object, ...]] = set()
     out = []
@@ -311,4 +414,5 @@ def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
 
 def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Relations in the data contract's field names: roles first, then stated ties."""
-    return _dedupe(role_relations(entities) + stated_relations(article, doc, entities))
+    stated = stated_relations(article, doc, entities) + verb_relations(article, doc, entities)
+    return _dedupe(role_relations(entities) + stated)

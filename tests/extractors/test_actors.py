@@ -204,12 +204,50 @@ def test_countries_that_play_each_other_are_teams() -> None:
     )
 
 
-def test_products_indices_and_time_zones_are_not_actors() -> None:
+def test_products_and_indices_are_things_and_time_zones_are_dropped() -> None:
     actors = _actors(
         "Orchard Inc. unveiled the new iWidget at 17:00 UTC. Orchard said the iWidget "
         "would ship with the X900 chip. The Vantor 250 index rose, and the Vantor closed higher."
     )
-    assert not any(a.startswith(("iwidget", "utc", "x900", "vantor")) for a in actors)
+    assert not any(a.startswith("utc") for a in actors)
+    things = [a for a in actors if a.startswith(("iwidget", "x900", "vantor"))]
+    assert things and all(actors[a]["kind"] == "other" for a in things)
+    assert actors["orchard-inc"]["kind"] == "organization"
+
+
+def test_a_maker_inside_a_model_name_belongs_to_the_product() -> None:
+    article = parse_article(
+        "Skyward, the aircraft maker, said on Monday that the first Skyward K450 had flown. "
+        "Lindqvist bought four Skyward K450s and two 990 Stratoliners in March 2021."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    kinds = {a.name: a.kind for a in entities.actors}
+    assert kinds["Skyward"] != "other"
+    assert kinds["Skyward K450"] == "other"
+    assert kinds.get("990 Stratoliners") == "other"
+    company = [m.text for m in entities.mentions if m.ref == "skyward"]
+    assert company == ["Skyward"]  # not the two inside the model's name
+    assert not any(a.name.startswith("March") for a in entities.actors)
+
+
+def test_an_index_is_what_moves_by_points_and_events_are_not_organizers() -> None:
+    actors = _actors(
+        "The Brenmark fell 212 points on Tuesday. Analysts met at the Harlow Traders "
+        "Summit, where Fennimore Capital said prices would recover."
+    )
+    assert actors["brenmark"]["kind"] == "other"
+    assert actors["harlow-traders-summit"]["kind"] == "other"
+
+
+def test_a_countrys_unnamed_body_that_speaks_is_an_organization() -> None:
+    actors = _actors(
+        "Rockets hit a base near the border. Peru’s joint command said it was "
+        "investigating, and Chile’s interior ministry announced new patrols."
+    )
+    assert actors["peru-joint-command"]["name"] == "joint command"
+    assert actors["peru-joint-command"]["affiliation"] == "peru"
+    assert actors["peru-joint-command"]["kind"] == "organization"
+    assert actors["chile-interior-ministry"]["affiliation"] == "chile"
 
 
 def test_a_title_inside_the_name_is_a_role_not_part_of_the_name() -> None:

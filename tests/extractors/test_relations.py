@@ -81,3 +81,17 @@ def test_membership_is_a_relation_beside_the_role() -> None:
     member = [r for r in relations if r["kind"] == "member-of"]
     assert [(r["from"], r["to"]) for r in member] == [("anton-keller", "borduan-workers-party")]
     assert "member of the Borduan Workers Party" in str(member[0]["evidence"])
+
+
+def test_trade_verbs_fighting_damaged_ties_and_imposed_sanctions() -> None:
+    article = parse_article(
+        "India mainly buys Peru’s copper, officials said. About 300 Chilean troops are in "
+        "Bolivia. The main task of the unit is helping to fight the Andean Liberation Front. "
+        "Argentina hopes to restore broken ties with Uruguay. But the sanctions imposed by "
+        "Brazil have made it hard for Paraguay to sell its soy."
+    )
+    triples = _triples(_relations(article))
+    assert ("india", "trade-partner", "peru") in triples
+    assert ("chile", "enemy", "andean-liberation-front") in triples
+    assert ("argentina", "tension", "uruguay") in triples
+    assert ("brazil", "sanctions", "paraguay") in triples
