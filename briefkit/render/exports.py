@@ -45,7 +45,7 @@ def briefings_json(corpus: Corpus) -> str:
         "schema": "schema/briefing.schema.json",
         "briefings": [b.to_dict() for b in corpus.briefings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def events_csv(corpus: Corpus) -> str:
@@ -117,7 +117,7 @@ def timeline_json(
         "title": {"text": {"headline": html.escape(title), "text": ""}},
         "events": [_slide(corpus, b, e, url(b, e)) for b, e in pairs],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def render_exports(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:

@@ -259,8 +259,14 @@ class Site:
     directory_urls: bool = True
 
     def link(self, here: str, target: str, anchor: str | None = None) -> str:
-        """A Markdown link between pages; mkdocs turns it into the page's URL."""
-        rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+        """A Markdown link between pages; mkdocs turns it into the page's URL.
+
+        Pages are docs-relative paths without "..", so climbing out of
+        ``here``'s folder is string arithmetic: ``posixpath.relpath`` asked
+        the file system for the working folder on every one of the build's
+        hundred thousand links.
+        """
+        rel = "../" * here.count("/") + target
         return rel + (f"#{anchor}" if anchor else "")
 
     def url(self, page: str) -> str:
