@@ -28,12 +28,14 @@ def make_project(tmp: Path, briefings: Path | None = None) -> Path:
     return project
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build(
+    project: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *extra],
         cwd=project,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
         timeout=300,
     )
