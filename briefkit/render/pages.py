@@ -34,6 +34,9 @@ from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
 from briefkit.render.maps import Point, svg_map
 
+# How many of a briefing's sentences an actor's or place's page quotes.
+APPEARANCE_SENTENCES = 3
+
 ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
 KIND_TITLES = {
     "person": "People",
@@ -390,7 +393,16 @@ class Renderer:
         appearances = []
         for appearance in profile.appearances:
             view = self.site.views[appearance.briefing.id]
-            appearances.append((appearance, view.mentions.get(profile.id, [])))
+            sentences = view.mentions.get(profile.id, [])
+            # A few sentences tell who they are here; all of them would repeat the
+            # article on every page that names a popular actor, and bloat search.
+            appearances.append(
+                (
+                    appearance,
+                    sentences[:APPEARANCE_SENTENCES],
+                    len(sentences[APPEARANCE_SENTENCES:]),
+                )
+            )
         return self._render(
             f"{kind}.md.j2",
             here,
