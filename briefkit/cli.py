@@ -1,4 +1,4 @@
-"""The ``briefkit`` command: add, extract, check, render."""
+"""The ``briefkit`` command: add, extract, update, check, render."""
 
 from __future__ import annotations
 
@@ -77,6 +77,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_update(args: argparse.Namespace) -> int:
+    from briefkit.merge import extract_again, find_briefings, update_briefing
+
+    folders = find_briefings(Path(args.root), args.briefings)
+    if not folders:
+        print(f"no briefings in {args.root}/", file=sys.stderr)
+        return 1
+    for folder in folders:
+        update = update_briefing(folder, extract_again, dry_run=args.dry_run)
+        print("\n".join(update.lines()))
+        if args.dry_run:
+            print(f"{update.path}: dry run, nothing written")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from briefkit.store import briefing_folders, load_corpus
 
@@ -126,6 +141,19 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="print the facts YAML of an article; writes nothing")
     article_options(extract)
     extract.set_defaults(func=cmd_extract)
+
+    update = sub.add_parser(
+        "update",
+        help="re-extract and merge into briefing.yaml, keeping every hand edit",
+        description="Re-run extraction on each briefing's article and merge it into its "
+        "briefing.yaml three ways, against .extracted.yaml (what the extractor said last "
+        "time): hand edits, deletions and additions stay; new facts are added; what only "
+        "the extractor changed is updated; clashes keep your version and are reported.",
+    )
+    update.add_argument("briefings", nargs="*", metavar="BRIEFING", help="ids or folders (all)")
+    update.add_argument("--root", default="briefings", help="the briefings folder")
+    update.add_argument("--dry-run", action="store_true", help="show the summary; write nothing")
+    update.set_defaults(func=cmd_update)
 
     check = sub.add_parser("check", help="validate every briefing; path:line:col per problem")
     check.add_argument("--root", default="briefings")

@@ -34,6 +34,13 @@ from briefkit.model import (
 BRIEFING_FILE = "briefing.yaml"
 ARTICLE_FILE = "article.txt"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/briefing.schema.json"
+# What the extractor said last, beside the briefing; check and the site never read it.
+EXTRACTED_FILE = ".extracted.yaml"
+BASELINE_NOTE = (
+    "What the extractor said at this briefing's last `briefkit add` or `briefkit update`: "
+    "the base of the next update's three-way merge. Written by briefkit; commit it, "
+    "do not edit it."
+)
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -288,6 +295,29 @@ def write_atomic(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def commented(value: Any, path: DataPath) -> Any:
+    """Plain data as round-trip nodes laid out the way briefkit writes them.
+
+    Block style, except the source line, coordinates and short lists of scalars,
+    which read better inline. ``path`` is where the value sits in the document.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for key, item in value.items():
+            out[key] = commented(item, (*path, key))
+        if path == ("source",) or path[-1:] == ("coordinates",):
+            out.fa.set_flow_style()
+        return out
+    if isinstance(value, list):
+        seq = CommentedSeq(commented(item, (*path, i)) for i, item in enumerate(value))
+        if all(not isinstance(v, dict | list) for v in value) and path[-1:] != ("key_points",):
+            seq.fa.set_flow_style()
+        return seq
+    return value
+
+
 def dump_briefing(
     data: dict[str, Any],
     comments: dict[DataPath, str] | None = None,
@@ -295,27 +325,15 @@ def dump_briefing(
 ) -> str:
     """A new briefing.yaml: block style, short lists inline, the schema line on top."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap
 
-    def convert(value: Any, path: DataPath) -> Any:
-        if isinstance(value, dict):
-            out = CommentedMap()
-            for key, item in value.items():
-                out[key] = convert(item, (*path, key))
-                note = (comments or {}).get((*path, key))
-                if note:
-                    out.yaml_add_eol_comment(note, key)
-            if path == ("source",) or path[-1:] == ("coordinates",):
-                out.fa.set_flow_style()
-            return out
-        if isinstance(value, list):
-            seq = CommentedSeq(convert(item, (*path, i)) for i, item in enumerate(value))
-            if all(not isinstance(v, dict | list) for v in value) and path[-1] not in (
-                "key_points",
-            ):
-                seq.fa.set_flow_style()
-            return seq
-        return value
+    doc = commented(data, ())
+    for path, note in (comments or {}).items():
+        parent = doc
+        for part in path[:-1]:
+            parent = parent[part]
+        if isinstance(parent, CommentedMap) and path[-1] in parent and note:
+            parent.yaml_add_eol_comment(note, path[-1])
 
     yml = YAML()
     # No wrapping: a folded line leaves trailing spaces, and editors wrap anyway.
@@ -325,12 +343,17 @@ def dump_briefing(
     buffer.write(SCHEMA_LINE + "\n")
     for note in header or []:
         buffer.write("".join(f"# {line}\n" for line in textwrap.wrap(note, 96)))
-    yml.dump(convert(data, ()), buffer)
+    yml.dump(doc, buffer)
     text = buffer.getvalue()
     # Blank lines between the fact lists make a long file easier to scan.
     for key in FACT_LISTS:
         text = text.replace(f"\n{key}:", f"\n\n{key}:")
     return text
+
+
+def dump_baseline(extracted: dict[str, Any]) -> str:
+    """``.extracted.yaml``: the extractor's output as is, the base of ``briefkit update``."""
+    return dump_briefing(extracted, header=[BASELINE_NOTE])
 
 
 # --------------------------------------------------------------------------- adding
@@ -383,7 +406,8 @@ def add_briefing(
 ) -> Path:
     """Create ``root/<id>/`` with the article as given and the facts YAML.
 
-    Refuses to overwrite: an existing briefing holds an analyst's edits.
+    Refuses to overwrite: an existing briefing holds an analyst's edits. Writes the
+    extraction as ``.extracted.yaml`` too, so ``briefkit update`` can merge later.
     """
     folder = root / briefing.id
     if (folder / BRIEFING_FILE).exists():
@@ -398,5 +422,8 @@ def add_briefing(
             ]
         )
     write_atomic(folder / ARTICLE_FILE, raw_text)
+    # The baseline before the briefing: the briefing's existence is what marks the add
+    # done, so a run stopped in between is simply run again.
+    write_atomic(folder / EXTRACTED_FILE, dump_baseline(briefing.to_dict()))
     write_atomic(folder / BRIEFING_FILE, dump_briefing(briefing.to_dict(), comments, header))
     return folder

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefkit"
 # Each stage may import the stages before it, never one after.
-STAGES = ["errors", "article", "extractors", "model", "store", "render", "plugin", "cli"]
+STAGES = ["errors", "article", "extractors", "model", "store", "merge", "render", "plugin", "cli"]
 
 
 def stage_of(module: str) -> str | None:

@@ -143,3 +143,55 @@ def test_without_a_publication_date_relative_dates_are_named_as_unresolved(
     assert "Monday" in out.err and "Thursday" in out.err
     assert out.out.splitlines()[1].startswith("# No publication date was given")
     assert not list(tmp_path.iterdir())
+
+
+SEED_ID = "2024-09-11-iran-president-visits-iraq"
+
+
+def test_update_dry_run_prints_the_summary_and_writes_nothing(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "briefings", tmp_path / "briefings")
+    before = {p: p.read_bytes() for p in (tmp_path / "briefings").rglob("*") if p.is_file()}
+    result = briefkit("update", SEED_ID, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rel = f"briefings/{SEED_ID}/briefing.yaml"
+    assert re.search(rf"^{rel}: \d+ added, \d+ updated, \d+ removed, \d+ kept, \d+ reported$",
+                     result.stdout, re.M)  # fmt: skip
+    # Whatever the extractor says today, the analyst's correction is named, and kept.
+    assert re.search(rf"^{rel}:128:5: (kept|reported) actors behzad-khosravi: .*role",
+                     result.stdout, re.M)  # fmt: skip
+    assert f"{rel}: dry run, nothing written" in result.stdout
+    after = {p: p.read_bytes() for p in (tmp_path / "briefings").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_update_of_an_unknown_briefing_is_a_located_error(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "briefings")
+    result = briefkit("update", "2025-03-04-port-dael", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "briefings/2025-03-04-port-dael/briefing.yaml:0:0: no briefing '2025-03-04-port-dael' "
+        "in briefings/; did you mean '2025-03-04-port-deal'?"
+    ]
+
+
+def test_add_writes_the_baseline_that_update_merges_against(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "briefings"
+    assert run_main("add", str(ARTICLE), "--published", "2025-05-05", "--root", str(root)) == 0
+    (folder,) = root.iterdir()
+    baseline = (folder / ".extracted.yaml").read_text("utf-8")
+    briefing = (folder / "briefing.yaml").read_text("utf-8")
+    assert baseline.splitlines()[1].startswith("# What the extractor said")
+    assert baseline.splitlines()[3:] == briefing.splitlines()[1:]
+    # check reads briefing.yaml only, even with a baseline beside it.
+    assert run_main("check", "--root", str(root)) == 0
+    capsys.readouterr()
+    # A hand edit, then an update with the same extractor: nothing but the edit changes.
+    edited = briefing.replace("outlet: Example Gazette", "outlet: The Example Gazette")
+    (folder / "briefing.yaml").write_text(edited, "utf-8")
+    assert run_main("update", "--root", str(root)) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 updated, 0 removed, 1 kept, 0 reported" in out
+    assert (folder / "briefing.yaml").read_text("utf-8") == edited
