@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,43 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem.relative(), file=sys.stderr)
 
 
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_id(ident: str, root: Path | None = None) -> None:
+    """Refuse a briefing id that is not a safe, free page and folder name.
+
+    The id becomes ``briefings/<id>/`` and ``briefings/<id>.md``: a path separator,
+    ``..`` or a device name would write elsewhere, and ``index`` is the list page.
+    Checked before extraction, so a typo costs no model run.
+    """
+    from briefkit.article import slugify
+    from briefkit.model import _RESERVED
+
+    where = "--id"
+    if not ident.strip():
+        message = "is empty: leave --id out to make one from the date and title"
+    elif not _ID.fullmatch(ident) or len(ident) > 120:
+        odd = next((ch for ch in ident if not ch.isascii()), None)
+        if odd is not None:
+            name = unicodedata.name(odd, "unnamed")
+            message = f"has {odd!r} (U+{ord(odd):04X} {name}), which is not an ASCII letter"
+        else:
+            message = "may hold only lowercase letters, digits and single hyphens (120 at most)"
+        suggestion = slugify(ident)[:120].strip("-")
+        if suggestion:
+            message += f"; did you mean {suggestion!r}?"
+    elif ident in _RESERVED:
+        message = "is a device name on Windows (con, nul, com1...): choose another"
+    elif ident == "index":
+        message = "names the list of all briefings (briefings/index.md): choose another"
+    elif root is not None and (root / ident).exists():
+        message = f"is taken: {root / ident}/ exists already; choose another"
+    else:
+        return
+    raise BriefkitError([Problem(where, 0, 0, f"the id {ident!r} {message}; nothing was written")])
+
+
 def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
     """The article's facts, and the header notes its YAML should open with."""
     from briefkit.article import read_article
@@ -34,6 +73,8 @@ def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
     from briefkit.extractors.nlp import model_name
     from briefkit.store import briefing_from_article
 
+    if args.id is not None:
+        check_id(args.id, Path(args.root) if getattr(args, "root", None) else None)
     article = read_article(args.article)
     notes = []
     if args.published is None:
@@ -48,10 +89,21 @@ def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
             f"({listed}); pass --published YYYY-MM-DD",
             file=sys.stderr,
         )
+    root = Path(getattr(args, "root", None) or "briefings")
+    linking: list[str] = []
     briefing = briefing_from_article(
-        article, args.published, title=args.title, outlet=args.outlet, url=args.url, id=args.id
+        article,
+        args.published,
+        title=args.title,
+        outlet=args.outlet,
+        url=args.url,
+        id=args.id,
+        corpus=root if root.is_dir() else None,
+        notes=linking,
     )
     print(f"extracted with {model_name()}", file=sys.stderr)
+    for note in linking:
+        print(f"note: {note}", file=sys.stderr)
     return article.raw, briefing, notes
 
 
@@ -64,10 +116,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from briefkit.locking import briefings_lock
     from briefkit.store import add_briefing
 
-    raw, briefing, notes = _extract(args)
-    folder = add_briefing(Path(args.root), raw, briefing, header=notes)
+    root = Path(args.root)
+    with briefings_lock(root):
+        raw, briefing, notes = _extract(args)
+        # An id made from the title is checked too: a headline "Index" or "Con".
+        check_id(briefing.id, root)
+        folder = add_briefing(root, raw, briefing, header=notes)
     counts = ", ".join(
         f"{len(getattr(briefing, key))} {key}"
         for key in ("actors", "places", "events", "quotes", "figures", "relations")
@@ -78,17 +135,23 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from briefkit.locking import briefings_lock
     from briefkit.merge import extract_again, find_briefings, update_briefing
 
-    folders = find_briefings(Path(args.root), args.briefings)
+    root = Path(args.root)
+    folders = find_briefings(root, args.briefings)
     if not folders:
         print(f"no briefings in {args.root}/", file=sys.stderr)
         return 1
-    for folder in folders:
-        update = update_briefing(folder, extract_again, dry_run=args.dry_run)
-        print("\n".join(update.lines()))
-        if args.dry_run:
-            print(f"{update.path}: dry run, nothing written")
+    # A dry run writes nothing, so it need not wait for a writer.
+    with nullcontext() if args.dry_run else briefings_lock(root):
+        for folder in folders:
+            update = update_briefing(folder, extract_again, dry_run=args.dry_run)
+            print("\n".join(update.lines()))
+            if args.dry_run:
+                print(f"{update.path}: dry run, nothing written")
     return 0
 
 
@@ -106,15 +169,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from briefkit.model import Corpus
     from briefkit.render import render_site
-    from briefkit.store import load_corpus, write_atomic
+    from briefkit.store import open_corpus, write_atomic
 
-    briefings, problems = load_corpus(Path(args.root))
+    corpus, problems = open_corpus(Path(args.root))
     if problems:
         _print_problems(problems)
     out = Path(args.out)
-    pages = render_site(Corpus.build(briefings), Path(args.templates))
+    pages = render_site(corpus, Path(args.templates))
     for rel, markdown in pages.items():
         write_atomic(out / rel, markdown)
     print(f"wrote {len(pages)} pages to {out}/")
@@ -174,6 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except BriefkitError as exc:
         _print_problems(exc.problems)
+        return 1
+    except OSError as exc:
+        # A disk or permission failure outside the paths that report their own.
+        where = str(exc.filename) if exc.filename else "briefkit"
+        _print_problems([Problem(where, 0, 0, exc.strerror or str(exc))])
         return 1
     except KeyboardInterrupt:
         return 130

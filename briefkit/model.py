@@ -31,8 +31,9 @@ FACT_LISTS = ("actors", "places", "events", "quotes", "figures", "relations")
 
 
 @cache
-def schema() -> dict[str, Any]:
-    text = resources.files("briefkit").joinpath("schema/briefing.schema.json").read_text("utf-8")
+def schema(name: str = "briefing") -> dict[str, Any]:
+    """A JSON Schema shipped with the package: ``briefing`` or ``registry``."""
+    text = resources.files("briefkit").joinpath(f"schema/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -164,8 +165,9 @@ class Fact:
 class Actor(Fact):
     KEY: ClassVar[str] = "actors"
     id: str
-    name: str
-    kind: str
+    # Both may come from the corpus registry (briefings/actors.yaml) instead.
+    name: str | None = None
+    kind: str | None = None
     role: str | None = None
     affiliation: str | None = None
     description: str | None = None
@@ -175,7 +177,7 @@ class Actor(Fact):
 
     @property
     def names(self) -> list[str]:
-        return [self.name, *self.aliases]
+        return [n for n in (self.name, *self.aliases) if n]
 
 
 @dataclass
@@ -395,17 +397,20 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 
 @cache
-def _validator() -> Any:
+def _validator(name: str = "briefing") -> Any:
     from jsonschema import Draft202012Validator
 
-    full = schema()
+    full = schema(name)
     return Draft202012Validator(_inline_refs(full, full.get("$defs", {})))
 
 
-def validate_shape(data: Any, path: str, where: Locator) -> list[Problem]:
-    """Problems of shape and type, by the JSON Schema. Data with any is not built."""
+def validate_shape(data: Any, path: str, where: Locator, kind: str = "briefing") -> list[Problem]:
+    """Problems of shape and type, by the JSON Schema. Data with any is not built.
+
+    ``kind`` names the schema: a ``briefing`` file or the ``registry``.
+    """
     problems: list[Problem] = []
-    for error in _validator().iter_errors(data):
+    for error in _validator(kind).iter_errors(data):
         loc = tuple(error.absolute_path)
         if error.validator == "additionalProperties":
             # Point at the unknown key itself, not at its parent.
@@ -453,10 +458,20 @@ _RESERVED = frozenset(
 
 
 def _check_unique_ids(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    if data.get("id") == "index":
+        report(
+            ("id",),
+            "id 'index' names the list of all briefings (briefings/index.md): choose another",
+        )
     if data.get("id") in _RESERVED:
         report(("id",), f"id {data['id']!r} is a reserved device name on Windows: choose another")
     for key in ("actors", "places"):
         for i, item in enumerate(data.get(key) or []):
+            if item.get("id") == "index":
+                report(
+                    (key, i, "id"),
+                    f"id 'index' names the list of all {key} ({key}/index.md): choose another",
+                )
             if item.get("id") in _RESERVED:
                 report(
                     (key, i, "id"),
@@ -505,8 +520,21 @@ def check_references(
     known_actors: set[str],
     known_places: set[str],
     report: Callable[[DataPath, str], None],
+    registered: set[str] | frozenset[str] = frozenset(),
 ) -> None:
-    """Every id a fact names must be an actor or place of the corpus."""
+    """Every id a fact names must be an actor or place of the corpus.
+
+    An actor entry may leave out its name and kind only when the registry
+    (``registered``) gives them.
+    """
+    for i, actor in enumerate(data.get("actors") or []):
+        missing = [k for k in ("name", "kind") if not actor.get(k)]
+        if missing and actor.get("id") not in registered:
+            report(
+                ("actors", i),
+                f"actor {actor.get('id')!r} has no {' or '.join(missing)}: add "
+                f"{' and '.join(missing)}, or list the actor in briefings/actors.yaml",
+            )
 
     def check(loc: DataPath, ident: Any, known: set[str], what: str) -> None:
         if isinstance(ident, str) and ident not in known:
@@ -554,34 +582,98 @@ class Appearance:
 
 @dataclass
 class Profile:
-    """One actor or place across the corpus: what every briefing says of it."""
+    """One actor or place across the corpus: what every briefing says of it.
+
+    A registry entry (``briefings/actors.yaml``), when there is one, gives the
+    canonical name, kind, description and aliases; otherwise the newest
+    briefing's entry does, since names and roles change over time.
+    """
 
     id: str
-    kind: str  # "actor" or "place"
+    page: str  # "actor" or "place": which kind of page it has
     appearances: list[Appearance] = field(default_factory=list)
     events: list[tuple[Briefing, Event]] = field(default_factory=list)
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     relations: list[tuple[Briefing, Relation]] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
 
     @property
     def latest(self) -> Actor | Place:
-        """The entry of the newest briefing: names and roles change over time."""
+        """The entry of the newest briefing."""
         return self.appearances[0].entry
+
+    def _first(self, key: str) -> Any:
+        if self.record.get(key) is not None:
+            return self.record[key]
+        for appearance in self.appearances:
+            value = getattr(appearance.entry, key, None)
+            if value is not None:
+                return value
+        return None
 
     @property
     def name(self) -> str:
-        return self.latest.name
+        return self._first("name") or self.id
+
+    @property
+    def category(self) -> str | None:
+        """The actor's kind (person, country...) or the place's (city, region...)."""
+        return self._first("kind")
+
+    @property
+    def description(self) -> str | None:
+        return self._first("description")
+
+    @property
+    def wikidata(self) -> str | None:
+        return self._first("wikidata")
+
+    @property
+    def country(self) -> str | None:
+        return self._first("country")
+
+    @property
+    def coordinates(self) -> list[float] | None:
+        return self._first("coordinates")
 
     @property
     def aliases(self) -> list[str]:
         seen = {self.name}
         out = []
+        names = [*(self.record.get("aliases") or [])]
         for appearance in self.appearances:
-            for alias in appearance.entry.aliases:
-                if alias not in seen:
-                    seen.add(alias)
-                    out.append(alias)
+            names.extend(
+                n for n in (getattr(appearance.entry, "name", None), *appearance.entry.aliases) if n
+            )
+        for alias in names:
+            if alias not in seen:
+                seen.add(alias)
+                out.append(alias)
         return out
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Registry:
+    """The corpus-wide register of actors and places: canonical names, kinds, aliases.
+
+    Optional: without it, each briefing names its actors itself. With it, a
+    briefing's entry needs only the id and what is specific to that article.
+    """
+
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    places: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Self:
+        data = data or {}
+        return cls(
+            {a["id"]: a for a in data.get("actors") or []},
+            {p["id"]: p for p in data.get("places") or []},
+        )
 
 
 def _published_key(briefing: Briefing) -> tuple[str, str]:
@@ -597,9 +689,10 @@ class Corpus:
     places: dict[str, Profile] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, briefings: Iterable[Briefing]) -> Self:
+    def build(cls, briefings: Iterable[Briefing], registry: Registry | None = None) -> Self:
         newest_first = sorted(briefings, key=_published_key, reverse=True)
         corpus = cls(newest_first)
+        registry = registry or Registry()
         for briefing in newest_first:
             for actor in briefing.actors:
                 corpus._profile(corpus.actors, actor.id, "actor").appearances.append(
@@ -625,14 +718,17 @@ class Corpus:
                     profile = corpus.actors.get(ident) or corpus.places.get(ident)
                     if profile:
                         profile.relations.append((briefing, relation))
+        for table, records in ((corpus.actors, registry.actors), (corpus.places, registry.places)):
+            for ident, profile in table.items():
+                profile.record = records.get(ident, {})
         for profile in (*corpus.actors.values(), *corpus.places.values()):
             profile.events.sort(key=lambda pair: pair[1].date_value.sort_key())
         return corpus
 
     @staticmethod
-    def _profile(table: dict[str, Profile], ident: str, kind: str) -> Profile:
+    def _profile(table: dict[str, Profile], ident: str, page: str) -> Profile:
         if ident not in table:
-            table[ident] = Profile(ident, kind)
+            table[ident] = Profile(ident, page)
         return table[ident]
 
     def events(self) -> list[tuple[Briefing, Event]]:

@@ -21,9 +21,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from briefkit.errors import Problem
-from briefkit.model import Corpus
 from briefkit.render import render_site
-from briefkit.store import load_corpus
+from briefkit.store import open_corpus
 
 log = get_plugin_logger(__name__)
 
@@ -67,14 +66,12 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        briefings, problems = load_corpus(self.briefings_dir)
+        corpus, problems = open_corpus(self.briefings_dir)
         # Problems are warnings: `mkdocs serve` keeps running while an analyst
         # fixes a file, and `mkdocs build --strict` fails on them.
         report(problems)
         try:
-            pages = render_site(
-                Corpus.build(briefings), self.templates_dir, config.use_directory_urls
-            )
+            pages = render_site(corpus, self.templates_dir, config.use_directory_urls)
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:

@@ -9,8 +9,10 @@ because analysts edit these files by hand; and every write is atomic.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
+import stat
 import tempfile
 import textwrap
 from dataclasses import dataclass, field
@@ -21,17 +23,22 @@ import yaml
 
 from briefkit.article import Article, read_article, slugify
 from briefkit.errors import BriefkitError, Problem
+from briefkit.extractors.linking import Known
 from briefkit.model import (
     FACT_LISTS,
     Briefing,
+    Corpus,
     DataPath,
     Locator,
+    Profile,
+    Registry,
     check_references,
     validate_facts,
     validate_shape,
 )
 
 BRIEFING_FILE = "briefing.yaml"
+REGISTRY_FILE = "actors.yaml"
 ARTICLE_FILE = "article.txt"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/briefing.schema.json"
 # What the extractor said last, beside the briefing; check and the site never read it.
@@ -123,6 +130,30 @@ def _walk(
             _walk(item, (*path, i), positions, problems, file, seen)
 
 
+# A briefing nests four levels deep; libyaml allows 1000, but walking and building
+# that deep overflows Python's recursion limit (a RecursionError, not a located error).
+MAX_DEPTH = 64
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than MAX_DEPTH, found without recursion."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        # An alias is the same node again: walking it twice is "billion laughs".
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((v, depth + 1) for _k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, depth + 1) for v in node.value)
+    return None
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
     """Safely load one YAML document, with the positions of its values.
 
@@ -134,6 +165,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return None, Positions(), []
+        deep = _too_deep(node)
+        if deep is not None:
+            line, col = _mark(deep)
+            message = f"nested more than {MAX_DEPTH} levels deep: a briefing needs four"
+            raise BriefkitError([Problem(file, line, col, message)])
         positions, problems = Positions(), []
         _walk(node, (), positions, problems, file, set())
         if any("aliases" in p.message for p in problems):
@@ -144,15 +180,42 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = " ".join(filter(None, [exc.context, exc.problem]))
         raise BriefkitError([Problem(file, line, col, f"YAML syntax: {what}")]) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character: the reader gives an offset, not a line and column.
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"the character {char} is not allowed in YAML: delete it"
+        raise BriefkitError([Problem(file, line, col, message)]) from None
     except yaml.YAMLError as exc:
         raise BriefkitError([Problem(file, 0, 0, f"YAML: {exc}")]) from None
     finally:
         loader.dispose()
 
 
+# A briefing is a few kB. A file far larger is a mistake (a pasted dump, a generated
+# file), and the parser would hold all of it, and its node tree, in memory.
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
 def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
     file = str(path)
     try:
+        # Refused by its size on disk, before a byte of it is read.
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise BriefkitError(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        f"{path.name} is {size / 1e6:.1f} MB; a briefing is a few kB and "
+                        f"briefkit reads at most {MAX_YAML_BYTES / 1e6:.1f} MB: "
+                        "keep only the briefing's facts in this file",
+                    )
+                ]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise BriefkitError([Problem(file, 0, 0, f"cannot read: {exc.strerror}")]) from None
@@ -241,15 +304,43 @@ def _normalise_dates(data: dict[str, Any]) -> None:
             event["date"] = str(event["date"])
 
 
-def load_corpus(root: Path) -> tuple[list[Briefing], list[Problem]]:
+def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
+    """``root/actors.yaml``, the corpus-wide register of actors and places, if there is one."""
+    path = root / REGISTRY_FILE
+    if not path.is_file():
+        return Registry(), []
+    try:
+        data, where, problems = read_yaml(path)
+    except BriefkitError as exc:
+        return Registry(), exc.problems
+    shape = validate_shape(data or {}, str(path), where, kind="registry")
+    if shape:
+        return Registry(), problems + shape
+    for key in ("actors", "places"):
+        seen: set[str] = set()
+        for i, item in enumerate((data or {}).get(key) or []):
+            if item["id"] in seen:
+                line, col = where((key, i, "id"))
+                message = f"duplicate id {item['id']!r} in {key}"
+                problems.append(Problem(str(path), line, col, message))
+            seen.add(item["id"])
+    return Registry.from_dict(data), problems
+
+
+def load_corpus(
+    root: Path, registry: Registry | None = None
+) -> tuple[list[Briefing], list[Problem]]:
     """Every briefing under ``root``, validated together, and every problem found.
 
     A briefing whose YAML or shape is broken is left out; one with lesser
     problems (evidence not found, an unknown id) is kept, so the site still
-    shows it. References resolve across briefings, since ids are global.
+    shows it. References resolve across briefings and the registry, since ids
+    are global.
     """
-    loaded: list[LoadedBriefing] = []
     problems: list[Problem] = []
+    if registry is None:
+        registry, problems = load_registry(root)
+    loaded: list[LoadedBriefing] = []
     for folder in briefing_folders(root):
         item, found = load_briefing(folder)
         problems.extend(found)
@@ -258,34 +349,65 @@ def load_corpus(root: Path) -> tuple[list[Briefing], list[Problem]]:
 
     actors = {a["id"] for item in loaded for a in item.data.get("actors") or []}
     places = {p["id"] for item in loaded for p in item.data.get("places") or []}
+    actors |= set(registry.actors)
+    places |= set(registry.places)
     for item in loaded:
 
         def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
             line, col = item.where(loc)
             problems.append(Problem(item.path, line, col, message))
 
-        check_references(item.data, actors, places, report)
+        check_references(item.data, actors, places, report, set(registry.actors))
     briefings = [
         Briefing.from_dict(item.data, item.article, item.path, item.where) for item in loaded
     ]
     return briefings, sorted(problems)
 
 
+def open_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
+    """The registry and every briefing under ``root``, as one corpus, with every problem."""
+    registry, problems = load_registry(root)
+    briefings, found = load_corpus(root, registry)
+    return Corpus.build(briefings, registry), sorted(problems + found)
+
+
 # --------------------------------------------------------------------------- writing
+
+
+def _write_error(path: Path, exc: OSError) -> BriefkitError:
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        hint = "free some space and run again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "make it (and its folder) writable and run again"
+    else:
+        hint = "run again once it is fixed"
+    return BriefkitError(
+        [Problem(str(path), 0, 0, f"cannot write: {reason}; the file is unchanged: {hint}")]
+    )
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write the whole file or nothing: a temporary file, fsync, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # Renaming over a read-only file would succeed: respect the analyst's lock.
+        if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            # A full disk or a lost mount: the old file is untouched, say so plainly.
+            raise _write_error(path, exc) from None
         raise
     # The rename itself must reach the disk too.
     dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -372,11 +494,23 @@ def briefing_from_article(
     outlet: str | None = None,
     url: str | None = None,
     id: str | None = None,
+    corpus: Path | None = None,
+    notes: list[str] | None = None,
 ) -> Briefing:
-    """Run extraction on an article and type the result. Loads the model."""
+    """Run extraction on an article and type the result. Loads the model.
+
+    With ``corpus`` (a briefings folder), actors and places the corpus knows
+    take their ids there; near misses are appended to ``notes``.
+    """
+    from briefkit.extractors.linking import link
     from briefkit.extractors.pipeline import run
 
     facts = run(article, published)
+    if corpus is not None:
+        actors, places = known_in(corpus)
+        linked = link(facts, actors, places)
+        if notes is not None:
+            notes.extend(linked.notes)
     title = title or article.title or _first_line(article)
     data = {
         "id": id or briefing_id(title, published),
@@ -390,6 +524,20 @@ def briefing_from_article(
         **facts,
     }
     return Briefing.from_dict(data, article)
+
+
+def known_in(root: Path) -> tuple[list[Known], list[Known]]:
+    """The actors and places a corpus already has, for linking a new article to them.
+
+    Briefings that do not load are passed over: linking is a convenience, and
+    ``briefkit check`` reports them.
+    """
+    corpus, _problems = open_corpus(root)
+
+    def known(table: dict[str, Profile]) -> list[Known]:
+        return [Known(p.id, p.name, p.category, tuple(p.aliases)) for p in table.values()]
+
+    return known(corpus.actors), known(corpus.places)
 
 
 def _first_line(article: Article) -> str:

@@ -4,6 +4,11 @@ The body is parsed once; every extractor reads the same ``Doc``. Because the
 body is a prefix of ``Article.text``, the parse's character offsets are the
 article's, and every ``evidence`` span can be checked against the text.
 The caller adds ``id``, ``title`` and ``source``.
+
+A long body is parsed in chunks cut at paragraph ends and joined back into one
+``Doc`` with the same text, so offsets still hold: spaCy refuses a text over
+``nlp.max_length`` characters, and one parse of a huge text needs memory in
+proportion to all of it at once.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from briefkit.article import Article
+
+# Well under spaCy's max_length (1,000,000); a news article is 5,000 to 20,000.
+CHUNK_CHARS = 100_000
 
 FACT_KEYS = (
     "summary",
@@ -55,10 +63,43 @@ def extract_from_doc(article: Article, doc: Doc, published: date | None) -> dict
     return {key: facts[key] for key in FACT_KEYS}
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it.
+
+    Each cut falls after a newline if the piece has one, else after a space, so
+    no sentence (and almost never a paragraph) is split; a piece with neither is
+    cut hard.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        if cut <= start:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)`` for a text of any length: chunked past CHUNK_CHARS, same offsets."""
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    # Each chunk but the last ends in whitespace, so joining adds nothing between them.
+    doc = Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=True)
+    if doc.text != text:  # pragma: no cover - a spaCy change; offsets would lie
+        raise RuntimeError("chunked parse changed the text")
+    return doc
+
+
 def run(article: Article, published: date | None, nlp: Language | None = None) -> dict[str, object]:
     """The facts of one article, in the data contract's field names."""
     nlp = nlp or load_model()
-    return extract_from_doc(article, nlp(article.body), published)
+    return extract_from_doc(article, parse(nlp, article.body), published)
 
 
 def extract_many(
@@ -73,7 +114,10 @@ def extract_many(
     published = list(published_list)
     if len(published) != len(articles):
         raise ValueError("extract_many needs one publication date (or None) per article")
-    docs = nlp.pipe((a.body for a in articles), n_process=n_process, batch_size=batch_size)
+    short = [a.body for a in articles if len(a.body) <= CHUNK_CHARS]
+    piped = iter(nlp.pipe(short, n_process=n_process, batch_size=batch_size))
+    # Long bodies (rare) are parsed in chunks, in order, between the batched ones.
+    docs = (next(piped) if len(a.body) <= CHUNK_CHARS else parse(nlp, a.body) for a in articles)
     return [
         extract_from_doc(article, doc, pub)
         for article, doc, pub in zip(articles, docs, published, strict=True)

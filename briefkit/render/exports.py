@@ -64,7 +64,7 @@ def _acled_row(corpus: Corpus, briefing: Briefing, event: Event) -> list[Any]:
         precision = max(precision, 2)
     names = [corpus.name_of(ident) for ident in event.actors]
     place = next((corpus.places[p] for p in event.places if p in corpus.places), None)
-    coordinates = place.latest.coordinates if place else None
+    coordinates = place.coordinates if place else None
     notes = event.what if not event.when else f"{event.what} ({event.when})"
     return [
         value.start.first.isoformat(),

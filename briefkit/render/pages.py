@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -25,7 +26,6 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
@@ -129,8 +129,12 @@ class BriefingView:
     mentions: dict[str, list[int]] = field(default_factory=dict)
 
 
-def locate(briefing: Briefing) -> BriefingView:
-    """Find every fact's evidence and every mention, in one pass over the article."""
+def locate(briefing: Briefing, names_of: dict[str, list[str]]) -> BriefingView:
+    """Find every fact's evidence and every mention, in one pass over the article.
+
+    ``names_of`` gives each actor's and place's names across the corpus, so a
+    registry alias finds mentions in every briefing.
+    """
     view = BriefingView(briefing)
     article = briefing.article
     if article is None:
@@ -142,9 +146,9 @@ def locate(briefing: Briefing) -> BriefingView:
         if span:
             sentence = article.sentence_at(span[0])
             view.evidence[(key, i)] = Located(span[0], span[1], sentence.index if sentence else 0)
-    names = {a.id: a.names for a in briefing.actors}
+    names = {a.id: names_of.get(a.id, a.names) for a in briefing.actors}
     for place in briefing.places:
-        names.setdefault(place.id, place.names)
+        names.setdefault(place.id, names_of.get(place.id, place.names))
     for start, _end, ref in find_names(article.text, names, article.body_end):
         sentence = article.sentence_at(start)
         if sentence is not None:
@@ -229,7 +233,12 @@ def _page_title(value: str) -> Markup:
     could otherwise close ``<title>`` once unescaped.
     """
     text = " ".join(str(value).split()).replace("<", "‹").replace(">", "›")
-    return Markup(htmlsafe_json_dumps(html.escape(text, quote=False)))
+    # Not ASCII-only JSON: a character beyond U+FFFF would become a surrogate pair,
+    # which YAML refuses, and mkdocs would then render the front matter as Markdown.
+    quoted = json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+        quoted = quoted.replace(char, code)
+    return Markup(quoted)
 
 
 def _number(value: float) -> str:
@@ -294,7 +303,9 @@ class Renderer:
     def __init__(self, corpus: Corpus, templates: Path, directory_urls: bool = True) -> None:
         self.corpus = corpus
         self.env = environment(templates)
-        self.site = Site(corpus, {b.id: locate(b) for b in corpus.briefings}, directory_urls)
+        names_of = {p.id: p.names for p in (*corpus.actors.values(), *corpus.places.values())}
+        views = {b.id: locate(b, names_of) for b in corpus.briefings}
+        self.site = Site(corpus, views, directory_urls)
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         site = self.site
@@ -322,11 +333,11 @@ class Renderer:
         def place_map(places: Iterable[Place | Profile], title: str) -> Markup:
             points = []
             for place in places:
-                entry = place.latest if isinstance(place, Profile) else place
-                if entry.coordinates and len(entry.coordinates) == 2:
-                    lat, lon = entry.coordinates
-                    target = site.href(here, page_path("place", entry.id))
-                    points.append(Point(entry.name, lat, lon, target))
+                profile = place if isinstance(place, Profile) else self.corpus.places[place.id]
+                if profile.coordinates and len(profile.coordinates) == 2:
+                    lat, lon = profile.coordinates
+                    target = site.href(here, page_path("place", profile.id))
+                    points.append(Point(profile.name, lat, lon, target))
             return svg_map(points, title)
 
         def graph(relations: list[Relation]) -> Markup:
@@ -374,7 +385,10 @@ class Renderer:
         view = self.site.views[briefing.id]
         here = page_path("briefing", briefing.id)
         actors_by_kind = [
-            (KIND_TITLES[kind], [a for a in briefing.actors if a.kind == kind])
+            (
+                KIND_TITLES[kind],
+                [a for a in briefing.actors if self.corpus.actors[a.id].category == kind],
+            )
             for kind in ACTOR_KINDS
         ]
         events = sorted(briefing.events, key=lambda event: event.date_value.sort_key())
@@ -388,7 +402,7 @@ class Renderer:
         )
 
     def profile(self, profile: Profile) -> str:
-        kind = profile.kind
+        kind = profile.page
         here = page_path(kind, profile.id)
         appearances = []
         for appearance in profile.appearances:
@@ -439,7 +453,7 @@ class Renderer:
         groups = []
         for kind in ACTOR_KINDS:
             members = sorted(
-                (p for p in self.corpus.actors.values() if p.latest.kind == kind),
+                (p for p in self.corpus.actors.values() if p.category == kind),
                 key=lambda p: p.name.lower(),
             )
             if members:

@@ -1,0 +1,63 @@
+"""Run the fuzz targets of tests/test_fuzz.py at length and say how many inputs each tried.
+
+    .venv/bin/python scripts/fuzz.py                  # the fuzz profile: 10,000 per target
+    .venv/bin/python scripts/fuzz.py --examples 2000 yaml validate
+    .venv/bin/python scripts/fuzz.py --profile ci     # what CI runs
+
+Targets: yaml (store.parse_yaml), validate (model.validate_shape/validate_facts),
+render (render.render_site, Markdown, HTML check), extract (briefkit.extract;
+slow: it parses with spaCy, about 5 to 50 inputs a second).
+A failure prints hypothesis's smallest failing input and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {
+    "yaml": "test_the_yaml_loader_raises_only_briefkit_errors",
+    "validate": "test_the_validator_reports_and_never_raises",
+    "render": "test_rendered_pages_hold_no_executable_element_from_the_input",
+    "extract": "test_the_extractor_raises_only_briefkit_errors",
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("targets", nargs="*", help=f"some of {', '.join(TARGETS)} (all)")
+    parser.add_argument("--profile", default="fuzz", choices=["ci", "fuzz"])
+    parser.add_argument("--examples", type=int, help="examples per target (overrides the profile)")
+    args = parser.parse_args()
+    unknown = [t for t in args.targets if t not in TARGETS]
+    if unknown:
+        parser.error(f"unknown target(s) {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
+    # Read when the test module is imported, which decorates the tests with them.
+    os.environ["HYPOTHESIS_PROFILE"] = args.profile
+    if args.examples:
+        os.environ["BRIEFKIT_FUZZ_EXAMPLES"] = str(args.examples)
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_fuzz
+
+    failed = False
+    for target in args.targets or list(TARGETS):
+        start = time.perf_counter()
+        try:
+            getattr(test_fuzz, TARGETS[target])()
+            status = "ok"
+        except Exception:
+            traceback.print_exc()
+            status, failed = "FAILED", True
+        seconds = time.perf_counter() - start
+        tried = test_fuzz.TRIED[target]
+        print(f"{target:>9}: {tried:>6} inputs tried in {seconds:7.1f} s  {status}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
