@@ -25,13 +25,20 @@ __all__ = ["__version__", "extract", "find_dates"]
 
 
 def _as_date(published: dt.date | str | None) -> dt.date | None:
+    from briefkit.errors import BriefkitError
+
     if published is None or isinstance(published, dt.date):
         return published
-    return dt.date.fromisoformat(published)
+    try:
+        return dt.date.fromisoformat(published)
+    except (TypeError, ValueError):
+        raise BriefkitError(
+            f"published={published!r} is not a date: give a datetime.date or 'YYYY-MM-DD'"
+        ) from None
 
 
 def extract(
-    text: str,
+    text: str | bytes,
     published: dt.date | str | None = None,
     *,
     title: str | None = None,
@@ -39,12 +46,19 @@ def extract(
     url: str | None = None,
     id: str | None = None,
 ) -> Briefing:
-    """Extract a briefing's facts from an article's text. Writes nothing."""
-    from briefkit.article import parse_article
+    """Extract a briefing's facts from an article's text. Writes nothing.
+
+    Bytes are decoded as ``briefkit extract`` decodes a file (UTF-8, else
+    Windows-1252). Blank text raises ``BriefkitError``: there is nothing to extract.
+    """
+    from briefkit.article import decode, parse_article, require_body
     from briefkit.store import briefing_from_article
 
+    if isinstance(text, bytes):
+        text = decode(text, "<article>")
+    article = require_body(parse_article(text), "give briefkit.extract the article's text")
     return briefing_from_article(
-        parse_article(text), _as_date(published), title=title, outlet=outlet, url=url, id=id
+        article, _as_date(published), title=title, outlet=outlet, url=url, id=id
     )
 
 

@@ -4,6 +4,9 @@
     .venv/bin/python scripts/fuzz.py --examples 2000 yaml validate
     .venv/bin/python scripts/fuzz.py --profile ci     # what CI runs
 
+Prints each target's count as it finishes and writes them all to ``--out``
+(bench-fuzz.json): target -> inputs tried, seconds, ok or FAILED.
+
 Targets: yaml (store.parse_yaml), validate (model.validate_shape/validate_facts),
 render (render.render_site, Markdown, HTML check), extract (briefkit.extract;
 slow: it parses with spaCy, about 5 to 50 inputs a second).
@@ -13,6 +16,8 @@ A failure prints hypothesis's smallest failing input and exits 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import sys
 import time
@@ -33,6 +38,7 @@ def main() -> int:
     parser.add_argument("targets", nargs="*", help=f"some of {', '.join(TARGETS)} (all)")
     parser.add_argument("--profile", default="fuzz", choices=["ci", "fuzz"])
     parser.add_argument("--examples", type=int, help="examples per target (overrides the profile)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-fuzz.json", help="JSON report")
     args = parser.parse_args()
     unknown = [t for t in args.targets if t not in TARGETS]
     if unknown:
@@ -45,6 +51,13 @@ def main() -> int:
     import test_fuzz
 
     failed = False
+    counts: dict[str, dict[str, object]] = {}
+    report: dict[str, object] = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "profile": args.profile,
+        "examples_asked": args.examples or test_fuzz.EXAMPLES[args.profile],
+        "targets": counts,
+    }
     for target in args.targets or list(TARGETS):
         start = time.perf_counter()
         try:
@@ -56,6 +69,10 @@ def main() -> int:
         seconds = time.perf_counter() - start
         tried = test_fuzz.TRIED[target]
         print(f"{target:>9}: {tried:>6} inputs tried in {seconds:7.1f} s  {status}", flush=True)
+        counts[target] = {"tried": tried, "seconds": round(seconds, 1), "status": status}
+        # Written after each target: a long run that is stopped keeps what it counted.
+        args.out.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+    print(f"counts written to {args.out}")
     return 1 if failed else 0
 
 

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from helpers import FIXTURES, REPO
 
+import briefkit
 from briefkit import cli
 from briefkit.article import parse_article, read_article
 from briefkit.errors import BriefkitError
@@ -207,6 +208,28 @@ def test_unreadable_articles_are_refused_clearly(
     assert [p.name for p in briefings.iterdir()] in ([], [".briefkit.lock"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["", " \n\t\r\n ", "\ufeff\r\n", b"", "The post A Title appeared first on The Outlet."],
+    ids=["empty", "whitespace", "bom-only", "no-bytes", "syndication-line-only"],
+)
+def test_the_python_api_refuses_an_empty_article(text: str | bytes) -> None:
+    with pytest.raises(BriefkitError) as caught:
+        briefkit.extract(text, "2025-01-06")
+    assert str(caught.value) == (
+        "<article>:0:0: the article is empty: give briefkit.extract the article's text"
+    )
+
+
+def test_the_python_api_decodes_bytes_and_refuses_binary_and_bad_dates() -> None:
+    with pytest.raises(BriefkitError, match="looks like a binary file"):
+        briefkit.extract(b"\x89PNG\r\n\x1a\n\x00\x00", "2025-01-06")
+    with pytest.raises(BriefkitError, match="published='2025-13-45' is not a date"):
+        briefkit.extract("The mayor spoke on Monday.", "2025-13-45")
+    briefing = briefkit.extract(ARTICLES["latin1"], "2025-01-06", id="latin1").to_dict()
+    assert briefing["title"].startswith("The café’s owner, Mr. Dupont")
+
+
 @pytest.mark.parametrize("case", sorted(ARTICLES))
 def test_odd_articles_are_read_and_added(
     tmp_path: Path, briefings: Path, case: str, capsys: pytest.CaptureFixture[str]
@@ -254,6 +277,52 @@ def test_a_5_mb_article_is_read_and_parses_in_chunks_with_the_same_offsets(tmp_p
     assert doc.text == text
     token = doc[len(doc) - 3]
     assert text[token.idx : token.idx + len(token)] == token.text
+
+
+def test_a_long_article_in_many_chunks_gives_every_paragraph_its_facts() -> None:
+    """What a 5 MB article gets, on a small scale: small chunks, so every lookup by
+    offset (names, quotes, mentions) crosses chunk ends many times."""
+    import datetime as dt
+
+    from briefkit.extractors import pipeline
+    from briefkit.extractors.nlp import load_model
+
+    paragraphs = [
+        f"Iran's president, Masoud Pezeshkian, visited Baghdad on Wednesday, 11 September "
+        f"2024. About {2500 + i} U.S. troops are in Iraq. “We are here to stay,” "
+        f"Mr. Pezeshkian said."
+        for i in range(40)
+    ]
+    article = parse_article("\n".join(paragraphs))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "CHUNK_CHARS", 2_000)  # four paragraphs or so a chunk
+        facts: dict[str, Any] = pipeline.run(article, dt.date(2024, 9, 11), load_model())
+    figures = facts["figures"]
+    assert [f["value"] for f in figures] == [2500 + i for i in range(40)]
+    assert all(f["unit"] == "troops" and f["about"] == ["united-states"] for f in figures)
+    assert [q["speaker"] for q in facts["quotes"]] == ["masoud-pezeshkian"] * 40
+    assert len(facts["events"]) == 40
+    for event in facts["events"]:
+        assert event["date"] == "2024-09-11" and event["places"] == ["baghdad"]
+        assert event["evidence"] in article.text
+
+
+def test_find_dates_reads_a_text_longer_than_the_model_takes() -> None:
+    """``briefkit.find_dates`` parses on its own when a date's tense matters ("Friday"):
+    past spaCy's ``max_length`` that parse is chunked too, and dates come out the same."""
+    from briefkit.extractors import pipeline
+    from briefkit.extractors.nlp import load_model
+
+    text = "\n".join(
+        f"Talks {i} ended on Friday. The minister will travel to Baghdad on Friday."
+        for i in range(30)
+    )
+    expected = briefkit.find_dates(text, "2024-09-11")
+    assert {d.value for d in expected} == {"2024-09-06", "2024-09-13"}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load_model(), "max_length", 1_000)  # an unchunked parse would fail
+        patch.setattr(pipeline, "CHUNK_CHARS", 500)
+        assert briefkit.find_dates(text, "2024-09-11") == expected
 
 
 def test_a_paragraph_longer_than_a_chunk_is_cut_at_a_space() -> None:
@@ -381,6 +450,7 @@ UPDATE = """
 import errno, os, sys, tempfile, time
 import briefkit.merge as merge
 import briefkit.store as store
+import briefkit
 from briefkit import cli
 
 def fake(folder, ours, base):

@@ -1222,25 +1222,35 @@ def story_day(text: str, found: list[DateExpression], i: int, published: dt.date
 
     News tells one day at a time: "On Friday the index fell ... to end the day at 7,000"
     and "polls closed at 22:30" are on the day last named, not the day of writing.
+
+    ``found`` is in article order and its expressions do not overlap, as ``find_dates``
+    returns them. So the nearest day named on either side is the only candidate there:
+    a farther one is farther away, with any sentence break of the nearer one between.
+    Looking no farther keeps a long article's dating linear in its length.
     """
     d = found[i]
+    before = next((j for j in range(i - 1, -1, -1) if _names_a_day(text, found[j])), None)
+    after = next((j for j in range(i + 1, len(found)) if _names_a_day(text, found[j])), None)
     best: tuple[int, str] | None = None
-    last_before: str | None = None
-    for j, other in enumerate(found):
-        if j == i or other.kind not in ("date", "time") or not _DAY_VALUE.match(other.value):
+    for j in (before, after):  # the earlier wins a tie
+        if j is None:
             continue
-        if _BOUNDARY.search(text, max(0, other.start - 12), other.start):
-            continue
+        other = found[j]
         lo, hi = (d.end, other.start) if other.start >= d.end else (other.end, d.start)
         if not _SENTENCE_BREAK.search(text, lo, hi) and (best is None or hi - lo < best[0]):
             best = (hi - lo, other.value[:10])
-        if other.start < d.start:
-            last_before = other.value[:10]
     if best:
         return dt.date.fromisoformat(best[1])
-    if last_before:
-        return dt.date.fromisoformat(last_before)
+    if before is not None:
+        return dt.date.fromisoformat(found[before].value[:10])
     return published
+
+
+def _names_a_day(text: str, d: DateExpression) -> bool:
+    """A calendar day the story tells of: not one that bounds a period ("since May 3")."""
+    if d.kind not in ("date", "time") or not _DAY_VALUE.match(d.value):
+        return False
+    return not _BOUNDARY.search(text, max(0, d.start - 12), d.start)
 
 
 def _anchor_references(
@@ -1314,7 +1324,10 @@ def find_dates(
 
     def tense(start: int, end: int) -> Tense | None:
         if not parsed:
-            parsed.append(load_model()(text))
+            # The pipeline imports this module; its chunked parse takes any length.
+            from briefkit.extractors.pipeline import parse
+
+            parsed.append(parse(load_model(), text))
         return clause_tense(parsed[0], start, end)
 
     ctx = _Ctx(text, published, tense)
@@ -1325,17 +1338,19 @@ def find_dates(
                 candidates.append((m.start(), m.end(), rule.priority, rule, m))
     # Longest first, then the more specific rule; a shorter match inside a longer one loses.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    # One byte per character, set where an expression was taken: a lookup per candidate
+    # costs its own length, not the number taken so far.
+    taken = bytearray(len(text))
     out: list[DateExpression] = []
     for start, end, _prio, rule, m in candidates:
-        if any(s < end and start < e for s, e in taken):
+        if taken.find(1, start, end) >= 0:
             continue
         result = rule.handle(m, ctx)
         if result is None:
             continue
         kind, value, resolved = result
         start, end = _trim(text, start, end)
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         out.append(DateExpression(start, end, text[start:end], kind, value, resolved))
     out.sort(key=lambda d: d.start)
     if published is not None:

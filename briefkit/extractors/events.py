@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefkit.extractors.dates import DateExpression, story_day
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,6 +83,7 @@ def find_events(
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     ordered = sorted(dates, key=lambda d: d.start)
+    index = SpanIndex(mentions, lambda m: (m.start, m.end))
     for i, date in enumerate(ordered):
         if date.start >= article.body_end:
             continue
@@ -120,13 +122,13 @@ def find_events(
         spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
         if approximate:
             spans = [(max(ev_start, when_end), ev_end)]
-        actors = _refs_in(mentions, "actor", spans)
-        places = _refs_in(mentions, "place", spans)
+        actors = _refs_in(index, "actor", spans)
+        places = _refs_in(index, "place", spans)
         if reading.who is None and not approximate:
             if not actors:
-                actors = _refs(mentions, "actor", sentence.start, sentence.end)
+                actors = _refs(index, "actor", sentence.start, sentence.end)
             if not places:
-                places = _refs(mentions, "place", sentence.start, sentence.end)
+                places = _refs(index, "place", sentence.start, sentence.end)
         event: dict[str, Any] = {
             "id": _unique_slug(reading.what, taken),
             "date": value,
@@ -614,11 +616,13 @@ def _capitalise(text: str) -> str:
 
 def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
     """No verb governs the date: the clause around it, cut at commas."""
-    text = sent.doc.text
-    lo = max(sent.start_char, text.rfind(",", sent.start_char, date_span.start_char) + 1)
-    hi = text.find(",", date_span.end_char, sent.end_char)
-    hi = sent.end_char if hi < 0 else hi
+    # The sentence's own text: the whole doc's would be rebuilt token by token on each call.
+    text, base = sent.text, sent.start_char
+    lo = text.rfind(",", 0, max(0, date_span.start_char - base)) + 1
+    hi = text.find(",", max(0, date_span.end_char - base))
+    hi = len(text) if hi < 0 else hi
     clause = text[lo:hi].strip()
+    lo, hi = lo + base, hi + base
     if not clause:
         return None
     return _capitalise(_limit(clause.rstrip("."))), lo, hi
@@ -632,17 +636,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _refs_in(mentions: list[Mention], kind: str, spans: list[tuple[int, int]]) -> list[str]:
+def _refs_in(mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int]]) -> list[str]:
     seen: list[str] = []
     for start, end in spans:
         seen += [r for r in _refs(mentions, kind, start, end) if r not in seen]
     return seen
 
 
-def _refs(mentions: list[Mention], kind: str, start: int, end: int) -> list[str]:
+def _refs(mentions: SpanIndex[Mention], kind: str, start: int, end: int) -> list[str]:
     seen: list[str] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.kind == kind and start <= m.start and m.end <= end and m.ref not in seen:
+    for m in mentions.within(start, end):
+        if m.kind == kind and m.ref not in seen:
             seen.append(m.ref)
     return seen
 

@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
     from briefkit.extractors.actors import Entities
+    from briefkit.extractors.mentions import Mention
 
 _APPROXIMATE = (
     "an estimated",
@@ -123,6 +125,7 @@ _COUNT_NOUNS = word_set("""
 _MIN_PLAIN_COUNT = 10
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 _NUMERIC_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+_PLACE_TAIL = re.compile(r"\s+(in|at|from|across|into|for)\s+")
 
 
 @dataclass
@@ -225,7 +228,7 @@ def _candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _figure(doc: Doc, span: Span, previous: Figure | None) -> Figure | None:
+def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> Figure | None:
     nums = _number_tokens(span)
     if not nums:
         return None
@@ -240,7 +243,7 @@ def _figure(doc: Doc, span: Span, previous: Figure | None) -> Figure | None:
         for t in span
         if t.like_num or t.text in _CURRENCY_SYMBOLS or t.text[0] in _CURRENCY_SYMBOLS
     )
-    if unit is None and previous is not None and _borrows_unit(doc, previous, nums[-1]):
+    if unit is None and previous is not None and _borrows_unit(text, doc, previous, nums[-1]):
         unit, head = previous.unit, None
     if unit is None:
         return None
@@ -253,39 +256,42 @@ def _figure(doc: Doc, span: Span, previous: Figure | None) -> Figure | None:
     )
 
 
-def _borrows_unit(doc: Doc, previous: Figure, num: Token) -> bool:
+def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:
     """'2,500 troops in Iraq and about 900 in Syria': same sentence, joined by a conjunction,
     and nothing countable after the second number."""
     prev_sent = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     if prev_sent is None or prev_sent.sent != num.sent or previous.unit in {"%"}:
         return False
-    between = doc.text[previous.end : num.idx]
+    between = text[previous.end : num.idx]
     nxt = num.nbor() if num.i + 1 < len(doc) else None
     no_noun = nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}
     return no_noun and re.search(r"\b(and|or|while|but)\b", between) is not None
 
 
-def _extend_place(doc: Doc, end: int, entities: Entities) -> int:
+def _extend_place(text: str, doc: Doc, end: int, mentions: SpanIndex[Mention]) -> int:
     """'troops in Iraq', '$10 billion in Iranian assets': a following 'in ...' phrase
-    that names an actor or place belongs to the figure (up to its noun)."""
-    tail = re.match(r"\s+(in|at|from|across|into|for)\s+", doc.text[end:])
+    that names an actor or place belongs to the figure (up to its noun).
+
+    ``text`` is the parsed text (``doc.text``, which spaCy would rebuild on each read).
+    """
+    tail = _PLACE_TAIL.match(text, end)
     if tail is None:
         return end
-    prep = doc.char_span(end + tail.start(1), end + tail.end(1), alignment_mode="expand")
+    prep = doc.char_span(tail.start(1), tail.end(1), alignment_mode="expand")
     if prep is None:
         return end
     obj = next((c for c in prep[0].children if c.dep_ == "pobj"), None)
     if obj is None:
         return end
     obj_end = obj.idx + len(obj.text)
-    named = any(end < m.start and m.end <= obj_end for m in entities.mentions)
+    named = bool(mentions.within(end + 1, obj_end))
     return obj_end if named else end
 
 
-def _about(start: int, end: int, entities: Entities) -> list[str]:
+def _about(start: int, end: int, mentions: SpanIndex[Mention]) -> list[str]:
     refs: list[str] = []
-    for m in entities.mentions:
-        if start <= m.start and m.end <= end and m.ref not in refs:
+    for m in mentions.within(start, end):
+        if m.ref not in refs:
             refs.append(m.ref)
     return refs
 
@@ -298,12 +304,14 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     """Figures in the data contract's field names, in article order."""
     out: list[dict[str, object]] = []
     previous: Figure | None = None
+    body = article.body
+    mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
     for span in _candidates(doc):
-        fig = _figure(doc, span, previous)
+        fig = _figure(body, doc, span, previous)
         if fig is None:
             continue
         previous = fig
-        end = _extend_place(doc, fig.end, entities)
+        end = _extend_place(body, doc, fig.end, mentions)
         sent = article.sentence_at(fig.start)
         if sent is not None:
             end = min(end, sent.end)
@@ -311,7 +319,7 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
         rec: dict[str, object] = {"value": _number(fig.value), "unit": fig.unit}
         if fig.approximate:
             rec["approximate"] = True
-        about = _about(fig.start, end, entities)
+        about = _about(fig.start, end, mentions)
         if about:
             rec["about"] = about
         rec["text"] = text

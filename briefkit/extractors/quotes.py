@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,40 +99,36 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     return QuoteSpan(start, end, span.paragraph, span.continues)
 
 
+def _quoted(quotes: SpanIndex[QuoteSpan], offset: int) -> bool:
+    return bool(quotes.covering(offset))
+
+
 class _Speakers:
     """Finds who speaks a quote from the tokens around it."""
 
-    def __init__(self, doc: Doc, entities: Entities, quotes: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, entities: Entities, quotes: SpanIndex[QuoteSpan]) -> None:
         self.doc = doc
         self.quotes = quotes
-        self.spans = sorted(
+        self.spans = SpanIndex(
             (
                 (n.start, n.end, e)
                 for e in entities.actors
                 for n in e.names
-                if not self._quoted(n.start)
+                if not _quoted(quotes, n.start)
             ),
-            key=lambda s: s[0],
+            lambda s: (s[0], s[1]),
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
 
-    def _quoted(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quotes)
-
     def entity_of(self, tok: Token) -> Entity | None:
-        for s, e, ent in self.spans:
-            if s <= tok.idx < e:
-                return ent
-        return None
+        covering = self.spans.covering(tok.idx)
+        return covering[0][2] if covering else None
 
     def preceding(self, offset: int, kinds: frozenset[str]) -> Entity | None:
-        best = None
-        for s, _e, ent in self.spans:
-            if s >= offset:
-                break
-            if ent.kind in kinds:
-                best = ent
-        return best
+        return next(
+            (ent for _s, _e, ent in self.spans.before(offset, ended=False) if ent.kind in kinds),
+            None,
+        )
 
     def of_subject(self, subj: Token, quote_start: int) -> Entity | None:
         """The actor a subject phrase names, resolving pronouns and role nouns."""
@@ -154,15 +151,11 @@ class _Speakers:
         return self.roles.get(subj.lemma_.lower())
 
 
-def _outside_tokens(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> list[Token]:
+def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [
-        t
-        for t in span
-        if not any(q.start <= t.idx < q.end for q in quotes) and t.text not in QUOTE_MARKS
-    ]
+    return [t for t in span if not _quoted(quotes, t.idx) and t.text not in QUOTE_MARKS]
 
 
 def _attribution(tokens: list[Token], quote: QuoteSpan, speakers: _Speakers) -> Entity | None:
@@ -210,12 +203,13 @@ def _evidence(article: Article, quote: QuoteSpan) -> str:
 def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Direct quotations in the data contract's field names, in article order."""
     quotes = find_quote_spans(article)
-    speakers = _Speakers(doc, entities, quotes)
+    index = SpanIndex(quotes, lambda q: (q.start, q.end))
+    speakers = _Speakers(doc, entities, index)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
     previous: tuple[QuoteSpan, Entity | None] | None = None
     for quote in quotes:
         start, end = _context(article, quote)
-        tokens = _outside_tokens(doc, start, end, quotes)
+        tokens = _outside_tokens(doc, start, end, index)
         speaker = _attribution(tokens, quote, speakers)
         attributed = speaker is not None
         if speaker is None and previous is not None and _same_passage(previous[0], quote):

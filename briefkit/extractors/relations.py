@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import load_gazetteer
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -112,22 +113,24 @@ class _Parties:
                 if country is not None:
                     self.spans.append((m.start, m.end, country.id, "country"))
         self.spans.sort()
+        self.index = SpanIndex(self.spans, lambda s: (s[0], s[1]))
 
     def of(self, tok: Token) -> str | None:
-        for s, e, ref, _kind in self.spans:
-            if s <= tok.idx < e:
-                return ref
-        return None
+        covering = self.index.covering(tok.idx)
+        return covering[0][2] if covering else None
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(s, e, r) for s, e, r, k in self.spans if start <= s and e <= end and k != "person"]
+        return [(s, e, r) for s, e, r, k in self.index.within(start, end) if k != "person"]
 
     def preceding(self, offset: int, floor: int) -> str | None:
-        best = None
-        for s, e, ref, kind in self.spans:
-            if floor <= s and e <= offset and kind in {"country", "organization"}:
-                best = ref
-        return best
+        return next(
+            (
+                ref
+                for _s, _e, ref, kind in self.index.before(offset, floor)
+                if kind in {"country", "organization"}
+            ),
+            None,
+        )
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:

@@ -12,15 +12,18 @@ where the article uses a topic's vocabulary repeatedly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import slugify
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from briefkit.article import Article, Sentence
     from briefkit.extractors.actors import Entities
+    from briefkit.extractors.mentions import Mention
 
 _SUMMARY_WORDS = 70  # a third lead sentence is added only while under this
 _MIN_WORDS, _MAX_WORDS = 8, 60
@@ -132,14 +135,20 @@ def lead_sentences(article: Article) -> list[Sentence]:
     return sents[:2]
 
 
-def salience(article: Article, sent: Sentence, entities: Entities, dates: list[int]) -> float:
-    """Position, actor density and stated numbers or dates, each on a 0..1 scale."""
+def salience(
+    article: Article, sent: Sentence, mentions: SpanIndex[Mention], dates: list[int]
+) -> float:
+    """Position, actor density and stated numbers or dates, each on a 0..1 scale.
+
+    ``dates`` are the offsets of date expressions, sorted.
+    """
     n = max(len(article.sentences), 1)
     position = 1 - sent.index / n
-    actors = {m.ref for m in entities.mentions if sent.start <= m.start < sent.end}
+    actors = {m.ref for m in mentions.starting_in(sent.start, sent.end)}
     density = min(len(actors) / 3, 1.0)
     text = article.text[sent.start : sent.end]
-    facts = 1.0 if _DIGIT.search(text) or any(sent.start <= d < sent.end for d in dates) else 0.0
+    dated = bisect_left(dates, sent.start) < bisect_left(dates, sent.end)
+    facts = 1.0 if _DIGIT.search(text) or dated else 0.0
     return 0.5 * position + 0.3 * density + 0.2 * facts
 
 
@@ -147,12 +156,14 @@ def key_points(
     article: Article, entities: Entities, dates: list[int], summary_count: int, limit: int = 4
 ) -> list[str]:
     scored = []
+    mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
+    dates = sorted(dates)
     for sent in article.sentences[summary_count:]:
         words = len(_words(article, sent))
         text = article.text[sent.start : sent.end]
         if not _MIN_WORDS <= words <= _MAX_WORDS or text.rstrip('”"').endswith("?"):
             continue
-        scored.append(_Scored(sent, salience(article, sent, entities, dates)))
+        scored.append(_Scored(sent, salience(article, sent, mentions, dates)))
     best = sorted(scored, key=lambda s: -s.score)[:limit]
     return [
         article.text[s.sentence.start : s.sentence.end]
