@@ -10,6 +10,7 @@ text the systems will see, so that all systems are scored on the same string.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import glob
 import hashlib
@@ -45,6 +46,9 @@ class Span:
     label: str  # a TimeML value for dates, an entity type for mentions
     text: str = ""
     kind: str = ""  # date | duration | set | time, where known
+    # Other extents of the same gold mention (MEANTIME's nested mentions of one
+    # entity, "US automaker GM" and "GM"): an exact match may take any of them.
+    extents: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -60,8 +64,10 @@ class GoldDoc:
     # "recently"): where it cannot, predictions of them are not scored.
     timex_refs: bool = True
     entities: list[Span] = field(default_factory=list)
-    # Named mentions the gold leaves untyped: a prediction on them is neither right
-    # nor wrong.
+    # Gold mentions that are not scored, and predictions on which are neither right
+    # nor wrong: with no label (named, but left untyped), any prediction overlapping
+    # one; with a label (typed, but not counted as named), a prediction of that type
+    # inside it.
     ignore: list[Span] = field(default_factory=list)
     region: tuple[int, int] = (0, 0)  # the annotated part of ``text``
 
@@ -187,14 +193,22 @@ def load_gum(corpora: Path, limit: int = 0) -> list[GoldDoc]:
             if end < len(chars) and chars[end] == " " and toks[i][0] not in ".!?\"'”’)":
                 chars[end] = "\n"
         text = "".join(chars)
-        entities = []
+        entities, ignore = [], []
         for s, e, f in ents:
             etype = GUM_TYPES.get(f.get("etype") or "")
             # Proper mentions of other types ("the American Revolution", an event)
             # are not ignored: calling one a person, organization or place is an error.
-            if etype and upos[_span_head(heads, s, e)] == "PROPN":
-                start, end = offs[s][0], offs[e][1]
-                entities.append(Span(start, end, etype, text[start:end]))
+            if not etype:
+                continue
+            start, end = offs[s][0], offs[e][1]
+            span = Span(start, end, etype, text[start:end])
+            if upos[_span_head(heads, s, e)] == "PROPN":
+                entities.append(span)
+            else:
+                # "Facebook creator Mark Zuckerberg" (headed by "creator"): a typed
+                # mention not counted as named, so a prediction of its type inside
+                # it is neither right nor wrong, as on MEANTIME.
+                ignore.append(span)
         docs.append(
             GoldDoc(
                 corpus="gum",
@@ -213,6 +227,7 @@ def load_gum(corpora: Path, limit: int = 0) -> list[GoldDoc]:
                 # its news documents is tagged).
                 timex_refs=False,
                 entities=entities,
+                ignore=ignore,
                 region=(0, len(text)),
             )
         )
@@ -259,12 +274,20 @@ _NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
 _TIME_KINDS = {"DATE": "date", "DURATION": "duration", "SET": "set", "TIME": "time"}
 
 
+# Penn Treebank's quotation marks, as the article wrote them.
+_PTB_QUOTES = {"``": '"', "''": '"'}
+# "O'" + "Leary": a one-letter name prefix the tokenizer cut off ("O'Leary", "D'Arcy").
+_NAME_PREFIX = re.compile(r"[A-Z]['’]")
+
+
 def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int]]]:
     """Text a reader would see, with each token's offsets.
 
     MEANTIME stores tokens, not text; joining them with spaces gives "Boeing 's"
     and "( USAF )", which no article contains and which both the model and the
-    date parsers read worse. The title and the dateline are lines of their own.
+    date parsers read worse. Its quotation marks are Penn Treebank's `` and '',
+    which no article contains either: they are written as the article's ".
+    The title and the dateline are lines of their own.
     """
     out: list[str] = []
     offsets: list[tuple[int, int]] = []
@@ -273,7 +296,8 @@ def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int
     prev_sentence = -1
     open_quote = False
     for tok, sentence in tokens:
-        if not out:
+        tok = _PTB_QUOTES.get(tok, tok)
+        if not out or _NAME_PREFIX.fullmatch(prev):
             sep = ""
         elif sentence != prev_sentence and prev_sentence in (0, 1):
             sep = "\n"
@@ -366,20 +390,26 @@ def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
             target = r.find("target").get("m_id")
             for s in r.findall("source"):
                 refers[s.get("m_id")] = target
-        entities, ignore = [], []
+        named: list[tuple[Span, str]] = []  # with the entity instance each refers to
+        ignore = []
         for el in markables.findall("ENTITY_MENTION") if markables is not None else []:
-            if (el.get("syntactic_type") or "") not in reader.NAMED:
-                continue
             se = span_of(el)
             if se is None:
                 continue
             inst = by_id.get(refers.get(el.get("m_id")))
             raw = inst.get("ent_type") if inst is not None else None
             span = Span(se[0], se[1], MEANTIME_TYPES.get(raw or "", ""), text[se[0] : se[1]])
-            if raw is None:
+            if (el.get("syntactic_type") or "") not in reader.NAMED:
+                # Typed but not named: "Russian" (NOM), "the US government" (NOM),
+                # and names whose syntactic type the annotators left blank ("GM").
+                # The gold says what they are; only the named ones are counted.
+                if span.label:
+                    ignore.append(span)
+            elif raw is None:
                 ignore.append(span)  # a named mention the annotators left unlinked, so untyped
             elif span.label:
-                entities.append(span)
+                named.append((span, inst.get("m_id") or ""))
+        entities, inner = _one_per_nest(named)
         docs.append(
             GoldDoc(
                 corpus="meantime",
@@ -388,8 +418,39 @@ def load_meantime(corpora: Path, limit: int = 0) -> list[GoldDoc]:
                 published=_date(_repair_timeml(gold["dct"] or "")),
                 timex=timex,
                 entities=entities,
-                ignore=ignore,
+                ignore=ignore + inner,
                 region=(0, region_end),
             )
         )
     return docs
+
+
+def _one_per_nest(named: list[tuple[Span, str]]) -> tuple[list[Span], list[Span]]:
+    """Nested named mentions of one entity as one gold mention, the outermost; and
+    the inner extents, as typed spans to ignore.
+
+    MEANTIME marks a name and the noun phrase around it as two mentions of the same
+    entity ("US automaker GM" and "GM"; "General Motors (GM)" and "GM"). They are
+    one mention at two extents: a system that finds "GM" has found it, and no flat
+    output could be credited with both. The inner extents stay acceptable for
+    exact matching, and a second prediction on one ("General Motors" and "GM")
+    is neither a second hit nor a false alarm. Nested mentions of other entities
+    ("US" in "US automaker GM") stay mentions of their own.
+    """
+    out: list[Span] = []
+    inner_spans: list[Span] = []
+    for span, inst in named:
+        outer = [
+            o for o, i in named
+            if i == inst and o != span and o.start <= span.start and span.end <= o.end
+            and (o.end - o.start) > (span.end - span.start)
+        ]  # fmt: skip
+        if outer:
+            continue
+        inner = tuple(
+            (o.start, o.end) for o, i in named
+            if i == inst and o != span and span.start <= o.start and o.end <= span.end
+        )  # fmt: skip
+        out.append(dataclasses.replace(span, extents=inner) if inner else span)
+        inner_spans += [Span(a, b, span.label) for a, b in inner]
+    return out, inner_spans

@@ -83,8 +83,16 @@ Matching (every match is one-to-one: a gold item takes at most one prediction)
                     one-to-one matching (largest overlaps first, then augmenting
                     paths; see ``match``), for every system alike: greedy order could
                     give an outer mention the prediction only a nested one fits.
+                    MEANTIME also marks a name and the noun phrase around it as two
+                    mentions of one entity ("US automaker GM" and "GM"): they are
+                    one gold mention, the outer extent, with the inner one also
+                    right for ``entities-exact`` (no flat output could get both).
                     Predictions on a gold named mention that has no type (MEANTIME's
-                    unlinked ones) are not scored.
+                    unlinked ones) are not scored, nor are predictions inside a gold
+                    mention of their own type that the gold does not count as named
+                    (MEANTIME: "Russian" and "the US government" as nominal LOC
+                    mentions, names whose syntactic type was left blank; GUM:
+                    "Facebook creator Mark Zuckerberg", headed by a common noun).
     optional        gold items marked ``optional: true`` are judgement calls: matching
                     one is neither a true nor a false positive; missing one costs nothing.
 """
@@ -288,16 +296,24 @@ def score_spans(
     equal = same_label or (lambda a, b: a == b)
 
     def same(g: Span, p: Span) -> bool:
-        hit = (g.start, g.end) == (p.start, p.end) if exact else overlap(g, p) > 0
+        hit = (p.start, p.end) in ((g.start, g.end), *g.extents) if exact else overlap(g, p) > 0
         return hit and (not labels or equal(g.label, p.label))
 
     def ignored(p: Span) -> bool:
-        return any(overlap(p, s) for s in ignore)
+        return any(_ignores(s, p) for s in ignore)
 
     return match(
         gold, pred, same, optional=optional, weight=lambda g, p: overlap(g, p), ignored=ignored,
         maximum=maximum,
     )  # fmt: skip
+
+
+def _ignores(s: Span, p: Span) -> bool:
+    """An unscored gold mention covers a prediction: any that overlaps an untyped one;
+    one of the same type inside a typed one (see ``GoldDoc.ignore``)."""
+    if not s.label:
+        return overlap(p, s) > 0
+    return s.label == p.label and s.start <= p.start and p.end <= s.end
 
 
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|sir|gen|president|prime minister)\.?\s+")
@@ -884,7 +900,8 @@ def evaluate_entities(
                     assert r.score is not None
                     r.score.add(score_spans(
                         [g for g in gold if g.label == t], [p for p in pred if p.label == t],
-                        ignore=[*doc.ignore, *(g for g in gold if g.label != t)], maximum=True,
+                        ignore=[*doc.ignore, *(dataclasses.replace(g, label="") for g in gold
+                                                if g.label != t)], maximum=True,
                     )[0])  # fmt: skip
                 for r in (main, exact, *per_type.values()):
                     r.docs += 1

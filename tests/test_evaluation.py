@@ -117,6 +117,31 @@ def test_spans_on_untyped_gold_are_ignored() -> None:
     assert (score.tp, score.fp, score.fn) == (1, 0, 0)
 
 
+def test_spans_inside_typed_unscored_gold_of_their_type_are_ignored() -> None:
+    # "Russian markets": MEANTIME types "Russian" LOC but not as a named mention.
+    ignore = [Span(0, 7, "place")]
+    pred = [Span(0, 7, "place"), Span(0, 7, "person"), Span(3, 9, "place")]
+    score, _, false = ev.score_spans([], pred, ignore=ignore)
+    # the place inside is neither right nor wrong; another type, or one running
+    # outside the gold mention, is still a false alarm
+    assert (score.tp, score.fp, score.fn) == (0, 2, 0)
+    assert false == pred[1:]
+
+
+def test_nested_gold_mentions_of_one_entity_count_once() -> None:
+    # "US automaker GM": "GM" (the same entity) and "US" (another) nested in it.
+    outer, gm, us = Span(0, 15, "organization"), Span(13, 15, "organization"), Span(0, 2, "place")
+    gold, inner = corpora._one_per_nest([(outer, "gm"), (gm, "gm"), (us, "usa")])
+    assert [(g.start, g.end) for g in gold] == [(0, 15), (0, 2)]
+    assert gold[0].extents == ((13, 15),)
+    assert [(s.start, s.end, s.label) for s in inner] == [(13, 15, "organization")]
+    pred = [Span(13, 15, "organization"), Span(0, 2, "place")]
+    assert ev.score_spans(gold, pred, exact=True)[0].tp == 2  # the inner extent counts
+    # "General Motors (GM)": a second prediction on the inner extent is no false alarm
+    score, _, _ = ev.score_spans(gold, [Span(0, 12, "organization"), *pred], ignore=inner)
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "equal"),
     [
@@ -300,6 +325,14 @@ def test_detokenize_keeps_offsets() -> None:
     text, offs = corpora._detokenize(tokens)
     assert text == 'Title\nMarch 1, 2008\nBoeing\'s (USAF) "hi" said.'
     assert [text[s:e] for s, e in offs] == [t for t, _ in tokens]
+
+
+def test_detokenize_writes_treebank_quotes_and_name_prefixes_as_the_article_did() -> None:
+    tokens = [("x", 0), ("y", 1), ("said", 2), ("O'", 2), ("Leary", 2), (",", 2), ("``", 2),
+              ("We", 2), ("agree", 2), (".", 2), ("''", 2)]  # fmt: skip
+    text, offs = corpora._detokenize(tokens)
+    assert text.endswith('said O\'Leary, "We agree."')
+    assert text[offs[6][0] : offs[6][1]] == '"'
 
 
 # --------------------------------------------------------------------------- the seed gold

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import (
+    Country,
     Gazetteer,
     given_names,
     load_gazetteer,
@@ -33,7 +34,9 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.places import classify_place
+from briefkit.extractors.nlp import doc_text
+from briefkit.extractors.places import classify_place, facility_country
+from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,6 +56,12 @@ TITLE_WORDS = word_set("""
     chairwoman speaker commissioner chief foreign defense defence interior finance deputy
     vice state supreme leader lieutenant colonel major captain admiral sergeant sultan
     representative congressman congresswoman attorney envoy spokesman spokeswoman
+    """)
+
+# Titles no company or place is named after: a name they open is a person's.
+PERSON_ONLY_TITLES = word_set("""
+    spokesman spokeswoman spokesperson senator congressman congresswoman ambassador
+    envoy analyst
     """)
 
 # Nouns whose apposition makes a name a person's and reads as their role.
@@ -88,6 +97,7 @@ ORG_NOUNS = word_set("""
     office commission authority body federation league club team band label studio
     chamber fund tribunal service bureau lab laboratory center centre school college
     consortium cartel gang network subsidiary insurer lender automaker operator provider
+    division unit
     """)
 
 # Capitalised words that end an organization's name ("... Chamber of Commerce").
@@ -222,6 +232,14 @@ def _is_honorific(tok: Token) -> bool:
     return tok.text.rstrip(".").lower() in HONORIFICS and tok.text[0].isupper()
 
 
+# Words of an office written after the body's name ("White House Press Secretary").
+_OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | word_set("press executive officer operating")
+# The last word of such an office: a post a person holds ("State" is not one).
+_OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
+# "Adam Air Flight 574": a flight is an event; the airline flies it.
+_FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
+
+
 def _model_names(doc: Doc) -> list[Name]:
     out = []
     for e in doc.ents:
@@ -229,9 +247,36 @@ def _model_names(doc: Doc) -> list[Name]:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
         text = e.text.split("\n", 1)[0].rstrip()
-        if text:
-            out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
+        # A name has a capital somewhere ("iPod"); "antenna" or "healthcare" is a noun
+        # the small model mislabelled.
+        if not text or not any(c.isupper() for c in text):
+            continue
+        flight = _FLIGHT.match(text)
+        numbered = flight is not None and (
+            flight["number"] or (e.end < len(doc) and doc[e.end].like_num)
+        )
+        if flight is not None and numbered:
+            text = flight["airline"]
+            out.append(Name(e.start_char, e.start_char + len(text), text, "ORG", "organization", 2))
+            continue
+        if e.label_ in {"ORG", "FAC", "GPE"}:
+            text = _without_office(e, text)
+        out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
     return out
+
+
+def _without_office(ent: Span, text: str) -> str:
+    """'White House Press Secretary' -> 'White House': an office named after its body
+    is a person's post, not a body; the body keeps its name."""
+    words = [t for t in ent if t.idx < ent.start_char + len(text)]
+    if len(words) < 2 or words[-1].lower_ not in _OFFICE_HEADS:
+        return text
+    k = len(words)
+    while k > 1 and words[k - 1].lower_ in _OFFICE_WORDS:
+        k -= 1
+    if k == len(words) or not words[k - 1].text[0].isupper():
+        return text
+    return text[: words[k - 1].idx + len(words[k - 1].text) - ent.start_char]
 
 
 def _organization_names(doc: Doc) -> list[Name]:
@@ -261,6 +306,9 @@ def _organization_names(doc: Doc) -> list[Name]:
                 j += 2
             else:
                 break
+        if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
+            while j > i and doc[j].lower_ in _OFFICE_WORDS:
+                j -= 1
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
         # "Islamic State": a state word only makes an organization after a creed or people.
@@ -271,9 +319,42 @@ def _organization_names(doc: Doc) -> list[Name]:
             end = max(h.i for h in heads)
             # "Iran and Iraq Joint Chamber of Commerce": keep the "of ..." tail.
             span = doc[i : j + 1] if words[-1].text[0].isupper() else doc[i : end + 1]
-            out.append(Name(span.start_char, span.end_char, span.text, "ORG", "organization", 2))
+            person = _person_after(doc, end + 1, j + 1)
+            if person is not None:  # "Chrysler LLC Jim Press", "Acme Inc CEO Jane Roe"
+                span = doc[i : end + 1]
+                out.append(person)
+            for part in _conjoined(span):
+                out.append(
+                    Name(part.start_char, part.end_char, part.text, "ORG", "organization", 2)
+                )
         i = j + 1
     return out
+
+
+def _person_after(doc: Doc, start: int, end: int) -> Name | None:
+    """A person named right after an organization's name, the model reading both as
+    one: titles ("CEO") or a common given name open the person's part."""
+    k = start
+    while k < end and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in ROLE_NOUNS):
+        k += 1
+    rest = doc[k:end]
+    if len(rest) < 2 or (k == start and rest[0].text not in given_names()):
+        return None
+    if any(t.text in ORG_NAME_HEADS or not _is_capitalised(t) for t in rest):
+        return None
+    return Name(rest.start_char, rest.end_char, rest.text, "PERSON", "person", 2)
+
+
+def _conjoined(span: Span) -> list[Span]:
+    """'Shanghai Airlines and Xiamen Airlines': two names, when each side ends in an
+    organizational word; 'Iran and Iraq Joint Chamber of Commerce' stays one."""
+    for t in span:
+        if t.lower_ not in {"and", "&"} or t.i == span.start or t.i + 1 >= span.end:
+            continue
+        left, right = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+        if left[-1].text in ORG_NAME_HEADS and any(w.text in ORG_NAME_HEADS for w in right):
+            return [left, *_conjoined(right)]
+    return [span]
 
 
 # Capitalised words that a number after them makes a numbered thing of its own kind,
@@ -396,6 +477,34 @@ def _called_names(doc: Doc) -> list[Name]:
     return out
 
 
+def _apposed_names(doc: Doc) -> list[Name]:
+    """'its European division, Opel': a proper noun in apposition to a noun that
+    says what it is, which the model may not have read as a name at all."""
+    out: list[Name] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
+            continue
+        head = tok.head
+        kind = _kind_of_noun(head.lemma_.lower()) if head.pos_ == "NOUN" and head.is_lower else None
+        if kind is None or head.i > tok.i:
+            continue
+        start = tok.i
+        while (
+            start > head.i + 1
+            and doc[start - 1].dep_ == "compound"
+            and _is_capitalised(doc[start - 1])
+        ):
+            start -= 1
+        span = doc[start : tok.i + 1]
+        between = doc[head.i : start]
+        # Only words the model gave no label at all (not "June" read as a date), and
+        # never over a line break (a heading's last noun and the dateline below it).
+        if any(t.ent_type_ for t in span) or "\n" in between.text_with_ws:
+            continue
+        out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
+    return out
+
+
 def _kind_of_noun(lemma: str) -> str | None:
     if lemma in ORG_NOUNS:
         return "organization"
@@ -408,12 +517,19 @@ def _kind_of_noun(lemma: str) -> str | None:
 
 def _merge_overrides(base: list[Name], overrides: list[Name]) -> list[Name]:
     """Our spans replace the model's where they overlap."""
-    kept = [n for n in base if not any(o.start < n.end and n.start < o.end for o in overrides)]
+    ours = SpanIndex(overrides, _bounds)
+    kept = [n for n in base if not ours.overlapping(n.start, n.end)]
     merged: list[Name] = []
+    reach = -1  # the furthest end merged so far: each override starts at or after the last
     for o in sorted(overrides, key=lambda n: (n.start, -(n.end - n.start))):
-        if not any(m.start < o.end and o.start < m.end for m in merged):
+        if o.start >= reach:
             merged.append(o)
+            reach = max(reach, o.end)
     return sorted(kept + merged, key=lambda n: n.start)
+
+
+def _bounds(name: Name) -> tuple[int, int]:
+    return name.start, name.end
 
 
 def _with_honorific(doc: Doc, name: Name) -> Name:
@@ -424,12 +540,13 @@ def _with_honorific(doc: Doc, name: Name) -> Name:
     if _strip_title(doc, span, name) or span.start == 0:
         return name
     prev = doc[span.start - 1]
-    if name.label == "PERSON" and prev.lower_ == "the" and span[-1].tag_ == "NNPS":
+    plural = span[-1].tag_ == "NNPS" or (len(span) == 1 and span[-1].text.endswith("s"))
+    if name.label == "PERSON" and prev.lower_ == "the" and plural:
         name.kind, name.strength = "organization", 2  # "the Beatles": a band, a team
         return name
     if _is_honorific(prev):
         name.start = prev.idx
-        name.text = doc.text[name.start : name.end]
+        name.text = doc_text(doc)[name.start : name.end]
         name.kind, name.strength = "person", 2
     elif prev.text[0].isupper() and prev.lower_ in TITLE_WORDS and name.label != "NORP":
         name.kind, name.strength = "person", 2
@@ -450,11 +567,13 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
         return False
     if any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS or not w[0].isupper() for w in rest):
         return False
-    # "General Electric" is a company: the model's other labels need a given name after.
-    if name.label != "PERSON" and (len(rest) < 2 or rest[0] not in given_names()):
+    # "General Electric" is a company: the model's other labels need a given name
+    # after, or a title only a person holds ("Spokeswoman Sandy Angers").
+    personal = rest[0] in given_names() or doc[i - 1].lower_ in PERSON_ONLY_TITLES
+    if name.label != "PERSON" and (len(rest) < 2 or not personal):
         return False
     name.start = doc[i].idx
-    name.text = doc.text[name.start : name.end]
+    name.text = doc_text(doc)[name.start : name.end]
     name.kind, name.strength = "person", 2
     return True
 
@@ -467,6 +586,13 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
+    # noun bound to the name right before it says what the name is, as an
+    # apposition does.
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.pos_ == "NOUN" and prev.is_lower and (prev.head == root or root.head == prev):
+            nouns.append(prev)
     for noun in nouns:
         kind = _kind_of_noun(noun.lemma_.lower())
         if kind:
@@ -480,17 +606,26 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     name.key = _strip_honorific(key)
     if name.label not in {"PERSON", "NORP"} and _is_facility_name(key):
         name.kind, name.strength = "facility", 2
+        name.country = facility_country(key, gaz)
         return name
     if name.label == "NORP":
         country = gaz.demonym(key)
         if country:
             name.kind, name.strength, name.country, name.demonym = "country", 3, country.iso, True
             return name
-    country = gaz.country(key)
+        world = gaz.world_demonym(key)
+        if world:  # "European governments": a mention of Europe, as "Iraqi" is of Iraq
+            name.kind, name.strength, name.key, name.demonym = "region", 3, world.name, True
+            return name
+    country = gaz.country(key) or _government_of(key, gaz)
     if country and name.strength < 2:
         name.kind, name.strength, name.country = "country", 3, country.iso
         return name
     if name.strength < 2:
+        world = gaz.world_region(key)
+        if world is not None:
+            name.kind, name.strength, name.key = "region", 3, world.name
+            return name
         cue = _apposition_kind(doc, name)
         if cue:
             name.kind, name.strength = cue, 2
@@ -508,6 +643,16 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
     return name
+
+
+def _government_of(key: str, gaz: Gazetteer) -> Country | None:
+    """'the US Government', 'the Canadian Government': a country's government is the
+    country acting, one actor with it (as in ``add_possessed_bodies``)."""
+    words = key.split()
+    if len(words) < 2 or words[-1].lower() != "government":
+        return None
+    rest = " ".join(words[:-1])
+    return gaz.country(rest) or gaz.demonym(rest)
 
 
 _RETYPABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
@@ -555,13 +700,69 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     overrides = _organization_names(doc) + _called_names(doc)
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
+    missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
+              if not _overlaps_any(n, names)]  # fmt: skip
+    names = sorted(names + missed, key=lambda n: n.start)
     typed = []
     for name in names:
-        name = _with_honorific(doc, name)
+        name = _with_honorific(doc, _airline_of(doc, name, gaz))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
-    return _without_things(_drop_covered(typed), doc)
+    typed = _without_things(_drop_covered(typed), doc)
+    return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+def _world_region_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'in Europe and Asia Monday': continents the model did not read as names (the
+    gazetteer's, capitalised as names are)."""
+    out: list[Name] = []
+    for tok in doc:
+        if not _is_capitalised(tok):
+            continue
+        for size in (2, 1):
+            span = doc[tok.i : tok.i + size]
+            capitalised = len(span) == size and all(_is_capitalised(t) for t in span)
+            if capitalised and gaz.world_region(span.text) is not None:
+                out.append(Name(span.start_char, span.end_char, span.text, "LOC"))
+                break
+    return out
+
+
+def _airline_of(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
+    """'Air China', 'Air France': "Air" before a country or a city names an airline."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].text != "Air":
+        return name
+    if gaz.country(name.text) is None and gaz.city(name.text, primary_only=True) is None:
+        return name
+    air = doc[span.start - 1]
+    text = doc_text(doc)[air.idx : name.end]
+    return Name(air.idx, name.end, text, "ORG", "organization", 2)
+
+
+def _bracketed_acronyms(doc: Doc, names: list[Name]) -> list[Name]:
+    """'the European Central Bank (ECB)': the acronym an organization's name is
+    followed by, which the model often leaves out, is another name of it (and of a
+    thing's: "... Developers Conference (WWDC)"). Only names the text itself
+    types count: the model's guesses are not repeated under a second name."""
+    out: list[Name] = []
+    for name in names:
+        if not (name.kind == "organization" and name.strength >= 2) and name.kind != "other":
+            continue
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None or span.end + 2 >= len(doc):
+            continue
+        opening, acronym, closing = doc[span.end : span.end + 3]
+        if opening.text != "(" or closing.text != ")" or not acronym.is_upper:
+            continue
+        if not acronym.is_alpha or _initials(name.key) != acronym.text:
+            continue
+        found = Name(acronym.idx, acronym.idx + len(acronym), acronym.text, "ORG", name.kind, 2)
+        if not _overlaps_any(found, names):
+            found.key = acronym.text
+            out.append(found)
+    return out
 
 
 def _overlaps_any(name: Name, others: list[Name]) -> bool:
@@ -593,21 +794,24 @@ def _region_form(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
         return name
     name.core = name.key
     name.start, name.end = start, end
-    name.text = doc.text[start:end]
+    name.text = doc_text(doc)[start:end]
     name.key = normalise_name(name.text)
     return name
 
 
 def _drop_covered(names: list[Name]) -> list[Name]:
     """Names inside a longer one that grew over them ("Iraqi" in "Iraqi Kurdistan")."""
-    grown = [n for n in names if n.core]
-    return [
-        n for n in names if n.core or not any(g.start <= n.start and n.end <= g.end for g in grown)
-    ]
+    grown = SpanIndex((n for n in names if n.core), _bounds)
+    return [n for n in names if n.core or not grown.enclosing(n.start, n.end)]
 
 
 # Time zones written after a clock time ("at 16:00 UTC"): the model calls them organizations.
 TIME_ZONES = word_set("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT")
+# Currency codes written beside an amount ("$99 (USD)"): the model calls them organizations.
+CURRENCY_CODES = word_set("""
+    USD EUR GBP JPY CNY RMB AUD CAD CHF INR RUB BRL KRW MXN SEK NOK DKK NZD HKD SGD ZAR
+    TRY SAR AED IRR IQD ILS EGP PKR
+    """)
 
 # Last words of a capitalised name that make it an event ("... Air Show").
 EVENT_HEADS = word_set("""
@@ -668,7 +872,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     words = name.key.split()
     if not words or name.label == "NORP":
         return None
-    if words[-1] in TIME_ZONES and len(words) == 1:
+    if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
         return "zone"
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
@@ -709,22 +913,45 @@ def _moves_by_points(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         verbs.append(root.head)
     return any(
-        t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children)
+        (t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children))
+        or _index_level(t)
         for verb in verbs
         for t in verb.subtree
         if t.i > span.end - 1
     )
 
 
+def _index_level(tok: Token) -> bool:
+    """'falls below 9,000', 'closed above 10,000': a level in the thousands with no
+    unit, which only an index has."""
+    if tok.lower_ not in {"below", "above"} or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    try:
+        value = float(nxt.text.replace(",", ""))
+    except ValueError:
+        return False
+    after = tok.doc[nxt.i + 1].lower_ if nxt.i + 1 < len(tok.doc) else ""
+    return value >= 1000 and after not in {"%", "percent", "people", "jobs"} and not after.isalpha()
+
+
 def _product_context(span: Span, before: Token | None, after: Token, n_words: int) -> bool:
     """A product noun bound to the name: before it ("web browser Foo", "the
-    operating system Foo"), in apposition ("Foo, the new version of ..."), or
-    "operating system" after it. A noun after a name is not enough in general:
-    "Acme jets" names the maker as often as "Foo Bar laptops" names a product."""
+    operating system Foo", "its next model Foo"), in apposition ("Foo, the new
+    version of ..."), or "operating system" after it. A noun after a one-word name
+    is not enough: "Acme jets" names the maker as often as "Foo Bar laptops"
+    names a product; after a longer name ("Foo Bar laptops") it is the product's."""
     root = span.root
     if after.lower_ == "operating" and n_words >= 2:  # "Acme operating system": the maker
         return True
-    if before is not None and before.lemma_.lower() in PRODUCT_NOUNS | {"system"}:
+    if (
+        n_words >= 2
+        and after.lemma_.lower() in PRODUCT_NOUNS
+        and root.head == after
+        and root.dep_ in {"compound", "amod", "nmod"}
+    ):
+        return True
+    if before is not None and before.lemma_.lower() in PRODUCT_NOUNS | {"system", "model"}:
         bound = (before.dep_ in {"compound", "appos"} and before.head == root) or (
             root.dep_ == "appos" and root.head == before
         )
@@ -782,6 +1009,11 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
             matches = [k for k in orgs if _initials(orgs[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
+        else:
+            target = _organization_shortened(key, names, kind, orgs)
+            if target is not None:
+                for n in names:
+                    n.kind, n.country = "organization", None
         if target is not None and target in groups:
             groups[target].extend(groups.pop(key))
     return groups
@@ -807,6 +1039,27 @@ def _person_shortened(
         if len(given) == 1:
             return given[0]
     return None
+
+
+def _organization_shortened(
+    key: str, names: list[Name], kind: str, orgs: dict[str, list[Name]]
+) -> str | None:
+    """The organization a one-word name shortens, when the model typed it otherwise.
+
+    News names a company in full once and by its first word after ("Cerberus
+    Capital Management", then "Cerberus"; "AirTran Airways", then "AirTran"); the
+    model often reads the short form as a person or a town. A short form the
+    model already calls an organization stays its own ("Boeing" beside "Boeing
+    Commercial Airplanes"), and one that two organizations share joins neither.
+    """
+    if kind == "organization" or len(key.split()) != 1 or any(n.strength >= 1 for n in names):
+        return None
+    longer = [
+        k for k, v in orgs.items()
+        if k != key and len(k.split()) > 1 and k.split()[0] == key
+        and any(n.strength >= 2 or n.label == "ORG" for n in v)
+    ]  # fmt: skip
+    return longer[0] if len(longer) == 1 else None
 
 
 def _initials(name: str) -> str:
@@ -922,13 +1175,13 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
     taken = {n.key for e in entities if e.kind != "person" for n in e.names}
     # A word the article also writes in lower case is a common noun ("Image:").
     taken |= {t.text.capitalize() for t in doc if t.is_lower}
-    covered = [(n.start, n.end) for e in entities for n in e.names]
+    covered = SpanIndex((n for e in entities for n in e.names), _bounds)
     for tok in doc:
         people = owners.get(tok.text)
         if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
-        if any(s < end and start < e for s, e in covered):
+        if covered.overlapping(start, end):
             continue
         people[0].names.append(Name(start, end, tok.text, "SURNAME", "person", 0, tok.text))
     for ent in entities:
@@ -1001,22 +1254,16 @@ class _Index:
     """Which entity a character offset belongs to."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self.spans = sorted(
-            ((n.start, n.end, e) for e in entities for n in e.names), key=lambda s: s[0]
+        self.spans = SpanIndex(
+            ((n.start, n.end, e) for e in entities for n in e.names), lambda s: (s[0], s[1])
         )
 
     def at(self, start: int, end: int) -> Entity | None:
-        for s, e, ent in self.spans:
-            if s < end and start < e:
-                return ent
-        return None
+        found = self.spans.overlapping(start, end)
+        return found[0][2] if found else None
 
     def preceding(self, offset: int, floor: int, kinds: frozenset[str]) -> Entity | None:
-        best = None
-        for s, e, ent in self.spans:
-            if floor <= s and e <= offset and ent.kind in kinds:
-                best = ent
-        return best
+        return next((e for _s, _e, e in self.spans.before(offset, floor) if e.kind in kinds), None)
 
 
 _AFFILIATION_KINDS = frozenset({"country", "organization"})
@@ -1164,11 +1411,11 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         best = next((r for r in offices if r.affiliation), offices[0])
         member = next((r for r in roles if r.head == "member" and r.affiliation), None)
         ent.role, ent.affiliation, ent.role_head = best.text, best.affiliation, best.head
-        ent.role_evidence = doc.text[best.start : best.end]
+        ent.role_evidence = doc_text(doc)[best.start : best.end]
         if member is not None and member is not best:
             ent.affiliation = ent.affiliation or member.affiliation
             ent.extra["membership"] = member
-            ent.extra["membership_evidence"] = doc.text[member.start : member.end]
+            ent.extra["membership_evidence"] = doc_text(doc)[member.start : member.end]
         ent.extra["roles"] = roles
 
 

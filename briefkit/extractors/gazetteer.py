@@ -77,6 +77,32 @@ class City:
 
 
 @dataclass(frozen=True)
+class WorldRegion:
+    """A continent or a region of the world that news names like a country."""
+
+    id: str
+    name: str
+    demonyms: tuple[str, ...]
+
+
+# Continents and the world regions news writes as names, with their adjectives
+# ("European governments", "Asian markets"). GeoNames has none of them, and
+# knows "Asia" only as a town.
+_WORLD_REGIONS = (
+    ("Africa", "African Africans"),
+    ("Asia", "Asian Asians"),
+    ("Europe", "European Europeans"),
+    ("North America", "North-American North-Americans"),
+    ("South America", "South-American South-Americans"),
+    ("Latin America", "Latin-American Latin-Americans"),
+    ("Central America", "Central-American Central-Americans"),
+    ("Middle East", "Middle-Eastern"),
+    ("Oceania", "Oceanian"),
+    ("Antarctica", ""),
+)
+
+
+@dataclass(frozen=True)
 class State:
     id: str
     name: str
@@ -94,6 +120,15 @@ class Gazetteer:
         self._cities: dict[str, City] = {}
         self._primary_cities: dict[str, City] = {}
         self._states: dict[str, State] = {}
+        self._world: dict[str, WorldRegion] = {}
+        self._world_demonyms: dict[str, WorldRegion] = {}
+        for name, demonyms in _WORLD_REGIONS:
+            # Two-word demonyms are written with a hyphen above, to split on spaces.
+            forms = tuple(d.replace("-", " ") for d in demonyms.split())
+            region = WorldRegion(slugify(name), name, forms)
+            self._world[name.lower()] = region
+            for d in forms:
+                self._world_demonyms[d.lower()] = region
         self._load_countries(gc)
         self._load_cities(gc)
         self._load_states(gc)
@@ -160,6 +195,14 @@ class Gazetteer:
         """The country whose people ``text`` names ("Iranian", "Americans")."""
         iso = self._demonyms.get(text.replace("’", "'").strip().lower())
         return self._countries[iso] if iso else None
+
+    def world_region(self, text: str) -> WorldRegion | None:
+        """The continent or world region ``text`` names ("Europe", "the Middle East")."""
+        return self._world.get(normalise_name(text).lower())
+
+    def world_demonym(self, text: str) -> WorldRegion | None:
+        """The continent or world region whose adjective ``text`` is ("European")."""
+        return self._world_demonyms.get(text.replace("’", "'").strip().lower())
 
     def city(self, text: str, primary_only: bool = False) -> City | None:
         """The most populous city named ``text``; ``primary_only`` ignores alternate

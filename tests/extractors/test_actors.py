@@ -256,3 +256,87 @@ def test_a_title_inside_the_name_is_a_role_not_part_of_the_name() -> None:
     doc = load_model()("Spokeswoman Sandy Berrow said the plant would close.")
     names = [n for n in read_names(doc) if "Berrow" in n.text]
     assert [(n.text, n.kind) for n in names] == [("Sandy Berrow", "person")]
+
+
+def _names(text: str) -> dict[str, tuple[str, list[str]]]:
+    """Every actor's and place's id -> (kind, names as written), for typing tests."""
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    return {e.id: (e.kind, [n.text for n in e.names]) for e in entities.actors + entities.places}
+
+
+def test_continents_and_their_adjectives_are_places() -> None:
+    found = _names(
+        "Stocks fell across Asia on Monday. Asian markets slid, and European "
+        "governments met to discuss the crisis spreading to Europe."
+    )
+    assert found["asia"] == ("region", ["Asia", "Asian"])  # not the town of Asia
+    kind, names = found["europe"]
+    assert kind == "region"
+    assert set(names) == {"European", "Europe"}
+
+
+def test_a_countrys_government_is_the_country() -> None:
+    actors = _actors(
+        "The loan will be repaid to the Canadian Government and the United States "
+        "Government by 2015, Canada said."
+    )
+    assert "Canadian Government" in actors["canada"]["aliases"]
+    assert "United States Government" in actors["united-states"]["aliases"]
+    assert not any("government" in ident for ident in actors)
+
+
+def test_a_noun_right_before_a_name_says_what_it_is() -> None:
+    actors = _actors(
+        "Sales at electronics retailer Best Buy fell, German magazine Der Spiegel "
+        "reported on Monday."
+    )
+    assert actors["best-buy"]["kind"] == "organization"
+    assert actors["der-spiegel"]["kind"] == "organization"
+
+
+def test_a_company_named_in_full_then_by_its_first_word_is_one_organization() -> None:
+    actors = _actors(
+        "Chrysler was sold to Halvorsen Capital Management last year. Halvorsen has "
+        "agreed to take on billions of dollars of debt."
+    )
+    company = actors["halvorsen-capital-management"]
+    assert company["kind"] == "organization"
+    assert "Halvorsen" in company.get("aliases", [])
+    assert "halvorsen" not in actors
+
+
+def test_a_name_in_apposition_to_a_company_noun_is_found() -> None:
+    found = _names("The carmaker will cut 10,000 jobs at its European division, Opel.")
+    assert found["opel"][0] == "organization"
+
+
+def test_the_airline_of_a_flight_is_an_organization() -> None:
+    actors = _actors("Investigators studied the loss of Kestrel Air Flight 574 last year.")
+    assert actors["kestrel-air"]["kind"] == "organization"
+    assert not any("flight" in ident for ident in actors)
+
+
+def test_an_office_named_after_its_body_leaves_the_body_its_name() -> None:
+    found = _names(
+        "“A collapse would be painful,” said Dana Perino, the White House Press Secretary."
+    )
+    assert found["white-house"][0] == "facility"
+    assert found["dana-perino"][0] == "person"
+    assert not any("secretary" in ident for ident in found)
+
+
+def test_an_acronym_in_brackets_after_an_organization_is_its_name() -> None:
+    actors = _actors(
+        "The Northern Grain Board (NGB) raised its forecast. Farmers welcomed the "
+        "decision of the Northern Grain Board."
+    )
+    board = actors["northern-grain-board"]
+    assert "NGB" in board.get("aliases", [])
+    assert "ngb" not in actors
+
+
+def test_a_band_named_with_the_is_not_a_person() -> None:
+    actors = _actors("Apple Corps, the record company of the Beatles, lost the case.")
+    beatles = [a for a in actors.values() if a["name"] == "Beatles"]
+    assert beatles and beatles[0]["kind"] == "organization"

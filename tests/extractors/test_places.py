@@ -43,6 +43,7 @@ def test_seed_regions_and_facilities(seed_places: dict[str, dict[str, object]]) 
     assert seed_places["dukan"]["kind"] == "region"
     assert "coordinates" not in seed_places["dukan"]
     assert seed_places["baghdad-airport"]["kind"] == "facility"
+    assert seed_places["baghdad-airport"]["country"] == "iraq"
     assert seed_places["kurdistan"]["kind"] == "region"
 
 
@@ -83,3 +84,15 @@ def test_place_evidence_is_verbatim(seed_places: dict[str, dict[str, object]]) -
     text = read_article(SEED).text
     for place in seed_places.values():
         assert str(place["evidence"]) in text
+
+
+def test_a_facility_is_in_the_country_of_the_place_it_is_named_after() -> None:
+    places = _places(
+        parse_article(
+            "Rockets struck Basra International Airport on Monday, and guards at the "
+            "Iraqi National Museum were put on alert."
+        )
+    )
+    facilities = {p["name"]: p for p in places.values() if p["kind"] == "facility"}
+    assert facilities["Basra International Airport"]["country"] == "iraq"
+    assert facilities["Iraqi National Museum"]["country"] == "iraq"
