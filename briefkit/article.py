@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from briefkit.errors import BriefkitError, Problem
@@ -290,11 +290,17 @@ def read_article(path: str | Path) -> Article:
         raise BriefkitError(
             [Problem(str(p), 0, 0, f"cannot read the article: {exc.strerror}")]
         ) from None
-    article = parse_article(decode(data, str(p)), str(p))
+    return require_body(parse_article(decode(data, str(p)), str(p)), "paste its text into the file")
+
+
+def require_body(article: Article, hint: str) -> Article:
+    """``article``, or a clear error when it has no text to extract facts from.
+
+    Blank text (or only a syndication line) would give a briefing with no title,
+    which the schema refuses: better to say so before the model runs.
+    """
     if not article.body.strip():
-        raise BriefkitError(
-            [Problem(str(p), 0, 0, "the article is empty: paste its text into the file")]
-        )
+        raise BriefkitError([Problem(article.path, 0, 0, f"the article is empty: {hint}")])
     return article
 
 
@@ -339,22 +345,29 @@ def slugify(text: str, max_words: int = 0, drop_stopwords: bool = False) -> str:
     return "-".join(words)
 
 
-def name_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One regex for many names, longest first, so "Iraqi Kurdistan" wins over "Iraqi".
-
-    Returns the pattern and a map from each name to the id it stands for.
-    """
+def name_owners(names: dict[str, list[str]]) -> dict[str, str]:
+    """Each name of two characters or more -> the id it stands for; the first id keeps it."""
     owner: dict[str, str] = {}
     for ident, variants in names.items():
         for variant in variants:
             variant = variant.strip()
             if len(variant) > 1:
                 owner.setdefault(variant, ident)
-    if not owner:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
-    # "US$" is a currency, not the United States.
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w$-])"), owner
+    return owner
+
+
+@lru_cache(maxsize=256)
+def _starts(first_chars: str) -> re.Pattern[str]:
+    """Where a name may begin: one of its first characters, not inside a word."""
+    return re.compile(rf"(?<![\w-])[{re.escape(first_chars)}]")
+
+
+def _joins(char: str) -> bool:
+    r"""Whether ``char`` right after a name makes it part of a longer word (regex ``[\w$-]``).
+
+    "US$" is a currency, not the United States.
+    """
+    return char.isalnum() or char in "_$-"
 
 
 def find_names(
@@ -362,12 +375,31 @@ def find_names(
 ) -> list[tuple[int, int, str]]:
     """Every non-overlapping mention of the given names: (start, end, id).
 
+    At each place a name may begin, the longest name that is there and ends at a
+    word edge wins, so "Iraqi Kurdistan" wins over "Iraqi". What a regex of all the
+    names would find, without compiling one per briefing, which cost a tenth of
+    rendering.
+
     This is how the build finds mentions: they are not stored, so fixing an
     alias by hand fixes every page.
     """
-    compiled = name_pattern(names)
-    if compiled is None:
+    owner = name_owners(names)
+    if not owner:
         return []
-    pattern, owner = compiled
     end = len(text) if end is None else end
-    return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(text, 0, end)]
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(owner, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    found: list[tuple[int, int, str]] = []
+    after = 0
+    for m in _starts("".join(sorted(by_first))).finditer(text, 0, end):
+        start = m.start()
+        if start < after:
+            continue
+        for name in by_first[text[start]]:
+            stop = start + len(name)
+            if text.startswith(name, start, end) and (stop >= end or not _joins(text[stop])):
+                found.append((start, stop, owner[name]))
+                after = stop
+                break
+    return found

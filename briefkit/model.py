@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, ClassVar, Self
 
@@ -91,6 +91,11 @@ class DateValue:
 
     @classmethod
     def parse(cls, text: str) -> Self:
+        # Pages sort and label the same events over and over: parse each date once.
+        return _parse_date(cls, text) if isinstance(text, str) else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Self:
         parts = str(text).split("/")
         if len(parts) > 2:
             raise ValueError(f"{text!r} has more than one '/'")
@@ -122,6 +127,11 @@ class DateValue:
     @property
     def month(self) -> int | None:
         return None if self.start.precision == "year" else self.start.first.month
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(cls: type[DateValue], text: str) -> DateValue:
+    return cls._parse(text)
 
 
 # --------------------------------------------------------------------------- facts
@@ -404,11 +414,49 @@ def _validator(name: str = "briefing") -> Any:
     return Draft202012Validator(_inline_refs(full, full.get("$defs", {})))
 
 
+def _draft7(node: Any) -> Any:
+    """The inlined schema in draft 7's words, which fastjsonschema reads.
+
+    Only ``prefixItems`` (the coordinates) differs: draft 7 says it as a list of ``items``.
+    """
+    if isinstance(node, list):
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _draft7(v) for k, v in node.items() if k not in ("$schema", "$id", "prefixItems")}
+    if "prefixItems" in node:
+        out["items"] = _draft7(node["prefixItems"])
+    return out
+
+
+@cache
+def _fast_check(name: str = "briefing") -> Callable[[Any], Any]:
+    """The schema compiled to Python code: a tenth of jsonschema's time on valid data.
+
+    It only says whether data is valid. Where it says no, jsonschema finds every
+    problem with its path, so the messages stay the same. It is never more lenient:
+    its patterns end at ``\\Z`` where jsonschema's ``$`` allows a final newline.
+    """
+    import fastjsonschema
+
+    full = schema(name)
+    fast = _draft7(_inline_refs(full, full.get("$defs", {})))
+    fast["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(fast, use_default=False, use_formats=False)
+
+
 def validate_shape(data: Any, path: str, where: Locator, kind: str = "briefing") -> list[Problem]:
     """Problems of shape and type, by the JSON Schema. Data with any is not built.
 
     ``kind`` names the schema: a ``briefing`` file or the ``registry``.
     """
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _fast_check(kind)(data)
+        return []
+    except JsonSchemaException:
+        pass
     problems: list[Problem] = []
     for error in _validator(kind).iter_errors(data):
         loc = tuple(error.absolute_path)

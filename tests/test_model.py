@@ -52,6 +52,13 @@ def test_schema_names_unknown_fields_and_wrong_types() -> None:
     assert any("tags should be array" in m for m in messages)
 
 
+def test_schema_verdict_is_jsonschemas_where_the_fast_check_is_stricter() -> None:
+    # The fast check refuses an id pattern's trailing newline; JSON Schema's "$" allows it.
+    assert validate_shape(minimal(tags=["news\n"]), "f.yaml", nowhere) == []
+    (problem,) = validate_shape(minimal(tags=["News"]), "f.yaml", nowhere)
+    assert problem.message.startswith("tags.0 is 'News', which does not fit")
+
+
 def test_schema_refuses_non_http_urls() -> None:
     data = minimal(source={"article": "article.txt", "url": "javascript:alert(1)"})
     assert validate_shape(data, "f.yaml", nowhere)

@@ -42,6 +42,15 @@ def test_aliases_are_refused_so_alias_bombs_cannot_expand() -> None:
         parse_yaml(bomb, "f.yaml")
 
 
+def test_tags_merge_keys_and_odd_keys_load_as_yaml_says() -> None:
+    # Each of these takes the careful path; what it builds and locates must not change.
+    text = "id: !!str 2024\n<<: {title: T}\n1: one\nn: ~\nok: yes\nf: 1.5\n"
+    data, where, problems = parse_yaml(text, "f.yaml")
+    assert data == {"id": "2024", "title": "T", 1: "one", "n": None, "ok": True, "f": 1.5}
+    assert problems == []
+    assert where(("f",)) == (6, 4) and where(("1",)) == (3, 4)
+
+
 def test_dates_stay_strings() -> None:
     data, _, _ = parse_yaml("published: 2024-09-11\n", "f.yaml")
     assert data == {"published": "2024-09-11"}
