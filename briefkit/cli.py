@@ -7,13 +7,14 @@ import datetime as dt
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefkit.errors import BriefkitError, Problem
 
 if TYPE_CHECKING:
+    from briefkit.article import Article
     from briefkit.model import Briefing
 
 
@@ -115,16 +116,41 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _already_added(root: Path, path: Path) -> None:
+    """Refuse, before the model loads, an article whose text is a briefing's already."""
+    from briefkit.article import read_article
+    from briefkit.store import added_articles, article_hash
+
+    try:
+        # As stored: decoded (an old Windows-1252 copy is kept as UTF-8), then encoded.
+        digest = article_hash(read_article(path).raw.encode("utf-8"))
+    except BriefkitError:
+        return  # extraction reads it again, and says why at its path
+    existing = added_articles(root).get(digest)
+    if existing is not None:
+        message = (
+            f"this article exists already, as {root / existing}/ (the same text): nothing was "
+            f"written; `briefkit update {existing}` re-extracts it"
+        )
+        raise BriefkitError([Problem(str(path), 0, 0, message)])
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from briefkit.locking import briefings_lock
-    from briefkit.store import add_briefing
+    from briefkit.store import add_briefing, extraction_stamp
 
+    if args.batch is not None:
+        return cmd_add_batch(args)
+    if args.article is None:
+        raise BriefkitError([Problem("briefkit add", 0, 0, "name an ARTICLE, or --batch DIR")])
     root = Path(args.root)
     with briefings_lock(root):
+        _already_added(root, Path(args.article))
         raw, briefing, notes = _extract(args)
         # An id made from the title is checked too: a headline "Index" or "Con".
         check_id(briefing.id, root)
-        folder = add_briefing(root, raw, briefing, header=notes)
+        stamp = extraction_stamp(raw.encode("utf-8"), args.published)
+        folder = add_briefing(root, raw, briefing, header=notes, stamp=stamp)
     counts = ", ".join(
         f"{len(getattr(briefing, key))} {key}"
         for key in ("actors", "places", "events", "quotes", "figures", "relations")
@@ -132,6 +158,247 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(f"added {folder}/: {counts}")
     print(f"review {folder}/briefing.yaml by hand, then run `briefkit check`")
     return 0
+
+
+# --------------------------------------------------------------------------- add --batch
+
+# "2024-09-11-iran.txt", "2024-09-11_iran.txt", "2024-09-11.txt": the date the article
+# was published, by a convention that survives copying files around.
+_DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_. ]|$)")
+# Articles per task sent to a worker: large enough for nlp.pipe to batch, small
+# enough for the progress bar to move.
+CHUNK = 8
+
+
+def batch_files(folder: Path) -> list[Path]:
+    """The articles of a batch: every file directly in ``folder``, except hidden ones, by name."""
+    if not folder.is_dir():
+        raise BriefkitError([Problem(str(folder), 0, 0, "--batch needs a folder of article files")])
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def date_of(path: Path, default: dt.date | None) -> dt.date | None:
+    """The publication date in the file name's ``YYYY-MM-DD`` prefix, else ``default``."""
+    m = _DATED_NAME.match(path.name)
+    if m is None:
+        return default
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        message = f"the file name's date {m.group(1)} is not a date: rename the file"
+        raise BriefkitError([Problem(str(path), 0, 0, message)]) from None
+
+
+def _warm() -> None:
+    """A worker's start: the model, loaded once for every chunk it will parse."""
+    from briefkit.extractors.nlp import load_model
+
+    load_model()
+
+
+def extract_chunk(chunk: list[tuple[Article, dt.date | None]]) -> list[dict[str, Any] | str]:
+    """The facts of a few articles, parsed together with ``nlp.pipe``; an error's text for one
+    that fails, so a bad article costs only itself."""
+    from briefkit.extractors.nlp import load_model
+    from briefkit.extractors.pipeline import extract_from_doc, parse_many, run
+
+    nlp = load_model()
+    out: list[dict[str, Any] | str] = []
+    try:
+        docs = list(parse_many(nlp, [article.body for article, _ in chunk], batch_size=CHUNK))
+    except Exception:  # one text spaCy cannot parse: find which, one by one
+        docs = None
+    for i, (article, published) in enumerate(chunk):
+        try:
+            facts = (
+                run(article, published, nlp)
+                if docs is None
+                else extract_from_doc(article, docs[i], published)
+            )
+            out.append(facts)
+        except Exception as exc:  # reported by path; the batch goes on
+            out.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+def extract_all(
+    todo: list[tuple[Article, dt.date | None]], jobs: int, progress: Any
+) -> Iterator[dict[str, Any] | str]:
+    """The facts of every article, in order; ``jobs`` worker processes, each loading the model
+    once, when more than one."""
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            results = extract_chunk(chunk)
+            progress.update(len(chunk))
+            yield from results
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: the parent may hold threads (the progress bar's), which fork would copy.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:
+        for chunk, results in zip(chunks, pool.map(extract_chunk, chunks), strict=True):
+            progress.update(len(chunk))
+            yield from results
+
+
+class _NoBar:
+    """The progress bar's interface, for when tqdm is missing."""
+
+    def update(self, n: int) -> None:
+        pass
+
+    def write(self, text: str, file: Any = None) -> None:
+        print(text, file=file)
+
+    def close(self) -> None:
+        pass
+
+
+def _bar(total: int) -> Any:
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - spaCy depends on tqdm
+        return _NoBar()
+    # On a terminal only: a log file gets the summary, not a line per redraw.
+    return tqdm(total=total, unit="article", file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+def _unresolved_note(article: Article) -> str:
+    from briefkit.extractors.dates import find_dates
+
+    unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+    listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
+    return (
+        "No publication date was given, so these relative dates stay unresolved and are "
+        f"not on the timeline: {listed}. Set source.published and date the events by hand."
+    )
+
+
+def _free_id(root: Path, ident: str, raw: bytes) -> str:
+    """``ident``, or ``ident-2``, ``ident-3``...: two articles of a batch may share a headline.
+
+    A folder holding this very article but no briefing.yaml is an add that was stopped
+    midway: it is taken up again, not passed over.
+    """
+    from briefkit.store import ARTICLE_FILE, BRIEFING_FILE
+
+    candidate, n = ident, 2
+    while (folder := root / candidate).exists():
+        article = folder / ARTICLE_FILE
+        stopped = not (folder / BRIEFING_FILE).exists() and article.is_file()
+        if stopped and article.read_bytes() == raw:
+            break
+        candidate, n = f"{ident}-{n}", n + 1
+    return candidate
+
+
+def cmd_add_batch(args: argparse.Namespace) -> int:
+    """``add --batch DIR``: every article in DIR, extracted in batches, each added in turn."""
+    import time
+
+    from briefkit.article import read_article
+    from briefkit.locking import briefings_lock
+    from briefkit.store import (
+        add_briefing,
+        added_articles,
+        article_hash,
+        briefing_from_facts,
+        extraction_stamp,
+        known_in,
+        remember,
+    )
+
+    for option in ("id", "title", "url"):
+        if getattr(args, option) is not None:
+            message = f"--{option} names one article: leave it out with --batch"
+            raise BriefkitError([Problem("briefkit add", 0, 0, message)])
+    if args.article is not None:
+        message = "give an ARTICLE or --batch DIR, not both"
+        raise BriefkitError([Problem("briefkit add", 0, 0, message)])
+    if args.jobs < 1:
+        raise BriefkitError([Problem("briefkit add", 0, 0, "-j needs 1 or more workers")])
+    root = Path(args.root)
+    files = batch_files(Path(args.batch))
+    failed: list[Problem] = []
+    added: list[Path] = []
+    present: list[tuple[Path, str]] = []
+    with briefings_lock(root):
+        done = added_articles(root)
+        batch: dict[str, Path] = {}
+        todo: list[tuple[Path, Article, dt.date | None]] = []
+        for path in files:
+            try:
+                article = read_article(path)
+                published = date_of(path, args.published)
+            except BriefkitError as exc:
+                failed.extend(exc.problems)
+                continue
+            digest = article_hash(article.raw.encode("utf-8"))
+            if digest in done:
+                present.append((path, f"{root / done[digest]}/"))
+                continue
+            if digest in batch:
+                present.append((path, f"{batch[digest]}, in this batch"))
+                continue
+            batch[digest] = path
+            todo.append((path, article, published))
+
+        known = known_in(root) if root.is_dir() else ([], [])
+        words = 0
+        bar = _bar(len(todo))
+        start = time.perf_counter()
+        try:
+            results = extract_all([(a, p) for _, a, p in todo], args.jobs, bar)
+            for (path, article, published), facts in zip(todo, results, strict=True):
+                if isinstance(facts, str):
+                    failed.append(Problem(str(path), 0, 0, f"{facts}; skipped"))
+                    continue
+                notes: list[str] = []
+                briefing = briefing_from_facts(
+                    article, facts, published, outlet=args.outlet, known=known, notes=notes
+                )
+                try:
+                    raw = article.raw.encode("utf-8")
+                    briefing.id = _free_id(root, briefing.id, raw)
+                    check_id(briefing.id)
+                    header = [] if published else [_unresolved_note(article)]
+                    stamp = extraction_stamp(raw, published)
+                    folder = add_briefing(root, article.raw, briefing, header=header, stamp=stamp)
+                except BriefkitError as exc:
+                    failed.extend(Problem(str(path), 0, 0, p.message) for p in exc.problems)
+                    continue
+                remember(known, briefing)
+                added.append(folder)
+                words += len(article.body.split())
+                bar.write(f"added {folder}/ from {path}", file=sys.stdout)
+                for note in notes:
+                    bar.write(f"note: {folder}: {note}", file=sys.stderr)
+        finally:
+            bar.close()
+        seconds = time.perf_counter() - start
+
+    for path, existing in present:
+        print(f"{path}: added already, as {existing} (the same text): skipped", file=sys.stderr)
+    _print_problems(failed)
+    undated = sum(1 for _, _, p in todo if p is None)
+    if undated:
+        print(
+            f"warning: {undated} article(s) had no date (no YYYY-MM-DD file name prefix, no "
+            "--published): their relative dates stay unresolved",
+            file=sys.stderr,
+        )
+    rate, word_rate = (len(added) / seconds, words / seconds) if seconds else (0.0, 0.0)
+    print(
+        f"{len(files)} file(s): {len(added)} added, {len(present)} added already, "
+        f"{len({p.path for p in failed})} failed; {len(added)} article(s) in {seconds:.1f} s: "
+        f"{rate:.2f} articles/s, {word_rate:.0f} words/s with -j {args.jobs}"
+    )
+    if added:
+        print(f"review the new briefings in {root}/ by hand, then run `briefkit check`")
+    return 1 if failed else 0
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -148,9 +415,9 @@ def cmd_update(args: argparse.Namespace) -> int:
     # A dry run writes nothing, so it need not wait for a writer.
     with nullcontext() if args.dry_run else briefings_lock(root):
         for folder in folders:
-            update = update_briefing(folder, extract_again, dry_run=args.dry_run)
+            update = update_briefing(folder, extract_again, dry_run=args.dry_run, force=args.force)
             print("\n".join(update.lines()))
-            if args.dry_run:
+            if args.dry_run and not update.skipped:
                 print(f"{update.path}: dry run, nothing written")
     return 0
 
@@ -170,34 +437,111 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from briefkit.render import render_site
-    from briefkit.store import open_corpus, write_atomic
+    from briefkit.store import open_corpus, write_generated
 
     corpus, problems = open_corpus(Path(args.root))
     if problems:
         _print_problems(problems)
     out = Path(args.out)
-    pages = render_site(corpus, Path(args.templates))
-    for rel, markdown in pages.items():
-        write_atomic(out / rel, markdown)
-    print(f"wrote {len(pages)} pages to {out}/")
+    pages: dict[str, str | bytes] = dict(render_site(corpus, Path(args.templates)))
+    generated = len(pages)
+    hand = hand_written(Path(args.docs), out) if args.docs is not None else {}
+    # Hand-written pages win over generated ones of the same path, as in the plugin build.
+    pages.update(hand)
+    written = 0
+    for rel, content in pages.items():
+        path = out / rel
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        # Unchanged files keep their time stamps: a builder's cache stays valid.
+        if not path.is_file() or path.read_bytes() != data:
+            write_generated(path, data)
+            written += 1
+    removed = _prune(out, set(pages))
+    copied = f" and {len(hand)} hand-written files" if args.docs is not None else ""
+    print(
+        f"{generated} pages{copied} in {out}/: {written} written, "
+        f"{len(pages) - written} unchanged, {removed} stale removed"
+    )
     return 1 if problems and args.strict else 0
+
+
+# What ``render`` wrote last, so it can delete a page whose briefing is gone and
+# never a file it did not write.
+RENDERED = ".briefkit-rendered"
+
+
+def hand_written(docs: Path, out: Path) -> dict[str, bytes]:
+    """Every file of the docs folder (bar ``out``, if inside it, and hidden ones), by path."""
+    if not docs.is_dir():
+        raise BriefkitError([Problem(str(docs), 0, 0, "--docs needs the docs folder")])
+    import os
+
+    skip = out.resolve()
+    files: dict[str, bytes] = {}
+    for folder, dirs, names in os.walk(docs):
+        # Not into ``out``: thousands of generated pages, and no hand-written one.
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (Path(folder) / d).resolve() != skip
+        )
+        for name in sorted(names):
+            path = Path(folder) / name
+            if not name.startswith(".") and path.is_file():
+                files[path.relative_to(docs).as_posix()] = path.read_bytes()
+    return files
+
+
+def _prune(out: Path, keep: set[str]) -> int:
+    """Delete what the last render wrote and this one did not; record what this one wrote."""
+    from briefkit.store import write_generated
+
+    record = out / RENDERED
+    before = set(record.read_text("utf-8").splitlines()) if record.is_file() else set()
+    removed = 0
+    inside = out.resolve()
+    for rel in sorted(before - keep):
+        path = out / rel
+        # The record is a file in the folder: whatever it says, nothing outside is touched.
+        if path.resolve().is_relative_to(inside) and path.is_file():
+            path.unlink()
+            removed += 1
+            # Empty folders left behind would be empty sections to another builder.
+            parent = path.parent
+            while parent != out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    write_generated(record, "".join(f"{rel}\n" for rel in sorted(keep)).encode("utf-8"))
+    return removed
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefkit", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
-    def article_options(cmd: argparse.ArgumentParser) -> None:
-        cmd.add_argument("article", help="the article's text file")
+    def article_options(cmd: argparse.ArgumentParser, optional: bool = False) -> None:
+        cmd.add_argument("article", nargs="?" if optional else None, help="the article's file")
         cmd.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
         cmd.add_argument("--outlet", help="who published it (read from the article when it says)")
         cmd.add_argument("--url", help="where it was published")
         cmd.add_argument("--title", help="the headline (read from the article when it says)")
         cmd.add_argument("--id", help="the briefing's id (made from date and title otherwise)")
 
-    add = sub.add_parser("add", help="add an article as a new briefing")
-    article_options(add)
+    add = sub.add_parser(
+        "add",
+        help="add an article (or a folder of them) as new briefings",
+        description="Extract an article's facts and write them as a new briefing. With "
+        "--batch DIR, every file in DIR is one article: each one's publication date is the "
+        "YYYY-MM-DD its file name starts with (2024-09-11-iran.txt), else --published; "
+        "an article already in the corpus (the same text) is skipped, and one that cannot "
+        "be read or extracted is reported by path and skipped.",
+    )
+    article_options(add, optional=True)
     add.add_argument("--root", default="briefings", help="the briefings folder")
+    add.add_argument(
+        "--batch", metavar="DIR", help="add every article file in DIR, extracted in batches"
+    )
+    add.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="with --batch: N worker processes"
+    )
     add.set_defaults(func=cmd_add)
 
     extract = sub.add_parser("extract", help="print the facts YAML of an article; writes nothing")
@@ -215,6 +559,11 @@ def parser() -> argparse.ArgumentParser:
     update.add_argument("briefings", nargs="*", metavar="BRIEFING", help="ids or folders (all)")
     update.add_argument("--root", default="briefings", help="the briefings folder")
     update.add_argument("--dry-run", action="store_true", help="show the summary; write nothing")
+    update.add_argument(
+        "--force",
+        action="store_true",
+        help="re-extract even a briefing whose article, date and extractor are unchanged",
+    )
     update.set_defaults(func=cmd_update)
 
     check = sub.add_parser("check", help="validate every briefing; path:line:col per problem")
@@ -225,6 +574,12 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True)
     render.add_argument("--root", default="briefings")
     render.add_argument("--templates", default="templates")
+    render.add_argument(
+        "--docs",
+        metavar="DIR",
+        help="copy the hand-written pages of DIR in too, making --out a whole docs folder "
+        "for another builder (Zensical)",
+    )
     render.add_argument("--strict", action="store_true", help="exit 1 when a briefing has problems")
     render.set_defaults(func=cmd_render)
     return p

@@ -65,6 +65,15 @@ The file is edited in place through ruamel.yaml's round-trip tree, so comments, 
 order, quoting and the layout of everything the merge did not change survive byte
 for byte; new facts are laid out as ``briefkit add`` writes them.
 
+Unchanged articles
+==================
+
+``.extracted.yaml`` opens with a stamp of what it was made from: the article's
+sha256, the publication date and a fingerprint of the extractor (its source files,
+spaCy's and the model's versions). When all three are still the same, extracting
+again would give the same facts and the merge would change nothing, so ``update``
+skips the briefing without loading the model; ``--force`` re-extracts anyway.
+
 Interrupted updates
 ===================
 
@@ -95,7 +104,9 @@ from briefkit.store import (
     briefing_folders,
     commented,
     dump_baseline,
+    extraction_stamp,
     parse_yaml,
+    read_stamp,
     read_yaml,
     write_atomic,
 )
@@ -281,6 +292,8 @@ class Update:
     theirs: dict[str, Any]
     changes: list[Change] = field(default_factory=list)
     located: list[tuple[int, int, Change]] = field(default_factory=list)
+    # Not re-extracted: the article, its date and the extractor are as last time.
+    skipped: bool = False
 
     @property
     def changed(self) -> bool:
@@ -291,6 +304,11 @@ class Update:
 
     def lines(self) -> list[str]:
         """The summary, one ``path:line:col: action what: detail`` line per change."""
+        if self.skipped:
+            return [
+                f"{self.path}: unchanged since the last extraction (same article, date and "
+                "extractor): skipped; --force re-extracts it"
+            ]
         counts = ", ".join(f"{self.count(a)} {a}" for a in ACTIONS)
         out = [f"{self.path}: {counts}"]
         if self.base is None:
@@ -1020,9 +1038,30 @@ def extract_again(
     return briefing.to_dict()
 
 
-def update_briefing(folder: Path, extract: Extractor = extract_again, *, dry_run: bool = False
-                    ) -> Update:  # fmt: skip
-    """Merge a fresh extraction into ``folder/briefing.yaml``; write it, then the baseline."""
+# Bound once: a stand-in swapped into the module (a test's) is not the extractor stamped.
+_EXTRACTOR = extract_again
+
+
+def _stamp_now(folder: Path, ours: dict[str, Any]) -> str | None:
+    """The stamp an extraction of this briefing's article would carry now, if it has one."""
+    source = ours.get("source") if isinstance(ours.get("source"), dict) else {}
+    try:
+        raw = (folder / (source.get("article") or ARTICLE_FILE)).read_bytes()
+    except OSError:
+        return None  # extraction reports it, with its path
+    published = source.get("published")
+    return extraction_stamp(raw, str(published) if published else None)
+
+
+def update_briefing(folder: Path, extract: Extractor = extract_again, *, dry_run: bool = False,
+                    force: bool = False) -> Update:  # fmt: skip
+    """Merge a fresh extraction into ``folder/briefing.yaml``; write it, then the baseline.
+
+    With the default extractor, a briefing whose article, publication date and
+    extractor are those its ``.extracted.yaml`` was made from is skipped unless
+    ``force``: extracting again would give the same facts, and merging them changes
+    nothing. (A hand edit of other fields is no reason: the merge keeps it anyway.)
+    """
     path = folder / BRIEFING_FILE
     try:
         text = path.read_text("utf-8")
@@ -1030,15 +1069,20 @@ def update_briefing(folder: Path, extract: Extractor = extract_again, *, dry_run
         raise BriefkitError([Problem(str(path), 0, 0, f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:
         raise BriefkitError([Problem(str(path), 0, 0, "not UTF-8 text")]) from None
-    base = read_baseline(folder)
     ours, _where, _ = parse_yaml(text, str(path))
-    theirs = extract(folder, ours if isinstance(ours, dict) else {}, base)
+    ours = ours if isinstance(ours, dict) else {}
+    # Another extractor (a test's, a script's) has no fingerprint to compare.
+    stamp = _stamp_now(folder, ours) if extract is _EXTRACTOR else None
+    if stamp is not None and not force and read_stamp(folder) == stamp:
+        return Update(str(path), text, text, None, {}, skipped=True)
+    base = read_baseline(folder)
+    theirs = extract(folder, ours, base)
     update = merge_text(text, base, theirs, str(path))
     if not dry_run:
         if update.changed:
             write_atomic(path, update.text)
         # Only after the briefing: a run stopped between the two writes reruns cleanly.
-        baseline = dump_baseline(theirs)
+        baseline = dump_baseline(theirs, stamp)
         extracted = folder / EXTRACTED_FILE
         if not extracted.exists() or extracted.read_text("utf-8") != baseline:
             write_atomic(extracted, baseline)

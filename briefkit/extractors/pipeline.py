@@ -13,7 +13,7 @@ proportion to all of it at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from briefkit.extractors.actors import actor_records, resolve_entities
 from briefkit.extractors.dates import find_dates
 from briefkit.extractors.events import find_events
 from briefkit.extractors.figures import find_figures
-from briefkit.extractors.nlp import load_model
+from briefkit.extractors.nlp import doc_text, load_model
 from briefkit.extractors.places import place_records
 from briefkit.extractors.quotes import find_quotes
 from briefkit.extractors.relations import find_relations
@@ -90,10 +90,27 @@ def parse(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
     # Each chunk but the last ends in whitespace, so joining adds nothing between them.
-    doc = Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=True)
-    if doc.text != text:  # pragma: no cover - a spaCy change; offsets would lie
+    doc = Doc.from_docs(
+        list(_parsed(nlp, chunks(text, CHUNK_CHARS))), ensure_whitespace=True, exclude=["tensor"]
+    )
+    if doc_text(doc) != text:  # pragma: no cover - a spaCy change; offsets would lie
         raise RuntimeError("chunked parse changed the text")
     return doc
+
+
+def _parsed(nlp: Language, pieces: list[str]) -> Iterator[Doc]:
+    """Each piece parsed on its own, keeping only what the extractors read.
+
+    One piece at a time: ``nlp.pipe``'s default batch parses every chunk of a 5 MB
+    text at once, with gigabytes of intermediate arrays. The tok2vec tensor (96
+    floats a token, about 75 MB per million characters) is dropped as each piece is
+    done: no extractor reads vectors.
+    """
+    import numpy
+
+    for doc in nlp.pipe(pieces, batch_size=1):
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
 
 
 def run(article: Article, published: date | None, nlp: Language | None = None) -> dict[str, object]:
@@ -114,11 +131,19 @@ def extract_many(
     published = list(published_list)
     if len(published) != len(articles):
         raise ValueError("extract_many needs one publication date (or None) per article")
-    short = [a.body for a in articles if len(a.body) <= CHUNK_CHARS]
-    piped = iter(nlp.pipe(short, n_process=n_process, batch_size=batch_size))
-    # Long bodies (rare) are parsed in chunks, in order, between the batched ones.
-    docs = (next(piped) if len(a.body) <= CHUNK_CHARS else parse(nlp, a.body) for a in articles)
+    docs = parse_many(nlp, [a.body for a in articles], n_process, batch_size)
     return [
         extract_from_doc(article, doc, pub)
         for article, doc, pub in zip(articles, docs, published, strict=True)
     ]
+
+
+def parse_many(
+    nlp: Language, texts: Sequence[str], n_process: int = 1, batch_size: int = 16
+) -> Iterator[Doc]:
+    """``parse`` of each text, in order, lazily: short ones batched through ``nlp.pipe``."""
+    short = [text for text in texts if len(text) <= CHUNK_CHARS]
+    piped = iter(nlp.pipe(short, n_process=n_process, batch_size=batch_size))
+    # Long texts (rare) are parsed in chunks, in order, between the batched ones.
+    for text in texts:
+        yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)
