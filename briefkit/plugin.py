@@ -7,9 +7,12 @@ builder can use the same functions (``briefkit render``).
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from mkdocs.config import base
@@ -21,8 +24,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from briefkit.errors import Problem
-from briefkit.render import render_site
-from briefkit.store import open_corpus
+from briefkit.model import Briefing, Corpus, check_references
+from briefkit.render import RenderCache, render_site
+from briefkit.store import (
+    EXTRACTED_FILE,
+    LoadedBriefing,
+    briefing_folders,
+    load_briefing,
+    load_registry,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -51,8 +61,79 @@ def template_problem(exc: TemplateError, templates: Path) -> Problem:
     return Problem(display_path(str(templates)), 0, 0, f"template error: {exc}")
 
 
+def folder_digest(folder: Path) -> str:
+    """A hash of a briefing folder's files: the YAML, the article, anything beside them."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.name != EXTRACTED_FILE and path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class Loaded:
+    """One briefing folder as the last build read it."""
+
+    digest: str
+    item: LoadedBriefing | None
+    problems: list[Problem]
+    briefing: Briefing | None
+
+
+def parse_folder(folder: Path, digest: str) -> Loaded:
+    item, problems = load_briefing(folder)
+    briefing = Briefing.from_dict(item.data, item.article, item.path, item.where) if item else None
+    return Loaded(digest, item, problems, briefing)
+
+
 class BriefkitPlugin(BasePlugin[BriefkitConfig]):
-    """Renders ``briefings/*/briefing.yaml`` through ``templates/`` on every build."""
+    """Renders ``briefings/*/briefing.yaml`` through ``templates/`` on every build.
+
+    The plugin lives across ``mkdocs serve``'s rebuilds (it has ``on_startup``),
+    and so does what it read and rendered: a rebuild parses only the briefing
+    folders whose files changed, and renders only the pages whose inputs did.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: dict[Path, Loaded] = {}
+        self.cache = RenderCache()
+        self.incremental = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Its presence keeps this instance across serve's rebuilds. A one-off build
+        # keeps nothing: the corpus would only weigh on the rest of the build.
+        self.incremental = command == "serve"
+
+    def load(self) -> tuple[Corpus, list[Problem]]:
+        """``store.open_corpus``, parsing only the folders whose files changed since last time."""
+        registry, found = load_registry(self.briefings_dir)
+        problems = list(found)
+        fresh: dict[Path, Loaded] = {}
+        for folder in briefing_folders(self.briefings_dir):
+            digest = folder_digest(folder)
+            entry = self.loaded.get(folder)
+            if entry is None or entry.digest != digest:
+                entry = parse_folder(folder, digest)
+            fresh[folder] = entry
+            problems.extend(entry.problems)
+        self.loaded = fresh if self.incremental else {}
+        items = [e.item for e in fresh.values() if e.item is not None]
+        # Ids are global: references are checked again on every build, against all.
+        actors = {a["id"] for item in items for a in item.data.get("actors") or []}
+        places = {p["id"] for item in items for p in item.data.get("places") or []}
+        actors |= set(registry.actors)
+        places |= set(registry.places)
+        for item in items:
+
+            def report(loc: Any, message: str, item: LoadedBriefing = item) -> None:
+                line, col = item.where(loc)
+                problems.append(Problem(item.path, line, col, message))
+
+            check_references(item.data, actors, places, report, set(registry.actors))
+        briefings = [e.briefing for e in fresh.values() if e.briefing is not None]
+        self.cache.digests = {e.briefing.path: e.digest for e in fresh.values() if e.briefing}
+        return Corpus.build(briefings, registry), sorted(problems)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -66,12 +147,26 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        corpus, problems = open_corpus(self.briefings_dir)
+        # Loading and rendering allocate millions of objects that stay alive until
+        # the pages are made: the collector's passes over them would free next to nothing.
+        gc.disable()
+        try:
+            return self._add_pages(files, config)
+        finally:
+            gc.enable()
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        corpus, problems = self.load()
         # Problems are warnings: `mkdocs serve` keeps running while an analyst
         # fixes a file, and `mkdocs build --strict` fails on them.
         report(problems)
         try:
-            pages = render_site(corpus, self.templates_dir, config.use_directory_urls)
+            pages = render_site(
+                corpus,
+                self.templates_dir,
+                config.use_directory_urls,
+                cache=self.cache if self.incremental else None,
+            )
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
         except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
@@ -90,6 +185,10 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 display_path(frame.filename), frame.lineno or 0, 0, f"{type(exc).__name__}: {exc}"
             )
             raise PluginError(f"briefkit: {where}") from None
+        if self.cache.reused:
+            log.info(
+                f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"
+            )
         for src_uri, markdown in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")

@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python scripts/bench_build.py                      # N = 100, 300, 1000
     .venv/bin/python scripts/bench_build.py --n 100 300 --runs 1
     .venv/bin/python scripts/bench_build.py --profile 300        # cProfile one plugin build
+    .venv/bin/python scripts/bench_build.py --no-zensical        # without the zensical column
 
 For each N it generates a synthetic corpus of N briefings (seeded, so every run
 builds the same sites), checks it with ``briefkit.store.load_corpus``, and times
@@ -873,6 +874,10 @@ class Result:
     prepare_seconds: float = 0.0  # generating, checking and rendering the floor's pages
     runs_planned: int = 0
     note: str = ""
+    # The successor's path, when zensical is installed: `briefkit render --out` then
+    # `zensical build`, timed together, run after the mkdocs builds.
+    zensical: list[Run] = field(default_factory=list)
+    zensical_same_pages: bool | None = None
 
     def median(self, which: str, what: str) -> float:
         return statistics.median(getattr(r, what) for r in getattr(self, which))
@@ -941,21 +946,71 @@ def bench_one(n: int, runs: int | Callable[[float], int], seed: int, keep: Path 
         plugin_pages = html_pages(plugin_site)
         result.html_pages = len(plugin_pages)
         result.same_pages = plugin_pages == html_pages(floor_site)
+        if TIME_ZENSICAL and n <= ZENSICAL_MAX_N and zensical_installed():
+            # After everything read from the plugin's site/: zensical writes there too.
+            # One run: the column shows the successor works and what it costs; the
+            # targets are the plugin's, and repeats would push the run past 15 minutes.
+            result.zensical.append(build_zensical(projects.plugin))
+            print(f"  zensical path {result.zensical[-1].seconds:7.1f} s", flush=True)
+            result.zensical_same_pages = html_pages(plugin_site) == plugin_pages
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
         return result
 
 
-def zensical_note() -> str:
-    """The successor builder is optional here; it is not installed by this script."""
-    try:
-        import zensical  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
-        return "zensical is not installed: its build was not timed"
-    return (
-        "zensical is installed, but timing it is not implemented yet: "
-        "run `briefkit render --out docs/_generated` then `zensical build` by hand"
-    )
+# ``--no-zensical`` turns the successor's column off: it nearly doubles the run.
+# By default it is timed up to N = 300 only (``--zensical-max-n``): at N = 1,000 one
+# zensical build costs about as much as two plugin builds.
+ZENSICAL_MAX_N = 300
+TIME_ZENSICAL = True
+
+
+def zensical_installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("zensical") is not None
+
+
+def build_zensical(project: Path) -> Run:
+    """The path off MkDocs: ``briefkit render --out docs/_generated --docs docs``, then
+    ``zensical build`` from that folder; seconds of both, peak memory of the larger."""
+    env = {**os.environ, "BRIEFKIT_DOCS_DIR": "docs/_generated"}
+    # Zensical keeps what it finds in site/: without this, mkdocs' pages would count as its own.
+    shutil.rmtree(project / "site", ignore_errors=True)
+    seconds = cpu = peak = 0.0
+    with (project / "zensical.log").open("w") as out:
+        for command in (
+            ["-m", "briefkit.cli", "render", "--out", "docs/_generated", "--docs", "docs"],
+            ["-m", "zensical", "build", "--clean"],
+        ):
+            started = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, *command], cwd=project, stdout=out, stderr=out, env=env
+            )
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            seconds += time.perf_counter() - started
+            if os.waitstatus_to_exitcode(status) != 0:
+                tail = (project / "zensical.log").read_text("utf-8", "replace")[-3000:]
+                raise SystemExit(f"{' '.join(command)} failed in {project}:\n{tail}")
+            cpu += usage.ru_utime + usage.ru_stime
+            peak = max(peak, usage.ru_maxrss / 1024)
+    return Run(seconds, peak, cpu)
+
+
+def zensical_note(results: dict[int, Result] | None = None) -> str:
+    """The successor builder's column: its seconds against the plugin build's, per N."""
+    if not zensical_installed():
+        return "zensical is not installed (pip install -e '.[zensical]'): its path was not timed"
+    lines = []
+    for n, r in sorted((results or {}).items()):
+        if r.zensical:
+            z = statistics.median(run.seconds for run in r.zensical)
+            same = "same pages" if r.zensical_same_pages else "DIFFERENT pages"
+            lines.append(
+                f"N={n}: zensical path (render --out + zensical build) {z:.1f} s, "
+                f"{z / r.median('plugin', 'seconds'):.2f}x the plugin build; {same}"
+            )
+    return "\n".join(lines) or "zensical is installed, but no size was built"
 
 
 # --------------------------------------------------------------------------- the budget
@@ -987,7 +1042,8 @@ class Planner:
         k = max(self.results)
         r = self.results[k]
         scale = m / k * 1.1
-        pair = (r.median("plugin", "seconds") + r.median("floor", "seconds")) * scale
+        zensical = statistics.median(z.seconds for z in r.zensical) if r.zensical else 0.0
+        pair = (r.median("plugin", "seconds") + r.median("floor", "seconds") + zensical) * scale
         return r.prepare_seconds * scale, pair
 
     def runs_for(self, n: int, _prepared: float) -> int:
@@ -1113,6 +1169,7 @@ def profile(n: int, seed: int, out: Path, top: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TIME_ZENSICAL, ZENSICAL_MAX_N
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--n", type=int, nargs="+", default=list(DEFAULT_NS), help="corpus sizes")
     p.add_argument(
@@ -1128,8 +1185,17 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds the whole run may take; cuts runs of the largest N first (0: no limit)",
     )
     p.add_argument("--profile", type=int, metavar="N", help="profile one plugin build of N")
+    p.add_argument("--no-zensical", action="store_true", help="do not time the zensical path")
+    p.add_argument(
+        "--zensical-max-n",
+        type=int,
+        default=ZENSICAL_MAX_N,
+        help="time the zensical path only for N up to this (default %(default)s)",
+    )
     p.add_argument("--profile-out", type=Path, default=REPO / "bench-profile.pstats")
     args = p.parse_args(argv)
+    TIME_ZENSICAL = not args.no_zensical
+    ZENSICAL_MAX_N = args.zensical_max_n
     # A stopped run should still remove its temporary corpora and sites.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
@@ -1155,7 +1221,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"to fit the {args.budget:.0f} s budget"
             )
         results[n] = result
-    note = zensical_note()
+    note = zensical_note(results)
 
     print()
     print(table(results))

@@ -161,3 +161,47 @@ def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path, missing: str
 
 def test_fixture_corpus_is_clean() -> None:
     assert (FIXTURES / "corpus" / PORT_DEAL / "briefing.yaml").is_file()
+
+
+def test_a_busy_timeline_splits_by_year_and_month_and_every_link_resolves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a small page size, the fixture takes the shape a thousand briefings take."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from briefkit.render import pages
+
+    monkeypatch.setattr(pages, "PERIOD_LIMIT", 2)
+    monkeypatch.setattr(pages, "PROFILE_EVENTS", 1)
+    monkeypatch.setattr(pages, "PROFILE_APPEARANCES", 0)
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    # Strict: a link mkdocs cannot resolve fails the build.
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True))
+    site = project / "site"
+
+    # 2019 holds one event: a page for the year. 2025 holds four: a page per month.
+    index = main_text(site / "timeline" / "index.html")
+    assert re.search(r"2019 1 event\b.*2025 ?: March 3 · June 1", index), index
+    assert [h for h in parse(site / "timeline" / "index.html").hrefs if "2025-03" in h]
+    march = main_text(site / "timeline" / "2025-03" / "index.html")
+    assert "Marsh travels to Kessel" in march and "opens its summit" in march
+    assert "Ostrava joins" not in march
+    assert 'class="bk-filter"' in (site / "timeline" / "2025-03" / "index.html").read_text("utf-8")
+
+    # Elena Marsh's page shows her newest event, and points to the rest; her briefings
+    # are listed a line each.
+    marsh = site / "actors" / "elena-marsh" / "index.html"
+    text = main_text(marsh)
+    assert "The newest 1 of 3 events" in text
+    assert "Earlier briefings" in text and "Valdoria and Ostrava Sign Port Deal" in text
+    earlier = marsh.read_text("utf-8").split('id="earlier-briefings"')[1].split("</ul>")[0]
+    assert earlier.count("<li>") == 2 and "4 March 2025" in earlier
+    assert "../../timeline/2025-03/?actor=elena-marsh" in parse(marsh).hrefs
+
+    # Period pages repeat the briefings' facts: they stay out of the search index.
+    index_json = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"] for d in index_json["docs"]}
+    assert "timeline/" in locations
+    assert not [loc for loc in locations if loc.startswith(("timeline/2", "quotes/2"))]

@@ -9,6 +9,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import make_project
@@ -83,3 +84,93 @@ def test_saved_edit_shows_and_broken_yaml_keeps_the_server_up(
     output = proc.communicate(timeout=30)[0]
     assert f"briefings/{PORT_DEAL}/briefing.yaml:" in output and "YAML syntax" in output
     assert "Traceback" not in output
+
+
+# --------------------------------------------------------------------------- incremental rebuilds
+
+SUMMIT = "2025-03-10-council-summit"
+# Pages that draw only on the port deal: the summit names neither Port Lumen nor
+# Valdoria's page (only its name, as Elena Marsh's affiliation).
+PORT_DEAL_ONLY = {
+    f"briefings/{PORT_DEAL}.md",
+    "places/port-lumen.md",
+    "actors/valdoria.md",
+}
+SUMMIT_PAGES = {
+    f"briefings/{SUMMIT}.md",
+    "actors/northern-trade-council.md",
+    "actors/elena-marsh.md",
+    "actors/piotr-lind.md",
+    "places/kessel.md",
+}
+
+
+def serve_build(project: Path) -> Any:
+    """One of `mkdocs serve`'s builds: a fresh config each time, as serve loads it.
+
+    mkdocs keeps a plugin that has ``on_startup`` across those configs, so the
+    briefkit plugin of every build is the same object, caches and all.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    return config.plugins["briefkit"]
+
+
+def html_of(project: Path, page: str) -> str:
+    return (project / "site" / page / "index.html").read_text("utf-8")
+
+
+def test_a_rebuild_renders_only_the_pages_an_edit_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    plugin = serve_build(project)
+    everything = set(plugin.cache.rendered)
+    assert everything >= SUMMIT_PAGES | PORT_DEAL_ONLY
+    port_deal_html = html_of(project, f"briefings/{PORT_DEAL}")
+
+    path = project / "briefings" / SUMMIT / "briefing.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("attended by Valdoria", "attended in force by Valdoria"),
+        "utf-8",
+    )
+    assert serve_build(project) is plugin
+    rendered = set(plugin.cache.rendered)
+    assert rendered >= SUMMIT_PAGES
+    assert not rendered & PORT_DEAL_ONLY, rendered & PORT_DEAL_ONLY
+    assert plugin.cache.reused >= len(PORT_DEAL_ONLY)
+    # The edit shows, and the pages taken from the cache are the same as before.
+    assert "attended in force by Valdoria" in html_of(project, f"briefings/{SUMMIT}")
+    assert html_of(project, f"briefings/{PORT_DEAL}") == port_deal_html
+
+    # Nothing changed: only the index pages, which read the whole corpus, are made again.
+    serve_build(project)
+    assert not set(plugin.cache.rendered) & (SUMMIT_PAGES | PORT_DEAL_ONLY)
+
+
+def test_a_template_or_registry_edit_renders_the_pages_that_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    plugin = serve_build(project)
+
+    template = project / "templates" / "place.md.j2"
+    template.write_text(template.read_text("utf-8").replace("## Timeline", "## Events"), "utf-8")
+    serve_build(project)
+    assert {"places/kessel.md", "places/port-lumen.md"} <= set(plugin.cache.rendered)
+    assert 'id="events"' in html_of(project, "places/kessel")
+
+    # A registry name reaches every page that names Kessel.
+    (project / "briefings" / "actors.yaml").write_text(
+        "places:\n  - {id: kessel, name: Kessel Harbour, kind: city}\n", "utf-8"
+    )
+    serve_build(project)
+    rendered = set(plugin.cache.rendered)
+    assert {"places/kessel.md", f"briefings/{SUMMIT}.md", f"briefings/{PORT_DEAL}.md"} <= rendered
+    assert "Kessel Harbour" in html_of(project, f"briefings/{SUMMIT}")

@@ -158,4 +158,7 @@ def svg_map(points: Sequence[Point], title: str, width: int = 720) -> Markup:
             f'font-size="{font:.3f}" stroke-width="{font / 5:.3f}">{name}</text></a>'
         )
     parts.append("</svg>")
-    return Markup(f'<figure class="bk-map-figure" markdown="0">{"".join(parts)}</figure>')
+    # Out of the search index: country outlines would add every neighbour's name.
+    return Markup(
+        f'<figure class="bk-map-figure" markdown="0" data-search-exclude>{"".join(parts)}</figure>'
+    )

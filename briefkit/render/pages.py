@@ -12,14 +12,15 @@ themselves (links, the article's HTML) with ``Markup``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, partial
 from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,35 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
-from briefkit.model import Briefing, Corpus, Event, Fact, Moment, Place, Profile, Relation
+from briefkit.model import (
+    Briefing,
+    Corpus,
+    DateValue,
+    Event,
+    Fact,
+    Moment,
+    Place,
+    Profile,
+    Relation,
+)
 from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
 from briefkit.render.maps import Point, svg_map
 
 # How many of a briefing's sentences an actor's or place's page quotes.
 APPEARANCE_SENTENCES = 3
+
+# An actor's or place's page shows its newest facts in full, up to these counts, and
+# lists the rest compactly: a popular actor's page would otherwise grow with the
+# corpus, and a page's build cost grows faster than its length.
+PROFILE_EVENTS = 25
+PROFILE_QUOTES = 10
+PROFILE_RELATIONS = 20
+PROFILE_APPEARANCES = 20
+
+# The timeline and the quotes are one page while they hold at most this many
+# entries; beyond it, a page per year, and a page per month for a year beyond it.
+PERIOD_LIMIT = 300
 
 ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
 KIND_TITLES = {
@@ -67,19 +90,22 @@ def relation_phrase(kind: str) -> str:
 
 
 # Characters that Markdown, its extensions or HTML would read as markup.
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&\"'$%@]")
+_MD_SPECIAL = "\\`*_{}[]()<>#+-!|~^=:&\"'$%@"
+_ESCAPES = str.maketrans({char: f"&#{ord(char)};" for char in _MD_SPECIAL})
 _LIST_START = re.compile(r"^(\s*\d+)\.")
-_SPACE = re.compile(r"\s+")
+# Any whitespace but a lone space: what folding whitespace to single spaces changes.
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
+@lru_cache(maxsize=1 << 16)
 def md_escape(text: str) -> str:
     """Text that Markdown and HTML show as it is, as numeric character references.
 
     Newlines fold to spaces: a field is inline text, and a line break could
-    start a heading or a list.
+    start a heading or a list. Names and titles recur on thousands of pages,
+    hence the cache.
     """
-    text = _SPACE.sub(" ", str(text))
-    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _SPACE.sub(" ", str(text)).translate(_ESCAPES)
     return _LIST_START.sub(lambda m: f"{m.group(1)}&#46;", text)
 
 
@@ -98,7 +124,7 @@ def page_path(kind: str, ident: str | None = None) -> str:
     """Where each page kind lives in the site, as a docs-relative .md path."""
     if kind == "home":
         return "index.md"
-    if kind in ("timeline", "quotes", "map"):
+    if kind in ("timeline", "quotes", "map") and not ident:
         return f"{kind}.md"
     folder = {"briefing": "briefings", "actor": "actors", "place": "places"}.get(kind, kind)
     return f"{folder}/{ident}.md" if ident else f"{folder}/index.md"
@@ -217,11 +243,25 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["page_title"] = _page_title
     env.filters["front_matter"] = _page_title
-    env.filters["day"] = lambda v: Markup(md_escape(Moment.parse(str(v)).label()))
+    env.filters["day"] = _day
+    env.filters["date"] = _date_label
     env.filters["number"] = _number
     env.filters["url"] = _url
     env.filters["relation"] = relation_phrase
     return env
+
+
+# Dates recur across thousands of entries: each is parsed and worded once.
+@lru_cache(maxsize=1 << 14)
+def _day(value: Any) -> Markup:
+    """A publication day as a reader says it: "4 March 2025"."""
+    return Markup(md_escape(Moment.parse(str(value)).label()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_label(value: str) -> Markup:
+    """An event's date (a day, week, month, year or range) as a reader says it."""
+    return Markup(md_escape(DateValue.parse(str(value)).label()))
 
 
 def _page_title(value: str) -> Markup:
@@ -238,7 +278,14 @@ def _page_title(value: str) -> Markup:
     quoted = json.dumps(html.escape(text, quote=False), ensure_ascii=False)
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
         quoted = quoted.replace(char, code)
+    # Nor raw characters YAML refuses (DEL, C1 controls, U+FFFE): escaped, as JSON
+    # escapes the C0 controls, or the front matter would again be read as Markdown.
+    quoted = _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return Markup(quoted)
+
+
+# Characters outside YAML's printable set that JSON leaves raw (YAML 1.1, section 5.1).
+_NOT_YAML = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _number(value: float) -> str:
@@ -297,15 +344,199 @@ class Site:
         return rel + ("/" if self.url(target).endswith("/") and rel != "." else "")
 
 
+@dataclass
+class Period:
+    """One page of the timeline or of the quotes: all of them, a year, or a month."""
+
+    key: str | None  # None: everything, on the index page itself
+    title: str
+    items: list[Any]
+
+    @property
+    def year(self) -> str:
+        return (self.key or "").split("-")[0]
+
+
+def _paginate(
+    items: list[Any], when: Callable[[Any], tuple[int | None, int | None]], limit: int
+) -> list[Period]:
+    """Items (in date order) cut into pages of about ``limit``: one, a year each, or a month.
+
+    A month holds what a month of articles says, however many years the corpus
+    spans, so no page grows with the corpus.
+    """
+    if len(items) <= limit:
+        return [Period(None, "", items)]
+    periods = []
+    for year, in_year in groupby(items, key=lambda item: when(item)[0]):
+        group = list(in_year)
+        if year is None:
+            periods.append(Period("undated", "Undated", group))
+        elif len(group) <= limit:
+            periods.append(Period(str(year), str(year), group))
+        else:
+            for month, in_month in groupby(group, key=lambda item: when(item)[1]):
+                if month:
+                    title = f"{dt.date(year, month, 1):%B %Y}"
+                    periods.append(Period(f"{year}-{month:02d}", title, list(in_month)))
+                else:
+                    periods.append(Period(str(year), f"{year}, month not given", list(in_month)))
+    return periods
+
+
+def _event_when(pair: tuple[Briefing, Event]) -> tuple[int | None, int | None]:
+    return pair[1].date_value.year, pair[1].date_value.month
+
+
+def _quote_when(pair: tuple[Briefing, Any]) -> tuple[int | None, int | None]:
+    published = pair[0].source.published_date
+    return (published.year, published.month) if published else (None, None)
+
+
+@dataclass
+class RenderCache:
+    """What a build rendered, kept for the next: ``mkdocs serve`` rebuilds on every save.
+
+    Each page is kept with a hash of everything it is made from: the templates,
+    the files of every briefing it draws on (``digests``, which the loader fills
+    with a hash of each briefing folder's files) and the names, kinds and
+    coordinates of every actor and place those briefings name. A page whose hash
+    is unchanged is not rendered again. ``rendered`` lists the pages the last
+    build did render.
+    """
+
+    digests: dict[str, str] = field(default_factory=dict)  # briefing.path -> file hash
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    views: dict[str, tuple[tuple[str, int], BriefingView]] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)
+    reused: int = 0
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha1(
+        json.dumps(parts, default=str, ensure_ascii=False).encode(), usedforsecurity=False
+    ).hexdigest()
+
+
+def templates_digest(templates: Path, directory_urls: bool) -> str:
+    digest = hashlib.sha1(str(directory_urls).encode(), usedforsecurity=False)
+    for path in sorted(templates.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _refs(briefing: Briefing) -> set[str]:
+    """Every actor and place id a briefing names, in any field."""
+    refs = {a.id for a in briefing.actors} | {p.id for p in briefing.places}
+    refs.update(a.affiliation for a in briefing.actors if a.affiliation)
+    refs.update(p.country for p in briefing.places if p.country)
+    for event in briefing.events:
+        refs.update(event.actors, event.places)
+    refs.update(q.speaker for q in briefing.quotes if q.speaker)
+    for figure in briefing.figures:
+        refs.update(figure.about)
+    for relation in briefing.relations:
+        refs.update((relation.from_, relation.to))
+    return refs
+
+
+class Keys:
+    """The hash of each page's inputs, or None where a page is always rendered."""
+
+    def __init__(self, corpus: Corpus, cache: RenderCache, templates: str, periods: str) -> None:
+        self.corpus = corpus
+        self.cache = cache
+        self.base = _digest(templates, periods)
+        self._summaries: dict[str, str] = {}
+        self._contexts: dict[str, str | None] = {}
+
+    def summary(self, ident: str) -> str:
+        """What another page shows of an actor or place: its name, kind, place, names."""
+        if ident not in self._summaries:
+            profile = self.corpus.actors.get(ident) or self.corpus.places.get(ident)
+            self._summaries[ident] = (
+                _digest(
+                    profile.page,
+                    profile.names,
+                    profile.category,
+                    profile.coordinates,
+                    profile.country,
+                )
+                if profile
+                else ""
+            )
+        return self._summaries[ident]
+
+    def context(self, briefing: Briefing) -> str | None:
+        """A briefing's files and what it shows of every actor and place it names."""
+        if briefing.path not in self._contexts:
+            files = self.cache.digests.get(briefing.path)
+            self._contexts[briefing.path] = (
+                _digest(files, sorted((i, self.summary(i)) for i in _refs(briefing)))
+                if files
+                else None
+            )
+        return self._contexts[briefing.path]
+
+    def page(self, *parts: Any, briefings: Iterable[Briefing] = ()) -> str | None:
+        contexts = []
+        for briefing in briefings:
+            context = self.context(briefing)
+            if context is None:
+                return None
+            contexts.append(context)
+        return _digest(self.base, parts, contexts)
+
+
 class Renderer:
     """Renders each page kind; one template per kind, named after it."""
 
-    def __init__(self, corpus: Corpus, templates: Path, directory_urls: bool = True) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        templates: Path,
+        directory_urls: bool = True,
+        cache: RenderCache | None = None,
+    ) -> None:
         self.corpus = corpus
         self.env = environment(templates)
+        self.timeline_periods = _paginate(corpus.events(), _event_when, PERIOD_LIMIT)
+        quotes = [(b, q) for b in corpus.briefings for q in b.quotes]
+        self.quote_periods = _paginate(quotes, _quote_when, PERIOD_LIMIT)
+        self.period_of = {
+            id(event): period for period in self.timeline_periods for _b, event in period.items
+        }
+        self.cache = cache
+        self.keys = (
+            Keys(
+                corpus,
+                cache,
+                templates_digest(templates, directory_urls),
+                _digest(
+                    [(p.key, len(p.items)) for p in self.timeline_periods],
+                    [(p.key, len(p.items)) for p in self.quote_periods],
+                ),
+            )
+            if cache is not None
+            else None
+        )
         names_of = {p.id: p.names for p in (*corpus.actors.values(), *corpus.places.values())}
-        views = {b.id: locate(b, names_of) for b in corpus.briefings}
+        views = {}
+        fresh: dict[str, tuple[tuple[str, int], BriefingView]] = {}
+        for briefing in corpus.briefings:
+            context = self.keys.context(briefing) if self.keys else None
+            # The view maps facts by identity, so it is reused only for the same objects.
+            key = (context, id(briefing)) if context else None
+            kept = cache.views.get(briefing.path) if cache and key else None
+            view = kept[1] if kept and kept[0] == key else locate(briefing, names_of)
+            if cache is not None and key is not None:
+                fresh[briefing.path] = (key, view)
+            views[briefing.id] = view
+        if cache is not None:
+            cache.views = fresh
         self.site = Site(corpus, views, directory_urls)
+        self._refs: dict[tuple[str, int], Markup] = {}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         site = self.site
@@ -345,14 +576,19 @@ class Renderer:
 
         def ref_link(ident: str) -> Markup:
             """A link to an actor's or place's page, labelled with its name."""
-            if ident in self.corpus.actors:
-                target = page_path("actor", ident)
-            elif ident in self.corpus.places:
-                target = page_path("place", ident)
-            else:
-                return Markup(md_escape(ident))
-            name = md_escape(self.corpus.name_of(ident))
-            return Markup(f"[{name}]({link(target)})")
+            # The same few thousand links recur on every page; they differ by depth only.
+            key = (ident, here.count("/"))
+            found = self._refs.get(key)
+            if found is None:
+                if ident in self.corpus.actors:
+                    target = page_path("actor", ident)
+                elif ident in self.corpus.places:
+                    target = page_path("place", ident)
+                else:
+                    return Markup(md_escape(ident))
+                name = md_escape(self.corpus.name_of(ident))
+                found = self._refs[key] = Markup(f"[{name}]({link(target)})")
+            return found
 
         return self.env.get_template(template).render(
             corpus=self.corpus,
@@ -384,11 +620,9 @@ class Renderer:
     def briefing(self, briefing: Briefing) -> str:
         view = self.site.views[briefing.id]
         here = page_path("briefing", briefing.id)
+        category = {a.id: self.corpus.actors[a.id].category for a in briefing.actors}
         actors_by_kind = [
-            (
-                KIND_TITLES[kind],
-                [a for a in briefing.actors if self.corpus.actors[a.id].category == kind],
-            )
+            (KIND_TITLES[kind], [a for a in briefing.actors if category[a.id] == kind])
             for kind in ACTOR_KINDS
         ]
         events = sorted(briefing.events, key=lambda event: event.date_value.sort_key())
@@ -405,7 +639,7 @@ class Renderer:
         kind = profile.page
         here = page_path(kind, profile.id)
         appearances = []
-        for appearance in profile.appearances:
+        for appearance in profile.appearances[:PROFILE_APPEARANCES]:
             view = self.site.views[appearance.briefing.id]
             sentences = view.mentions.get(profile.id, [])
             # A few sentences tell who they are here; all of them would repeat the
@@ -417,19 +651,60 @@ class Renderer:
                     len(sentences[APPEARANCE_SENTENCES:]),
                 )
             )
+        events = profile.events[-PROFILE_EVENTS:]
+        # Older events stay in the timeline, which filters by this actor or place.
+        earlier: dict[str, list[Any]] = {}
+        for _briefing, event in profile.events[: len(profile.events) - len(events)]:
+            period = self.period_of[id(event)]
+            target = page_path("timeline", period.key)
+            if target not in earlier:
+                href = self.site.link(here, target) + f"?{kind}={quote(profile.id)}"
+                earlier[target] = [period.title or "the timeline", Markup(href), 0]
+            earlier[target][2] += 1
         return self._render(
             f"{kind}.md.j2",
             here,
             profile=profile,
             entry=profile.latest,
             appearances=appearances,
+            earlier_appearances=profile.appearances[PROFILE_APPEARANCES:],
             roles=_roles_over_time(profile),
-            relations=[relation for _briefing, relation in profile.relations],
+            events=events,
+            earlier_events=list(earlier.values()),
+            quotes=profile.quotes[:PROFILE_QUOTES],
+            more_quotes=max(0, len(profile.quotes) - PROFILE_QUOTES),
+            relations=profile.relations[:PROFILE_RELATIONS],
+            more_relations=max(0, len(profile.relations) - PROFILE_RELATIONS),
+            graph_relations=[r for _b, r in profile.relations[:PROFILE_RELATIONS]],
         )
 
-    def timeline(self) -> str:
+    def _period_index(self, kind: str, periods: list[Period]) -> list[tuple[str, Any, list[Any]]]:
+        """The pages of the timeline or the quotes, a line per year: the year's page and
+        its count, or the months' (label, page, count)."""
+        if len(periods) == 1 and periods[0].key is None:
+            return []
+        rows: list[tuple[str, Any, list[Any]]] = []
+        for year, group in groupby(periods, key=lambda p: p.year):
+            pages = list(group)
+            if len(pages) == 1 and pages[0].key == year:
+                rows.append((pages[0].title, (page_path(kind, year), len(pages[0].items)), []))
+                continue
+            months = [
+                (
+                    f"{dt.date(int(year), int(p.key.split('-')[1]), 1):%B}"
+                    if p.key and "-" in p.key
+                    else "month not given",
+                    page_path(kind, p.key),
+                    len(p.items),
+                )
+                for p in pages
+            ]
+            rows.append((year, None, months))
+        return rows
+
+    def timeline(self, period: Period) -> str:
         corpus = self.corpus
-        events = corpus.events()
+        events = period.items
         used_actors = {i for _b, e in events for i in e.actors if i in corpus.actors}
         used_places = {i for _b, e in events for i in e.places if i in corpus.places}
         tags = sorted({t for b, e in events for t in b.tags})
@@ -437,13 +712,31 @@ class Renderer:
         def by_name(idents: set[str]) -> list[tuple[str, str]]:
             return sorted(((i, corpus.name_of(i)) for i in idents), key=lambda p: p[1].lower())
 
+        years = _by_year_month(events)
+        if period.key is None:
+            groups: list[Any] = [(year, months) for year, months in years]
+        elif "-" in period.key:  # a month: no headings within it
+            groups = [(None, [(None, [e for _y, ms in years for _l, es in ms for e in es])])]
+        else:  # a year: its months
+            groups = [(None, [m for _y, ms in years for m in ms])]
         return self._render(
             "timeline.md.j2",
-            page_path("timeline"),
-            years=_by_year_month(events),
+            page_path("timeline", period.key),
+            period=period,
+            index=[] if period.key else self._period_index("timeline", self.timeline_periods),
+            groups=groups,
             filter_actors=by_name(used_actors),
             filter_places=by_name(used_places),
             filter_tags=tags,
+        )
+
+    def quotes(self, period: Period) -> str:
+        return self._render(
+            "quotes.md.j2",
+            page_path("quotes", period.key),
+            period=period,
+            index=[] if period.key else self._period_index("quotes", self.quote_periods),
+            quotes=period.items,
         )
 
     def briefings_index(self) -> str:
@@ -468,9 +761,45 @@ class Renderer:
         places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
         return self._render("map.md.j2", page_path("map"), places=places)
 
-    def quotes_index(self) -> str:
-        quotes = [(b, q) for b in self.corpus.briefings for q in b.quotes]
-        return self._render("quotes.md.j2", page_path("quotes"), quotes=quotes)
+    def plan(self) -> Iterator[tuple[str, str | None, Callable[[], str]]]:
+        """Every page: its path, the hash of its inputs (None: always render), its renderer."""
+        keys = self.keys
+
+        def key(*parts: Any, briefings: Iterable[Briefing] = ()) -> str | None:
+            return keys.page(*parts, briefings=briefings) if keys else None
+
+        # Index pages read the whole corpus: cheap to render, costly to hash.
+        yield page_path("home"), None, self.home
+        yield page_path("briefing"), None, self.briefings_index
+        yield page_path("actor"), None, self.actors_index
+        yield page_path("place"), None, self.places_index
+        yield page_path("map"), None, self.map_page
+        for kind, periods, make in (
+            ("timeline", self.timeline_periods, self.timeline),
+            ("quotes", self.quote_periods, self.quotes),
+        ):
+            if periods[0].key is not None:  # split: the index page lists the pages
+                yield page_path(kind), None, partial(make, Period(None, "", []))
+            for period in periods:
+                path = page_path(kind, period.key)
+                touched = {b.path: b for b, _fact in period.items}.values()
+                period_key = key(kind, period.key, briefings=touched) if period.key else None
+                yield path, period_key, partial(make, period)
+        for briefing in self.corpus.briefings:
+            yield (
+                page_path("briefing", briefing.id),
+                key("briefing", briefings=[briefing]),
+                partial(self.briefing, briefing),
+            )
+        for profile in (*self.corpus.actors.values(), *self.corpus.places.values()):
+            touched = {a.briefing.path: a.briefing for a in profile.appearances}
+            for pairs in (profile.events, profile.quotes, profile.relations):
+                touched.update((b.path, b) for b, _fact in pairs)
+            yield (
+                page_path(profile.page, profile.id),
+                key(profile.page, profile.id, profile.record, briefings=touched.values()),
+                partial(self.profile, profile),
+            )
 
 
 def _roles_over_time(profile: Profile) -> list[tuple[str, str | None]]:
@@ -513,26 +842,34 @@ def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, 
     return years
 
 
-def render_site(corpus: Corpus, templates: Path, directory_urls: bool = True) -> dict[str, str]:
+def render_site(
+    corpus: Corpus,
+    templates: Path,
+    directory_urls: bool = True,
+    cache: RenderCache | None = None,
+) -> dict[str, str]:
     """Every generated file of the site: docs-relative path -> content.
 
     Markdown pages for mkdocs to render, and data exports to copy as they are.
+    With a ``cache`` from the previous build, pages whose inputs are unchanged
+    are taken from it rather than rendered again.
     """
-    renderer = Renderer(corpus, templates, directory_urls)
-    pages = {
-        page_path("home"): renderer.home(),
-        page_path("briefing"): renderer.briefings_index(),
-        page_path("actor"): renderer.actors_index(),
-        page_path("place"): renderer.places_index(),
-        page_path("timeline"): renderer.timeline(),
-        page_path("quotes"): renderer.quotes_index(),
-        page_path("map"): renderer.map_page(),
-    }
-    for briefing in corpus.briefings:
-        pages[page_path("briefing", briefing.id)] = renderer.briefing(briefing)
-    for profile in corpus.actors.values():
-        pages[page_path("actor", profile.id)] = renderer.profile(profile)
-    for profile in corpus.places.values():
-        pages[page_path("place", profile.id)] = renderer.profile(profile)
+    renderer = Renderer(corpus, templates, directory_urls, cache)
+    pages: dict[str, str] = {}
+    kept: dict[str, tuple[str, str]] = {}
+    rendered: list[str] = []
+    for path, key, make in renderer.plan():
+        hit = cache.pages.get(path) if cache is not None and key is not None else None
+        if hit is not None and hit[0] == key:
+            pages[path] = hit[1]
+        else:
+            pages[path] = make()
+            rendered.append(path)
+        if key is not None:
+            kept[path] = (key, pages[path])
+    if cache is not None:
+        cache.pages = kept
+        cache.rendered = rendered
+        cache.reused = len(pages) - len(rendered)
     pages.update(render_exports(corpus, directory_urls))
     return pages
