@@ -166,6 +166,9 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 self.templates_dir,
                 config.use_directory_urls,
                 cache=self.cache if self.incremental else None,
+                # A one-off build renders on two cores; serve keeps one process
+                # (its server threads make forking unsafe) and its page cache.
+                jobs=1 if self.incremental else 2,
             )
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None

@@ -115,3 +115,31 @@ def test_map_labels_are_escaped() -> None:
     svg = svg_map([Point('<b onmouseover="x">Evil</b>', 10, 10, 'x" onclick="y')], "t")
     assert "<b " not in svg and 'onclick="y"' not in svg
     assert "&lt;b onmouseover=&#34;x&#34;&gt;Evil&lt;/b&gt;" in svg or "&lt;b" in svg
+
+
+def test_rendering_on_two_cores_gives_the_same_files_in_the_same_order() -> None:
+    briefings, problems = load_corpus(FIXTURES / "corpus")
+    assert not problems
+    corpus = Corpus.build(briefings)
+    one = render_site(corpus, REPO / "templates")
+    two = render_site(corpus, REPO / "templates", jobs=2)
+    assert list(two) == list(one)
+    assert two == one
+
+
+def test_a_template_that_fails_on_two_cores_fails_as_it_does_on_one(tmp_path: Path) -> None:
+    import shutil
+
+    from jinja2 import UndefinedError
+
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    actor = templates / "actor.md.j2"
+    actor.write_text(actor.read_text("utf-8") + "\n{{ profile.no_such_field }}\n", "utf-8")
+    briefings, _problems = load_corpus(FIXTURES / "corpus")
+    corpus = Corpus.build(briefings)
+    with pytest.raises(UndefinedError) as one:
+        render_site(corpus, templates)
+    with pytest.raises(UndefinedError) as two:
+        render_site(corpus, templates, jobs=2)
+    assert str(two.value) == str(one.value)

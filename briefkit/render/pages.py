@@ -15,8 +15,11 @@ import datetime as dt
 import hashlib
 import html
 import json
+import os
+import pickle
 import posixpath
 import re
+import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -847,14 +850,20 @@ def render_site(
     templates: Path,
     directory_urls: bool = True,
     cache: RenderCache | None = None,
+    jobs: int = 1,
 ) -> dict[str, str]:
     """Every generated file of the site: docs-relative path -> content.
 
     Markdown pages for mkdocs to render, and data exports to copy as they are.
     With a ``cache`` from the previous build, pages whose inputs are unchanged
-    are taken from it rather than rendered again.
+    are taken from it rather than rendered again. With ``jobs`` > 1 and no cache,
+    a forked child renders half the pages (see :func:`_render_in_two`).
     """
     renderer = Renderer(corpus, templates, directory_urls, cache)
+    if cache is None and jobs > 1:
+        shared = _render_in_two(list(renderer.plan()), corpus, directory_urls)
+        if shared is not None:
+            return shared
     pages: dict[str, str] = {}
     kept: dict[str, tuple[str, str]] = {}
     rendered: list[str] = []
@@ -872,4 +881,52 @@ def render_site(
         cache.rendered = rendered
         cache.reused = len(pages) - len(rendered)
     pages.update(render_exports(corpus, directory_urls))
+    return pages
+
+
+def _render_in_two(
+    plan: list[tuple[str, str | None, Callable[[], str]]], corpus: Corpus, directory_urls: bool
+) -> dict[str, str] | None:
+    """The pages of ``plan`` and the exports, half rendered by a forked child.
+
+    Rendering is pure CPU in one thread, and a build on two cores leaves one idle
+    while it runs. The child inherits the loaded corpus and the compiled templates
+    (fork, no pickling of either) and sends back only its strings. None when the
+    platform cannot fork or the child fails: the caller then renders everything
+    itself, so a template error is reported from this process, with its location.
+    """
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return None
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
+        status = 1
+        try:
+            os.close(read_fd)
+            done = {path: make() for path, _key, make in plan[1::2]}
+            done.update(render_exports(corpus, directory_urls))
+            with os.fdopen(write_fd, "wb") as out:
+                pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            # No atexit handlers, no second flush of the parent's buffers.
+            os._exit(status)
+    os.close(write_fd)
+    try:
+        mine = {path: make() for path, _key, make in plan[0::2]}
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.close(read_fd)
+        os.waitpid(pid, 0)
+        raise
+    with os.fdopen(read_fd, "rb") as received:
+        try:
+            theirs: dict[str, str] | None = pickle.load(received)
+        except (EOFError, pickle.UnpicklingError):
+            theirs = None
+    _, status = os.waitpid(pid, 0)
+    if theirs is None or status != 0:
+        return None
+    pages = {path: mine[path] if path in mine else theirs[path] for path, _key, _make in plan}
+    pages.update((path, text) for path, text in theirs.items() if path not in pages)
     return pages
