@@ -24,12 +24,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from briefkit.errors import Problem
-from briefkit.model import Briefing, Corpus, check_references
+from briefkit.model import Briefing, Corpus
 from briefkit.render import RenderCache, render_site
 from briefkit.store import (
     EXTRACTED_FILE,
     LoadedBriefing,
     briefing_folders,
+    check_corpus_references,
     load_briefing,
     load_registry,
 )
@@ -111,7 +112,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         problems = list(found)
         fresh: dict[Path, Loaded] = {}
         for folder in briefing_folders(self.briefings_dir):
-            digest = folder_digest(folder)
+            # Hashing reads every file once more: only serve, which compares, pays for it.
+            digest = folder_digest(folder) if self.incremental else ""
             entry = self.loaded.get(folder)
             if entry is None or entry.digest != digest:
                 entry = parse_folder(folder, digest)
@@ -119,18 +121,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             problems.extend(entry.problems)
         self.loaded = fresh if self.incremental else {}
         items = [e.item for e in fresh.values() if e.item is not None]
-        # Ids are global: references are checked again on every build, against all.
-        actors = {a["id"] for item in items for a in item.data.get("actors") or []}
-        places = {p["id"] for item in items for p in item.data.get("places") or []}
-        actors |= set(registry.actors)
-        places |= set(registry.places)
-        for item in items:
-
-            def report(loc: Any, message: str, item: LoadedBriefing = item) -> None:
-                line, col = item.where(loc)
-                problems.append(Problem(item.path, line, col, message))
-
-            check_references(item.data, actors, places, report, set(registry.actors))
+        problems.extend(check_corpus_references(items, registry))
         briefings = [e.briefing for e in fresh.values() if e.briefing is not None]
         self.cache.digests = {e.briefing.path: e.digest for e in fresh.values() if e.briefing}
         return Corpus.build(briefings, registry), sorted(problems)

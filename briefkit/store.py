@@ -402,6 +402,27 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     return Registry.from_dict(data), problems
 
 
+def check_corpus_references(loaded: list[LoadedBriefing], registry: Registry) -> list[Problem]:
+    """Every id each briefing names, checked against all briefings and the registry.
+
+    Ids are global, so this runs over the whole corpus on every load, even when
+    only one briefing was parsed again.
+    """
+    problems: list[Problem] = []
+    actors = {a["id"] for item in loaded for a in item.data.get("actors") or []}
+    places = {p["id"] for item in loaded for p in item.data.get("places") or []}
+    actors |= set(registry.actors)
+    places |= set(registry.places)
+    for item in loaded:
+
+        def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
+            line, col = item.where(loc)
+            problems.append(Problem(item.path, line, col, message))
+
+        check_references(item.data, actors, places, report, set(registry.actors))
+    return problems
+
+
 def load_corpus(
     root: Path, registry: Registry | None = None
 ) -> tuple[list[Briefing], list[Problem]]:
@@ -422,17 +443,7 @@ def load_corpus(
         if item is not None:
             loaded.append(item)
 
-    actors = {a["id"] for item in loaded for a in item.data.get("actors") or []}
-    places = {p["id"] for item in loaded for p in item.data.get("places") or []}
-    actors |= set(registry.actors)
-    places |= set(registry.places)
-    for item in loaded:
-
-        def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
-            line, col = item.where(loc)
-            problems.append(Problem(item.path, line, col, message))
-
-        check_references(item.data, actors, places, report, set(registry.actors))
+    problems.extend(check_corpus_references(loaded, registry))
     briefings = [
         Briefing.from_dict(item.data, item.article, item.path, item.where) for item in loaded
     ]
