@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from briefkit.errors import BriefkitError, Problem
+from briefkit.files import read_capped
 
 # "The post TITLE appeared first on OUTLET." closes articles syndicated through
 # WordPress feeds. It is metadata, not body text.
@@ -154,6 +155,8 @@ class Article:
     body_end: int = field(default=-1)
     # The decoded text exactly as given (BOM, CRLF and all): what `add` stores.
     raw: str = field(default="", repr=False)
+    # What decoding repaired (bytes that were not UTF-8), at their line and column.
+    notes: list[Problem] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.body_end < 0:
@@ -251,46 +254,127 @@ def parse_article(raw: str, path: str = "<article>") -> Article:
     return Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end, raw=raw)
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode article bytes as UTF-8, falling back to Windows-1252 for old web copies."""
+# A news article is 5,000 to 20,000 characters; extraction reads 5 MB in minutes. A file
+# past this is not an article (a dump, a disk image, /dev/zero through a link).
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, col
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        # 0x81, 0x8D, 0x8F, 0x90, 0x9D: unused in Windows-1252 too.
+        return "\ufffd"
+
+
+# A lead byte and its continuation bytes: text that is UTF-8 beyond plain ASCII.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def decode(data: bytes, path: str, notes: list[Problem] | None = None) -> str:
+    """Article bytes as text: UTF-8, with what is not UTF-8 repaired and said in ``notes``.
+
+    A UTF-8 file with a few stray Windows-1252 bytes (a curly quote pasted from an
+    old page) keeps its UTF-8: only those bytes are read as Windows-1252, each one
+    reported at its line and column. A file with no UTF-8 in it at all is an old
+    Windows-1252 copy, and is read as one, which is said once.
+    """
     if b"\x00" in data:
         raise BriefkitError(
             [
                 Problem(
                     path,
-                    0,
-                    0,
+                    1,
+                    1,
                     "this looks like a binary file, not an article: save it as UTF-8 text",
                 )
             ]
         )
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BriefkitError(
-            [
-                Problem(
-                    path, line, col, "the text is neither UTF-8 nor Windows-1252: save it as UTF-8"
-                )
-            ]
-        ) from None
+        first = exc.start
+    said = notes if notes is not None else []
+    if _UTF8_MULTIBYTE.search(data) is None:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            line, col = _position(data, exc.start)
+            raise BriefkitError(
+                [
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "the text is neither UTF-8 nor Windows-1252: save it as UTF-8",
+                    )
+                ]
+            ) from None
+        line, col = _position(data, first)
+        said.append(
+            Problem(
+                path,
+                line,
+                col,
+                "the text is not UTF-8 (the first such byte is here): read it as Windows-1252; "
+                "save the file as UTF-8 to be sure",
+            )
+        )
+        return text
+    out: list[str] = []
+    pos = 0
+    bad: list[int] = []
+    while True:
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            out.append(data[pos : pos + exc.start].decode("utf-8"))
+            for offset in range(pos + exc.start, pos + exc.end):
+                bad.append(offset)
+                out.append(_cp1252(data[offset]))
+            pos += exc.end
+    for offset in bad[:5]:
+        line, col = _position(data, offset)
+        char = _cp1252(data[offset])
+        said.append(
+            Problem(
+                path,
+                line,
+                col,
+                f"byte 0x{data[offset]:02X} is not UTF-8: read it as Windows-1252 {char!r}, the "
+                "rest as UTF-8; save the file as UTF-8 to be sure",
+            )
+        )
+    if len(bad) > 5:
+        line, col = _position(data, bad[5])
+        said.append(
+            Problem(path, line, col, f"{len(bad) - 5} more bytes that are not UTF-8, read likewise")
+        )
+    return "".join(out)
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, inside: Path | None = None) -> Article:
+    """The article in a file: a regular file of at most MAX_ARTICLE_BYTES.
+
+    With ``inside`` (the briefings folder), its real path must stay within it.
+    What decoding repaired is in ``Article.notes``.
+    """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise BriefkitError(
-            [Problem(str(p), 0, 0, f"cannot read the article: {exc.strerror}")]
-        ) from None
-    return require_body(parse_article(decode(data, str(p)), str(p)), "paste its text into the file")
+    data = read_capped(p, MAX_ARTICLE_BYTES, inside)
+    notes: list[Problem] = []
+    article = parse_article(decode(data, str(p), notes), str(p))
+    article.notes = notes
+    return require_body(article, "paste its text into the file")
 
 
 def require_body(article: Article, hint: str) -> Article:

@@ -33,7 +33,7 @@ def _print_problems(problems: list[Problem]) -> None:
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def check_id(ident: str, root: Path | None = None) -> None:
+def check_id(ident: str, root: Path | None = None, raw: bytes | None = None) -> None:
     """Refuse a briefing id that is not a safe, free page and folder name.
 
     The id becomes ``briefings/<id>/`` and ``briefings/<id>.md``: a path separator,
@@ -60,11 +60,30 @@ def check_id(ident: str, root: Path | None = None) -> None:
         message = "is a device name on Windows (con, nul, com1...): choose another"
     elif ident == "index":
         message = "names the list of all briefings (briefings/index.md): choose another"
-    elif root is not None and (root / ident).exists():
+    elif root is not None and _taken(root / ident, raw):
         message = f"is taken: {root / ident}/ exists already; choose another"
     else:
         return
     raise BriefkitError([Problem(where, 0, 0, f"the id {ident!r} {message}; nothing was written")])
+
+
+def _taken(folder: Path, raw: bytes | None) -> bool:
+    """Whether ``folder`` holds a briefing: not when it is what a stopped add of ``raw`` left."""
+    from briefkit.store import stopped_add
+
+    if not (folder.exists() or folder.is_symlink()):
+        return False
+    return raw is None or not stopped_add(folder, raw)
+
+
+def _note(text: str | None) -> None:
+    if text:
+        print(f"note: {text}", file=sys.stderr)
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"warning: {problem.relative()}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
@@ -74,9 +93,11 @@ def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
     from briefkit.extractors.nlp import model_name
     from briefkit.store import briefing_from_article
 
-    if args.id is not None:
-        check_id(args.id, Path(args.root) if getattr(args, "root", None) else None)
     article = read_article(args.article)
+    _warn(article.notes)
+    if args.id is not None:
+        root_given = Path(args.root) if getattr(args, "root", None) else None
+        check_id(args.id, root_given, article.raw.encode("utf-8"))
     notes = []
     if args.published is None:
         unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
@@ -137,18 +158,20 @@ def _already_added(root: Path, path: Path) -> None:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from briefkit.locking import briefings_lock
-    from briefkit.store import add_briefing, extraction_stamp
+    from briefkit.store import add_briefing, clear_staging, extraction_stamp
 
     if args.batch is not None:
         return cmd_add_batch(args)
     if args.article is None:
         raise BriefkitError([Problem("briefkit add", 0, 0, "name an ARTICLE, or --batch DIR")])
     root = Path(args.root)
-    with briefings_lock(root):
+    with briefings_lock(root) as stale:
+        _note(stale)
+        clear_staging(root)
         _already_added(root, Path(args.article))
         raw, briefing, notes = _extract(args)
         # An id made from the title is checked too: a headline "Index" or "Con".
-        check_id(briefing.id, root)
+        check_id(briefing.id, root, raw.encode("utf-8"))
         stamp = extraction_stamp(raw.encode("utf-8"), args.published)
         folder = add_briefing(root, raw, briefing, header=notes, stamp=stamp)
     counts = ", ".join(
@@ -283,14 +306,8 @@ def _free_id(root: Path, ident: str, raw: bytes) -> str:
     A folder holding this very article but no briefing.yaml is an add that was stopped
     midway: it is taken up again, not passed over.
     """
-    from briefkit.store import ARTICLE_FILE, BRIEFING_FILE
-
     candidate, n = ident, 2
-    while (folder := root / candidate).exists():
-        article = folder / ARTICLE_FILE
-        stopped = not (folder / BRIEFING_FILE).exists() and article.is_file()
-        if stopped and article.read_bytes() == raw:
-            break
+    while _taken(root / candidate, raw):
         candidate, n = f"{ident}-{n}", n + 1
     return candidate
 
@@ -306,6 +323,7 @@ def cmd_add_batch(args: argparse.Namespace) -> int:
         added_articles,
         article_hash,
         briefing_from_facts,
+        clear_staging,
         extraction_stamp,
         known_in,
         remember,
@@ -325,7 +343,9 @@ def cmd_add_batch(args: argparse.Namespace) -> int:
     failed: list[Problem] = []
     added: list[Path] = []
     present: list[tuple[Path, str]] = []
-    with briefings_lock(root):
+    with briefings_lock(root) as stale:
+        _note(stale)
+        clear_staging(root)
         done = added_articles(root)
         batch: dict[str, Path] = {}
         todo: list[tuple[Path, Article, dt.date | None]] = []
@@ -336,6 +356,7 @@ def cmd_add_batch(args: argparse.Namespace) -> int:
             except BriefkitError as exc:
                 failed.extend(exc.problems)
                 continue
+            _warn(article.notes)
             digest = article_hash(article.raw.encode("utf-8"))
             if digest in done:
                 present.append((path, f"{root / done[digest]}/"))
@@ -413,12 +434,25 @@ def cmd_update(args: argparse.Namespace) -> int:
         print(f"no briefings in {args.root}/", file=sys.stderr)
         return 1
     # A dry run writes nothing, so it need not wait for a writer.
-    with nullcontext() if args.dry_run else briefings_lock(root):
+    with nullcontext() if args.dry_run else briefings_lock(root) as stale:
+        _note(stale)
+        failed: list[Problem] = []
         for folder in folders:
-            update = update_briefing(folder, extract_again, dry_run=args.dry_run, force=args.force)
+            try:
+                update = update_briefing(
+                    folder, extract_again, dry_run=args.dry_run, force=args.force
+                )
+            except BriefkitError as exc:
+                # One broken briefing costs only itself: the others are updated.
+                failed.extend(exc.problems)
+                continue
             print("\n".join(update.lines()))
             if args.dry_run and not update.skipped:
                 print(f"{update.path}: dry run, nothing written")
+    if failed:
+        _print_problems(failed)
+        print(f"{len({p.path for p in failed})} briefing(s) not updated", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -34,13 +34,39 @@ LOCK_FILE = ".briefkit.lock"
 DEFAULT_WAIT = 3.0
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _stale(holder: str) -> str | None:
+    """What to say of a lock file's previous holder, when it left it behind."""
+    words = holder.split()
+    if len(words) != 2 or words[0] != "pid" or not words[1].isdigit():
+        return None
+    pid = int(words[1])
+    if pid == os.getpid():
+        return None
+    state = "is no longer running" if not _alive(pid) else "no longer holds it"
+    return f"took over the lock file left by pid {pid}, which {state} (a stopped run)"
+
+
 def _refused(path: Path, message: str) -> BriefkitError:
     return BriefkitError([Problem(str(path), 0, 0, message)])
 
 
 @contextmanager
-def briefings_lock(root: Path, wait: float | None = None) -> Iterator[None]:
-    """Hold the briefings folder's lock, or raise BriefkitError after ``wait`` seconds."""
+def briefings_lock(root: Path, wait: float | None = None) -> Iterator[str | None]:
+    """Hold the briefings folder's lock, or raise BriefkitError after ``wait`` seconds.
+
+    Yields a note when the lock file was left by a run that was killed (``kill -9``
+    leaves the file, though the kernel has dropped its lock): None otherwise.
+    """
     if wait is None:
         wait = float(os.environ.get("BRIEFKIT_LOCK_WAIT", DEFAULT_WAIT))
     path = root / LOCK_FILE
@@ -79,14 +105,17 @@ def briefings_lock(root: Path, wait: float | None = None) -> Iterator[None]:
             break
         # The holder deleted this file as it let go: lock the one now at the path.
         handle.close()
+    stale = None
     try:
         if fcntl is not None:
+            handle.seek(0)
+            stale = _stale(handle.read().strip())
             # Who holds it, for the message a waiting run prints.
             handle.seek(0)
             handle.truncate()
             handle.write(f"pid {os.getpid()}")
             handle.flush()
-        yield
+        yield stale
     finally:
         if fcntl is not None:
             # Deleted while still held, so no one can lock this file after us.

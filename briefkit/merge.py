@@ -95,12 +95,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefkit.article import MAX_ARTICLE_BYTES
 from briefkit.errors import BriefkitError, Problem
+from briefkit.files import read_capped
 from briefkit.model import FACT_LISTS, DataPath, validate_facts, validate_shape
 from briefkit.store import (
     ARTICLE_FILE,
     BRIEFING_FILE,
     EXTRACTED_FILE,
+    MAX_YAML_BYTES,
     briefing_folders,
     commented,
     dump_baseline,
@@ -1002,7 +1005,7 @@ def read_baseline(folder: Path) -> dict[str, Any] | None:
     path = folder / EXTRACTED_FILE
     if not path.exists():
         return None
-    data, _where, _problems = read_yaml(path)
+    data, _where, _problems = read_yaml(path, inside=folder.parent)
     if not isinstance(data, dict):
         raise BriefkitError([Problem(str(path), 1, 1, "not a briefing: delete it and rerun add")])
     return data
@@ -1025,17 +1028,32 @@ def extract_again(
 
     source = ours.get("source") if isinstance(ours.get("source"), dict) else {}
     before = (base or {}).get("source") or {}
-    article = read_article(folder / (source.get("article") or ARTICLE_FILE))
-    published = source.get("published")
+    article = read_article(folder / (source.get("article") or ARTICLE_FILE), inside=folder.parent)
     briefing = briefing_from_article(
         article,
-        dt.date.fromisoformat(str(published)) if published else None,
+        _published(folder, ours),
         title=(base or {}).get("title") or ours.get("title"),
         outlet=before.get("outlet") or source.get("outlet"),
         url=before.get("url") or source.get("url"),
         id=ours.get("id"),
     )
     return briefing.to_dict()
+
+
+def _published(folder: Path, ours: dict[str, Any]) -> dt.date | None:
+    """The briefing's publication date, or a located error when it is not a real day."""
+    source = ours.get("source") if isinstance(ours.get("source"), dict) else {}
+    published = source.get("published")
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published))
+    except ValueError as exc:
+        path = folder / BRIEFING_FILE
+        _data, where, _ = read_yaml(path, inside=folder.parent)
+        line, col = where(("source", "published"))
+        message = f"bad date: {exc}; fix source.published, then run update again"
+        raise BriefkitError([Problem(str(path), line, col, message)]) from None
 
 
 # Bound once: a stand-in swapped into the module (a test's) is not the extractor stamped.
@@ -1046,8 +1064,10 @@ def _stamp_now(folder: Path, ours: dict[str, Any]) -> str | None:
     """The stamp an extraction of this briefing's article would carry now, if it has one."""
     source = ours.get("source") if isinstance(ours.get("source"), dict) else {}
     try:
-        raw = (folder / (source.get("article") or ARTICLE_FILE)).read_bytes()
-    except OSError:
+        raw = read_capped(
+            folder / (source.get("article") or ARTICLE_FILE), MAX_ARTICLE_BYTES, folder.parent
+        )
+    except BriefkitError:
         return None  # extraction reports it, with its path
     published = source.get("published")
     return extraction_stamp(raw, str(published) if published else None)
@@ -1064,11 +1084,9 @@ def update_briefing(folder: Path, extract: Extractor = extract_again, *, dry_run
     """
     path = folder / BRIEFING_FILE
     try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise BriefkitError([Problem(str(path), 0, 0, f"cannot read: {exc.strerror}")]) from None
+        text = read_capped(path, MAX_YAML_BYTES, folder.parent).decode("utf-8")
     except UnicodeDecodeError:
-        raise BriefkitError([Problem(str(path), 0, 0, "not UTF-8 text")]) from None
+        raise BriefkitError([Problem(str(path), 1, 1, "not UTF-8 text")]) from None
     ours, _where, _ = parse_yaml(text, str(path))
     ours = ours if isinstance(ours, dict) else {}
     # Another extractor (a test's, a script's) has no fingerprint to compare.
@@ -1084,7 +1102,11 @@ def update_briefing(folder: Path, extract: Extractor = extract_again, *, dry_run
         # Only after the briefing: a run stopped between the two writes reruns cleanly.
         baseline = dump_baseline(theirs, stamp)
         extracted = folder / EXTRACTED_FILE
-        if not extracted.exists() or extracted.read_text("utf-8") != baseline:
+        try:
+            same = read_capped(extracted, MAX_YAML_BYTES, folder.parent) == baseline.encode()
+        except BriefkitError:
+            same = False
+        if not same:
             write_atomic(extracted, baseline)
     return update
 

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import difflib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
@@ -406,12 +407,30 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
 
 
+def _anchored(node: Any) -> Any:
+    """The schema with each pattern's final ``$`` as ``\\Z``.
+
+    JSON Schema patterns are ECMAScript's, where ``$`` ends the string; Python's
+    ``$`` also matches before a final newline, so jsonschema let the id
+    ``"ghost\\n"`` through (and made a folder of it) while fastjsonschema refused it.
+    """
+    if isinstance(node, list):
+        return [_anchored(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _anchored(v) for k, v in node.items()}
+    pattern = node.get("pattern")
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+        out["pattern"] = pattern[:-1] + "\\Z"
+    return out
+
+
 @cache
 def _validator(name: str = "briefing") -> Any:
     from jsonschema import Draft202012Validator
 
     full = schema(name)
-    return Draft202012Validator(_inline_refs(full, full.get("$defs", {})))
+    return Draft202012Validator(_anchored(_inline_refs(full, full.get("$defs", {}))))
 
 
 def _draft7(node: Any) -> Any:
@@ -469,34 +488,206 @@ def validate_shape(data: Any, path: str, where: Locator, kind: str = "briefing")
     return problems
 
 
-def validate_facts(
-    data: dict[str, Any], path: str, where: Locator, article: Article | None = None
-) -> list[Problem]:
-    """Problems a schema cannot see: dates, duplicate ids, evidence not in the article.
+def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings in ``data[key]``, with their indexes: whatever else is there, the
+    schema reports, and the checks below still see every well-formed fact."""
+    values = data.get(key) if isinstance(data, dict) else None
+    if isinstance(values, list):
+        for i, item in enumerate(values):
+            if isinstance(item, dict):
+                yield i, item
 
-    Runs on data that passed ``validate_shape``; the briefing still builds.
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    return (
+        [(j, v) for j, v in enumerate(value) if isinstance(v, str)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+# A figure beyond this is a typo or a joke: no budget, debt or count in the news reaches
+# it, and float() of a 400-digit number overflows in the renderer and the exports.
+MAX_FIGURE = 1e18
+
+# Characters that reorder the text around them (embeddings, overrides, isolates):
+# in a name they can make "Alice" display as another name.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces, zero-width or format characters."""
+    import unicodedata
+
+    return any(
+        not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zl", "Zp") for ch in text
+    )
+
+
+def name_problem(text: str) -> str | None:
+    """Why ``text`` cannot be shown as a name or title, or None when it can."""
+    import unicodedata
+
+    if not visible(text):
+        return "is blank (only spaces or invisible characters): write it out"
+    odd = next((ch for ch in text if ch in _BIDI_CONTROLS), None)
+    if odd is not None:
+        name = unicodedata.name(odd, "a direction control")
+        return (
+            f"holds U+{ord(odd):04X} {name}, which reorders how the text is shown and can "
+            "disguise a name: delete it (right-to-left names need no such character)"
+        )
+    return None
+
+
+# Fields shown as a name, a title or a link's text: each must show something, undisguised.
+_NAMED_FIELDS = {
+    "actors": ("name", "role", "description"),
+    "places": ("name",),
+    "events": ("what", "when"),
+    "quotes": ("text",),
+    "relations": ("kind",),
+}
+
+
+def _finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    # An int is finite however long; math.isfinite would convert it to a float first.
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def validate_facts(
+    data: Any, path: str, where: Locator, article: Article | None = None
+) -> list[Problem]:
+    """Problems a schema cannot see: dates, numbers, names, ids, evidence not in the article.
+
+    Runs on any data, shaped well or not, so one run reports every problem of every
+    kind: a bad date does not hide a missing evidence. Whatever this passes, the
+    renderer and the exporters can handle.
     """
     problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return problems
 
     def report(loc: DataPath, message: str) -> None:
         line, col = where(loc)
         problems.append(Problem(path, line, col, message))
 
-    for i, event in enumerate(data.get("events") or []):
+    for i, event in _items(data, "events"):
+        date = event.get("date")
+        if isinstance(date, str | int) and not isinstance(date, bool):
+            try:
+                DateValue.parse(str(date))
+            except ValueError as exc:
+                report(("events", i, "date"), f"bad date: {exc}")
+    source = data.get("source")
+    published = source.get("published") if isinstance(source, dict) else None
+    if isinstance(published, str):
         try:
-            DateValue.parse(event["date"])
+            dt.date.fromisoformat(published)
         except ValueError as exc:
-            report(("events", i, "date"), f"bad date: {exc}")
-    published = (data.get("source") or {}).get("published")
-    if published:
-        try:
-            dt.date.fromisoformat(str(published))
-        except ValueError as exc:
-            report(("source", "published"), f"bad date: {exc}")
+            report(("source", "published"), f"bad date: {exc}; write a real day, YYYY-MM-DD")
+    _check_numbers(data, report)
+    _check_names(data, report)
     _check_unique_ids(data, report)
+    _check_self_references(data, report)
     if article is not None:
         _check_evidence(data, article, report)
     return problems
+
+
+def _check_numbers(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    for i, figure in _items(data, "figures"):
+        value = figure.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if not _finite_number(value):
+            report(
+                ("figures", i, "value"), f"value is {value!r}: write the article's number"
+            )
+        elif abs(value) > MAX_FIGURE:
+            report(
+                ("figures", i, "value"),
+                f"value has {len(str(int(abs(value))))} digits; briefkit takes figures up to "
+                "10^18: check the number, or write it in a larger unit (billion, trillion)",
+            )
+    for i, place in _items(data, "places"):
+        coordinates = place.get("coordinates")
+        if not isinstance(coordinates, list):
+            continue
+        for j, (label, bound) in enumerate((("latitude", 90), ("longitude", 180))):
+            value = coordinates[j] if j < len(coordinates) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                if not _finite_number(value):
+                    report(
+                        ("places", i, "coordinates", j),
+                        f"{label} is {value!r}: write degrees, or delete the coordinates",
+                    )
+                elif abs(value) > bound:
+                    report(
+                        ("places", i, "coordinates", j),
+                        f"{label} {value} is beyond ±{bound}: write [latitude, longitude]",
+                    )
+
+
+def _check_names(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    title = data.get("title")
+    if isinstance(title, str) and (why := name_problem(title)):
+        report(("title",), f"title {why}")
+    for key, names in _NAMED_FIELDS.items():
+        for i, item in _items(data, key):
+            for name in names:
+                value = item.get(name)
+                if isinstance(value, str) and (why := name_problem(value)):
+                    report((key, i, name), f"{name} {why}")
+            for j, alias in _strings(item.get("aliases")):
+                if why := name_problem(alias):
+                    report((key, i, "aliases", j), f"alias {why}")
+    for key in ("key_points", "tags"):
+        for j, text in _strings(data.get(key)):
+            if why := name_problem(text):
+                report((key, j), f"{key.replace('_', ' ')} {why}")
+    # One name on two actors or places: every mention of it would link to the first.
+    owner: dict[str, tuple[str, str]] = {}
+    for key in ("actors", "places"):
+        for i, item in _items(data, key):
+            ident = item.get("id")
+            labels = [(("name",), item.get("name"))]
+            labels += [(("aliases", j), a) for j, a in _strings(item.get("aliases"))]
+            for loc, label in labels:
+                if not isinstance(label, str) or not isinstance(ident, str):
+                    continue
+                folded = " ".join(label.split()).casefold()
+                first = owner.setdefault(folded, (ident, key))
+                if first[0] != ident:
+                    report(
+                        (key, i, *loc),
+                        f"{label!r} names {first[0]!r} too: a mention of it cannot tell them "
+                        "apart; keep it on one of them",
+                    )
+
+
+def _check_self_references(data: dict[str, Any], report: Callable[[DataPath, str], None]) -> None:
+    for i, actor in _items(data, "actors"):
+        if actor.get("affiliation") is not None and actor.get("affiliation") == actor.get("id"):
+            report(
+                ("actors", i, "affiliation"),
+                f"actor {actor['id']!r} is affiliated with itself: name the country or "
+                "organization it belongs to, or delete the field",
+            )
+    for i, place in _items(data, "places"):
+        if place.get("country") is not None and place.get("country") == place.get("id"):
+            report(
+                ("places", i, "country"),
+                f"place {place['id']!r} is its own country: delete the field",
+            )
+    for i, relation in _items(data, "relations"):
+        if relation.get("from") is not None and relation.get("from") == relation.get("to"):
+            report(
+                ("relations", i, "to"),
+                f"relation from {relation['from']!r} to itself: a relation joins two actors",
+            )
 
 
 # Names Windows reserves for devices: a page named so cannot be written or opened there.
@@ -511,25 +702,25 @@ def _check_unique_ids(data: dict[str, Any], report: Callable[[DataPath, str], No
             ("id",),
             "id 'index' names the list of all briefings (briefings/index.md): choose another",
         )
-    if data.get("id") in _RESERVED:
+    if isinstance(data.get("id"), str) and data["id"] in _RESERVED:
         report(("id",), f"id {data['id']!r} is a reserved device name on Windows: choose another")
     for key in ("actors", "places"):
-        for i, item in enumerate(data.get(key) or []):
+        for i, item in _items(data, key):
             if item.get("id") == "index":
                 report(
                     (key, i, "id"),
                     f"id 'index' names the list of all {key} ({key}/index.md): choose another",
                 )
-            if item.get("id") in _RESERVED:
+            if isinstance(item.get("id"), str) and item["id"] in _RESERVED:
                 report(
                     (key, i, "id"),
                     f"id {item['id']!r} is a reserved device name on Windows: choose another",
                 )
     for key in FACT_LISTS:
         seen: dict[str, int] = {}
-        for i, item in enumerate(data.get(key) or []):
+        for i, item in _items(data, key):
             ident = item.get("id")
-            if ident is None:
+            if not isinstance(ident, str):
                 continue
             if ident in seen:
                 report(
@@ -544,9 +735,9 @@ def _check_evidence(
     data: dict[str, Any], article: Article, report: Callable[[DataPath, str], None]
 ) -> None:
     for key in FACT_LISTS:
-        for i, item in enumerate(data.get(key) or []):
+        for i, item in _items(data, key):
             evidence = item.get("evidence")
-            if evidence and article.find(evidence) is None:
+            if isinstance(evidence, str) and evidence and article.find(evidence) is None:
                 report(
                     (key, i, "evidence"),
                     f"evidence not found in {article.path.rsplit('/', 1)[-1]}: "
@@ -575,7 +766,7 @@ def check_references(
     An actor entry may leave out its name and kind only when the registry
     (``registered``) gives them.
     """
-    for i, actor in enumerate(data.get("actors") or []):
+    for i, actor in _items(data, "actors"):
         missing = [k for k in ("name", "kind") if not actor.get(k)]
         if missing and actor.get("id") not in registered:
             report(
@@ -589,28 +780,34 @@ def check_references(
             report(loc, f"unknown {what} id {ident!r}{did_you_mean(ident, known)}")
 
     anything = known_actors | known_places
-    for i, actor in enumerate(data.get("actors") or []):
+    for i, actor in _items(data, "actors"):
         if actor.get("affiliation"):
             check(("actors", i, "affiliation"), actor["affiliation"], known_actors, "actor")
-    for i, place in enumerate(data.get("places") or []):
+    for i, place in _items(data, "places"):
         if place.get("country"):
-            check(
-                ("places", i, "country"), place["country"], known_actors | known_places, "country"
-            )
-    for i, event in enumerate(data.get("events") or []):
-        for j, ident in enumerate(event.get("actors") or []):
+            check(("places", i, "country"), place["country"], anything, "country")
+    for i, event in _items(data, "events"):
+        for j, ident in _strings(event.get("actors")):
             check(("events", i, "actors", j), ident, known_actors, "actor")
-        for j, ident in enumerate(event.get("places") or []):
+        for j, ident in _strings(event.get("places")):
             check(("events", i, "places", j), ident, known_places, "place")
-    for i, quote in enumerate(data.get("quotes") or []):
+    for i, quote in _items(data, "quotes"):
         if quote.get("speaker") is not None:
             check(("quotes", i, "speaker"), quote["speaker"], known_actors, "actor")
-    for i, figure in enumerate(data.get("figures") or []):
-        for j, ident in enumerate(figure.get("about") or []):
+    for i, figure in _items(data, "figures"):
+        for j, ident in _strings(figure.get("about")):
             check(("figures", i, "about", j), ident, anything, "actor or place")
-    for i, relation in enumerate(data.get("relations") or []):
+    for i, relation in _items(data, "relations"):
         for end in ("from", "to"):
             check(("relations", i, end), relation.get(end), anything, "actor or place")
+
+
+def defined_ids(data: Any) -> tuple[set[str], set[str]]:
+    """The actor and place ids a briefing's data defines, however broken the rest is."""
+    return (
+        {a["id"] for _, a in _items(data, "actors") if isinstance(a.get("id"), str)},
+        {p["id"] for _, p in _items(data, "places") if isinstance(p.get("id"), str)},
+    )
 
 
 # --------------------------------------------------------------------------- the corpus

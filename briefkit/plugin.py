@@ -8,9 +8,8 @@ builder can use the same functions (``briefkit render``).
 from __future__ import annotations
 
 import gc
-import hashlib
+import logging
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,18 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
-from briefkit.model import Briefing, Corpus
+from briefkit.model import Corpus
 from briefkit.render import RenderCache, render_site
-from briefkit.store import (
-    EXTRACTED_FILE,
-    LoadedBriefing,
-    briefing_folders,
-    check_corpus_references,
-    load_briefing,
-    load_registry,
-)
+from briefkit.render.problems import with_problems
+from briefkit.store import CorpusLoader
 
 log = get_plugin_logger(__name__)
 
@@ -47,9 +41,17 @@ def display_path(path: str) -> str:
     return Problem(path, 0, 0, "").relative().path
 
 
+# Marks a briefing's problem on its log record: see BriefkitPlugin.on_config.
+PROBLEM = "briefkit_problem"
+
+
 def report(problems: list[Problem]) -> None:
     for problem in problems:
-        log.warning(str(problem.relative()))
+        log.warning(str(problem.relative()), extra={PROBLEM: True})
+
+
+def _not_a_problem(record: logging.LogRecord) -> bool:
+    return not getattr(record, PROBLEM, False)
 
 
 def template_problem(exc: TemplateError, templates: Path) -> Problem:
@@ -62,31 +64,6 @@ def template_problem(exc: TemplateError, templates: Path) -> Problem:
     return Problem(display_path(str(templates)), 0, 0, f"template error: {exc}")
 
 
-def folder_digest(folder: Path) -> str:
-    """A hash of a briefing folder's files: the YAML, the article, anything beside them."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.iterdir()):
-        if path.name != EXTRACTED_FILE and path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-@dataclass
-class Loaded:
-    """One briefing folder as the last build read it."""
-
-    digest: str
-    item: LoadedBriefing | None
-    problems: list[Problem]
-    briefing: Briefing | None
-
-
-def parse_folder(folder: Path, digest: str) -> Loaded:
-    item, problems = load_briefing(folder)
-    briefing = Briefing.from_dict(item.data, item.article, item.path, item.where) if item else None
-    return Loaded(digest, item, problems, briefing)
-
-
 class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     """Renders ``briefings/*/briefing.yaml`` through ``templates/`` on every build.
 
@@ -97,7 +74,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.loaded: dict[Path, Loaded] = {}
+        self.loader: CorpusLoader | None = None
         self.cache = RenderCache()
         self.incremental = False
 
@@ -107,26 +84,24 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.incremental = command == "serve"
 
     def load(self) -> tuple[Corpus, list[Problem]]:
-        """``store.open_corpus``, parsing only the folders whose files changed since last time."""
-        registry, found = load_registry(self.briefings_dir)
-        problems = list(found)
-        fresh: dict[Path, Loaded] = {}
-        for folder in briefing_folders(self.briefings_dir):
-            # Hashing reads every file once more: only serve, which compares, pays for it.
-            digest = folder_digest(folder) if self.incremental else ""
-            entry = self.loaded.get(folder)
-            if entry is None or entry.digest != digest:
-                entry = parse_folder(folder, digest)
-            fresh[folder] = entry
-            problems.extend(entry.problems)
-        self.loaded = fresh if self.incremental else {}
-        items = [e.item for e in fresh.values() if e.item is not None]
-        problems.extend(check_corpus_references(items, registry))
-        briefings = [e.briefing for e in fresh.values() if e.briefing is not None]
-        self.cache.digests = {e.briefing.path: e.digest for e in fresh.values() if e.briefing}
-        return Corpus.build(briefings, registry), sorted(problems)
+        """``store.open_corpus``; under serve, parsing only the folders whose files changed."""
+        if self.loader is None or self.loader.root != self.briefings_dir:
+            self.loader = CorpusLoader(self.briefings_dir, cache=self.incremental)
+        corpus, problems = self.loader.load()
+        self.cache.digests = self.loader.digests
+        return corpus, problems
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.incremental and config.strict:
+            # Under serve, a strict build that fails leaves every page request waiting
+            # for a good build: with `strict: true`, one broken briefing made the browser
+            # show nothing until it was fixed. A briefing's problems are still printed as
+            # warnings, and shown on the site; only serve's strict count leaves them out
+            # (`mkdocs build --strict` still fails on them). mkdocs counts warnings with a
+            # handler it adds to its logger for each build, before this event.
+            for handler in logging.getLogger("mkdocs").handlers:
+                if isinstance(handler, CountHandler):
+                    handler.addFilter(_not_a_problem)
         root = Path(config.config_file_path or ".").resolve().parent
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.templates_dir = (root / self.config.templates).resolve()
@@ -148,8 +123,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         corpus, problems = self.load()
-        # Problems are warnings: `mkdocs serve` keeps running while an analyst
-        # fixes a file, and `mkdocs build --strict` fails on them.
+        # Problems are warnings: a plain build leaves out the briefings that have them
+        # and builds the rest, and `mkdocs build --strict` fails on them.
         report(problems)
         try:
             pages = render_site(
@@ -179,6 +154,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 display_path(frame.filename), frame.lineno or 0, 0, f"{type(exc).__name__}: {exc}"
             )
             raise PluginError(f"briefkit: {where}") from None
+        if self.incremental:
+            pages = with_problems(pages, problems, self.templates_dir, config.use_directory_urls)
         if self.cache.reused:
             log.info(
                 f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"

@@ -24,9 +24,10 @@ from typing import Any
 
 import yaml
 
-from briefkit.article import Article, read_article, slugify
+from briefkit.article import MAX_ARTICLE_BYTES, Article, read_article, slugify
 from briefkit.errors import BriefkitError, Problem
 from briefkit.extractors.linking import Known
+from briefkit.files import is_regular_inside, outside, read_capped
 from briefkit.model import (
     FACT_LISTS,
     Briefing,
@@ -36,6 +37,7 @@ from briefkit.model import (
     Profile,
     Registry,
     check_references,
+    defined_ids,
     validate_facts,
     validate_shape,
 )
@@ -273,27 +275,29 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
 MAX_YAML_BYTES = 2 * 1024 * 1024
 
 
-def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
+def read_yaml(path: Path, inside: Path | None = None) -> tuple[Any, Positions, list[Problem]]:
+    """A YAML file, parsed with positions. With ``inside``, its real path must stay there."""
     file = str(path)
     try:
-        # Refused by its size on disk, before a byte of it is read.
+        # A sparse or huge file is refused by its size before a byte of it is read; the
+        # capped read below catches one whose size lies (a device, a growing file).
         size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise BriefkitError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        f"{path.name} is {size / 1e6:.1f} MB; a briefing is a few kB and "
-                        f"briefkit reads at most {MAX_YAML_BYTES / 1e6:.1f} MB: "
-                        "keep only the briefing's facts in this file",
-                    )
-                ]
-            )
-        data = path.read_bytes()
     except OSError as exc:
-        raise BriefkitError([Problem(file, 0, 0, f"cannot read: {exc.strerror}")]) from None
+        raise BriefkitError([Problem(file, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    if size > MAX_YAML_BYTES:
+        raise BriefkitError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    f"{path.name} is {size / 1e6:.1f} MB; a briefing is a few kB and "
+                    f"briefkit reads at most {MAX_YAML_BYTES / 1e6:.1f} MB: "
+                    "keep only the briefing's facts in this file",
+                )
+            ]
+        )
+    data = read_capped(path, MAX_YAML_BYTES, inside)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -310,12 +314,20 @@ def read_yaml(path: Path) -> tuple[Any, Positions, list[Problem]]:
 
 @dataclass
 class LoadedBriefing:
-    """A briefing as read from disk, before it is turned into model objects."""
+    """A briefing folder as read from disk, before it is turned into model objects.
+
+    ``data`` may be malformed: it is kept so that the ids it defines still count
+    when other briefings' references are checked. ``problems`` are its own; a
+    briefing with any is not built.
+    """
 
     folder: Path
-    data: dict[str, Any]
+    data: Any
     where: Locator
     article: Article | None
+    problems: list[Problem] = field(default_factory=list)
+    briefing: Briefing | None = None
+    digest: str = ""
 
     @property
     def path(self) -> str:
@@ -323,23 +335,42 @@ class LoadedBriefing:
 
 
 def briefing_folders(root: Path) -> list[Path]:
-    """``briefings/<id>/`` folders holding a briefing.yaml, in name order."""
+    """``briefings/<id>/`` folders holding a briefing.yaml, in name order.
+
+    Hidden folders (a stopped ``add``'s, an editor's) are not briefings.
+    """
     if not root.is_dir():
         return []
-    return sorted(p.parent for p in root.glob(f"*/{BRIEFING_FILE}"))
+    return sorted(
+        p.parent for p in root.glob(f"*/{BRIEFING_FILE}") if not p.parent.name.startswith(".")
+    )
 
 
-def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
-    """Read and validate one briefing; all of its problems, or none."""
+def _nowhere(path: DataPath) -> tuple[int, int]:
+    return (1, 1)
+
+
+def load_briefing(folder: Path, root: Path | None = None) -> LoadedBriefing:
+    """Read and validate one briefing folder: every problem it has, of every kind.
+
+    ``root`` is the briefings folder: no file is read whose real path leaves it.
+    """
+    root = folder.parent if root is None else root
     path = folder / BRIEFING_FILE
+    leaves = outside(folder, root)
+    if leaves is not None:
+        message = (
+            f"the briefing folder {folder.name} is a link to {leaves}, outside {root}: "
+            "briefkit reads only what is inside the briefings folder; copy the folder in"
+        )
+        return LoadedBriefing(folder, None, _nowhere, None, [Problem(str(path), 1, 1, message)])
     try:
-        data, where, problems = read_yaml(path)
+        data, where, problems = read_yaml(path, inside=root)
     except BriefkitError as exc:
-        return None, exc.problems
+        return LoadedBriefing(folder, None, _nowhere, None, exc.problems)
     if not isinstance(data, dict):
-        return None, [
-            Problem(str(path), 1, 1, "a briefing is a mapping of fields (id, title, source, ...)")
-        ]
+        message = "a briefing is a mapping of fields (id, title, source, ...)"
+        return LoadedBriefing(folder, data, where, None, [Problem(str(path), 1, 1, message)])
     _normalise_dates(data)
 
     article: Article | None = None
@@ -348,17 +379,26 @@ def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
     if (
         isinstance(article_name, str)
         and "/" not in article_name
+        and "\\" not in article_name
         and article_name not in ("", ".", "..")
     ):
         try:
-            article = read_article(folder / article_name)
+            article = read_article(folder / article_name, inside=root)
         except BriefkitError as exc:
             problems.extend(exc.problems)
-    shape = validate_shape(data, str(path), where)
-    if shape:
-        # Building from mistyped data would fail in obscure ways: report, skip.
-        return None, problems + shape
-    problems.extend(validate_facts(data, str(path), where, article))
+        else:
+            # A stored article is UTF-8 (`add` writes it so): a byte that is not is a problem.
+            problems.extend(article.notes)
+    facts = validate_facts(data, str(path), where, article)
+    # Where the schema and a closer check both speak of one value ("2024-13" does not
+    # fit the pattern; month 13 does not exist), the closer one says it better.
+    said = {(p.line, p.col) for p in facts}
+    problems.extend(
+        p
+        for p in validate_shape(data, str(path), where)
+        if not ("does not fit" in p.message and (p.line, p.col) in said)
+    )
+    problems.extend(facts)
     if data.get("id") is not None and data.get("id") != folder.name:
         line, col = where(("id",))
         problems.append(
@@ -366,95 +406,181 @@ def load_briefing(folder: Path) -> tuple[LoadedBriefing | None, list[Problem]]:
                 str(path),
                 line,
                 col,
-                f"id {data['id']!r} differs from its folder name {folder.name!r}: make them equal",
+                f"id {data['id']!r} differs from its folder name {folder.name!r}: make them "
+                "equal (a copied folder needs a new id); the briefing is left out until then",
             )
         )
-    return LoadedBriefing(folder, data, where, article), problems
+    item = LoadedBriefing(folder, data, where, article, problems)
+    if not problems:
+        item.briefing = Briefing.from_dict(data, article, item.path, where)
+    return item
 
 
 def _normalise_dates(data: dict[str, Any]) -> None:
     """``date: 2024`` is a year, not a number: YAML reads it as an int."""
-    for event in data.get("events") or []:
-        if isinstance(event, dict) and isinstance(event.get("date"), int):
+    events = data.get("events")
+    for event in events if isinstance(events, list) else []:
+        if isinstance(event, dict) and type(event.get("date")) is int:
             event["date"] = str(event["date"])
 
 
 def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     """``root/actors.yaml``, the corpus-wide register of actors and places, if there is one."""
     path = root / REGISTRY_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Registry(), []
     try:
-        data, where, problems = read_yaml(path)
+        data, where, problems = read_yaml(path, inside=root)
     except BriefkitError as exc:
         return Registry(), exc.problems
     shape = validate_shape(data or {}, str(path), where, kind="registry")
+    problems.extend(shape)
+    # Duplicate ids, blank names, NaN coordinates: the same checks as a briefing's.
+    problems.extend(validate_facts(data or {}, str(path), where))
     if shape:
-        return Registry(), problems + shape
-    for key in ("actors", "places"):
-        seen: set[str] = set()
-        for i, item in enumerate((data or {}).get(key) or []):
-            if item["id"] in seen:
-                line, col = where((key, i, "id"))
-                message = f"duplicate id {item['id']!r} in {key}"
-                problems.append(Problem(str(path), line, col, message))
-            seen.add(item["id"])
-    return Registry.from_dict(data), problems
+        return Registry(), sorted(problems)
+    return Registry.from_dict(data), sorted(problems)
 
 
-def check_corpus_references(loaded: list[LoadedBriefing], registry: Registry) -> list[Problem]:
+def check_corpus_references(
+    loaded: list[LoadedBriefing], registry: Registry, built: set[str] | None = None
+) -> list[Problem]:
     """Every id each briefing names, checked against all briefings and the registry.
 
     Ids are global, so this runs over the whole corpus on every load, even when
-    only one briefing was parsed again.
+    only one briefing was parsed again. With ``built`` (the paths of the briefings
+    that will be built), only ids those define count: see :func:`resolve`.
     """
     problems: list[Problem] = []
-    actors = {a["id"] for item in loaded for a in item.data.get("actors") or []}
-    places = {p["id"] for item in loaded for p in item.data.get("places") or []}
-    actors |= set(registry.actors)
-    places |= set(registry.places)
+    actors, places = set(registry.actors), set(registry.places)
     for item in loaded:
+        if built is None or item.path in built:
+            defined = defined_ids(item.data)
+            actors |= defined[0]
+            places |= defined[1]
+    for item in loaded:
+        if built is not None and item.path not in built:
+            continue
 
         def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
             line, col = item.where(loc)
             problems.append(Problem(item.path, line, col, message))
 
-        check_references(item.data, actors, places, report, set(registry.actors))
+        if isinstance(item.data, dict):
+            check_references(item.data, actors, places, report, set(registry.actors))
     return problems
+
+
+def resolve(
+    loaded: list[LoadedBriefing], registry: Registry
+) -> tuple[list[Briefing], list[Problem]]:
+    """The briefings to build, and every problem: theirs, and each left-out one's.
+
+    A briefing with a problem of its own is left out of the site, so the rest
+    builds. References are checked against every briefing that was read (what
+    ``check`` reports); then, since a left-out briefing's actors have no page, a
+    briefing that names one of them is left out too, until what is built names
+    only what is built. Every briefing that is built is whole: the renderer never
+    meets a dangling id.
+    """
+    problems = [p for item in loaded for p in item.problems]
+    references = check_corpus_references(loaded, registry)
+    problems.extend(references)
+    broken = {p.path for p in references}
+    built = {item.path for item in loaded if item.briefing is not None and item.path not in broken}
+    while dangling := check_corpus_references(loaded, registry, built):
+        problems.extend(
+            Problem(
+                p.path,
+                p.line,
+                p.col,
+                f"{p.message}: it is defined only in a briefing that has problems, so this "
+                "briefing is left out of the site too until that one is fixed",
+            )
+            for p in dangling
+        )
+        built -= {p.path for p in dangling}
+    briefings = [item.briefing for item in loaded if item.briefing and item.path in built]
+    return briefings, sorted(set(problems))
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of a briefing folder's regular files: the YAML, the article, anything beside
+    them (bar the extractor's baseline). Links out of the folder, FIFOs and devices are
+    hashed by name only: reading them is what loading refuses."""
+    digest = hashlib.sha256()
+    root = folder.parent
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ""
+    for path in entries:
+        if path.name == EXTRACTED_FILE:
+            continue
+        if is_regular_inside(path, root):
+            try:
+                data = read_capped(path, MAX_ARTICLE_BYTES, root)
+            except BriefkitError:
+                data = b"\0unreadable"
+        else:
+            data = b"\0not a file"
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+class CorpusLoader:
+    """Loads a briefings folder; with ``cache``, parses only the folders that changed.
+
+    ``briefkit check``, ``render`` and a one-off build use it once. ``mkdocs serve``
+    keeps one across rebuilds: a folder whose files hash the same is not parsed
+    again (hashing reads every file once more, so only a cached loader pays for it).
+    """
+
+    def __init__(self, root: Path, cache: bool = False) -> None:
+        self.root = root
+        self.cache = cache
+        self.loaded: dict[Path, LoadedBriefing] = {}
+
+    def load(self) -> tuple[Corpus, list[Problem]]:
+        registry, problems = load_registry(self.root)
+        fresh: dict[Path, LoadedBriefing] = {}
+        for folder in briefing_folders(self.root):
+            digest = folder_digest(folder) if self.cache else ""
+            item = self.loaded.get(folder)
+            if item is None or item.digest != digest or not self.cache:
+                item = load_briefing(folder, self.root)
+                item.digest = digest
+            fresh[folder] = item
+        self.loaded = fresh if self.cache else {}
+        briefings, found = resolve(list(fresh.values()), registry)
+        return Corpus.build(briefings, registry), sorted(set(problems + found))
+
+    @property
+    def digests(self) -> dict[str, str]:
+        """briefing.yaml path -> its folder's hash, for the render cache."""
+        return {item.path: item.digest for item in self.loaded.values() if item.briefing}
 
 
 def load_corpus(
     root: Path, registry: Registry | None = None
 ) -> tuple[list[Briefing], list[Problem]]:
-    """Every briefing under ``root``, validated together, and every problem found.
+    """Every briefing under ``root`` that can be built, and every problem found.
 
-    A briefing whose YAML or shape is broken is left out; one with lesser
-    problems (evidence not found, an unknown id) is kept, so the site still
-    shows it. References resolve across briefings and the registry, since ids
-    are global.
+    A briefing with any problem is left out and its problems reported, so the
+    rest still builds; ``check`` exits 1 on any. References resolve across
+    briefings and the registry, since ids are global.
     """
     problems: list[Problem] = []
     if registry is None:
         registry, problems = load_registry(root)
-    loaded: list[LoadedBriefing] = []
-    for folder in briefing_folders(root):
-        item, found = load_briefing(folder)
-        problems.extend(found)
-        if item is not None:
-            loaded.append(item)
-
-    problems.extend(check_corpus_references(loaded, registry))
-    briefings = [
-        Briefing.from_dict(item.data, item.article, item.path, item.where) for item in loaded
-    ]
-    return briefings, sorted(problems)
+    loaded = [load_briefing(folder, root) for folder in briefing_folders(root)]
+    briefings, found = resolve(loaded, registry)
+    return briefings, sorted(set(problems + found))
 
 
 def open_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     """The registry and every briefing under ``root``, as one corpus, with every problem."""
-    registry, problems = load_registry(root)
-    briefings, found = load_corpus(root, registry)
-    return Corpus.build(briefings, registry), sorted(problems + found)
+    return CorpusLoader(root).load()
 
 
 # --------------------------------------------------------------------------- writing
@@ -473,17 +599,39 @@ def _write_error(path: Path, exc: OSError) -> BriefkitError:
     )
 
 
+@cache
+def _umask() -> int:
+    """The process's umask (reading it means setting it: done once, before any thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a rewrite of ``path`` keeps: its own, or a new file's."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file, fsync, then rename."""
+    """Write the whole file or nothing: a temporary file, fsync, then rename.
+
+    The file keeps its permissions (a temporary file is made 0600, and renaming it
+    over a 0644 briefing would hide it from the rest of a team's checkout).
+    """
     try:
         # Renaming over a read-only file would succeed: respect the analyst's lock.
         if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
             raise PermissionError(errno.EACCES, "the file is read-only", str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _write_error(path, exc) from None
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -644,14 +792,14 @@ def extraction_stamp(raw: bytes, published: dt.date | str | None) -> str:
 def read_stamp(folder: Path) -> str | None:
     """The stamp in ``folder/.extracted.yaml``'s header, or None (none, or written before)."""
     try:
-        with open(folder / EXTRACTED_FILE, encoding="utf-8") as handle:
-            for line in handle:
-                if not line.startswith("#"):
-                    return None
-                if line.startswith(STAMP_PREFIX):
-                    return line[len(STAMP_PREFIX) :].rstrip("\n")
-    except (OSError, UnicodeDecodeError):
+        text = read_capped(folder / EXTRACTED_FILE, MAX_YAML_BYTES, folder.parent).decode()
+    except (BriefkitError, UnicodeDecodeError):
         return None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            return None
+        if line.startswith(STAMP_PREFIX):
+            return line[len(STAMP_PREFIX) :]
     return None
 
 
@@ -660,9 +808,10 @@ def added_articles(root: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for folder in briefing_folders(root):
         try:
-            found.setdefault(article_hash((folder / ARTICLE_FILE).read_bytes()), folder.name)
-        except OSError:
-            continue
+            raw = read_capped(folder / ARTICLE_FILE, MAX_ARTICLE_BYTES, root)
+        except BriefkitError:
+            continue  # `check` reports it
+        found.setdefault(article_hash(raw), folder.name)
     return found
 
 
@@ -797,6 +946,38 @@ def _first_line(article: Article) -> str:
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
 
 
+# A briefing being added is written here first, then renamed into place whole.
+STAGING_PREFIX = ".adding-"
+
+
+def stopped_add(folder: Path, raw: bytes) -> bool:
+    """Whether ``folder`` is what an ``add`` of this very article left when it was stopped.
+
+    Older briefkit wrote a new briefing's files one by one, so a run killed (or out
+    of disk) between them left the article and the baseline without briefing.yaml.
+    Such a folder holds nothing an analyst wrote: the next ``add`` replaces it.
+    """
+    if folder.is_symlink() or not folder.is_dir() or (folder / BRIEFING_FILE).exists():
+        return False
+    try:
+        names = {p.name for p in folder.iterdir()}
+        return names <= {ARTICLE_FILE, EXTRACTED_FILE} and (
+            ARTICLE_FILE in names and (folder / ARTICLE_FILE).read_bytes() == raw
+        )
+    except OSError:
+        return False
+
+
+def clear_staging(root: Path) -> None:
+    """Remove what a killed ``add`` left half-written. Call it holding the briefings lock."""
+    import shutil
+
+    if root.is_dir():
+        for path in root.glob(f"{STAGING_PREFIX}*"):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def add_briefing(
     root: Path,
     raw_text: str,
@@ -805,20 +986,27 @@ def add_briefing(
     header: list[str] | None = None,
     stamp: str | None = None,
 ) -> Path:
-    """Create ``root/<id>/`` with the article as given and the facts YAML.
+    """Create ``root/<id>/`` with the article as given and the facts YAML, whole or not at all.
 
-    Refuses to overwrite: an existing briefing holds an analyst's edits. Writes the
-    extraction as ``.extracted.yaml`` too (with ``stamp``, what it was made from), so
-    ``briefkit update`` can merge later, and skip what has not changed.
+    The files are written into a hidden folder beside it, then that folder is renamed
+    into place: a run killed midway, or a full disk, leaves no half briefing, and
+    running it again adds it. Refuses to overwrite: an existing briefing holds an
+    analyst's edits. Writes the extraction as ``.extracted.yaml`` too (with ``stamp``,
+    what it was made from), so ``briefkit update`` can merge later, and skip what
+    has not changed.
     """
+    import shutil
+
     folder = root / briefing.id
-    if (folder / BRIEFING_FILE).exists():
+    raw = raw_text.encode("utf-8")
+    leftover = stopped_add(folder, raw)
+    if folder.exists() and not leftover:
         raise BriefkitError(
             [
                 Problem(
                     str(folder / BRIEFING_FILE),
-                    0,
-                    0,
+                    1,
+                    1,
                     "this briefing exists already: choose another --id; nothing was written",
                 )
             ]
@@ -826,10 +1014,33 @@ def add_briefing(
     data = briefing.to_dict()
     # Without comments both files hold the same YAML under their own header: dump once.
     body = dump_briefing(data).removeprefix(_header(None))
-    write_atomic(folder / ARTICLE_FILE, raw_text)
-    # The baseline before the briefing: the briefing's existence is what marks the add
-    # done, so a run stopped in between is simply run again.
-    write_atomic(folder / EXTRACTED_FILE, _header([BASELINE_NOTE], stamp) + body)
     text = dump_briefing(data, comments, header) if comments else _header(header) + body
-    write_atomic(folder / BRIEFING_FILE, text)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{briefing.id}-", dir=root))
+        os.chmod(staging, 0o777 & ~_umask())
+    except OSError as exc:
+        raise _write_error(folder, exc) from None
+    try:
+        write_atomic(staging / ARTICLE_FILE, raw_text)
+        write_atomic(staging / EXTRACTED_FILE, _header([BASELINE_NOTE], stamp) + body)
+        write_atomic(staging / BRIEFING_FILE, text)
+        if leftover:
+            shutil.rmtree(folder)
+        os.rename(staging, folder)
+        _fsync_folder(root)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(folder, exc) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return folder
+
+
+def _fsync_folder(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefkit"
 # Each stage may import the stages before it, never one after.
-STAGES = ["errors", "article", "extractors", "model", "store", "merge", "render", "plugin", "cli"]
+STAGES = [
+    "errors", "files", "article", "extractors", "model", "store", "merge", "render", "plugin", "cli"
+]  # fmt: skip
 
 
 def stage_of(module: str) -> str | None:

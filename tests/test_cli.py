@@ -91,7 +91,7 @@ def test_render_writes_the_same_markdown_the_plugin_serves(tmp_path: Path) -> No
 def test_a_missing_article_is_a_clear_error(tmp_path: Path) -> None:
     result = briefkit("extract", str(tmp_path / "nope.txt"), "--published", "2024-01-01")
     assert result.returncode == 1
-    assert "nope.txt:0:0: cannot read the article" in result.stderr
+    assert "nope.txt:1:1: cannot read: No such file or directory" in result.stderr
     assert "Traceback" not in result.stderr
 
 

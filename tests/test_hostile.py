@@ -156,14 +156,16 @@ def test_a_wrong_type_in_any_field_is_located_and_skipped(tmp_path: Path) -> Non
         parent = broken
         for part in path[:-1]:
             parent = parent[part]
-        if parent[path[-1]] is None:
-            continue
-        parent[path[-1]] = _wrong(parent[path[-1]])
+        wrong = _wrong(parent[path[-1]])
+        if parent[path[-1]] is None or wrong is None:
+            continue  # None is a valid value of the nullable fields
+        parent[path[-1]] = wrong
         (folder / "briefing.yaml").write_text(yaml.safe_dump(broken, sort_keys=False), "utf-8")
-        item, problems = load_briefing(folder)
+        item = load_briefing(folder)
+        problems = item.problems
         tried += 1
-        if item is None:
-            assert problems, path
+        # Every wrong type is reported, and the briefing is left out of the site.
+        assert problems and item.briefing is None, path
         # Whatever is found is located: a line and column an editor can jump to.
         for problem in problems:
             assert problem.line >= 1 and problem.col >= 1, (path, str(problem))
@@ -534,8 +536,16 @@ def test_a_read_only_briefing_is_left_alone(corpus: Path) -> None:
     _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1
     assert f"{target.name}:0:0: cannot write: the file is read-only" in err, err
+    assert "1 briefing(s) not updated" in err
     assert "Traceback" not in err
-    assert snapshot(corpus) == before
+    after = snapshot(corpus)
+    # The read-only briefing and its baseline are untouched; the other one is updated.
+    for name in ("briefing.yaml", ".extracted.yaml", "article.txt"):
+        key = f"2025-03-04-port-deal/{name}"
+        assert after.get(key) == before.get(key)
+    assert after["2025-03-10-council-summit/briefing.yaml"] != (
+        before["2025-03-10-council-summit/briefing.yaml"]
+    )
 
 
 def test_a_second_update_waits_then_stops_and_the_first_finishes(corpus: Path) -> None:

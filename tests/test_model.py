@@ -52,9 +52,16 @@ def test_schema_names_unknown_fields_and_wrong_types() -> None:
     assert any("tags should be array" in m for m in messages)
 
 
-def test_schema_verdict_is_jsonschemas_where_the_fast_check_is_stricter() -> None:
-    # The fast check refuses an id pattern's trailing newline; JSON Schema's "$" allows it.
-    assert validate_shape(minimal(tags=["news\n"]), "f.yaml", nowhere) == []
+def test_both_validators_refuse_an_id_with_a_trailing_newline() -> None:
+    # Python's "$" matches before a final newline; JSON Schema's does not. Both
+    # validators used to disagree, and "ghost\n" passed check and became a folder.
+    (problem,) = validate_shape(minimal(tags=["news\n"]), "f.yaml", nowhere)
+    assert problem.message == (
+        "tags.0 is 'news\\n', which does not fit: Lowercase letters, digits and single hyphens."
+    )
+    data = minimal(actors=[{"id": "ghost\n", "name": "Ghost", "kind": "person"}])
+    (problem,) = validate_shape(data, "f.yaml", nowhere)
+    assert problem.message.startswith("actors.0.id is 'ghost\\n', which does not fit")
     (problem,) = validate_shape(minimal(tags=["News"]), "f.yaml", nowhere)
     assert problem.message.startswith("tags.0 is 'News', which does not fit")
 

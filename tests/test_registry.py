@@ -70,8 +70,10 @@ def test_registry_mistakes_are_located(tmp_path: Path) -> None:
         "utf-8",
     )
     _registry, problems = load_registry(root)
-    assert [(p.line, p.col) for p in problems] == [(3, 28)]
-    assert "wizard" in problems[0].message and "person" in problems[0].message
+    # Both at once: the unknown kind does not hide the duplicate id.
+    assert [(p.line, p.col) for p in problems] == [(3, 10), (3, 28)]
+    assert problems[0].message == "duplicate id 'a' in actors (first at item 1)"
+    assert "wizard" in problems[1].message and "person" in problems[1].message
 
 
 def test_the_built_site_uses_the_registry(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import socket
 import subprocess
 import sys
@@ -75,11 +76,20 @@ def test_saved_edit_shows_and_broken_yaml_keeps_the_server_up(
     wait_for(url, "Chancellor of Valdoria")
 
     path.write_text(original.replace("title: Valdoria", "title: [Valdoria"), "utf-8")
-    time.sleep(4)
+    # mkdocs.yml says `strict: true`: a failed strict build used to leave every request
+    # waiting. The site stays up, with the problem on it.
+    home = wait_for(base, "problems in the briefings")
+    assert "see the list" in home
+    problems = wait_for(base + "problems/", "YAML syntax")
+    shown = html.unescape(problems)
+    assert f"<code>briefings/{PORT_DEAL}/briefing.yaml:4:7</code>: YAML syntax" in shown
+    left_out = wait_for(base + f"briefings/{PORT_DEAL}/", "This briefing is left out")
+    assert "YAML syntax" in left_out
     assert proc.poll() is None, "the server stopped on a broken file"
 
     path.write_text(original, "utf-8")
     wait_for(url, "Prime Minister of Valdoria")
+    assert "in the briefings" not in (fetch(base) or "")
     proc.terminate()
     output = proc.communicate(timeout=30)[0]
     assert f"briefings/{PORT_DEAL}/briefing.yaml:" in output and "YAML syntax" in output

@@ -88,9 +88,11 @@ def _frame(points: Sequence[Point]) -> tuple[float, float, float, float]:
     """West, south, east, north around the points: a landscape frame, at least regional."""
     west, east = min(p.lon for p in points), max(p.lon for p in points)
     south, north = min(p.lat for p in points), max(p.lat for p in points)
-    mid_lat = (north + south) / 2
+    lat_span = min(max((north - south) * 1.4, 8.0), 170.0)
+    # The frame stays within ±85°, where the cosine is far from zero: a place at a
+    # pole (latitude ±90 is valid) would otherwise give a frame of negative height.
+    mid_lat = min(max((north + south) / 2, -85.0 + lat_span / 2), 85.0 - lat_span / 2)
     shrink = max(math.cos(math.radians(mid_lat)), 0.2)
-    lat_span = max((north - south) * 1.4, 8.0)
     # Wide enough for labels to the right of points, and never portrait.
     lon_span = max((east - west) * 1.4 + 4.0, lat_span * 1.5 / shrink)
     mid_lon = (east + west) / 2 + 1.0
@@ -119,7 +121,8 @@ def svg_map(points: Sequence[Point], title: str, width: int = 720) -> Markup:
     height = round(width * view_h / view_w)
 
     def xy(lon: float, lat: float) -> str:
-        return f"{(lon - west) * shrink:.3f},{north - lat:.3f}"
+        # A point beyond the frame's ±85° is drawn on its edge, not off the map.
+        return f"{(lon - west) * shrink:.3f},{north - min(max(lat, south), north):.3f}"
 
     parts = [
         f'<svg class="bk-map" role="img" viewBox="0 0 {view_w:.3f} {view_h:.3f}" '
