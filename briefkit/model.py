@@ -603,9 +603,7 @@ def _check_numbers(data: dict[str, Any], report: Callable[[DataPath, str], None]
         if isinstance(value, bool) or not isinstance(value, int | float):
             continue
         if not _finite_number(value):
-            report(
-                ("figures", i, "value"), f"value is {value!r}: write the article's number"
-            )
+            report(("figures", i, "value"), f"value is {value!r}: write the article's number")
         elif abs(value) > MAX_FIGURE:
             report(
                 ("figures", i, "value"),

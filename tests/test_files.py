@@ -56,8 +56,7 @@ def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
     reader.join(timeout=5)
     assert not reader.is_alive(), "reading a FIFO with no writer hung"
     assert result == [
-        f"{fifo}:1:1: article.txt is a FIFO (named pipe), not a file: "
-        "replace it with a text file"
+        f"{fifo}:1:1: article.txt is a FIFO (named pipe), not a file: replace it with a text file"
     ]
 
 

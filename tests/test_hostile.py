@@ -543,8 +543,9 @@ def test_a_read_only_briefing_is_left_alone(corpus: Path) -> None:
     for name in ("briefing.yaml", ".extracted.yaml", "article.txt"):
         key = f"2025-03-04-port-deal/{name}"
         assert after.get(key) == before.get(key)
-    assert after["2025-03-10-council-summit/briefing.yaml"] != (
-        before["2025-03-10-council-summit/briefing.yaml"]
+    assert (
+        after["2025-03-10-council-summit/briefing.yaml"]
+        != (before["2025-03-10-council-summit/briefing.yaml"])
     )
 
 
