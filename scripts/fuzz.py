@@ -9,7 +9,11 @@ Prints each target's count as it finishes and writes them all to ``--out``
 
 Targets: yaml (store.parse_yaml), validate (model.validate_shape/validate_facts),
 render (render.render_site, Markdown, HTML check), extract (briefkit.extract;
-slow: it parses with spaCy, about 5 to 50 inputs a second).
+slow: it parses with spaCy, about 5 to 50 inputs a second), build (random briefings
+of valid shape through `check` and a whole `mkdocs build`: what check passes builds
+with --strict, the rest builds without; about a second an input), files (symlinks,
+devices, FIFOs and huge files planted in the briefings folder: check and render end,
+report, and publish nothing from outside it).
 A failure prints hypothesis's smallest failing input and exits 1.
 """
 
@@ -30,6 +34,8 @@ TARGETS = {
     "validate": "test_the_validator_reports_and_never_raises",
     "render": "test_rendered_pages_hold_no_executable_element_from_the_input",
     "extract": "test_the_extractor_raises_only_briefkit_errors",
+    "build": "test_what_check_passes_builds_strictly_and_the_rest_builds_without",
+    "files": "test_planted_files_are_refused_and_nothing_outside_is_read",
 }
 
 

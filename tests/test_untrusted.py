@@ -486,3 +486,31 @@ def test_update_of_a_briefing_with_a_bad_date_is_located_and_the_rest_go_on(
         "bad-published/briefing.yaml:5:14: bad date: day is out of range for month; fix "
         "source.published, then run update again"
     )
+
+
+def test_a_registry_linked_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    from briefkit.store import load_registry
+
+    root = tmp_path / "briefings"
+    root.mkdir()
+    (tmp_path / "elsewhere.yaml").write_text(f"actors: []\n# {SECRET}\n", "utf-8")
+    (root / "actors.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    _registry, problems = load_registry(root)
+    (problem,) = problems
+    assert str(problem).startswith(f"{root / 'actors.yaml'}:1:1: actors.yaml is a link to ")
+    assert "outside" in problem.message
+
+
+def test_extract_of_a_fifo_ends_at_once_with_a_located_error(tmp_path: Path) -> None:
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefkit.cli", "extract", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{fifo}:1:1: article.txt is a FIFO (named pipe), not a file: replace it with a text file"
+    )
