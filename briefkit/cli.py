@@ -477,7 +477,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if problems:
         _print_problems(problems)
     out = Path(args.out)
-    pages: dict[str, str | bytes] = dict(render_site(corpus, Path(args.templates)))
+    pages = render_site(corpus, Path(args.templates), site_url=args.site_url)
     generated = len(pages)
     hand = hand_written(Path(args.docs), out) if args.docs is not None else {}
     # Hand-written pages win over generated ones of the same path, as in the plugin build.
@@ -613,6 +613,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="copy the hand-written pages of DIR in too, making --out a whole docs folder "
         "for another builder (Zensical)",
+    )
+    render.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the site's address, as mkdocs.yml's site_url: the exports then link to its "
+        "pages with absolute URLs, and the calendar's events carry one",
     )
     render.add_argument("--strict", action="store_true", help="exit 1 when a briefing has problems")
     render.set_defaults(func=cmd_render)

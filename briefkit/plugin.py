@@ -135,6 +135,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 # A one-off build renders on two cores; serve keeps one process
                 # (its server threads make forking unsafe) and its page cache.
                 jobs=1 if self.incremental else 2,
+                site_url=config.site_url,
             )
         except TemplateError as exc:
             raise PluginError(f"briefkit: {template_problem(exc, self.templates_dir)}") from None
@@ -160,11 +161,11 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             log.info(
                 f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"
             )
-        for src_uri, markdown in pages.items():
+        for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
                 continue
-            files.append(File.generated(config, src_uri, content=markdown))
+            files.append(File.generated(config, src_uri, content=content))
         return files
 
     def on_serve(

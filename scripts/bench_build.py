@@ -795,7 +795,10 @@ def make_projects(root: Path, n: int, seed: int = 6, source: Path = REPO) -> Pro
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, "utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, "utf-8")
     md = sum(1 for rel in pages if rel.endswith(".md"))
     return Projects(
         plugin,

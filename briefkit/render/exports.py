@@ -1,13 +1,19 @@
-"""Data exports written into the built site: JSON, ACLED-style CSV, TimelineJS.
+"""Data exports written into the built site, for other tools to read.
 
 - ``data/briefings.json``: every briefing in the contract's shape, each valid
   against ``schema/briefing.schema.json``;
 - ``data/events.csv``: one row per event in ACLED's column convention;
 - ``data/timeline.json`` and ``data/timeline/<id>.json``: Knight Lab
-  TimelineJS's JSON format, corpus-wide and per briefing.
+  TimelineJS's JSON format, corpus-wide and per briefing;
+- ``data/places.geojson`` and ``data/events.geojson``: GeoJSON points
+  (``briefkit.render.geo``);
+- ``data/events.ics``: the events as an iCalendar file (``briefkit.render.ical``);
+- ``data/briefings.sqlite``: the corpus as a SQLite database
+  (``briefkit.render.database``).
 
 TimelineJS renders its ``text`` fields as HTML, so article and YAML text is
-HTML-escaped there; CSV and JSON carry plain text, as data.
+HTML-escaped there; CSV and JSON carry plain text, as data. Each format's
+writer (csv, json, icalendar, sqlite3's parameters) quotes what it writes.
 """
 
 from __future__ import annotations
@@ -20,6 +26,10 @@ from collections.abc import Callable
 from typing import Any
 
 from briefkit.model import Briefing, Corpus, DateValue, Event, Moment
+from briefkit.render.database import briefings_sqlite
+from briefkit.render.geo import events_geojson, places_geojson
+from briefkit.render.ical import events_ics
+from briefkit.render.urls import SiteUrls
 
 UrlFor = Callable[[Briefing, Event], str]
 
@@ -120,9 +130,17 @@ def timeline_json(
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def render_exports(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
-    """Every export: site-relative path -> file content."""
+def render_exports(
+    corpus: Corpus, directory_urls: bool = True, site_url: str | None = None
+) -> dict[str, str | bytes]:
+    """Every export: site-relative path -> file content (bytes for the binary ones).
+
+    ``site_url`` (mkdocs' own) makes the links in the files for other tools
+    absolute; without it they are relative to the site's root, and the
+    calendar's events carry no URL.
+    """
     index = {id(e): i for b in corpus.briefings for i, e in enumerate(b.events)}
+    urls = SiteUrls(directory_urls, site_url)
 
     def url_from(depth: int) -> UrlFor:
         up = "../" * depth
@@ -136,10 +154,14 @@ def render_exports(corpus: Corpus, directory_urls: bool = True) -> dict[str, str
         return url
 
     events = corpus.events()
-    files = {
+    files: dict[str, str | bytes] = {
         "data/briefings.json": briefings_json(corpus),
         "data/events.csv": events_csv(corpus),
         "data/timeline.json": timeline_json(corpus, events, "All briefings", url_from(1)),
+        "data/places.geojson": places_geojson(corpus, urls),
+        "data/events.geojson": events_geojson(corpus, events, index, urls),
+        "data/events.ics": events_ics(corpus, events, index, urls),
+        "data/briefings.sqlite": briefings_sqlite(corpus, urls),
     }
     by_briefing: dict[str, list[tuple[Briefing, Event]]] = {}
     for briefing, event in events:

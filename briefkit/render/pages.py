@@ -851,42 +851,49 @@ def render_site(
     directory_urls: bool = True,
     cache: RenderCache | None = None,
     jobs: int = 1,
-) -> dict[str, str]:
+    site_url: str | None = None,
+) -> dict[str, str | bytes]:
     """Every generated file of the site: docs-relative path -> content.
 
-    Markdown pages for mkdocs to render, and data exports to copy as they are.
-    With a ``cache`` from the previous build, pages whose inputs are unchanged
-    are taken from it rather than rendered again. With ``jobs`` > 1 and no cache,
-    a forked child renders half the pages (see :func:`_render_in_two`).
+    Markdown pages for mkdocs to render, and data exports to copy as they are
+    (bytes for a binary one, the SQLite database). With a ``cache`` from the
+    previous build, pages whose inputs are unchanged are taken from it rather
+    than rendered again. With ``jobs`` > 1 and no cache, a forked child renders
+    half the pages (see :func:`_render_in_two`). ``site_url``, mkdocs' own,
+    makes the exports' links back to the site absolute.
     """
     renderer = Renderer(corpus, templates, directory_urls, cache)
     if cache is None and jobs > 1:
-        shared = _render_in_two(list(renderer.plan()), corpus, directory_urls)
+        shared = _render_in_two(list(renderer.plan()), corpus, directory_urls, site_url)
         if shared is not None:
             return shared
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}
     kept: dict[str, tuple[str, str]] = {}
     rendered: list[str] = []
     for path, key, make in renderer.plan():
         hit = cache.pages.get(path) if cache is not None and key is not None else None
         if hit is not None and hit[0] == key:
-            pages[path] = hit[1]
+            page = hit[1]
         else:
-            pages[path] = make()
+            page = make()
             rendered.append(path)
+        pages[path] = page
         if key is not None:
-            kept[path] = (key, pages[path])
+            kept[path] = (key, page)
     if cache is not None:
         cache.pages = kept
         cache.rendered = rendered
         cache.reused = len(pages) - len(rendered)
-    pages.update(render_exports(corpus, directory_urls))
+    pages.update(render_exports(corpus, directory_urls, site_url))
     return pages
 
 
 def _render_in_two(
-    plan: list[tuple[str, str | None, Callable[[], str]]], corpus: Corpus, directory_urls: bool
-) -> dict[str, str] | None:
+    plan: list[tuple[str, str | None, Callable[[], str]]],
+    corpus: Corpus,
+    directory_urls: bool,
+    site_url: str | None = None,
+) -> dict[str, str | bytes] | None:
     """The pages of ``plan`` and the exports, half rendered by a forked child.
 
     Rendering is pure CPU in one thread, and a build on two cores leaves one idle
@@ -903,8 +910,8 @@ def _render_in_two(
         status = 1
         try:
             os.close(read_fd)
-            done = {path: make() for path, _key, make in plan[1::2]}
-            done.update(render_exports(corpus, directory_urls))
+            done: dict[str, str | bytes] = {path: make() for path, _key, make in plan[1::2]}
+            done.update(render_exports(corpus, directory_urls, site_url))
             with os.fdopen(write_fd, "wb") as out:
                 pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
@@ -921,7 +928,7 @@ def _render_in_two(
         raise
     with os.fdopen(read_fd, "rb") as received:
         try:
-            theirs: dict[str, str] | None = pickle.load(received)
+            theirs: dict[str, str | bytes] | None = pickle.load(received)
         except (EOFError, pickle.UnpicklingError):
             theirs = None
     _, status = os.waitpid(pid, 0)
