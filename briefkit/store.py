@@ -473,8 +473,8 @@ def check_corpus_references(
 
 def resolve(
     loaded: list[LoadedBriefing], registry: Registry
-) -> tuple[list[Briefing], list[Problem]]:
-    """The briefings to build, and every problem: theirs, and each left-out one's.
+) -> tuple[list[Briefing], list[Problem], list[Problem]]:
+    """The briefings to build, every problem, and what else is left out because of them.
 
     A briefing with a problem of its own is left out of the site, so the rest
     builds. References are checked against every briefing that was read (what
@@ -488,8 +488,9 @@ def resolve(
     problems.extend(references)
     broken = {p.path for p in references}
     built = {item.path for item in loaded if item.briefing is not None and item.path not in broken}
+    consequences: list[Problem] = []
     while dangling := check_corpus_references(loaded, registry, built):
-        problems.extend(
+        consequences.extend(
             Problem(
                 p.path,
                 p.line,
@@ -501,7 +502,7 @@ def resolve(
         )
         built -= {p.path for p in dangling}
     briefings = [item.briefing for item in loaded if item.briefing and item.path in built]
-    return briefings, sorted(set(problems))
+    return briefings, sorted(set(problems)), sorted(set(consequences))
 
 
 def folder_digest(folder: Path) -> str:
@@ -552,8 +553,9 @@ class CorpusLoader:
                 item.digest = digest
             fresh[folder] = item
         self.loaded = fresh if self.cache else {}
-        briefings, found = resolve(list(fresh.values()), registry)
-        return Corpus.build(briefings, registry), sorted(set(problems + found))
+        # A build also says which briefings are left out because of another's problems.
+        briefings, found, consequences = resolve(list(fresh.values()), registry)
+        return Corpus.build(briefings, registry), sorted(set(problems + found + consequences))
 
     @property
     def digests(self) -> dict[str, str]:
@@ -574,7 +576,8 @@ def load_corpus(
     if registry is None:
         registry, problems = load_registry(root)
     loaded = [load_briefing(folder, root) for folder in briefing_folders(root)]
-    briefings, found = resolve(loaded, registry)
+    # Only the problems themselves: what is left out because of them follows from them.
+    briefings, found, _consequences = resolve(loaded, registry)
     return briefings, sorted(set(problems + found))
 
 
