@@ -514,3 +514,24 @@ def test_extract_of_a_fifo_ends_at_once_with_a_located_error(tmp_path: Path) -> 
     assert result.stderr.strip() == (
         f"{fifo}:1:1: article.txt is a FIFO (named pipe), not a file: replace it with a text file"
     )
+
+
+def test_update_of_the_hostile_corpus_updates_the_good_and_reports_the_rest(
+    tmp_path: Path,
+) -> None:
+    from test_hostile import run_update
+
+    project = make_hostile(tmp_path)
+    root = project / "briefings"
+    before = (root / "good-one" / "briefing.yaml").read_text("utf-8")
+    proc = run_update(root)
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1
+    assert "Traceback" not in err, err
+    # (This extractor is a stand-in that reads no article: the FIFO is never opened.)
+    assert "linked-folder/briefing.yaml:1:1: briefing.yaml is a link to" in err
+    assert SECRET not in err
+    assert (root / "good-one" / "briefing.yaml").read_text("utf-8") != before
+    # Nothing was written through a link out of the folder.
+    assert SECRET in (tmp_path / "secret.txt").read_text("utf-8")
+    assert not (tmp_path / "outside" / "linked-folder" / ".extracted.yaml").exists()
