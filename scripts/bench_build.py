@@ -550,8 +550,15 @@ def generate_briefing(
     for p in place_ids:
         if places[p].country not in chosen:
             chosen.append(places[p].country)
+    # Two people of one briefing never share a surname: "Ms. Qasim" would name both,
+    # which `check` refuses (a mention could not tell them apart).
+    excluded: set[int] = set()
     while len(chosen) < ACTORS_PER:
-        for a in _pick(actor_zipf, rng, ACTORS_PER - len(chosen), set(chosen)):
+        for a in _pick(actor_zipf, rng, ACTORS_PER - len(chosen), set(chosen) | excluded):
+            held = {alias for c in chosen for alias in actors[c].aliases}
+            if held & set(actors[a].aliases):
+                excluded.add(a)
+                continue
             aff = actors[a].affiliation
             if aff is not None and aff not in chosen:
                 if len(chosen) + 2 > ACTORS_PER:
