@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefkit.extractors.nlp import load_model
+from briefkit.extractors.nlp import load_model, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1324,9 +1324,6 @@ def find_dates(
 
     def tense(start: int, end: int) -> Tense | None:
         if not parsed:
-            # The pipeline imports this module; its chunked parse takes any length.
-            from briefkit.extractors.pipeline import parse
-
             parsed.append(parse(load_model(), text))
         return clause_tense(parsed[0], start, end)
 

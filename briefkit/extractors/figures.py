@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
-    from briefkit.extractors.actors import Entities
     from briefkit.extractors.mentions import Mention
+    from briefkit.extractors.types import Entities
 
 _APPROXIMATE = (
     "an estimated",

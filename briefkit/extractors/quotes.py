@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from briefkit.article import Article, Sentence
-    from briefkit.extractors.actors import Entities, Entity
+    from briefkit.extractors.types import Entities, Entity
 
 QUOTE_MARKS = frozenset('"“”„‟«»')
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/")

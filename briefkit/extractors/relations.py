@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
-    from briefkit.extractors.actors import Entities
+    from briefkit.extractors.types import Entities
 
 TRIGGERS: dict[str, str] = {
     "ally": "ally",

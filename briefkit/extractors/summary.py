@@ -22,8 +22,8 @@ from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from briefkit.article import Article, Sentence
-    from briefkit.extractors.actors import Entities
     from briefkit.extractors.mentions import Mention
+    from briefkit.extractors.types import Entities
 
 _SUMMARY_WORDS = 70  # a third lead sentence is added only while under this
 _MIN_WORDS, _MAX_WORDS = 8, 60
