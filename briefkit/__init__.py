@@ -52,7 +52,7 @@ def extract(
     Windows-1252). Blank text raises ``BriefkitError``: there is nothing to extract.
     """
     from briefkit.article import decode, parse_article, require_body
-    from briefkit.store import briefing_from_article
+    from briefkit.draft import briefing_from_article
 
     if isinstance(text, bytes):
         text = decode(text, "<article>")

@@ -89,9 +89,9 @@ def _warn(problems: list[Problem]) -> None:
 def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
     """The article's facts, and the header notes its YAML should open with."""
     from briefkit.article import read_article
+    from briefkit.draft import briefing_from_article
     from briefkit.extractors.dates import find_dates
     from briefkit.extractors.nlp import model_name
-    from briefkit.store import briefing_from_article
 
     article = read_article(args.article)
     _warn(article.notes)
@@ -157,8 +157,9 @@ def _already_added(root: Path, path: Path) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from briefkit.draft import extraction_stamp
     from briefkit.locking import briefings_lock
-    from briefkit.store import add_briefing, clear_staging, extraction_stamp
+    from briefkit.store import add_briefing, clear_staging
 
     if args.batch is not None:
         return cmd_add_batch(args)
@@ -317,17 +318,9 @@ def cmd_add_batch(args: argparse.Namespace) -> int:
     import time
 
     from briefkit.article import read_article
+    from briefkit.draft import briefing_from_facts, extraction_stamp, known_in, remember
     from briefkit.locking import briefings_lock
-    from briefkit.store import (
-        add_briefing,
-        added_articles,
-        article_hash,
-        briefing_from_facts,
-        clear_staging,
-        extraction_stamp,
-        known_in,
-        remember,
-    )
+    from briefkit.store import add_briefing, added_articles, article_hash, clear_staging
 
     for option in ("id", "title", "url"):
         if getattr(args, option) is not None:

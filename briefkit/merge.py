@@ -96,6 +96,7 @@ from pathlib import Path
 from typing import Any
 
 from briefkit.article import MAX_ARTICLE_BYTES
+from briefkit.draft import extraction_stamp
 from briefkit.errors import BriefkitError, Problem
 from briefkit.files import read_capped
 from briefkit.model import FACT_LISTS, DataPath, validate_facts, validate_shape
@@ -107,7 +108,6 @@ from briefkit.store import (
     briefing_folders,
     commented,
     dump_baseline,
-    extraction_stamp,
     parse_yaml,
     read_stamp,
     read_yaml,
@@ -1024,7 +1024,7 @@ def extract_again(
     may have been told them, and the id is the file's.
     """
     from briefkit.article import read_article
-    from briefkit.store import briefing_from_article
+    from briefkit.draft import briefing_from_article
 
     source = ours.get("source") if isinstance(ours.get("source"), dict) else {}
     before = (base or {}).get("source") or {}

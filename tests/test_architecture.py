@@ -8,7 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "briefkit"
 # Each stage may import the stages before it, never one after.
 STAGES = [
-    "errors", "files", "article", "extractors", "model", "store", "merge", "render", "plugin", "cli"
+    "errors", "files", "article", "extractors", "model", "store", "draft", "merge", "render",
+    "plugin", "cli",
 ]  # fmt: skip
 
 
@@ -124,3 +125,8 @@ def test_module_graph_sees_imports_inside_functions_and_for_type_checking() -> N
     assert "briefkit.store" in graph["briefkit.cli"]
     # quotes imports the shared types only under TYPE_CHECKING.
     assert "briefkit.extractors.types" in graph["briefkit.extractors.quotes"]
+
+
+def test_storage_imports_nothing_from_extraction() -> None:
+    graph = module_graph()
+    assert not {m for m in graph["briefkit.store"] if m.startswith("briefkit.extractors")}

@@ -286,7 +286,7 @@ def test_a_long_article_in_many_chunks_gives_every_paragraph_its_facts() -> None
     offset (names, quotes, mentions) crosses chunk ends many times."""
     import datetime as dt
 
-    from briefkit.extractors import pipeline
+    from briefkit.extractors import nlp, pipeline
     from briefkit.extractors.nlp import load_model
 
     paragraphs = [
@@ -297,7 +297,7 @@ def test_a_long_article_in_many_chunks_gives_every_paragraph_its_facts() -> None
     ]
     article = parse_article("\n".join(paragraphs))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "CHUNK_CHARS", 2_000)  # four paragraphs or so a chunk
+        patch.setattr(nlp, "CHUNK_CHARS", 2_000)  # four paragraphs or so a chunk
         facts: dict[str, Any] = pipeline.run(article, dt.date(2024, 9, 11), load_model())
     figures = facts["figures"]
     assert [f["value"] for f in figures] == [2500 + i for i in range(40)]
@@ -312,7 +312,7 @@ def test_a_long_article_in_many_chunks_gives_every_paragraph_its_facts() -> None
 def test_find_dates_reads_a_text_longer_than_the_model_takes() -> None:
     """``briefkit.find_dates`` parses on its own when a date's tense matters ("Friday"):
     past spaCy's ``max_length`` that parse is chunked too, and dates come out the same."""
-    from briefkit.extractors import pipeline
+    from briefkit.extractors import nlp
     from briefkit.extractors.nlp import load_model
 
     text = "\n".join(
@@ -323,7 +323,7 @@ def test_find_dates_reads_a_text_longer_than_the_model_takes() -> None:
     assert {d.value for d in expected} == {"2024-09-06", "2024-09-13"}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(load_model(), "max_length", 1_000)  # an unchunked parse would fail
-        patch.setattr(pipeline, "CHUNK_CHARS", 500)
+        patch.setattr(nlp, "CHUNK_CHARS", 500)
         assert briefkit.find_dates(text, "2024-09-11") == expected
 
 
@@ -337,13 +337,13 @@ def test_a_paragraph_longer_than_a_chunk_is_cut_at_a_space() -> None:
 
 
 def test_a_long_article_parses_in_chunks_with_the_model() -> None:
-    from briefkit.extractors import pipeline
+    from briefkit.extractors import nlp, pipeline
     from briefkit.extractors.nlp import load_model
 
     sentence = "Iran's president, Masoud Pezeshkian, visited Baghdad on Wednesday. "
     article = parse_article("\n".join([sentence * 30] * 60))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "CHUNK_CHARS", 20_000)  # several chunks from a small text
+        patch.setattr(nlp, "CHUNK_CHARS", 20_000)  # several chunks from a small text
         doc = pipeline.parse(load_model(), article.body)
     assert doc.text == article.body
     ents = {(e.text, e.start_char) for e in doc.ents if e.text == "Baghdad"}
