@@ -384,7 +384,7 @@ def require_body(article: Article, hint: str) -> Article:
     which the schema refuses: better to say so before the model runs.
     """
     if not article.body.strip():
-        raise BriefkitError([Problem(article.path, 0, 0, f"the article is empty: {hint}")])
+        raise BriefkitError([Problem(article.path, 1, 1, f"the article is empty: {hint}")])
     return article
 
 

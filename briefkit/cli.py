@@ -175,10 +175,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         check_id(briefing.id, root, raw.encode("utf-8"))
         stamp = extraction_stamp(raw.encode("utf-8"), args.published)
         folder = add_briefing(root, raw, briefing, header=notes, stamp=stamp)
-    counts = ", ".join(
-        f"{len(getattr(briefing, key))} {key}"
-        for key in ("actors", "places", "events", "quotes", "figures", "relations")
-    )
+    from briefkit.model import FACT_LISTS
+
+    counts = ", ".join(f"{len(getattr(briefing, key))} {key}" for key in FACT_LISTS)
     print(f"added {folder}/: {counts}")
     print(f"review {folder}/briefing.yaml by hand, then run `briefkit check`")
     return 0

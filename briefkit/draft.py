@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefkit.article import Article, slugify
-from briefkit.extractors.linking import Known
+from briefkit.linking import Known
 from briefkit.model import Briefing, Profile
 from briefkit.store import ARTICLE_FILE, article_hash, open_corpus
 
@@ -75,7 +75,7 @@ def briefing_from_facts(
     With ``known`` (the corpus's actors and places, as :func:`known_in` gives them),
     the facts take the corpus's ids where they name the same; near misses go to ``notes``.
     """
-    from briefkit.extractors.linking import link
+    from briefkit.linking import link
 
     if known is not None:
         linked = link(facts, *known)
@@ -154,7 +154,7 @@ def _first_line(article: Article) -> str:
 # draft says, so it counts as a new extractor. Not the YAML loader, the schema or
 # the renderer: editing them changes no draft, and re-extracting every briefing
 # for them would be wasted.
-_EXTRACTOR_SOURCES = ("extractors/*.py", "article.py", "draft.py")
+_EXTRACTOR_SOURCES = ("extractors/*.py", "article.py", "linking.py", "draft.py")
 
 
 @cache

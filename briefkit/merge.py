@@ -99,7 +99,16 @@ from briefkit.article import MAX_ARTICLE_BYTES
 from briefkit.draft import extraction_stamp
 from briefkit.errors import BriefkitError, Problem
 from briefkit.files import read_capped
-from briefkit.model import FACT_LISTS, DataPath, validate_facts, validate_shape
+from briefkit.model import (
+    ACTOR,
+    EITHER,
+    FACT_KINDS,
+    FACT_LISTS,
+    PLACE,
+    DataPath,
+    validate_facts,
+    validate_shape,
+)
 from briefkit.store import (
     ARTICLE_FILE,
     BRIEFING_FILE,
@@ -114,26 +123,12 @@ from briefkit.store import (
     write_atomic,
 )
 
-# The fields whose values name actors or places, and which kind they must name.
-ACTOR, PLACE, EITHER = "actor", "place", "either"
-REFERENCES: dict[str, dict[str, str]] = {
-    "actors": {"affiliation": ACTOR},
-    "places": {"country": EITHER},
-    "events": {"actors": ACTOR, "places": PLACE},
-    "quotes": {"speaker": ACTOR},
-    "figures": {"about": EITHER},
-    "relations": {"from": EITHER, "to": EITHER},
-}
+# From the registry of fact kinds: which fields name actors or places, and what.
+REFERENCES: dict[str, dict[str, str]] = {k.key: dict(k.references) for k in FACT_KINDS}
 # Fields a fact cannot be without: if pruning a reference empties one, the fact goes.
-REQUIRED_REFERENCES = {"relations": ("from", "to")}
-FINGERPRINTS: dict[str, tuple[str, ...]] = {
-    "actors": ("name",),
-    "places": ("name",),
-    "events": ("date", "what"),
-    "quotes": ("text",),
-    "figures": ("value", "unit"),
-    "relations": ("from", "kind", "to"),
-}
+REQUIRED_REFERENCES = {k.key: k.required_references for k in FACT_KINDS if k.required_references}
+# The fields that say which fact it is (the second matching pass).
+FINGERPRINTS: dict[str, tuple[str, ...]] = {k.key: k.identity for k in FACT_KINDS}
 TOP_VALUES = ("title", "summary", "key_points")
 RESEMBLANCE = 0.6
 

@@ -28,8 +28,6 @@ DataPath = tuple[str | int, ...]
 # Finds the line and column of a path in the user's file.
 Locator = Callable[[DataPath], tuple[int, int]]
 
-FACT_LISTS = ("actors", "places", "events", "quotes", "figures", "relations")
-
 
 @cache
 def schema(name: str = "briefing") -> dict[str, Any]:
@@ -267,9 +265,99 @@ class Source:
         return dt.date.fromisoformat(self.published) if self.published else None
 
 
-FACT_TYPES: dict[str, type[Fact]] = {
-    t.KEY: t for t in (Actor, Place, Event, Quote, Figure, Relation)
-}
+# --------------------------------------------------------------------------- the fact kinds
+
+# What a reference field names.
+ACTOR, PLACE, EITHER = "actor", "place", "either"
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of fact of the data contract: declared here once, iterated everywhere.
+
+    Validation checks its ``references``, ``update`` matches its facts across runs by
+    its ``identity`` and renames and prunes its references, linking renames them, the
+    renderer hashes them for serve's page cache, and the corpus shows each fact on the
+    pages of the actors and places its ``shown_on`` fields name. ``extractor`` names the
+    extraction component that finds it (by name: extraction runs before the model).
+    """
+
+    key: str  # the list's key in briefing.yaml
+    type: type[Fact]
+    label: str  # its heading on a page
+    references: dict[str, str]  # field -> ACTOR, PLACE or EITHER: the ids it names
+    identity: tuple[str, ...]  # the fields that say which fact it is, for update's matching
+    extractor: str  # module:function of the component that finds it
+    shown_on: tuple[str, ...] = ()  # reference fields whose actors and places list the fact
+    required_references: tuple[str, ...] = ()  # a fact that loses one of these goes
+
+
+FACT_KINDS: tuple[FactKind, ...] = (
+    FactKind(
+        "actors",
+        Actor,
+        "Actors",
+        {"affiliation": ACTOR},
+        ("name",),
+        "briefkit.extractors.actors:actor_records",
+    ),
+    FactKind(
+        "places",
+        Place,
+        "Places",
+        {"country": EITHER},
+        ("name",),
+        "briefkit.extractors.places:place_records",
+    ),
+    FactKind(
+        "events",
+        Event,
+        "Timeline",
+        {"actors": ACTOR, "places": PLACE},
+        ("date", "what"),
+        "briefkit.extractors.events:find_events",
+        shown_on=("actors", "places"),
+    ),
+    FactKind(
+        "quotes",
+        Quote,
+        "Quotes",
+        {"speaker": ACTOR},
+        ("text",),
+        "briefkit.extractors.quotes:find_quotes",
+        shown_on=("speaker",),
+    ),
+    FactKind(
+        "figures",
+        Figure,
+        "Figures",
+        {"about": EITHER},
+        ("value", "unit"),
+        "briefkit.extractors.figures:find_figures",
+    ),
+    FactKind(
+        "relations",
+        Relation,
+        "Relations",
+        {"from": EITHER, "to": EITHER},
+        ("from", "kind", "to"),
+        "briefkit.extractors.relations:find_relations",
+        shown_on=("from", "to"),
+        required_references=("from", "to"),
+    ),
+)
+FACT_KIND: dict[str, FactKind] = {kind.key: kind for kind in FACT_KINDS}
+FACT_LISTS: tuple[str, ...] = tuple(kind.key for kind in FACT_KINDS)
+FACT_TYPES: dict[str, type[Fact]] = {kind.key: kind.type for kind in FACT_KINDS}
+
+
+def referenced_ids(kind: FactKind, fact: Fact) -> Iterator[tuple[str, str, str]]:
+    """(field, what it names, id) for every id a typed fact names."""
+    for name, what in kind.references.items():
+        value = getattr(fact, "from_" if name == "from" else name, None)
+        for ident in value if isinstance(value, list) else [value]:
+            if isinstance(ident, str) and ident:
+                yield name, what, ident
 
 
 @dataclass
@@ -777,27 +865,19 @@ def check_references(
         if isinstance(ident, str) and ident not in known:
             report(loc, f"unknown {what} id {ident!r}{did_you_mean(ident, known)}")
 
-    anything = known_actors | known_places
-    for i, actor in _items(data, "actors"):
-        if actor.get("affiliation"):
-            check(("actors", i, "affiliation"), actor["affiliation"], known_actors, "actor")
-    for i, place in _items(data, "places"):
-        if place.get("country"):
-            check(("places", i, "country"), place["country"], anything, "country")
-    for i, event in _items(data, "events"):
-        for j, ident in _strings(event.get("actors")):
-            check(("events", i, "actors", j), ident, known_actors, "actor")
-        for j, ident in _strings(event.get("places")):
-            check(("events", i, "places", j), ident, known_places, "place")
-    for i, quote in _items(data, "quotes"):
-        if quote.get("speaker") is not None:
-            check(("quotes", i, "speaker"), quote["speaker"], known_actors, "actor")
-    for i, figure in _items(data, "figures"):
-        for j, ident in _strings(figure.get("about")):
-            check(("figures", i, "about", j), ident, anything, "actor or place")
-    for i, relation in _items(data, "relations"):
-        for end in ("from", "to"):
-            check(("relations", i, end), relation.get(end), anything, "actor or place")
+    known = {ACTOR: known_actors, PLACE: known_places, EITHER: known_actors | known_places}
+    words = {ACTOR: "actor", PLACE: "place", EITHER: "actor or place"}
+    for kind in FACT_KINDS:
+        for i, fact in _items(data, kind.key):
+            for name, what in kind.references.items():
+                value = fact.get(name)
+                # A place's country is any actor or place, but it reads as a country.
+                word = "country" if name == "country" else words[what]
+                if isinstance(value, list):
+                    for j, ident in _strings(value):
+                        check((kind.key, i, name, j), ident, known[what], word)
+                elif value:
+                    check((kind.key, i, name), value, known[what], word)
 
 
 def defined_ids(data: Any) -> tuple[set[str], set[str]]:
@@ -945,22 +1025,21 @@ class Corpus:
                 corpus._profile(corpus.places, place.id, "place").appearances.append(
                     Appearance(briefing, place)
                 )
+        shown = [kind for kind in FACT_KINDS if kind.shown_on]
         for briefing in newest_first:
-            for event in briefing.events:
-                for ident in dict.fromkeys(event.actors):
-                    if ident in corpus.actors:
-                        corpus.actors[ident].events.append((briefing, event))
-                for ident in dict.fromkeys(event.places):
-                    if ident in corpus.places:
-                        corpus.places[ident].events.append((briefing, event))
-            for quote in briefing.quotes:
-                if quote.speaker in corpus.actors:
-                    corpus.actors[quote.speaker].quotes.append((briefing, quote))
-            for relation in briefing.relations:
-                for ident in dict.fromkeys((relation.from_, relation.to)):
-                    profile = corpus.actors.get(ident) or corpus.places.get(ident)
-                    if profile:
-                        profile.relations.append((briefing, relation))
+            for kind in shown:
+                for fact in getattr(briefing, kind.key):
+                    profiles: dict[int, Profile] = {}
+                    for name, what, ident in referenced_ids(kind, fact):
+                        if name not in kind.shown_on:
+                            continue
+                        profile = (corpus.actors.get(ident) if what != PLACE else None) or (
+                            corpus.places.get(ident) if what != ACTOR else None
+                        )
+                        if profile is not None:
+                            profiles.setdefault(id(profile), profile)
+                    for profile in profiles.values():
+                        getattr(profile, kind.key).append((briefing, fact))
         for table, records in ((corpus.actors, registry.actors), (corpus.places, registry.places)):
             for ident, profile in table.items():
                 profile.record = records.get(ident, {})

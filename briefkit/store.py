@@ -262,7 +262,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         message = f"the character {char} is not allowed in YAML: delete it"
         raise BriefkitError([Problem(file, line, col, message)]) from None
     except yaml.YAMLError as exc:
-        raise BriefkitError([Problem(file, 0, 0, f"YAML: {exc}")]) from None
+        raise BriefkitError([Problem(file, 1, 1, f"YAML: {exc}")]) from None
     finally:
         loader.dispose()
 

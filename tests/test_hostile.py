@@ -219,7 +219,7 @@ def test_the_python_api_refuses_an_empty_article(text: str | bytes) -> None:
     with pytest.raises(BriefkitError) as caught:
         briefkit.extract(text, "2025-01-06")
     assert str(caught.value) == (
-        "<article>:0:0: the article is empty: give briefkit.extract the article's text"
+        "<article>:1:1: the article is empty: give briefkit.extract the article's text"
     )
 
 

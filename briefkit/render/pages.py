@@ -34,6 +34,7 @@ from markupsafe import Markup
 
 from briefkit.article import Article, find_names
 from briefkit.model import (
+    FACT_KINDS,
     Briefing,
     Corpus,
     DateValue,
@@ -43,6 +44,7 @@ from briefkit.model import (
     Place,
     Profile,
     Relation,
+    referenced_ids,
 )
 from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
@@ -430,17 +432,11 @@ def templates_digest(templates: Path, directory_urls: bool) -> str:
 
 
 def _refs(briefing: Briefing) -> set[str]:
-    """Every actor and place id a briefing names, in any field."""
+    """Every actor and place id a briefing names, in any field of any kind of fact."""
     refs = {a.id for a in briefing.actors} | {p.id for p in briefing.places}
-    refs.update(a.affiliation for a in briefing.actors if a.affiliation)
-    refs.update(p.country for p in briefing.places if p.country)
-    for event in briefing.events:
-        refs.update(event.actors, event.places)
-    refs.update(q.speaker for q in briefing.quotes if q.speaker)
-    for figure in briefing.figures:
-        refs.update(figure.about)
-    for relation in briefing.relations:
-        refs.update((relation.from_, relation.to))
+    for kind in FACT_KINDS:
+        for fact in getattr(briefing, kind.key):
+            refs.update(ident for _name, _what, ident in referenced_ids(kind, fact))
     return refs
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from briefkit.model import FACT_KINDS
+
 # Kinds that may name the same thing: a country is also a place.
 _COMPATIBLE = {
     "country": {"country", "place"},
@@ -137,31 +139,20 @@ def link(facts: dict[str, Any], actors: list[Known], places: list[Known]) -> Lin
 
 
 def _rename_references(facts: dict[str, Any], merged: dict[str, str]) -> None:
+    """Every reference of every kind of fact, to the corpus's id of what it names."""
     if not merged:
         return
 
     def renamed(ident: Any) -> Any:
         return merged.get(ident, ident) if isinstance(ident, str) else ident
 
-    for actor in facts.get("actors", []):
-        if "affiliation" in actor:
-            actor["affiliation"] = renamed(actor["affiliation"])
-    for place in facts.get("places", []):
-        if "country" in place:
-            place["country"] = renamed(place["country"])
-    for event in facts.get("events", []):
-        for key in ("actors", "places"):
-            if key in event:
-                event[key] = list(dict.fromkeys(renamed(i) for i in event[key]))
-    for quote in facts.get("quotes", []):
-        if "speaker" in quote:
-            quote["speaker"] = renamed(quote["speaker"])
-    for figure in facts.get("figures", []):
-        if "about" in figure:
-            figure["about"] = list(dict.fromkeys(renamed(i) for i in figure["about"]))
-    for relation in facts.get("relations", []):
-        relation["from"] = renamed(relation["from"])
-        relation["to"] = renamed(relation["to"])
+    for kind in FACT_KINDS:
+        for fact in facts.get(kind.key, []):
+            for name in kind.references:
+                if isinstance(fact.get(name), list):
+                    fact[name] = list(dict.fromkeys(renamed(i) for i in fact[name]))
+                elif name in fact:
+                    fact[name] = renamed(fact[name])
 
 
 def _drop_duplicates(facts: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-from briefkit.extractors.linking import Known, link, name_key
+from briefkit.linking import Known, link, name_key
 
 PEZESHKIAN = Known("masoud-pezeshkian", "Masoud Pezeshkian", "person", ("Mr. Pezeshkian",))
 SUDANI = Known("mohammed-shia-al-sudani", "Mohammed Shia al-Sudani", "person")

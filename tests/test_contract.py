@@ -1,0 +1,86 @@
+"""The data contract is declared once: every registered kind of fact is complete.
+
+In the manner of Datasette's test that fails when a plugin hook is missing from
+its documentation: a kind of fact added to ``FACT_KINDS`` without its schema
+definition, its template section, its merge identity, its extractor or its
+heading in the methodology page fails here, by name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import re
+
+import pytest
+from helpers import REPO
+
+from briefkit.extractors.pipeline import FACT_KEYS
+from briefkit.merge import FINGERPRINTS, REFERENCES
+from briefkit.model import ACTOR, EITHER, FACT_KINDS, FACT_LISTS, PLACE, FactKind, schema
+
+KINDS = [pytest.param(kind, id=kind.key) for kind in FACT_KINDS]
+
+
+def fields_of(kind: FactKind) -> set[str]:
+    return {"from" if f.name == "from_" else f.name for f in dataclasses.fields(kind.type)}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_schema_defines_the_kind_and_its_fields(kind: FactKind) -> None:
+    full = schema()
+    listed = full["properties"].get(kind.key)
+    assert listed is not None, f"briefing.schema.json has no {kind.key!r} list"
+    ref = listed["items"]["$ref"].removeprefix("#/$defs/")
+    properties = set(full["$defs"][ref]["properties"])
+    # Every field of the dataclass is in the schema, and no schema field is lost on load.
+    assert fields_of(kind) - {"line"} == properties, kind.key
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_briefing_template_has_a_section_for_the_kind(kind: FactKind) -> None:
+    template = (REPO / "templates" / "briefing.md.j2").read_text("utf-8")
+    assert re.search(rf"^## {re.escape(kind.label)}$", template, re.M), (
+        f"templates/briefing.md.j2 has no '## {kind.label}' section for {kind.key}"
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_methodology_page_describes_the_kind(kind: FactKind) -> None:
+    page = (REPO / "docs" / "methodology.md").read_text("utf-8")
+    assert re.search(rf"^### {re.escape(kind.label)}$", page, re.M), (
+        f"docs/methodology.md has no '### {kind.label}' heading for {kind.key}"
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_merge_knows_how_to_match_and_rename_the_kind(kind: FactKind) -> None:
+    assert FINGERPRINTS[kind.key] == kind.identity and kind.identity
+    assert set(kind.identity) <= fields_of(kind), kind.key
+    assert REFERENCES[kind.key] == kind.references
+    assert set(kind.references) <= fields_of(kind)
+    assert set(kind.references.values()) <= {ACTOR, PLACE, EITHER}
+    assert set(kind.shown_on) <= set(kind.references)
+    assert set(kind.required_references) <= set(kind.references)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_kind_has_an_extractor_and_the_pipeline_returns_it(kind: FactKind) -> None:
+    module, _, function = kind.extractor.partition(":")
+    assert callable(getattr(importlib.import_module(module), function, None)), kind.extractor
+    assert kind.key in FACT_KEYS, f"extract_from_doc does not return {kind.key}"
+
+
+def test_the_list_of_kinds_is_spelled_out_once() -> None:
+    assert FACT_LISTS == tuple(kind.key for kind in FACT_KINDS)
+    # No other module of the package lists the fact kinds by name. The extraction
+    # pipeline still does (it runs before the model, so it cannot read the registry)
+    # until extraction is made of components that declare what they add.
+    allowed = {"model.py", "pipeline.py"}
+    spelled = re.compile(r'"actors",\s*"places",\s*"events",\s*"quotes"')
+    offenders = [
+        str(path.relative_to(REPO))
+        for path in (REPO / "briefkit").rglob("*.py")
+        if path.name not in allowed and spelled.search(path.read_text("utf-8"))
+    ]
+    assert offenders == [], offenders
