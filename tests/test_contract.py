@@ -72,7 +72,7 @@ def test_the_kind_has_an_extractor_and_the_pipeline_returns_it(kind: FactKind) -
 
 
 def test_the_list_of_kinds_is_spelled_out_once() -> None:
-    assert FACT_LISTS == tuple(kind.key for kind in FACT_KINDS)
+    assert tuple(kind.key for kind in FACT_KINDS) == FACT_LISTS
     # No other module of the package lists the fact kinds by name. The extraction
     # pipeline still does (it runs before the model, so it cannot read the registry)
     # until extraction is made of components that declare what they add.
