@@ -7,13 +7,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint evaluate clean
+.PHONY: site test test-fast serve check lint evaluate clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The edit loop: no spaCy subprocess, site build, server or browser (see tests/conftest.py).
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow" -q
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -20,6 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import bench_build
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 N = 5
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 

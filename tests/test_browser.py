@@ -14,6 +14,9 @@ from helpers import REPO, build, make_project
 sys.path.insert(0, str(REPO / "scripts"))
 from screenshots import CHROMIUM, CHROMIUM_ARGS, serve
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 
 

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, build, make_project
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 PORT_DEAL = "2025-03-04-port-deal"
 
 

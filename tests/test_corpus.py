@@ -20,6 +20,9 @@ from test_exports import TIMELINEJS
 
 from briefkit.model import schema
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 SEED = "2024-09-11-iran-president-visits-iraq"
 ERBIL = "2024-09-13-erbil-talks"
 FORUM = "2024-09-20-trade-forum"

@@ -13,6 +13,9 @@ import pytest
 import yaml
 from helpers import build, make_project
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(2)>",

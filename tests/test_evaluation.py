@@ -16,6 +16,9 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 
+# Extracts every gold corpus with spaCy (most of a minute): the slow tier.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
 

@@ -453,6 +453,7 @@ def test_ics_text_loses_only_the_control_characters_rfc_5545_forbids() -> None:
     assert "abc\nd\ne\tf" in summaries
 
 
+@pytest.mark.slow
 def test_the_built_site_has_the_exports(built_fixture_site: Path) -> None:
     """Through a real `mkdocs build`: the files are there, and are what render_exports makes."""
     data = built_fixture_site / "data"

@@ -526,6 +526,7 @@ def _mkdocs_build(project: Path, strict: bool) -> str | None:
     return None
 
 
+@pytest.mark.slow
 @given(valid_shape_corpora())
 @budget("build")
 def test_what_check_passes_builds_strictly_and_the_rest_builds_without(

@@ -81,6 +81,7 @@ print(json.dumps({"problems": out, "peak_mb": peak}))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(HOSTILE_YAML))
 def test_hostile_yaml_gives_a_located_error_in_bounded_memory(tmp_path: Path, case: str) -> None:
     path = tmp_path / "briefing.yaml"
@@ -255,6 +256,7 @@ def test_odd_articles_are_read_and_added(
     assert problems == [], [str(p) for p in problems]
 
 
+@pytest.mark.slow  # tens of seconds in one process
 def test_a_5_mb_article_is_read_and_parses_in_chunks_with_the_same_offsets(tmp_path: Path) -> None:
     import spacy
 
@@ -336,6 +338,7 @@ def test_a_paragraph_longer_than_a_chunk_is_cut_at_a_space() -> None:
     assert pieces[0].endswith(" ") and max(map(len, pieces)) <= 100_000
 
 
+@pytest.mark.slow  # tens of seconds in one process
 def test_a_long_article_parses_in_chunks_with_the_model() -> None:
     from briefkit.extractors import nlp, pipeline
     from briefkit.extractors.nlp import load_model
@@ -429,6 +432,7 @@ def test_hostile_ids_in_yaml_are_refused_before_a_page_path_is_built(
     assert "Traceback" not in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_the_plugin_writes_nothing_outside_the_site(tmp_path: Path) -> None:
     from helpers import build, make_project
 
@@ -512,6 +516,7 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("fail", "words"),
     [
@@ -528,6 +533,7 @@ def test_a_failing_disk_loses_nothing_and_says_so(corpus: Path, fail: str, words
     assert snapshot(corpus) == before  # no half file, no stray temporary file
 
 
+@pytest.mark.slow
 def test_a_read_only_briefing_is_left_alone(corpus: Path) -> None:
     target = corpus / "2025-03-04-port-deal" / "briefing.yaml"
     target.chmod(0o444)
@@ -549,6 +555,7 @@ def test_a_read_only_briefing_is_left_alone(corpus: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_second_update_waits_then_stops_and_the_first_finishes(corpus: Path) -> None:
     before = snapshot(corpus)
     first = run_update(corpus, {"SLOW": "3"})
@@ -574,6 +581,7 @@ def test_a_second_update_waits_then_stops_and_the_first_finishes(corpus: Path) -
             assert text.count(b"A point the extractor found.") == 1
 
 
+@pytest.mark.slow
 def test_a_held_lock_is_released_when_its_holder_dies(corpus: Path) -> None:
     holder = corpus / ".briefkit.lock"
     with holder.open("a") as handle:

@@ -402,6 +402,7 @@ def killed_update(folder: Path, theirs: dict[str, Any], stop_at: str) -> None:
     proc.wait()
 
 
+@pytest.mark.slow
 def test_an_update_killed_mid_write_leaves_the_old_file_intact(tmp_path: Path) -> None:
     folder = tmp_path / SEED_ID
     shutil.copytree(SEED, folder)
@@ -414,6 +415,7 @@ def test_an_update_killed_mid_write_leaves_the_old_file_intact(tmp_path: Path) -
     assert after == before
 
 
+@pytest.mark.slow
 def test_an_update_killed_between_its_two_writes_is_finished_by_a_rerun(tmp_path: Path) -> None:
     folder, clean = tmp_path / "killed" / SEED_ID, tmp_path / "clean" / SEED_ID
     shutil.copytree(SEED, folder)
@@ -620,6 +622,7 @@ EDIT_STEPS = st.lists(
 )
 
 
+@pytest.mark.slow  # tens of seconds in one process
 @PROFILE
 @given(st.data())
 def test_hand_edits_survive_any_update(data: DataObject) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import REPO, build, make_project
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 # Loaded by Python at start-up in the build's process: any attempt to open a
 # network connection is recorded and refused.
 SITECUSTOMIZE = """

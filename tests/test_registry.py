@@ -76,6 +76,7 @@ def test_registry_mistakes_are_located(tmp_path: Path) -> None:
     assert "wizard" in problems[1].message and "person" in problems[1].message
 
 
+@pytest.mark.slow
 def test_the_built_site_uses_the_registry(tmp_path: Path) -> None:
     root = corpus_with_registry(tmp_path)
     project = make_project(tmp_path, root)

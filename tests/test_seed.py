@@ -28,6 +28,7 @@ def test_the_seed_briefing_is_clean() -> None:
     assert SEED_ID in {b.id for b in briefings}
 
 
+@pytest.mark.slow
 def test_a_page_for_every_actor_and_place_of_the_seed(site: Path) -> None:
     briefings, _ = load_corpus(REPO / "briefings")
     seed = next(b for b in briefings if b.id == SEED_ID)
@@ -38,6 +39,7 @@ def test_a_page_for_every_actor_and_place_of_the_seed(site: Path) -> None:
         assert (site / "places" / place.id / "index.html").is_file(), place.id
 
 
+@pytest.mark.slow
 def test_the_timeline_dates_weekdays_by_tense(site: Path) -> None:
     html = (site / "timeline" / "index.html").read_text("utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

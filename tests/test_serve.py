@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 from helpers import make_project
 
+# Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 PORT_DEAL = "2025-03-04-port-deal"
 
 

@@ -87,6 +87,7 @@ def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
 
 
+@pytest.mark.slow
 def test_killed_writer_leaves_the_old_file_intact(tmp_path: Path) -> None:
     target = tmp_path / "briefing.yaml"
     target.write_text("id: original\n")

@@ -23,6 +23,9 @@ import pytest
 import yaml
 from helpers import REPO, make_project
 
+# Builds sites and runs briefkit in subprocesses: the slow tier.
+pytestmark = pytest.mark.slow
+
 ARTICLE = (
     "Elena Marsh, the prime minister of Valdoria, signed a port deal on Tuesday.\n"
     "“It is a good day,” Ms. Marsh said.\n"
