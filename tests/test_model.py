@@ -68,7 +68,13 @@ def test_both_validators_refuse_an_id_with_a_trailing_newline() -> None:
 
 def test_schema_refuses_non_http_urls() -> None:
     data = minimal(source={"article": "article.txt", "url": "javascript:alert(1)"})
-    assert validate_shape(data, "f.yaml", nowhere)
+    (problem,) = validate_shape(data, "f.yaml", nowhere)
+    assert problem.message == (
+        "source.url is 'javascript:alert(1)', which does not fit: Where the article was "
+        "published (http or https)."
+    )
+    ok = minimal(source={"article": "article.txt", "url": "https://example.org/a"})
+    assert validate_shape(ok, "f.yaml", nowhere) == []
 
 
 def test_facts_checks_find_missing_evidence_duplicates_and_bad_dates() -> None:

@@ -164,7 +164,11 @@ def test_a_missing_template_folder_is_a_clear_error(tmp_path: Path, missing: str
 
 
 def test_fixture_corpus_is_clean() -> None:
-    assert (FIXTURES / "corpus" / PORT_DEAL / "briefing.yaml").is_file()
+    from briefkit.store import load_corpus
+
+    briefings, problems = load_corpus(FIXTURES / "corpus")
+    assert problems == []
+    assert sorted(b.id for b in briefings) == [PORT_DEAL, "2025-03-10-council-summit"]
 
 
 def test_a_busy_timeline_splits_by_year_and_month_and_every_link_resolves(
