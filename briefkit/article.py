@@ -157,6 +157,10 @@ class Article:
     raw: str = field(default="", repr=False)
     # What decoding repaired (bytes that were not UTF-8), at their line and column.
     notes: list[Problem] = field(default_factory=list, compare=False, repr=False)
+    # Evidence -> where it stands (or None): see find.
+    located: dict[str, tuple[int, int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         if self.body_end < 0:
@@ -192,7 +196,14 @@ class Article:
         """Where ``evidence`` stands in the text, or None.
 
         Whitespace may differ: YAML folds long strings, and analysts rewrap them.
+        Each evidence is looked for once: validation finds it, and the renderer's
+        links reuse what it found.
         """
+        if evidence not in self.located:
+            self.located[evidence] = self._search(evidence)
+        return self.located[evidence]
+
+    def _search(self, evidence: str) -> tuple[int, int] | None:
         start = self.text.find(evidence)
         if start >= 0:
             return start, start + len(evidence)

@@ -163,3 +163,25 @@ def test_a_template_that_fails_on_two_cores_fails_as_it_does_on_one(tmp_path: Pa
     with pytest.raises(UndefinedError) as two:
         render_site(corpus, templates, jobs=2)
     assert str(two.value) == str(one.value)
+
+
+def test_evidence_is_located_once_from_validation_to_the_rendered_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefkit.article import Article
+
+    searched: list[str] = []
+    real = Article._search
+
+    def counted(self: Article, evidence: str) -> tuple[int, int] | None:
+        searched.append(evidence)
+        return real(self, evidence)
+
+    monkeypatch.setattr(Article, "_search", counted)
+    briefings, problems = load_corpus(FIXTURES / "corpus")
+    assert problems == []
+    validated = len(searched)
+    assert validated == len({(b.id, f.evidence) for b in briefings for _k, _i, f in b.facts()
+                             if getattr(f, "evidence", None)})  # fmt: skip
+    render_site(Corpus.build(briefings), REPO / "templates")
+    assert len(searched) == validated  # the renderer found nothing again
