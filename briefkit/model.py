@@ -279,7 +279,7 @@ class FactKind:
     its ``identity`` and renames and prunes its references, linking renames them, the
     renderer hashes them for serve's page cache, and the corpus shows each fact on the
     pages of the actors and places its ``shown_on`` fields name. ``extractor`` names the
-    extraction component that finds it (by name: extraction runs before the model).
+    extraction component that adds it (by name: extraction runs before the model).
     """
 
     key: str  # the list's key in briefing.yaml
@@ -287,7 +287,7 @@ class FactKind:
     label: str  # its heading on a page
     references: dict[str, str]  # field -> ACTOR, PLACE or EITHER: the ids it names
     identity: tuple[str, ...]  # the fields that say which fact it is, for update's matching
-    extractor: str  # module:function of the component that finds it
+    extractor: str  # the extraction component that finds it (extractors.pipeline.COMPONENTS)
     shown_on: tuple[str, ...] = ()  # reference fields whose actors and places list the fact
     required_references: tuple[str, ...] = ()  # a fact that loses one of these goes
 
@@ -299,7 +299,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Actors",
         {"affiliation": ACTOR},
         ("name",),
-        "briefkit.extractors.actors:actor_records",
+        "actors",
     ),
     FactKind(
         "places",
@@ -307,7 +307,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Places",
         {"country": EITHER},
         ("name",),
-        "briefkit.extractors.places:place_records",
+        "places",
     ),
     FactKind(
         "events",
@@ -315,7 +315,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Timeline",
         {"actors": ACTOR, "places": PLACE},
         ("date", "what"),
-        "briefkit.extractors.events:find_events",
+        "events",
         shown_on=("actors", "places"),
     ),
     FactKind(
@@ -324,7 +324,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Quotes",
         {"speaker": ACTOR},
         ("text",),
-        "briefkit.extractors.quotes:find_quotes",
+        "quotes",
         shown_on=("speaker",),
     ),
     FactKind(
@@ -333,7 +333,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Figures",
         {"about": EITHER},
         ("value", "unit"),
-        "briefkit.extractors.figures:find_figures",
+        "figures",
     ),
     FactKind(
         "relations",
@@ -341,7 +341,7 @@ FACT_KINDS: tuple[FactKind, ...] = (
         "Relations",
         {"from": EITHER, "to": EITHER},
         ("from", "kind", "to"),
-        "briefkit.extractors.relations:find_relations",
+        "relations",
         shown_on=("from", "to"),
         required_references=("from", "to"),
     ),

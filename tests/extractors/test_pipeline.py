@@ -84,3 +84,31 @@ def test_extract_many_matches_run() -> None:
 def test_extract_many_needs_one_date_per_article() -> None:
     with pytest.raises(ValueError):
         extract_many([parse_article("Text.")], [])
+
+
+def test_components_declare_what_they_need_and_a_wrong_order_is_refused() -> None:
+    import pytest
+
+    from briefkit.extractors.pipeline import COMPONENTS, _check_order
+
+    _check_order(COMPONENTS)
+    by_name = {c.name: c for c in COMPONENTS}
+    # The events need the dates: put them first and the pipeline refuses to start.
+    reordered = [by_name["events"], *[c for c in COMPONENTS if c.name != "events"]]
+    with pytest.raises(RuntimeError, match=r"component events needs \['dates', 'entities'\]"):
+        _check_order(reordered)
+
+
+def test_a_component_adds_exactly_what_it_declares() -> None:
+    from briefkit.article import parse_article
+    from briefkit.extractors.nlp import load_model, parse
+    from briefkit.extractors.pipeline import COMPONENTS, Context
+
+    article = parse_article("Elena Marsh, the prime minister of Valdoria, spoke on Tuesday.\n")
+    context = Context(article, None, parse(load_model(), article.body))
+    for component in COMPONENTS:
+        before = {n for n in ("entities", "dates") if context.has(n)} | set(context.facts)
+        component.run(context)
+        after = {n for n in ("entities", "dates") if context.has(n)} | set(context.facts)
+        declared = {a.removeprefix("facts.") for a in component.assigns}
+        assert after - before == declared, component.name
