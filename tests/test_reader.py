@@ -367,6 +367,9 @@ def test_the_seed_briefing_is_shorter_and_its_article_opens(reader: Reader, site
     assert hidden.count() > 5
     # Find in page reaches the hidden paragraphs ("until found").
     assert hidden.first.get_attribute("hidden") == "until-found"
+    # The button follows the last paragraph shown, with no hidden paragraphs' gap.
+    last = page.locator(".bk-article > p:not([hidden])").last.bounding_box()
+    assert button.bounding_box()["y"] - (last["y"] + last["height"]) < 60
     button.click()
     assert hidden.count() == 0 and button.count() == 0
     assert page.evaluate("document.documentElement.scrollHeight") > height
