@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
@@ -167,6 +168,22 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 continue
             files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A generated page is out of the nav (see mkdocs.yml), which leaves it no tab lit
+        # and no breadcrumb. Its folder's index page in the nav becomes its parent
+        # (actors/x -> actors/): mkdocs then lights that page's tab while it builds the
+        # page, and Material's navigation.path shows Home > Actors above its title.
+        sections = {p.file.src_uri.removesuffix(".md").removesuffix("/index"): p for p in nav.pages}
+        in_nav = {id(p) for p in nav.pages}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or id(page) in in_nav or page.parent is not None:
+                continue
+            section = sections.get(file.src_uri.split("/")[0].removesuffix(".md"))
+            if section is not None and section is not page:
+                page.parent = section  # type: ignore[assignment]
+        return nav
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

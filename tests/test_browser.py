@@ -151,7 +151,7 @@ def test_the_map_opens_and_leads_to_a_place(page: object, site_url: str) -> None
     svg = page.locator("svg.bk-map")  # type: ignore[attr-defined]
     assert svg.is_visible()
     shot(page, "map")
-    page.locator("svg.bk-map a").first.click()  # type: ignore[attr-defined]
+    page.locator(".bk-map-frame a.bk-pin").first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/places/port-lumen/")  # type: ignore[attr-defined]
 
 

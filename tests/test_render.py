@@ -88,25 +88,72 @@ def test_mermaid_labels_cannot_break_out(label: str) -> None:
     assert decoded == " ".join(label.split())
 
 
+def graph_sources(page: str) -> list[str]:
+    """The Mermaid source of each graph on a page, as Mermaid reads it (the pre's text)."""
+    return [
+        html.unescape(m) for m in re.findall(r'<pre class="mermaid"><code>(.*?)</code>', page, re.S)
+    ]
+
+
 def test_briefing_and_actor_pages_draw_relation_graphs(pages: dict[str, str]) -> None:
-    assert "``` mermaid\ngraph LR" in pages["briefings/2025-03-04-port-deal.md"]
-    assert '-->|"is a rival of"|' in pages["actors/valdoria.md"]
+    (source,) = graph_sources(pages["briefings/2025-03-04-port-deal.md"])
+    assert "\ngraph LR\n" in source
+    assert '-->|"is a rival of"|' in graph_sources(pages["actors/valdoria.md"])[0]
+
+
+def test_graph_source_stays_out_of_the_search_index(pages: dict[str, str]) -> None:
+    # Material's search skips an element with data-search-exclude and all inside it.
+    page = pages["briefings/2025-03-04-port-deal.md"]
+    assert '<div class="bk-graph" markdown="0" data-search-exclude><pre class="mermaid">' in page
+    assert "``` mermaid" not in page
+
+
+def test_relations_between_the_same_two_ends_are_one_edge() -> None:
+    from briefkit.model import Relation
+    from briefkit.render.graphs import relation_graph
+
+    relations = [
+        Relation(from_="iran", kind="ally", to="iraq", evidence="x"),
+        Relation(from_="iran", kind="trade-partner", to="iraq", evidence="x"),
+        Relation(from_="iraq", kind="mediator", to="iran", evidence="x"),
+        Relation(from_="iran", kind="ally", to="syria", evidence="x"),
+    ]
+    (source,) = graph_sources(relation_graph(relations, str.title, str))
+    edges = [line.strip() for line in source.splitlines() if "|" in line]
+    # Both ways: two heads, and each line says which way it reads.
+    assert edges[0] == 'n0 <-->|"#8594; ally<br>#8594; trade-partner<br>#8592; mediator"| n1'
+    assert edges[1] == 'n0 -->|"ally"| n2'
 
 
 def test_maps_draw_places_with_coordinates_and_link_their_pages(pages: dict[str, str]) -> None:
     briefing = pages["briefings/2025-03-04-port-deal.md"]
     assert '<svg class="bk-map"' in briefing
     # Raw HTML is not rewritten by mkdocs: the href is already the page's URL.
-    assert '<a href="../../places/port-lumen/">' in briefing
-    assert "Kessel</text>" not in briefing  # no coordinates, so not on the map
-    assert '<a href="../places/port-lumen/">' in pages["map.md"]
+    assert 'class="bk-pin" href="../../places/port-lumen/"' in briefing
+    figure = briefing[briefing.index('<figure class="bk-map-figure"') :]
+    assert "Kessel" not in figure[: figure.index("</figure>")]  # no coordinates, no marker
+    assert 'class="bk-pin" href="../places/port-lumen/"' in pages["map.md"]
+
+
+def test_no_link_is_inside_a_map_svg(pages: dict[str, str]) -> None:
+    # Material's instant navigation sets el.href on every [href] element, which an SVG
+    # <a> only has as a getter: it threw and left the old page on screen.
+    for name in ("map.md", "briefings/2025-03-04-port-deal.md", "places/port-lumen.md"):
+        for svg in re.findall(r"<svg.*?</svg>", pages[name], re.S):
+            assert "href" not in svg, name
+
+
+def test_a_place_page_has_a_locator_map_and_readable_coordinates(pages: dict[str, str]) -> None:
+    page = pages["places/port-lumen.md"]
+    assert '<svg class="bk-map"' in page
+    assert "45.1° N, 12.3° E" in page
 
 
 def test_map_hrefs_follow_use_directory_urls() -> None:
     briefings, _ = load_corpus(FIXTURES / "corpus")
     flat = render_site(Corpus.build(briefings), REPO / "templates", directory_urls=False)
-    assert '<a href="../places/port-lumen.html">' in flat["briefings/2025-03-04-port-deal.md"]
-    assert '<a href="places/port-lumen.html">' in flat["map.md"]
+    assert 'href="../places/port-lumen.html"' in flat["briefings/2025-03-04-port-deal.md"]
+    assert 'href="places/port-lumen.html"' in flat["map.md"]
 
 
 def test_map_labels_are_escaped() -> None:
@@ -114,7 +161,95 @@ def test_map_labels_are_escaped() -> None:
 
     svg = svg_map([Point('<b onmouseover="x">Evil</b>', 10, 10, 'x" onclick="y')], "t")
     assert "<b " not in svg and 'onclick="y"' not in svg
-    assert "&lt;b onmouseover=&#34;x&#34;&gt;Evil&lt;/b&gt;" in svg or "&lt;b" in svg
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;Evil&lt;/b&gt;" in svg
+
+
+def pins(figure: str) -> dict[str, tuple[str, str]]:
+    """Each marker's name -> (its label's classes, its --r radius)."""
+    found = re.findall(
+        r'<a class="bk-pin"[^>]*--r:([\d.]+)px"><span class="bk-pin-label ([^"]*)">([^<]*)</span>',
+        figure,
+    )
+    return {name: (classes, radius) for radius, classes, name in found}
+
+
+def test_close_places_get_labels_that_do_not_collide_or_are_listed() -> None:
+    from briefkit.render.maps import Point, svg_map
+
+    points = [
+        Point("Tel Aviv", 32.08, 34.78, "tel-aviv/", 3),
+        Point("Jaffa", 32.05, 34.75, "jaffa/", 1),
+        Point("Gaza", 31.5, 34.47, "gaza/", 2),
+        Point("Baghdad", 33.34, 44.4, "baghdad/", 1),
+        Point("Tehran", 35.69, 51.42, "tehran/", 1),
+    ]
+    figure = svg_map(points, "t", "briefings")
+    found = pins(figure)
+    assert set(found) == {p.name for p in points}  # every place keeps its marker and link
+    assert "bk-tier-all" in found["Tel Aviv"][0]  # the busiest keeps its label
+    # Jaffa's label has no room beside Tel Aviv's on any screen: it is listed instead.
+    assert "bk-tier-none" in found["Jaffa"][0]
+    assert "Not labelled, for space: Jaffa (by Tel Aviv)." in figure
+    assert "Larger markers: more briefings." in figure
+
+
+def test_markers_grow_with_what_they_count() -> None:
+    from briefkit.render.maps import Point, svg_map
+
+    points = [Point(f"P{n}", 30 + n, 40 + 2 * n, "x/", n) for n in (1, 4, 9)]
+    radii = {name: float(r) for name, (_c, r) in pins(svg_map(points, "t", "events")).items()}
+    assert radii["P1"] < radii["P4"] < radii["P9"]
+
+
+def test_quotes_get_no_doubled_marks_and_show_a_date(pages: dict[str, str]) -> None:
+    from briefkit.render.pages import _quoted
+
+    assert _quoted("I imagine this") == "“I imagine this”"
+    assert _quoted("“I imagine this”") == "“I imagine this”"
+    assert _quoted("the depth of our relations.”") == "“the depth of our relations.”"
+    page = pages["quotes.md"]
+    assert "“This is a good day for both our peoples,”" in page
+    assert "““" not in page and "””" not in page
+    assert "reported 4 March 2025" in page
+
+
+def test_sparse_years_share_a_heading_and_busy_ones_keep_theirs() -> None:
+    from briefkit.render.pages import _merge_sparse_years
+
+    years = [
+        (1979, [(None, ["a"])]),
+        (2003, [(None, ["b"])]),
+        (2024, [("July 2024", ["c", "d"]), ("September 2024", ["e"])]),
+        (2025, [("May 2025", ["f"])]),
+    ]
+    groups = _merge_sparse_years(years)
+    assert [label for label, _months in groups] == ["1979–2003", "2024", "2025"]
+    assert groups[0][1] == [(None, ["a", "b"])]
+    assert [label for label, _e in groups[1][1]] == ["July 2024", "September 2024"]
+
+
+def test_pages_that_repeat_briefings_stay_out_of_search(pages: dict[str, str]) -> None:
+    for name in ("timeline.md", "quotes.md"):
+        assert "search:\n  exclude: true" in pages[name].split("---")[1], name
+
+
+def test_no_generated_page_keeps_an_empty_sidebar(pages: dict[str, str]) -> None:
+    # Generated pages are out of the nav: the primary sidebar would list nothing.
+    for name, page in pages.items():
+        if name.endswith(".md"):
+            assert "hide:\n  - navigation" in page.split("---")[1], name
+
+
+def test_an_actor_page_has_an_infobox(pages: dict[str, str]) -> None:
+    page = pages["actors/elena-marsh.md"]
+    box = page[page.index('<dl class="bk-infobox"') : page.index("</dl>")]
+    for label in ("Kind", "Role", "Affiliation", "First seen", "Last seen", "Most often with"):
+        assert f">{label}</dt>" in box, label
+    assert "Prime Minister of Valdoria" in box
+    assert "[4 March 2025](../briefings/2025-03-04-port-deal.md)" in box
+    assert "[10 March 2025](../briefings/2025-03-10-council-summit.md)" in box
+    # Ostrava shares an event with her; the council an event and both briefings.
+    assert "[Ostrava](../actors/ostrava.md)" in box and "[Northern Trade Council]" in box
 
 
 def test_rendering_on_two_cores_gives_the_same_files_in_the_same_order(

@@ -20,7 +20,7 @@ import pickle
 import posixpath
 import re
 import signal
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
@@ -41,7 +41,6 @@ from briefkit.model import (
     Event,
     Fact,
     Moment,
-    Place,
     Profile,
     Relation,
     referenced_ids,
@@ -253,6 +252,8 @@ def environment(templates: Path) -> Environment:
     env.filters["number"] = _number
     env.filters["url"] = _url
     env.filters["relation"] = relation_phrase
+    env.filters["quoted"] = _quoted
+    env.filters["coordinates"] = _coordinates
     return env
 
 
@@ -291,6 +292,26 @@ def _page_title(value: str) -> Markup:
 
 # Characters outside YAML's printable set that JSON leaves raw (YAML 1.1, section 5.1).
 _NOT_YAML = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+# Marks a quote's text may already open or close with (an apostrophe is not one).
+_OPENING_MARKS = '“"«„'
+_CLOSING_MARKS = '”"»'
+
+
+def _quoted(value: str) -> Markup:
+    """Words in quotation marks, escaped, without doubling a mark they already have."""
+    text = " ".join(str(value).split())
+    opening = "" if text and text[0] in _OPENING_MARKS else "“"
+    closing = "" if text and text[-1] in _CLOSING_MARKS else "”"
+    return Markup(opening + md_escape(text) + closing)
+
+
+def _coordinates(value: list[float]) -> Markup:
+    """[30.51, 47.78] as a reader says it: 30.51° N, 47.78° E."""
+    lat, lon = (float(v) for v in value)
+    ns, ew = "N" if lat >= 0 else "S", "E" if lon >= 0 else "W"
+    return Markup(f"{abs(lat):g}° {ns}, {abs(lon):g}° {ew}")
 
 
 def _number(value: float) -> str:
@@ -536,6 +557,7 @@ class Renderer:
             cache.views = fresh
         self.site = Site(corpus, views, directory_urls)
         self._refs: dict[tuple[str, int], Markup] = {}
+        self._said: dict[str, dict[int, str]] = {}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
         site = self.site
@@ -560,15 +582,16 @@ class Renderer:
             s = article.sentences[sentence]
             return article.text[s.start : s.end]
 
-        def place_map(places: Iterable[Place | Profile], title: str) -> Markup:
-            points = []
-            for place in places:
-                profile = place if isinstance(place, Profile) else self.corpus.places[place.id]
-                if profile.coordinates and len(profile.coordinates) == 2:
-                    lat, lon = profile.coordinates
-                    target = site.href(here, page_path("place", profile.id))
-                    points.append(Point(profile.name, lat, lon, target))
-            return svg_map(points, title)
+        def quote_date(briefing: Briefing, quote: Fact) -> Markup:
+            """When a quote was said: the day of an event its sentence dates, else the
+            day the article was published (which reported it)."""
+            view = site.views[briefing.id]
+            located = view.evidence.get(view.keys[id(quote)])
+            said = self._said_on(briefing).get(located.sentence) if located else None
+            if said:
+                return _day(said)
+            published = briefing.source.published
+            return Markup(f"reported {_day(published)}") if published else Markup("")
 
         def graph(relations: list[Relation]) -> Markup:
             return relation_graph(relations, self.corpus.name_of, relation_phrase)
@@ -595,12 +618,44 @@ class Renderer:
             page=page_path,
             ref=ref_link,
             graph=graph,
-            place_map=place_map,
             evidence_link=evidence_link,
             sentence_link=sentence_link,
             sentence_text=sentence_text,
+            quote_date=quote_date,
             **context,
         )
+
+    def _said_on(self, briefing: Briefing) -> dict[int, str]:
+        """Sentence -> the day an event it dates took place, no later than the article's
+        day: a quote in that sentence was said then ("said in an interview on Monday")."""
+        found = self._said.get(briefing.id)
+        if found is None:
+            view = self.site.views[briefing.id]
+            published = briefing.source.published_date
+            found = self._said[briefing.id] = {}
+            for i, event in enumerate(briefing.events):
+                located = view.evidence.get(("events", i))
+                start = event.date_value.start
+                if (
+                    located
+                    and event.date_value.precision == "day"
+                    and not event.approximate
+                    and (published is None or start.first <= published)
+                ):
+                    found.setdefault(located.sentence, str(event.date))
+        return found
+
+    def _map(
+        self, here: str, places: Iterable[tuple[Profile, int]], title: str, unit: str | None
+    ) -> Markup:
+        """A map of the places that have coordinates, each marker sized by its count."""
+        points = []
+        for profile, count in places:
+            if profile.coordinates and len(profile.coordinates) == 2:
+                lat, lon = profile.coordinates
+                target = self.site.href(here, page_path("place", profile.id))
+                points.append(Point(profile.name, lat, lon, target, count))
+        return svg_map(points, title, unit)
 
     # One method per page kind.
 
@@ -625,12 +680,20 @@ class Renderer:
             for kind in ACTOR_KINDS
         ]
         events = sorted(briefing.events, key=lambda event: event.date_value.sort_key())
+        at_place = Counter(ident for event in briefing.events for ident in event.places)
+        places = [(self.corpus.places[p.id], at_place[p.id]) for p in briefing.places]
         return self._render(
             "briefing.md.j2",
             here,
             briefing=briefing,
-            actors_by_kind=[(title, group) for title, group in actors_by_kind if group],
+            # A group of bare names (countries, mostly) reads as a few short columns.
+            actors_by_kind=[
+                (title, group, not any(a.role or a.affiliation for a in group))
+                for title, group in actors_by_kind
+                if group
+            ],
             events=events,
+            places_map=self._map(here, places, "Places in this briefing", "events"),
             article=article_html(briefing.article, view) if briefing.article else None,
         )
 
@@ -660,11 +723,21 @@ class Renderer:
                 href = self.site.link(here, target) + f"?{kind}={quote(profile.id)}"
                 earlier[target] = [period.title or "the timeline", Markup(href), 0]
             earlier[target][2] += 1
+        dated = [a.briefing for a in profile.appearances if a.briefing.source.published]
+        places_map = (
+            self._map(here, [(profile, 1)], f"Where {profile.name} is", None)
+            if kind == "place"
+            else Markup("")
+        )
         return self._render(
             f"{kind}.md.j2",
             here,
             profile=profile,
             entry=profile.latest,
+            first_seen=dated[-1] if dated else None,
+            last_seen=dated[0] if len(dated) > 1 else None,
+            companions=_companions(profile, self.corpus),
+            places_map=places_map,
             appearances=appearances,
             earlier_appearances=profile.appearances[PROFILE_APPEARANCES:],
             roles=_roles_over_time(profile),
@@ -672,7 +745,7 @@ class Renderer:
             earlier_events=list(earlier.values()),
             quotes=profile.quotes[:PROFILE_QUOTES],
             more_quotes=max(0, len(profile.quotes) - PROFILE_QUOTES),
-            relations=profile.relations[:PROFILE_RELATIONS],
+            relations=_same_relations(profile.relations[:PROFILE_RELATIONS]),
             more_relations=max(0, len(profile.relations) - PROFILE_RELATIONS),
             graph_relations=[r for _b, r in profile.relations[:PROFILE_RELATIONS]],
         )
@@ -713,7 +786,7 @@ class Renderer:
 
         years = _by_year_month(events)
         if period.key is None:
-            groups: list[Any] = [(year, months) for year, months in years]
+            groups: list[Any] = _merge_sparse_years(years)
         elif "-" in period.key:  # a month: no headings within it
             groups = [(None, [(None, [e for _y, ms in years for _l, es in ms for e in es])])]
         else:  # a year: its months
@@ -757,8 +830,11 @@ class Renderer:
         return self._render("places.md.j2", page_path("place"), places=places)
 
     def map_page(self) -> str:
+        here = page_path("map")
         places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
-        return self._render("map.md.j2", page_path("map"), places=places)
+        counted = [(p, len(p.appearances)) for p in places]
+        places_map = self._map(here, counted, "Places in all briefings", "briefings")
+        return self._render("map.md.j2", here, places=places, places_map=places_map)
 
     def plan(self) -> Iterator[tuple[str, str | None, Callable[[], str]]]:
         """Every page: its path, the hash of its inputs (None: always render), its renderer."""
@@ -801,6 +877,41 @@ class Renderer:
             )
 
 
+def _same_relations(
+    pairs: list[tuple[Briefing, Relation]],
+) -> list[tuple[Relation, list[tuple[Briefing, Relation]]]]:
+    """Relations that say the same (from, kind, to), once each, with every briefing
+    that says it: the same role in three briefings is one line with three sources."""
+    same: dict[tuple[str, str, str], list[tuple[Briefing, Relation]]] = {}
+    for briefing, relation in pairs:
+        same.setdefault((relation.from_, relation.kind, relation.to), []).append(
+            (briefing, relation)
+        )
+    return [(sources[0][1], sources) for sources in same.values()]
+
+
+# How many actors an actor's or place's page names as the ones it most often appears with.
+COMPANIONS = 5
+
+
+def _companions(profile: Profile, corpus: Corpus) -> list[str]:
+    """The actors that most often share an event or a relation with this actor or place,
+    then those that share the most briefings with it (more than one: in a single
+    briefing every actor shares it with every other, which says nothing)."""
+    facts: Counter[str] = Counter()
+    for _briefing, event in profile.events:
+        facts.update(i for i in dict.fromkeys(event.actors) if i != profile.id)
+    for _briefing, relation in profile.relations:
+        facts.update(i for i in dict.fromkeys((relation.from_, relation.to)) if i != profile.id)
+    briefings: Counter[str] = Counter()
+    for appearance in profile.appearances:
+        briefings.update(a.id for a in appearance.briefing.actors if a.id != profile.id)
+    found = {i for i in facts if i in corpus.actors}
+    found.update(i for i, n in briefings.items() if n > 1)
+    ranked = sorted(found, key=lambda i: (-facts[i], -briefings[i], corpus.name_of(i).lower()))
+    return ranked[:COMPANIONS]
+
+
 def _roles_over_time(profile: Profile) -> list[tuple[str, str | None]]:
     """Each role the briefings give, with the first publication date that gave it."""
     since: dict[str, str | None] = {}
@@ -809,6 +920,33 @@ def _roles_over_time(profile: Profile) -> list[tuple[str, str | None]]:
         if role and role not in since:
             since[role] = appearance.briefing.source.published
     return list(since.items())
+
+
+# A year with fewer events than this has no month headings, and runs of such years
+# share one heading ("1979–2023"): a heading per lone event is mostly headings.
+SPARSE_YEAR = 3
+
+
+def _merge_sparse_years(years: list[tuple[int, list[Any]]]) -> list[tuple[str, list[Any]]]:
+    """Year groups for the timeline: busy years as they are, sparse neighbours merged."""
+    groups: list[tuple[str, list[Any]]] = []
+    run: list[tuple[int, list[Any]]] = []
+
+    def flush() -> None:
+        if run:
+            label = str(run[0][0]) if len(run) == 1 else f"{run[0][0]}–{run[-1][0]}"
+            entries = [e for _year, months in run for _label, es in months for e in es]
+            groups.append((label, [(None, entries)]))
+            run.clear()
+
+    for year, months in years:
+        if sum(len(entries) for _label, entries in months) < SPARSE_YEAR:
+            run.append((year, months))
+        else:
+            flush()
+            groups.append((str(year), months))
+    flush()
+    return groups
 
 
 def _by_year_month(events: Iterable[tuple[Briefing, Event]]) -> list[tuple[int, list[Any]]]:
