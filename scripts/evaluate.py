@@ -1841,6 +1841,8 @@ def format_article_errors(run: Run) -> str:
     for a in run.articles:
         note = f": {a.note}" if a.note else ""
         lines.append(f"\n== {a.name} ({a.doc}, split {a.split}){note}")
+        if a.split == "test":
+            lines.append("   (held out: do not tune the extractor on these errors)")
         for kind, errors in a.errors.items():
             sc = a.scores[kind]
             lines.append(f"-- {kind}: P {sc.precision:.3f} R {sc.recall:.3f} "
@@ -1915,6 +1917,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_article_errors(run))
     elif args.errors:
         for r in run.results:
+            if r.split == "test" and r.errors:
+                # The held-out split is for measuring, not for reading errors to tune on.
+                print(f"\n== {r.key}: held out, errors not listed (--doc NAME --errors)")
+                continue
             if r.errors:
                 print(f"\n== {r.key}")
                 print("\n".join(f"  {e}" for e in r.errors))
