@@ -268,8 +268,11 @@ def test_a_plain_build_leaves_out_the_broken_briefings_and_builds_the_rest(
     assert "WARNING" in result.stderr and "bad date" in result.stderr
     assert (site / "briefings" / "good-one" / "index.html").is_file()
     pole = (site / "briefings" / "at-the-pole" / "index.html").read_text("utf-8")
-    heights = [int(h) for h in re.findall(r'<svg class="bk-map"[^>]* height="(-?\d+)"', pole)]
-    assert heights and all(h > 0 for h in heights)
+    boxes = re.findall(r'<svg class="bk-map"[^>]* viewBox="0 0 ([-\d.]+) ([-\d.]+)"', pole)
+    assert boxes and all(float(w) > 0 and float(h) > 0 for w, h in boxes), boxes
+    # The place at the pole is on the map's edge, not above it.
+    tops = [float(t) for t in re.findall(r"top:\s*(-?[\d.]+)%", pole)]
+    assert tops and all(0 <= t <= 100 for t in tops), tops
     for ident in [*CASES, "linked-article", "linked-folder", "fifo-article", "every-problem"]:
         assert not (site / "briefings" / ident).exists(), ident
     # Nothing from outside the folder is published, in any page or export.
