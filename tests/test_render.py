@@ -257,8 +257,6 @@ def test_rendering_on_two_cores_gives_the_same_files_in_the_same_order(
 ) -> None:
     import os
 
-    from briefkit.render import pages
-
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         pytest.skip("renders on one core here: no fork, or one CPU")
     briefings, problems = load_corpus(FIXTURES / "corpus")
@@ -274,7 +272,7 @@ def test_rendering_on_two_cores_gives_the_same_files_in_the_same_order(
             forks.append(pid)
         return pid
 
-    monkeypatch.setattr(pages.os, "fork", counted)
+    monkeypatch.setattr(os, "fork", counted)
     two = render_site(corpus, REPO / "templates", jobs=2)
     # The child really rendered half the pages: otherwise this compares one with one.
     assert len(forks) == 1

@@ -15,11 +15,8 @@ import datetime as dt
 import hashlib
 import html
 import json
-import os
-import pickle
 import posixpath
 import re
-import signal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +45,7 @@ from briefkit.model import (
 from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
 from briefkit.render.maps import Point, svg_map
+from briefkit.render.parallel import in_two
 
 # How many of a briefing's sentences an actor's or place's page quotes.
 APPEARANCE_SENTENCES = 3
@@ -993,12 +991,15 @@ def render_site(
     (bytes for a binary one, the SQLite database). With a ``cache`` from the
     previous build, pages whose inputs are unchanged are taken from it rather
     than rendered again. With ``jobs`` > 1 and no cache, a forked child renders
-    half the pages (see :func:`_render_in_two`). ``site_url``, mkdocs' own,
+    half the pages (see :func:`briefkit.render.parallel.in_two`). ``site_url``, mkdocs' own,
     makes the exports' links back to the site absolute.
     """
     renderer = Renderer(corpus, templates, directory_urls, cache)
     if cache is None and jobs > 1:
-        shared = _render_in_two(list(renderer.plan()), corpus, directory_urls, site_url)
+        shared = in_two(
+            [(path, make) for path, _key, make in renderer.plan()],
+            lambda: render_exports(corpus, directory_urls, site_url),
+        )
         if shared is not None:
             return shared
     pages: dict[str, str | bytes] = {}
@@ -1019,55 +1020,4 @@ def render_site(
         cache.rendered = rendered
         cache.reused = len(pages) - len(rendered)
     pages.update(render_exports(corpus, directory_urls, site_url))
-    return pages
-
-
-def _render_in_two(
-    plan: list[tuple[str, str | None, Callable[[], str]]],
-    corpus: Corpus,
-    directory_urls: bool,
-    site_url: str | None = None,
-) -> dict[str, str | bytes] | None:
-    """The pages of ``plan`` and the exports, half rendered by a forked child.
-
-    Rendering is pure CPU in one thread, and a build on two cores leaves one idle
-    while it runs. The child inherits the loaded corpus and the compiled templates
-    (fork, no pickling of either) and sends back only its strings. None when the
-    platform cannot fork or the child fails: the caller then renders everything
-    itself, so a template error is reported from this process, with its location.
-    """
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return None
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
-        status = 1
-        try:
-            os.close(read_fd)
-            done: dict[str, str | bytes] = {path: make() for path, _key, make in plan[1::2]}
-            done.update(render_exports(corpus, directory_urls, site_url))
-            with os.fdopen(write_fd, "wb") as out:
-                pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            # No atexit handlers, no second flush of the parent's buffers.
-            os._exit(status)
-    os.close(write_fd)
-    try:
-        mine = {path: make() for path, _key, make in plan[0::2]}
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.close(read_fd)
-        os.waitpid(pid, 0)
-        raise
-    with os.fdopen(read_fd, "rb") as received:
-        try:
-            theirs: dict[str, str | bytes] | None = pickle.load(received)
-        except (EOFError, pickle.UnpicklingError):
-            theirs = None
-    _, status = os.waitpid(pid, 0)
-    if theirs is None or status != 0:
-        return None
-    pages = {path: mine[path] if path in mine else theirs[path] for path, _key, _make in plan}
-    pages.update((path, text) for path, text in theirs.items() if path not in pages)
     return pages

@@ -1,0 +1,64 @@
+"""Rendering on two cores: half the work in a forked child, the same results in order.
+
+Rendering is pure CPU in one thread, and a build on two cores leaves one idle
+while it runs. The child inherits everything loaded (fork, no pickling of the
+corpus or the compiled templates) and sends back only its results. This module
+knows nothing of pages: it runs named tasks.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any
+
+Task = tuple[str, Callable[[], Any]]
+
+
+def in_two(
+    tasks: Sequence[Task], child_extra: Callable[[], dict[str, Any]]
+) -> dict[str, Any] | None:
+    """Every task's result by name, in the tasks' order, then ``child_extra()``'s.
+
+    The child runs every second task and ``child_extra``; this process runs the
+    rest. None when the platform cannot fork, there is one CPU, or the child fails:
+    the caller then runs everything itself, so an error is raised in this process,
+    where it can be reported with its location.
+    """
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return None
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
+        status = 1
+        try:
+            os.close(read_fd)
+            done: dict[str, Any] = {name: run() for name, run in tasks[1::2]}
+            done.update(child_extra())
+            with os.fdopen(write_fd, "wb") as out:
+                pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            # No atexit handlers, no second flush of the parent's buffers.
+            os._exit(status)
+    os.close(write_fd)
+    try:
+        mine = {name: run() for name, run in tasks[0::2]}
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.close(read_fd)
+        os.waitpid(pid, 0)
+        raise
+    with os.fdopen(read_fd, "rb") as received:
+        try:
+            theirs: dict[str, Any] | None = pickle.load(received)
+        except (EOFError, pickle.UnpicklingError):
+            theirs = None
+    _, status = os.waitpid(pid, 0)
+    if theirs is None or status != 0:
+        return None
+    results = {name: mine[name] if name in mine else theirs[name] for name, _run in tasks}
+    results.update((name, value) for name, value in theirs.items() if name not in results)
+    return results
