@@ -83,3 +83,14 @@ def test_the_list_of_kinds_is_spelled_out_once() -> None:
         if path.name not in allowed and spelled.search(path.read_text("utf-8"))
     ]
     assert offenders == [], offenders
+
+
+def test_every_page_kind_has_its_template_and_every_template_a_kind() -> None:
+    from briefkit.render.pages import PAGE_KINDS
+
+    templates = {p.name for p in (REPO / "templates").glob("*.j2")}
+    declared = {kind.template for kind in PAGE_KINDS}
+    assert declared <= templates, declared - templates
+    # The problem pages are serve's (briefkit.render.problems), not the site's kinds.
+    assert templates - declared == {"problems.md.j2", "problems-notice.md.j2"}
+    assert len({kind.name for kind in PAGE_KINDS}) == len(PAGE_KINDS)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
@@ -252,7 +253,77 @@ def environment(templates: Path) -> Environment:
     env.filters["relation"] = relation_phrase
     env.filters["quoted"] = _quoted
     env.filters["coordinates"] = _coordinates
+    env.globals.update(TEMPLATE_HELPERS)
     return env
+
+
+# --------------------------------------------------------------------------- template helpers
+# Registered once on the environment (see environment()); each reads the page being
+# rendered ("here") and its renderer from the template's context.
+
+
+@pass_context
+def _link(ctx: Context, target: str, anchor: str | None = None) -> Markup:
+    """A link from this page to ``target`` (a docs-relative page path)."""
+    return Markup(ctx["renderer"].site.link(ctx["here"], target, anchor))
+
+
+@pass_context
+def _ref(ctx: Context, ident: str) -> Markup:
+    """A link to an actor's or place's page, labelled with its name."""
+    return ctx["renderer"].ref_link(ctx["here"], ident)
+
+
+@pass_context
+def _evidence_link(ctx: Context, briefing: Briefing, fact: Fact) -> Markup:
+    """A link to the fact's evidence in its article, or to the briefing."""
+    view = ctx["renderer"].site.views[briefing.id]
+    key, index = view.keys[id(fact)]
+    anchor = evidence_anchor(key, index) if (key, index) in view.evidence else None
+    return _link(ctx, page_path("briefing", briefing.id), anchor)
+
+
+@pass_context
+def _sentence_link(ctx: Context, briefing: Briefing, sentence: int) -> Markup:
+    return _link(ctx, page_path("briefing", briefing.id), f"s-{sentence}")
+
+
+def _sentence_text(briefing: Briefing, sentence: int) -> str:
+    article = briefing.article
+    if article is None:
+        return ""
+    s = article.sentences[sentence]
+    return article.text[s.start : s.end]
+
+
+@pass_context
+def _quote_date(ctx: Context, briefing: Briefing, quote: Fact) -> Markup:
+    """When a quote was said: the day of an event its sentence dates, else the day the
+    article was published (which reported it)."""
+    renderer = ctx["renderer"]
+    view = renderer.site.views[briefing.id]
+    located = view.evidence.get(view.keys[id(quote)])
+    said = renderer._said_on(briefing).get(located.sentence) if located else None
+    if said:
+        return _day(said)
+    published = briefing.source.published
+    return Markup(f"reported {_day(published)}") if published else Markup("")
+
+
+@pass_context
+def _graph(ctx: Context, relations: list[Relation]) -> Markup:
+    return relation_graph(relations, ctx["renderer"].corpus.name_of, relation_phrase)
+
+
+TEMPLATE_HELPERS: dict[str, Callable[..., Any]] = {
+    "link": _link,
+    "ref": _ref,
+    "evidence_link": _evidence_link,
+    "sentence_link": _sentence_link,
+    "sentence_text": _sentence_text,
+    "quote_date": _quote_date,
+    "graph": _graph,
+}
 
 
 # Dates recur across thousands of entries: each is parsed and worded once.
@@ -558,70 +629,27 @@ class Renderer:
         self._said: dict[str, dict[int, str]] = {}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
-        site = self.site
-
-        def link(target: str, anchor: str | None = None) -> Markup:
-            return Markup(site.link(here, target, anchor))
-
-        def evidence_link(briefing: Briefing, fact: Fact) -> Markup:
-            """Link to the fact's evidence in its article, or to the briefing."""
-            view = site.views[briefing.id]
-            key, index = view.keys[id(fact)]
-            anchor = evidence_anchor(key, index) if (key, index) in view.evidence else None
-            return link(page_path("briefing", briefing.id), anchor)
-
-        def sentence_link(briefing: Briefing, sentence: int) -> Markup:
-            return link(page_path("briefing", briefing.id), f"s-{sentence}")
-
-        def sentence_text(briefing: Briefing, sentence: int) -> str:
-            article = briefing.article
-            if article is None:
-                return ""
-            s = article.sentences[sentence]
-            return article.text[s.start : s.end]
-
-        def quote_date(briefing: Briefing, quote: Fact) -> Markup:
-            """When a quote was said: the day of an event its sentence dates, else the
-            day the article was published (which reported it)."""
-            view = site.views[briefing.id]
-            located = view.evidence.get(view.keys[id(quote)])
-            said = self._said_on(briefing).get(located.sentence) if located else None
-            if said:
-                return _day(said)
-            published = briefing.source.published
-            return Markup(f"reported {_day(published)}") if published else Markup("")
-
-        def graph(relations: list[Relation]) -> Markup:
-            return relation_graph(relations, self.corpus.name_of, relation_phrase)
-
-        def ref_link(ident: str) -> Markup:
-            """A link to an actor's or place's page, labelled with its name."""
-            # The same few thousand links recur on every page; they differ by depth only.
-            key = (ident, here.count("/"))
-            found = self._refs.get(key)
-            if found is None:
-                if ident in self.corpus.actors:
-                    target = page_path("actor", ident)
-                elif ident in self.corpus.places:
-                    target = page_path("place", ident)
-                else:
-                    return Markup(md_escape(ident))
-                name = md_escape(self.corpus.name_of(ident))
-                found = self._refs[key] = Markup(f"[{name}]({link(target)})")
-            return found
-
+        # The helpers (link, ref, ...) are the environment's, registered once: they
+        # read the page's place and this renderer from the template's context.
         return self.env.get_template(template).render(
-            corpus=self.corpus,
-            link=link,
-            page=page_path,
-            ref=ref_link,
-            graph=graph,
-            evidence_link=evidence_link,
-            sentence_link=sentence_link,
-            sentence_text=sentence_text,
-            quote_date=quote_date,
-            **context,
+            renderer=self, here=here, corpus=self.corpus, page=page_path, **context
         )
+
+    def ref_link(self, here: str, ident: str) -> Markup:
+        """A link to an actor's or place's page, labelled with its name."""
+        # The same few thousand links recur on every page; they differ by depth only.
+        key = (ident, here.count("/"))
+        found = self._refs.get(key)
+        if found is None:
+            if ident in self.corpus.actors:
+                target = page_path("actor", ident)
+            elif ident in self.corpus.places:
+                target = page_path("place", ident)
+            else:
+                return Markup(md_escape(ident))
+            name = md_escape(self.corpus.name_of(ident))
+            found = self._refs[key] = Markup(f"[{name}]({self.site.link(here, target)})")
+        return found
 
     def _said_on(self, briefing: Briefing) -> dict[int, str]:
         """Sentence -> the day an event it dates took place, no later than the article's
@@ -657,7 +685,7 @@ class Renderer:
 
     # One method per page kind.
 
-    def home(self) -> str:
+    def home(self, _subject: None, here: str) -> dict[str, Any]:
         counts = {
             "briefings": len(self.corpus.briefings),
             "actors": len(self.corpus.actors),
@@ -665,13 +693,10 @@ class Renderer:
             "events": sum(len(b.events) for b in self.corpus.briefings),
             "quotes": sum(len(b.quotes) for b in self.corpus.briefings),
         }
-        return self._render(
-            "home.md.j2", page_path("home"), latest=self.corpus.briefings[:10], counts=counts
-        )
+        return {"latest": self.corpus.briefings[:10], "counts": counts}
 
-    def briefing(self, briefing: Briefing) -> str:
+    def briefing(self, briefing: Briefing, here: str) -> dict[str, Any]:
         view = self.site.views[briefing.id]
-        here = page_path("briefing", briefing.id)
         category = {a.id: self.corpus.actors[a.id].category for a in briefing.actors}
         actors_by_kind = [
             (KIND_TITLES[kind], [a for a in briefing.actors if category[a.id] == kind])
@@ -680,9 +705,7 @@ class Renderer:
         events = sorted(briefing.events, key=lambda event: event.date_value.sort_key())
         at_place = Counter(ident for event in briefing.events for ident in event.places)
         places = [(self.corpus.places[p.id], at_place[p.id]) for p in briefing.places]
-        return self._render(
-            "briefing.md.j2",
-            here,
+        return dict(
             briefing=briefing,
             # A group of bare names (countries, mostly) reads as a few short columns.
             actors_by_kind=[
@@ -695,9 +718,8 @@ class Renderer:
             article=article_html(briefing.article, view) if briefing.article else None,
         )
 
-    def profile(self, profile: Profile) -> str:
+    def profile(self, profile: Profile, here: str) -> dict[str, Any]:
         kind = profile.page
-        here = page_path(kind, profile.id)
         appearances = []
         for appearance in profile.appearances[:PROFILE_APPEARANCES]:
             view = self.site.views[appearance.briefing.id]
@@ -727,9 +749,7 @@ class Renderer:
             if kind == "place"
             else Markup("")
         )
-        return self._render(
-            f"{kind}.md.j2",
-            here,
+        return dict(
             profile=profile,
             entry=profile.latest,
             first_seen=dated[-1] if dated else None,
@@ -772,7 +792,7 @@ class Renderer:
             rows.append((year, None, months))
         return rows
 
-    def timeline(self, period: Period) -> str:
+    def timeline(self, period: Period, here: str) -> dict[str, Any]:
         corpus = self.corpus
         events = period.items
         used_actors = {i for _b, e in events for i in e.actors if i in corpus.actors}
@@ -789,9 +809,7 @@ class Renderer:
             groups = [(None, [(None, [e for _y, ms in years for _l, es in ms for e in es])])]
         else:  # a year: its months
             groups = [(None, [m for _y, ms in years for m in ms])]
-        return self._render(
-            "timeline.md.j2",
-            page_path("timeline", period.key),
+        return dict(
             period=period,
             index=[] if period.key else self._period_index("timeline", self.timeline_periods),
             groups=groups,
@@ -800,19 +818,17 @@ class Renderer:
             filter_tags=tags,
         )
 
-    def quotes(self, period: Period) -> str:
-        return self._render(
-            "quotes.md.j2",
-            page_path("quotes", period.key),
+    def quotes(self, period: Period, here: str) -> dict[str, Any]:
+        return dict(
             period=period,
             index=[] if period.key else self._period_index("quotes", self.quote_periods),
             quotes=period.items,
         )
 
-    def briefings_index(self) -> str:
-        return self._render("briefings.md.j2", page_path("briefing"))
+    def briefings_index(self, _subject: None, here: str) -> dict[str, Any]:
+        return {}
 
-    def actors_index(self) -> str:
+    def actors_index(self, _subject: None, here: str) -> dict[str, Any]:
         groups = []
         for kind in ACTOR_KINDS:
             members = sorted(
@@ -821,58 +837,119 @@ class Renderer:
             )
             if members:
                 groups.append((KIND_TITLES[kind], members))
-        return self._render("actors.md.j2", page_path("actor"), groups=groups)
+        return {"groups": groups}
 
-    def places_index(self) -> str:
+    def places_index(self, _subject: None, here: str) -> dict[str, Any]:
         places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
-        return self._render("places.md.j2", page_path("place"), places=places)
+        return {"places": places}
 
-    def map_page(self) -> str:
-        here = page_path("map")
+    def map_page(self, _subject: None, here: str) -> dict[str, Any]:
         places = sorted(self.corpus.places.values(), key=lambda p: p.name.lower())
         counted = [(p, len(p.appearances)) for p in places]
         places_map = self._map(here, counted, "Places in all briefings", "briefings")
-        return self._render("map.md.j2", here, places=places, places_map=places_map)
+        return {"places": places, "places_map": places_map}
 
     def plan(self) -> Iterator[tuple[str, str | None, Callable[[], str]]]:
-        """Every page: its path, the hash of its inputs (None: always render), its renderer."""
-        keys = self.keys
+        """Every page of every kind: its path, the hash of its inputs (None: always
+        render), and what renders it."""
+        for kind in PAGE_KINDS:
+            for ident, subject, inputs in kind.pages(self):
+                here = kind.path(ident)
+                key = None
+                if inputs is not None and self.keys is not None:
+                    parts, briefings = inputs
+                    key = self.keys.page(*parts, briefings=briefings)
+                yield here, key, partial(self.page, kind, subject, here)
 
-        def key(*parts: Any, briefings: Iterable[Briefing] = ()) -> str | None:
-            return keys.page(*parts, briefings=briefings) if keys else None
+    def page(self, kind: PageKind, subject: Any, here: str) -> str:
+        return self._render(kind.template, here, **kind.context(self, subject, here))
 
-        # Index pages read the whole corpus: cheap to render, costly to hash.
-        yield page_path("home"), None, self.home
-        yield page_path("briefing"), None, self.briefings_index
-        yield page_path("actor"), None, self.actors_index
-        yield page_path("place"), None, self.places_index
-        yield page_path("map"), None, self.map_page
-        for kind, periods, make in (
-            ("timeline", self.timeline_periods, self.timeline),
-            ("quotes", self.quote_periods, self.quotes),
-        ):
-            if periods[0].key is not None:  # split: the index page lists the pages
-                yield page_path(kind), None, partial(make, Period(None, "", []))
-            for period in periods:
-                path = page_path(kind, period.key)
-                touched = {b.path: b for b, _fact in period.items}.values()
-                period_key = key(kind, period.key, briefings=touched) if period.key else None
-                yield path, period_key, partial(make, period)
-        for briefing in self.corpus.briefings:
-            yield (
-                page_path("briefing", briefing.id),
-                key("briefing", briefings=[briefing]),
-                partial(self.briefing, briefing),
-            )
-        for profile in (*self.corpus.actors.values(), *self.corpus.places.values()):
+
+# --------------------------------------------------------------------------- page kinds
+
+# What a page's content depends on, for serve's cache: the parts of its key and the
+# briefings it draws on. None: the page reads the whole corpus, and is always made.
+Inputs = tuple[tuple[Any, ...], Iterable[Briefing]] | None
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of page, declared once: its template, where its pages go, which pages
+    there are (each with its subject and its cache inputs), and its context."""
+
+    name: str
+    template: str
+    path: Callable[[str | None], str]
+    pages: Callable[[Renderer], Iterable[tuple[str | None, Any, Inputs]]]
+    context: Callable[[Renderer, Any, str], dict[str, Any]]
+
+
+def _one(_renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
+    # Index pages read the whole corpus: cheap to render, costly to hash.
+    yield None, None, None
+
+
+def _periods(kind: str) -> Callable[[Renderer], Iterator[tuple[str | None, Any, Inputs]]]:
+    def pages(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
+        periods = renderer.timeline_periods if kind == "timeline" else renderer.quote_periods
+        if periods[0].key is not None:  # split: the index page lists the pages
+            yield None, Period(None, "", []), None
+        for period in periods:
+            touched = {b.path: b for b, _fact in period.items}.values()
+            yield period.key, period, ((kind, period.key), touched) if period.key else None
+
+    return pages
+
+
+def _briefings(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
+    for briefing in renderer.corpus.briefings:
+        yield briefing.id, briefing, (("briefing",), [briefing])
+
+
+def _profiles(page: str) -> Callable[[Renderer], Iterator[tuple[str | None, Any, Inputs]]]:
+    def pages(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
+        table = renderer.corpus.actors if page == "actor" else renderer.corpus.places
+        for profile in table.values():
             touched = {a.briefing.path: a.briefing for a in profile.appearances}
             for pairs in (profile.events, profile.quotes, profile.relations):
                 touched.update((b.path, b) for b, _fact in pairs)
-            yield (
-                page_path(profile.page, profile.id),
-                key(profile.page, profile.id, profile.record, briefings=touched.values()),
-                partial(self.profile, profile),
-            )
+            yield profile.id, profile, ((page, profile.id, profile.record), touched.values())
+
+    return pages
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("home", "home.md.j2", lambda _i: page_path("home"), _one, Renderer.home),
+    PageKind(
+        "briefings",
+        "briefings.md.j2",
+        lambda _i: page_path("briefing"),
+        _one,
+        Renderer.briefings_index,
+    ),
+    PageKind("actors", "actors.md.j2", lambda _i: page_path("actor"), _one, Renderer.actors_index),
+    PageKind("places", "places.md.j2", lambda _i: page_path("place"), _one, Renderer.places_index),
+    PageKind("map", "map.md.j2", lambda _i: page_path("map"), _one, Renderer.map_page),
+    PageKind(
+        "timeline",
+        "timeline.md.j2",
+        partial(page_path, "timeline"),
+        _periods("timeline"),
+        Renderer.timeline,
+    ),
+    PageKind(
+        "quotes", "quotes.md.j2", partial(page_path, "quotes"), _periods("quotes"), Renderer.quotes
+    ),
+    PageKind(
+        "briefing", "briefing.md.j2", partial(page_path, "briefing"), _briefings, Renderer.briefing
+    ),
+    PageKind(
+        "actor", "actor.md.j2", partial(page_path, "actor"), _profiles("actor"), Renderer.profile
+    ),
+    PageKind(
+        "place", "place.md.j2", partial(page_path, "place"), _profiles("place"), Renderer.profile
+    ),
+)
 
 
 def _same_relations(
