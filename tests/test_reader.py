@@ -25,6 +25,9 @@ from test_browser import _browser_missing
 sys.path.insert(0, str(REPO / "scripts"))
 from screenshots import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
 
+# Builds sites and drives a browser: the slow tier.
+pytestmark = pytest.mark.slow
+
 SEED = "briefings/2024-09-11-iran-president-visits-iraq/"
 PAGES = {
     "home": "",
