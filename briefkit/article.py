@@ -426,17 +426,34 @@ _STOPWORDS = frozenset(
 )
 
 
-def slugify(text: str, max_words: int = 0, drop_stopwords: bool = False) -> str:
-    """An id of lowercase ASCII letters, digits and single hyphens."""
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    # "Iran’s" should read "irans", not "iran-s".
-    folded = re.sub(r"['’]", "", folded.lower())
-    words = re.findall(r"[a-z0-9]+", folded)
+
+def slugify(
+    text: str,
+    max_words: int = 0,
+    drop_stopwords: bool = False,
+    end_on: frozenset[str] = frozenset(),
+) -> str:
+    """An id of lowercase ASCII letters, digits and single hyphens: briefkit's one policy.
+
+    Accents fold ("São Paulo" -> ``sao-paulo``), a possessive goes ("Iran’s" ->
+    ``iran``), any other run of characters that are not letters or digits is one
+    hyphen ("O’Leary" -> ``o-leary``, "Côte d’Ivoire" -> ``cote-d-ivoire``). With
+    ``max_words``, the first words; with ``drop_stopwords``, without "the", "of"...
+    (unless that leaves none); ``end_on``: words an id may not end on (an event's id
+    ends on a content word).
+    """
+    # An apostrophe would fold to nothing and join its words ("d’Ivoire"): a space first.
+    spaced = re.sub(r"['’‘]", " ", _POSSESSIVE.sub("", text))
+    folded = unicodedata.normalize("NFKD", spaced)
+    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode("ascii").lower())
     if drop_stopwords:
         words = [w for w in words if w not in _STOPWORDS] or words
     if max_words:
         words = words[:max_words]
+    while end_on and len(words) > 1 and words[-1] in end_on:
+        words.pop()
     return "-".join(words)
 
 

