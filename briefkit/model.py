@@ -36,6 +36,11 @@ def schema(name: str = "briefing") -> dict[str, Any]:
     return json.loads(text)
 
 
+# The one vocabulary of kinds: the schema's. Rendering and the extractors read these.
+ACTOR_KINDS: tuple[str, ...] = tuple(schema()["$defs"]["actor"]["properties"]["kind"]["enum"])
+PLACE_KINDS: tuple[str, ...] = tuple(schema()["$defs"]["place"]["properties"]["kind"]["enum"])
+
+
 # --------------------------------------------------------------------------- dates
 
 _DAY = r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|-W(?P<w>\d{2}))?"

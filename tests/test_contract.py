@@ -94,3 +94,16 @@ def test_every_page_kind_has_its_template_and_every_template_a_kind() -> None:
     # The problem pages are serve's (briefkit.render.problems), not the site's kinds.
     assert templates - declared == {"problems.md.j2", "problems-notice.md.j2"}
     assert len({kind.name for kind in PAGE_KINDS}) == len(PAGE_KINDS)
+
+
+def test_actor_kinds_come_from_one_vocabulary_the_schemas() -> None:
+    from briefkit.extractors import types
+    from briefkit.model import ACTOR_KINDS
+    from briefkit.render import pages
+
+    assert tuple(schema()["$defs"]["actor"]["properties"]["kind"]["enum"]) == ACTOR_KINDS
+    # Every kind has its heading on a page, in the order pages list them.
+    assert set(pages.KIND_TITLES) == set(ACTOR_KINDS)
+    assert set(pages.ACTOR_KINDS) == set(ACTOR_KINDS)
+    # The extractors draft only kinds of that vocabulary.
+    assert set(ACTOR_KINDS) >= types.ACTOR_KINDS

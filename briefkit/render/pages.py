@@ -31,6 +31,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from briefkit.article import Article, find_names
+from briefkit.model import ACTOR_KINDS as MODEL_ACTOR_KINDS
 from briefkit.model import (
     FACT_KINDS,
     Briefing,
@@ -63,7 +64,7 @@ PROFILE_APPEARANCES = 20
 # entries; beyond it, a page per year, and a page per month for a year beyond it.
 PERIOD_LIMIT = 300
 
-ACTOR_KINDS = ("person", "organization", "country", "group", "place", "other")
+# The schema's actor kinds (model.ACTOR_KINDS), in the order a page lists them.
 KIND_TITLES = {
     "person": "People",
     "organization": "Organizations",
@@ -72,6 +73,7 @@ KIND_TITLES = {
     "place": "Places acting as actors",
     "other": "Other actors",
 }
+ACTOR_KINDS = tuple(kind for kind in KIND_TITLES if kind in MODEL_ACTOR_KINDS)
 
 # How a relation reads between its two ends; other kinds read as their words.
 RELATION_PHRASES = {
