@@ -273,6 +273,19 @@ def visible_entries(page: Any) -> list[str]:
     return page.locator(".bk-entry:visible").all_inner_texts()
 
 
+def entries_once_filtered(page: Any, expected: list[str], seconds: float = 15) -> list[str]:
+    """The visible entries, once the page's script has applied the filter in the address
+    (after a load or an instant navigation, that comes a moment after the page)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    shown = visible_entries(page)
+    while shown != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        shown = visible_entries(page)
+    return shown
+
+
 def visible_toc(page: Any) -> list[str]:
     return page.evaluate(
         "[...document.querySelectorAll('.md-sidebar--secondary .md-nav__item')]"
@@ -295,7 +308,7 @@ def test_a_filtered_timeline_is_in_its_url(desktop: Reader, browser: Any, site: 
     other = Reader(browser, "phone")
     try:
         opened = other.open(page.url)
-        assert visible_entries(opened) == shown
+        assert entries_once_filtered(opened, shown) == shown
         assert opened.input_value("select[name=actor]") == "masoud-pezeshkian"
     finally:
         other.page.close()
@@ -307,7 +320,7 @@ def test_a_filtered_timeline_is_in_its_url(desktop: Reader, browser: Any, site: 
     page.go_back()
     page.wait_for_url("**/timeline/?actor=masoud-pezeshkian")
     desktop.settle()
-    assert visible_entries(page) == shown
+    assert entries_once_filtered(page, shown) == shown
     assert desktop.errors == []
 
 
