@@ -567,7 +567,10 @@ def _plant(path: Path, kind: str, root: Path, secret: Path) -> None:
     """Replace ``path`` (a file of the corpus) by a file of ``kind``."""
     import shutil
 
-    original = path.read_bytes() if path.is_file() else b""
+    # Only a real file's bytes: through a link planted before, this would copy the
+    # secret into the folder, where publishing it is right.
+    regular = path.is_file() and not path.is_symlink() and path.stat().st_size < 1 << 20
+    original = path.read_bytes() if regular else b""
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
     elif path.exists() or path.is_symlink():
@@ -638,7 +641,8 @@ def test_planted_files_are_refused_and_nothing_outside_is_read(
             target = root / "actors.yaml" if name == "actors.yaml" else folder / name
             if name == "folder":
                 target = folder
-                if kind in ("regular", "folder") or folder.is_symlink():
+                # Plant in a folder once: it may be a link or a FIFO already.
+                if kind in ("regular", "folder") or folder.is_symlink() or not folder.is_dir():
                     continue
                 if kind == "link-out":
                     outside = tmp / "outside" / folder.name
