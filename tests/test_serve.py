@@ -82,7 +82,9 @@ def test_saved_edit_shows_and_broken_yaml_keeps_the_server_up(
     # mkdocs.yml says `strict: true`: a failed strict build used to leave every request
     # waiting. The site stays up, with the problem on it.
     home = wait_for(base, "problems in the briefings")
-    assert "see the list" in home
+    # An admonition (the notice is HTML: mkdocs.yml enables no admonition extension).
+    assert '<div class="admonition danger">' in home and "see the list" in home
+    assert "!!! danger" not in home
     problems = wait_for(base + "problems/", "YAML syntax")
     shown = html.unescape(problems)
     assert f"<code>briefings/{PORT_DEAL}/briefing.yaml:4:7</code>: YAML syntax" in shown
