@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Material for MkDocs' own switch for its nine-line end-of-life banner (and mkdocs 2's
+# notice), which would bury briefkit's lines on every build: material/templates/__init__.py.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test test-fast serve check lint evaluate clean

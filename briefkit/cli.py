@@ -8,6 +8,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from briefkit.errors import BriefkitError, Problem
 
 if TYPE_CHECKING:
     from briefkit.article import Article
+    from briefkit.linking import Known
     from briefkit.model import Briefing
 
 
@@ -86,101 +88,327 @@ def _warn(problems: list[Problem]) -> None:
         print(f"warning: {problem.relative()}", file=sys.stderr)
 
 
-def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
-    """The article's facts, and the header notes its YAML should open with."""
-    from briefkit.article import read_article
-    from briefkit.draft import briefing_from_article
+@dataclass
+class _Input:
+    """One article to add, and what its page said of it (the flags win over that)."""
+
+    article: Article
+    where: str  # its path or URL, for messages
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+
+
+@dataclass
+class _Feed:
+    items: list[Any]  # inputs.FeedItem
+    where: str
+
+
+def _load(target: str, network: bool) -> _Input | _Feed:
+    """What ``target`` is, by its content: a text, an HTML page or a feed, from a file or a URL.
+
+    Only ``network`` (``add``) fetches: ``extract`` and the build never touch the network.
+    """
+    from briefkit.article import MAX_ARTICLE_BYTES, read_article
+    from briefkit.fetch import fetch, is_url
+    from briefkit.files import read_capped
+    from briefkit.inputs import FEED, HTML, article_of, kind_of, read_feed, read_page
+
+    address: str | None = None
+    if is_url(target):
+        if not network:
+            message = "only `briefkit add` fetches from the web: save the page and give its file"
+            raise BriefkitError([Problem(target, 0, 0, message)])
+        fetched = fetch(target)
+        data, address = fetched.data, fetched.url
+        kind = kind_of(data)
+        if kind not in (HTML, FEED):
+            served = fetched.media_type or "no content type"
+            message = f"is not an HTML page or a feed (served as {served}); nothing was written"
+            raise BriefkitError([Problem(target, 0, 0, message)])
+    else:
+        data = read_capped(Path(target), MAX_ARTICLE_BYTES)
+        kind = kind_of(data)
+    if kind == FEED:
+        return _Feed(read_feed(data, target, address), target)
+    if kind == HTML:
+        page = read_page(data, target, address)
+        return _Input(
+            article_of(page, target),
+            target,
+            title=page.title,
+            outlet=page.outlet,
+            # The page's canonical address, else where it was fetched from.
+            url=page.url or address,
+            published=page.published,
+            authors=page.authors,
+            language=page.language,
+        )
+    article = read_article(target)
+    _warn(article.notes)
+    return _Input(article, target, title=article.title, outlet=article.outlet)
+
+
+def _extract(
+    args: argparse.Namespace,
+    given: _Input,
+    known: tuple[list[Known], list[Known]] | None = None,
+    say: Any = None,
+) -> tuple[str, Briefing, list[str]]:
+    """The article's facts, and the header notes its YAML should open with.
+
+    ``known`` is the corpus's actors and places (read from ``--root`` when not given);
+    ``say`` prints a line (a progress bar's ``write`` in a feed).
+    """
+    from briefkit.draft import briefing_from_facts, known_in
     from briefkit.extractors.dates import find_dates
     from briefkit.extractors.nlp import model_name
+    from briefkit.extractors.pipeline import run
 
-    article = read_article(args.article)
-    _warn(article.notes)
+    def out(line: str) -> None:
+        if say is None:
+            print(line, file=sys.stderr)
+        else:
+            say(line, file=sys.stderr)
+
+    article = given.article
     if args.id is not None:
         root_given = Path(args.root) if getattr(args, "root", None) else None
         check_id(args.id, root_given, article.raw.encode("utf-8"))
+    published = args.published or given.published
     notes = []
-    if args.published is None:
+    if published is None:
         unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
         listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
         notes.append(
             "No publication date was given, so these relative dates stay unresolved and are "
             f"not on the timeline: {listed}. Set source.published and date the events by hand."
         )
-        print(
+        out(
             f"warning: no --published date: {len(unresolved)} relative date(s) stay unresolved "
-            f"({listed}); pass --published YYYY-MM-DD",
-            file=sys.stderr,
+            f"({listed}); pass --published YYYY-MM-DD"
         )
     root = Path(getattr(args, "root", None) or "briefings")
+    if known is None and root.is_dir():
+        known = known_in(root)
     linking: list[str] = []
-    briefing = briefing_from_article(
+    briefing = briefing_from_facts(
         article,
-        args.published,
-        title=args.title,
-        outlet=args.outlet,
-        url=args.url,
+        run(article, published),
+        published,
+        title=args.title or given.title,
+        outlet=args.outlet or given.outlet,
+        url=args.url or given.url,
         id=args.id,
-        corpus=root if root.is_dir() else None,
+        known=known,
         notes=linking,
+        authors=given.authors,
+        language=given.language,
     )
-    print(f"extracted with {model_name()}", file=sys.stderr)
+    out(f"extracted with {model_name()}")
     for note in linking:
-        print(f"note: {note}", file=sys.stderr)
+        out(f"note: {note}")
     return article.raw, briefing, notes
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from briefkit.store import dump_briefing
 
-    _raw, briefing, notes = _extract(args)
+    given = _load(args.article, network=False)
+    if isinstance(given, _Feed):
+        message = "is a feed: `briefkit add` adds its items; extract takes one article"
+        raise BriefkitError([Problem(args.article, 0, 0, message)])
+    _raw, briefing, notes = _extract(args, given)
     sys.stdout.write(dump_briefing(briefing.to_dict(), header=notes))
     return 0
 
 
-def _already_added(root: Path, path: Path) -> None:
-    """Refuse, before the model loads, an article whose text is a briefing's already."""
-    from briefkit.article import read_article
-    from briefkit.store import added_articles, article_hash
+def _plural(n: int, noun: str) -> str:
+    """ "1 figure", "2 figures": the fact lists' keys are plurals ending in s."""
+    return f"{n} {noun.removesuffix('s') if n == 1 else noun}"
 
-    try:
-        # As stored: decoded (an old Windows-1252 copy is kept as UTF-8), then encoded.
-        digest = article_hash(read_article(path).raw.encode("utf-8"))
-    except BriefkitError:
-        return  # extraction reads it again, and says why at its path
-    existing = added_articles(root).get(digest)
-    if existing is not None:
+
+@dataclass
+class _Added:
+    """What adding one article did: a new briefing, or a source of an existing one."""
+
+    folder: Path
+    briefing: Briefing | None = None  # None: recorded as another source
+    score: float = 1.0
+
+
+def _source_of_copy(args: argparse.Namespace, root: Path, given: _Input) -> _Added | None:
+    """Record ``given`` as another source of the briefing it copies, if any. No model runs.
+
+    The same text, or a near-copy (word-shingle Jaccard at inputs.COPY_THRESHOLD or
+    more), is one story: a wire copy under another outlet's name, or the same page at
+    another address. A copy from a source the briefing has already is refused, as
+    adding one article twice always was.
+    """
+    from briefkit.store import add_source, briefing_data, find_copy, recorded_urls, same_source
+
+    url = args.url or given.url
+    outlet = args.outlet or given.outlet
+    published = args.published or given.published
+    if url:
+        owner = recorded_urls(root).get(url)
+        if owner is not None:
+            message = (
+                f"this article exists already, as {root / owner}/ (the same address {url}): "
+                f"nothing was written; `briefkit update {owner}` re-extracts it"
+            )
+            raise BriefkitError([Problem(given.where, 0, 0, message)])
+    copy = find_copy(root, given.article.raw)
+    if copy is None:
+        return None
+    how = "the same text" if copy.score == 1.0 else f"a near-copy, {copy.score:.2f} alike"
+    if same_source(briefing_data(copy.folder, root), outlet, url):
         message = (
-            f"this article exists already, as {root / existing}/ (the same text): nothing was "
-            f"written; `briefkit update {existing}` re-extracts it"
+            f"this article exists already, as {copy.folder}/ ({how}): nothing was written; "
+            f"`briefkit update {copy.folder.name}` re-extracts it"
         )
-        raise BriefkitError([Problem(str(path), 0, 0, message)])
+        raise BriefkitError([Problem(given.where, 0, 0, message)])
+    add_source(copy.folder, outlet, url, published.isoformat() if published else None)
+    return _Added(copy.folder, None, copy.score)
+
+
+def _add_one(
+    args: argparse.Namespace,
+    root: Path,
+    given: _Input,
+    known: tuple[list[Known], list[Known]] | None = None,
+    say: Any = None,
+) -> _Added:
+    """Add one article under the lock: another source of a briefing it copies, or a new one."""
+    from briefkit.draft import extraction_stamp
+    from briefkit.store import add_briefing
+
+    copied = _source_of_copy(args, root, given) if root.is_dir() else None
+    if copied is not None:
+        return copied
+    raw, briefing, notes = _extract(args, given, known, say)
+    # An id made from the title is checked too: a headline "Index" or "Con".
+    check_id(briefing.id, root, raw.encode("utf-8"))
+    stamp = extraction_stamp(raw.encode("utf-8"), args.published or given.published)
+    folder = add_briefing(root, raw, briefing, header=notes, stamp=stamp)
+    return _Added(folder, briefing)
+
+
+def _report(added: _Added, where: str, say: Any = None) -> None:
+    from briefkit.model import FACT_LISTS
+
+    def out(line: str) -> None:
+        if say is None:
+            print(line)
+        else:
+            say(line, file=sys.stdout)
+
+    if added.briefing is None:
+        how = "the same text" if added.score == 1.0 else f"a near-copy, {added.score:.2f} alike,"
+        out(f"{where} is {how} as {added.folder}/: recorded as another source of it")
+        return
+    counts = ", ".join(_plural(len(getattr(added.briefing, key)), key) for key in FACT_LISTS)
+    out(f"added {added.folder}/: {counts}")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from briefkit.draft import extraction_stamp
     from briefkit.locking import briefings_lock
-    from briefkit.store import add_briefing, clear_staging
+    from briefkit.store import clear_staging
 
     if args.batch is not None:
         return cmd_add_batch(args)
     if args.article is None:
         raise BriefkitError([Problem("briefkit add", 0, 0, "name an ARTICLE, or --batch DIR")])
     root = Path(args.root)
+    # Fetched and read before the lock: the network may be slow, and nothing is written yet.
+    given = _load(args.article, network=True)
+    if isinstance(given, _Feed):
+        return cmd_add_feed(args, root, given)
     with briefings_lock(root) as stale:
         _note(stale)
         clear_staging(root)
-        _already_added(root, Path(args.article))
-        raw, briefing, notes = _extract(args)
-        # An id made from the title is checked too: a headline "Index" or "Con".
-        check_id(briefing.id, root, raw.encode("utf-8"))
-        stamp = extraction_stamp(raw.encode("utf-8"), args.published)
-        folder = add_briefing(root, raw, briefing, header=notes, stamp=stamp)
-    from briefkit.model import FACT_LISTS
-
-    counts = ", ".join(f"{len(getattr(briefing, key))} {key}" for key in FACT_LISTS)
-    print(f"added {folder}/: {counts}")
-    print(f"review {folder}/briefing.yaml by hand, then run `briefkit check`")
+        added = _add_one(args, root, given)
+    _report(added, args.article)
+    print(f"review {added.folder}/briefing.yaml by hand, then run `briefkit check`")
     return 0
+
+
+def cmd_add_feed(args: argparse.Namespace, root: Path, feed: _Feed) -> int:
+    """``add FEED``: each item whose page is not in the corpus yet, fetched and added.
+
+    An item whose address a briefing records already is skipped without a fetch; one
+    whose text is a briefing's is recorded as its source (or skipped, when that source
+    is recorded too). So a second run adds nothing, and a stopped one is finished by
+    running it again. A failing item is reported at its address; the rest go on.
+    """
+    from briefkit.draft import known_in, remember
+    from briefkit.fetch import fetch
+    from briefkit.inputs import HTML, article_of, kind_of, read_page
+    from briefkit.locking import briefings_lock
+    from briefkit.store import clear_staging, recorded_urls
+
+    for option in ("id", "title", "url"):
+        if getattr(args, option) is not None:
+            message = f"--{option} names one article: leave it out with a feed"
+            raise BriefkitError([Problem(feed.where, 0, 0, message)])
+    failed: list[Problem] = []
+    counts = {"added": 0, "sources": 0, "present": 0}
+    with briefings_lock(root) as stale:
+        _note(stale)
+        clear_staging(root)
+        seen = recorded_urls(root) if root.is_dir() else {}
+        todo = [item for item in feed.items if item.url not in seen]
+        counts["present"] = len(feed.items) - len(todo)
+        known = known_in(root) if root.is_dir() else ([], [])
+        bar = _bar(len(todo))
+        try:
+            for item in todo:
+                try:
+                    fetched = fetch(item.url)
+                    if kind_of(fetched.data) != HTML:
+                        message = "is not an HTML page; nothing was written"
+                        raise BriefkitError([Problem(item.url, 0, 0, message)])
+                    page = read_page(fetched.data, item.url, fetched.url)
+                    given = _Input(
+                        article_of(page, item.url),
+                        item.url,
+                        title=page.title or item.title,
+                        outlet=page.outlet,
+                        url=page.url or fetched.url,
+                        published=page.published or item.published,
+                        authors=page.authors,
+                        language=page.language,
+                    )
+                    added = _add_one(args, root, given, known, bar.write)
+                except BriefkitError as exc:
+                    if any("exists already" in p.message for p in exc.problems):
+                        counts["present"] += 1
+                    else:
+                        failed.extend(exc.problems)
+                    continue
+                finally:
+                    bar.update(1)
+                if added.briefing is not None:
+                    remember(known, added.briefing)
+                    counts["added"] += 1
+                else:
+                    counts["sources"] += 1
+                _report(added, item.url, bar.write)
+        finally:
+            bar.close()
+    _print_problems(failed)
+    print(
+        f"{feed.where}: {_plural(len(feed.items), 'items')}: {counts['added']} added, "
+        f"{counts['sources']} recorded as another source, {counts['present']} added already, "
+        f"{len(failed)} failed"
+    )
+    if counts["added"]:
+        print(f"review the new briefings in {root}/ by hand, then run `briefkit check`")
+    return 1 if failed else 0
 
 
 # --------------------------------------------------------------------------- add --batch

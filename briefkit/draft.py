@@ -35,6 +35,8 @@ def briefing_from_article(
     id: str | None = None,
     corpus: Path | None = None,
     notes: list[str] | None = None,
+    authors: list[str] | None = None,
+    language: str | None = None,
 ) -> Briefing:
     """Run extraction on an article and type the result. Loads the model.
 
@@ -55,6 +57,8 @@ def briefing_from_article(
         id=id,
         known=known,
         notes=notes,
+        authors=authors,
+        language=language,
     )
 
 
@@ -69,6 +73,8 @@ def briefing_from_facts(
     id: str | None = None,
     known: tuple[list[Known], list[Known]] | None = None,
     notes: list[str] | None = None,
+    authors: list[str] | None = None,
+    language: str | None = None,
 ) -> Briefing:
     """The briefing of an article whose facts are extracted already (by ``run`` or a batch).
 
@@ -80,7 +86,7 @@ def briefing_from_facts(
     if known is not None:
         linked = link(facts, *known)
         if notes is not None:
-            notes.extend(linked.notes)
+            notes.extend(linked.messages())
     _drop_unnamed_countries(facts, known)
     title = title or article.title or _first_line(article)
     data = {
@@ -91,6 +97,9 @@ def briefing_from_facts(
             "published": published.isoformat() if published else None,
             "url": url,
             "article": ARTICLE_FILE,
+            # A page's metadata; a plain text has none, and its source stays as it was.
+            **({"authors": authors} if authors else {}),
+            **({"language": language} if language else {}),
         },
         **facts,
     }

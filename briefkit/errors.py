@@ -25,7 +25,10 @@ class Problem:
         """The same problem with its path relative to the working folder, when inside it.
 
         Terminals and editors turn ``path:line:col`` into a link; short paths read better.
+        A URL is not a path: ``relpath`` would fold its ``//`` and make it no address.
         """
+        if "://" in self.path:
+            return self
         try:
             rel = os.path.relpath(self.path)
         except ValueError:

@@ -38,12 +38,34 @@ class Known:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Link:
+    """One extracted actor or place that took a corpus id."""
+
+    key: str  # "actors" or "places"
+    name: str
+    new_id: str  # the id extraction gave it
+    known: Known
+
+
 @dataclass
 class Linked:
-    """What linking did: ids it changed, and near misses for the analyst."""
+    """What linking did: ids it changed, names it saw disagree, near misses for the analyst."""
 
     merged: dict[str, str] = field(default_factory=dict)  # new id -> known id
+    links: list[Link] = field(default_factory=list)
+    # A shorter and a fuller name of one id ("Recep Erdogan", "Recep Tayyip Erdogan").
+    conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def messages(self) -> list[str]:
+        """Every line for the analyst: the links, the name conflicts, then the near misses."""
+        lines = [
+            f"linked {link.name!r} ({link.new_id}) to corpus {link.key[:-1]} "
+            f"{link.known.name!r} ({link.known.id})"
+            for link in self.links
+        ]
+        return [*lines, *self.conflicts, *self.notes]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -118,6 +140,7 @@ def link(facts: dict[str, Any], actors: list[Known], places: list[Known]) -> Lin
                 (match,) = matches
                 if match.id != entry["id"]:
                     linked.merged[entry["id"]] = match.id
+                    linked.links.append(Link(key, entry.get("name") or "", entry["id"], match))
                     entry["id"] = match.id
             elif len(matches) > 1:
                 ids = ", ".join(sorted(m.id for m in matches))
@@ -134,8 +157,45 @@ def link(facts: dict[str, Any], actors: list[Known], places: list[Known]) -> Lin
                         f"{near.id} if they are the same"
                     )
     _rename_references(facts, linked.merged)
+    linked.conflicts = _name_conflicts(facts, actors, places)
     _drop_duplicates(facts)
     return linked
+
+
+def _name_conflicts(facts: dict[str, Any], actors: list[Known], places: list[Known]) -> list[str]:
+    """Pairs of names of one id where one is the other with words left out.
+
+    Seen after linking, before duplicates are joined: two entries of the article, or an
+    entry and the corpus's name, that became one id. Either name may be the one to
+    keep (a middle name dropped, or a wrong one added), so the analyst is told.
+    A lone surname is an alias, not a conflict: both names need two words or more.
+    """
+    out: list[str] = []
+    for key, known in (("actors", actors), ("places", places)):
+        names: dict[str, list[str]] = {}
+        for item in known:
+            names.setdefault(item.id, []).append(item.name)
+        for entry in facts.get(key, []):
+            if entry.get("name"):
+                names.setdefault(entry["id"], []).append(entry["name"])
+        for ident, variants in names.items():
+            unique = list(dict.fromkeys(variants))
+            for i, a in enumerate(unique):
+                for b in unique[i + 1 :]:
+                    short, full = sorted((a, b), key=lambda n: len(name_key(n).split()))
+                    sw, fw = name_key(short).split(), name_key(full).split()
+                    if 2 <= len(sw) < len(fw) and _in_order(sw, fw):
+                        out.append(
+                            f"{short!r} and {full!r} both name {key[:-1]} {ident}: a shorter and a "
+                            "fuller name; keep the right one as its name, the other as an alias"
+                        )
+    return out
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    """Whether ``short``'s words are ``full``'s with some left out, in the same order."""
+    words = iter(full)
+    return all(any(w == f for f in words) for w in short)
 
 
 def _rename_references(facts: dict[str, Any], merged: dict[str, str]) -> None:

@@ -264,6 +264,32 @@ class Source:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    # What a page says of itself (``add`` from HTML); absent from a plain text's source.
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+
+    @classmethod
+    def from_dict(cls, src: dict[str, Any]) -> Source:
+        published = src.get("published")
+        return cls(
+            article=src.get("article") or "article.txt",
+            outlet=src.get("outlet"),
+            published=str(published) if published else None,
+            url=src.get("url"),
+            authors=list(src.get("authors") or []),
+            language=src.get("language"),
+        )
+
+    def to_dict(self, primary: bool = True) -> dict[str, Any]:
+        """The YAML shape: a primary source names its article file; another source does not."""
+        out: dict[str, Any] = {"outlet": self.outlet, "published": self.published, "url": self.url}
+        if primary:
+            out["article"] = self.article
+        if self.authors:
+            out["authors"] = list(self.authors)
+        if self.language:
+            out["language"] = self.language
+        return out
 
     @property
     def published_date(self) -> dt.date | None:
@@ -372,6 +398,8 @@ class Briefing:
     id: str
     title: str
     source: Source
+    # Other outlets and addresses with the same text (a wire copy): one briefing, not two.
+    sources: list[Source] = field(default_factory=list)
     summary: str | None = None
     key_points: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -404,17 +432,11 @@ class Briefing:
             ]
             for key in FACT_LISTS
         }
-        src = data.get("source") or {}
-        published = src.get("published")
         return cls(
             id=data["id"],
             title=data["title"],
-            source=Source(
-                article=src.get("article") or "article.txt",
-                outlet=src.get("outlet"),
-                published=str(published) if published else None,
-                url=src.get("url"),
-            ),
+            source=Source.from_dict(data.get("source") or {}),
+            sources=[Source.from_dict(s) for s in data.get("sources") or [] if isinstance(s, dict)],
             summary=data.get("summary"),
             key_points=list(data.get("key_points") or []),
             tags=list(data.get("tags") or []),
@@ -425,13 +447,9 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's shape, in the order the YAML file shows it."""
-        source = {
-            "outlet": self.source.outlet,
-            "published": self.source.published,
-            "url": self.source.url,
-            "article": self.source.article,
-        }
-        out: dict[str, Any] = {"id": self.id, "title": self.title, "source": source}
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "source": self.source.to_dict()}
+        if self.sources:
+            out["sources"] = [s.to_dict(primary=False) for s in self.sources]
         if self.summary:
             out["summary"] = self.summary
         out["key_points"] = list(self.key_points)
@@ -675,12 +693,16 @@ def validate_facts(
             except ValueError as exc:
                 report(("events", i, "date"), f"bad date: {exc}")
     source = data.get("source")
-    published = source.get("published") if isinstance(source, dict) else None
-    if isinstance(published, str):
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError as exc:
-            report(("source", "published"), f"bad date: {exc}; write a real day, YYYY-MM-DD")
+    others = data.get("sources") if isinstance(data.get("sources"), list) else []
+    located: list[tuple[DataPath, Any]] = [(("source",), source)]
+    located += [(("sources", i), other) for i, other in enumerate(others)]
+    for loc, entry in located:
+        published = entry.get("published") if isinstance(entry, dict) else None
+        if isinstance(published, str):
+            try:
+                dt.date.fromisoformat(published)
+            except ValueError as exc:
+                report((*loc, "published"), f"bad date: {exc}; write a real day, YYYY-MM-DD")
     _check_numbers(data, report)
     _check_names(data, report)
     _check_unique_ids(data, report)

@@ -874,3 +874,118 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+# --------------------------------------------------------------------------- sources and copies
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A briefing whose article is the same story as a new text."""
+
+    folder: Path
+    score: float  # word-shingle Jaccard, 1.0 for the same words
+
+
+def recorded_urls(root: Path) -> dict[str, str]:
+    """Every address a briefing records as a source (primary or other) -> its briefing id.
+
+    A feed's second run skips these without fetching them again.
+    """
+    found: dict[str, str] = {}
+    for folder in briefing_folders(root):
+        data = briefing_data(folder, root)
+        for entry in _sources_of(data):
+            url = entry.get("url")
+            if isinstance(url, str) and url:
+                found.setdefault(url, folder.name)
+    return found
+
+
+def briefing_data(folder: Path, root: Path) -> dict[str, Any]:
+    """A briefing.yaml's data, or {} when it does not load cleanly (`check` says why)."""
+    try:
+        data, _positions, problems = read_yaml(folder / BRIEFING_FILE, root)
+    except BriefkitError:
+        return {}  # `check` reports it
+    return data if isinstance(data, dict) and not problems else {}
+
+
+def _sources_of(data: dict[str, Any]) -> list[dict[str, Any]]:
+    entries = [data.get("source"), *(data.get("sources") or [])]
+    return [e for e in entries if isinstance(e, dict)]
+
+
+def find_copy(root: Path, text: str) -> Copy | None:
+    """The briefing whose article is ``text`` or a near-copy of it (see inputs.COPY_THRESHOLD).
+
+    Compares word shingles with every article of the corpus: a few milliseconds each,
+    and only ``add`` does it. Sizes that differ by more than the threshold allows
+    cannot reach it, and are passed over without the comparison.
+    """
+    from briefkit.inputs import COPY_THRESHOLD, shingles, similarity
+
+    mine = shingles(text)
+    if not mine:
+        return None
+    best: Copy | None = None
+    for folder in briefing_folders(root):
+        try:
+            raw = read_capped(folder / ARTICLE_FILE, MAX_ARTICLE_BYTES, root)
+        except BriefkitError:
+            continue
+        theirs = shingles(raw.decode("utf-8", "replace"))
+        small, large = sorted((len(mine), len(theirs)))
+        if not large or small / large < COPY_THRESHOLD:
+            continue
+        score = similarity(mine, theirs)
+        if score >= COPY_THRESHOLD and (best is None or score > best.score):
+            best = Copy(folder, score)
+    return best
+
+
+def same_source(data: dict[str, Any], outlet: str | None, url: str | None) -> bool:
+    """Whether a briefing records this source already: the same address, or, without one,
+    the same outlet (or none) with no address either."""
+    for entry in _sources_of(data):
+        if url and entry.get("url") == url:
+            return True
+        if not url and not entry.get("url") and (entry.get("outlet") or None) == (outlet or None):
+            return True
+    return False
+
+
+def add_source(folder: Path, outlet: str | None, url: str | None, published: str | None) -> bool:
+    """Record another source of ``folder``'s briefing in its briefing.yaml; False if it has it.
+
+    The file is the analyst's: it is edited through ruamel's round-trip tree, so its
+    comments, key order and layout stay, and written atomically. The new entry goes
+    in ``sources``, made after ``source`` when the briefing has none yet.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    path = folder / BRIEFING_FILE
+    text = read_capped(path, MAX_YAML_BYTES, folder.parent).decode("utf-8")
+    yml = YAML()
+    yml.width = 4096
+    yml.indent(mapping=2, sequence=4, offset=2)
+    yml.preserve_quotes = True
+    doc = yml.load(text)
+    if not isinstance(doc, CommentedMap):
+        raise BriefkitError([Problem(str(path), 1, 1, "is not a mapping: fix it, then add again")])
+    if same_source(dict(doc), outlet, url):
+        return False
+    entry = CommentedMap([("outlet", outlet), ("url", url), ("published", published)])
+    entry.fa.set_flow_style()
+    sources = doc.get("sources")
+    if not isinstance(sources, list):
+        sources = CommentedSeq()
+        keys = list(doc)
+        at = keys.index("source") + 1 if "source" in keys else len(keys)
+        doc.insert(at, "sources", sources)
+    sources.append(entry)
+    buffer = io.StringIO()
+    yml.dump(doc, buffer)
+    write_atomic(path, buffer.getvalue())
+    return True

@@ -8,8 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "briefkit"
 # Each stage may import the stages before it, never one after.
 STAGES = [
-    "errors", "files", "article", "extractors", "model", "linking", "store", "draft", "merge",
-    "render", "plugin", "cli",
+    "errors", "files", "fetch", "article", "inputs", "extractors", "model", "linking", "store",
+    "draft", "merge", "render", "plugin", "cli",
 ]  # fmt: skip
 
 
