@@ -100,7 +100,7 @@ def _extract(args: argparse.Namespace) -> tuple[str, Briefing, list[str]]:
         check_id(args.id, root_given, article.raw.encode("utf-8"))
     notes = []
     if args.published is None:
-        unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+        unresolved = [d.text for d in find_dates(article.prose) if not d.resolved]
         listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
         notes.append(
             "No publication date was given, so these relative dates stay unresolved and are "
@@ -228,7 +228,7 @@ def extract_chunk(chunk: list[tuple[Article, dt.date | None]]) -> list[dict[str,
     nlp = load_model()
     out: list[dict[str, Any] | str] = []
     try:
-        docs = list(parse_many(nlp, [article.body for article, _ in chunk], batch_size=CHUNK))
+        docs = list(parse_many(nlp, [article.prose for article, _ in chunk], batch_size=CHUNK))
     except Exception:  # one text spaCy cannot parse: find which, one by one
         docs = None
     for i, (article, published) in enumerate(chunk):
@@ -292,7 +292,7 @@ def _bar(total: int) -> Any:
 def _unresolved_note(article: Article) -> str:
     from briefkit.extractors.dates import find_dates
 
-    unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+    unresolved = [d.text for d in find_dates(article.prose) if not d.resolved]
     listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
     return (
         "No publication date was given, so these relative dates stay unresolved and are "

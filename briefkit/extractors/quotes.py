@@ -61,8 +61,11 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
 
 
 def find_quote_spans(article: Article) -> list[QuoteSpan]:
-    """Quoted segments, one per paragraph at most per pair of marks."""
-    text = article.text
+    """Quoted segments, one per paragraph at most per pair of marks.
+
+    Read from the prose, so a quoted phrase in the headline or a caption is not a quote.
+    """
+    text = article.prose
     spans: list[QuoteSpan] = []
     paragraphs = article.paragraphs
     for p_index, (p_start, p_end) in enumerate(paragraphs):
