@@ -184,7 +184,7 @@ class Article:
 
     @cached_property
     def prose(self) -> str:
-        """What extraction reads: ``body`` with every furniture part blanked.
+        """What extraction parses: ``body`` with furniture blanked (but READ_FOR_NAMES).
 
         Each blanked character becomes a space (a newline stays a newline), so the
         string has ``body``'s length and every offset into it is an offset into
@@ -195,6 +195,8 @@ class Article:
         """
         chars = list(self.body)
         for part in self.structure:
+            if part.kind in READ_FOR_NAMES:
+                continue
             for i in range(part.start, part.end):
                 if chars[i] != "\n":
                     chars[i] = " "
@@ -212,8 +214,7 @@ class Article:
 
         ``sentences`` keeps every line, because the site shows the whole article.
         """
-        prose = self.prose
-        return [s for s in self.sentences if prose[s.start : s.end].strip()]
+        return [s for s in self.sentences if self.is_body(s.start) or self.is_body(s.end - 1)]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
@@ -300,6 +301,13 @@ PART_KINDS = (
     "headline", "subhead", "byline", "dateline", "caption", "credit", "correction", "note",
     "teaser",
 )  # fmt: skip
+
+
+# Furniture whose names are the article's own: a headline's "Steve Jobs" or a credit's
+# photographer is a mention the corpora's gold counts, and the headline's figures are
+# the story's. These stay in the parse, for names and figures; dates, events, quotes
+# and the summary still skip them (``Article.is_body``).
+READ_FOR_NAMES = frozenset({"headline", "credit"})
 
 
 @dataclass(frozen=True)

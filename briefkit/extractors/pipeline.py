@@ -3,8 +3,9 @@
 Extraction is a sequence of small components (``COMPONENTS``), each declaring what
 it reads from a shared :class:`Context` and what it adds, as spaCy's components
 do on a ``Doc``. The body is parsed once; every component reads the same ``Doc``. What is
-parsed is ``Article.prose``: the body with its furniture (headline, dateline, bylines,
-captions, credits, notes) blanked to spaces, so no component reads them. Because the
+parsed is ``Article.prose``: the body with its furniture (dateline, bylines, subheads,
+captions, notes, teasers) blanked to spaces, so no component reads them; the headline
+and credits stay for their names, and dates and quotes skip them. Because the
 prose has the body's length and the body is a prefix of ``Article.text``, the parse's
 character offsets are the article's, and every ``evidence`` span can be checked
 against the text.
@@ -87,7 +88,9 @@ def _entities(c: Context) -> None:
 
 
 def _dates(c: Context) -> None:
-    c.dates = find_dates(c.article.prose, c.published, c.doc)
+    # A date in the headline or a credit is no event's date: only the story's dates count.
+    found = find_dates(c.article.prose, c.published, c.doc)
+    c.dates = [d for d in found if c.article.is_body(d.start)]
 
 
 def _summary(c: Context) -> None:

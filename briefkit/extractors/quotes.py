@@ -83,7 +83,8 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                 open_at = None
         if open_at is not None and _continues(text, paragraphs, p_index):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
-    return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+    trimmed = (_trim(text, s) for s in spans)
+    return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
