@@ -503,12 +503,13 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """
     runs_on = unterminated = 0
     for (a, b), (c, _d) in pairwise(lines):
-        if not _terminated(text[a:b]):
+        # Bylines and datelines end without a full stop in any layout.
+        if not _terminated(text[a:b]) and _keyword_kind(text[a:b]) is None:
             unterminated += 1
             if text[c].islower():
                 runs_on += 1
     narrow = all(b - a <= 100 for a, b in lines[:-1])
-    return runs_on >= 2 or (len(lines) >= 4 and narrow and unterminated * 2 > len(lines))
+    return runs_on >= 2 or (len(lines) >= 6 and narrow and unterminated * 2 > len(lines))
 
 
 def find_structure(text: str, end: int | None = None) -> list[Part]:
