@@ -117,7 +117,8 @@ def test_headline_dateline_and_byline_are_furniture_and_the_headline_is_the_titl
     # The headline stays in the parse for its names; the byline and dateline do not.
     assert article.prose.split("\n")[:3] == ["Council Closes Old Bridge", " " * 24, " " * 21]
     assert not article.is_body(0) and article.is_body(article.text.index("The council"))
-    assert [article.text[s.start : s.end] for s in article.body_sentences][0].startswith("The")
+    first = article.body_sentences[0]
+    assert article.text[first.start : first.end].startswith("The council")
 
 
 def test_a_syndication_title_wins_over_the_headline() -> None:
