@@ -1,9 +1,14 @@
-"""Reading an article: decoding, syndication metadata and sentence boundaries.
+"""Reading an article: decoding, syndication metadata, structure and sentence boundaries.
 
 Everything downstream addresses the article by character offsets into
 ``Article.text``; this module is the only place that decides what those are.
 Sentence boundaries are rule-based on purpose: the site build must find them
 for every briefing without loading a language model.
+
+Structure (``Article.structure``) is rule-based for the same reason: the lines of
+furniture around the story (headline, subheads, bylines, datelines, captions,
+credits, corrections, editor's notes, teasers) are recognised by their shape and
+keywords, never by names, and ``Article.prose`` is the body with them blanked.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from briefkit.errors import BriefkitError, Problem
@@ -172,6 +178,45 @@ class Article:
         return self.text[: self.body_end]
 
     @cached_property
+    def structure(self) -> list[Part]:
+        """The body's furniture, in text order: see ``find_structure``."""
+        return find_structure(self.text, self.body_end)
+
+    @cached_property
+    def prose(self) -> str:
+        """What extraction parses: ``body`` with furniture blanked (but READ_FOR_NAMES).
+
+        Each blanked character becomes a space (a newline stays a newline), so the
+        string has ``body``'s length and every offset into it is an offset into
+        ``text``: evidence stays verbatim, and ``article.txt`` is stored as given.
+        Blanking (rather than skipping spans in each extractor) keeps furniture out
+        of the parse itself, so no component can read a headline as a name or a
+        dateline as an event's date, and one new component needs no new rule.
+        """
+        chars = list(self.body)
+        for part in self.structure:
+            if part.kind in READ_FOR_NAMES:
+                continue
+            for i in range(part.start, part.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def is_body(self, offset: int) -> bool:
+        """Whether ``offset`` is story text: before ``body_end`` and in no furniture part."""
+        if not 0 <= offset < self.body_end:
+            return False
+        return not any(p.start <= offset < p.end for p in self.structure)
+
+    @cached_property
+    def body_sentences(self) -> list[Sentence]:
+        """The sentences that hold story text (all of ``sentences`` but furniture).
+
+        ``sentences`` keeps every line, because the site shows the whole article.
+        """
+        return [s for s in self.sentences if self.is_body(s.start) or self.is_body(s.end - 1)]
+
+    @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         spans = []
         for m in re.finditer(r"[^\n]+", self.body):
@@ -249,6 +294,324 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
+# --------------------------------------------------------------------------- structure
+
+# The kinds of furniture a plain-text article carries around its story.
+PART_KINDS = (
+    "headline", "subhead", "byline", "dateline", "caption", "credit", "correction", "note",
+    "teaser",
+)  # fmt: skip
+
+
+# Furniture whose names are the article's own: a headline's "Steve Jobs" or a credit's
+# photographer is a mention the corpora's gold counts, and the headline's figures are
+# the story's. These stay in the parse, for names and figures; dates, events, quotes
+# and the summary still skip them (``Article.is_body``).
+READ_FOR_NAMES = frozenset({"headline", "credit"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A span of furniture: not story text, and not read by extraction."""
+
+    kind: str
+    start: int
+    end: int
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)?(?:\s+[A-Z]{2,4})?"
+_DAY_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+# A line that is only a date (with its weekday, a time, or "Updated"): the dateline
+# of a web page, "Friday, July 21, 2017". No sentence is only a date.
+_DATE_LINE = re.compile(
+    rf"(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:?\s+)?"
+    rf"{_DAY_DATE}(?:,?\s+(?:at\s+)?{_CLOCK})?\.?",
+    re.IGNORECASE,
+)
+# A wire dateline opening the first paragraph: "WASHINGTON (Reuters) - ",
+# "KABUL, Afghanistan, July 21 (AP) — ", "BAGHDAD — ", "(Reuters) - ". A place in
+# capitals, or any place with an agency in brackets, then a dash: "Smith — the" is
+# neither.
+_AGENCY = r"\((?:[A-Z][\w.&'’ /-]{0,30})\)"
+_WIRE_DATELINE = re.compile(
+    rf"""(?:
+        [A-Z][A-Z.'’ -]{{1,40}}(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?(?:,\s+{_MONTH}\s+\d{{1,2}})?
+            \s*(?:{_AGENCY})?
+      | [A-Z][\w.'’ -]{{1,40}}?(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?(?:,\s+{_MONTH}\s+\d{{1,2}})?
+            \s*{_AGENCY}
+      | {_AGENCY}
+    )\s*[-—–]{{1,2}}\s+(?=["“‘']?[A-Z0-9])""",
+    re.VERBOSE,
+)
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE, Associated Press": capitalised words and
+# these only. "By the time police arrived" has other lower-case words.
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ ,&|]+[\w.'’-]+)*")
+_BYLINE_LOWER = frozenset(
+    {"and", "of", "the", "in", "for", "at", "with", "de", "van", "von", "der", "da", "di",
+     "du", "le", "la", "bin", "al", "staff", "writer", "writers", "reporter", "reporters",
+     "correspondent", "correspondents", "editor", "contributor"}
+)  # fmt: skip
+# A credit line or sentence: "Photo: Reuters", "Image: United States Navy.", "(Photo
+# by Jane Doe/AP)".
+_CREDIT = re.compile(
+    r"[(\[]?(?:Photo(?:graph)?s?|Images?|Pictures?|Illustrations?|Graphics?|Video|"
+    r"Credits?|(?:Photo|Image|Picture) credits?|File photo)(?:\s*:|\s+by\s+|\s*/\s*)",
+    re.IGNORECASE,
+)
+# Corrections and editor's notes: keyword-led lines, however long (they are about
+# the article, not part of its story).
+_CORRECTION = re.compile(
+    r"[(\[*_]*(?:Corrections?|Clarifications?)\s*[:—–-]"
+    r"|[(\[*_]*(?:An earlier version of this|This (?:article|story|report) (?:has been|was) "
+    r"(?:corrected|amended))",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(
+    r"[(\[*_]*(?:Editor['’]?s['’]? note|Note to (?:readers|editors)|Update|Updated|"
+    r"This (?:article|story|report) (?:has been|was) updated)\s*[:—–-]",
+    re.IGNORECASE,
+)
+# Teasers: "READ MORE: ...", "Related: ...", "Advertisement", "Sign up for ...".
+_TEASER = re.compile(
+    r"(?:READ MORE|Read more|ALSO READ|Also read|RELATED|Related|SEE ALSO|See also|WATCH|"
+    r"Watch|LISTEN|Listen|MORE|More on this story)\s*:"
+    r"|(?:Advertisement|ADVERTISEMENT|Story continues below(?: advertisement)?)$"
+)
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’)]»"
+_BULLET = re.compile(r"[-–—•*·▪►]\s|\d{1,2}[.)]\s|[(\[]?[a-z][.)]\s")
+_QUOTE_OPEN = "\"'“‘«„"
+# A line ending in one of these words is cut mid-sentence (hard-wrapped), not a title.
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+     "from", "as", "that", "which", "who", "is", "are", "was", "were", "his", "her", "its",
+     "their", "our", "my", "your", "this", "these", "those"}
+)  # fmt: skip
+# Photo captions say where and when a picture was taken: "(left)", "pictured",
+# "from file", or a date with its year ("on October 25, 2022", "in September 2010").
+_PHOTO = re.compile(
+    rf"\((?:left|right|centre|center|top|bottom|above|below|pictured)\)|\bpictured\b"
+    rf"|\bfrom file\b|\bfile photo\b|\b(?:on|in)\s+(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}\b",
+    re.IGNORECASE,
+)
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", line)
+
+
+def _terminated(line: str) -> bool:
+    """Whether ``line`` ends as a sentence or a clause does (., !, ?, :, ;, ,, a dash)."""
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _TERMINAL + ":;,—–-"
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title_like(line: str) -> bool:
+    """Words of four letters or more all capitalised: "Trump Warns Clinton"."""
+    long = [w for w in _words(line) if len(w) >= 4 and w[0].isalpha()]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
+def _byline(line: str) -> bool:
+    if not _BYLINE.fullmatch(line) or len(_words(line)) > 12 or line.endswith((".", "!", "?")):
+        return False
+    rest = _words(line)[1:]
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _BYLINE_LOWER for w in rest)
+
+
+def _short_unpunctuated(line: str) -> bool:
+    """A caption or subhead's shape: two to fifteen words in mixed case, not a sentence.
+
+    Lines in capitals are left to the teaser rule, so an acronym alone ("NATO") stays;
+    a quotation or a list item is story text however it ends.
+    """
+    words = _words(line)
+    return (
+        2 <= len(words) <= 15
+        and not _terminated(line)
+        and not _caps(line)
+        and line[0] not in _QUOTE_OPEN
+        and not _BULLET.match(line)
+        and words[-1].lower() not in _FUNCTION_WORDS
+    )
+
+
+def _teaser(line: str, mixed_case_body: bool) -> bool:
+    if _TEASER.match(line):
+        return True
+    # A line in capitals among mixed-case paragraphs: "SIGN UP FOR OUR NEWSLETTER". In
+    # an article all in capitals (an old wire), such lines are its story.
+    words = [w for w in _words(line) if any(c.isalpha() for c in w)]
+    return (
+        mixed_case_body
+        and _caps(line)
+        and len(words) >= 3
+        and any(len(w) >= 4 for w in words)
+        and not line.rstrip().endswith((".", "!", "?", ".”", '."'))
+    )
+
+
+def _keyword_kind(line: str) -> str | None:
+    """The kind of a line its opening words decide, whatever its shape."""
+    if _CORRECTION.match(line):
+        return "correction"
+    if _NOTE.match(line):
+        return "note"
+    if _byline(line):
+        return "byline"
+    if _DATE_LINE.fullmatch(line):
+        return "dateline"
+    if _CREDIT.match(line) and len(_words(line)) <= 20:
+        return "credit"
+    return None
+
+
+def _lines(text: str, end: int) -> list[tuple[int, int]]:
+    """Each non-blank line of ``text[:end]``, stripped: (start, end)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text[:end]):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the text is wrapped at a fixed width: paragraphs run on over lines.
+
+    There, a line with no full stop is part of a sentence, so the shape rules (headline,
+    subhead, caption) would blank the story; only keyword rules apply. Wrapped text
+    shows itself by lines that go on in lower case, or by lines all of a terminal's
+    width that mostly do not end a sentence.
+    """
+    runs_on = unterminated = 0
+    for (a, b), (c, _d) in pairwise(lines):
+        # Bylines and datelines end without a full stop in any layout.
+        if not _terminated(text[a:b]) and _keyword_kind(text[a:b]) is None:
+            unterminated += 1
+            if text[c].islower():
+                runs_on += 1
+    narrow = all(b - a <= 100 for a, b in lines[:-1])
+    return runs_on >= 2 or (len(lines) >= 6 and narrow and unterminated * 2 > len(lines))
+
+
+def find_structure(text: str, end: int | None = None) -> list[Part]:
+    """The furniture of ``text[:end]``, in order: every span that is not story text.
+
+    Conservative by design: a line is furniture only by a keyword ("By", "Photo:",
+    "Correction:", "Editor's note:"), by being only a date, or by its shape where
+    the article around it is plainly prose (paragraphs that end in full stops, not
+    hard-wrapped). A sentence that ends as a sentence is never furniture by shape.
+    """
+    end = len(text) if end is None else end
+    lines = _lines(text, end)
+    if len(lines) < 2:
+        return []
+    wrapped = _hard_wrapped(text, lines)
+    prose_lines = [
+        (a, b) for a, b in lines if _terminated(text[a:b]) and len(_words(text[a:b])) > 6
+    ]
+    # Shape rules need story paragraphs to stand out from: some that end as sentences.
+    shaped = not wrapped and bool(prose_lines)
+    mixed_case_body = any(not _caps(text[a:b]) for a, b in prose_lines)
+    parts: list[Part] = []
+    first_story = True  # whether no story paragraph has been seen yet
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        nxt = text[lines[i + 1][0]] if i + 1 < len(lines) else ""
+        kind = _keyword_kind(line)
+        if kind is None and _teaser(line, mixed_case_body):
+            kind = "teaser"
+        if kind is None and shaped and _short_unpunctuated(line) and not nxt.islower():
+            kind = _shape_kind(text, parts, line, i)
+        if kind is None and shaped and i == 0 and _headline(line, nxt):
+            kind = "headline"
+        if kind is not None:
+            parts.append(Part(kind, a, b))
+            continue
+        if first_story:
+            first_story = False
+            m = _WIRE_DATELINE.match(text, a, b)
+            if m and len(_words(m.group(0))) <= 10:
+                parts.append(Part("dateline", a, m.end()))
+        parts += _inline_credits(text, a, b)
+    return parts
+
+
+def _headline(line: str, nxt: str) -> bool:
+    """The first line, when it reads as a title: short, no full stop, not cut mid-sentence."""
+    words = _words(line)
+    core = line.rstrip().rstrip(_CLOSERS)
+    return (
+        1 <= len(words) <= 25
+        and len(line) <= 200
+        and bool(core)
+        and core[-1] not in ".:;,—–-"
+        and line[0] not in _QUOTE_OPEN
+        and not _BULLET.match(line)
+        and words[-1].lower() not in _FUNCTION_WORDS
+        and bool(nxt)
+        and not nxt.islower()
+    )
+
+
+def _shape_kind(text: str, parts: list[Part], line: str, index: int) -> str:
+    """Which furniture a short line without a full stop is."""
+    if index == 0:
+        return "headline"
+    if _PHOTO.search(line):
+        return "caption"
+    after_top = parts and all(p.kind in {"headline", "dateline", "byline"} for p in parts)
+    if _title_like(line) or (after_top and index <= 2):
+        return "subhead"
+    return "caption"
+
+
+def _inline_credits(text: str, start: int, end: int) -> list[Part]:
+    """Credits run into a paragraph ("... 2022. Image: UK Government. The ..."), and
+    the photo captions just before them.
+
+    Web text flattened to plain text keeps a picture's caption and credit inside the
+    paragraph it stood in. The credit is found by its keyword; a caption only when it
+    is one of the two sentences before a credit and has a caption's shape (a date
+    with its year, "(left)", "from file"), so the story's sentences around stay.
+    """
+    sentences = split_sentences(text, start, end)
+    parts: list[Part] = []
+    for k, (a, b) in enumerate(sentences):
+        sentence = text[a:b]
+        if not (_CREDIT.match(sentence) and len(_words(sentence)) <= 8):
+            continue
+        for ca, cb in sentences[max(k - 2, 0) : k]:
+            caption = text[ca:cb]
+            if (
+                _PHOTO.search(caption)
+                and len(_words(caption)) <= 40
+                and not any(q in caption for q in '"“”')
+                and not any(p.start <= ca < p.end for p in parts)
+            ):
+                parts.append(Part("caption", ca, cb))
+        parts.append(Part("credit", a, b))
+    return sorted(parts, key=lambda p: p.start)
+
+
 def parse_article(raw: str, path: str = "<article>") -> Article:
     """Normalise newlines and read syndication metadata from ``raw``."""
     text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -262,7 +625,13 @@ def parse_article(raw: str, path: str = "<article>") -> Article:
             title = last.group("title").strip()
             outlet = last.group("outlet").strip()
             body_end = len(text[: last.start()].rstrip())
-    return Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end, raw=raw)
+    article = Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end, raw=raw)
+    if article.title is None:
+        # A syndication line's title is the publisher's own; the headline comes second.
+        headline = next((p for p in article.structure if p.kind == "headline"), None)
+        if headline is not None:
+            article.title = text[headline.start : headline.end]
+    return article
 
 
 # A news article is 5,000 to 20,000 characters; extraction reads 5 MB in minutes. A file

@@ -182,7 +182,7 @@ def _extract(
     published = args.published or given.published
     notes = []
     if published is None:
-        unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+        unresolved = [d.text for d in find_dates(article.prose) if not d.resolved]
         listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
         notes.append(
             "No publication date was given, so these relative dates stay unresolved and are "
@@ -456,7 +456,7 @@ def extract_chunk(chunk: list[tuple[Article, dt.date | None]]) -> list[dict[str,
     nlp = load_model()
     out: list[dict[str, Any] | str] = []
     try:
-        docs = list(parse_many(nlp, [article.body for article, _ in chunk], batch_size=CHUNK))
+        docs = list(parse_many(nlp, [article.prose for article, _ in chunk], batch_size=CHUNK))
     except Exception:  # one text spaCy cannot parse: find which, one by one
         docs = None
     for i, (article, published) in enumerate(chunk):
@@ -520,7 +520,7 @@ def _bar(total: int) -> Any:
 def _unresolved_note(article: Article) -> str:
     from briefkit.extractors.dates import find_dates
 
-    unresolved = [d.text for d in find_dates(article.body) if not d.resolved]
+    unresolved = [d.text for d in find_dates(article.prose) if not d.resolved]
     listed = "; ".join(dict.fromkeys(unresolved)) or "none found"
     return (
         "No publication date was given, so these relative dates stay unresolved and are "

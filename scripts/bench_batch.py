@@ -103,7 +103,7 @@ def main() -> None:
     items = texts(args.corpora, args.limit)
     if not items:
         raise SystemExit(f"no MEANTIME or GUM texts under {args.corpora}")
-    bodies = [article.body for _, article, _ in items]
+    bodies = [article.prose for _, article, _ in items]
     todo = [(article, published) for _, article, published in items]
     words = sum(len(body.split()) for body in bodies)
     print(f"{len(items)} articles, {words:,} words (MEANTIME and GUM); -j {args.jobs}")

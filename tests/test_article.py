@@ -104,3 +104,100 @@ def test_text_without_punctuation_or_in_capitals_still_splits_sanely() -> None:
     )
     texts = [article.text[s.start : s.end] for s in article.sentences]
     assert texts == ["NO PUNCTUATION HERE AT ALL", "SECOND PARAGRAPH IN CAPITALS.", "ANOTHER ONE."]
+
+
+def _kinds(raw: str) -> list[tuple[str, str]]:
+    article = parse_article(raw)
+    return [(p.kind, article.text[p.start : p.end]) for p in article.structure]
+
+
+_STORY = (
+    "The council voted on Tuesday to close the old bridge to traffic.\n"
+    "Its members said repairs would take at least two years.\n"
+)
+
+
+def test_headline_dateline_and_byline_are_furniture_and_the_headline_is_the_title() -> None:
+    raw = "Council Closes Old Bridge\nBy Jane Doe and John Roe\nFriday, July 21, 2017\n" + _STORY
+    assert _kinds(raw) == [
+        ("headline", "Council Closes Old Bridge"),
+        ("byline", "By Jane Doe and John Roe"),
+        ("dateline", "Friday, July 21, 2017"),
+    ]
+    article = parse_article(raw)
+    assert article.title == "Council Closes Old Bridge"
+    assert len(article.prose) == len(article.body)  # offsets hold
+    # The headline stays in the parse for its names; the byline and dateline do not.
+    assert article.prose.split("\n")[:3] == ["Council Closes Old Bridge", " " * 24, " " * 21]
+    assert not article.is_body(0) and article.is_body(article.text.index("The council"))
+    first = article.body_sentences[0]
+    assert article.text[first.start : first.end].startswith("The council")
+
+
+def test_a_syndication_title_wins_over_the_headline() -> None:
+    raw = "Council Closes Old Bridge\n" + _STORY + "The post Bridge Shut appeared first on Daily.\n"
+    assert parse_article(raw).title == "Bridge Shut"
+
+
+def test_wire_datelines_are_a_prefix_of_the_first_paragraph() -> None:
+    for lead in ("WASHINGTON (Reuters) - ", "KABUL, Afghanistan, July 21 (AP) — ", "BAGHDAD — "):
+        kinds = _kinds("Bridge Closed\n" + lead + _STORY)
+        assert kinds[1] == ("dateline", lead.rstrip()) or kinds[1] == ("dateline", lead)
+
+
+def test_credits_corrections_notes_and_teasers_are_furniture() -> None:
+    raw = (
+        _STORY
+        + "Photo: Jane Doe/Reuters\n"
+        + "Correction: An earlier version misspelled the mayor's name.\n"
+        + "Editor's note: This story contains reporting from the wires.\n"
+        + "READ MORE: Five bridges that fell\n"
+        + "SIGN UP FOR OUR DAILY NEWSLETTER\n"
+        + "Work begins next spring.\n"
+    )
+    assert [k for k, _ in _kinds(raw)] == ["credit", "correction", "note", "teaser", "teaser"]
+
+
+def test_captions_and_subheads_and_inline_credits() -> None:
+    raw = (
+        "Bridge Closed\n"
+        + _STORY
+        + "The old bridge in September 2010\n"
+        + "What Comes Next\n"
+        + "Engineers will inspect it. The mayor (left) on October 25, 2022. Image: City Hall. "
+        + "The vote was close.\n"
+    )
+    assert _kinds(raw)[1:] == [
+        ("caption", "The old bridge in September 2010"),
+        ("subhead", "What Comes Next"),
+        ("caption", "The mayor (left) on October 25, 2022."),
+        ("credit", "Image: City Hall."),
+    ]
+
+
+def test_body_lines_that_look_like_furniture_stay() -> None:
+    raw = (
+        "The council voted on Tuesday.\n"  # a one-line paragraph that is a sentence
+        "“We will rebuild it”\n"  # a quote
+        "NATO\n"  # a short all-caps acronym line
+        "By the time police arrived, the bridge was closed.\n"
+        "- a list item without a full stop\n"
+        "Repairs will take two years.\n"
+    )
+    assert _kinds(raw) == []
+    assert parse_article(raw).title is None
+
+
+def test_hard_wrapped_text_is_not_read_as_headlines_and_captions() -> None:
+    raw = (
+        "Iran's president arrived in Iraq on Wednesday for his first trip\n"
+        "abroad since taking office, a demonstration of the value placed\n"
+        "on the alliance. He was traveling with a delegation of senior\n"
+        "officials and businessmen, according to Iranian media.\n"
+    )
+    assert _kinds(raw) == []
+
+
+def test_an_article_all_in_capitals_keeps_its_lines() -> None:
+    raw = "THE COUNCIL MET ON TUESDAY.\nIT VOTED TO CLOSE THE BRIDGE.\nWORK STARTS IN MAY.\n"
+    assert _kinds(raw) == []

@@ -304,7 +304,7 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     """Figures in the data contract's field names, in article order."""
     out: list[dict[str, object]] = []
     previous: Figure | None = None
-    body = article.body
+    body = article.prose  # what the doc parsed: the same offsets, furniture blanked
     mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
     for span in _candidates(doc):
         fig = _figure(body, doc, span, previous)

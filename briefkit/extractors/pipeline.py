@@ -2,9 +2,13 @@
 
 Extraction is a sequence of small components (``COMPONENTS``), each declaring what
 it reads from a shared :class:`Context` and what it adds, as spaCy's components
-do on a ``Doc``. The body is parsed once; every component reads the same ``Doc``. Because the
-body is a prefix of ``Article.text``, the parse's character offsets are the
-article's, and every ``evidence`` span can be checked against the text.
+do on a ``Doc``. The body is parsed once; every component reads the same ``Doc``. What is
+parsed is ``Article.prose``: the body with its furniture (dateline, bylines, subheads,
+captions, notes, teasers) blanked to spaces, so no component reads them; the headline
+and credits stay for their names, and dates and quotes skip them. Because the
+prose has the body's length and the body is a prefix of ``Article.text``, the parse's
+character offsets are the article's, and every ``evidence`` span can be checked
+against the text.
 The caller adds ``id``, ``title`` and ``source``.
 
 A long body is parsed in chunks (``nlp.parse``), with the same offsets.
@@ -84,7 +88,9 @@ def _entities(c: Context) -> None:
 
 
 def _dates(c: Context) -> None:
-    c.dates = find_dates(c.article.body, c.published, c.doc)
+    # A date in the headline or a credit is no event's date: only the story's dates count.
+    found = find_dates(c.article.prose, c.published, c.doc)
+    c.dates = [d for d in found if c.article.is_body(d.start)]
 
 
 def _summary(c: Context) -> None:
@@ -176,7 +182,7 @@ def extract_from_doc(article: Article, doc: Doc, published: date | None) -> dict
 def run(article: Article, published: date | None, nlp: Language | None = None) -> dict[str, object]:
     """The facts of one article, in the data contract's field names."""
     nlp = nlp or load_model()
-    return extract_from_doc(article, parse(nlp, article.body), published)
+    return extract_from_doc(article, parse(nlp, article.prose), published)
 
 
 def extract_many(
@@ -191,7 +197,7 @@ def extract_many(
     published = list(published_list)
     if len(published) != len(articles):
         raise ValueError("extract_many needs one publication date (or None) per article")
-    docs = parse_many(nlp, [a.body for a in articles], n_process, batch_size)
+    docs = parse_many(nlp, [a.prose for a in articles], n_process, batch_size)
     return [
         extract_from_doc(article, doc, pub)
         for article, doc, pub in zip(articles, docs, published, strict=True)

@@ -61,8 +61,11 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
 
 
 def find_quote_spans(article: Article) -> list[QuoteSpan]:
-    """Quoted segments, one per paragraph at most per pair of marks."""
-    text = article.text
+    """Quoted segments, one per paragraph at most per pair of marks.
+
+    Read from the prose, so a quoted phrase in the headline or a caption is not a quote.
+    """
+    text = article.prose
     spans: list[QuoteSpan] = []
     paragraphs = article.paragraphs
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -80,7 +83,8 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                 open_at = None
         if open_at is not None and _continues(text, paragraphs, p_index):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
-    return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+    trimmed = (_trim(text, s) for s in spans)
+    return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:

@@ -129,7 +129,8 @@ def _words(article: Article, sent: Sentence) -> list[str]:
 
 
 def lead_sentences(article: Article) -> list[Sentence]:
-    sents = article.sentences
+    # The story's sentences: a headline is the title already, a dateline no summary.
+    sents = article.body_sentences
     if len(sents) > 2 and sum(len(_words(article, s)) for s in sents[:3]) <= _SUMMARY_WORDS:
         return sents[:3]
     return sents[:2]
@@ -158,7 +159,7 @@ def key_points(
     scored = []
     mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
     dates = sorted(dates)
-    for sent in article.sentences[summary_count:]:
+    for sent in article.body_sentences[summary_count:]:
         words = len(_words(article, sent))
         text = article.text[sent.start : sent.end]
         if not _MIN_WORDS <= words <= _MAX_WORDS or text.rstrip('”"').endswith("?"):
@@ -179,7 +180,7 @@ def tags(article: Article, entities: Entities, limit: int = 6) -> list[str]:
         if m.kind == "actor" and kinds.get(m.ref) in {"country", "organization"}
     )
     chosen = [ref for ref, c in counts.most_common() if c >= 2][: limit - 2]
-    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", article.body))
+    words = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", article.prose))
     topical = [(sum(words[w] for w in vocab), topic) for topic, vocab in TOPICS.items()]
     for hits, topic in sorted(topical, reverse=True):
         if hits >= _TOPIC_MIN_HITS and len(chosen) < limit:
