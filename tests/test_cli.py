@@ -121,7 +121,7 @@ def test_add_writes_the_article_as_given_and_a_valid_briefing(
     out = capsys.readouterr()
     assert "extracted with en_core_web_sm" in out.err
     (folder,) = root.iterdir()
-    assert folder.name == "2025-05-05-dock-strike-halts-valdorias-largest-port"
+    assert folder.name == "2025-05-05-dock-strike-halts-valdoria-largest-port"
     assert (folder / "article.txt").read_bytes() == ARTICLE.read_bytes()
     yaml_text = (folder / "briefing.yaml").read_text("utf-8")
     assert yaml_text.startswith("# yaml-language-server: $schema=../../schema/briefing.schema.json")

@@ -402,8 +402,9 @@ def test_a_folder_an_older_add_left_half_written_is_taken_up(tmp_path: Path) -> 
     # A folder holding anything else is an analyst's: refused, untouched.
     other = root / "other"
     other.mkdir()
-    article.write_text(ARTICLE + "More news.\n", "utf-8")
-    (other / "article.txt").write_text(ARTICLE + "More news.\n", "utf-8")
+    different = "Kessel, a city of Ostrava, opened a new bridge on Monday.\n"
+    article.write_text(different, "utf-8")
+    (other / "article.txt").write_text(different, "utf-8")
     (other / "notes.md").write_text("mine", "utf-8")
     refused = _add(root, article, "--id", "other")
     assert refused.returncode == 1 and "is taken" in refused.stderr
