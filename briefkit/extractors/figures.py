@@ -80,6 +80,8 @@ _SCALES = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
     "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "mn": 1_000_000,
     "m": 1_000_000,
     "k": 1_000,
 }
@@ -150,7 +152,7 @@ def parse_number(tokens: list[Token]) -> float | None:
             value *= _SCALES[word]
         elif word in _WORD_NUMBERS:
             value = _WORD_NUMBERS[word] if value is None else value + _WORD_NUMBERS[word]
-        elif (m := re.fullmatch(r"(\d+(?:\.\d+)?)(bn|m|k)", word)) is not None:
+        elif (m := _COMPACT.fullmatch(word)) is not None:
             value = float(m.group(1)) * _SCALES[m.group(2)]
     return value
 
@@ -166,12 +168,26 @@ def _approximate(doc: Doc, start: int) -> tuple[bool, int]:
     return False, start
 
 
+# A number and its scale written as one word: "8bn", "$17.1bn", "175million", "2.6m".
+_COMPACT = re.compile(r"(\d+(?:\.\d+)?)(bn|mn|tn|m|k|million|billion|trillion|thousand)")
+
+
+def _is_compact(tok: Token) -> bool:
+    return _COMPACT.fullmatch(tok.lower_.replace(",", "").lstrip("$€£¥₹₽")) is not None
+
+
 def _number_tokens(span: Span) -> list[Token]:
-    return [t for t in span if t.like_num or t.lower_ in _SCALES or t.text in _CURRENCY_SYMBOLS]
+    return [
+        t
+        for t in span
+        if t.like_num or t.lower_ in _SCALES or t.text in _CURRENCY_SYMBOLS or _is_compact(t)
+    ]
 
 
 def _money_unit(span: Span, after: Token | None) -> str | None:
-    for tok in span:
+    # The model often leaves the symbol out of the entity: "$" + "8bn".
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    for tok in [*([before] if before is not None else []), *span]:
         for sym, code in _CURRENCY_SYMBOLS.items():
             if tok.text.startswith(sym):
                 return code
@@ -197,7 +213,9 @@ def _counted_noun(nums: list[Token]) -> Token | None:
 
 def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None]:
     after = nums[-1].nbor() if nums[-1].i + 1 < len(span.doc) else None
-    if span.label_ == "MONEY" or any(t.text in _CURRENCY_SYMBOLS for t in span):
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    symbol_before = before is not None and before.text in _CURRENCY_SYMBOLS
+    if span.label_ == "MONEY" or symbol_before or any(t.text in _CURRENCY_SYMBOLS for t in span):
         return _money_unit(span, after), None
     if (
         span.label_ == "PERCENT"
@@ -228,32 +246,84 @@ def _candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> Figure | None:
+# Words that join the two ends of a range: "ten to 32 pages", "40-50", "one or two".
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
+# A change from one value to another is two exact figures, not a range (GUIDE §8).
+_CHANGE_VERBS = word_set("""
+    increase rise fall grow drop climb jump decline cut raise reduce lower soar plunge
+    slide slip surge double halve expand shrink
+    """)
+
+
+def _range_ends(span: Span, nums: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The number tokens of a range's two ends, when the span holds two numbers joined
+    by a range word ("ten to 32"), else None. Added up they would give 42."""
+    for cut in range(1, len(nums)):
+        between = span.doc[nums[cut - 1].i + 1 : nums[cut].i]
+        if len(between) == 1 and between[0].lower_ in _RANGE_WORDS:
+            first, second = nums[:cut], nums[cut:]
+            if any(t.like_num for t in first) and any(t.like_num for t in second):
+                return first, second
+    return None
+
+
+def _is_change(doc: Doc, first: Token) -> bool:
+    """'rose from 9 to 10': the verb the range's first end hangs from is a change."""
+    head = first.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in _CHANGE_VERBS
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Figure]:
     nums = _number_tokens(span)
     if not nums:
-        return None
-    value = parse_number(nums)
-    if value is None:
-        return None  # "several million": no numeral to report
+        return []
+    ends = _range_ends(span, nums)
+    groups = [nums] if ends is None else list(ends)
+    values = [parse_number(group) for group in groups]
+    if ends is not None:
+        # "1.5 to 2 billion": the first end takes the second's scale.
+        scale = next((t.lower_ for t in groups[1] if t.lower_ in _SCALES), None)
+        if scale and values[0] is not None and not any(t.lower_ in _SCALES for t in groups[0]):
+            values[0] *= _SCALES[scale]
+    if any(v is None for v in values):
+        return []  # "several million": no numeral to report
     if _YEAR.match(nums[0].text) and span.label_ == "CARDINAL" and len(nums) == 1:
-        return None
+        return []
     unit, head = _unit_of(span, nums)
     first = next(
         t
         for t in span
-        if t.like_num or t.text in _CURRENCY_SYMBOLS or t.text[0] in _CURRENCY_SYMBOLS
+        if t.like_num
+        or t.text in _CURRENCY_SYMBOLS
+        or t.text[0] in _CURRENCY_SYMBOLS
+        or _is_compact(t)
     )
+    if first.i > 0 and doc[first.i - 1].text in _CURRENCY_SYMBOLS:
+        first = doc[first.i - 1]  # "$8bn": the figure's words start at the symbol
     if unit is None and previous is not None and _borrows_unit(text, doc, previous, nums[-1]):
         unit, head = previous.unit, None
     if unit is None:
-        return None
+        return []
     approx, start = _approximate(doc, first.i)
     end_tok = max(span.end, (head.i + 1) if head is not None else span.end)
     if unit == "%" and end_tok < len(doc) and doc[end_tok].lower_ in {"percent", "per"}:
         end_tok += 2 if doc[end_tok].lower_ == "per" else 1
-    return Figure(
-        doc[start].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text), value, unit, approx, head
-    )
+    end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    if ends is None:
+        return [Figure(doc[start].idx, end, values[0], unit, approx, head)]  # type: ignore[arg-type]
+    # Two figures: both ends of a range are approximate; the two values of a change are not.
+    ranged = not _is_change(doc, first)
+    low_end = groups[0][-1].idx + len(groups[0][-1].text)
+    return [
+        Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None),  # type: ignore[arg-type]
+        Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head),  # type: ignore[arg-type]
+    ]
 
 
 def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:
@@ -297,7 +367,9 @@ def _about(start: int, end: int, mentions: SpanIndex[Mention]) -> list[str]:
 
 
 def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+    # 17.1 * 1e9 is 17100000000.000002 in floating point: the article said 17.1 billion.
+    value = float(f"{value:.12g}")
+    return int(value) if value.is_integer() else value
 
 
 def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
@@ -307,22 +379,27 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     body = article.prose  # what the doc parsed: the same offsets, furniture blanked
     mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
     for span in _candidates(doc):
-        fig = _figure(body, doc, span, previous)
-        if fig is None:
-            continue
-        previous = fig
-        end = _extend_place(body, doc, fig.end, mentions)
-        sent = article.sentence_at(fig.start)
-        if sent is not None:
-            end = min(end, sent.end)
-        text = article.text[fig.start : end]
-        rec: dict[str, object] = {"value": _number(fig.value), "unit": fig.unit}
-        if fig.approximate:
-            rec["approximate"] = True
-        about = _about(fig.start, end, mentions)
-        if about:
-            rec["about"] = about
-        rec["text"] = text
-        rec["evidence"] = text
-        out.append(rec)
+        for fig in _figure(body, doc, span, previous):
+            previous = fig
+            out.append(_record(article, doc, body, fig, mentions))
     return out
+
+
+def _record(
+    article: Article, doc: Doc, body: str, fig: Figure, mentions: SpanIndex[Mention]
+) -> dict[str, object]:
+    """A figure in the data contract's field names."""
+    end = _extend_place(body, doc, fig.end, mentions)
+    sent = article.sentence_at(fig.start)
+    if sent is not None:
+        end = min(end, sent.end)
+    text = article.text[fig.start : end]
+    rec: dict[str, object] = {"value": _number(fig.value), "unit": fig.unit}
+    if fig.approximate:
+        rec["approximate"] = True
+    about = _about(fig.start, end, mentions)
+    if about:
+        rec["about"] = about
+    rec["text"] = text
+    rec["evidence"] = text
+    return rec

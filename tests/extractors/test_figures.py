@@ -67,3 +67,34 @@ def test_figure_evidence_is_in_one_sentence(seed_figures: list[dict[str, object]
         start = article.text.find(str(fig["evidence"]))
         sent = article.sentence_at(start)
         assert sent is not None and start + len(str(fig["evidence"])) <= sent.end
+
+
+def test_a_range_is_two_approximate_figures_not_their_sum() -> None:
+    article = parse_article("Media reports range from ten to 32 pages with 40 to 50 questions.\n")
+    got = [(f["value"], f["unit"], f.get("approximate", False)) for f in _figures(article)]
+    # Added up, "ten to 32" used to be one figure of 42 pages.
+    assert got == [
+        (10, "pages", True),
+        (32, "pages", True),
+        (40, "questions", True),
+        (50, "questions", True),
+    ]
+
+
+def test_the_first_end_of_a_range_takes_the_scale_of_the_second() -> None:
+    article = parse_article("Officials said about 1.5 to 2 billion dollars was spent.\n")
+    assert [f["value"] for f in _figures(article)] == [1_500_000_000, 2_000_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "words"),
+    [
+        ("The company lost $8bn in the quarter.", 8_000_000_000, "USD", "$8bn"),
+        ("It raised $17.1bn from investors.", 17_100_000_000, "USD", "$17.1bn"),
+        ("The deal was worth $175million.", 175_000_000, "USD", "$175million"),
+        ("Some 2.6million people voted.", 2_600_000, "people", "Some 2.6million people"),
+    ],
+)
+def test_compact_amounts_are_read(text: str, value: int, unit: str, words: str) -> None:
+    (figure,) = _figures(parse_article(text + "\n"))
+    assert (figure["value"], figure["unit"], figure["evidence"]) == (value, unit, words)
