@@ -38,6 +38,7 @@ SPEECH_VERBS = word_set("""
     describe report testify agree complain caution quip joke boast concede
     """)
 _PERSON_PRONOUNS = word_set("he she")
+_RELATIVE = word_set("who that")
 _GROUP_PRONOUNS = word_set("it they we")
 # A quoted word or two with no attribution is a scare quote or a title, not speech.
 _MIN_UNATTRIBUTED_WORDS = 3
@@ -146,13 +147,46 @@ class _Speakers:
         if people or found:
             return (people or found)[0]
         word = subj.lower_
+        if word in _RELATIVE and subj.head.dep_ == "relcl":
+            # "O'Reilly, a management expert, who stated": the clause's antecedent speaks.
+            return self._antecedent(subj.head.head)
         if word in _PERSON_PRONOUNS:
-            return self.preceding(min(subj.idx, quote_start), frozenset({"person"}))
+            # "Doherty credits Jobs' success ... He states": the person the last clause was
+            # about (its subject), not the nearest name, which is often its object.
+            return self._subject_before(subj) or self.preceding(
+                min(subj.idx, quote_start), frozenset({"person"})
+            )
         if word in _GROUP_PRONOUNS:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
         return self.roles.get(subj.lemma_.lower())
+
+    def _antecedent(self, noun: Token) -> Entity | None:
+        """The person a noun phrase names, or the one it stands in apposition to."""
+        for tok in (noun, noun.head if noun.dep_ == "appos" else None):
+            if tok is None:
+                continue
+            ent = self.entity_of(tok) or next(
+                (e for e in map(self.entity_of, tok.subtree) if e and e.kind == "person"), None
+            )
+            if ent is not None and ent.kind == "person":
+                return ent
+        return None
+
+    def _subject_before(self, pronoun: Token) -> Entity | None:
+        """The person who is the subject of a clause before ``pronoun``: earlier in its
+        sentence, else in the sentence before (outside quotation marks)."""
+        sent = pronoun.sent
+        earlier = [t for t in sent if t.i < pronoun.i]
+        if sent.start > 0:
+            earlier = [*self.doc[sent.start - 1].sent, *earlier]
+        for tok in reversed(earlier):
+            if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
+                ent = self._antecedent(tok)
+                if ent is not None:
+                    return ent
+        return None
 
 
 def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]) -> list[Token]:
@@ -220,9 +254,12 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             speaker, attributed = previous[1], previous[1] is not None
         if speaker is None:
             speaker = _nearest_person(tokens, speakers)
-        words = len(article.text[quote.start : quote.end].split())
+        quoted = article.text[quote.start : quote.end]
+        words = len(quoted.split())
         if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
             continue
+        if _is_title(quoted):
+            continue  # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech
         rec: dict[str, object] = {}
         if speaker is not None:
             rec["speaker"] = speaker.id
@@ -240,6 +277,26 @@ def _attribute_backwards(quotes: list[tuple[QuoteSpan, dict[str, object]]]) -> N
         (quote, rec), (_, nxt) = quotes[i], quotes[i + 1]
         if quote.continues and "speaker" not in rec and "speaker" in nxt:
             quotes[i] = (quote, {"speaker": nxt["speaker"], **rec})
+
+
+# Small words a title leaves in lower case ("Better Idea of Afghan Girls").
+_TITLE_SMALL = word_set("a an and at by for in of on or the to with")
+_MAX_TITLE_WORDS = 5
+
+
+def _is_title(quoted: str) -> bool:
+    """A short quotation in title case: what someone or something is called, not what was
+    said. Speech, even a short partial quote ("shocked", "formal update"), is lower case."""
+    words = [w.strip(".,;:!?'’\"()") for w in quoted.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return (
+        bool(capitalised)
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        and not (len(words) == 1 and quoted.rstrip().endswith(("!", "?")))
+    )
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -94,3 +94,31 @@ def test_partial_quote_attributed_in_sentence() -> None:
     quotes = _quotes("The police chief, Tom Brown, said the fire was “clearly suspicious.”")
     assert quotes[0]["speaker"] == "tom-brown"
     assert quotes[0]["text"] == "clearly suspicious."
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote_but_short_speech_is() -> None:
+    quotes = _quotes(
+        "Maria Lund, a teacher in Kessel, said the robot was named “Hope” and that the "
+        "team felt “shocked” by the ruling.\n"
+    )
+    assert [q["text"] for q in quotes] == ["shocked"]
+    assert (
+        _quotes("The team entered a film called “Better Idea of Valdorian Girls” last year.\n")
+        == []
+    )
+
+
+def test_a_relative_clause_speaker_is_its_antecedent() -> None:
+    (quote,) = _quotes(
+        "A contrary view came from Tomas Berg, a historian at Kessel University, who said, "
+        "“Great ports rarely grow from strength to strength.”\n"
+    )
+    assert quote["speaker"] == "tomas-berg"
+
+
+def test_he_is_the_person_the_last_clause_was_about_not_the_nearest_name() -> None:
+    quotes = _quotes(
+        "Johan Holm praised Erik Lind for his patience. He said “A lot of ships "
+        "could have sailed earlier, but he wanted them right.”\n"
+    )
+    assert [q.get("speaker") for q in quotes] == ["johan-holm"]
