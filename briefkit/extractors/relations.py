@@ -49,10 +49,10 @@ TRIGGERS: dict[str, str] = {
     "hostility": "tension",
     "tense": "tension",
     "spat": "tension",
-    "war": "conflict",
-    "conflict": "conflict",
-    "fighting": "conflict",
-    "clash": "conflict",
+    "war": "enemy",
+    "conflict": "enemy",
+    "fighting": "enemy",
+    "clash": "enemy",
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
@@ -61,7 +61,8 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
-_SYMMETRIC = frozenset({"ally", "enemy", "tension", "conflict", "trade-partner"})
+_SYMMETRIC = frozenset({"ally", "enemy", "tension", "trade-partner", "spouse", "sibling"})
+_AFFILIATION = frozenset({"role", "member-of", "leader-of", "founder-of", "employed-by"})
 _PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products (other)
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
 
@@ -69,6 +70,7 @@ _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "am
 def role_relations(entities: Entities) -> list[dict[str, object]]:
     """A person's stated role, as a relation to the body they hold it in."""
     out = []
+    places = {p.id for p in entities.places}
     for ent in entities.actors:
         if ent.kind != "person":
             continue
@@ -79,22 +81,43 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
-        if not ent.affiliation or not ent.role:
-            continue
-        out.append(
-            {
-                "from": ent.id,
-                "kind": _role_kind(ent.role),
-                "to": ent.affiliation,
-                "evidence": ent.role_evidence or ent.name,
-            }
-        )
+        if ent.affiliation and ent.role:
+            out.append(
+                {
+                    "from": ent.id,
+                    "kind": _role_kind(ent.role, ent.role_head, ent.affiliation in places),
+                    "to": ent.affiliation,
+                    "evidence": ent.role_evidence or ent.name,
+                }
+            )
+        for stated in ent.extra.get("memberships") or []:
+            out.append({"from": ent.id, "kind": "member-of", "to": stated.affiliation,
+                        "evidence": stated.evidence})  # fmt: skip
     return out
 
 
-def _role_kind(role: str) -> str:
+# Heads of a role that make its relation another affiliation kind than a post
+# (GUIDE §9): a founder founded the body; a lawyer acts for a client.
+_FOUNDERS = frozenset({"founder", "co-founder", "cofounder"})
+_COUNSEL = frozenset({"attorney", "lawyer", "counsel", "solicitor", "barrister"})
+
+
+def _role_kind(role: str, head: str | None = None, place: bool = False) -> str:
     # Offices are all "role": whether a president "leads" a country is the reader's call.
-    return "member-of" if role.lower().startswith("member") else "role"
+    words = role.lower().replace("-", " ").split()
+    if role.lower().startswith("member"):
+        return "member-of"
+    if (
+        head in _FOUNDERS
+        or (words and words[0] in {"founder", "cofounder"})
+        or (words[:2] == ["co", "founder"])
+    ):
+        return "founder-of"
+    if head in _COUNSEL and not place:
+        # GUIDE §9: written as counsel-for only, not also role; a district attorney
+        # holds an office for a place, and acts for no client.
+        return "counsel-for"
+    return "role"
 
 
 class _Parties:
@@ -408,7 +431,10 @@ def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
         ends = (rel["from"], rel["to"])
         if rel["kind"] in _SYMMETRIC:
             ends = tuple(sorted(str(e) for e in ends))
-        key = (rel["kind"], *ends)
+        # GUIDE §9: one relation per class between a pair; a post, a membership and a
+        # founding of one body are one affiliation, the first (the stated role) kept.
+        kind = "affiliation" if rel["kind"] in _AFFILIATION else rel["kind"]
+        key = (kind, *ends)
         if key not in seen:
             seen.add(key)
             out.append(rel)

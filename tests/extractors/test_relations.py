@@ -95,3 +95,33 @@ def test_trade_verbs_fighting_damaged_ties_and_imposed_sanctions() -> None:
     assert ("chile", "enemy", "andean-liberation-front") in triples
     assert ("argentina", "tension", "uruguay") in triples
     assert ("brazil", "sanctions", "paraguay") in triples
+
+
+def test_party_labels_and_posts_become_relations() -> None:
+    article = parse_article(
+        "The Labour Party won two seats. Alma Reyes of the Labour Party kept her seat, "
+        "and the Green Union's Piet Dekker lost his. Kelvar Motors CEO Hanna Vogt "
+        "welcomed the result."
+    )
+    triples = _triples(_relations(article))
+    assert ("alma-reyes", "member-of", "labour-party") in triples
+    assert ("piet-dekker", "member-of", "green-union") in triples
+    assert ("hanna-vogt", "role", "kelvar-motors") in triples
+    # one affiliation per pair: the post, not also a membership
+    assert ("hanna-vogt", "member-of", "kelvar-motors") not in triples
+
+
+def test_founders_and_lawyers_get_their_own_kinds() -> None:
+    article = parse_article(
+        "Orvane Inc. co-founder Tess Moller left. Rick Dahl, a lawyer for Orvane Inc., "
+        "declined to comment."
+    )
+    triples = _triples(_relations(article))
+    assert ("tess-moller", "founder-of", "orvane-inc") in triples
+    assert ("rick-dahl", "counsel-for", "orvane-inc") in triples
+    assert ("rick-dahl", "role", "orvane-inc") not in triples
+
+
+def test_no_membership_from_where_someone_comes_from() -> None:
+    relations = _relations(parse_article("Anna Berg from Norway won the race in Oslo."))
+    assert not [r for r in relations if r["kind"] == "member-of"]
