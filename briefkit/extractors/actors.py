@@ -1540,6 +1540,114 @@ def _join_title(words: list[Token]) -> str:
     return " ".join(w for w in out.split() if w.lower() not in ROLE_FILLER)
 
 
+# Relational roles (GUIDE §2 Roles): the relation a person is named by, and the
+# relation it states (GUIDE §9), as (kind, whether the named person is its ``from``).
+KIN_NOUNS: dict[str, tuple[str, bool]] = {
+    "wife": ("spouse", True), "husband": ("spouse", True), "widow": ("spouse", True),
+    "widower": ("spouse", True), "spouse": ("spouse", True), "ex-wife": ("spouse", True),
+    "ex-husband": ("spouse", True),
+    "mother": ("parent-of", True), "father": ("parent-of", True),
+    "son": ("parent-of", False), "daughter": ("parent-of", False),
+    "brother": ("sibling", True), "sister": ("sibling", True),
+    "attorney": ("counsel-for", True), "lawyer": ("counsel-for", True),
+}  # fmt: skip
+_MALE = word_set("he him his himself")
+_FEMALE = word_set("she her hers herself")
+_MALE_HONORIFICS = word_set("mr sir")
+_FEMALE_HONORIFICS = word_set("mrs ms miss dame")
+
+
+@dataclass
+class Kin:
+    """A relation a relational role states: ``kind`` from ``source`` to ``target``."""
+
+    kind: str
+    source: str
+    target: str
+    evidence: str
+
+
+def _gender(ent: Entity, doc: Doc) -> str | None:
+    """'m' or 'f' where the text makes it clear: an honorific ("Mrs. Lind"), or a
+    pronoun after the name in a sentence that names no other person; else None."""
+    votes: set[str] = set()
+    for n in ent.names:
+        first = n.text.split()[0].rstrip(".").lower() if n.text.split() else ""
+        if first in _MALE_HONORIFICS:
+            votes.add("m")
+        elif first in _FEMALE_HONORIFICS:
+            votes.add("f")
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = doc[_sent_start(doc, span.start) :]
+        for tok in sent[span.end - sent.start :]:
+            if tok.is_sent_start:
+                break
+            if tok.ent_type_ == "PERSON":
+                break  # another person: whose pronoun it is, is not clear
+            if tok.lower_ in _MALE:
+                votes.add("m")
+            elif tok.lower_ in _FEMALE:
+                votes.add("f")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) -> Entity | None:
+    """The person 'his'/'her' refers to: the nearest person named before it, in this
+    sentence or the one before, when that person's gender is clear and matches. Any
+    nearer person of unclear gender makes it unclear: no guess."""
+    want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else None
+    if want is None:
+        return None
+    first = _sent_start(doc, tok.i)
+    floor = doc[_sent_start(doc, first - 1)].idx if first > 0 else 0
+    mentions = sorted(
+        ((n.start, e) for e in people if e is not holder for n in e.names
+         if floor <= n.start < tok.idx),
+        key=lambda m: -m[0],
+    )  # fmt: skip
+    for _start, person in mentions:
+        gender = _gender(person, doc)
+        if gender is None:
+            return None
+        if gender == want:
+            return person
+    return None
+
+
+def _kin_role(
+    span: Span, holder: Entity, people: list[Entity], doc: Doc
+) -> tuple[Role, Kin] | None:
+    """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
+    named by a relation to another gets it as role ("wife of Ivo Lind")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.insert(0, root.head)
+    index = _Index(people)
+    for noun in nouns:
+        relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if relation is None or poss is None:
+            continue
+        other = (
+            _pronoun_person(poss, holder, people, doc)
+            if poss.lower_ in PRONOUNS_PERSON
+            else index.at(poss.idx, poss.idx + len(poss.text))
+        )
+        if other is None or other is holder or other.kind != "person":
+            continue
+        kind, forward = relation
+        start = min(noun.left_edge.idx, span.start_char)
+        end = max(noun.idx + len(noun.text), span.end_char)
+        role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
+        source, target = (holder.id, other.id) if forward else (other.id, holder.id)
+        return role, Kin(kind, source, target, doc_text(doc)[start:end])
+    return None
+
+
 @dataclass
 class Membership:
     """A person's stated place in a body without a post: "X of the Labour Party",
@@ -1584,6 +1692,7 @@ def _stated_memberships(span: Span, index: _Index, doc: Doc) -> list[tuple[Entit
 def assign_roles(entities: list[Entity], doc: Doc) -> None:
     """Give each person the role the text states, preferring one that names an affiliation."""
     index = _Index(entities)
+    people = [e for e in entities if e.kind == "person"]
     for ent in entities:
         if ent.kind != "person":
             continue
@@ -1601,6 +1710,14 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
                 if body.id != ent.id and all(m.affiliation != body.id for m in memberships):
                     memberships.append(Membership(body.id, doc_text(doc)[start:end]))
             roles.extend(r for r in found if r.affiliation != ent.id)
+            kin = _kin_role(span, ent, people, doc) if "kin" not in ent.extra else None
+            if kin is not None:
+                # "Her attorney, X" is also an apposition role "Attorney": the relation,
+                # which says whose, replaces it.
+                roles = [r for r in roles if (r.start, r.end) != (kin[0].start, kin[0].end)
+                         and r.head != kin[0].head]  # fmt: skip
+                roles.append(kin[0])
+                ent.extra["kin"] = kin[1]
         if memberships:
             ent.extra["memberships"] = memberships
         if not roles:

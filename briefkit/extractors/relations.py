@@ -90,6 +90,10 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
                     "evidence": ent.role_evidence or ent.name,
                 }
             )
+        kin = ent.extra.get("kin")
+        if kin is not None:
+            out.append({"from": kin.source, "kind": kin.kind, "to": kin.target,
+                        "evidence": kin.evidence})  # fmt: skip
         for stated in ent.extra.get("memberships") or []:
             out.append({"from": ent.id, "kind": "member-of", "to": stated.affiliation,
                         "evidence": stated.evidence})  # fmt: skip
@@ -144,6 +148,10 @@ class _Parties:
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(s, e, r) for s, e, r, k in self.index.within(start, end) if k != "person"]
+
+    def named_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every party named in the range, people too (for evidence)."""
+        return [(s, e, r) for s, e, r, _k in self.index.within(start, end)]
 
     def preceding(self, offset: int, floor: int) -> str | None:
         return next(
@@ -289,7 +297,7 @@ def _evidence(article: Article, tok: Token, parties: _Parties, refs: list[str]) 
     sent = tok.sent
     start, end = tok.idx, tok.idx + len(tok.text)
     for ref in refs:
-        spans = [(s, e) for s, e, r in parties.in_range(sent.start_char, sent.end_char) if r == ref]
+        spans = [(s, e) for s, e, r in parties.named_in(sent.start_char, sent.end_char) if r == ref]
         if spans:
             s, e = min(spans, key=lambda se: abs(se[0] - tok.idx))
             start, end = min(start, s), max(end, e)
@@ -352,9 +360,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             evidence = _evidence(article, tok, parties, [a, b])
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
+    kinds = {a.id: a.kind for a in entities.actors}
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
+        if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
+            founder, body = _founding(tok, parties, doc)
+            if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
+                add(founder, "founder-of", body, tok)
+        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
             buyers = _refs(_subjects(tok), parties, doc)
             goods = [c for c in tok.children if c.dep_ == "dobj"]
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
@@ -387,6 +400,38 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 target = targets[0] if targets else _nearest_other(tok, by, parties)
                 add(by[0], "sanctions", target, tok)
     return out
+
+
+_BODY_KINDS = frozenset({"organization", "other"})
+_BODY_WORDS = frozenset({"organization", "organisation", "group", "company", "firm", "church",
+                         "party", "movement", "charity", "foundation", "competition"})  # fmt: skip
+
+
+def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+    """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
+    and the body. A body named only by a noun ("the organization") is the body named
+    last before it, in its sentence or the one before; the founder must be named."""
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    if agents:
+        founder = _refs(agents[:1], parties, doc)
+        if tok.dep_ == "acl":
+            bodies = [tok.head]
+        else:
+            bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    else:
+        founder = _refs([c for c in tok.children if c.dep_ == "nsubj"], parties, doc)
+        bodies = [c for c in tok.children if c.dep_ == "dobj"]
+    if not founder or not bodies:
+        return None, None
+    body = _refs(bodies[:1], parties, doc)
+    bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
+    if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
+        sent = bodies[0].sent  # the definite noun refers back to a body named before
+        floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        found = parties.preceding(bodies[0].idx, floor)
+        body = [found] if found else []
+    return founder[0], body[0] if body else None
 
 
 def _prep_objects_of(tok: Token, preps: set[str]) -> list[Token]:

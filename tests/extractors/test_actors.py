@@ -376,3 +376,8 @@ def test_no_role_from_a_word_of_the_sentence_before_a_name() -> None:
     actors = _actors("On Monday, police arrested Ivan Petrov and questioned Maria Lunde.")
     assert "role" not in actors["ivan-petrov"]
     assert "role" not in actors["maria-lunde"]
+
+
+def test_a_relational_role_names_the_other_person() -> None:
+    actors = _actors("Peter Marsh said he was tired. His wife, Mary Roe, agreed.")
+    assert actors["mary-roe"]["role"] == "wife of Peter Marsh"

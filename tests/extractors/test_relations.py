@@ -125,3 +125,32 @@ def test_founders_and_lawyers_get_their_own_kinds() -> None:
 def test_no_membership_from_where_someone_comes_from() -> None:
     relations = _relations(parse_article("Anna Berg from Norway won the race in Oslo."))
     assert not [r for r in relations if r["kind"] == "member-of"]
+
+
+def test_relational_roles_resolve_a_pronoun_only_when_the_text_makes_it_clear() -> None:
+    article = parse_article(
+        "Peter Marsh said he was tired. His wife, Mary Roe, agreed. "
+        "Laura Dunn said she would appeal. Her attorney, Tom Beck, filed papers."
+    )
+    triples = _triples(_relations(article))
+    assert ("mary-roe", "spouse", "peter-marsh") in triples
+    assert ("tom-beck", "counsel-for", "laura-dunn") in triples
+    # a nearer person whose gender the text does not give: no guess
+    unclear = _relations(
+        parse_article("Peter Marsh met Carla Moss on Monday. His wife, Mary Roe, agreed.")
+    )
+    assert not [r for r in unclear if r["kind"] == "spouse"]
+
+
+def test_founded_by_names_the_founder_with_evidence() -> None:
+    article = parse_article("The Orvane Foundation was founded by Peter Marsh in 1990.")
+    founded = [r for r in _relations(article) if r["kind"] == "founder-of"]
+    assert [(r["from"], r["to"]) for r in founded] == [("peter-marsh", "orvane-foundation")]
+    assert "Peter Marsh" in str(founded[0]["evidence"])
+
+
+def test_a_country_named_in_passing_is_no_party() -> None:
+    article = parse_article(
+        "Peter Marsh warned that the plan would drag Norway into a war, officials said."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "enemy"]
