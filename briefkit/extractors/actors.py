@@ -1676,7 +1676,8 @@ def _stated_memberships(span: Span, index: _Index, doc: Doc) -> list[tuple[Entit
                 continue
             out.append((ent, span.start_char, obj.idx + len(obj.text)))
     first = span.start
-    if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < span.start:
+    own = first >= 2 and doc[first - 1].text in _POSSESSIVE  # "X's A, Y's B": each its own
+    if not own and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < first:
         first = root.head.left_edge.i  # "DAB's Ben Chan and Leung Che-cheung"
         while first < root.head.i and doc[first].ent_type_ != "PERSON":
             first += 1
