@@ -79,6 +79,24 @@ ROLE_NOUNS = word_set("""
     businessman businesswoman banker trader farmer teacher student doctor nurse soldier
     colonel lieutenant sergeant admiral major militant fighter commentator
     producer director actor actress singer artist designer engineer pilot worker resident
+    musician composer novelist poet playwright filmmaker photographer comedian dancer
+    referee umpire goalkeeper defender midfielder striker forward winger
+    barrister solicitor counsel campaigner councillor councilor assemblyman assemblywoman
+    sheriff detective investigator chef architect physician surgeon
+    """)
+
+# Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
+# post, when the text gives one, is the role; a rank alone is none (GUIDE §2 Roles).
+RANKS = word_set("""
+    general lieutenant colonel major admiral sergeant corporal brigadier marshal
+    gen lt col maj adm sgt cpl brig
+    """)
+
+# Offices held for a state, county or city: the place is their affiliation
+# ("Kansas senator X" -> Senator of Kansas), which no other role takes from a place.
+PLACE_OFFICES = word_set("""
+    senator representative congressman congresswoman governor mayor attorney sheriff
+    councillor councilor assemblyman assemblywoman legislator lawmaker premier
     """)
 
 # Heads whose holder leads the body they belong to ("President of Iran").
@@ -1206,9 +1224,36 @@ class _Index:
             ((n.start, n.end, e) for e in entities for n in e.names), lambda s: (s[0], s[1])
         )
 
+        # Forms of bodies and countries by their words: the model tags one mention of a
+        # name and not the next ("a member of Scientology" after "Scientology said").
+        self.forms: dict[str, Entity] = {}
+        for e in entities:
+            if e.kind in _AFFILIATION_KINDS:
+                for n in e.names:
+                    if not n.demonym and n.key and n.key[0].isupper():
+                        self.forms.setdefault(n.key, e)
+
     def at(self, start: int, end: int) -> Entity | None:
         found = self.spans.overlapping(start, end)
         return found[0][2] if found else None
+
+    def named(self, tok: Token) -> tuple[Entity, int] | None:
+        """The body or country an untagged capitalised run ending at ``tok`` names, and
+        where the run starts."""
+        if not _is_capitalised(tok) or tok.tag_ not in {"NNP", "NNPS"}:
+            return None
+        doc = tok.doc
+        for size in (4, 3, 2, 1):
+            first = tok.i - size + 1
+            if first < 0:
+                continue
+            run = doc[first : tok.i + 1]
+            if not all(_is_capitalised(t) or t.lower_ in _NAME_CONNECTORS for t in run):
+                continue
+            ent = self.forms.get(run.text)
+            if ent is not None:
+                return ent, run.start_char
+        return None
 
     def preceding(self, offset: int, floor: int, kinds: frozenset[str]) -> Entity | None:
         return next((e for _s, _e, e in self.spans.before(offset, floor) if e.kind in kinds), None)
@@ -1219,6 +1264,9 @@ _AFFILIATION_KINDS = frozenset({"country", "organization"})
 
 def _token_entity(tok: Token, index: _Index) -> Entity | None:
     ent = index.at(tok.idx, tok.idx + len(tok.text))
+    if ent is None:
+        named = index.named(tok)
+        ent = named[0] if named else None
     return ent if ent is not None and ent.kind in _AFFILIATION_KINDS else None
 
 
@@ -1296,7 +1344,10 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
     """Follow 'of ...' after the role until it reaches an actor, which becomes the affiliation."""
     cur, right = noun, noun.idx + len(noun.text)
     for _ in range(4):
-        prep = next((c for c in cur.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # "minister of transport for Indonesia", "a lawyer for X", "an expert at X"
+        prep = next(
+            (c for c in cur.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None
+        )
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if obj is None:
             break
@@ -1310,47 +1361,366 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
     return text, right, None
 
 
+# What may stand between a role's words and the name it comes before: modifiers of the
+# post ("science fiction writer", "former Microsoft CEO", "Nassau County District
+# Attorney"), never a clause's own words.
+_CHAIN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_NOT_IN_CHAIN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+_PLACE_AFFILIATIONS = frozenset({"region", "city"})
+
+
+def _is_role_word(tok: Token) -> bool:
+    lower = tok.lower_
+    return lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS
+
+
+def _title_internal(ent: Entity, doc: Doc) -> bool:
+    """'Home Secretary', 'Shadow Home Secretary': a short title-case name, typed only by
+    the model, that the text only ever writes before a capitalised title word is part
+    of that title, not a body the post belongs to. An acronym ("SEC Chair") or a name
+    the text itself types ("Kelvar Motors CEO") stays a body."""
+    if ent.kind != "organization":
+        return False
+    for n in ent.names:
+        words = n.key.split()
+        if len(words) > 2 or n.key.isupper() or n.strength >= 2 or words[-1] in ORG_NAME_HEADS:
+            return False
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        if not (nxt.text[0].isupper() and _is_role_word(nxt)):
+            return False
+    return True
+
+
+def _chain_affiliation(
+    tok: Token, head: str, index: _Index, doc: Doc
+) -> tuple[Entity | None, bool]:
+    """The actor a modifier of a title names (a body, a country or its demonym, a state
+    for an office held for it), and whether it is one (the chain stops there)."""
+    found = index.at(tok.idx, tok.idx + len(tok.text))
+    if found is None or found.kind == "person":
+        return None, False
+    if found.kind in _AFFILIATION_KINDS:
+        return (None, False) if _title_internal(found, doc) else (found, True)
+    if found.kind in _PLACE_AFFILIATIONS and head in PLACE_OFFICES:
+        return found, True
+    return None, True  # another place or a thing: not a body the post is in
+
+
 def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
-    """'Russian President Vladimir Putin': capitalised titles right before the name."""
-    i = span.start
+    """The title written right before the name: 'Russian President Vladimir Putin',
+    'Boeing spokesman X', 'science fiction writer X', 'former Microsoft CEO X',
+    'Tunisia's goalkeeper X', 'USAF's chief of staff General X'.
+
+    The word right before the name must be a role or title word; the words before it
+    that modify the post join it, back to a determiner, a verb, punctuation or a
+    clause word. A body, country (or its demonym) or, for an office held for a state
+    or city, that place, named in or before the chain is the affiliation. A chain
+    of ranks alone ("General X") is no role: a rank is not a post."""
     sent_start = _sent_start(doc, span.start)
-    while i > sent_start and doc[i - 1].text[0].isupper() and doc[i - 1].lower_ in TITLE_WORDS:
-        i -= 1
-    if i == span.start:
+    k = span.start - 1
+    if k < sent_start or not _is_role_word(doc[k]) or "\n" in doc[k].whitespace_:
         return None
-    words = [t.text for t in doc[i : span.start]]
-    affiliation = None
-    left = i
-    if i > sent_start:
-        prev = doc[i - 1]
-        if prev.text in {"’s", "'s"} and i - 2 >= 0:
-            affiliation, left = _token_entity(doc[i - 2], index), i - 2
-        else:
-            affiliation = _token_entity(prev, index)
-            left = i - 1 if affiliation else i
-    text = " ".join(words)
+    head = doc[k].lower_
+    words: list[Token] = []
+    affiliation: Entity | None = None
+    former = False
+    left = doc[k].idx
+    j = k
+    while j >= sent_start and len(words) < 8:
+        tok = doc[j]
+        if "\n" in tok.whitespace_ and j != k:
+            break  # a heading's last word is not a title of the line below
+        if tok.text in _POSSESSIVE and j > sent_start:
+            owner = index.at(doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1].text))
+            if owner is not None and owner.kind in _AFFILIATION_KINDS:
+                affiliation = owner
+                left = next(n.start for n in owner.names if n.start <= doc[j - 1].idx < n.end)
+            break
+        ent, stop = _chain_affiliation(tok, head, index, doc)
+        if stop:
+            if ent is not None:
+                affiliation = ent
+                left = next(n.start for n in ent.names if n.start <= tok.idx < n.end)
+                # "former Microsoft CEO X": the post is a past one, as the text says.
+                before = doc[:0]
+                first = doc.char_span(left, left + 1, alignment_mode="expand")
+                if first is not None and first.start > sent_start:
+                    before = doc[first.start - 1 : first.start]
+                if len(before) and before[0].lower_ in {"former", "ex"}:
+                    former = True
+                    left = before[0].idx
+            break
+        # "chief of staff": an "of" between two words of one post
+        inner_of = (
+            tok.lower_ == "of"
+            and words
+            and j > sent_start
+            and doc[j - 1].is_lower
+            and doc[j - 1].lower_ in ROLE_NOUNS
+        )
+        # "co-founder", "vice-president": the hyphen and the word it joins are the post's
+        hyphen = tok.text == "-" and bool(words) and not tok.whitespace_
+        hyphened = bool(words) and words[0].text == "-" and not tok.whitespace_
+        other = tok.pos_ not in _CHAIN_POS or tok.ent_type_ in _NOT_IN_CHAIN or not tok.is_alpha
+        if other and not (inner_of or hyphen or hyphened):
+            break
+        words.insert(0, tok)
+        left = tok.idx
+        j -= 1
+    # A modifier left hanging at the start ("Monday night coach") is the sentence's,
+    # not the post's, unless the parse binds it into the title.
+    while words and words[0].lower_ != head and not _binds_into(words[0], words, span):
+        words.pop(0)
+        if affiliation is None and words:
+            left = words[0].idx
+    posts = [t for t in words if t.lower_ not in RANKS]
+    if not posts or all(t.lower_ in ROLE_FILLER | {"former"} for t in posts):
+        return None  # "General X", "Major X": a rank, no post
+    # A rank after the post ("chief of staff General X") is the rank, not the post.
+    while words and words[-1].lower_ in RANKS and any(t.lower_ not in RANKS for t in words):
+        words.pop()
+    head_tok = words[-1]
+    text = _join_title(words)
+    if head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower:
+        # "pan-democratic councillors X, Y and Z": each one's post is one councillor
+        text = text[: len(text) - len(head_tok.text)] + head_tok.lemma_
+    if former and not text.lower().startswith("former"):
+        text = f"former {text}"
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
-    head = doc[span.start - 1].lower_
-    return Role(text, head, affiliation.id if affiliation else None, doc[left].idx, span.end_char)
+    return Role(
+        text,
+        head_tok.lemma_.lower(),
+        affiliation.id if affiliation else None,
+        left if affiliation is not None else words[0].idx,
+        span.end_char,
+    )
+
+
+# Abbreviated titles that are offices (not "Mr." or "Dr.", nor a rank: "Gen.").
+_HONORIFIC_OFFICES = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "pres": "President",
+    "amb": "Ambassador", "prof": "Professor", "supt": "Superintendent", "insp": "Inspector",
+    "det": "Detective",
+}  # fmt: skip
+
+
+def _honorific_role(name: Name) -> Role | None:
+    """'Sen. John McCain': an office's abbreviation the name opens with is the role."""
+    first = name.text.split()[0] if name.text.split() else ""
+    office = _HONORIFIC_OFFICES.get(first.rstrip(".").lower())
+    if office is None or not first[0].isupper() or len(name.text.split()) < 2:
+        return None
+    return Role(office, office.lower(), None, name.start, name.end)
+
+
+def _binds_into(tok: Token, words: list[Token], span: Span) -> bool:
+    """Whether a modifier is part of the title: a role word itself, a compound or
+    adjective of a word of the title or of the name, or title-case like the rest."""
+    if _is_role_word(tok) or tok.lower_ in {"former", "-"} or not tok.whitespace_:
+        return True
+    targets = {t.i for t in words} | {t.i for t in span}
+    if tok.dep_ in {"compound", "amod", "nmod", "npadvmod"} and tok.head.i in targets:
+        return True
+    return tok.text[0].isupper() and all(t.text[0].isupper() for t in words if t.is_alpha)
+
+
+def _join_title(words: list[Token]) -> str:
+    """The title's words as written, hyphens closed up ("vice-president")."""
+    out = ""
+    for t in words:
+        out += t.text
+        if t.whitespace_ and t is not words[-1]:
+            out += " "
+    return " ".join(w for w in out.split() if w.lower() not in ROLE_FILLER)
+
+
+# Relational roles (GUIDE §2 Roles): the relation a person is named by, and the
+# relation it states (GUIDE §9), as (kind, whether the named person is its ``from``).
+KIN_NOUNS: dict[str, tuple[str, bool]] = {
+    "wife": ("spouse", True), "husband": ("spouse", True), "widow": ("spouse", True),
+    "widower": ("spouse", True), "spouse": ("spouse", True), "ex-wife": ("spouse", True),
+    "ex-husband": ("spouse", True),
+    "mother": ("parent-of", True), "father": ("parent-of", True),
+    "son": ("parent-of", False), "daughter": ("parent-of", False),
+    "brother": ("sibling", True), "sister": ("sibling", True),
+    "attorney": ("counsel-for", True), "lawyer": ("counsel-for", True),
+}  # fmt: skip
+_MALE = word_set("he him his himself")
+_FEMALE = word_set("she her hers herself")
+_MALE_HONORIFICS = word_set("mr sir")
+_FEMALE_HONORIFICS = word_set("mrs ms miss dame")
+
+
+@dataclass
+class Kin:
+    """A relation a relational role states: ``kind`` from ``source`` to ``target``."""
+
+    kind: str
+    source: str
+    target: str
+    evidence: str
+
+
+def _gender(ent: Entity, doc: Doc) -> str | None:
+    """'m' or 'f' where the text makes it clear: an honorific ("Mrs. Lind"), or a
+    pronoun after the name in a sentence that names no other person; else None."""
+    votes: set[str] = set()
+    for n in ent.names:
+        first = n.text.split()[0].rstrip(".").lower() if n.text.split() else ""
+        if first in _MALE_HONORIFICS:
+            votes.add("m")
+        elif first in _FEMALE_HONORIFICS:
+            votes.add("f")
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = doc[_sent_start(doc, span.start) :]
+        for tok in sent[span.end - sent.start :]:
+            if tok.is_sent_start:
+                break
+            if tok.ent_type_ == "PERSON":
+                break  # another person: whose pronoun it is, is not clear
+            if tok.lower_ in _MALE:
+                votes.add("m")
+            elif tok.lower_ in _FEMALE:
+                votes.add("f")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) -> Entity | None:
+    """The person 'his'/'her' refers to: the nearest person named before it, in this
+    sentence or the one before, when that person's gender is clear and matches. Any
+    nearer person of unclear gender makes it unclear: no guess."""
+    want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else None
+    if want is None:
+        return None
+    first = _sent_start(doc, tok.i)
+    floor = doc[_sent_start(doc, first - 1)].idx if first > 0 else 0
+    mentions = sorted(
+        ((n.start, e) for e in people if e is not holder for n in e.names
+         if floor <= n.start < tok.idx),
+        key=lambda m: -m[0],
+    )  # fmt: skip
+    for _start, person in mentions:
+        gender = _gender(person, doc)
+        if gender is None:
+            return None
+        if gender == want:
+            return person
+    return None
+
+
+def _kin_role(
+    span: Span, holder: Entity, people: list[Entity], doc: Doc
+) -> tuple[Role, Kin] | None:
+    """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
+    named by a relation to another gets it as role ("wife of Ivo Lind")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.insert(0, root.head)
+    index = _Index(people)
+    for noun in nouns:
+        relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if relation is None or poss is None:
+            continue
+        other = (
+            _pronoun_person(poss, holder, people, doc)
+            if poss.lower_ in PRONOUNS_PERSON
+            else index.at(poss.idx, poss.idx + len(poss.text))
+        )
+        if other is None or other is holder or other.kind != "person":
+            continue
+        kind, forward = relation
+        start = min(noun.left_edge.idx, span.start_char)
+        end = max(noun.idx + len(noun.text), span.end_char)
+        role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
+        source, target = (holder.id, other.id) if forward else (other.id, holder.id)
+        return role, Kin(kind, source, target, doc_text(doc)[start:end])
+    return None
+
+
+@dataclass
+class Membership:
+    """A person's stated place in a body without a post: "X of the Labour Party",
+    "Demosisto's X", "X from the Civic Party" (GUIDE §9 ``member-of``)."""
+
+    affiliation: str
+    evidence: str
+
+
+def _stated_memberships(span: Span, index: _Index, doc: Doc) -> list[tuple[Entity, int, int]]:
+    """Bodies a person's name is written with: 'of'/'from' a body after it, a body's
+    possessive before it ('FTU's X'; for the second of "DAB's X and Y", the first's).
+
+    A country counts after "of" and as a possessor ("Korea's X" plays for Korea), not
+    after "from", which says where someone comes from."""
+    out: list[tuple[Entity, int, int]] = []
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"} or prep.i != span.end:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            ent = _token_entity(obj, index)
+            if ent is None or (ent.kind == "country" and prep.lower_ == "from"):
+                continue
+            out.append((ent, span.start_char, obj.idx + len(obj.text)))
+    first = span.start
+    own = first >= 2 and doc[first - 1].text in _POSSESSIVE  # "X's A, Y's B": each its own
+    if not own and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < first:
+        first = root.head.left_edge.i  # "DAB's Ben Chan and Leung Che-cheung"
+        while first < root.head.i and doc[first].ent_type_ != "PERSON":
+            first += 1
+    if first >= 2 and doc[first - 1].text in _POSSESSIVE:
+        ent = _token_entity(doc[first - 2], index)
+        if ent is not None:
+            start = next((n.start for n in ent.names if n.start <= doc[first - 2].idx < n.end),
+                         doc[first - 2].idx)  # fmt: skip
+            out.append((ent, start, span.end_char))
+    return out
 
 
 def assign_roles(entities: list[Entity], doc: Doc) -> None:
     """Give each person the role the text states, preferring one that names an affiliation."""
     index = _Index(entities)
+    people = [e for e in entities if e.kind == "person"]
     for ent in entities:
         if ent.kind != "person":
             continue
         roles: list[Role] = []
+        memberships: list[Membership] = []
         for name in ent.names:
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
             if span is None:
                 continue
             found = _apposition_roles(span, index, doc)
-            title = _title_role(span, index, doc)
+            title = _title_role(span, index, doc) or _honorific_role(name)
             if title is not None:
                 found.append(title)
+            for body, start, end in _stated_memberships(span, index, doc):
+                if body.id != ent.id and all(m.affiliation != body.id for m in memberships):
+                    memberships.append(Membership(body.id, doc_text(doc)[start:end]))
             roles.extend(r for r in found if r.affiliation != ent.id)
+            kin = _kin_role(span, ent, people, doc) if "kin" not in ent.extra else None
+            if kin is not None:
+                # "Her attorney, X" is also an apposition role "Attorney": the relation,
+                # which says whose, replaces it.
+                roles = [r for r in roles if (r.start, r.end) != (kin[0].start, kin[0].end)
+                         and r.head != kin[0].head]  # fmt: skip
+                roles.append(kin[0])
+                ent.extra["kin"] = kin[1]
+        if memberships:
+            ent.extra["memberships"] = memberships
         if not roles:
             continue
         # Membership ("a member of the X Party") is a relation, not what a person does:

@@ -49,10 +49,10 @@ TRIGGERS: dict[str, str] = {
     "hostility": "tension",
     "tense": "tension",
     "spat": "tension",
-    "war": "conflict",
-    "conflict": "conflict",
-    "fighting": "conflict",
-    "clash": "conflict",
+    "war": "enemy",
+    "conflict": "enemy",
+    "fighting": "enemy",
+    "clash": "enemy",
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
@@ -61,7 +61,8 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
-_SYMMETRIC = frozenset({"ally", "enemy", "tension", "conflict", "trade-partner"})
+_SYMMETRIC = frozenset({"ally", "enemy", "tension", "trade-partner", "spouse", "sibling"})
+_AFFILIATION = frozenset({"role", "member-of", "leader-of", "founder-of", "employed-by"})
 _PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products (other)
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
 
@@ -69,6 +70,7 @@ _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "am
 def role_relations(entities: Entities) -> list[dict[str, object]]:
     """A person's stated role, as a relation to the body they hold it in."""
     out = []
+    places = {p.id for p in entities.places}
     for ent in entities.actors:
         if ent.kind != "person":
             continue
@@ -79,22 +81,47 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
-        if not ent.affiliation or not ent.role:
-            continue
-        out.append(
-            {
-                "from": ent.id,
-                "kind": _role_kind(ent.role),
-                "to": ent.affiliation,
-                "evidence": ent.role_evidence or ent.name,
-            }
-        )
+        if ent.affiliation and ent.role:
+            out.append(
+                {
+                    "from": ent.id,
+                    "kind": _role_kind(ent.role, ent.role_head, ent.affiliation in places),
+                    "to": ent.affiliation,
+                    "evidence": ent.role_evidence or ent.name,
+                }
+            )
+        kin = ent.extra.get("kin")
+        if kin is not None:
+            out.append({"from": kin.source, "kind": kin.kind, "to": kin.target,
+                        "evidence": kin.evidence})  # fmt: skip
+        for stated in ent.extra.get("memberships") or []:
+            out.append({"from": ent.id, "kind": "member-of", "to": stated.affiliation,
+                        "evidence": stated.evidence})  # fmt: skip
     return out
 
 
-def _role_kind(role: str) -> str:
+# Heads of a role that make its relation another affiliation kind than a post
+# (GUIDE §9): a founder founded the body; a lawyer acts for a client.
+_FOUNDERS = frozenset({"founder", "co-founder", "cofounder"})
+_COUNSEL = frozenset({"attorney", "lawyer", "counsel", "solicitor", "barrister"})
+
+
+def _role_kind(role: str, head: str | None = None, place: bool = False) -> str:
     # Offices are all "role": whether a president "leads" a country is the reader's call.
-    return "member-of" if role.lower().startswith("member") else "role"
+    words = role.lower().replace("-", " ").split()
+    if role.lower().startswith("member"):
+        return "member-of"
+    if (
+        head in _FOUNDERS
+        or (words and words[0] in {"founder", "cofounder"})
+        or (words[:2] == ["co", "founder"])
+    ):
+        return "founder-of"
+    if head in _COUNSEL and not place:
+        # GUIDE §9: written as counsel-for only, not also role; a district attorney
+        # holds an office for a place, and acts for no client.
+        return "counsel-for"
+    return "role"
 
 
 class _Parties:
@@ -121,6 +148,10 @@ class _Parties:
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(s, e, r) for s, e, r, k in self.index.within(start, end) if k != "person"]
+
+    def named_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every party named in the range, people too (for evidence)."""
+        return [(s, e, r) for s, e, r, _k in self.index.within(start, end)]
 
     def preceding(self, offset: int, floor: int) -> str | None:
         return next(
@@ -266,7 +297,7 @@ def _evidence(article: Article, tok: Token, parties: _Parties, refs: list[str]) 
     sent = tok.sent
     start, end = tok.idx, tok.idx + len(tok.text)
     for ref in refs:
-        spans = [(s, e) for s, e, r in parties.in_range(sent.start_char, sent.end_char) if r == ref]
+        spans = [(s, e) for s, e, r in parties.named_in(sent.start_char, sent.end_char) if r == ref]
         if spans:
             s, e = min(spans, key=lambda se: abs(se[0] - tok.idx))
             start, end = min(start, s), max(end, e)
@@ -329,9 +360,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             evidence = _evidence(article, tok, parties, [a, b])
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
+    kinds = {a.id: a.kind for a in entities.actors}
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
+        if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
+            founder, body = _founding(tok, parties, doc)
+            if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
+                add(founder, "founder-of", body, tok)
+        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
             buyers = _refs(_subjects(tok), parties, doc)
             goods = [c for c in tok.children if c.dep_ == "dobj"]
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
@@ -364,6 +400,38 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 target = targets[0] if targets else _nearest_other(tok, by, parties)
                 add(by[0], "sanctions", target, tok)
     return out
+
+
+_BODY_KINDS = frozenset({"organization", "other"})
+_BODY_WORDS = frozenset({"organization", "organisation", "group", "company", "firm", "church",
+                         "party", "movement", "charity", "foundation", "competition"})  # fmt: skip
+
+
+def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+    """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
+    and the body. A body named only by a noun ("the organization") is the body named
+    last before it, in its sentence or the one before; the founder must be named."""
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    if agents:
+        founder = _refs(agents[:1], parties, doc)
+        if tok.dep_ == "acl":
+            bodies = [tok.head]
+        else:
+            bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    else:
+        founder = _refs([c for c in tok.children if c.dep_ == "nsubj"], parties, doc)
+        bodies = [c for c in tok.children if c.dep_ == "dobj"]
+    if not founder or not bodies:
+        return None, None
+    body = _refs(bodies[:1], parties, doc)
+    bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
+    if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
+        sent = bodies[0].sent  # the definite noun refers back to a body named before
+        floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        found = parties.preceding(bodies[0].idx, floor)
+        body = [found] if found else []
+    return founder[0], body[0] if body else None
 
 
 def _prep_objects_of(tok: Token, preps: set[str]) -> list[Token]:
@@ -408,7 +476,10 @@ def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
         ends = (rel["from"], rel["to"])
         if rel["kind"] in _SYMMETRIC:
             ends = tuple(sorted(str(e) for e in ends))
-        key = (rel["kind"], *ends)
+        # GUIDE §9: one relation per class between a pair; a post, a membership and a
+        # founding of one body are one affiliation, the first (the stated role) kept.
+        kind = "affiliation" if rel["kind"] in _AFFILIATION else rel["kind"]
+        key = (kind, *ends)
         if key not in seen:
             seen.add(key)
             out.append(rel)

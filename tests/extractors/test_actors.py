@@ -340,3 +340,44 @@ def test_a_band_named_with_the_is_not_a_person() -> None:
     actors = _actors("Apple Corps, the record company of the Beatles, lost the case.")
     beatles = [a for a in actors.values() if a["name"] == "Beatles"]
     assert beatles and beatles[0]["kind"] == "organization"
+
+
+def test_the_whole_title_before_a_name_is_the_role() -> None:
+    actors = _actors(
+        "Ohio senator Mina Vasquez met Kelvar spokesman Otto Brand "
+        "and science fiction writer Pella Marsh. They heard former Dunmore Motors CEO Ivo Lind. "
+        "Sen. Rafe Odell and Swedish captain Lars Ekwall were there too."
+    )
+    assert actors["mina-vasquez"]["role"] == "senator of Ohio"  # an office held for a state
+    assert actors["otto-brand"]["role"].lower() == "spokesman of kelvar"
+    assert actors["pella-marsh"]["role"] == "science fiction writer"
+    assert actors["ivo-lind"]["role"] == "former CEO of Dunmore Motors"
+    assert actors["rafe-odell"]["role"] == "Senator"
+    assert actors["lars-ekwall"]["role"] == "captain of Sweden"
+    assert actors["lars-ekwall"]["affiliation"] == "sweden"
+
+
+def test_a_rank_alone_is_no_role_and_a_post_beside_it_wins() -> None:
+    actors = _actors(
+        "General Tomas Reyna inspected the base. Later, the Velmar Air Corps chief of "
+        "staff, General Ana Sorel, spoke to reporters."
+    )
+    assert "role" not in actors["tomas-reyna"]
+    assert "chief of staff" in str(actors["ana-sorel"].get("role", "")).lower()
+
+
+def test_a_word_only_ever_written_before_a_title_is_part_of_the_title() -> None:
+    actors = _actors("Home Secretary Dana Pell said the plan would go ahead.")
+    assert actors["dana-pell"]["role"] == "Home Secretary"
+    assert "affiliation" not in actors["dana-pell"]
+
+
+def test_no_role_from_a_word_of_the_sentence_before_a_name() -> None:
+    actors = _actors("On Monday, police arrested Ivan Petrov and questioned Maria Lunde.")
+    assert "role" not in actors["ivan-petrov"]
+    assert "role" not in actors["maria-lunde"]
+
+
+def test_a_relational_role_names_the_other_person() -> None:
+    actors = _actors("Peter Marsh said he was tired. His wife, Mary Roe, agreed.")
+    assert actors["mary-roe"]["role"] == "wife of Peter Marsh"

@@ -95,3 +95,62 @@ def test_trade_verbs_fighting_damaged_ties_and_imposed_sanctions() -> None:
     assert ("chile", "enemy", "andean-liberation-front") in triples
     assert ("argentina", "tension", "uruguay") in triples
     assert ("brazil", "sanctions", "paraguay") in triples
+
+
+def test_party_labels_and_posts_become_relations() -> None:
+    article = parse_article(
+        "The Labour Party won two seats. Alma Reyes of the Labour Party kept her seat, "
+        "and the Green Union's Piet Dekker lost his. Kelvar Motors CEO Hanna Vogt "
+        "welcomed the result."
+    )
+    triples = _triples(_relations(article))
+    assert ("alma-reyes", "member-of", "labour-party") in triples
+    assert ("piet-dekker", "member-of", "green-union") in triples
+    assert ("hanna-vogt", "role", "kelvar-motors") in triples
+    # one affiliation per pair: the post, not also a membership
+    assert ("hanna-vogt", "member-of", "kelvar-motors") not in triples
+
+
+def test_founders_and_lawyers_get_their_own_kinds() -> None:
+    article = parse_article(
+        "Orvane Inc. co-founder Tess Moller left. Rick Dahl, a lawyer for Orvane Inc., "
+        "declined to comment."
+    )
+    triples = _triples(_relations(article))
+    assert ("tess-moller", "founder-of", "orvane-inc") in triples
+    assert ("rick-dahl", "counsel-for", "orvane-inc") in triples
+    assert ("rick-dahl", "role", "orvane-inc") not in triples
+
+
+def test_no_membership_from_where_someone_comes_from() -> None:
+    relations = _relations(parse_article("Anna Berg from Norway won the race in Oslo."))
+    assert not [r for r in relations if r["kind"] == "member-of"]
+
+
+def test_relational_roles_resolve_a_pronoun_only_when_the_text_makes_it_clear() -> None:
+    article = parse_article(
+        "Peter Marsh said he was tired. His wife, Mary Roe, agreed. "
+        "Laura Dunn said she would appeal. Her attorney, Tom Beck, filed papers."
+    )
+    triples = _triples(_relations(article))
+    assert ("mary-roe", "spouse", "peter-marsh") in triples
+    assert ("tom-beck", "counsel-for", "laura-dunn") in triples
+    # a nearer person whose gender the text does not give: no guess
+    unclear = _relations(
+        parse_article("Peter Marsh met Carla Moss on Monday. His wife, Mary Roe, agreed.")
+    )
+    assert not [r for r in unclear if r["kind"] == "spouse"]
+
+
+def test_founded_by_names_the_founder_with_evidence() -> None:
+    article = parse_article("The Orvane Foundation was founded by Peter Marsh in 1990.")
+    founded = [r for r in _relations(article) if r["kind"] == "founder-of"]
+    assert [(r["from"], r["to"]) for r in founded] == [("peter-marsh", "orvane-foundation")]
+    assert "Peter Marsh" in str(founded[0]["evidence"])
+
+
+def test_a_country_named_in_passing_is_no_party() -> None:
+    article = parse_article(
+        "Peter Marsh warned that the plan would drag Norway into a war, officials said."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "enemy"]
