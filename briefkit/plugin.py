@@ -19,12 +19,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
+from briefkit.htmlcache import HtmlCache
 from briefkit.model import Corpus
 from briefkit.render import RenderCache, render_site
 from briefkit.render.problems import with_problems
@@ -70,19 +72,27 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
 
     The plugin lives across ``mkdocs serve``'s rebuilds (it has ``on_startup``),
     and so does what it read and rendered: a rebuild parses only the briefing
-    folders whose files changed, and renders only the pages whose inputs did.
+    folders whose files changed, and renders only the pages whose inputs did;
+    mkdocs then converts and themes only the pages whose Markdown changed
+    (``briefkit.htmlcache``).
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.loader: CorpusLoader | None = None
         self.cache = RenderCache()
+        self.html = HtmlCache()
         self.incremental = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence keeps this instance across serve's rebuilds. A one-off build
         # keeps nothing: the corpus would only weigh on the rest of the build.
         self.incremental = command == "serve"
+
+    @property
+    def fast(self) -> bool:
+        """Under serve: mkdocs converts and themes only the pages whose Markdown changed."""
+        return self.incremental and self.html.enabled
 
     def load(self) -> tuple[Corpus, list[Problem]]:
         """``store.open_corpus``; under serve, parsing only the folders whose files changed."""
@@ -162,18 +172,55 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             log.info(
                 f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"
             )
+        generated: dict[str, str] = {}
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
                 continue
             files.append(File.generated(config, src_uri, content=content))
+            if isinstance(content, str) and src_uri.endswith(".md"):
+                generated[src_uri] = content
+        if self.fast:
+            self.html.start(config, files, generated)
         return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # The search plugins make their index before this (Material's in on_config,
+        # mkdocs' in on_pre_build, and it comes first in mkdocs.yml).
+        search = config.plugins.get("search") or config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if self.fast and index is not None:
+            self.html.wrap_search(index)
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.fast:
+            self.html.prepare(page, files)
+        return page
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        return self.html.on_env(env, files) if self.fast else env
+
+    # Last: what is kept is the page as every other plugin left it.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self.html.post_page(output, page) if self.fast else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.fast:
+            self.html.finish()
+            if self.html.kept:
+                log.info(
+                    f"{self.html.kept} unchanged pages copied, {len(self.html.converted)} converted"
+                )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A generated page is out of the nav (see mkdocs.yml), which leaves it no tab lit
         # and no breadcrumb. Its folder's index page in the nav becomes its parent
         # (actors/x -> actors/): mkdocs then lights that page's tab while it builds the
         # page, and Material's navigation.path shows Home > Actors above its title.
+        if self.fast:
+            # Their nav and neighbours' links are built from other pages: build them always.
+            self.html.leave_out({p.file.src_uri for p in nav.pages})
         sections = {p.file.src_uri.removesuffix(".md").removesuffix("/index"): p for p in nav.pages}
         in_nav = {id(p) for p in nav.pages}
         for file in files.documentation_pages():

@@ -189,3 +189,84 @@ def test_a_template_or_registry_edit_renders_the_pages_that_use_it(
     rendered = set(plugin.cache.rendered)
     assert {"places/kessel.md", f"briefings/{SUMMIT}.md", f"briefings/{PORT_DEAL}.md"} <= rendered
     assert "Kessel Harbour" in html_of(project, f"briefings/{SUMMIT}")
+
+
+# --------------------------------------------------------------------------- kept HTML
+
+
+def served_build(project: Path, site_dir: Path, first: bool) -> Any:
+    """A rebuild as `mkdocs serve` makes it: its address, its temporary site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    url = "http://127.0.0.1:8000/"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = url
+    build(config, serve_url=url)
+    return config.plugins["briefkit"]
+
+
+def full_build(project: Path, site_dir: Path) -> None:
+    """A one-off `mkdocs build` with serve's site_url, so the pages can be compared."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    config.site_url = "http://127.0.0.1:8000/"
+    build(config)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_kept_pages_are_a_full_builds_and_search_holds_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    served = tmp_path / "served"
+    plugin = served_build(project, served, first=True)
+    before = site_files(served)
+
+    path = project / "briefings" / SUMMIT / "briefing.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("attended by Valdoria", "attended in force by Valdoria"),
+        "utf-8",
+    )
+    assert served_build(project, served, first=False) is plugin
+    # Only the pages whose Markdown changed went through mkdocs again.
+    assert plugin.html.kept > 0
+    assert f"briefings/{SUMMIT}.md" in plugin.html.converted
+    assert not set(plugin.html.converted) & PORT_DEAL_ONLY
+
+    full = tmp_path / "full"
+    full_build(project, full)
+    after, fresh = site_files(served), site_files(full)
+    # sitemap.xml.gz carries the time it was written.
+    for files in (after, fresh):
+        files.pop("sitemap.xml.gz", None)
+    assert after.keys() == fresh.keys()
+    differ = sorted(name for name in fresh if after[name] != fresh[name])
+    assert differ == [], differ
+    assert "attended in force by Valdoria" in after[f"briefings/{SUMMIT}/index.html"].decode()
+    # Kept pages are the bytes the first build wrote.
+    page = f"briefings/{PORT_DEAL}/index.html"
+    assert after[page] == before[page]
+
+    # The search index: the full build's entries, for every page, kept ones included
+    # (the timeline and quotes pages mark all of theirs data-search-exclude).
+    index = json.loads(after["search/search_index.json"])
+    assert index == json.loads(fresh["search/search_index.json"])
+    located = {doc["location"].split("#")[0] for doc in index["docs"]}
+    pages = {
+        name.removesuffix("index.html")
+        for name in after
+        if name.endswith("/index.html") and name.startswith(("briefings/", "actors/", "places/"))
+    }
+    assert len(pages) > 10 and pages <= located, pages - located
