@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "briefkit"
 # Each stage may import the stages before it, never one after.
 STAGES = [
     "errors", "files", "fetch", "article", "inputs", "extractors", "model", "linking", "store",
-    "draft", "merge", "render", "plugin", "cli",
+    "draft", "merge", "render", "htmlcache", "plugin", "cli",
 ]  # fmt: skip
 
 
