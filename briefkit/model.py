@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, ClassVar, Self
 
-from briefkit.article import Article
+from briefkit.article import ABBREVIATIONS, Article
 from briefkit.errors import Problem
 
 # A path into the YAML document, e.g. ("events", 2, "actors", 0).
@@ -946,6 +946,7 @@ class Profile:
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     relations: list[tuple[Briefing, Relation]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)
+    fullest: str | None = None  # set by Corpus.build, once every appearance is in
 
     @property
     def latest(self) -> Actor | Place:
@@ -963,7 +964,8 @@ class Profile:
 
     @property
     def name(self) -> str:
-        return self._first("name") or self.id
+        """The registry's name, else the fullest form the briefings give (see fullest_name)."""
+        return self.record.get("name") or self.fullest or self._first("name") or self.id
 
     @property
     def category(self) -> str | None:
@@ -1004,6 +1006,38 @@ class Profile:
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+def fullest_name(names: list[str]) -> str:
+    """The fullest of an actor's names across briefings, newest first in ``names``.
+
+    One briefing says "Recep Erdogan", another "Recep Tayyip Erdogan": the corpus
+    names him in full, and the shorter form is an alias. A name replaces the current
+    one only when it holds all of its words in order and more ("Pezeshkian" ->
+    "Masoud Pezeshkian"); two names that differ otherwise keep the newest.
+    """
+
+    def fullness(name: str) -> tuple[int, int]:
+        # More words of the name itself, then fewer honorifics around them.
+        return len(_bare(name)), -len(name.split())
+
+    best = names[0]
+    for name in names[1:]:
+        if fullness(name) > fullness(best) and _contains_in_order(
+            " ".join(_bare(name)), " ".join(_bare(best))
+        ):
+            best = name
+    return best
+
+
+def _bare(name: str) -> list[str]:
+    """A name's words without honorifics: "Mr. Masoud Pezeshkian" is no fuller a name."""
+    return [w for w in name.split() if w.rstrip(".").lower() not in ABBREVIATIONS]
+
+
+def _contains_in_order(longer: str, shorter: str) -> bool:
+    words = iter(w.casefold() for w in longer.split())
+    return all(any(w == part for w in words) for part in (p.casefold() for p in shorter.split()))
 
 
 @dataclass
@@ -1072,6 +1106,8 @@ class Corpus:
                 profile.record = records.get(ident, {})
         for profile in (*corpus.actors.values(), *corpus.places.values()):
             profile.events.sort(key=lambda pair: pair[1].date_value.sort_key())
+            names = [a.entry.name for a in profile.appearances if getattr(a.entry, "name", None)]
+            profile.fullest = fullest_name(names) if names else None
         return corpus
 
     @staticmethod

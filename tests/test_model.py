@@ -124,3 +124,28 @@ def test_reserved_device_names_are_refused_as_page_ids(ident: str) -> None:
 @pytest.mark.parametrize("ident", ["../../etc/passwd", "", "Ira\u0441", "a--b", "-a", "A"])
 def test_ids_that_could_escape_or_deceive_are_refused(ident: str) -> None:
     assert validate_shape(minimal(id=ident), "f.yaml", nowhere)
+
+
+def test_the_corpus_names_an_actor_in_full_and_keeps_the_short_form_as_an_alias() -> None:
+    from briefkit.model import Briefing, Corpus, fullest_name
+
+    def briefing(ident: str, published: str, name: str) -> Briefing:
+        data = minimal(id=ident, actors=[{"id": "erdogan", "name": name, "kind": "person"}])
+        data["source"]["published"] = published
+        return Briefing.from_dict(data)
+
+    corpus = Corpus.build(
+        [
+            briefing("b-old", "2024-01-01", "Recep Tayyip Erdogan"),
+            briefing("b-new", "2024-02-01", "Recep Erdogan"),
+        ]
+    )
+    profile = corpus.actors["erdogan"]
+    assert profile.name == "Recep Tayyip Erdogan"  # the newest briefing says it shorter
+    assert profile.aliases == ["Recep Erdogan"]
+    # Only a fuller form of the same name replaces the newest; an honorific is not fuller.
+    assert fullest_name(["President Erdogan", "Recep Tayyip Erdogan"]) == "President Erdogan"
+    assert fullest_name(["Pezeshkian", "Mr. Masoud Pezeshkian", "Masoud Pezeshkian"]) == (
+        "Masoud Pezeshkian"
+    )
+    assert fullest_name(["Masoud Pezeshkian", "Mr. Masoud Pezeshkian"]) == "Masoud Pezeshkian"
