@@ -145,7 +145,7 @@ def _parse_date(cls: type[DateValue], text: str) -> DateValue:
 _FIELD_ORDER = (
     "id", "speaker", "from_", "name", "kind", "to", "value", "unit", "approximate", "date",
     "when", "what", "text", "role", "affiliation", "description", "country", "coordinates",
-    "aliases", "wikidata", "actors", "places", "about", "evidence",
+    "aliases", "wikidata", "actors", "places", "about", "status", "evidence",
 )  # fmt: skip
 
 
@@ -221,6 +221,8 @@ class Event(Fact):
     approximate: bool = False
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    # happened | planned | reported | denied | hypothetical; none said: happened.
+    status: str | None = None
 
     @property
     def date_value(self) -> DateValue:

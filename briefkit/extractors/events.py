@@ -107,7 +107,7 @@ def find_events(
         elif value is None:
             continue
         else:
-            reading = _read_event(sent, date_span, doc)
+            reading = _read_event(sent, date_span, doc, value, published)
         if reading is None:
             continue
         ev_start, ev_end = _trim(
@@ -137,6 +137,7 @@ def find_events(
             "what": reading.what,
             "actors": actors,
             "places": places,
+            "status": reading.status,
             "evidence": article.text[ev_start:ev_end],
         }
         if approximate:
@@ -151,6 +152,56 @@ class _Reading:
     start: int  # the evidence, as character offsets
     end: int
     who: tuple[int, int] | None = None  # a subject shared with a governing clause
+    status: str = "happened"
+
+
+# What a clause's words say of whether its happening took place (GUIDE §6, status).
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_CLAIM_VERBS = frozenset({"claim", "allege", "purport", "rumor", "rumour"})
+_CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject"})
+
+
+def _status(verb: Token, told: Token, date: str | None, published: dt.date | None) -> str:
+    """happened, planned, reported, denied or hypothetical, from the clause's own words:
+    its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
+    and its date against the article's."""
+    own = [*verb.children, *told.children]
+    if any(c.dep_ == "neg" for c in own):
+        return "denied"
+    frames = [verb, *verb.ancestors][:4]
+    if any(t.lemma_.lower() in _DENIAL_VERBS for t in frames[1:]):
+        return "denied"
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or any(
+        t.lemma_.lower() in _CLAIM_VERBS for t in frames[1:]
+    ):
+        return "reported"
+    aux = {c.lower_ for c in own if c.tag_ == "MD"}
+    if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in own):
+        return "hypothetical"
+    if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
+        return "planned"
+    first = _first_day(date) if date else None
+    future = published is not None and first is not None and first > published
+    if future and verb.tag_ not in {"VBD", "VBN"}:
+        return "planned"
+    return "happened"
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of an event's date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or a range)."""
+    start = value.split("/")[0]
+    try:
+        if "-W" in start:
+            year, week = start.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week), 1)
+        parts = [int(p) for p in start.split("-")]
+        return dt.date(
+            parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+        )
+    except ValueError:
+        return None
 
 
 # "A few hours before the plane landed": within a day of the happening it names.
@@ -196,7 +247,7 @@ def _relative_event(
         verb = _governing_verb(subject.head, sent)
         if verb is None:
             return None
-        what, start, end = _verb_event(verb, skip, sent)
+        what, start, end, _told = _verb_event(verb, skip, sent)
     day = story_day(text, dates, i, published)
     return (
         day.isoformat(),
@@ -239,7 +290,9 @@ def _event_date(date: DateExpression, published: dt.date | None, text: str) -> s
 # --- reading the parse -------------------------------------------------------
 
 
-def _read_event(sent: Span, date_span: Span, doc: Doc) -> _Reading | None:
+def _read_event(
+    sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
+) -> _Reading | None:
     """What happened on ``date_span``, where the article tells it, and who did it."""
     date_tokens = {t.i for t in date_span}
     prep = _date_preposition(date_span)
@@ -256,7 +309,7 @@ def _read_event(sent: Span, date_span: Span, doc: Doc) -> _Reading | None:
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
-    what, start_char, end_char = _verb_event(verb, date_tokens, sent)
+    what, start_char, end_char, told = _verb_event(verb, date_tokens, sent)
     subject = _subject(verb, sent)
     who = None
     if subject is not None and not _owns(verb, subject):
@@ -264,7 +317,7 @@ def _read_event(sent: Span, date_span: Span, doc: Doc) -> _Reading | None:
         # alone, with the word that subordinates it ("since taking office in July").
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
-    return _Reading(what, start_char, end_char, who)
+    return _Reading(what, start_char, end_char, who, _status(verb, told, date, published))
 
 
 def _owns(verb: Token, subject: Token) -> bool:
@@ -411,7 +464,7 @@ _HEDGES = frozenset(
 )  # fmt: skip
 
 
-def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int]:
+def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token]:
     used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
     subject = _subject(verb, sent)
     # "is expected to travel" tells of the travelling.
@@ -449,7 +502,7 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
     start = min(t.idx for t in used if _in(t, sent))
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
-    return what, start, end
+    return what, start, end, told
 
 
 def _surname(tokens: list[Token]) -> list[Token]:

@@ -205,3 +205,24 @@ def test_hours_before_a_dated_happening_are_that_day(nlp: Language) -> None:
     # Hours alone, with no happening to count from, date nothing.
     _, none = events_of(nlp, "The talks lasted a few hours.")
     assert none == []
+
+
+def test_an_event_says_whether_it_happened_and_keeps_it_out_of_what() -> None:
+    import briefkit
+
+    text = (
+        "The president arrived in Kessel on Wednesday. On Thursday, he is expected to travel "
+        "to Lumen. The ministry denied that troops entered the city on Monday. Rebels "
+        "reportedly seized the airport on Tuesday. The minister did not attend the summit on "
+        "Monday. The council will vote on Friday.\n"
+    )
+    events = briefkit.extract(text, published="2024-09-11").events
+    assert [(e.date, e.status) for e in events] == [
+        ("2024-09-11", "happened"),
+        ("2024-09-12", "planned"),
+        ("2024-09-09", "denied"),
+        ("2024-09-10", "reported"),
+        ("2024-09-09", "denied"),
+        ("2024-09-13", "planned"),
+    ]
+    assert events[4].what == "The minister does not attend the summit"
