@@ -83,7 +83,7 @@ def find_events(
     """
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
-    ordered = sorted(dates, key=lambda d: d.start)
+    ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text, published)
     index = SpanIndex(mentions, lambda m: (m.start, m.end))
     for i, date in enumerate(ordered):
         if date.start >= article.body_end:
@@ -144,6 +144,59 @@ def find_events(
             event["approximate"] = True
         events.append(event)
     return events
+
+
+# "from November 20 to December 11", "between 1957 and 1958", "2009-2011": one span of
+# time, not two dates. The words between the two ends, and the one before the first.
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
+_RANGE_OPENERS = {"to": "from", "until": "from", "till": "from", "through": "from",
+                  "thru": "from", "and": "between"}  # fmt: skip
+
+
+def _join_ranges(
+    dates: list[DateExpression], text: str, published: dt.date | None
+) -> list[DateExpression]:
+    """Dates with each range's two ends joined into one expression valued START/END.
+
+    A range needs its opener ("from ... to", "between ... and"), or a dash between two
+    dates; both ends must be dates of a value and in order. Otherwise they stay two.
+    """
+    out: list[DateExpression] = []
+    i = 0
+    while i < len(dates):
+        first = dates[i]
+        second = dates[i + 1] if i + 1 < len(dates) else None
+        joined = _range_of(first, second, text, published) if second is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(first)
+            i += 1
+    return out
+
+
+def _range_of(
+    first: DateExpression, second: DateExpression, text: str, published: dt.date | None
+) -> DateExpression | None:
+    link = _RANGE_BETWEEN.fullmatch(text, first.end, second.start)
+    if link is None or first.kind != "date" or second.kind != "date":
+        return None
+    word = link.group(0).strip().lower()
+    opener = _RANGE_OPENERS.get(word)
+    start = first.start
+    if opener is not None:
+        before = re.search(rf"\b{opener}\s+$", text[max(0, first.start - 12) : first.start], re.I)
+        if before is None:
+            return None
+        start = first.start - len(before.group(0))
+    a, b = _event_date(first, published, text), _event_date(second, published, text)
+    if a is None or b is None:
+        return None
+    low, high = _first_day(a), _first_day(b)
+    if low is None or high is None or high < low:
+        return None
+    return DateExpression(start, second.end, text[start : second.end], "date", f"{a}/{b}", True)
 
 
 @dataclass(frozen=True)

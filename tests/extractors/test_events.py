@@ -226,3 +226,28 @@ def test_an_event_says_whether_it_happened_and_keeps_it_out_of_what() -> None:
         ("2024-09-13", "planned"),
     ]
     assert events[4].what == "The minister does not attend the summit"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "what"),
+    [
+        ("The exhibition runs from November 20 to December 11.", "2015-11-20/2015-12-11",
+         "The exhibition runs"),
+        ("Talks were held between 1957 and 1958.", "1957/1958", "Talks are held"),
+        ("He served from 2009 to 2011 as chief.", "2009/2011", "He serves as chief"),
+    ],
+)  # fmt: skip
+def test_a_range_of_dates_is_one_event_not_two_garbled_ones(
+    sentence: str, date: str, what: str
+) -> None:
+    import briefkit
+
+    (event,) = briefkit.extract(sentence + "\n", published="2015-11-01").events
+    assert (event.date, event.what) == (date, what)
+
+
+def test_two_dates_joined_by_and_without_between_stay_two_events() -> None:
+    import briefkit
+
+    events = briefkit.extract("He was born in 1950 and died in 2011.\n", published="2015-11-01")
+    assert [e.date for e in events.events] == ["1950", "2011"]
