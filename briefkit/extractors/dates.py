@@ -678,6 +678,18 @@ def _h_year_range(m: Match, c: _Ctx) -> Result:
     return "date", f"{int(m['year']):04d}", True
 
 
+def _h_two_digit_year_range(m: Match, c: _Ctx) -> Result:
+    """ "1957-58": from the first year to the second, which takes the first's century (the
+    next one if it rolls over: "1999-00")."""
+    first = int(m["year"])
+    year = first // 100 * 100 + int(m["short"])
+    if year < first:
+        year += 100
+    if year - first > 10:
+        return None  # "1960-85" is seldom a span of years: leave it to the other rules
+    return "date", f"{first:04d}/{year:04d}", True
+
+
 def _h_decade(m: Match, c: _Ctx) -> Result:
     g = m.groupdict()
     if g.get("full"):
@@ -1025,6 +1037,12 @@ def _rules() -> list[_Rule]:
         # Year ranges: "2001-2003", "2001–03", "2000 - 2050"
         _r(rf"(?<![\d,.$])(?P<year>{YEAR})(?=\s*[-–]\s*(?:{YEAR}|\d\d)\b)", _h_year_range, 4),
         _r(rf"(?:(?<=[-–])|(?<=[-–]\s))(?P<year>{YEAR})\b", _h_year, 3),
+        # "1957-58", "2014–15": one span of two years, written as one token (GUIDE §5).
+        _r(
+            rf"(?<![\d,.$])(?P<year>{YEAR})[-–](?P<short>[0-9]{{2}})\b(?![-–/.,:]\d)",
+            _h_two_digit_year_range,
+            5,
+        ),
         # Decades and centuries: "the 1980s", "the '80s", "the eighties", "the 19th century"
         _r(
             rf"\b(?:the\s+)?{MOD}(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"

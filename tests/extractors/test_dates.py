@@ -271,3 +271,18 @@ def test_an_infinitive_takes_the_tense_of_its_frame(nlp: Language) -> None:
     got = values(nlp, "She was willing to skip class on Thursday to attend.")
     assert got == {"Thursday": "2024-09-05"}
     assert values(nlp, "She is likely to resign on Thursday.") == {"Thursday": "2024-09-12"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In 1957-58 the team won the cup.", "1957-58", "1957/1958"),
+        ("The 2014–15 season was long.", "2014–15", "2014/2015"),
+        ("In 1999-00 prices rose.", "1999-00", "1999/2000"),
+    ],
+)
+def test_two_years_in_one_token_are_one_span(text: str, span: str, value: str) -> None:
+    from briefkit.extractors.dates import find_dates
+
+    (found,) = find_dates(text, dt.date(2016, 9, 9))
+    assert (found.text, found.value) == (span, value)
