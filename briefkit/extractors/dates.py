@@ -755,9 +755,31 @@ def _h_rel_unit(m: Match, c: _Ctx) -> Result:
     return "date", _shift(c.published, delta, unit), True
 
 
+# "USA TODAY", "Good Morning America Today": the word ends a capitalised name.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
+
+
+def _in_a_name(m: Match, c: _Ctx) -> bool:
+    """A capitalised day word that closes a run of capitalised words, mid-sentence."""
+    word = m.group(0)
+    if not word[:1].isupper():
+        return False
+    before = c.text[max(0, m.start() - 60) : m.start()]
+    # At a sentence's start ("Zuckerberg. Yesterday Mohamed ...") it is a date.
+    if not before.strip() or before.rstrip()[-1] in '.!?:"“”':
+        return False
+    run = _NAME_BEFORE.search(before)
+    if run is None:
+        return False
+    opening = before[: run.start()].rstrip()
+    return bool(opening) and opening[-1] not in '.!?:\n"“”'
+
+
 def _h_deictic(m: Match, c: _Ctx) -> Result:
     word = m["word"].lower()
     part = (m.groupdict().get("part") or "").lower()
+    if word in ("today", "tonight", "tomorrow", "yesterday") and _in_a_name(m, c):
+        return None
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
                 "at the moment", "right now", "at this time", "the present", "present day",
                 "present-day", "today's"):  # fmt: skip

@@ -286,3 +286,25 @@ def test_two_years_in_one_token_are_one_span(text: str, span: str, value: str) -
 
     (found,) = find_dates(text, dt.date(2016, 9, 9))
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He told USA TODAY that he would run.", []),
+        ("She appeared on Good Morning America Today.", []),
+        ("Today, I am here to testify.", ["Today"]),
+        ("Talks continue today.", ["today"]),
+    ],
+)
+def test_a_day_word_that_ends_a_name_is_not_a_date(text: str, found: list[str]) -> None:
+    from briefkit.extractors.dates import find_dates
+
+    assert [d.text for d in find_dates(text, dt.date(2016, 9, 9))] == found
+
+
+def test_a_day_word_after_a_full_stop_opens_a_sentence_and_is_a_date() -> None:
+    from briefkit.extractors.dates import find_dates
+
+    found = find_dates("He met Mark Zuckerberg. Yesterday Mohamed left.", dt.date(2016, 9, 9))
+    assert [(d.text, d.value) for d in found] == [("Yesterday", "2016-09-08")]
