@@ -14,6 +14,7 @@ import difflib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
@@ -630,8 +631,6 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 def visible(text: str) -> bool:
     """Whether ``text`` shows anything: not only spaces, zero-width or format characters."""
-    import unicodedata
-
     return any(
         not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zl", "Zp") for ch in text
     )
@@ -639,8 +638,6 @@ def visible(text: str) -> bool:
 
 def name_problem(text: str) -> str | None:
     """Why ``text`` cannot be shown as a name or title, or None when it can."""
-    import unicodedata
-
     if not visible(text):
         return "is blank (only spaces or invisible characters): write it out"
     odd = next((ch for ch in text if ch in _BIDI_CONTROLS), None)

@@ -167,7 +167,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
             raise PluginError(f"briefkit: {where}") from None
         if self.incremental:
-            pages = with_problems(pages, problems, self.templates_dir, config.use_directory_urls)
+            pages = with_problems(pages, problems, self.templates_dir)
         if self.cache.reused:
             log.info(
                 f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"

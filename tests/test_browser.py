@@ -12,7 +12,7 @@ import pytest
 from helpers import REPO, build, make_project
 
 sys.path.insert(0, str(REPO / "scripts"))
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve
+from screenshots import CHROMIUM, chromium, serve
 
 # Builds sites, runs briefkit in subprocesses, or drives a browser: the slow tier.
 pytestmark = pytest.mark.slow
@@ -54,12 +54,8 @@ def seed_url(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Iterato
 
 @pytest.fixture(scope="module")
 def browser(site_url: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

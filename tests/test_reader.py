@@ -23,7 +23,7 @@ from helpers import FIXTURES, REPO, build, make_project
 from test_browser import _browser_missing
 
 sys.path.insert(0, str(REPO / "scripts"))
-from screenshots import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from screenshots import _QuietHandler, chromium
 
 # Builds sites and drives a browser: the slow tier.
 pytestmark = pytest.mark.slow
@@ -83,12 +83,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(site: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Reader:

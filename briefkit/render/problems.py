@@ -33,7 +33,7 @@ def _left_out(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 
 def with_problems(
-    pages: dict[str, str], problems: list[Problem], templates: Path, directory_urls: bool = True
+    pages: dict[str, str], problems: list[Problem], templates: Path
 ) -> dict[str, str]:
     """``pages`` with the problems shown: a notice on the home page, a problems page,
     and a page for each left-out briefing. Unchanged when there are none."""
@@ -43,7 +43,7 @@ def with_problems(
     shown = [p.relative() for p in sorted(problems)]
     out = dict(pages)
     out[PROBLEMS_PAGE] = env.get_template("problems.md.j2").render(
-        problems=shown, briefing=None, link=lambda target: _link("index.md", target, directory_urls)
+        problems=shown, briefing=None, link=lambda target: _link("index.md", target)
     )
     for folder, found in _left_out(shown).items():
         here = page_path("briefing", folder)
@@ -52,20 +52,20 @@ def with_problems(
         out[here] = env.get_template("problems.md.j2").render(
             problems=found,
             briefing=folder,
-            link=lambda target, here=here: _link(here, target, directory_urls),
+            link=lambda target, here=here: _link(here, target),
         )
     home = out.get("index.md")
     if home is not None:
         notice = env.get_template("problems-notice.md.j2").render(
-            count=len(shown), link=_link("index.md", PROBLEMS_PAGE, directory_urls)
+            count=len(shown), link=_link("index.md", PROBLEMS_PAGE)
         )
         out["index.md"] = _after_front_matter(home, notice)
     return out
 
 
-def _link(here: str, target: str, directory_urls: bool) -> str:
-    """A relative link between two docs-relative pages, as Markdown (mkdocs resolves .md)."""
-    del directory_urls  # mkdocs rewrites links to .md files for either URL style
+def _link(here: str, target: str) -> str:
+    """A relative link between two docs-relative pages, as Markdown: mkdocs rewrites a
+    link to a .md file for either URL style."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
