@@ -481,3 +481,61 @@ def test_briefkit_render_writes_the_exports_with_the_site_url(tmp_path: Path) ->
     assert db.execute("SELECT url FROM briefings WHERE id = ?", (PORT_DEAL,)).fetchone() == (
         f"https://example.org/b/briefings/{PORT_DEAL}/",
     )
+
+
+# --------------------------------------------------------------------------- under serve
+
+
+def _exports(pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    return {path: content for path, content in pages.items() if path.startswith("data/")}
+
+
+def test_exports_made_from_kept_pieces_are_the_bytes_of_exports_made_whole(
+    tmp_path: Path,
+) -> None:
+    """Under serve each briefing's share of the exports is kept; after any edit the files
+    must still be what a full build writes, and only the edited briefings' pieces are made."""
+    import shutil
+
+    from briefkit.render import RenderCache
+    from briefkit.store import CorpusLoader
+
+    root = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "corpus", root)
+    loader = CorpusLoader(root, cache=True)
+    cache = RenderCache()
+
+    def served() -> dict[str, str | bytes]:
+        corpus, problems = loader.load()
+        assert problems == []
+        cache.digests = loader.digests
+        return _exports(render_site(corpus, REPO / "templates", cache=cache, site_url=SITE))
+
+    def whole() -> dict[str, str | bytes]:
+        corpus, _ = CorpusLoader(root).load()
+        return _exports(render_site(corpus, REPO / "templates", site_url=SITE))
+
+    assert served() == whole()
+    made = len(cache.exports)
+    summit = root / "2025-03-10-council-summit" / "briefing.yaml"
+    edits = [
+        # An event's summary: that briefing's pieces only.
+        ("Ostrava joins", "Ostrava formally joins"),
+        # A name the other briefing shows too (its events name Ostrava).
+        ("name: Ostrava,", "name: Republic of Ostrava,"),
+    ]
+    for old, new in edits:
+        text = summit.read_text("utf-8")
+        assert old in text, old
+        summit.write_text(text.replace(old, new, 1), "utf-8")
+        again = served()
+        assert again == whole(), old
+    # Nothing changed: every piece is kept.
+    before = dict(cache.exports)
+    served()
+    assert cache.exports.keys() == before.keys()
+    assert all(cache.exports[k][1] is before[k][1] for k in before)
+    assert made > 0
+
+
+SITE = "http://127.0.0.1:8000/"

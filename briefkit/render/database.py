@@ -24,11 +24,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefkit.model import Corpus
+from briefkit.model import Briefing, Corpus
 from briefkit.render.geo import lon_lat
+from briefkit.render.pieces import Pieces
 from briefkit.render.urls import SiteUrls
 
 # Readers can tell a file of this layout from a later one: PRAGMA user_version.
@@ -208,8 +210,28 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def rows(corpus: Corpus, urls: SiteUrls) -> dict[str, list[tuple[Any, ...]]]:
+# Tables whose first column is a number counted across the corpus, and the table
+# that counts it (a child row names its parent's number).
+NUMBERED_BY = {
+    "sources": "sources",
+    "events": "events",
+    "event_actors": "events",
+    "event_places": "events",
+    "quotes": "quotes",
+    "figures": "figures",
+    "figure_about": "figures",
+    "relations": "relations",
+}
+NUMBERED = ("sources", "events", "quotes", "figures", "relations")
+# The corpus's own tables, not any one briefing's.
+SHARED = ("actors", "places")
+
+
+def rows(
+    corpus: Corpus, urls: SiteUrls, pieces: Pieces | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, in the order they go in."""
+    pieces = pieces or Pieces()
     actors, places = corpus.actors, corpus.places
     out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
 
@@ -250,129 +272,156 @@ def rows(corpus: Corpus, urls: SiteUrls) -> dict[str, list[tuple[Any, ...]]]:
         )
 
     seen: set[str] = set()
-    numbers = {"sources": 0, "events": 0, "quotes": 0, "figures": 0, "relations": 0}
-
-    def number(table: str) -> int:
-        numbers[table] += 1
-        return numbers[table]
-
+    offsets = dict.fromkeys(NUMBERED, 0)
     for briefing in sorted(corpus.briefings, key=lambda b: b.id):
         # Two folders claiming one id (a problem check reports) would clash on the
         # key: the site shows one of them, and so does the database.
         if briefing.id in seen:
             continue
         seen.add(briefing.id)
-        bid = briefing.id
-        out["briefings"].append(
-            (
-                bid,
-                briefing.title,
-                briefing.summary,
-                _json(briefing.key_points),
-                _json(briefing.tags),
-                urls.link(urls.briefing(bid)),
-            )
+        own = pieces.get(
+            "briefings.sqlite",
+            briefing,
+            0,
+            lambda b=briefing: _briefing_rows(b, urls, actor, place),
         )
-        source = briefing.source
-        out["sources"].append(
-            (number("sources"), bid, 0, source.outlet, source.url, source.published, source.article)
-        )
-        for i, entry in enumerate(briefing.actors):
-            out["briefing_actors"].append(
-                (
-                    bid,
-                    i,
-                    entry.id,
-                    entry.name,
-                    entry.role,
-                    entry.affiliation,
-                    actor(entry.affiliation),
-                    entry.evidence,
-                )
-            )
-        for i, spot in enumerate(briefing.places):
-            out["briefing_places"].append((bid, i, spot.id, spot.name, spot.evidence))
-        for i, event in enumerate(briefing.events):
-            key = number("events")
-            value = event.date_value
-            out["events"].append(
-                (
-                    key,
-                    bid,
-                    i,
-                    event.id,
-                    f"{bid}--{event.id}",
-                    event.date,
-                    value.start.first.isoformat(),
-                    value.end.last.isoformat(),
-                    value.precision,
-                    int(event.approximate),
-                    event.when,
-                    event.what,
-                    event.evidence,
-                    urls.link(urls.fact(bid, "events", i)),
-                )
-            )
-            for j, ref in enumerate(event.actors):
-                out["event_actors"].append((key, j, ref, actor(ref)))
-            for j, ref in enumerate(event.places):
-                out["event_places"].append((key, j, ref, place(ref)))
-        for i, quote in enumerate(briefing.quotes):
-            out["quotes"].append(
-                (
-                    number("quotes"),
-                    bid,
-                    i,
-                    quote.id,
-                    quote.speaker,
-                    actor(quote.speaker),
-                    quote.text,
-                    quote.evidence,
-                    urls.link(urls.fact(bid, "quotes", i)),
-                )
-            )
-        for i, figure in enumerate(briefing.figures):
-            key = number("figures")
-            out["figures"].append(
-                (
-                    key,
-                    bid,
-                    i,
-                    figure.id,
-                    _number(figure.value),
-                    figure.unit,
-                    int(figure.approximate),
-                    figure.text,
-                    figure.evidence,
-                    urls.link(urls.fact(bid, "figures", i)),
-                )
-            )
-            for j, ref in enumerate(figure.about):
-                out["figure_about"].append((key, j, ref, actor(ref), place(ref)))
-        for i, relation in enumerate(briefing.relations):
-            out["relations"].append(
-                (
-                    number("relations"),
-                    bid,
-                    i,
-                    relation.id,
-                    relation.from_,
-                    actor(relation.from_),
-                    place(relation.from_),
-                    relation.kind,
-                    relation.to,
-                    actor(relation.to),
-                    place(relation.to),
-                    relation.evidence,
-                    urls.link(urls.fact(bid, "relations", i)),
-                )
-            )
+        for table, table_rows in own.items():
+            numbered = NUMBERED_BY.get(table)
+            if numbered is None:
+                out[table].extend(table_rows)
+                continue
+            offset = offsets[numbered]
+            out[table].extend((row[0] + offset, *row[1:]) for row in table_rows)
+        for table in NUMBERED:
+            offsets[table] += len(own[table])
     return out
 
 
-def briefings_sqlite(corpus: Corpus, urls: SiteUrls) -> bytes:
+def _briefing_rows(
+    briefing: Briefing,
+    urls: SiteUrls,
+    actor: Callable[[str | None], str | None],
+    place: Callable[[str | None], str | None],
+) -> dict[str, list[tuple[Any, ...]]]:
+    """One briefing's rows, their numbers counted from 1 (``rows`` adds the briefings' before)."""
+    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES if name not in SHARED}
+    numbers = dict.fromkeys(NUMBERED, 0)
+
+    def number(table: str) -> int:
+        numbers[table] += 1
+        return numbers[table]
+
+    bid = briefing.id
+    out["briefings"].append(
+        (
+            bid,
+            briefing.title,
+            briefing.summary,
+            _json(briefing.key_points),
+            _json(briefing.tags),
+            urls.link(urls.briefing(bid)),
+        )
+    )
+    source = briefing.source
+    out["sources"].append(
+        (number("sources"), bid, 0, source.outlet, source.url, source.published, source.article)
+    )
+    for i, entry in enumerate(briefing.actors):
+        out["briefing_actors"].append(
+            (
+                bid,
+                i,
+                entry.id,
+                entry.name,
+                entry.role,
+                entry.affiliation,
+                actor(entry.affiliation),
+                entry.evidence,
+            )
+        )
+    for i, spot in enumerate(briefing.places):
+        out["briefing_places"].append((bid, i, spot.id, spot.name, spot.evidence))
+    for i, event in enumerate(briefing.events):
+        key = number("events")
+        value = event.date_value
+        out["events"].append(
+            (
+                key,
+                bid,
+                i,
+                event.id,
+                f"{bid}--{event.id}",
+                event.date,
+                value.start.first.isoformat(),
+                value.end.last.isoformat(),
+                value.precision,
+                int(event.approximate),
+                event.when,
+                event.what,
+                event.evidence,
+                urls.link(urls.fact(bid, "events", i)),
+            )
+        )
+        for j, ref in enumerate(event.actors):
+            out["event_actors"].append((key, j, ref, actor(ref)))
+        for j, ref in enumerate(event.places):
+            out["event_places"].append((key, j, ref, place(ref)))
+    for i, quote in enumerate(briefing.quotes):
+        out["quotes"].append(
+            (
+                number("quotes"),
+                bid,
+                i,
+                quote.id,
+                quote.speaker,
+                actor(quote.speaker),
+                quote.text,
+                quote.evidence,
+                urls.link(urls.fact(bid, "quotes", i)),
+            )
+        )
+    for i, figure in enumerate(briefing.figures):
+        key = number("figures")
+        out["figures"].append(
+            (
+                key,
+                bid,
+                i,
+                figure.id,
+                _number(figure.value),
+                figure.unit,
+                int(figure.approximate),
+                figure.text,
+                figure.evidence,
+                urls.link(urls.fact(bid, "figures", i)),
+            )
+        )
+        for j, ref in enumerate(figure.about):
+            out["figure_about"].append((key, j, ref, actor(ref), place(ref)))
+    for i, relation in enumerate(briefing.relations):
+        out["relations"].append(
+            (
+                number("relations"),
+                bid,
+                i,
+                relation.id,
+                relation.from_,
+                actor(relation.from_),
+                place(relation.from_),
+                relation.kind,
+                relation.to,
+                actor(relation.to),
+                place(relation.to),
+                relation.evidence,
+                urls.link(urls.fact(bid, "relations", i)),
+            )
+        )
+    return out
+
+
+def briefings_sqlite(corpus: Corpus, urls: SiteUrls, pieces: Pieces | None = None) -> bytes:
     """The database file's bytes, built in a temporary folder that is then removed."""
-    tables = rows(corpus, urls)
+    tables = rows(corpus, urls, pieces)
     with tempfile.TemporaryDirectory(prefix="briefkit-sqlite-") as folder:
         path = Path(folder) / "briefings.sqlite"
         connection = sqlite3.connect(path, isolation_level=None)

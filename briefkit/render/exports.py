@@ -29,6 +29,7 @@ from briefkit.model import Briefing, Corpus, DateValue, Event, Moment
 from briefkit.render.database import briefings_sqlite
 from briefkit.render.geo import events_geojson, places_geojson
 from briefkit.render.ical import events_ics
+from briefkit.render.pieces import Pieces
 from briefkit.render.urls import SiteUrls
 
 UrlFor = Callable[[Briefing, Event], str]
@@ -49,22 +50,49 @@ ACLED_COLUMNS = (
 _ACLED_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 3}
 
 
-def briefings_json(corpus: Corpus) -> str:
-    data = {
-        "generator": "briefkit",
-        "schema": "schema/briefing.schema.json",
-        "briefings": [b.to_dict() for b in corpus.briefings],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def events_csv(corpus: Corpus) -> str:
+def _json_list(head: dict[str, Any], name: str, items: list[str]) -> str:
+    """``head`` with a last member ``name``, the JSON ``items`` as a list: as json.dumps writes."""
+    return _json(head)[:-1] + f',"{name}":[' + ",".join(items) + "]}\n"
+
+
+def briefings_json(corpus: Corpus, pieces: Pieces | None = None) -> str:
+    pieces = pieces or Pieces()
+    head = {"generator": "briefkit", "schema": "schema/briefing.schema.json"}
+    items = [
+        pieces.get("briefings.json", b, 0, lambda b=b: _json(b.to_dict())) for b in corpus.briefings
+    ]
+    return _json_list(head, "briefings", items)
+
+
+def _csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(ACLED_COLUMNS)
-    for briefing, event in corpus.events():
-        writer.writerow(_acled_row(corpus, briefing, event))
+    csv.writer(buffer, lineterminator="\n").writerow(values)
     return buffer.getvalue()
+
+
+def events_csv(corpus: Corpus, pieces: Pieces | None = None) -> str:
+    pieces = pieces or Pieces()
+    position = _positions(corpus)
+    lines = [_csv_line(list(ACLED_COLUMNS))]
+    for briefing, event in corpus.events():
+        lines.append(
+            pieces.get(
+                "events.csv",
+                briefing,
+                position[id(event)],
+                lambda b=briefing, e=event: _csv_line(_acled_row(corpus, b, e)),
+            )
+        )
+    return "".join(lines)
+
+
+def _positions(corpus: Corpus) -> dict[int, int]:
+    """Each event's index in its briefing, by the event object's id."""
+    return {id(e): i for b in corpus.briefings for i, e in enumerate(b.events)}
 
 
 def _acled_row(corpus: Corpus, briefing: Briefing, event: Event) -> list[Any]:
@@ -120,26 +148,49 @@ def _slide(corpus: Corpus, briefing: Briefing, event: Event, link: str) -> dict[
 
 
 def timeline_json(
-    corpus: Corpus, pairs: list[tuple[Briefing, Event]], title: str, url: UrlFor
+    corpus: Corpus,
+    pairs: list[tuple[Briefing, Event]],
+    title: str,
+    url: UrlFor,
+    pieces: Pieces | None = None,
+    position: dict[int, int] | None = None,
+    export: str = "timeline.json",
 ) -> str:
-    """TimelineJS JSON for some events, each linking to its evidence."""
-    data = {
-        "title": {"text": {"headline": html.escape(title), "text": ""}},
-        "events": [_slide(corpus, b, e, url(b, e)) for b, e in pairs],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """TimelineJS JSON for some events, each linking to its evidence.
+
+    ``export`` names the file's pieces: the same event links differently from
+    files at different depths.
+    """
+    pieces = pieces or Pieces()
+    position = position if position is not None else _positions(corpus)
+    head = {"title": {"text": {"headline": html.escape(title), "text": ""}}}
+    slides = [
+        pieces.get(
+            export,
+            b,
+            position[id(e)],
+            lambda b=b, e=e: _json(_slide(corpus, b, e, url(b, e))),
+        )
+        for b, e in pairs
+    ]
+    return _json_list(head, "events", slides)
 
 
 def render_exports(
-    corpus: Corpus, directory_urls: bool = True, site_url: str | None = None
+    corpus: Corpus,
+    directory_urls: bool = True,
+    site_url: str | None = None,
+    pieces: Pieces | None = None,
 ) -> dict[str, str | bytes]:
     """Every export: site-relative path -> file content (bytes for the binary ones).
 
     ``site_url`` (mkdocs' own) makes the links in the files for other tools
     absolute; without it they are relative to the site's root, and the
-    calendar's events carry no URL.
+    calendar's events carry no URL. ``pieces`` (under serve) keeps each
+    briefing's share of the files for the next build.
     """
-    index = {id(e): i for b in corpus.briefings for i, e in enumerate(b.events)}
+    pieces = pieces or Pieces()
+    index = _positions(corpus)
     urls = SiteUrls(directory_urls, site_url)
 
     def url_from(depth: int) -> UrlFor:
@@ -155,19 +206,26 @@ def render_exports(
 
     events = corpus.events()
     files: dict[str, str | bytes] = {
-        "data/briefings.json": briefings_json(corpus),
-        "data/events.csv": events_csv(corpus),
-        "data/timeline.json": timeline_json(corpus, events, "All briefings", url_from(1)),
+        "data/briefings.json": briefings_json(corpus, pieces),
+        "data/events.csv": events_csv(corpus, pieces),
+        "data/timeline.json": timeline_json(
+            corpus, events, "All briefings", url_from(1), pieces, index
+        ),
         "data/places.geojson": places_geojson(corpus, urls),
-        "data/events.geojson": events_geojson(corpus, events, index, urls),
-        "data/events.ics": events_ics(corpus, events, index, urls),
-        "data/briefings.sqlite": briefings_sqlite(corpus, urls),
+        "data/events.geojson": events_geojson(corpus, events, index, urls, pieces),
+        "data/events.ics": events_ics(corpus, events, index, urls, pieces),
+        "data/briefings.sqlite": briefings_sqlite(corpus, urls, pieces),
     }
     by_briefing: dict[str, list[tuple[Briefing, Event]]] = {}
     for briefing, event in events:
         by_briefing.setdefault(briefing.id, []).append((briefing, event))
     for briefing in corpus.briefings:
-        files[f"data/timeline/{briefing.id}.json"] = timeline_json(
-            corpus, by_briefing.get(briefing.id, []), briefing.title, url_from(2)
+        files[f"data/timeline/{briefing.id}.json"] = pieces.get(
+            "timeline/<id>.json",
+            briefing,
+            0,
+            lambda b=briefing: timeline_json(
+                corpus, by_briefing.get(b.id, []), b.title, url_from(2), None, index
+            ),
         )
     return files

@@ -16,6 +16,7 @@ import math
 from typing import Any
 
 from briefkit.model import Briefing, Corpus, Event, Profile
+from briefkit.render.pieces import Pieces
 from briefkit.render.urls import SiteUrls
 
 
@@ -47,10 +48,14 @@ def located_place(corpus: Corpus, event: Event) -> tuple[Profile, list[float]] |
     return None
 
 
-def _collection(features: list[dict[str, Any]]) -> str:
-    data = {"type": "FeatureCollection", "features": features}
+def _json(data: Any) -> str:
     # allow_nan=False: a NaN that slipped past lon_lat fails here, not in a reader.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _collection(features: list[str]) -> str:
+    """The FeatureCollection of features already written as JSON."""
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}\n"
 
 
 def _point(ident: str, point: list[float], properties: dict[str, Any]) -> dict[str, Any]:
@@ -78,37 +83,55 @@ def places_geojson(corpus: Corpus, urls: SiteUrls) -> str:
             "briefings": briefings,
             "url": urls.link(urls.page("places", ident)),
         }
-        features.append(_point(ident, point, properties))
+        features.append(_json(_point(ident, point, properties)))
     return _collection(features)
 
 
 def events_geojson(
-    corpus: Corpus, pairs: list[tuple[Briefing, Event]], position: dict[int, int], urls: SiteUrls
+    corpus: Corpus,
+    pairs: list[tuple[Briefing, Event]],
+    position: dict[int, int],
+    urls: SiteUrls,
+    pieces: Pieces | None = None,
 ) -> str:
     """Located events, oldest first; ``position`` is each event's index in its briefing."""
+    pieces = pieces or Pieces()
     features = []
     for briefing, event in pairs:
-        found = located_place(corpus, event)
-        if found is None:
-            continue
-        place, point = found
-        value = event.date_value
-        uid = f"{briefing.id}--{event.id}"
-        properties = {
-            "id": uid,
-            "event": event.id,
-            "briefing": briefing.id,
-            "what": event.what,
-            "date": event.date,
-            "start": value.start.first.isoformat(),
-            "end": value.end.last.isoformat(),
-            "precision": value.precision,
-            "approximate": event.approximate,
-            "when": event.when,
-            "place": place.id,
-            "place_name": place.name,
-            "actors": list(event.actors),
-            "url": urls.link(urls.fact(briefing.id, "events", position[id(event)])),
-        }
-        features.append(_point(uid, point, properties))
+        feature = pieces.get(
+            "events.geojson",
+            briefing,
+            position[id(event)],
+            lambda b=briefing, e=event: _event_feature(corpus, b, e, position[id(e)], urls),
+        )
+        if feature is not None:
+            features.append(feature)
     return _collection(features)
+
+
+def _event_feature(
+    corpus: Corpus, briefing: Briefing, event: Event, position: int, urls: SiteUrls
+) -> str | None:
+    found = located_place(corpus, event)
+    if found is None:
+        return None
+    place, point = found
+    value = event.date_value
+    uid = f"{briefing.id}--{event.id}"
+    properties = {
+        "id": uid,
+        "event": event.id,
+        "briefing": briefing.id,
+        "what": event.what,
+        "date": event.date,
+        "start": value.start.first.isoformat(),
+        "end": value.end.last.isoformat(),
+        "precision": value.precision,
+        "approximate": event.approximate,
+        "when": event.when,
+        "place": place.id,
+        "place_name": place.name,
+        "actors": list(event.actors),
+        "url": urls.link(urls.fact(briefing.id, "events", position)),
+    }
+    return _json(_point(uid, point, properties))

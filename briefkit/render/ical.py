@@ -18,6 +18,7 @@ from icalendar import Event as VEvent
 
 from briefkit.model import Briefing, Corpus, Event
 from briefkit.render.geo import located_place
+from briefkit.render.pieces import Pieces
 from briefkit.render.urls import SiteUrls
 
 # Fixed, not the site's host: an event keeps its UID when the site moves or is
@@ -92,16 +93,39 @@ def _vevent(
     return vevent
 
 
-def events_ics(
-    corpus: Corpus, pairs: list[tuple[Briefing, Event]], position: dict[int, int], urls: SiteUrls
-) -> bytes:
-    """The events of ``pairs``, in order; ``position`` is each event's index in its briefing."""
+def calendar() -> Calendar:
+    """The calendar's own properties, with no events yet."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("name", "Briefings: events")
     calendar.add("x-wr-calname", "Briefings: events")
-    for briefing, event in pairs:
-        calendar.add_component(_vevent(corpus, briefing, event, position[id(event)], urls))
-    return calendar.to_ical()
+    return calendar
+
+
+def events_ics(
+    corpus: Corpus,
+    pairs: list[tuple[Briefing, Event]],
+    position: dict[int, int],
+    urls: SiteUrls,
+    pieces: Pieces | None = None,
+) -> bytes:
+    """The events of ``pairs``, in order; ``position`` is each event's index in its briefing.
+
+    Each VEVENT is written alone (folding its lines is most of the cost, and under
+    serve a kept event is not written again) and put between the calendar's
+    BEGIN and END: what ``Calendar.to_ical`` writes for the calendar with them.
+    """
+    pieces = pieces or Pieces()
+    head, end = calendar().to_ical().rsplit(b"END:VCALENDAR", 1)
+    events = [
+        pieces.get(
+            "events.ics",
+            b,
+            position[id(e)],
+            lambda b=b, e=e: _vevent(corpus, b, e, position[id(e)], urls).to_ical(),
+        )
+        for b, e in pairs
+    ]
+    return b"".join([head, *events, b"END:VCALENDAR", end])

@@ -48,6 +48,7 @@ from briefkit.render.exports import render_exports
 from briefkit.render.graphs import relation_graph
 from briefkit.render.maps import Point, svg_map
 from briefkit.render.parallel import in_two
+from briefkit.render.pieces import Kept, Pieces
 
 # How many of a briefing's sentences an actor's or place's page quotes.
 APPEARANCE_SENTENCES = 3
@@ -507,6 +508,7 @@ class RenderCache:
     views: dict[str, tuple[tuple[str, int], BriefingView]] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)
     reused: int = 0
+    exports: Kept = field(default_factory=dict)  # each briefing's share of the exports
 
 
 def _digest(*parts: Any) -> str:
@@ -1098,5 +1100,10 @@ def render_site(
         cache.pages = kept
         cache.rendered = rendered
         cache.reused = len(pages) - len(rendered)
-    pages.update(render_exports(corpus, directory_urls, site_url))
+    pieces = None
+    if cache is not None and renderer.keys is not None:
+        pieces = Pieces(renderer.keys.context, cache.exports, _digest(directory_urls, site_url))
+    pages.update(render_exports(corpus, directory_urls, site_url, pieces))
+    if cache is not None and pieces is not None:
+        cache.exports = pieces.fresh
     return pages
