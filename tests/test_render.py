@@ -318,3 +318,23 @@ def test_evidence_is_located_once_from_validation_to_the_rendered_page(
                              if getattr(f, "evidence", None)})  # fmt: skip
     render_site(Corpus.build(briefings), REPO / "templates")
     assert len(searched) == validated  # the renderer found nothing again
+
+
+def test_the_tags_page_lists_each_tag_and_briefings_link_to_their_tags() -> None:
+    """briefkit makes the tags page itself (Material's tags plugin is not run: it cannot
+    follow serve's dirty builds, and Zensical runs no plugins)."""
+    briefings, _ = load_corpus(FIXTURES / "corpus")
+    briefings[0].tags = ["Trade", "Port <b>deals</b>"]
+    briefings[1].tags = ["trade"]
+    pages = render_site(Corpus.build(briefings), REPO / "templates")
+    tags = pages["tags.md"]
+    # Two spellings of one tag share a heading and an anchor; each heading lists its briefings.
+    headings = re.findall(r"^## (.*) \{: #(tag-[\w-]+) \}$", tags, flags=re.M)
+    assert [anchor for _text, anchor in headings] == ["tag-port-b-deals-b", "tag-trade"]
+    assert "<b>" not in tags
+    trade = tags.split("{: #tag-trade }")[1]
+    for briefing in briefings:
+        assert f"({briefing.id}.md)" in trade or f"/{briefing.id}.md)" in trade
+    page = pages[f"briefings/{briefings[0].id}.md"]
+    assert "(../tags.md#tag-trade){ .md-tag }" in page
+    assert "(../tags.md#tag-port-b-deals-b){ .md-tag }" in page

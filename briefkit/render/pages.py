@@ -130,10 +130,21 @@ def page_path(kind: str, ident: str | None = None) -> str:
     """Where each page kind lives in the site, as a docs-relative .md path."""
     if kind == "home":
         return "index.md"
-    if kind in ("timeline", "quotes", "map") and not ident:
+    if kind in ("timeline", "quotes", "map", "tags") and not ident:
         return f"{kind}.md"
     folder = {"briefing": "briefings", "actor": "actors", "place": "places"}.get(kind, kind)
     return f"{folder}/{ident}.md" if ident else f"{folder}/index.md"
+
+
+def tag_anchor(tag: str) -> Markup:
+    """A tag's heading id on the tags page: its words, lower-case, joined by hyphens.
+
+    It depends on the tag alone, so a briefing page links to it without reading
+    the rest of the corpus; tags that differ only in case or punctuation share it.
+    """
+    words = re.findall(r"\w+", tag.lower())
+    # Word characters and hyphens only: nothing in it for Markdown or HTML to read.
+    return Markup("tag-" + ("-".join(words) or "_"))
 
 
 def evidence_anchor(key: str, index: int) -> str:
@@ -256,6 +267,7 @@ def environment(templates: Path) -> Environment:
     env.filters["relation"] = relation_phrase
     env.filters["quoted"] = _quoted
     env.filters["coordinates"] = _coordinates
+    env.filters["tag_anchor"] = tag_anchor
     env.globals.update(TEMPLATE_HELPERS)
     return env
 
@@ -853,6 +865,19 @@ class Renderer:
         places_map = self._map(here, counted, "Places in all briefings", "briefings")
         return {"places": places, "places_map": places_map}
 
+    def tags_page(self, _subject: None, here: str) -> dict[str, Any]:
+        """Each tag with its briefings, newest first; spellings of one anchor share a heading."""
+        tagged: dict[str, tuple[list[str], list[Briefing]]] = {}
+        for briefing in self.corpus.briefings:
+            for tag in dict.fromkeys(briefing.tags):
+                names, briefings = tagged.setdefault(tag_anchor(tag), ([], []))
+                if tag not in names:
+                    names.append(tag)
+                if briefing not in briefings:
+                    briefings.append(briefing)
+        tags = [(names, anchor, briefings) for anchor, (names, briefings) in tagged.items()]
+        return {"tags": sorted(tags, key=lambda t: (t[0][0].lower(), t[1]))}
+
     def plan(self) -> Iterator[tuple[str, str | None, Callable[[], str]]]:
         """Every page of every kind: its path, the hash of its inputs (None: always
         render), and what renders it."""
@@ -934,6 +959,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("actors", "actors.md.j2", lambda _i: page_path("actor"), _one, Renderer.actors_index),
     PageKind("places", "places.md.j2", lambda _i: page_path("place"), _one, Renderer.places_index),
     PageKind("map", "map.md.j2", lambda _i: page_path("map"), _one, Renderer.map_page),
+    PageKind("tags", "tags.md.j2", lambda _i: page_path("tags"), _one, Renderer.tags_page),
     PageKind(
         "timeline",
         "timeline.md.j2",
