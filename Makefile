@@ -21,8 +21,9 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow" -q
 
+# --dirty: an edit rebuilds only the pages it changed (briefkit/htmlcache.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/briefkit check

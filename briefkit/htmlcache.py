@@ -16,18 +16,34 @@ What else a kept page's HTML depends on is in the fingerprint: ``mkdocs.yml``, t
 serve address, and which hand-written pages exist (a generated page's links to
 them). Links between generated pages need nothing more: a page's Markdown names
 the pages it links to, and the render cache renders it again when one goes.
-Pages in the nav (the index pages, which read the whole corpus) and a page with
-a tags listing (filled in from every page's tags) are always built.
+Pages in the nav (the index pages, which read the whole corpus) are always
+themed, since their nav and neighbours' links come from other pages, but their
+Markdown is converted only when it changed; a page with a tags listing (filled
+in from every page's tags) is always built.
+
+Under ``mkdocs serve --dirty`` it goes further. mkdocs then neither empties the
+site folder nor builds a page whose file says it is unmodified, and the plugin's
+files say so (``GeneratedFile``) for every page whose key is unchanged and every
+export whose bytes are: such a page costs mkdocs no event, no conversion and no
+write, whatever the size of the corpus, and the page on disk is the one a full
+build would write. What mkdocs' own dirty builds get wrong, this mends: the search
+index is assembled from every page's kept entries (mkdocs indexes only the pages
+it builds, and Material's merge assumes a single one), files of pages that are
+gone are removed, and when the fingerprint changes (``mkdocs.yml``, the serve
+address, the hand-written pages) the site folder is emptied and everything built.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
+from jinja2.bccache import Bucket
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -46,6 +62,35 @@ def digest(*parts: str | bytes) -> str:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
+
+
+# mkdocs' warning before every dirty build; the plugin makes its builds right (see above).
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class GeneratedFile(File):
+    """A page or export the plugin adds; ``unchanged`` tells a dirty build to leave it be."""
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        # mkdocs asks only in dirty builds; a generated file is otherwise always modified.
+        return not self.unchanged and super().is_modified()
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory; Jinja checks each against its source."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -67,17 +112,28 @@ class Kept:
 class HtmlCache:
     """The per-page cache, filled and used by the plugin's mkdocs events."""
 
-    def __init__(self, enabled: bool = True, theme: bool = True) -> None:
+    def __init__(self, enabled: bool = True, theme: bool = True, dirty: bool = False) -> None:
         # Switches for scripts/bench_serve.py, which measures each step's share:
         # theme=False keeps the converted HTML and search entries but themes every
         # page; enabled=False leaves every page to mkdocs, as before this cache.
         self.enabled = enabled
         self.theme = theme
+        # mkdocs serve --dirty: unchanged files are left on disk as they are.
+        self.dirty = dirty
         self.pages: dict[str, Kept] = {}
         self._next: dict[str, Kept] = {}
         self._keys: dict[str, str] = {}
-        self._hits: set[str] = set()
+        self._hits: set[str] = set()  # pages whose conversion is kept
+        self._themed: set[str] = set()  # pages themed every time (the nav's)
         self.converted: list[str] = []  # the pages the last build converted
+        self.bytecode = MemoryBytecodeCache()
+        # Dirty builds: what the last build left in the site folder.
+        self._fingerprint: str | None = None
+        self._exports: dict[str, str | bytes] = {}
+        self._outputs: set[str] = set()
+        self._search: dict[str, list[dict[str, Any]]] = {}
+        self.removed: list[str] = []  # dest paths of files gone since the last build
+        self._index_entries: list[dict[str, Any]] | None = None
 
     # -- on_files: which pages may be kept, and under what key
 
@@ -104,11 +160,54 @@ class HtmlCache:
         self._next = {}
         self._hits = set()
         self.converted = []
+        self.removed = []
+        if self.dirty and fingerprint != self._fingerprint:
+            # What every page is built from changed (or this is the first build): start
+            # from an empty site folder, as a clean build does, and build everything.
+            utils.clean_directory(config.site_dir)
+            self.pages, self._exports, self._outputs, self._search = {}, {}, set(), {}
+        self._fingerprint = fingerprint
 
-    def leave_out(self, src_uris: set[str]) -> None:
-        """Pages built every time (the nav's)."""
-        for uri in src_uris:
-            self._keys.pop(uri, None)
+    def theme_always(self, src_uris: set[str]) -> None:
+        """Pages themed on every build (the nav's); their conversion may still be kept."""
+        self._themed = set(src_uris)
+
+    # -- on_nav, dirty builds: which of the plugin's files mkdocs may leave as they are
+
+    def leave_unchanged(self, files: Files, exports: dict[str, str | bytes]) -> None:
+        """Mark the generated pages whose key is kept and the exports whose bytes are.
+
+        ``exports``: the plugin's non-page files, src_uri -> content. Files the last
+        build wrote that this one does not make are removed from the site folder.
+        """
+        outputs: set[str] = set()
+        for file in files:
+            if not isinstance(file, GeneratedFile):
+                continue
+            outputs.add(file.abs_dest_path)
+            on_disk = os.path.isfile(file.abs_dest_path)
+            uri = file.src_uri
+            if uri in exports:
+                before = self._exports.get(uri)
+                file.unchanged = on_disk and before is not None and before == exports[uri]
+                continue
+            key = self._keys.get(uri)
+            kept = self.pages.get(uri)
+            if uri in self._themed:
+                continue
+            if key is not None and kept is not None and kept.key == key and on_disk:
+                file.unchanged = True
+                self._next[uri] = kept
+                self._hits.add(uri)
+        for path in sorted(self._outputs - outputs):
+            if os.path.isfile(path):
+                os.remove(path)
+                self.removed.append(path)
+                folder = os.path.dirname(path)
+                if os.path.isdir(folder) and not os.listdir(folder):
+                    os.rmdir(folder)
+        self._outputs = outputs
+        self._exports = exports
 
     # -- on_pre_page: convert, or take the last build's conversion
 
@@ -172,16 +271,45 @@ class HtmlCache:
             add(page)
             if kept is not None:
                 kept.entries = entries[before:]
+            if self.dirty:
+                self._search[uri] = entries[before:]
 
         index.add_entry_from_context = add_entry_from_context
+        self._index_entries = entries
+
+    def assemble_search(self, files: Files, search: Any) -> None:
+        """Dirty builds: the index holds every page's entries, not only the built pages'.
+
+        Run before the search plugin writes its index. A page mkdocs left as it was
+        keeps the entries of the build that made it; Material's own merge for dirty
+        builds (``search_index_prev``), which assumes one page was built, is not used.
+        """
+        entries = self._index_entries
+        if entries is None:
+            return
+        pages = [f.src_uri for f in files.documentation_pages()]
+        self._search = {uri: self._search[uri] for uri in pages if uri in self._search}
+        entries[:] = [entry for uri in pages for entry in self._search.get(uri, ())]
+        if hasattr(search, "search_index_prev"):
+            search.search_index_prev = None
 
     # -- the theme: skip it for a kept page whose themed HTML is kept too
 
     def on_env(self, env: Environment, files: Files) -> Environment:
+        # The theme's templates are compiled once per serve, not once per build.
+        env.bytecode_cache = self.bytecode
+        if self.dirty:
+            # A page left as it was is not read; links to its anchors are checked
+            # against the anchors it had when it was built.
+            for uri in self._hits - self._themed:
+                file = files.get_file_from_path(uri)
+                if file is not None and file.page is not None and file.page.content is None:
+                    file.page.present_anchor_ids = self._next[uri].anchors
+            return env
         if not self.theme:
             return env
         env.loader = ChoiceLoader([DictLoader({KEPT_TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
-        for uri in self._hits:
+        for uri in self._hits - self._themed:
             kept = self._next[uri]
             file = files.get_file_from_path(uri)
             if kept.output is not None and file is not None and file.page is not None:
@@ -195,7 +323,7 @@ class HtmlCache:
         if page.meta.get("template") == KEPT_TEMPLATE:
             assert kept.output is not None
             return kept.output
-        if self.theme:
+        if self.theme and not self.dirty and page.file.src_uri not in self._themed:
             kept.output = output
         return output
 
@@ -206,4 +334,5 @@ class HtmlCache:
 
     @property
     def kept(self) -> int:
-        return len(self._hits)
+        """Pages whose HTML was kept (left on disk, or copied in)."""
+        return len(self._hits - self._themed)

@@ -20,13 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
-from briefkit.htmlcache import HtmlCache
+from briefkit.htmlcache import DIRTY_WARNING, GeneratedFile, HtmlCache
 from briefkit.model import Corpus
 from briefkit.render import RenderCache, render_site
 from briefkit.render.problems import with_problems
@@ -57,6 +57,14 @@ def _not_a_problem(record: logging.LogRecord) -> bool:
     return not getattr(record, PROBLEM, False)
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(DIRTY_WARNING)
+
+
 def template_problem(exc: TemplateError, templates: Path) -> Problem:
     """A template error at its file and line, for whoever edits the templates."""
     if isinstance(exc, TemplateSyntaxError):
@@ -83,11 +91,19 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.cache = RenderCache()
         self.html = HtmlCache()
         self.incremental = False
+        self.files: Files | None = None
+        self.exports: dict[str, str | bytes] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence keeps this instance across serve's rebuilds. A one-off build
         # keeps nothing: the corpus would only weigh on the rest of the build.
         self.incremental = command == "serve"
+        self.html.dirty = self.incremental and dirty
+        if self.html.dirty:
+            # mkdocs warns before every dirty build that its nav and links may be
+            # wrong; the plugin's builds are right (briefkit.htmlcache), and under
+            # `strict: true` the warning would abort every build.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
     @property
     def fast(self) -> bool:
@@ -173,15 +189,19 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 f"{self.cache.reused} unchanged pages kept, {len(self.cache.rendered)} rendered"
             )
         generated: dict[str, str] = {}
+        self.exports = {}
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
                 continue
-            files.append(File.generated(config, src_uri, content=content))
+            files.append(GeneratedFile.generated(config, src_uri, content=content))
             if isinstance(content, str) and src_uri.endswith(".md"):
                 generated[src_uri] = content
+            else:
+                self.exports[src_uri] = content
         if self.fast:
             self.html.start(config, files, generated)
+        self.files = files
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -205,13 +225,25 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self.html.post_page(output, page) if self.fast else output
 
+    # Before the search plugin's: it writes the index this completes in dirty builds.
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.fast:
-            self.html.finish()
-            if self.html.kept:
-                log.info(
-                    f"{self.html.kept} unchanged pages copied, {len(self.html.converted)} converted"
-                )
+        if not self.fast:
+            return
+        if self.html.dirty and self.files is not None:
+            search = config.plugins.get("search") or config.plugins.get("material/search")
+            self.html.assemble_search(self.files, search)
+        self.html.finish()
+        built = len(self.html.converted)
+        if self.html.dirty:
+            removed = len(self.html.removed)
+            log.info(
+                f"{plural(self.html.kept, 'unchanged page')} left as written, "
+                f"{plural(built, 'page')} converted"
+                + (f", {plural(removed, 'file')} removed" if removed else "")
+            )
+        elif self.html.kept:
+            log.info(f"{self.html.kept} unchanged pages copied, {built} converted")
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A generated page is out of the nav (see mkdocs.yml), which leaves it no tab lit
@@ -219,8 +251,10 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         # (actors/x -> actors/): mkdocs then lights that page's tab while it builds the
         # page, and Material's navigation.path shows Home > Actors above its title.
         if self.fast:
-            # Their nav and neighbours' links are built from other pages: build them always.
-            self.html.leave_out({p.file.src_uri for p in nav.pages})
+            # Their nav and neighbours' links are built from other pages: theme them always.
+            self.html.theme_always({p.file.src_uri for p in nav.pages})
+            if self.html.dirty:
+                self.html.leave_unchanged(files, self.exports)
         sections = {p.file.src_uri.removesuffix(".md").removesuffix("/index"): p for p in nav.pages}
         in_nav = {id(p) for p in nav.pages}
         for file in files.documentation_pages():

@@ -270,3 +270,99 @@ def test_kept_pages_are_a_full_builds_and_search_holds_every_page(
         if name.endswith("/index.html") and name.startswith(("briefings/", "actors/", "places/"))
     }
     assert len(pages) > 10 and pages <= located, pages - located
+
+
+# --------------------------------------------------------------------------- serve --dirty
+
+
+def dirty_build(project: Path, site_dir: Path, first: bool) -> Any:
+    """A rebuild as `mkdocs serve --dirty` makes it: no emptied site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    if first:
+        # mkdocs keeps plugins with on_startup for the whole process: start afresh.
+        MkDocsConfig.plugins.plugin_cache.clear()
+    url = "http://127.0.0.1:8000/"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    assert config.strict  # mkdocs' own warning before a dirty build would abort it
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    config.site_url = url
+    build(config, serve_url=url, dirty=True)
+    return config.plugins["briefkit"]
+
+
+def full_build_elsewhere(project: Path, site_dir: Path) -> dict[str, bytes]:
+    """A one-off `mkdocs build --strict` in its own process (plugins and all start afresh)."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        cwd=project,
+        check=True,
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "SITE_URL": "http://127.0.0.1:8000/",
+        },
+    )
+    files = site_files(site_dir)
+    files.pop("sitemap.xml.gz", None)  # it carries the time it was written
+    return files
+
+
+def assert_same_site(served: Path, full: dict[str, bytes]) -> None:
+    after = site_files(served)
+    after.pop("sitemap.xml.gz", None)
+    assert sorted(after.keys() - full.keys()) == [], "left behind"
+    assert sorted(full.keys() - after.keys()) == [], "missing"
+    assert sorted(name for name in full if after[name] != full[name]) == []
+
+
+def test_serve_dirty_leaves_unchanged_pages_as_written_and_the_site_is_a_full_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    served = tmp_path / "served"
+    plugin = dirty_build(project, served, first=True)
+    port_deal_page = served / "briefings" / PORT_DEAL / "index.html"
+    written = port_deal_page.stat().st_mtime_ns
+
+    # An edit: only the summit's pages (and the nav's) go through mkdocs again.
+    path = project / "briefings" / SUMMIT / "briefing.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("attended by Valdoria", "attended in force by Valdoria"),
+        "utf-8",
+    )
+    assert dirty_build(project, served, first=False) is plugin
+    assert f"briefings/{SUMMIT}.md" in plugin.html.converted
+    assert not set(plugin.html.converted) & PORT_DEAL_ONLY
+    assert plugin.html.kept >= len(PORT_DEAL_ONLY)
+    assert port_deal_page.stat().st_mtime_ns == written, "an unchanged page was written again"
+    assert_same_site(served, full_build_elsewhere(project, tmp_path / "full1"))
+
+    # A briefing added, then removed: its pages and export files go from the site folder.
+    copy = project / "briefings" / "2025-03-05-port-deal-again"
+    shutil.copytree(project / "briefings" / PORT_DEAL, copy)
+    yaml_file = copy / "briefing.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text("utf-8").replace(f"id: {PORT_DEAL}", f"id: {copy.name}", 1), "utf-8"
+    )
+    dirty_build(project, served, first=False)
+    copy_page = served / "briefings" / copy.name / "index.html"
+    assert copy_page.exists()
+    shutil.rmtree(copy)
+    dirty_build(project, served, first=False)
+    assert not copy_page.exists()
+    assert str(copy_page) in plugin.html.removed
+    assert_same_site(served, full_build_elsewhere(project, tmp_path / "full2"))
+
+    # mkdocs.yml changed: everything is built again from an empty folder.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: ", "site_name: New "), "utf-8")
+    dirty_build(project, served, first=False)
+    assert plugin.html.kept == 0
+    assert_same_site(served, full_build_elsewhere(project, tmp_path / "full3"))
