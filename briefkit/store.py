@@ -16,6 +16,7 @@ import os
 import stat
 import tempfile
 import textwrap
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -526,30 +527,75 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+# A file's times are trusted only once they are this much older than the last load.
+RACY_NS = 3_000_000_000
+
+# What stat() says of a file that changes when its content does.
+Signature = tuple[tuple[str, int, int, int, int, int], ...]
+
+
+def folder_signature(folder: Path) -> Signature | None:
+    """Each file's name, type, inode, size and change times (followed through links, so a
+    link's target counts): equal signatures, equal files. None where one cannot be had."""
+    try:
+        with os.scandir(folder) as entries:
+            found = []
+            for entry in entries:
+                if entry.name == EXTRACTED_FILE:
+                    continue
+                st = entry.stat()
+                found.append(
+                    (entry.name, st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                )
+    except OSError:
+        return None
+    return tuple(sorted(found))
+
+
 class CorpusLoader:
     """Loads a briefings folder; with ``cache``, parses only the folders that changed.
 
     ``briefkit check``, ``render`` and a one-off build use it once. ``mkdocs serve``
     keeps one across rebuilds: a folder whose files hash the same is not parsed
-    again (hashing reads every file once more, so only a cached loader pays for it).
+    again. Hashing reads every file once more, so only a cached loader pays for it,
+    and only for a folder whose files' ``stat()`` changed since the last load.
     """
 
     def __init__(self, root: Path, cache: bool = False) -> None:
         self.root = root
         self.cache = cache
         self.loaded: dict[Path, LoadedBriefing] = {}
+        self.signatures: dict[Path, Signature] = {}
+        self.loaded_at = 0  # time.time_ns() when the last load began
+
+    def _digest(self, folder: Path, signatures: dict[Path, Signature]) -> str:
+        signature = folder_signature(folder)
+        item = self.loaded.get(folder)
+        if signature is not None:
+            signatures[folder] = signature
+            # As git does for its index: a file changed within a few seconds of the last
+            # load may have changed again since with the same times (a coarse clock, an
+            # edit of the same size), so its signature proves nothing yet.
+            settled = all(entry[4] < self.loaded_at - RACY_NS for entry in signature)
+            if item is not None and settled and self.signatures.get(folder) == signature:
+                return item.digest
+        return folder_digest(folder)
 
     def load(self) -> tuple[Corpus, list[Problem]]:
         registry, problems = load_registry(self.root)
         fresh: dict[Path, LoadedBriefing] = {}
+        signatures: dict[Path, Signature] = {}
+        started = time.time_ns()
         for folder in briefing_folders(self.root):
-            digest = folder_digest(folder) if self.cache else ""
+            digest = self._digest(folder, signatures) if self.cache else ""
             item = self.loaded.get(folder)
             if item is None or item.digest != digest or not self.cache:
                 item = load_briefing(folder, self.root)
                 item.digest = digest
             fresh[folder] = item
         self.loaded = fresh if self.cache else {}
+        self.signatures = signatures
+        self.loaded_at = started
         # A build also says which briefings are left out because of another's problems.
         briefings, found, consequences = resolve(list(fresh.values()), registry)
         return Corpus.build(briefings, registry), sorted(set(problems + found + consequences))

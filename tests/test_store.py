@@ -120,3 +120,61 @@ def test_killed_writer_leaves_the_old_file_intact(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert target.read_text() == "id: original\n"
+
+
+def _aged_corpus(tmp_path: Path) -> Path:
+    """The fixture corpus with every file's times a minute in the past."""
+    import shutil
+    import time
+
+    root = tmp_path / "briefings"
+    shutil.copytree(FIXTURES / "corpus", root)
+    old = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (old, old))
+    return root
+
+
+def test_a_cached_loader_reads_only_folders_whose_files_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under serve every save reloads the corpus: unchanged folders cost a stat, not a read."""
+    import briefkit.store as store
+
+    root = _aged_corpus(tmp_path)
+    loader = store.CorpusLoader(root, cache=True)
+    corpus, _ = loader.load()
+    hashed: list[Path] = []
+    real = store.folder_digest
+    monkeypatch.setattr(store, "folder_digest", lambda f: hashed.append(f) or real(f))
+    loader.load()
+    assert hashed == []
+
+    # An edit of the same size, with the file's mtime put back: its ctime still moves.
+    summit = root / "2025-03-10-council-summit" / "briefing.yaml"
+    before = summit.stat()
+    text = summit.read_text("utf-8")
+    summit.write_text(text.replace("summary: The", "summary: Our", 1), "utf-8")
+    os.utime(summit, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert summit.stat().st_size == before.st_size
+    corpus, _ = loader.load()
+    assert hashed == [summit.parent]
+    assert [b.summary.split()[0] for b in corpus.briefings if b.path == str(summit)] == ["Our"]
+
+
+def test_a_file_changed_just_before_a_load_is_hashed_again_on_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A coarse clock can give two edits the same times: a recent file's times prove nothing."""
+    import briefkit.store as store
+
+    root = _aged_corpus(tmp_path)
+    fresh = root / "2025-03-04-port-deal" / "notes.txt"
+    fresh.write_text("written now", "utf-8")
+    loader = store.CorpusLoader(root, cache=True)
+    loader.load()
+    hashed: list[Path] = []
+    real = store.folder_digest
+    monkeypatch.setattr(store, "folder_digest", lambda f: hashed.append(f) or real(f))
+    loader.load()
+    assert hashed == [fresh.parent]
