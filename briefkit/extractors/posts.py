@@ -260,6 +260,8 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     kinds = {e.id: e.kind for e in entities.actors}
     place_ids = {p.id for p in entities.places}
     out: list[dict[str, object]] = []
+    home = _home_country(article, entities)
+    affiliated = {a.id for a in entities.actors if a.affiliation}
 
     def add(person: str, head: str, body: tuple[str, int, int], lo: int, hi: int) -> None:
         ref, start, end = body
@@ -281,6 +283,11 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         if before is not None:
             head, body = before
             add(m.ref, head.lower_, body, head.left_edge.idx, span.end_char)
+        elif home is not None and m.ref not in affiliated:
+            office = _bare_office(doc, span, names)
+            if office is not None and _only_country_in_sentence(span, names, home[0]):
+                head, start = office
+                add(m.ref, head, (home[0], start, start), start, span.end_char)
         root = span.root
         for noun in _appositions(root):
             body = _body_of_noun(noun, names, span, m.ref)
@@ -292,6 +299,61 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         out.extend(_shared_possessive(article, root, span, names, m.ref))
     out.extend(_listed_members(article, doc, names, kinds))
     return out
+
+
+# National offices a capitalised title before a name gives without naming the state:
+# "President Dmitry Medvedev", "Finance Minister X", "Home Secretary X".
+_NATIONAL_OFFICES = word_set("president minister secretary chancellor premier")
+
+
+def _bare_office(doc: Doc, span: Span, names: _Names) -> tuple[str, int] | None:
+    """The head of a capitalised national office written right before the name, with no
+    body in it, nor a possessive, nor any other name before it in the title."""
+    k = span.start - 1
+    if k < span.sent.start:
+        return None
+    head = doc[k]
+    if head.lower_ not in _NATIONAL_OFFICES or not head.is_title:
+        return None
+    j = k - 1
+    while j >= span.sent.start and doc[j].is_title and doc[j].is_alpha and names.at(doc[j]) is None:
+        j -= 1  # "Finance Minister", "Prime Minister", "Home Secretary"
+    if j >= span.sent.start and (names.at(doc[j]) is not None or doc[j].text in _POSSESSIVE):
+        return None
+    return head.lower_, doc[j + 1].idx
+
+
+def _home_country(article: Article, entities: Entities) -> tuple[str, int] | None:
+    """The country the story is about, where one stands out: named in the headline or
+    the first sentence, at least three times, and twice as often as any other. A
+    national office written without its state is that country's (GUIDE §9: the title
+    states the post; the story states whose)."""
+    countries = {a.id for a in entities.actors if a.kind == "country"}
+    counts: dict[str, int] = {}
+    for m in entities.mentions:
+        if m.ref in countries:
+            counts[m.ref] = counts.get(m.ref, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, n = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 2 * runner:
+        return None
+    sents = article.sentences
+    lead_end = sents[1].end if len(sents) > 1 else (sents[0].end if sents else 0)
+    if not any(m.ref == best and m.start < lead_end for m in entities.mentions):
+        return None
+    return best, n
+
+
+def _only_country_in_sentence(span: Span, names: _Names, home: str) -> bool:
+    sent = span.sent
+    return all(
+        ref == home
+        for _s, _e, ref, kind, _d in names.index.within(sent.start_char, sent.end_char)
+        if kind == "country"
+    )
 
 
 def _shared_possessive(

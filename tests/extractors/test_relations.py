@@ -215,3 +215,15 @@ def test_ownership_stated_by_verb_noun_or_unit() -> None:
     assert ("ardent-holdings", "owns", "orvane-inc") in triples
     assert ("ardent-holdings", "owns", "zento-ltd") in triples
     assert not [r for r in _relations(article) if r["to"] == "dunmore-group"]
+
+
+def test_a_bare_national_office_is_the_story_country_only_where_one_stands_out() -> None:
+    story = (
+        "Norway cuts taxes\n\nNorway will cut taxes, the Norwegian government said. "
+        "Norway's budget is in surplus. Finance Minister Lena Ward announced the cut. "
+    )
+    triples = _triples(_relations(parse_article(story)))
+    assert ("lena-ward", "role", "norway") in triples
+    # two countries named as often: whose minister she is, the text does not say
+    mixed = story.replace("Norway's budget", "Chile's budget and Chile's debt")
+    assert not [r for r in _relations(parse_article(mixed)) if r["from"] == "lena-ward"]
