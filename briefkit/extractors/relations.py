@@ -22,13 +22,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import load_gazetteer
+from briefkit.extractors.ownership import ownership_relations
+from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
-    from briefkit.extractors.types import Entities
+    from briefkit.extractors.types import Entities, Entity
 
 TRIGGERS: dict[str, str] = {
     "ally": "ally",
@@ -71,6 +73,7 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
     """A person's stated role, as a relation to the body they hold it in."""
     out = []
     places = {p.id for p in entities.places}
+    countries = {a.id: a for a in entities.actors if a.kind == "country"}
     for ent in entities.actors:
         if ent.kind != "person":
             continue
@@ -81,7 +84,7 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
-        if ent.affiliation and ent.role:
+        if ent.affiliation and ent.role and not _origin_only(ent, countries):
             out.append(
                 {
                     "from": ent.id,
@@ -98,6 +101,17 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
             out.append({"from": ent.id, "kind": "member-of", "to": stated.affiliation,
                         "evidence": stated.evidence})  # fmt: skip
     return out
+
+
+def _origin_only(ent: Entity, countries: dict[str, Entity]) -> bool:
+    """'Norwegian actor X': a demonym before an occupation gives where the person is from,
+    not a post held for the state (GUIDE §2 Roles: nationalities are not roles); an
+    office or a national side's post ("Swedish captain") is one."""
+    country = countries.get(ent.affiliation or "")
+    if country is None or ent.role_head is None or ent.role_head in STATE_POSTS:
+        return False
+    evidence = ent.role_evidence or ""
+    return not any(not n.demonym and n.text in evidence for n in country.names)
 
 
 # Heads of a role that make its relation another affiliation kind than a post
@@ -489,4 +503,5 @@ def _dedupe(relations: list[dict[str, object]]) -> list[dict[str, object]]:
 def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Relations in the data contract's field names: roles first, then stated ties."""
     stated = stated_relations(article, doc, entities) + verb_relations(article, doc, entities)
-    return _dedupe(role_relations(entities) + stated)
+    posts = post_relations(article, doc, entities) + ownership_relations(article, doc, entities)
+    return _dedupe(role_relations(entities) + posts + stated)

@@ -154,3 +154,76 @@ def test_a_country_named_in_passing_is_no_party() -> None:
         "Peter Marsh warned that the plan would drag Norway into a war, officials said."
     )
     assert not [r for r in _relations(article) if r["kind"] == "enemy"]
+
+
+def test_posts_in_apposition_name_their_body() -> None:
+    article = parse_article(
+        "Lena Ward, Prime Minister of Norway, spoke first. Olaf Brun, Norway's Minister of "
+        "Trade, agreed. Kurt Hale, a Nebraska senator, objected."
+    )
+    triples = _triples(_relations(article))
+    assert ("lena-ward", "role", "norway") in triples
+    assert ("olaf-brun", "role", "norway") in triples
+    assert ("kurt-hale", "role", "nebraska") in triples
+
+
+def test_a_title_before_the_name_takes_the_body_written_in_it() -> None:
+    article = parse_article(
+        "Norwegian Finance Minister Lena Ward met Kelvar Motors chief executive Hanna Vogt. "
+        "Chief executive of the Ardent Trust Mark Ruiz said no."
+    )
+    triples = _triples(_relations(article))
+    assert ("lena-ward", "role", "norway") in triples
+    assert ("hanna-vogt", "role", "kelvar-motors") in triples
+    assert ("mark-ruiz", "role", "ardent-trust") in triples
+
+
+def test_a_demonym_gives_no_post_to_an_occupation_and_a_title_word_is_no_body() -> None:
+    article = parse_article(
+        "Norwegian actor Lars Berg and Home Secretary Anna Kell met the Ardent Trust's "
+        "founder, Mark Ruiz."
+    )
+    relations = _relations(article)
+    assert not [r for r in relations if r["from"] == "lars-berg"]
+    assert not [r for r in relations if r["from"] == "anna-kell"]
+
+
+def test_an_unnamed_possessor_keeps_its_post() -> None:
+    article = parse_article("Norway beat Chile. The Norwegian team's coach, Pia Lund, was happy.")
+    assert not [r for r in _relations(article) if r["from"] == "pia-lund"]
+
+
+def test_members_named_in_a_list_or_after_a_shared_possessive() -> None:
+    article = parse_article(
+        "The Green Union met on Monday. Former members of the Green Union, including "
+        "Tom Lark and Ada Moss, left. The Civic Alliance's Ivo Tan and Eva Roth won seats."
+    )
+    triples = _triples(_relations(article))
+    assert ("tom-lark", "member-of", "green-union") in triples
+    assert ("ada-moss", "member-of", "green-union") in triples
+    assert ("eva-roth", "member-of", "civic-alliance") in triples
+
+
+def test_ownership_stated_by_verb_noun_or_unit() -> None:
+    article = parse_article(
+        "Kelvar Motors acquired Pallas Group in 2004. Ardent Holdings' purchase of Orvane "
+        "Inc. closed in May. Zento Ltd, which was acquired by Ardent Holdings, grew. "
+        "Kelvar Motors plans to buy Dunmore Group."
+    )
+    triples = _triples(_relations(article))
+    assert ("kelvar-motors", "owns", "pallas-group") in triples
+    assert ("ardent-holdings", "owns", "orvane-inc") in triples
+    assert ("ardent-holdings", "owns", "zento-ltd") in triples
+    assert not [r for r in _relations(article) if r["to"] == "dunmore-group"]
+
+
+def test_a_bare_national_office_is_the_story_country_only_where_one_stands_out() -> None:
+    story = (
+        "Norway cuts taxes\n\nNorway will cut taxes, the Norwegian government said. "
+        "Norway's budget is in surplus. Finance Minister Lena Ward announced the cut. "
+    )
+    triples = _triples(_relations(parse_article(story)))
+    assert ("lena-ward", "role", "norway") in triples
+    # two countries named as often: whose minister she is, the text does not say
+    mixed = story.replace("Norway's budget", "Chile's budget and Chile's debt")
+    assert not [r for r in _relations(parse_article(mixed)) if r["from"] == "lena-ward"]

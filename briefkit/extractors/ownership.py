@@ -1,0 +1,154 @@
+"""Ownership between actors the text states (GUIDE §9 ``owns``).
+
+* a verb of acquiring, active or passive: "Google acquired YouTube", "Pixar, which
+  was acquired by Disney", "Pixar, acquired by Disney";
+* a noun of acquiring: "Apple's purchase of NeXT", "the acquisition of X by Y";
+* a noun of the link between a parent and its unit: "X, a subsidiary of Y",
+  "Y's unit X", "Airbus parent company EADS", "X's parent company Y".
+
+Only what has happened: a verb with a modal, a negation or under another verb
+("plans to buy", "agreed to acquire") and a noun qualified as planned or failed are
+no ownership yet (GUIDE §9: future links are optional). The owned side must be an
+organization (ownership of a place or a thing is no relation between actors).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from briefkit.article import Article
+    from briefkit.extractors.types import Entities
+
+_ACQUIRE_VERBS = word_set("acquire buy purchase")
+_ACQUIRE_NOUNS = word_set("acquisition purchase takeover buyout")
+_UNIT_NOUNS = word_set("subsidiary unit division subsidiaries")
+_PARENT_NOUNS = word_set("parent")
+_NOT_DONE = word_set("""
+    planned proposed possible potential failed rejected attempted pending mooted rumoured
+    rumored hostile
+    """)
+_MODALS = word_set("will would could may might should can must shall")
+_OWNERS = frozenset({"organization", "person", "country"})
+
+
+class _Refs:
+    def __init__(self, entities: Entities) -> None:
+        kinds = {a.id: a.kind for a in entities.actors}
+        spans = [
+            (m.start, m.end, m.ref, kinds[m.ref])
+            for m in entities.mentions
+            if m.kind == "actor" and m.ref in kinds
+        ]
+        self.index = SpanIndex(spans, lambda s: (s[0], s[1]))
+
+    def at(self, tok: Token | None) -> tuple[int, int, str, str] | None:
+        if tok is None:
+            return None
+        found = self.index.covering(tok.idx)
+        return found[0] if found else None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(tok: Token, *preps: str) -> Token | None:
+    for prep in tok.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            obj = _child(prep, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _settled(verb: Token) -> bool:
+    """A verb that states a done or standing fact, not a plan, a wish or a denial."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        return False
+    return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"} and verb.tag_ != "VB"
+
+
+def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """(owner token, owned token, trigger) for every statement of ownership."""
+    out: list[tuple[Token, Token, Token]] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _ACQUIRE_VERBS and _settled(tok):
+            agent = _pobj(tok, "by")
+            if agent is not None:  # passive: "(which was) acquired by X"
+                owned = _child(tok, "nsubjpass")
+                if tok.dep_ in {"acl", "relcl"} and (owned is None or owned.tag_ == "WDT"):
+                    owned = tok.head
+                if owned is not None:
+                    out.append((agent, owned, tok))
+            else:
+                owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
+                if owner is not None and owned is not None:
+                    out.append((owner, owned, tok))
+        elif tok.pos_ == "NOUN" and lemma in _ACQUIRE_NOUNS:
+            if any(c.lower_ in _NOT_DONE for c in tok.children):
+                continue
+            owned = _pobj(tok, "of")
+            owner = _child(tok, "poss") or _pobj(tok, "by")
+            if owner is not None and owned is not None:
+                out.append((owner, owned, tok))
+        elif tok.pos_ == "NOUN" and lemma in _UNIT_NOUNS:
+            parent = _pobj(tok, "of") or _child(tok, "poss")
+            # "X, a subsidiary of Y": the unit is what the noun is in apposition to;
+            # "Y's unit X": the name in apposition to the noun.
+            unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if parent is not None and unit is not None:
+                out.append((parent, unit, tok))
+        elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):
+            _parent_pairs(tok, out)
+    return out
+
+
+def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
+    """'Airbus parent company EADS': the name the phrase heads owns its modifier;
+    "X's parent company Y" / "X's parent, Y": Y owns X."""
+    noun = tok
+    if tok.lemma_.lower() == "parent" and tok.dep_ == "compound":
+        noun = tok.head
+    elif tok.lemma_.lower() != "parent" and not any(
+        c.lemma_.lower() == "parent" for c in tok.children if c.dep_ == "compound"
+    ):
+        return
+    # The unit is the possessor, or the name written right before "parent": in "Northrop
+    # Grumman and Airbus parent company" the parse may attach the whole list.
+    first = min(t.i for t in noun.subtree if t.lemma_.lower() == "parent" or t.i == noun.i)
+    before = noun.doc[first - 1] if first > 0 else None
+    child_side = _child(noun, "poss") or (
+        before if before is not None and before.pos_ == "PROPN" else None
+    )
+    # The owner is the name right after the phrase ("parent company EADS"), however the
+    # parse attaches it (apposition, compound, or split off as a subject of its own).
+    nxt = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+    owner = nxt if nxt is not None and nxt.pos_ == "PROPN" else _child(noun, "appos")
+    if child_side is not None and owner is not None:
+        out.append((owner, child_side, tok))
+
+
+def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    refs = _Refs(entities)
+    out: list[dict[str, object]] = []
+    for owner_tok, owned_tok, trigger in _pairs(doc):
+        owner, owned = refs.at(owner_tok), refs.at(owned_tok)
+        if owner is None or owned is None or owner[2] == owned[2]:
+            continue
+        if owner[3] not in _OWNERS or owned[3] != "organization":
+            continue
+        lo = min(owner[0], owned[0], trigger.idx)
+        hi = max(owner[1], owned[1], trigger.idx + len(trigger.text))
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end:
+            continue
+        out.append({"from": owner[2], "kind": "owns", "to": owned[2],
+                    "evidence": article.text[lo:hi]})  # fmt: skip
+    return out
