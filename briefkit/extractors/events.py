@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
 from briefkit.extractors.dates import DateExpression, story_day
+from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from briefkit.article import Article
     from briefkit.extractors.mentions import Mention
+    from briefkit.extractors.types import Entity
 
 # The contract's date shapes: YYYY | YYYY-MM | YYYY-MM-DD | YYYY-Www | START/END.
 _CALENDAR = r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?"
@@ -73,6 +75,7 @@ def find_events(
     dates: list[DateExpression],
     mentions: list[Mention],
     published: dt.date | None,
+    actors: Sequence[Entity] = (),
 ) -> list[dict[str, Any]]:
     """One contract-shaped event dict per dated happening in ``article``.
 
@@ -80,13 +83,20 @@ def find_events(
     ``find_dates`` on the same text. Only resolved calendar dates make events:
     durations, sets, X-values and PRESENT_REF-style values do not, save hours
     that count from another happening (approximate events, see ``_relative_event``).
+    ``actors`` (the article's actors) let a pronoun subject be told by its name.
     """
+    kinds = {a.id: a for a in actors}
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
-    ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text, published)
+    ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
     index = SpanIndex(mentions, lambda m: (m.start, m.end))
+    # A happening told only inside a direct quotation is the quote's fact, not the
+    # article's (GUIDE §6): "we have learned a lot from today's game".
+    quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     for i, date in enumerate(ordered):
-        if date.start >= article.body_end:
+        if date.start >= article.body_end or quoted.covering(date.start):
+            continue
+        if _ANAPHORIC.fullmatch(date.text):
             continue
         sentence = article.sentence_at(date.start)
         if sentence is None:
@@ -95,7 +105,7 @@ def find_events(
         date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
-        value = _event_date(date, published, article.text)
+        value = _event_date(date)
         approximate = False
         when_end = date.end
         if value is None and published is not None:
@@ -125,7 +135,19 @@ def find_events(
             spans = [(max(ev_start, when_end), ev_end)]
         actors = _refs_in(index, "actor", spans)
         places = _refs_in(index, "place", spans)
-        if reading.who is None and not approximate:
+        if reading.verb is not None:
+            # The clause's other arguments: "launched on Wednesday by a user, on the
+            # website X"; not the names of a clause of its own ("..., and Y said").
+            clause = _clause_spans(doc[reading.verb], sent)
+            actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
+            places += [r for r in _refs_in(index, "place", clause) if r not in places]
+        if reading.subject is not None:
+            reading, actors = _resolve_subject(reading, doc, index, kinds, actors)
+        # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
+        # parse lost its arguments (the small model hangs "when the hotel collapsed"
+        # elsewhere): the sentence's names. Never for a subordinate clause ("which had
+        # been issued ..."): the rest of the sentence tells another happening.
+        if not approximate and (reading.verb is None or _is_main(doc[reading.verb])):
             if not actors:
                 actors = _refs(index, "actor", sentence.start, sentence.end)
             if not places:
@@ -146,6 +168,10 @@ def find_events(
     return events
 
 
+# "the day", "that day": they point back to a day told before and date no happening of
+# their own; the happening they belong to is told (and dated) where that day is named.
+_ANAPHORIC = re.compile(r"(?:the|that|this|the same)\s+day", re.IGNORECASE)
+
 # "from November 20 to December 11", "between 1957 and 1958", "2009-2011": one span of
 # time, not two dates. The words between the two ends, and the one before the first.
 _RANGE_BETWEEN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
@@ -153,9 +179,7 @@ _RANGE_OPENERS = {"to": "from", "until": "from", "till": "from", "through": "fro
                   "thru": "from", "and": "between"}  # fmt: skip
 
 
-def _join_ranges(
-    dates: list[DateExpression], text: str, published: dt.date | None
-) -> list[DateExpression]:
+def _join_ranges(dates: list[DateExpression], text: str) -> list[DateExpression]:
     """Dates with each range's two ends joined into one expression valued START/END.
 
     A range needs its opener ("from ... to", "between ... and"), or a dash between two
@@ -166,7 +190,7 @@ def _join_ranges(
     while i < len(dates):
         first = dates[i]
         second = dates[i + 1] if i + 1 < len(dates) else None
-        joined = _range_of(first, second, text, published) if second is not None else None
+        joined = _range_of(first, second, text) if second is not None else None
         if joined is not None:
             out.append(joined)
             i += 2
@@ -176,9 +200,7 @@ def _join_ranges(
     return out
 
 
-def _range_of(
-    first: DateExpression, second: DateExpression, text: str, published: dt.date | None
-) -> DateExpression | None:
+def _range_of(first: DateExpression, second: DateExpression, text: str) -> DateExpression | None:
     link = _RANGE_BETWEEN.fullmatch(text, first.end, second.start)
     if link is None or first.kind != "date" or second.kind != "date":
         return None
@@ -190,7 +212,7 @@ def _range_of(
         if before is None:
             return None
         start = first.start - len(before.group(0))
-    a, b = _event_date(first, published, text), _event_date(second, published, text)
+    a, b = _event_date(first), _event_date(second)
     if a is None or b is None:
         return None
     low, high = _first_day(a), _first_day(b)
@@ -206,6 +228,8 @@ class _Reading:
     end: int
     who: tuple[int, int] | None = None  # a subject shared with a governing clause
     status: str = "happened"
+    subject: int | None = None  # the token that is the clause's subject, if a verb tells it
+    verb: int | None = None  # the verb that tells it
 
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
@@ -257,9 +281,12 @@ def _first_day(value: str) -> dt.date | None:
         return None
 
 
-# "A few hours before the plane landed": within a day of the happening it names.
+# "A few hours before the plane landed": within a day of the happening it names. Only
+# an anchor told in the same sentence counts: "Six minutes later" counts from a moment
+# of an earlier sentence that has no date of its own (a goal in a match), and the
+# whole it is part of is the event (GUIDE §6).
 _NEAR_UNITS = re.compile(r"^PT(?:\d+(?:\.\d+)?|X)[HM]$")
-_RELATIVE_LINK = re.compile(r"\s+(before|after|earlier|later)\b", re.IGNORECASE)
+_RELATIVE_LINK = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 
 
 def _relative_event(
@@ -323,8 +350,11 @@ def _when(text: str, date: DateExpression, end: int | None = None) -> str:
     return text[m.start() if m else date.start : end or date.end]
 
 
-def _event_date(date: DateExpression, published: dt.date | None, text: str) -> str | None:
-    """The contract date for ``date``, or None when it dates no single happening."""
+def _event_date(date: DateExpression) -> str | None:
+    """The contract date for ``date``, or None when it dates no single happening.
+
+    "had doubled since 2023" is dated by its one bound, the start (GUIDE §6): the
+    timeline puts the change where it began."""
     if date.kind != "date" or not date.resolved:
         return None
     value = date.value
@@ -333,10 +363,6 @@ def _event_date(date: DateExpression, published: dt.date | None, text: str) -> s
         value = m.group(1)
     if not DATE_PATTERN.match(value):
         return None
-    # "had doubled since 2023" spans from then to the time of writing.
-    before = text[max(0, date.start - 6) : date.start]
-    if published is not None and re.search(r"\bsince\s+$", before, re.IGNORECASE):
-        return f"{value}/{published.isoformat()}"
     return value
 
 
@@ -351,6 +377,8 @@ def _read_event(
     prep = _date_preposition(date_span)
     if prep is not None:
         date_tokens.add(prep.i)
+        if _is_baseline(prep):
+            return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         return _Reading(*_noun_event(noun, date_tokens, sent))
@@ -370,7 +398,154 @@ def _read_event(
         # alone, with the word that subordinates it ("since taking office in July").
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
-    return _Reading(what, start_char, end_char, who, _status(verb, told, date, published))
+    status = _status(verb, told, date, published)
+    subj_i = subject.i if subject is not None else None
+    return _Reading(what, start_char, end_char, who, status, subj_i, verb.i)
+
+
+# Words of change that a "from" date is the starting point of: "a decrease from the
+# year before" compares with that year; nothing happened then.
+_CHANGE_WORDS = frozenset(
+    {"increase", "decrease", "rise", "fall", "drop", "decline", "gain", "jump", "climb",
+     "growth", "change", "up", "down", "loss"}
+)  # fmt: skip
+_ORDINAL_FIRSTS = frozenset({"first", "last", "only"})
+
+
+def _is_baseline(prep: Token) -> bool:
+    """The date is what something is measured against, not when it happened:
+    "compared to 2008", "more than in 2008", "a decrease from the year before",
+    "its worst fall since 1987" (the record since then, not a fall in 1987)."""
+    word, head = prep.lower_, prep.head
+    if word in ("than", "versus", "vs"):
+        return True
+    if word in ("to", "with") and head.lemma_.lower() in ("compare", "compared"):
+        return True
+    if word == "from" and head.lemma_.lower() in _CHANGE_WORDS:
+        return True
+    if word == "since":
+        nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
+        nouns += [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+        return any(
+            c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ORDINAL_FIRSTS)
+            for n in nouns
+            for c in n.children
+        )
+    return False
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_THING_PRONOUNS = frozenset({"it"})
+_RELATIVES = frozenset({"which", "who", "that"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _resolve_subject(
+    reading: _Reading,
+    doc: Doc,
+    index: SpanIndex[Mention],
+    actors: Mapping[str, Entity],
+    found: list[str],
+) -> tuple[_Reading, list[str]]:
+    """A pronoun subject told by the actor it stands for: "He was released" -> "Montalvo
+    is released", with Montalvo among the participants. Only where one reading is
+    plain (the last person subject before "he"; the noun a "which" clause hangs on);
+    otherwise the pronoun stays and no one is added: no participant beats a wrong one."""
+    assert reading.subject is not None
+    subj = doc[reading.subject]
+    word = subj.lower_
+    ref: str | None = None
+    if word in _RELATIVES and subj.head.dep_ == "relcl":
+        antecedent = subj.head.head
+        inside = {t.i for t in subj.head.subtree}
+        lo = antecedent.left_edge.i
+        before = [t.i for t in antecedent.subtree if t.i not in inside and t.i < subj.i]
+        hi = max([antecedent.i, *before])
+        named = _refs(index, "actor", doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        return reading, [*found, *(r for r in named if r not in found)]
+    if word in _PERSON_PRONOUNS:
+        ref = _antecedent(subj, doc, index, actors, frozenset({"person"}))
+    elif word in _THING_PRONOUNS:
+        ref = _antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
+    if ref is None or ref not in actors:
+        return reading, found
+    entity = actors[ref]
+    name = entity.name.split()[-1] if entity.kind == "person" else entity.name
+    what = reading.what
+    if what.lower().startswith(word + " "):
+        what = name + what[len(word) :]
+    return replace(reading, what=what), [ref, *(r for r in found if r != ref)]
+
+
+def _antecedent(
+    pronoun: Token,
+    doc: Doc,
+    index: SpanIndex[Mention],
+    actors: Mapping[str, Entity],
+    kinds: frozenset[str],
+) -> str | None:
+    """The actor of ``kinds`` that is the subject of the nearest clause before
+    ``pronoun``: earlier in its sentence, else in the sentence before."""
+    sent = pronoun.sent
+    earlier = [t for t in sent if t.i < pronoun.i]
+    if sent.start > 0:
+        earlier = [*doc[sent.start - 1].sent, *earlier]
+    for tok in reversed(earlier):
+        if tok.dep_ not in _SUBJECTS:
+            continue
+        for t in (tok, *tok.subtree):
+            for m in index.covering(t.idx):
+                entity = actors.get(m.ref)
+                if m.kind == "actor" and entity is not None and entity.kind in kinds:
+                    return m.ref
+    return None
+
+
+# Dependents that tell a happening of their own: their names are not the happening's
+# participants ("Khosravi, who is wanted by X": X takes no part in the extradition).
+_OWN_CLAUSES = frozenset({"relcl", "parataxis"})
+
+
+def _is_main(verb: Token) -> bool:
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        node = node.head
+    return True
+
+
+def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
+    """Character spans of ``verb``'s clause: its dependents, without coordinated clauses
+    that have a subject of their own, relative clauses and parentheticals."""
+    doc = sent.doc
+    keep: list[int] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok.i)
+        for c in tok.children:
+            if not _in(c, sent) or c.dep_ in _OWN_CLAUSES:
+                continue
+            # An appositive name is the argument's ("the website Insurgency Wiki"); an
+            # appositive description is not ("Khosravi, a member of the party").
+            if c.dep_ == "appos" and c.pos_ != "PROPN":
+                continue
+            if c.lower_ == "according":
+                continue  # the source of the report, not a party to the happening
+            own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
+                continue
+            stack.append(c)
+    keep.sort()
+    spans: list[tuple[int, int]] = []
+    for i in keep:
+        start, end = doc[i].idx, doc[i].idx + len(doc[i])
+        if spans and keep and spans[-1][1] >= start - 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _owns(verb: Token, subject: Token) -> bool:
