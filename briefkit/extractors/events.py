@@ -153,7 +153,7 @@ def find_events(
             if not places:
                 places = _refs(index, "place", sentence.start, sentence.end)
         event: dict[str, Any] = {
-            "id": _unique_slug(reading.what, taken),
+            "id": _unique_slug(reading.key or reading.what, taken),
             "date": value,
             "when": _when(article.text, date, when_end),
             "what": reading.what,
@@ -230,6 +230,7 @@ class _Reading:
     status: str = "happened"
     subject: int | None = None  # the token that is the clause's subject, if a verb tells it
     verb: int | None = None  # the verb that tells it
+    key: str = ""  # what the id is made from, when not ``what``: the happening without its frame
 
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
@@ -247,23 +248,86 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     own = [*verb.children, *told.children]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
-    frames = [verb, *verb.ancestors][:4]
-    if any(t.lemma_.lower() in _DENIAL_VERBS for t in frames[1:]):
+    frames = _frames(verb)
+    lemmas = {t.lemma_.lower() for t in frames}
+    lemmas |= {"hope" for t in frames if t.lower_ in _HOPE_FORMS}
+    if lemmas & _DENIAL_VERBS:
         return "denied"
-    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or any(
-        t.lemma_.lower() in _CLAIM_VERBS for t in frames[1:]
-    ):
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or lemmas & _CLAIM_VERBS:
         return "reported"
+    first = _first_day(date) if date else None
+    future = published is not None and first is not None and first > published
     aux = {c.lower_ for c in own if c.tag_ == "MD"}
-    if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in own):
+    conditional = _conditional(verb, told, frames)
+    if aux & _POSSIBLE_AUX or conditional:
+        # "would" with no condition and a date to come is the future seen from the past
+        # ("Voters would then choose ... early in 2016"): planned, not imagined.
+        if aux <= {"would", "'d"} and not conditional and future:
+            return "planned"
         return "hypothetical"
     if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
         return "planned"
-    first = _first_day(date) if date else None
-    future = published is not None and first is not None and first > published
+    if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
+        return "planned"
     if future and verb.tag_ not in {"VBD", "VBN"}:
         return "planned"
     return "happened"
+
+
+# Frames whose complement is a happening to come: "it is hoped the aircraft can be
+# tested in 2010", "laws ... expected next month".
+_HOPE_FRAMES = frozenset({"hope", "expect", "plan", "intend", "schedule", "aim", "want"})
+# The small model lemmatises "hoped" as "hop".
+_HOPE_FORMS = frozenset({"hoped", "hoping", "hopes"})
+
+
+def _frames(verb: Token) -> list[Token]:
+    """The verbs that ``verb``'s clause is the complement of ("claims she was tasked",
+    "denied that troops entered"), up through coordination; not a verb the clause only
+    hangs from by a noun ("a system backed by X was rejected": the backing is no
+    rejection), nor the verb itself unless it is a participle of expectation ("laws
+    expected next month")."""
+    out: list[Token] = []
+    if (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _HOPE_FRAMES
+        and verb.dep_ not in ("ROOT", "conj")
+    ):
+        out.append(verb)
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            break
+        up = node.head
+        if node.dep_ != "conj" and up.pos_ in ("VERB", "AUX"):
+            out.append(up)
+        node = up
+    return out
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Token, told: Token, frames: list[Token]) -> bool:
+    """The clause is a condition ("if the broadcasts do not stop") or has one."""
+    for t in (verb, told, *frames):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+                return True
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children
+            ):
+                return True
+    return False
+
+
+def _is_to_be_done(verb: Token) -> bool:
+    """ "is to be held", "figures to be published today": an infinitive of what is due."""
+    if not _is_to_inf(verb):
+        return False
+    return verb.dep_ in ("relcl", "acl") or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_FRAMES
+    )
 
 
 def _first_day(value: str) -> dt.date | None:
@@ -327,7 +391,7 @@ def _relative_event(
         verb = _governing_verb(subject.head, sent)
         if verb is None:
             return None
-        what, start, end, _told = _verb_event(verb, skip, sent)
+        what, start, end, _told, _key = _verb_event(verb, skip, sent)
     day = story_day(text, dates, i, published)
     return (
         day.isoformat(),
@@ -379,9 +443,14 @@ def _read_event(
         date_tokens.add(prep.i)
         if _is_baseline(prep):
             return None
+    # "Next year's": the possessive marker goes with the date.
+    after = date_span.doc[date_span.end] if date_span.end < len(date_span.doc) else None
+    if after is not None and after.dep_ == "case" and after.head.i in date_tokens:
+        date_tokens.add(after.i)
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
-        return _Reading(*_noun_event(noun, date_tokens, sent))
+        planned = _planned_by_verb(noun, sent, date_tokens, date, published)
+        return planned or _Reading(*_noun_event(noun, date_tokens, sent))
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
@@ -390,8 +459,45 @@ def _read_event(
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
-    what, start_char, end_char, told = _verb_event(verb, date_tokens, sent)
+    return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
+    """ "This year's theme was water security": a copula whose date only tells which
+    year's theme is meant states a fact; nothing happened on the date (GUIDE §6)."""
+    if told is not verb or verb.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    inside = {t.i for t in subject.subtree}
+    return bool(date_tokens & inside)
+
+
+def _planned_by_verb(
+    noun: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    """ "Next year's competition is scheduled to take place in Mexico City": the dated
+    happening is the subject of a clause that says it is to come; the clause tells it
+    (and that it is planned) better than the bare noun. A past clause about a dated
+    noun ("the 1979 crisis soured relations") is not read so: its verb is another
+    happening, later than the date."""
+    verb = noun.head
+    if noun.dep_ not in _SUBJECTS or verb.pos_ not in ("VERB", "AUX") or not _in(verb, sent):
+        return None
+    reading = _verb_reading(verb, sent, date_tokens, date, published)
+    return reading if reading and reading.status in ("planned", "hypothetical") else None
+
+
+def _verb_reading(
+    verb: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    # A date on the infinitive ("expected to visit ... on Friday") still dates what the
+    # frame says of it: the reading starts at the frame.
+    for _ in range(3):
+        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.lemma_ in _FUTURE_FRAMES:
+            verb = verb.head
+    what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     subject = _subject(verb, sent)
+    if subject is not None and _is_state(verb, told, subject, date_tokens):
+        return None
     who = None
     if subject is not None and not _owns(verb, subject):
         # The subject is borrowed from a governing clause: the evidence is this clause
@@ -400,7 +506,7 @@ def _read_event(
         who = _phrase_span(subject)
     status = _status(verb, told, date, published)
     subj_i = subject.i if subject is not None else None
-    return _Reading(what, start_char, end_char, who, status, subj_i, verb.i)
+    return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
 
 
 # Words of change that a "from" date is the starting point of: "a decrease from the
@@ -471,10 +577,12 @@ def _resolve_subject(
         return reading, found
     entity = actors[ref]
     name = entity.name.split()[-1] if entity.kind == "person" else entity.name
-    what = reading.what
-    if what.lower().startswith(word + " "):
-        what = name + what[len(word) :]
-    return replace(reading, what=what), [ref, *(r for r in found if r != ref)]
+
+    def named(text: str) -> str:
+        return name + text[len(word) :] if text.lower().startswith(word + " ") else text
+
+    told = replace(reading, what=named(reading.what), key=named(reading.key))
+    return told, [ref, *(r for r in found if r != ref)]
 
 
 def _antecedent(
@@ -632,6 +740,8 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
         return None
     if head.i == root.i or not _in(head, sent) or not _is_event_noun(head):
         return None
+    if _in_marks(head):
+        return None  # a name or a term in quotation marks ("courageous achievement")
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in _SETTING_PREPS
@@ -639,6 +749,12 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+def _in_marks(noun: Token) -> bool:
+    doc = noun.doc
+    lo, hi = noun.left_edge.i - 1, noun.i + 1
+    return lo >= 0 and hi < len(doc) and doc[lo].is_quote and doc[hi].is_quote
 
 
 def _fronted_event_noun(verb: Token, date_span: Span, sent: Span) -> Token | None:
@@ -692,7 +808,7 @@ _HEDGES = frozenset(
 )  # fmt: skip
 
 
-def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token]:
+def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token, str]:
     used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
     subject = _subject(verb, sent)
     # "is expected to travel" tells of the travelling.
@@ -723,14 +839,35 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
          if c.dep_ == "advmod" and c.lower_ in _HEDGES and c.i < told.i}.values(),
         key=lambda c: c.i,
     )  # fmt: skip
-    parts = [subj_text, *[h.text for h in hedges], _inflect(told, plural, negated, modal)]
+    bare = _inflect(told, plural, negated, modal)
+    # The frame stays: "is expected to travel", "is scheduled to take place".
+    said = bare
+    if told is not verb:
+        said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
+    parts = [subj_text, *[h.text for h in hedges], said]
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
+    parts[len(hedges) + 1] = bare
+    key = _capitalise(_limit(" ".join(p for p in parts if p)))
     start = min(t.idx for t in used if _in(t, sent))
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
-    return what, start, end, told
+    return what, start, end, told, key
+
+
+def _infinitives(frame: Token, told: Token) -> list[str]:
+    """ "to travel", "to be held": each infinitive from below ``frame`` down to ``told``."""
+    chain: list[Token] = []
+    node = told
+    while node.i != frame.i and len(chain) < 4:
+        chain.append(node)
+        node = node.head
+    out = []
+    for t in reversed(chain):
+        passive = t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+        out.append(f"to be {t.lower_}" if passive else f"to {t.lemma_.lower()}")
+    return out
 
 
 def _surname(tokens: list[Token]) -> list[Token]:
@@ -751,7 +888,17 @@ def _subject(verb: Token, sent: Span) -> Token | None:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl") and _in(c, sent):
                 return c
-        if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl",):
+        # A participle or infinitive that modifies a noun is said of that noun:
+        # "migrants crossing the Channel", "figures to be published today".
+        if (
+            tok.dep_ in ("acl", "relcl")
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and _in(tok.head, sent)
+        ):
+            return tok.head
+        # A relative or complement clause has a subject of its own: "X told reporters
+        # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
+        if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl", "ccomp"):
             return None
         tok = tok.head
     return None
@@ -860,13 +1007,18 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
+    # and so does a reduced relative: "a system backed by X" -> "is backed".
+    passive = verb.tag_ == "VBN" and (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
+    )
     if modal:
-        return f"{modal} {'not ' if negated else ''}{lemma}"
+        return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
+    if passive:
+        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
     if negated:
         return f"{'do' if plural else 'does'} not {lemma}"
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        # Passives keep their voice: "was extradited" -> "is extradited".
-        return f"{'are' if plural else 'is'} {verb.lower_}"
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma][1 if plural else 0]
     if plural:
@@ -880,8 +1032,14 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
 
 def _render(tokens: Iterable[Token]) -> str:
     out = ""
+    last: Token | None = None
     for t in sorted(tokens, key=lambda t: t.i):
+        # A left-out token (a quotation mark) may have held the only space between two.
+        if last is not None and t.i > last.i + 1 and not last.whitespace_:
+            gap = t.doc[last.i + 1 : t.i]
+            out += " " if any(g.whitespace_ for g in gap) else ""
         out += t.text + t.whitespace_
+        last = t
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
 
 
