@@ -230,7 +230,9 @@ def _attribution(
         people = [e for e in ents if e.kind == "person"]
         if people or ents:
             return True, (people or ents)[0]
-        if any(_unnamed(s) for s in subjects):
+        # Named, but by a name that is no actor's ("Khaled Al-Maeena, editor at ..."),
+        # or not named at all: the words are not the previous speaker's.
+        if any(_unnamed(s) or s.pos_ == "PROPN" for s in subjects):
             return True, None
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -249,11 +251,15 @@ _LEADING = 40  # and how close before the next quotation a verb introduces that 
 def _attribution_rank(
     verb: Token, quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]
 ) -> tuple[int, int]:
-    """0: right after the quote ('," said X'); 1: before it ('X said: "'); 2: later
-    after it; 3: a verb that introduces another quotation ('X said "...'), not this one."""
+    """0: right after the closing mark, nothing but punctuation between ('," said X');
+    1: before it ('X said: "'); 2: later after it ('"...; it noted'); 3: a verb that
+    introduces another quotation ('X said "...'), not this one."""
     if verb.idx >= quote.end:
-        gap = verb.idx - quote.end
-        if gap <= _TRAILING:
+        # From the attribution's first word: '," Khaled Al-Maeena, editor at ..., said.'
+        first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
+        gap = first - quote.end
+        between = verb.doc.text[quote.end : first]  # the doc is the article's prose
+        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
             return 0, gap
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
         return (3 if nxt else 2), gap

@@ -156,3 +156,15 @@ def test_a_speaker_coordinated_with_another_verb() -> None:
         "him as “one of the founders of our industry and a true visionary”."
     )
     assert [q.get("speaker") for q in quotes] == ["steve-ballmer"]
+
+
+def test_a_long_attribution_after_the_quote_is_still_its_own() -> None:
+    # '," X, editor at ..., said.': the subject starts right after the closing mark; the
+    # previous speaker is not the one.
+    quotes = _quotes(
+        "Civil Defense director Jane Okafor said the wounded were taken to hospital. "
+        '"Had it happened an hour later it would have been much worse," Khaled Al-Maeena, '
+        'editor at large at the Saudi Gazette, said. "The toll would have been higher."'
+    )
+    speakers = [q.get("speaker") for q in quotes]
+    assert len(speakers) == 2 and "jane-okafor" not in speakers
