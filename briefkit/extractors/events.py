@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
 from briefkit.extractors.dates import DateExpression, story_day
+from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from briefkit.article import Article
     from briefkit.extractors.mentions import Mention
+    from briefkit.extractors.types import Entity
 
 # The contract's date shapes: YYYY | YYYY-MM | YYYY-MM-DD | YYYY-Www | START/END.
 _CALENDAR = r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?"
@@ -73,6 +75,7 @@ def find_events(
     dates: list[DateExpression],
     mentions: list[Mention],
     published: dt.date | None,
+    actors: Sequence[Entity] = (),
 ) -> list[dict[str, Any]]:
     """One contract-shaped event dict per dated happening in ``article``.
 
@@ -80,13 +83,20 @@ def find_events(
     ``find_dates`` on the same text. Only resolved calendar dates make events:
     durations, sets, X-values and PRESENT_REF-style values do not, save hours
     that count from another happening (approximate events, see ``_relative_event``).
+    ``actors`` (the article's actors) let a pronoun subject be told by its name.
     """
+    kinds = {a.id: a for a in actors}
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
-    ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text, published)
+    ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
     index = SpanIndex(mentions, lambda m: (m.start, m.end))
+    # A happening told only inside a direct quotation is the quote's fact, not the
+    # article's (GUIDE §6): "we have learned a lot from today's game".
+    quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     for i, date in enumerate(ordered):
-        if date.start >= article.body_end:
+        if date.start >= article.body_end or quoted.covering(date.start):
+            continue
+        if _ANAPHORIC.fullmatch(date.text):
             continue
         sentence = article.sentence_at(date.start)
         if sentence is None:
@@ -95,7 +105,7 @@ def find_events(
         date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
-        value = _event_date(date, published, article.text)
+        value = _event_date(date)
         approximate = False
         when_end = date.end
         if value is None and published is not None:
@@ -125,13 +135,25 @@ def find_events(
             spans = [(max(ev_start, when_end), ev_end)]
         actors = _refs_in(index, "actor", spans)
         places = _refs_in(index, "place", spans)
-        if reading.who is None and not approximate:
+        if reading.verb is not None:
+            # The clause's other arguments: "launched on Wednesday by a user, on the
+            # website X"; not the names of a clause of its own ("..., and Y said").
+            clause = _clause_spans(doc[reading.verb], sent)
+            actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
+            places += [r for r in _refs_in(index, "place", clause) if r not in places]
+        if reading.subject is not None:
+            reading, actors = _resolve_subject(reading, doc, index, kinds, actors)
+        # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
+        # parse lost its arguments (the small model hangs "when the hotel collapsed"
+        # elsewhere): the sentence's names. Never for a subordinate clause ("which had
+        # been issued ..."): the rest of the sentence tells another happening.
+        if not approximate and (reading.verb is None or _is_main(doc[reading.verb])):
             if not actors:
                 actors = _refs(index, "actor", sentence.start, sentence.end)
             if not places:
                 places = _refs(index, "place", sentence.start, sentence.end)
         event: dict[str, Any] = {
-            "id": _unique_slug(reading.what, taken),
+            "id": _unique_slug(reading.key or reading.what, taken),
             "date": value,
             "when": _when(article.text, date, when_end),
             "what": reading.what,
@@ -146,6 +168,10 @@ def find_events(
     return events
 
 
+# "the day", "that day": they point back to a day told before and date no happening of
+# their own; the happening they belong to is told (and dated) where that day is named.
+_ANAPHORIC = re.compile(r"(?:the|that|this|the same)\s+day", re.IGNORECASE)
+
 # "from November 20 to December 11", "between 1957 and 1958", "2009-2011": one span of
 # time, not two dates. The words between the two ends, and the one before the first.
 _RANGE_BETWEEN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
@@ -153,9 +179,7 @@ _RANGE_OPENERS = {"to": "from", "until": "from", "till": "from", "through": "fro
                   "thru": "from", "and": "between"}  # fmt: skip
 
 
-def _join_ranges(
-    dates: list[DateExpression], text: str, published: dt.date | None
-) -> list[DateExpression]:
+def _join_ranges(dates: list[DateExpression], text: str) -> list[DateExpression]:
     """Dates with each range's two ends joined into one expression valued START/END.
 
     A range needs its opener ("from ... to", "between ... and"), or a dash between two
@@ -166,7 +190,7 @@ def _join_ranges(
     while i < len(dates):
         first = dates[i]
         second = dates[i + 1] if i + 1 < len(dates) else None
-        joined = _range_of(first, second, text, published) if second is not None else None
+        joined = _range_of(first, second, text) if second is not None else None
         if joined is not None:
             out.append(joined)
             i += 2
@@ -176,9 +200,7 @@ def _join_ranges(
     return out
 
 
-def _range_of(
-    first: DateExpression, second: DateExpression, text: str, published: dt.date | None
-) -> DateExpression | None:
+def _range_of(first: DateExpression, second: DateExpression, text: str) -> DateExpression | None:
     link = _RANGE_BETWEEN.fullmatch(text, first.end, second.start)
     if link is None or first.kind != "date" or second.kind != "date":
         return None
@@ -190,7 +212,7 @@ def _range_of(
         if before is None:
             return None
         start = first.start - len(before.group(0))
-    a, b = _event_date(first, published, text), _event_date(second, published, text)
+    a, b = _event_date(first), _event_date(second)
     if a is None or b is None:
         return None
     low, high = _first_day(a), _first_day(b)
@@ -206,6 +228,9 @@ class _Reading:
     end: int
     who: tuple[int, int] | None = None  # a subject shared with a governing clause
     status: str = "happened"
+    subject: int | None = None  # the token that is the clause's subject, if a verb tells it
+    verb: int | None = None  # the verb that tells it
+    key: str = ""  # what the id is made from, when not ``what``: the happening without its frame
 
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
@@ -223,23 +248,86 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     own = [*verb.children, *told.children]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
-    frames = [verb, *verb.ancestors][:4]
-    if any(t.lemma_.lower() in _DENIAL_VERBS for t in frames[1:]):
+    frames = _frames(verb)
+    lemmas = {t.lemma_.lower() for t in frames}
+    lemmas |= {"hope" for t in frames if t.lower_ in _HOPE_FORMS}
+    if lemmas & _DENIAL_VERBS:
         return "denied"
-    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or any(
-        t.lemma_.lower() in _CLAIM_VERBS for t in frames[1:]
-    ):
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or lemmas & _CLAIM_VERBS:
         return "reported"
+    first = _first_day(date) if date else None
+    future = published is not None and first is not None and first > published
     aux = {c.lower_ for c in own if c.tag_ == "MD"}
-    if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in own):
+    conditional = _conditional(verb, told, frames)
+    if aux & _POSSIBLE_AUX or conditional:
+        # "would" with no condition and a date to come is the future seen from the past
+        # ("Voters would then choose ... early in 2016"): planned, not imagined.
+        if aux <= {"would", "'d"} and not conditional and future:
+            return "planned"
         return "hypothetical"
     if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
         return "planned"
-    first = _first_day(date) if date else None
-    future = published is not None and first is not None and first > published
+    if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
+        return "planned"
     if future and verb.tag_ not in {"VBD", "VBN"}:
         return "planned"
     return "happened"
+
+
+# Frames whose complement is a happening to come: "it is hoped the aircraft can be
+# tested in 2010", "laws ... expected next month".
+_HOPE_FRAMES = frozenset({"hope", "expect", "plan", "intend", "schedule", "aim", "want"})
+# The small model lemmatises "hoped" as "hop".
+_HOPE_FORMS = frozenset({"hoped", "hoping", "hopes"})
+
+
+def _frames(verb: Token) -> list[Token]:
+    """The verbs that ``verb``'s clause is the complement of ("claims she was tasked",
+    "denied that troops entered"), up through coordination; not a verb the clause only
+    hangs from by a noun ("a system backed by X was rejected": the backing is no
+    rejection), nor the verb itself unless it is a participle of expectation ("laws
+    expected next month")."""
+    out: list[Token] = []
+    if (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _HOPE_FRAMES
+        and verb.dep_ not in ("ROOT", "conj")
+    ):
+        out.append(verb)
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            break
+        up = node.head
+        if node.dep_ != "conj" and up.pos_ in ("VERB", "AUX"):
+            out.append(up)
+        node = up
+    return out
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Token, told: Token, frames: list[Token]) -> bool:
+    """The clause is a condition ("if the broadcasts do not stop") or has one."""
+    for t in (verb, told, *frames):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+                return True
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children
+            ):
+                return True
+    return False
+
+
+def _is_to_be_done(verb: Token) -> bool:
+    """ "is to be held", "figures to be published today": an infinitive of what is due."""
+    if not _is_to_inf(verb):
+        return False
+    return verb.dep_ in ("relcl", "acl") or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_FRAMES
+    )
 
 
 def _first_day(value: str) -> dt.date | None:
@@ -257,9 +345,12 @@ def _first_day(value: str) -> dt.date | None:
         return None
 
 
-# "A few hours before the plane landed": within a day of the happening it names.
+# "A few hours before the plane landed": within a day of the happening it names. Only
+# an anchor told in the same sentence counts: "Six minutes later" counts from a moment
+# of an earlier sentence that has no date of its own (a goal in a match), and the
+# whole it is part of is the event (GUIDE §6).
 _NEAR_UNITS = re.compile(r"^PT(?:\d+(?:\.\d+)?|X)[HM]$")
-_RELATIVE_LINK = re.compile(r"\s+(before|after|earlier|later)\b", re.IGNORECASE)
+_RELATIVE_LINK = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 
 
 def _relative_event(
@@ -300,7 +391,7 @@ def _relative_event(
         verb = _governing_verb(subject.head, sent)
         if verb is None:
             return None
-        what, start, end, _told = _verb_event(verb, skip, sent)
+        what, start, end, _told, _key = _verb_event(verb, skip, sent)
     day = story_day(text, dates, i, published)
     return (
         day.isoformat(),
@@ -323,8 +414,11 @@ def _when(text: str, date: DateExpression, end: int | None = None) -> str:
     return text[m.start() if m else date.start : end or date.end]
 
 
-def _event_date(date: DateExpression, published: dt.date | None, text: str) -> str | None:
-    """The contract date for ``date``, or None when it dates no single happening."""
+def _event_date(date: DateExpression) -> str | None:
+    """The contract date for ``date``, or None when it dates no single happening.
+
+    "had doubled since 2023" is dated by its one bound, the start (GUIDE §6): the
+    timeline puts the change where it began."""
     if date.kind != "date" or not date.resolved:
         return None
     value = date.value
@@ -333,10 +427,6 @@ def _event_date(date: DateExpression, published: dt.date | None, text: str) -> s
         value = m.group(1)
     if not DATE_PATTERN.match(value):
         return None
-    # "had doubled since 2023" spans from then to the time of writing.
-    before = text[max(0, date.start - 6) : date.start]
-    if published is not None and re.search(r"\bsince\s+$", before, re.IGNORECASE):
-        return f"{value}/{published.isoformat()}"
     return value
 
 
@@ -351,9 +441,16 @@ def _read_event(
     prep = _date_preposition(date_span)
     if prep is not None:
         date_tokens.add(prep.i)
+        if _is_baseline(prep):
+            return None
+    # "Next year's": the possessive marker goes with the date.
+    after = date_span.doc[date_span.end] if date_span.end < len(date_span.doc) else None
+    if after is not None and after.dep_ == "case" and after.head.i in date_tokens:
+        date_tokens.add(after.i)
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
-        return _Reading(*_noun_event(noun, date_tokens, sent))
+        planned = _planned_by_verb(noun, sent, date_tokens, date, published)
+        return planned or _Reading(*_noun_event(noun, date_tokens, sent))
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
@@ -362,15 +459,201 @@ def _read_event(
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
-    what, start_char, end_char, told = _verb_event(verb, date_tokens, sent)
+    return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
+    """ "This year's theme was water security": a copula whose date only tells which
+    year's theme is meant states a fact; nothing happened on the date (GUIDE §6)."""
+    if told is not verb or verb.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    inside = {t.i for t in subject.subtree}
+    return bool(date_tokens & inside)
+
+
+def _planned_by_verb(
+    noun: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    """ "Next year's competition is scheduled to take place in Mexico City": the dated
+    happening is the subject of a clause that says it is to come; the clause tells it
+    (and that it is planned) better than the bare noun. A past clause about a dated
+    noun ("the 1979 crisis soured relations") is not read so: its verb is another
+    happening, later than the date."""
+    verb = noun.head
+    if noun.dep_ not in _SUBJECTS or verb.pos_ not in ("VERB", "AUX") or not _in(verb, sent):
+        return None
+    reading = _verb_reading(verb, sent, date_tokens, date, published)
+    return reading if reading and reading.status in ("planned", "hypothetical") else None
+
+
+def _verb_reading(
+    verb: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    # A date on the infinitive ("expected to visit ... on Friday") still dates what the
+    # frame says of it: the reading starts at the frame.
+    for _ in range(3):
+        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.lemma_ in _FUTURE_FRAMES:
+            verb = verb.head
+    what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     subject = _subject(verb, sent)
+    if subject is not None and _is_state(verb, told, subject, date_tokens):
+        return None
     who = None
     if subject is not None and not _owns(verb, subject):
         # The subject is borrowed from a governing clause: the evidence is this clause
         # alone, with the word that subordinates it ("since taking office in July").
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
-    return _Reading(what, start_char, end_char, who, _status(verb, told, date, published))
+    status = _status(verb, told, date, published)
+    subj_i = subject.i if subject is not None else None
+    return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
+
+
+# Words of change that a "from" date is the starting point of: "a decrease from the
+# year before" compares with that year; nothing happened then.
+_CHANGE_WORDS = frozenset(
+    {"increase", "decrease", "rise", "fall", "drop", "decline", "gain", "jump", "climb",
+     "growth", "change", "up", "down", "loss"}
+)  # fmt: skip
+_ORDINAL_FIRSTS = frozenset({"first", "last", "only"})
+
+
+def _is_baseline(prep: Token) -> bool:
+    """The date is what something is measured against, not when it happened:
+    "compared to 2008", "more than in 2008", "a decrease from the year before",
+    "its worst fall since 1987" (the record since then, not a fall in 1987)."""
+    word, head = prep.lower_, prep.head
+    if word in ("than", "versus", "vs"):
+        return True
+    if word in ("to", "with") and head.lemma_.lower() in ("compare", "compared"):
+        return True
+    if word == "from" and head.lemma_.lower() in _CHANGE_WORDS:
+        return True
+    if word == "since":
+        nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
+        nouns += [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+        return any(
+            c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ORDINAL_FIRSTS)
+            for n in nouns
+            for c in n.children
+        )
+    return False
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_THING_PRONOUNS = frozenset({"it"})
+_RELATIVES = frozenset({"which", "who", "that"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _resolve_subject(
+    reading: _Reading,
+    doc: Doc,
+    index: SpanIndex[Mention],
+    actors: Mapping[str, Entity],
+    found: list[str],
+) -> tuple[_Reading, list[str]]:
+    """A pronoun subject told by the actor it stands for: "He was released" -> "Montalvo
+    is released", with Montalvo among the participants. Only where one reading is
+    plain (the last person subject before "he"; the noun a "which" clause hangs on);
+    otherwise the pronoun stays and no one is added: no participant beats a wrong one."""
+    assert reading.subject is not None
+    subj = doc[reading.subject]
+    word = subj.lower_
+    ref: str | None = None
+    if word in _RELATIVES and subj.head.dep_ == "relcl":
+        antecedent = subj.head.head
+        inside = {t.i for t in subj.head.subtree}
+        lo = antecedent.left_edge.i
+        before = [t.i for t in antecedent.subtree if t.i not in inside and t.i < subj.i]
+        hi = max([antecedent.i, *before])
+        named = _refs(index, "actor", doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        return reading, [*found, *(r for r in named if r not in found)]
+    if word in _PERSON_PRONOUNS:
+        ref = _antecedent(subj, doc, index, actors, frozenset({"person"}))
+    elif word in _THING_PRONOUNS:
+        ref = _antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
+    if ref is None or ref not in actors:
+        return reading, found
+    entity = actors[ref]
+    name = entity.name.split()[-1] if entity.kind == "person" else entity.name
+
+    def named(text: str) -> str:
+        return name + text[len(word) :] if text.lower().startswith(word + " ") else text
+
+    told = replace(reading, what=named(reading.what), key=named(reading.key))
+    return told, [ref, *(r for r in found if r != ref)]
+
+
+def _antecedent(
+    pronoun: Token,
+    doc: Doc,
+    index: SpanIndex[Mention],
+    actors: Mapping[str, Entity],
+    kinds: frozenset[str],
+) -> str | None:
+    """The actor of ``kinds`` that is the subject of the nearest clause before
+    ``pronoun``: earlier in its sentence, else in the sentence before."""
+    sent = pronoun.sent
+    earlier = [t for t in sent if t.i < pronoun.i]
+    if sent.start > 0:
+        earlier = [*doc[sent.start - 1].sent, *earlier]
+    for tok in reversed(earlier):
+        if tok.dep_ not in _SUBJECTS:
+            continue
+        for t in (tok, *tok.subtree):
+            for m in index.covering(t.idx):
+                entity = actors.get(m.ref)
+                if m.kind == "actor" and entity is not None and entity.kind in kinds:
+                    return m.ref
+    return None
+
+
+# Dependents that tell a happening of their own: their names are not the happening's
+# participants ("Khosravi, who is wanted by X": X takes no part in the extradition).
+_OWN_CLAUSES = frozenset({"relcl", "parataxis"})
+
+
+def _is_main(verb: Token) -> bool:
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        node = node.head
+    return True
+
+
+def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
+    """Character spans of ``verb``'s clause: its dependents, without coordinated clauses
+    that have a subject of their own, relative clauses and parentheticals."""
+    doc = sent.doc
+    keep: list[int] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok.i)
+        for c in tok.children:
+            if not _in(c, sent) or c.dep_ in _OWN_CLAUSES:
+                continue
+            # An appositive name is the argument's ("the website Insurgency Wiki"); an
+            # appositive description is not ("Khosravi, a member of the party").
+            if c.dep_ == "appos" and c.pos_ != "PROPN":
+                continue
+            if c.lower_ == "according":
+                continue  # the source of the report, not a party to the happening
+            own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
+                continue
+            stack.append(c)
+    keep.sort()
+    spans: list[tuple[int, int]] = []
+    for i in keep:
+        start, end = doc[i].idx, doc[i].idx + len(doc[i])
+        if spans and keep and spans[-1][1] >= start - 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _owns(verb: Token, subject: Token) -> bool:
@@ -457,6 +740,8 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
         return None
     if head.i == root.i or not _in(head, sent) or not _is_event_noun(head):
         return None
+    if _in_marks(head):
+        return None  # a name or a term in quotation marks ("courageous achievement")
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in _SETTING_PREPS
@@ -464,6 +749,12 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+def _in_marks(noun: Token) -> bool:
+    doc = noun.doc
+    lo, hi = noun.left_edge.i - 1, noun.i + 1
+    return lo >= 0 and hi < len(doc) and doc[lo].is_quote and doc[hi].is_quote
 
 
 def _fronted_event_noun(verb: Token, date_span: Span, sent: Span) -> Token | None:
@@ -517,7 +808,7 @@ _HEDGES = frozenset(
 )  # fmt: skip
 
 
-def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token]:
+def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token, str]:
     used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
     subject = _subject(verb, sent)
     # "is expected to travel" tells of the travelling.
@@ -548,14 +839,35 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
          if c.dep_ == "advmod" and c.lower_ in _HEDGES and c.i < told.i}.values(),
         key=lambda c: c.i,
     )  # fmt: skip
-    parts = [subj_text, *[h.text for h in hedges], _inflect(told, plural, negated, modal)]
+    bare = _inflect(told, plural, negated, modal)
+    # The frame stays: "is expected to travel", "is scheduled to take place".
+    said = bare
+    if told is not verb:
+        said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
+    parts = [subj_text, *[h.text for h in hedges], said]
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
+    parts[len(hedges) + 1] = bare
+    key = _capitalise(_limit(" ".join(p for p in parts if p)))
     start = min(t.idx for t in used if _in(t, sent))
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
-    return what, start, end, told
+    return what, start, end, told, key
+
+
+def _infinitives(frame: Token, told: Token) -> list[str]:
+    """ "to travel", "to be held": each infinitive from below ``frame`` down to ``told``."""
+    chain: list[Token] = []
+    node = told
+    while node.i != frame.i and len(chain) < 4:
+        chain.append(node)
+        node = node.head
+    out = []
+    for t in reversed(chain):
+        passive = t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+        out.append(f"to be {t.lower_}" if passive else f"to {t.lemma_.lower()}")
+    return out
 
 
 def _surname(tokens: list[Token]) -> list[Token]:
@@ -576,7 +888,17 @@ def _subject(verb: Token, sent: Span) -> Token | None:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl") and _in(c, sent):
                 return c
-        if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl",):
+        # A participle or infinitive that modifies a noun is said of that noun:
+        # "migrants crossing the Channel", "figures to be published today".
+        if (
+            tok.dep_ in ("acl", "relcl")
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and _in(tok.head, sent)
+        ):
+            return tok.head
+        # A relative or complement clause has a subject of its own: "X told reporters
+        # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
+        if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl", "ccomp"):
             return None
         tok = tok.head
     return None
@@ -685,13 +1007,18 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
+    # and so does a reduced relative: "a system backed by X" -> "is backed".
+    passive = verb.tag_ == "VBN" and (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
+    )
     if modal:
-        return f"{modal} {'not ' if negated else ''}{lemma}"
+        return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
+    if passive:
+        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
     if negated:
         return f"{'do' if plural else 'does'} not {lemma}"
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        # Passives keep their voice: "was extradited" -> "is extradited".
-        return f"{'are' if plural else 'is'} {verb.lower_}"
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma][1 if plural else 0]
     if plural:
@@ -705,8 +1032,14 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
 
 def _render(tokens: Iterable[Token]) -> str:
     out = ""
+    last: Token | None = None
     for t in sorted(tokens, key=lambda t: t.i):
+        # A left-out token (a quotation mark) may have held the only space between two.
+        if last is not None and t.i > last.i + 1 and not last.whitespace_:
+            gap = t.doc[last.i + 1 : t.i]
+            out += " " if any(g.whitespace_ for g in gap) else ""
         out += t.text + t.whitespace_
+        last = t
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
 
 

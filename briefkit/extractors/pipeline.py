@@ -110,7 +110,9 @@ def _places(c: Context) -> None:
 
 def _events(c: Context) -> None:
     assert c.entities is not None and c.dates is not None
-    c.facts["events"] = find_events(c.article, c.doc, c.dates, c.entities.mentions, c.published)
+    c.facts["events"] = find_events(
+        c.article, c.doc, c.dates, c.entities.mentions, c.published, c.entities.actors
+    )
 
 
 def _quotes(c: Context) -> None:

@@ -144,8 +144,12 @@ class _Speakers:
         if head is not None:
             return head
         people = [e for e in found if e.kind == "person"]
-        if people or found:
-            return (people or found)[0]
+        if people:
+            return people[0]
+        if found and not _unnamed(subj):
+            return found[0]
+        if found:
+            return None  # "a United Auto Workers negotiator": no actor is the speaker
         word = subj.lower_
         if word in _RELATIVE and subj.head.dep_ == "relcl":
             # "O'Reilly, a management expert, who stated": the clause's antecedent speaks.
@@ -163,15 +167,19 @@ class _Speakers:
         return self.roles.get(subj.lemma_.lower())
 
     def _antecedent(self, noun: Token) -> Entity | None:
-        """The person a noun phrase names, or the one it stands in apposition to."""
-        for tok in (noun, noun.head if noun.dep_ == "appos" else None):
-            if tok is None:
-                continue
+        """The person a noun phrase names, or the one it stands in apposition to, up
+        through the phrase it ends ("O'Reilly, a management expert at Stanford
+        University, who stated": O'Reilly, not the university)."""
+        tok = noun
+        for _ in range(4):
             ent = self.entity_of(tok) or next(
                 (e for e in map(self.entity_of, tok.subtree) if e and e.kind == "person"), None
             )
             if ent is not None and ent.kind == "person":
                 return ent
+            if tok.dep_ not in ("appos", "pobj", "prep") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
         return None
 
     def _subject_before(self, pronoun: Token) -> Entity | None:
@@ -196,22 +204,124 @@ def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]
     return [t for t in span if not _quoted(quotes, t.idx) and t.text not in QUOTE_MARKS]
 
 
-def _attribution(tokens: list[Token], quote: QuoteSpan, speakers: _Speakers) -> Entity | None:
+# A determiner that leaves the speaker unnamed: "one poster", "a Delhi supplier".
+_INDEFINITE = word_set("a an one some another several many")
+
+
+def _attribution(
+    tokens: list[Token], quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
+) -> tuple[bool, Entity | None]:
+    """Whether an attribution is found, and the speaker it names: None when it names
+    someone who is no actor ("one poster writing", "a negotiator has said": no speaker
+    rather than a wrong one).
+
+    A speech verb right after the quotation ("...," said X) comes first, then one
+    before it in its sentence ("X said: ..."); a verb with another quotation between
+    it and this one attributes that one.
+    """
     verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
-    verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+    verbs = [v for v in verbs if not _quote_between(quotes, v.idx, quote)]
+    ranked = sorted((_attribution_rank(v, quote, quotes), v.i, v) for v in verbs)
+    verbs = [v for rank, _i, v in ranked if rank[0] < 3]
     for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        for subj in subjects:
-            ent = speakers.of_subject(subj, quote.start)
-            if ent is not None:
-                return ent
+        subjects = _subjects(verb)
+        ents = [e for e in (speakers.of_subject(s, quote.start) for s in subjects) if e]
+        # "USAF's chief of staff General Duncan McNab stated": the person, not the body.
+        people = [e for e in ents if e.kind == "person"]
+        if people or ents:
+            return True, (people or ents)[0]
+        # Named, but by a name that is no actor's ("Khaled Al-Maeena, editor at ..."),
+        # or not named at all: the words are not the previous speaker's.
+        if any(_unnamed(s) or s.pos_ == "PROPN" for s in subjects):
+            return True, None
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             for obj in tok.nbor().children:
                 ent = speakers.of_subject(obj, quote.start)
                 if ent is not None and ent.kind == "person":
-                    return ent
-    return None
+                    return True, ent
+    return False, None
+
+
+# How far after a quotation its attribution may start: '," said X', '," the minister said'.
+_TRAILING = 25
+_LEADING = 40  # and how close before the next quotation a verb introduces that one
+
+
+def _attribution_rank(
+    verb: Token, quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]
+) -> tuple[int, int]:
+    """0: right after the closing mark, nothing but punctuation between ('," said X');
+    1: before it ('X said: "'); 2: later after it ('"...; it noted'); 3: a verb that
+    introduces another quotation ('X said "...'), not this one."""
+    if verb.idx >= quote.end:
+        # From the attribution's first word: '," Khaled Al-Maeena, editor at ..., said.'
+        first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
+        gap = first - quote.end
+        between = verb.doc.text[quote.end : first]  # the doc is the article's prose
+        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
+            return 0, gap
+        nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
+        return (3 if nxt else 2), gap
+    return 1, quote.start - verb.idx
+
+
+# A verb that starts this close before a quotation's opening introduces it: 'said: "',
+# 'stated,\n"', 'has said, "'.
+_INTRODUCES = 20
+
+
+def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) -> bool:
+    """Another quotation that the verb at ``offset`` attributes lies between it and
+    ``quote``: one it introduces ('X said "A" ... "B"') or one it closes ('"A," said X
+    ... "B"'). A partial quote it only contains ('said the robot was named "Hope" and
+    the team felt "shocked"') does not take the verb away."""
+    lo, hi = (offset, quote.start) if offset < quote.start else (quote.end, offset)
+    for q in quotes.overlapping(lo, hi):
+        if q is quote or not (lo <= q.start and q.end <= hi):
+            continue
+        if offset < quote.start and q.start - offset <= _INTRODUCES:
+            return True
+        if offset > quote.end and offset - q.end <= _TRAILING:
+            return True
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
+    condolences and described him as ...")."""
+    node = verb
+    for _ in range(3):
+        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found:
+            return found
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "released a statement saying", "resigned in a letter stating": who made the
+            # statement, else the statement itself (unnamed when indefinite).
+            noun = node.head
+            above = noun.head.head if noun.dep_ == "pobj" else noun.head
+            owners: list[Token] = []
+            if noun.dep_ in ("dobj", "pobj") and above.pos_ in ("VERB", "AUX"):
+                owners = _subjects(above)
+            return owners or [noun]
+        # "defended the record whilst promising", "expressed condolences and described"
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.pos_ not in ("VERB", "AUX"):
+            return []
+        node = node.head
+    return []
+
+
+def _unnamed(subj: Token) -> bool:
+    """A subject that names nobody the article names: indefinite ("one poster", "a
+    group of politicians") or a bare plural ("officials said")."""
+    if subj.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("someone", "somebody", "one")
+    det = next((c for c in subj.children if c.dep_ in ("det", "nummod")), None)
+    if det is not None and det.lower_ in _INDEFINITE:
+        return True
+    return subj.tag_ == "NNS" and det is None and not any(c.dep_ == "poss" for c in subj.children)
 
 
 def _nearest_person(tokens: list[Token], speakers: _Speakers) -> Entity | None:
@@ -248,11 +358,10 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     for quote in quotes:
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
-        speaker = _attribution(tokens, quote, speakers)
-        attributed = speaker is not None
-        if speaker is None and previous is not None and _same_passage(previous[0], quote):
+        attributed, speaker = _attribution(tokens, quote, speakers, index)
+        if not attributed and previous is not None and _same_passage(previous[0], quote):
             speaker, attributed = previous[1], previous[1] is not None
-        if speaker is None:
+        if not attributed and speaker is None:
             speaker = _nearest_person(tokens, speakers)
         quoted = article.text[quote.start : quote.end]
         words = len(quoted.split())

@@ -122,3 +122,49 @@ def test_he_is_the_person_the_last_clause_was_about_not_the_nearest_name() -> No
         "could have sailed earlier, but he wanted them right.”\n"
     )
     assert [q.get("speaker") for q in quotes] == ["johan-holm"]
+
+
+def test_an_unnamed_speaker_gives_no_speaker_not_the_last_one() -> None:
+    quotes = _quotes(
+        'Jane Okafor, the mayor of Lagos, said "We will rebuild the market by spring."\n'
+        'A local trader has said, "Nobody here believes the market will open again."\n'
+        'One poster wrote "How can people look at both sides if one side is gone?"'
+    )
+    assert [q.get("speaker") for q in quotes] == ["jane-okafor", None, None]
+
+
+def test_the_attribution_after_a_quote_beats_the_one_before_it() -> None:
+    quotes = _quotes(
+        '"The plant will stay open next year," said Jane Okafor, the mayor of Lagos. '
+        '"It clearly helps the economy and it brings people back into the shops," said '
+        "Tom Reyes, chairman of the Lagos Traders Union."
+    )
+    assert [q.get("speaker") for q in quotes] == ["jane-okafor", "tom-reyes"]
+
+
+def test_a_verb_that_introduces_the_next_quote_does_not_attribute_this_one() -> None:
+    quotes = _quotes(
+        "Senator Jane Okafor said she was “shocked”, releasing a statement saying “This "
+        "decision is a blow to our workers and to the state.”"
+    )
+    assert [q.get("speaker") for q in quotes] == ["jane-okafor", "jane-okafor"]
+
+
+def test_a_speaker_coordinated_with_another_verb() -> None:
+    quotes = _quotes(
+        "Bill Gates praised the team. Steve Ballmer also expressed condolences and described "
+        "him as “one of the founders of our industry and a true visionary”."
+    )
+    assert [q.get("speaker") for q in quotes] == ["steve-ballmer"]
+
+
+def test_a_long_attribution_after_the_quote_is_still_its_own() -> None:
+    # '," X, editor at ..., said.': the subject starts right after the closing mark; the
+    # previous speaker is not the one.
+    quotes = _quotes(
+        "Civil Defense director Jane Okafor said the wounded were taken to hospital. "
+        '"Had it happened an hour later it would have been much worse," Khaled Al-Maeena, '
+        'editor at large at the Saudi Gazette, said. "The toll would have been higher."'
+    )
+    speakers = [q.get("speaker") for q in quotes]
+    assert len(speakers) == 2 and "jane-okafor" not in speakers
