@@ -780,6 +780,11 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
     part = (m.groupdict().get("part") or "").lower()
     if word in ("today", "tonight", "tomorrow", "yesterday") and _in_a_name(m, c):
         return None
+    after = c.text[m.end() : m.end() + 12]
+    if word == "now" and re.match(r"\s+and\s+(?:again|then)\b", after, re.IGNORECASE):
+        return None  # "every now and again": a frequency word, not the present
+    if word == "recent" and re.search(r"\bmost\s+$", c.text[max(0, m.start() - 8) : m.start()]):
+        return None  # "the most recent model": the latest of a series, not a time
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
                 "at the moment", "right now", "at this time", "the present", "present day",
                 "present-day", "today's"):  # fmt: skip
@@ -842,6 +847,9 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         # "a quarter of the vote" is a fraction.
         if key == "quarter" and g["n"].lower() in ("a", "an"):
             return None
+        # "a 19 year old", "the 10-year-old browser": an age, a figure if anything.
+        if re.search(r"[\s-]old$", m.group(0), re.IGNORECASE):
+            return None
         if g.get("half"):
             n += 0.5
         if n == 0.5 and key != "second":
@@ -859,10 +867,29 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
     return "duration", duration_value(n, unit), True
 
 
+# Words that make a bare plural unit a length of time after a determiner: "the past years".
+_PLURAL_TIME_ADJ = frozenset(
+    {"past", "last", "next", "coming", "previous", "following", "recent", "intervening",
+     "ensuing", "first", "few", "many"}
+)  # fmt: skip
+_DETERMINED_PLURAL = re.compile(
+    r"\b(?:the|our|my|his|her|their|its|your|those|these)\s+(?P<adj>[a-z]+)\s+$", re.IGNORECASE
+)
+
+
 def _h_plural(m: Match, c: _Ctx) -> Result:
     """Bare plural units: "years of pressure", "for months", "decades"."""
     key = _unit_key(m["unit"])
     if key == "second":
+        return None
+    before = c.text[max(0, m.start() - 30) : m.start()]
+    # "after hours trading" is a time of day's trade, not a length.
+    if key == "hour" and re.search(r"\bafter[\s-]$", before, re.IGNORECASE):
+        return None
+    # "the early days of", "our greatest days": a period named by description, which
+    # has neither a length nor a value of its own.
+    adj = _DETERMINED_PLURAL.search(before)
+    if adj and adj["adj"].lower() not in _PLURAL_TIME_ADJ and _num(adj["adj"]) is None:
         return None
     return "duration", duration_value(None, m["unit"]), True
 
@@ -873,6 +900,8 @@ def _h_set(m: Match, c: _Ctx) -> Result:
               "nightly": "P1D", "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M",
               "biweekly": "P2W", "fortnightly": "P2W"}  # fmt: skip
     if word in simple:
+        if _in_a_name(m, c):
+            return None  # "LA Weekly", "The Daily Telegraph": a title, not a frequency
         return "set", simple[word], True
     return None
 

@@ -308,3 +308,24 @@ def test_a_day_word_after_a_full_stop_opens_a_sentence_and_is_a_date() -> None:
 
     found = find_dates("He met Mark Zuckerberg. Yesterday Mohamed left.", dt.date(2016, 9, 9))
     assert [(d.text, d.value) for d in found] == [("Yesterday", "2016-09-08")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Whitmore told LA Weekly that the case was closed.",
+        "It was not hard to convince a 19 year old who knew nothing.",
+        "Users should leave the 10-year-old browser behind.",
+        "The net produces these events every now and again.",
+        "The shares slid in after hours trading.",
+        "It has been so since the early days of the newsgroups.",
+        "This will go down as one of our greatest days.",
+        "The antenna of their most recent model failed.",
+    ],
+)
+def test_names_ages_and_descriptions_are_not_dates(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_a_determined_plural_of_time_stays_a_duration(nlp: Language) -> None:
+    assert values(nlp, "Prices rose in the intervening years.") == {"years": "PXY"}
