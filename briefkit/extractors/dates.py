@@ -349,6 +349,24 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
+
+
+def _in_a_clause_of_the_future(verb: Token) -> bool:
+    """``verb`` heads a time clause of a future or "would" clause: "(billions would be
+    infused) when they opened on Friday" is told in the past but happens after it."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in verb.children
+    ):
+        return False
+    head = verb.head
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes):
+        return False  # "would have closed": a past counterfactual
+    return _finite_tense(head) == "future" or any(a.lower_ in ("would", "'d") for a in auxes)
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause that governs the characters ``start:end`` of ``doc``.
 
@@ -368,6 +386,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             first = first.head
         tense = _finite_tense(verb) or _finite_tense(first)
         head = first.head
+        if tense in ("past", "present") and _in_a_clause_of_the_future(first):
+            return "future"
         if tense == "inf":
             if head.i == first.i:
                 return "future"
@@ -383,6 +403,12 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             continue
         if tense is not None:
             if tense == "future":
+                return "future"
+            # "has kept the markets closed until Friday", "is suspended until March": a
+            # state that lasts until then, and lasts still, ends after the time of writing.
+            if tense in ("present", "perfect") and _UNTIL.search(
+                doc.text, max(0, start - 8), start
+            ):
                 return "future"
             if tense in ("present", "perfect") and (
                 _is_future_frame(first) or first.lemma_ in _SCHEDULE

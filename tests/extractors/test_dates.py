@@ -329,3 +329,20 @@ def test_names_ages_and_descriptions_are_not_dates(nlp: Language, sentence: str)
 
 def test_a_determined_plural_of_time_stays_a_duration(nlp: Language) -> None:
     assert values(nlp, "Prices rose in the intervening years.") == {"years": "PXY"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A state that lasts "until" a day, told in the present or perfect, ends ahead.
+        ("The government has kept all stock markets closed until Friday.", "2024-09-13"),
+        ("The ban has been extended until March.", "2025-03"),
+        # In the pluperfect it ended before the time of writing.
+        ("The markets had been closed until Friday.", "2024-09-06"),
+        # A time clause of a "would" clause is as future as its head.
+        ("He said money would be infused when the markets opened on Friday.", "2024-09-13"),
+        ("He said it would have closed on Friday.", "2024-09-06"),
+    ],
+)
+def test_until_and_time_clauses_of_the_future(nlp: Language, sentence: str, value: str) -> None:
+    assert list(values(nlp, sentence).values()) == [value]
