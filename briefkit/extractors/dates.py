@@ -1014,8 +1014,13 @@ def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
 
 
 def _h_previous(m: Match, c: _Ctx) -> Result:
+    """ "the following year", "the month before": one unit from the time the story tells,
+    resolved after recognition (see ``_anchor_references``)."""
     rel = _REL_WORDS[(m["rel"] or m["rel2"]).lower()]
-    return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": (m["unit"] or m["unit2"]).lower()}), c)
+    unit = (m["unit"] or m["unit2"]).lower()
+    if c.published is None:
+        return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": unit}), c)
+    return "date", f"{_CHAINED}{unit}{-1 if rel == 'last' else 1:+d}", True
 
 
 def _h_period_of(m: Match, c: _Ctx) -> Result:
@@ -1303,6 +1308,15 @@ def _h_fuzzy(m: Match, c: _Ctx) -> Result:
 
 _RULES = _rules()
 _PENDING = "XXXX-XX-XX"
+# "the following year": a unit and an offset, to count from the last time mentioned.
+_CHAINED = "XXXX-REF-"
+# The value a time mentioned before must have to anchor a chained unit: a year anchors
+# "the following year", but only a month or finer "the previous month".
+_ANCHORS = {
+    "year": re.compile(r"\d{4}(?:$|-)"),
+    "month": re.compile(r"\d{4}-\d\d(?:$|-)"),
+    "week": re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)"),
+}
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
@@ -1354,6 +1368,15 @@ def _anchor_references(
     """Give clock times with no day of their own, and "that day", the day the story tells."""
     out = list(found)
     for i, d in enumerate(out):
+        if d.value.startswith(_CHAINED):
+            value = _chained_value(out, i, published)
+            unknown = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}
+            if value is None:
+                unit = d.value[len(_CHAINED) : -2]
+                out[i] = dataclasses.replace(d, value=unknown[unit], resolved=False)
+            else:
+                out[i] = dataclasses.replace(d, value=value)
+            continue
         if not (d.resolved and d.value.startswith(_PENDING)):
             continue
         rest = d.value[len(_PENDING) :]
@@ -1364,6 +1387,36 @@ def _anchor_references(
             value = (day + dt.timedelta(days=int(rest))).isoformat()
         out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)
     return out
+
+
+def _chained_value(found: list[DateExpression], i: int, published: dt.date) -> str | None:
+    """ "the following year" after "in 2001" is 2002: a unit counted from the last time
+    the story mentioned at that unit or finer (as HeidelTime does for news), else from
+    publication; None when a coarser time was mentioned since, which the anchor may not
+    lie in ("a hearing last month ... the following week")."""
+    rest = found[i].value[len(_CHAINED) :]
+    unit, delta = rest[:-2], int(rest[-2:])
+    anchor = _ANCHORS[unit]
+    coarser: str | None = None  # the nearest time mentioned, when it is too coarse
+    for j in range(i - 1, -1, -1):
+        v = found[j].value
+        if found[j].kind != "date" or not _ANCHORS["year"].match(v):
+            continue
+        if not anchor.match(v):
+            coarser = coarser or v
+            continue
+        if coarser is not None and not v.startswith(coarser):
+            return None
+        if unit == "year":
+            return _shift(dt.date(int(v[:4]), 1, 1), delta, unit)
+        if unit == "month":
+            return _shift(dt.date(int(v[:4]), int(v[5:7]), 1), delta, unit)
+        if v[5] == "W":
+            return _shift(dt.date.fromisocalendar(int(v[:4]), int(v[6:8]), 1), delta, unit)
+        return _shift(dt.date.fromisoformat(v[:10]), delta, unit)
+    if coarser is not None and not published.isoformat().startswith(coarser):
+        return None
+    return _shift(published, delta, unit)
 
 
 def _other_year(value: str, delta: int) -> str:

@@ -346,3 +346,18 @@ def test_a_determined_plural_of_time_stays_a_duration(nlp: Language) -> None:
 )
 def test_until_and_time_clauses_of_the_future(nlp: Language, sentence: str, value: str) -> None:
     assert list(values(nlp, sentence).values()) == [value]
+
+
+def test_a_chained_unit_counts_from_the_last_time_mentioned(nlp: Language) -> None:
+    got = values(nlp, "In 2001 it launched the iPod, and the following year the new system.")
+    assert got["the following year"] == "2002"
+    got = values(nlp, "Costs fell last year, by $19 billion more than the year previous.")
+    assert got["the year previous"] == "2022"
+    # With nothing mentioned before, publication anchors.
+    assert values(nlp, "Sales rose from the previous month.") == {"the previous month": "2024-08"}
+
+
+def test_a_chained_unit_finer_than_its_anchor_is_left_unresolved(nlp: Language) -> None:
+    text = "At a hearing last month the judge ordered a review. The following week it appealed."
+    (hearing, week) = dates(nlp, text)
+    assert (hearing.value, week.text, week.resolved) == ("2024-08", "The following week", False)
