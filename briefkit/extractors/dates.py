@@ -640,6 +640,10 @@ def _h_clock(m: Match, c: _Ctx) -> Result:
     if not rel:
         # Anchored after recognition: on a day named in the same sentence, else publication.
         return "time", f"{_PENDING}T{t}", True
+    if rel.startswith("the"):
+        # "2:30 the next day": one span (GUIDE §5), a day from the day the story tells.
+        offset = -1 if re.search(r"previous|preceding|before", rel) else 1
+        return "time", f"{_PENDING}{offset:+d}T{t}", True
     day = c.published
     if rel == "yesterday":
         day -= dt.timedelta(days=1)
@@ -702,6 +706,13 @@ def _h_short_year(m: Match, c: _Ctx) -> Result:
 
 def _h_year_range(m: Match, c: _Ctx) -> Result:
     return "date", f"{int(m['year']):04d}", True
+
+
+def _h_year_span(m: Match, c: _Ctx) -> Result:
+    first, last = int(m["year"]), int(m["last"])
+    if last <= first:
+        return None  # "2011-1955" is no span: leave each year to the other rules
+    return "date", f"{first:04d}/{last:04d}", True
 
 
 def _h_two_digit_year_range(m: Match, c: _Ctx) -> Result:
@@ -1112,13 +1123,20 @@ def _rules() -> list[_Rule]:
         ),
         _r(rf"\b(?P<clock>{CLOCK}){ZONE}\s+(?:on\s+)?(?P<wd>{WEEKDAY})", _h_weekday, 7),
         _r(
-            rf"(?<![\w:])(?P<clock>{CLOCK}){ZONE}(?:\s+(?P<dayref>yesterday|today|tomorrow))?",
+            rf"(?<![\w:])(?P<clock>{CLOCK}){ZONE}(?:\s+(?P<dayref>yesterday|today|tomorrow"
+            r"|the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)))?",
             _h_clock,
             5,
         ),
         # Year ranges: "2001-2003", "2001–03", "2000 - 2050"
         _r(rf"(?<![\d,.$])(?P<year>{YEAR})(?=\s*[-–]\s*(?:{YEAR}|\d\d)\b)", _h_year_range, 4),
         _r(rf"(?:(?<=[-–])|(?<=[-–]\s))(?P<year>{YEAR})\b", _h_year, 3),
+        # "1955-2011": one span of two years, written as one token (GUIDE §5).
+        _r(
+            rf"(?<![\d,.$])(?P<year>{YEAR})[-–](?P<last>{YEAR})\b(?![-–/.,:]\d)",
+            _h_year_span,
+            5,
+        ),
         # "1957-58", "2014–15": one span of two years, written as one token (GUIDE §5).
         _r(
             rf"(?<![\d,.$])(?P<year>{YEAR})[-–](?P<short>[0-9]{{2}})\b(?![-–/.,:]\d)",
@@ -1382,7 +1400,8 @@ def _anchor_references(
         rest = d.value[len(_PENDING) :]
         day = story_day(text, out, i, published)
         if d.kind == "time":
-            value = day.isoformat() + rest
+            shift, _, clock = rest.partition("T")
+            value = (day + dt.timedelta(days=int(shift or 0))).isoformat() + "T" + clock
         else:  # "+0", "+1", "-1": "that day", "the next day", "the day before"
             value = (day + dt.timedelta(days=int(rest))).isoformat()
         out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)

@@ -361,3 +361,16 @@ def test_a_chained_unit_finer_than_its_anchor_is_left_unresolved(nlp: Language) 
     text = "At a hearing last month the judge ordered a review. The following week it appealed."
     (hearing, week) = dates(nlp, text)
     assert (hearing.value, week.text, week.resolved) == ("2024-08", "The following week", False)
+
+
+def test_a_clock_time_with_its_day_phrase_is_one_span(nlp: Language) -> None:
+    text = "Voting on Sunday was slow. Polls closed at 22:30; the last vote: 2:30 the next day."
+    got = values(nlp, text)
+    assert got["22:30"] == "2024-09-08T22:30"
+    assert got["2:30 the next day"] == "2024-09-09T02:30"
+
+
+def test_four_digit_years_in_one_token_are_one_span(nlp: Language) -> None:
+    assert values(nlp, 'The page shows the text "Steve Jobs 1955-2011".') == {
+        "1955-2011": "1955/2011"
+    }
