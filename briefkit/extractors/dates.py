@@ -349,6 +349,24 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
+
+
+def _in_a_clause_of_the_future(verb: Token) -> bool:
+    """``verb`` heads a time clause of a future or "would" clause: "(billions would be
+    infused) when they opened on Friday" is told in the past but happens after it."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in verb.children
+    ):
+        return False
+    head = verb.head
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes):
+        return False  # "would have closed": a past counterfactual
+    return _finite_tense(head) == "future" or any(a.lower_ in ("would", "'d") for a in auxes)
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause that governs the characters ``start:end`` of ``doc``.
 
@@ -368,6 +386,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             first = first.head
         tense = _finite_tense(verb) or _finite_tense(first)
         head = first.head
+        if tense in ("past", "present") and _in_a_clause_of_the_future(first):
+            return "future"
         if tense == "inf":
             if head.i == first.i:
                 return "future"
@@ -383,6 +403,12 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             continue
         if tense is not None:
             if tense == "future":
+                return "future"
+            # "has kept the markets closed until Friday", "is suspended until March": a
+            # state that lasts until then, and lasts still, ends after the time of writing.
+            if tense in ("present", "perfect") and _UNTIL.search(
+                doc.text, max(0, start - 8), start
+            ):
                 return "future"
             if tense in ("present", "perfect") and (
                 _is_future_frame(first) or first.lemma_ in _SCHEDULE
@@ -614,6 +640,10 @@ def _h_clock(m: Match, c: _Ctx) -> Result:
     if not rel:
         # Anchored after recognition: on a day named in the same sentence, else publication.
         return "time", f"{_PENDING}T{t}", True
+    if rel.startswith("the"):
+        # "2:30 the next day": one span (GUIDE §5), a day from the day the story tells.
+        offset = -1 if re.search(r"previous|preceding|before", rel) else 1
+        return "time", f"{_PENDING}{offset:+d}T{t}", True
     day = c.published
     if rel == "yesterday":
         day -= dt.timedelta(days=1)
@@ -676,6 +706,13 @@ def _h_short_year(m: Match, c: _Ctx) -> Result:
 
 def _h_year_range(m: Match, c: _Ctx) -> Result:
     return "date", f"{int(m['year']):04d}", True
+
+
+def _h_year_span(m: Match, c: _Ctx) -> Result:
+    first, last = int(m["year"]), int(m["last"])
+    if last <= first:
+        return None  # "2011-1955" is no span: leave each year to the other rules
+    return "date", f"{first:04d}/{last:04d}", True
 
 
 def _h_two_digit_year_range(m: Match, c: _Ctx) -> Result:
@@ -780,6 +817,11 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
     part = (m.groupdict().get("part") or "").lower()
     if word in ("today", "tonight", "tomorrow", "yesterday") and _in_a_name(m, c):
         return None
+    after = c.text[m.end() : m.end() + 12]
+    if word == "now" and re.match(r"\s+and\s+(?:again|then)\b", after, re.IGNORECASE):
+        return None  # "every now and again": a frequency word, not the present
+    if word == "recent" and re.search(r"\bmost\s+$", c.text[max(0, m.start() - 8) : m.start()]):
+        return None  # "the most recent model": the latest of a series, not a time
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
                 "at the moment", "right now", "at this time", "the present", "present day",
                 "present-day", "today's"):  # fmt: skip
@@ -842,6 +884,9 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         # "a quarter of the vote" is a fraction.
         if key == "quarter" and g["n"].lower() in ("a", "an"):
             return None
+        # "a 19 year old", "the 10-year-old browser": an age, a figure if anything.
+        if re.search(r"[\s-]old$", m.group(0), re.IGNORECASE):
+            return None
         if g.get("half"):
             n += 0.5
         if n == 0.5 and key != "second":
@@ -859,10 +904,29 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
     return "duration", duration_value(n, unit), True
 
 
+# Words that make a bare plural unit a length of time after a determiner: "the past years".
+_PLURAL_TIME_ADJ = frozenset(
+    {"past", "last", "next", "coming", "previous", "following", "recent", "intervening",
+     "ensuing", "first", "few", "many"}
+)  # fmt: skip
+_DETERMINED_PLURAL = re.compile(
+    r"\b(?:the|our|my|his|her|their|its|your|those|these)\s+(?P<adj>[a-z]+)\s+$", re.IGNORECASE
+)
+
+
 def _h_plural(m: Match, c: _Ctx) -> Result:
     """Bare plural units: "years of pressure", "for months", "decades"."""
     key = _unit_key(m["unit"])
     if key == "second":
+        return None
+    before = c.text[max(0, m.start() - 30) : m.start()]
+    # "after hours trading" is a time of day's trade, not a length.
+    if key == "hour" and re.search(r"\bafter[\s-]$", before, re.IGNORECASE):
+        return None
+    # "the early days of", "our greatest days": a period named by description, which
+    # has neither a length nor a value of its own.
+    adj = _DETERMINED_PLURAL.search(before)
+    if adj and adj["adj"].lower() not in _PLURAL_TIME_ADJ and _num(adj["adj"]) is None:
         return None
     return "duration", duration_value(None, m["unit"]), True
 
@@ -873,6 +937,8 @@ def _h_set(m: Match, c: _Ctx) -> Result:
               "nightly": "P1D", "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M",
               "biweekly": "P2W", "fortnightly": "P2W"}  # fmt: skip
     if word in simple:
+        if _in_a_name(m, c):
+            return None  # "LA Weekly", "The Daily Telegraph": a title, not a frequency
         return "set", simple[word], True
     return None
 
@@ -959,8 +1025,13 @@ def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
 
 
 def _h_previous(m: Match, c: _Ctx) -> Result:
+    """ "the following year", "the month before": one unit from the time the story tells,
+    resolved after recognition (see ``_anchor_references``)."""
     rel = _REL_WORDS[(m["rel"] or m["rel2"]).lower()]
-    return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": (m["unit"] or m["unit2"]).lower()}), c)
+    unit = (m["unit"] or m["unit2"]).lower()
+    if c.published is None:
+        return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": unit}), c)
+    return "date", f"{_CHAINED}{unit}{-1 if rel == 'last' else 1:+d}", True
 
 
 def _h_period_of(m: Match, c: _Ctx) -> Result:
@@ -1052,13 +1123,20 @@ def _rules() -> list[_Rule]:
         ),
         _r(rf"\b(?P<clock>{CLOCK}){ZONE}\s+(?:on\s+)?(?P<wd>{WEEKDAY})", _h_weekday, 7),
         _r(
-            rf"(?<![\w:])(?P<clock>{CLOCK}){ZONE}(?:\s+(?P<dayref>yesterday|today|tomorrow))?",
+            rf"(?<![\w:])(?P<clock>{CLOCK}){ZONE}(?:\s+(?P<dayref>yesterday|today|tomorrow"
+            r"|the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)))?",
             _h_clock,
             5,
         ),
         # Year ranges: "2001-2003", "2001–03", "2000 - 2050"
         _r(rf"(?<![\d,.$])(?P<year>{YEAR})(?=\s*[-–]\s*(?:{YEAR}|\d\d)\b)", _h_year_range, 4),
         _r(rf"(?:(?<=[-–])|(?<=[-–]\s))(?P<year>{YEAR})\b", _h_year, 3),
+        # "1955-2011": one span of two years, written as one token (GUIDE §5).
+        _r(
+            rf"(?<![\d,.$])(?P<year>{YEAR})[-–](?P<last>{YEAR})\b(?![-–/.,:]\d)",
+            _h_year_span,
+            5,
+        ),
         # "1957-58", "2014–15": one span of two years, written as one token (GUIDE §5).
         _r(
             rf"(?<![\d,.$])(?P<year>{YEAR})[-–](?P<short>[0-9]{{2}})\b(?![-–/.,:]\d)",
@@ -1248,6 +1326,15 @@ def _h_fuzzy(m: Match, c: _Ctx) -> Result:
 
 _RULES = _rules()
 _PENDING = "XXXX-XX-XX"
+# "the following year": a unit and an offset, to count from the last time mentioned.
+_CHAINED = "XXXX-REF-"
+# The value a time mentioned before must have to anchor a chained unit: a year anchors
+# "the following year", but only a month or finer "the previous month".
+_ANCHORS = {
+    "year": re.compile(r"\d{4}(?:$|-)"),
+    "month": re.compile(r"\d{4}-\d\d(?:$|-)"),
+    "week": re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)"),
+}
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
@@ -1299,16 +1386,56 @@ def _anchor_references(
     """Give clock times with no day of their own, and "that day", the day the story tells."""
     out = list(found)
     for i, d in enumerate(out):
+        if d.value.startswith(_CHAINED):
+            value = _chained_value(out, i, published)
+            unknown = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}
+            if value is None:
+                unit = d.value[len(_CHAINED) : -2]
+                out[i] = dataclasses.replace(d, value=unknown[unit], resolved=False)
+            else:
+                out[i] = dataclasses.replace(d, value=value)
+            continue
         if not (d.resolved and d.value.startswith(_PENDING)):
             continue
         rest = d.value[len(_PENDING) :]
         day = story_day(text, out, i, published)
         if d.kind == "time":
-            value = day.isoformat() + rest
+            shift, _, clock = rest.partition("T")
+            value = (day + dt.timedelta(days=int(shift or 0))).isoformat() + "T" + clock
         else:  # "+0", "+1", "-1": "that day", "the next day", "the day before"
             value = (day + dt.timedelta(days=int(rest))).isoformat()
         out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)
     return out
+
+
+def _chained_value(found: list[DateExpression], i: int, published: dt.date) -> str | None:
+    """ "the following year" after "in 2001" is 2002: a unit counted from the last time
+    the story mentioned at that unit or finer (as HeidelTime does for news), else from
+    publication; None when a coarser time was mentioned since, which the anchor may not
+    lie in ("a hearing last month ... the following week")."""
+    rest = found[i].value[len(_CHAINED) :]
+    unit, delta = rest[:-2], int(rest[-2:])
+    anchor = _ANCHORS[unit]
+    coarser: str | None = None  # the nearest time mentioned, when it is too coarse
+    for j in range(i - 1, -1, -1):
+        v = found[j].value
+        if found[j].kind != "date" or not _ANCHORS["year"].match(v):
+            continue
+        if not anchor.match(v):
+            coarser = coarser or v
+            continue
+        if coarser is not None and not v.startswith(coarser):
+            return None
+        if unit == "year":
+            return _shift(dt.date(int(v[:4]), 1, 1), delta, unit)
+        if unit == "month":
+            return _shift(dt.date(int(v[:4]), int(v[5:7]), 1), delta, unit)
+        if v[5] == "W":
+            return _shift(dt.date.fromisocalendar(int(v[:4]), int(v[6:8]), 1), delta, unit)
+        return _shift(dt.date.fromisoformat(v[:10]), delta, unit)
+    if coarser is not None and not published.isoformat().startswith(coarser):
+        return None
+    return _shift(published, delta, unit)
 
 
 def _other_year(value: str, delta: int) -> str:

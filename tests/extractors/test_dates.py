@@ -308,3 +308,69 @@ def test_a_day_word_after_a_full_stop_opens_a_sentence_and_is_a_date() -> None:
 
     found = find_dates("He met Mark Zuckerberg. Yesterday Mohamed left.", dt.date(2016, 9, 9))
     assert [(d.text, d.value) for d in found] == [("Yesterday", "2016-09-08")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Whitmore told LA Weekly that the case was closed.",
+        "It was not hard to convince a 19 year old who knew nothing.",
+        "Users should leave the 10-year-old browser behind.",
+        "The net produces these events every now and again.",
+        "The shares slid in after hours trading.",
+        "It has been so since the early days of the newsgroups.",
+        "This will go down as one of our greatest days.",
+        "The antenna of their most recent model failed.",
+    ],
+)
+def test_names_ages_and_descriptions_are_not_dates(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_a_determined_plural_of_time_stays_a_duration(nlp: Language) -> None:
+    assert values(nlp, "Prices rose in the intervening years.") == {"years": "PXY"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A state that lasts "until" a day, told in the present or perfect, ends ahead.
+        ("The government has kept all stock markets closed until Friday.", "2024-09-13"),
+        ("The ban has been extended until March.", "2025-03"),
+        # In the pluperfect it ended before the time of writing.
+        ("The markets had been closed until Friday.", "2024-09-06"),
+        # A time clause of a "would" clause is as future as its head.
+        ("He said money would be infused when the markets opened on Friday.", "2024-09-13"),
+        ("He said it would have closed on Friday.", "2024-09-06"),
+    ],
+)
+def test_until_and_time_clauses_of_the_future(nlp: Language, sentence: str, value: str) -> None:
+    assert list(values(nlp, sentence).values()) == [value]
+
+
+def test_a_chained_unit_counts_from_the_last_time_mentioned(nlp: Language) -> None:
+    got = values(nlp, "In 2001 it launched the iPod, and the following year the new system.")
+    assert got["the following year"] == "2002"
+    got = values(nlp, "Costs fell last year, by $19 billion more than the year previous.")
+    assert got["the year previous"] == "2022"
+    # With nothing mentioned before, publication anchors.
+    assert values(nlp, "Sales rose from the previous month.") == {"the previous month": "2024-08"}
+
+
+def test_a_chained_unit_finer_than_its_anchor_is_left_unresolved(nlp: Language) -> None:
+    text = "At a hearing last month the judge ordered a review. The following week it appealed."
+    (hearing, week) = dates(nlp, text)
+    assert (hearing.value, week.text, week.resolved) == ("2024-08", "The following week", False)
+
+
+def test_a_clock_time_with_its_day_phrase_is_one_span(nlp: Language) -> None:
+    text = "Voting on Sunday was slow. Polls closed at 22:30; the last vote: 2:30 the next day."
+    got = values(nlp, text)
+    assert got["22:30"] == "2024-09-08T22:30"
+    assert got["2:30 the next day"] == "2024-09-09T02:30"
+
+
+def test_four_digit_years_in_one_token_are_one_span(nlp: Language) -> None:
+    assert values(nlp, 'The page shows the text "Steve Jobs 1955-2011".') == {
+        "1955-2011": "1955/2011"
+    }
