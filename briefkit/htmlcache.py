@@ -134,6 +134,7 @@ class HtmlCache:
         self._search: dict[str, list[dict[str, Any]]] = {}
         self.removed: list[str] = []  # dest paths of files gone since the last build
         self._index_entries: list[dict[str, Any]] | None = None
+        self._markdown: dict[str, tuple[str, str]] = {}  # uri -> (its Markdown, its key)
 
     # -- on_files: which pages may be kept, and under what key
 
@@ -152,11 +153,21 @@ class HtmlCache:
             str(config.use_directory_urls),
             "\n".join(hand_written),
         )
-        self._keys = {
-            uri: digest(fingerprint, uri, markdown)
-            for uri, markdown in generated.items()
-            if TAGS_LISTING not in markdown
-        }
+        # The render cache hands back the very string of a page it did not render
+        # again: its key is the last build's, unless the fingerprint moved.
+        last = self._markdown if fingerprint == self._fingerprint else {}
+        self._markdown = {}
+        self._keys = {}
+        for uri, markdown in generated.items():
+            before = last.get(uri)
+            if before is not None and before[0] is markdown:
+                key = before[1]
+            elif TAGS_LISTING in markdown:
+                continue
+            else:
+                key = digest(fingerprint, uri, markdown)
+            self._keys[uri] = key
+            self._markdown[uri] = (markdown, key)
         self._next = {}
         self._hits = set()
         self.converted = []

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any, ClassVar, Self
 
@@ -987,8 +987,10 @@ class Profile:
     def coordinates(self) -> list[float] | None:
         return self._first("coordinates")
 
-    @property
+    @cached_property
     def aliases(self) -> list[str]:
+        # Cached: every page that names the actor asks, and a profile is complete
+        # (Corpus.build) before anything does.
         seen = {self.name}
         out = []
         names = [*(self.record.get("aliases") or [])]

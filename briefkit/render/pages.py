@@ -521,6 +521,7 @@ class RenderCache:
     rendered: list[str] = field(default_factory=list)
     reused: int = 0
     exports: Kept = field(default_factory=dict)  # each briefing's share of the exports
+    refs: dict[str, tuple[Briefing, set[str]]] = field(default_factory=dict)
 
 
 def _digest(*parts: Any) -> str:
@@ -555,6 +556,7 @@ class Keys:
         self.base = _digest(templates, periods)
         self._summaries: dict[str, str] = {}
         self._contexts: dict[str, str | None] = {}
+        self.kept_refs: dict[str, tuple[Briefing, set[str]]] = {}
 
     def summary(self, ident: str) -> str:
         """What another page shows of an actor or place: its name, kind, place, names."""
@@ -573,12 +575,22 @@ class Keys:
             )
         return self._summaries[ident]
 
+    def refs(self, briefing: Briefing) -> set[str]:
+        """``_refs``, kept while the loader hands back the same briefing object."""
+        kept = self.cache.refs.get(briefing.path)
+        if kept is not None and kept[0] is briefing:
+            self.kept_refs[briefing.path] = kept
+            return kept[1]
+        found = _refs(briefing)
+        self.kept_refs[briefing.path] = (briefing, found)
+        return found
+
     def context(self, briefing: Briefing) -> str | None:
         """A briefing's files and what it shows of every actor and place it names."""
         if briefing.path not in self._contexts:
             files = self.cache.digests.get(briefing.path)
             self._contexts[briefing.path] = (
-                _digest(files, sorted((i, self.summary(i)) for i in _refs(briefing)))
+                _digest(files, sorted((i, self.summary(i)) for i in self.refs(briefing)))
                 if files
                 else None
             )
@@ -1132,4 +1144,6 @@ def render_site(
     pages.update(render_exports(corpus, directory_urls, site_url, pieces))
     if cache is not None and pieces is not None:
         cache.exports = pieces.fresh
+    if cache is not None and renderer.keys is not None:
+        cache.refs = renderer.keys.kept_refs
     return pages
