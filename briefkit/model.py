@@ -872,11 +872,13 @@ def check_references(
     known_places: set[str],
     report: Callable[[DataPath, str], None],
     registered: set[str] | frozenset[str] = frozenset(),
+    either: set[str] | None = None,
 ) -> None:
     """Every id a fact names must be an actor or place of the corpus.
 
     An actor entry may leave out its name and kind only when the registry
-    (``registered``) gives them.
+    (``registered``) gives them. ``either``: the union of the two sets, when the
+    caller checks many briefings against the same ones.
     """
     for i, actor in _items(data, "actors"):
         missing = [k for k in ("name", "kind") if not actor.get(k)]
@@ -891,7 +893,9 @@ def check_references(
         if isinstance(ident, str) and ident not in known:
             report(loc, f"unknown {what} id {ident!r}{did_you_mean(ident, known)}")
 
-    known = {ACTOR: known_actors, PLACE: known_places, EITHER: known_actors | known_places}
+    if either is None:
+        either = known_actors | known_places
+    known = {ACTOR: known_actors, PLACE: known_places, EITHER: either}
     words = {ACTOR: "actor", PLACE: "place", EITHER: "actor or place"}
     for kind in FACT_KINDS:
         for i, fact in _items(data, kind.key):

@@ -456,6 +456,7 @@ def check_corpus_references(
             defined = defined_ids(item.data)
             actors |= defined[0]
             places |= defined[1]
+    registered, either = set(registry.actors), actors | places
     for item in loaded:
         if built is not None and item.path not in built:
             continue
@@ -465,7 +466,7 @@ def check_corpus_references(
             problems.append(Problem(item.path, line, col, message))
 
         if isinstance(item.data, dict):
-            check_references(item.data, actors, places, report, set(registry.actors))
+            check_references(item.data, actors, places, report, registered, either)
     return problems
 
 
@@ -487,7 +488,9 @@ def resolve(
     broken = {p.path for p in references}
     built = {item.path for item in loaded if item.briefing is not None and item.path not in broken}
     consequences: list[Problem] = []
-    while dangling := check_corpus_references(loaded, registry, built):
+    # When every briefing is built, the ids they define are the ones just checked.
+    everything = len(built) == len(loaded)
+    while not everything and (dangling := check_corpus_references(loaded, registry, built)):
         consequences.extend(
             Problem(
                 p.path,

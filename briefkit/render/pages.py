@@ -879,15 +879,17 @@ class Renderer:
 
     def tags_page(self, _subject: None, here: str) -> dict[str, Any]:
         """Each tag with its briefings, newest first; spellings of one anchor share a heading."""
-        tagged: dict[str, tuple[list[str], list[Briefing]]] = {}
+        # Dicts as ordered sets: a tag of many briefings is looked up, not scanned.
+        tagged: dict[str, tuple[dict[str, None], dict[str, Briefing]]] = {}
         for briefing in self.corpus.briefings:
-            for tag in dict.fromkeys(briefing.tags):
-                names, briefings = tagged.setdefault(tag_anchor(tag), ([], []))
-                if tag not in names:
-                    names.append(tag)
-                if briefing not in briefings:
-                    briefings.append(briefing)
-        tags = [(names, anchor, briefings) for anchor, (names, briefings) in tagged.items()]
+            for tag in briefing.tags:
+                names, briefings = tagged.setdefault(tag_anchor(tag), ({}, {}))
+                names.setdefault(tag)
+                briefings.setdefault(briefing.path, briefing)
+        tags = [
+            (list(names), anchor, list(briefings.values()))
+            for anchor, (names, briefings) in tagged.items()
+        ]
         return {"tags": sorted(tags, key=lambda t: (t[0][0].lower(), t[1]))}
 
     def plan(self) -> Iterator[tuple[str, str | None, Callable[[], str]]]:
