@@ -50,6 +50,9 @@ from briefkit.render.maps import Point, svg_map
 from briefkit.render.parallel import in_two
 from briefkit.render.pieces import Kept, Pieces
 
+# A briefing's fields that no actor or place page shows (templates/actor.md.j2, place.md.j2).
+PROFILE_PAGES_IGNORE = ("summary", "key_points", "tags", "sources")
+
 # How many of a briefing's sentences an actor's or place's page quotes.
 APPEARANCE_SENTENCES = 3
 
@@ -522,6 +525,7 @@ class RenderCache:
     reused: int = 0
     exports: Kept = field(default_factory=dict)  # each briefing's share of the exports
     refs: dict[str, tuple[Briefing, set[str]]] = field(default_factory=dict)
+    profile_contexts: dict[str, tuple[Briefing, str]] = field(default_factory=dict)
 
 
 def _digest(*parts: Any) -> str:
@@ -557,6 +561,8 @@ class Keys:
         self._summaries: dict[str, str] = {}
         self._contexts: dict[str, str | None] = {}
         self.kept_refs: dict[str, tuple[Briefing, set[str]]] = {}
+        self._profile_contexts: dict[str, str | None] = {}
+        self.kept_profile_contexts: dict[str, tuple[Briefing, str]] = {}
 
     def summary(self, ident: str) -> str:
         """What another page shows of an actor or place: its name, kind, place, names."""
@@ -596,10 +602,39 @@ class Keys:
             )
         return self._contexts[briefing.path]
 
-    def page(self, *parts: Any, briefings: Iterable[Briefing] = ()) -> str | None:
-        contexts = []
-        for briefing in briefings:
+    def shown_on_profiles(self, briefing: Briefing) -> str | None:
+        """``context`` without what no actor or place page shows of a briefing.
+
+        Its summary, key points, tags, outlets and addresses are on its own page
+        only: an analyst writing the summary makes the briefing's page again, not
+        the pages of every actor it names (which list every briefing naming them).
+        """
+        if briefing.path not in self._profile_contexts:
             context = self.context(briefing)
+            if context is not None:
+                kept = self.cache.profile_contexts.get(briefing.path)
+                if kept is not None and kept[0] is briefing:
+                    shown = kept[1]
+                else:
+                    data = briefing.to_dict()
+                    for key in PROFILE_PAGES_IGNORE:
+                        data.pop(key, None)
+                    article = briefing.article.text if briefing.article else None
+                    shown = _digest(data, article)
+                self.kept_profile_contexts[briefing.path] = (briefing, shown)
+                refs = sorted((i, self.summary(i)) for i in self.refs(briefing))
+                context = _digest(shown, refs)
+            self._profile_contexts[briefing.path] = context
+        return self._profile_contexts[briefing.path]
+
+    def page(
+        self, *parts: Any, briefings: Iterable[Briefing] = (), profile: bool = False
+    ) -> str | None:
+        """``profile``: the page is an actor's or a place's (see ``shown_on_profiles``)."""
+        contexts = []
+        of = self.shown_on_profiles if profile else self.context
+        for briefing in briefings:
+            context = of(briefing)
             if context is None:
                 return None
             contexts.append(context)
@@ -900,8 +935,8 @@ class Renderer:
                 here = kind.path(ident)
                 key = None
                 if inputs is not None and self.keys is not None:
-                    parts, briefings = inputs
-                    key = self.keys.page(*parts, briefings=briefings)
+                    parts, briefings, *profile = inputs
+                    key = self.keys.page(*parts, briefings=briefings, profile=bool(profile))
                 yield here, key, partial(self.page, kind, subject, here)
 
     def page(self, kind: PageKind, subject: Any, here: str) -> str:
@@ -911,8 +946,13 @@ class Renderer:
 # --------------------------------------------------------------------------- page kinds
 
 # What a page's content depends on, for serve's cache: the parts of its key and the
-# briefings it draws on. None: the page reads the whole corpus, and is always made.
-Inputs = tuple[tuple[Any, ...], Iterable[Briefing]] | None
+# briefings it draws on, and for an actor's or place's page True (it shows less of
+# each: Keys.shown_on_profiles). None: the page reads the whole corpus, always made.
+Inputs = (
+    tuple[tuple[Any, ...], Iterable[Briefing]]
+    | tuple[tuple[Any, ...], Iterable[Briefing], bool]
+    | None
+)
 
 
 @dataclass(frozen=True)
@@ -956,7 +996,7 @@ def _profiles(page: str) -> Callable[[Renderer], Iterator[tuple[str | None, Any,
             touched = {a.briefing.path: a.briefing for a in profile.appearances}
             for pairs in (profile.events, profile.quotes, profile.relations):
                 touched.update((b.path, b) for b, _fact in pairs)
-            yield profile.id, profile, ((page, profile.id, profile.record), touched.values())
+            yield profile.id, profile, ((page, profile.id, profile.record), touched.values(), True)
 
     return pages
 
@@ -1148,4 +1188,5 @@ def render_site(
         cache.exports = pieces.fresh
     if cache is not None and renderer.keys is not None:
         cache.refs = renderer.keys.kept_refs
+        cache.profile_contexts = renderer.keys.kept_profile_contexts
     return pages
