@@ -149,10 +149,10 @@ def test_a_rebuild_renders_only_the_pages_an_edit_touches(
     assert everything >= SUMMIT_PAGES | PORT_DEAL_ONLY
     port_deal_html = html_of(project, f"briefings/{PORT_DEAL}")
 
+    # An event's wording: it shows on the briefing's page and its actors' and places'.
     path = project / "briefings" / SUMMIT / "briefing.yaml"
     path.write_text(
-        path.read_text("utf-8").replace("attended by Valdoria", "attended in force by Valdoria"),
-        "utf-8",
+        path.read_text("utf-8").replace("Ostrava joins", "Ostrava formally joins"), "utf-8"
     )
     assert serve_build(project) is plugin
     rendered = set(plugin.cache.rendered)
@@ -160,7 +160,7 @@ def test_a_rebuild_renders_only_the_pages_an_edit_touches(
     assert not rendered & PORT_DEAL_ONLY, rendered & PORT_DEAL_ONLY
     assert plugin.cache.reused >= len(PORT_DEAL_ONLY)
     # The edit shows, and the pages taken from the cache are the same as before.
-    assert "attended in force by Valdoria" in html_of(project, f"briefings/{SUMMIT}")
+    assert "Ostrava formally joins" in html_of(project, f"briefings/{SUMMIT}")
     assert html_of(project, f"briefings/{PORT_DEAL}") == port_deal_html
 
     # Nothing changed: only the index pages, which read the whole corpus, are made again.
