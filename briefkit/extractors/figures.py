@@ -549,7 +549,7 @@ def _is_score(doc: Doc, span: Span, values: list[float | None]) -> bool:
 def _change_verb(first: Token) -> Token | None:
     """'rose from 9 to 10': the change verb the range's first end hangs from."""
     head = first.head
-    for _ in range(3):
+    for _ in range(5):  # "five" -> "ten" -> "cents" -> "from" -> "rose"
         if head.pos_ in {"VERB", "AUX"}:
             return head if head.lemma_.lower() in _CHANGE_VERBS else None
         if head.head is head:
@@ -798,10 +798,19 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         unit, head = previous.unit, None
     if unit is None:
         return []
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    subunit = after is not None and (after.lemma_.lower() in _SUBUNITS or after.lower_ in _SUBUNITS)
+    if subunit and factor == 1.0 and ends is not None:
+        # "from about $42 to four cents": the cents are the second end's alone, unless
+        # the first end has no sign of its own ("five to ten cents").
+        factor = 0.01
+        if any(_currency_token(t) for t in groups[0]):
+            values = [values[0], values[1] * factor]  # type: ignore[operator]
+            factor = 1.0
     values = [v * factor for v in values]  # type: ignore[operator]
     approx, start = _approximate(doc, first.i)
     end_tok = max(span.end, (head.i + 1) if head is not None and head.i > last.i else span.end)
-    if factor != 1.0 and end_tok < len(doc):
+    if subunit and end_tok < len(doc):
         end_tok += 1  # "four cents"
     if unit == "%" and end_tok < len(doc) and doc[end_tok].lower_ in _PERCENT_WORDS:
         end_tok += 2 if doc[end_tok].lower_ == "per" else 1
