@@ -98,6 +98,7 @@ _SCALES = {
     "mn": 1_000_000,
     "m": 1_000_000,
     "k": 1_000,
+    "dozen": 12,
 }
 # "m" and "k" are also metres and other things: a scale only glued to its digits ("5m").
 _GLUED_SCALES = frozenset({"m", "k"})
@@ -445,10 +446,15 @@ def _counted_noun(nums: list[Token]) -> Token | None:
     ):
         return last.head
     for tok in nums:
-        if tok.head.pos_ == "NOUN" and tok.head.i > tok.i and tok.dep_ in {"nummod", "compound"}:
+        if (
+            tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i
+            and tok.dep_ in {"nummod", "compound"}
+            and _scale(tok.head) is None  # "70m": the "m" is the number's own
+        ):
             return tok.head
     nxt = last.nbor() if last.i + 1 < len(last.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN":
+    if nxt is not None and nxt.pos_ == "NOUN" and _scale(nxt) is None:
         return nxt
     of = _of_noun(last)
     if of is not None and of.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -566,6 +572,18 @@ def _changed_noun(verb: Token) -> Token | None:
         return None
     lemma = subj.lemma_.lower()
     return subj if lemma in _COUNT_NOUNS or lemma in _MEASURE_UNITS else None
+
+
+def _is_model_number(doc: Doc, span: Span) -> bool:
+    """'five new 737 aircraft', "Boeing's larger 777 planes": a number after an adjective
+    that itself follows a count or a possessor names a model. An amount comes before
+    the adjectives ('22 new aircraft'); 'an additional 500 jobs' has only an article."""
+    if span.start < 2 or len(span) != 1:
+        return False
+    adj, before = doc[span.start - 1], doc[span.start - 2]
+    if adj.pos_ != "ADJ" or _is_ordinal(adj):
+        return False
+    return _is_number(before) or before.tag_ == "POS"
 
 
 def _hyphen_word(doc: Doc, last: Token) -> str | None:
@@ -741,6 +759,8 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         return [Figure(span[0].idx, end, float(nums[0].text), "years old", False, None, person)]
     if any(t.ent_type_ in _NOT_FIGURE_LABELS for t in nums if _is_number(t)):
         return []
+    if _is_model_number(doc, span):
+        return []
     glued = _hyphen_word(doc, last)
     if glued is not None and glued != "fold":
         return []  # "eight-figure", "three-nation", "14-year-old": a modifier, not a count
@@ -774,6 +794,8 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         return [Figure(doc[start].idx, end, values[0], "times", approx, None)]  # type: ignore[arg-type]
     unit, head, factor = _unit_of(span, nums)
     change = _change_verb(groups[0][0]) if ends is not None else None
+    if unit is None and ends is None and last.head.lower_ in {"to", "from", "by"}:
+        change = _change_verb(last)  # "passengers jump to 70m"
     if unit is None and change is not None:
         head = _changed_noun(change)
         unit = head.text.lower() if head is not None else None

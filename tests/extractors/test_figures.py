@@ -180,3 +180,15 @@ def test_a_change_counts_its_subject() -> None:
     article = parse_article("The party's seats in the council increased from 9 to 10.\n")
     got = [(f["value"], f["unit"], f.get("approximate", False)) for f in _figures(article)]
     assert got == [(9, "seats", False), (10, "seats", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ryanair will purchase five new 737 aircraft.", ((5, "aircraft"),)),  # 737: a model
+        ("More than two dozen lenders failed.", ((24, "lenders"),)),
+        ("Passengers will jump to 70m over the next few years.", ((70_000_000, "passengers"),)),
+    ],
+)
+def test_models_dozens_and_glued_scales(text: str, expected: tuple[object, ...]) -> None:
+    assert _one(text) == expected
