@@ -2,13 +2,18 @@
 
 What counts as a figure: a number with something measurable attached. Money
 (unit an ISO currency code), percentages (unit "%"), distances, weights and
-other measures (the unit word as written), and counts of people or of things
-news measures (troops, deaths, barrels...), with the counted noun as unit.
+other measures (the unit word as written), counts of people or of things news
+measures (troops, deaths, barrels...), with the counted noun as unit, factors
+("18-fold": unit "times") and ages ("Daniel Montalvo, 19,", "aged 56": unit
+"years old").
 
 What does not: ordinals, years and dates (the dates extractor owns those),
-numbers that are part of names, and small counts of entities ("two countries",
-"three parties"), which are description rather than measurement; a count of an
-unlisted noun is kept only from ten upwards.
+numbers that are part of names, numbers inside a compound modifier ("an
+eight-figure sum", "a three-nation alliance"), "one" as a pronoun ("one of
+them"), and small counts of entities that describe rather than measure ("two
+countries", "the three parties", "X has two rival parties"): a count under ten
+of an unlisted noun is kept only where an event acts on an indefinite, unlisted
+set ("would close five plants", "five players were booked").
 
 Vague amounts with no numeral ("several million pilgrims", "dozens") are
 skipped rather than given an invented value: the YAML is edited by analysts who
@@ -16,12 +21,17 @@ would have to spot and remove a number the article never gave.
 
 A number with no noun of its own borrows the unit of the figure it is
 coordinated with: "about 2,500 U.S. troops in Iraq and about 900 in Syria".
+
+A figure is ``about`` the actors and places its phrase names, the owner of what
+it counts ("Indonesia's air carriers", "Panamanian players", "all 51 of
+Indonesia's ...") and the named subject of the clause it is an argument of
+("Chrysler will receive CA$ 1 billion").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import word_set
@@ -34,6 +44,7 @@ if TYPE_CHECKING:
     from briefkit.extractors.mentions import Mention
     from briefkit.extractors.types import Entities
 
+# Longest first: "more than" must win over "than"-less "more".
 _APPROXIMATE = (
     "an estimated",
     "more than",
@@ -44,6 +55,11 @@ _APPROXIMATE = (
     "close to",
     "upwards of",
     "as many as",
+    "as much as",
+    "as high as",
+    "as few as",
+    "as little as",
+    "as low as",
     "about",
     "some",
     "nearly",
@@ -54,9 +70,6 @@ _APPROXIMATE = (
     "over",
     "under",
     "estimated",
-    "almost",
-    "around",
-    "nearly",
 )
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -73,6 +86,7 @@ _WORD_NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS.split())} | {
     "hundred": 100,
     "dozen": 12,
 }
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -84,8 +98,49 @@ _SCALES = {
     "mn": 1_000_000,
     "m": 1_000_000,
     "k": 1_000,
+    "dozen": 12,
 }
+# "m" and "k" are also metres and other things: a scale only glued to its digits ("5m").
+_GLUED_SCALES = frozenset({"m", "k"})
+# "a thousand points", "a million people": the article gives a value, one.
+_SINGLE_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+# Dollars of other countries, by the letters written before "$": "US$", "CA$", "NZ $".
+_DOLLAR_PREFIXES = {
+    "us": "USD",
+    "u.s.": "USD",
+    "ca": "CAD",
+    "can": "CAD",
+    "cdn": "CAD",
+    "c": "CAD",
+    "nz": "NZD",
+    "a": "AUD",
+    "au": "AUD",
+    "aus": "AUD",
+    "hk": "HKD",
+    "s": "SGD",
+    "sg": "SGD",
+    "nt": "TWD",
+    "r": "BRL",
+    "mx": "MXN",
+}
+# Dollars named by the country's adjective: "Canadian dollars".
+_DOLLAR_NATIONS = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "zealand": "NZD",
+    "hong": "HKD",
+    "kong": "HKD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "taiwanese": "TWD",
+}
+_ISO_CODES = word_set("""
+    USD EUR GBP JPY CNY CHF CAD AUD NZD HKD INR RUB SGD KRW BRL MXN ZAR SEK NOK DKK
+    """)
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "euro": "EUR",
@@ -109,10 +164,12 @@ _CURRENCY_WORDS = {
     "dirham": "AED",
     "naira": "NGN",
 }
+# Hundredths of a currency: "four cents" is 0.04 dollars.
+_SUBUNITS = {"cent": "USD", "penny": "GBP", "pence": "GBP"}
 _MEASURE_UNITS = word_set("""
     mile kilometer kilometre km meter metre m foot feet yard inch centimeter centimetre cm
     millimeter mm acre hectare ton tonne pound kilogram kg gram barrel gallon liter litre
-    megawatt gigawatt kilowatt watt degree knot mph kph square cubic hour
+    megawatt gigawatt kilowatt watt degree knot mph kph square cubic hour point
     """)
 # Nouns whose count is a measurement in news, whatever the number.
 _COUNT_NOUNS = word_set("""
@@ -124,10 +181,41 @@ _COUNT_NOUNS = word_set("""
     user customer subscriber citizen inhabitant immigrant asylum-seeker applicant delegate
     supporter participant spectator fan doctor nurse teacher official employee staff
     """)
+# Verbs that state what a thing has or is rather than what happened: "Kurdistan has two
+# rival parties" describes; "would close five plants" is news.
+_STATIVE_VERBS = word_set("""
+    be have include comprise contain consist feature boast number hold own
+    """)
+# Kinds whose members news names (countries, parties, companies): a small count of them
+# describes a set the article names, before or after ("two countries", "the three
+# parties"), rather than measuring anything.
+_NAMED_KINDS = word_set("""
+    country nation state city town village capital province region territory district
+    party company firm bank group organisation organization club team side league union
+    government ministry agency network channel newspaper airline carrier brand
+    """)
+# Words standing for a noun said before: "1,500 jobs and 25,000 others".
+_ANAPHORIC_NOUNS = frozenset({"other", "others", "more"})
+# Fractions of a whole, read as percent: "a quarter of citizens", "half of that amount".
+_FRACTIONS = {
+    "half": 50.0,
+    "halves": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+}
 _MIN_PLAIN_COUNT = 10
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
-_NUMERIC_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+# Dates and clock times are the dates extractor's ("first" is no number: like_num says no).
+_NOT_FIGURE_LABELS = frozenset({"DATE", "TIME"})
+# "a few hundred million", "several thousand": a scale with no numeral of its own.
+_VAGUE_QUANTIFIERS = frozenset({"few", "several", "many", "some", "hundreds", "thousands"})
 _PLACE_TAIL = re.compile(r"\s+(in|at|from|across|into|for)\s+")
+_PERCENT_WORDS = frozenset({"%", "percent", "pct", "per"})
+_AGE_WORDS = frozenset({"aged", "age"})
 
 
 @dataclass
@@ -138,20 +226,38 @@ class Figure:
     unit: str
     approximate: bool
     head: Token | None
+    # Tokens whose named actors and places the figure is about, beyond its own words.
+    owners: list[Token] = field(default_factory=list)
+
+
+def _scale(tok: Token) -> int | None:
+    word = tok.lower_
+    if word not in _SCALES:
+        return None
+    if word in _GLUED_SCALES:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or prev.whitespace_ or not prev.like_num:
+            return None
+    return _SCALES[word]
 
 
 def parse_number(tokens: list[Token]) -> float | None:
-    """The value of number words and digits: '2,500', '10 billion', 'two million'."""
+    """The value of number words and digits: '2,500', '10 billion', 'two million',
+    'a thousand'."""
     value: float | None = None
     for tok in tokens:
         word = tok.lower_.replace(",", "")
         word = word.lstrip("$€£¥₹₽").rstrip("%")
+        word = _PREFIXED_DOLLAR.sub("", word)
         if re.fullmatch(r"\d+(\.\d+)?", word):
             value = float(word) if value is None else value + float(word)
-        elif word in _SCALES and value is not None:
-            value *= _SCALES[word]
+        elif (scale := _scale(tok)) is not None and value is not None:
+            value *= scale
         elif word in _WORD_NUMBERS:
             value = _WORD_NUMBERS[word] if value is None else value + _WORD_NUMBERS[word]
+        elif word in _SINGLE_SCALES and value is None and tok.i > 0:
+            if tok.doc[tok.i - 1].lower_ in {"a", "one"}:
+                value = float(_SCALES.get(word, 12))
         elif (m := _COMPACT.fullmatch(word)) is not None:
             value = float(m.group(1)) * _SCALES[m.group(2)]
     return value
@@ -170,88 +276,241 @@ def _approximate(doc: Doc, start: int) -> tuple[bool, int]:
 
 # A number and its scale written as one word: "8bn", "$17.1bn", "175million", "2.6m".
 _COMPACT = re.compile(r"(\d+(?:\.\d+)?)(bn|mn|tn|m|k|million|billion|trillion|thousand)")
+# "US$", "CA$", "HK$300": the letters of a dollar's country glued to the sign.
+_PREFIXED_DOLLAR = re.compile(r"^([a-z]{1,3}|u\.s\.)\$")
+
+
+def _bare(tok: Token) -> str:
+    return _PREFIXED_DOLLAR.sub("", tok.lower_.replace(",", "")).lstrip("$€£¥₹₽")
 
 
 def _is_compact(tok: Token) -> bool:
-    return _COMPACT.fullmatch(tok.lower_.replace(",", "").lstrip("$€£¥₹₽")) is not None
+    return _COMPACT.fullmatch(_bare(tok)) is not None
+
+
+def _currency_token(tok: Token) -> str | None:
+    """The currency a token writes: '$', 'US$', 'CA$', 'HK$300', 'NZ $' (by the token
+    before), 'USD'."""
+    text = tok.text
+    if text in _CURRENCY_SYMBOLS:
+        if text == "$" and tok.i > 0:
+            prev = tok.doc[tok.i - 1]
+            # "NZ $ 26 million"; a lone capital with a space is the article "A".
+            if prev.text.isupper() and (len(prev.text) > 1 or not prev.whitespace_):
+                code = _DOLLAR_PREFIXES.get(prev.lower_)
+                if code:
+                    return code
+        return _CURRENCY_SYMBOLS[text]
+    m = _PREFIXED_DOLLAR.match(text.lower())
+    if m is not None and text[: m.end() - 1].replace(".", "").isupper():
+        return _DOLLAR_PREFIXES.get(m.group(1))
+    if text[0] in _CURRENCY_SYMBOLS and len(text) > 1:
+        rest = text[1:].replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", rest) or _COMPACT.fullmatch(rest.lower()):
+            return _CURRENCY_SYMBOLS[text[0]]
+    if text in _ISO_CODES:
+        return text
+    return None
+
+
+def _is_ordinal(tok: Token) -> bool:
+    # spaCy's like_num says yes to "first", "fourth", "10th": ranks, not amounts.
+    word = tok.lower_
+    return word.endswith(("st", "nd", "rd", "th")) and word not in _SCALES | _WORD_NUMBERS
+
+
+def _is_number(tok: Token) -> bool:
+    if tok.like_num:
+        return not _is_ordinal(tok)
+    return _scale(tok) is not None or _is_compact(tok)
+
+
+def _starts_run(tok: Token) -> bool:
+    if _is_number(tok) or _currency_token(tok) is not None:
+        return True
+    if _is_fraction_word(tok.doc, tok):
+        return True
+    # "a thousand points"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in {"a", "an"} and nxt is not None and nxt.lower_ in _SINGLE_SCALES
 
 
 def _number_tokens(span: Span) -> list[Token]:
     return [
         t
         for t in span
-        if t.like_num or t.lower_ in _SCALES or t.text in _CURRENCY_SYMBOLS or _is_compact(t)
+        if _is_number(t)
+        or _currency_token(t) is not None
+        or (t.lower_ in _SINGLE_SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in {"a", "an"})
     ]
 
 
-def _money_unit(span: Span, after: Token | None) -> str | None:
-    # The model often leaves the symbol out of the entity: "$" + "8bn".
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    for tok in [*([before] if before is not None else []), *span]:
-        for sym, code in _CURRENCY_SYMBOLS.items():
-            if tok.text.startswith(sym):
-                return code
-    for tok in [*span, *([after] if after is not None else [])]:
+# Words that join the two ends of a range: "ten to 32 pages", "40-50", "one or two".
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """Runs of number words, digits, scales and currency signs, joined by range words:
+    'US$ 300 to 350 million', 'about $42', 'one or two'. The model's entity spans
+    split these ('US$ 3,000' | 'to 5,000') and miss some ('CA$ 1 billion')."""
+    spans: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _starts_run(doc[i]):
+            i += 1
+            continue
+        j = i
+        while True:
+            if j + 1 < n and (_is_number(doc[j + 1]) or _currency_token(doc[j + 1])):
+                j += 1
+            elif (
+                j + 2 < n
+                and doc[j + 1].lower_ in _RANGE_WORDS
+                and (_is_number(doc[j + 2]) or _currency_token(doc[j + 2]))
+            ):
+                j += 2
+            else:
+                break
+        spans.append(doc[i : j + 1])
+        i = j + 1
+    return spans
+
+
+def _money(span: Span, nums: list[Token]) -> tuple[str | None, float]:
+    """The currency of a run and the factor its value takes ('four cents': 0.01)."""
+    for tok in span:
+        code = _currency_token(tok)
+        if code:
+            return code, 1.0
+    last = nums[-1]
+    doc = span.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is None:
+        return None, 1.0
+    lemma = after.lemma_.lower()
+    if lemma in _SUBUNITS or after.lower_ in _SUBUNITS:
+        return _SUBUNITS.get(lemma) or _SUBUNITS[after.lower_], 0.01
+    if after.text in _ISO_CODES:
+        return after.text, 1.0
+    # "5 million US dollars", "CA$" written as "Canadian dollars"
+    for k in range(3):
+        if last.i + 1 + k >= len(doc):
+            break
+        tok = doc[last.i + 1 + k]
         code = _CURRENCY_WORDS.get(tok.lemma_.lower())
         if code:
-            return code
+            if code == "USD":
+                nation = next(
+                    (
+                        _DOLLAR_NATIONS[t.lower_]
+                        for t in doc[last.i + 1 : tok.i]
+                        if t.lower_ in _DOLLAR_NATIONS
+                    ),
+                    None,
+                )
+                code = nation or code
+            between = doc[last.i + 1 : tok.i]
+            if all(t.pos_ in {"PROPN", "ADJ"} for t in between):
+                return code, 1.0
+            break
+        if tok.pos_ not in {"PROPN", "ADJ"}:
+            break
+    return None, 1.0
+
+
+def _is_percent(span: Span, nums: list[Token]) -> bool:
+    doc = span.doc
+    after = doc[nums[-1].i + 1] if nums[-1].i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ == "per":
+        return after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "cent"
+    return after.lower_ in _PERCENT_WORDS
+
+
+def _of_noun(num: Token) -> Token | None:
+    """'all 51 of Indonesia's air carriers', 'one of them': the object of the number's
+    'of'."""
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
 def _counted_noun(nums: list[Token]) -> Token | None:
     last = nums[-1]
-    if last.dep_ in {"nummod", "quantmod"} and last.head.pos_ in {"NOUN", "PROPN"}:
+    if (
+        last.dep_ in {"nummod", "quantmod"}
+        and last.head.pos_ in {"NOUN", "PROPN"}
+        and last.head.i > last.i
+    ):
         return last.head
     for tok in nums:
-        if tok.head.pos_ == "NOUN" and tok.head.i > tok.i and tok.dep_ in {"nummod", "compound"}:
+        if (
+            tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i
+            and tok.dep_ in {"nummod", "compound"}
+            and _scale(tok.head) is None  # "70m": the "m" is the number's own
+        ):
             return tok.head
     nxt = last.nbor() if last.i + 1 < len(last.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN":
+    if nxt is not None and nxt.pos_ == "NOUN" and _scale(nxt) is None:
         return nxt
+    of = _of_noun(last)
+    if of is not None and of.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return of
     return None
 
 
-def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None]:
-    after = nums[-1].nbor() if nums[-1].i + 1 < len(span.doc) else None
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    symbol_before = before is not None and before.text in _CURRENCY_SYMBOLS
-    if span.label_ == "MONEY" or symbol_before or any(t.text in _CURRENCY_SYMBOLS for t in span):
-        return _money_unit(span, after), None
-    if (
-        span.label_ == "PERCENT"
-        or "%" in span.text
-        or (after is not None and after.lower_ in {"percent", "per"})
-    ):
-        return "%", None
+def _acts_on(noun: Token) -> bool:
+    """A small count is news when an event acts on an indefinite, unlisted set: 'would
+    close five plants', 'Five Panamanian players were booked', 'winning three points'.
+    Not: 'the two countries', 'its three parties', 'X has two rival parties', 'two
+    cities' set beside their names."""
+    if any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return False
+    if any(c.dep_ in {"appos", "conj"} for c in noun.children) or noun.dep_ in {"appos", "conj"}:
+        return False
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.text in {":", "(", "—", "–"}:
+        return False  # a list follows
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    if noun.lemma_.lower() in _NAMED_KINDS:
+        return False
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}:
+        return False
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in _STATIVE_VERBS:
+        return False
+    return not any(c.dep_ in {"det", "poss"} and c.i < noun.i for c in noun.subtree)
+
+
+def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None, float]:
+    """The unit, the counted noun (if any) and the factor the value takes."""
+    code, factor = _money(span, nums)
+    if code:
+        return code, None, factor
+    if _is_percent(span, nums):
+        return "%", None, 1.0
     noun = _counted_noun(nums)
-    if noun is None:
-        return None, None
+    if noun is None or noun.pos_ == "PRON":
+        return None, None, 1.0
     lemma = noun.lemma_.lower()
+    if noun.lower_ in _ANAPHORIC_NOUNS:
+        return None, None, 1.0
     if lemma in _MEASURE_UNITS or lemma in _COUNT_NOUNS:
-        return noun.text.lower(), noun
+        return noun.text.lower(), noun, 1.0
     value = parse_number(nums) or 0
-    if noun.tag_ == "NNS" and value >= _MIN_PLAIN_COUNT:
-        return noun.text.lower(), noun
-    return None, None
+    if noun.tag_ == "NNS" and (value >= _MIN_PLAIN_COUNT or (value >= 2 and _acts_on(noun))):
+        return noun.text.lower(), noun, 1.0
+    return None, None, 1.0
 
 
-def _candidates(doc: Doc) -> list[Span]:
-    """Numeric entities, plus bare numbers the model left untagged ('about 900')."""
-    spans = [e for e in doc.ents if e.label_ in _NUMERIC_LABELS]
-    covered = {t.i for e in doc.ents for t in e}
-    for tok in doc:
-        if tok.i in covered or not tok.like_num or tok.pos_ != "NUM":
-            continue
-        spans.append(doc[tok.i : tok.i + 1])
-    return sorted(spans, key=lambda s: s.start)
-
-
-# Words that join the two ends of a range: "ten to 32 pages", "40-50", "one or two".
-_RANGE_WORDS = frozenset({"to", "-", "–", "—", "or"})
 # A change from one value to another is two exact figures, not a range (GUIDE §8).
 _CHANGE_VERBS = word_set("""
     increase rise fall grow drop climb jump decline cut raise reduce lower soar plunge
-    slide slip surge double halve expand shrink
+    slide slip surge double halve expand shrink plummet
     """)
 
 
@@ -262,67 +521,331 @@ def _range_ends(span: Span, nums: list[Token]) -> tuple[list[Token], list[Token]
         between = span.doc[nums[cut - 1].i + 1 : nums[cut].i]
         if len(between) == 1 and between[0].lower_ in _RANGE_WORDS:
             first, second = nums[:cut], nums[cut:]
-            if any(t.like_num for t in first) and any(t.like_num for t in second):
+            # "twenty-five" is one number
+            if (
+                between[0].text == "-"
+                and len(first) == 1
+                and first[0].lower_ in _TENS
+                and second[0].lower_ in _WORD_NUMBERS
+            ):
+                continue
+            if any(_is_number(t) for t in first) and any(_is_number(t) for t in second):
                 return first, second
     return None
 
 
-def _is_change(doc: Doc, first: Token) -> bool:
-    """'rose from 9 to 10': the verb the range's first end hangs from is a change."""
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _is_score(doc: Doc, span: Span, values: list[float | None]) -> bool:
+    """'1 – 0', 'Tunisia 1 – 2 England', 'winning 2 – 1': a match score is two counts of
+    two sides, not a range (a range rises from a low end above nothing)."""
+    if not any(t.text in _DASHES for t in span):
+        return False
+    low, high = values
+    if low is None or high is None or low == 0 or high == 0 or low >= high:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.pos_ == "PROPN") or (
+        after is not None and after.pos_ == "PROPN"
+    )
+
+
+def _change_verb(first: Token) -> Token | None:
+    """'rose from 9 to 10': the change verb the range's first end hangs from."""
     head = first.head
-    for _ in range(3):
+    for _ in range(5):  # "five" -> "ten" -> "cents" -> "from" -> "rose"
         if head.pos_ in {"VERB", "AUX"}:
-            return head.lemma_.lower() in _CHANGE_VERBS
+            return head if head.lemma_.lower() in _CHANGE_VERBS else None
         if head.head is head:
             break
         head = head.head
-    return False
+    return None
+
+
+def _changed_noun(verb: Token) -> Token | None:
+    """'the seats ... increased from 9 to 10': what the change counts is its subject, when
+    that is a noun news counts."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    lemma = subj.lemma_.lower()
+    return subj if lemma in _COUNT_NOUNS or lemma in _MEASURE_UNITS else None
+
+
+def _is_model_number(doc: Doc, span: Span) -> bool:
+    """'five new 737 aircraft', "Boeing's larger 777 planes": a number after an adjective
+    that itself follows a count or a possessor names a model. An amount comes before
+    the adjectives ('22 new aircraft'); 'an additional 500 jobs' has only an article."""
+    if span.start < 2 or len(span) != 1:
+        return False
+    adj, before = doc[span.start - 1], doc[span.start - 2]
+    if adj.pos_ != "ADJ" or _is_ordinal(adj):
+        return False
+    return _is_number(before) or before.tag_ == "POS"
+
+
+def _hyphen_word(doc: Doc, last: Token) -> str | None:
+    """The word a number is glued to by a hyphen: '18-fold' -> 'fold', 'eight-figure'
+    -> 'figure', '14-year-old' -> 'year-old'."""
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != "-" or last.whitespace_:
+        return None
+    if doc[last.i + 1].whitespace_:
+        return None
+    word = doc[last.i + 2]
+    if not word.is_alpha:
+        return None
+    if (
+        word.lower_ == "year"
+        and last.i + 4 < len(doc)
+        and doc[last.i + 3].text == "-"
+        and doc[last.i + 4].lower_ == "old"
+    ):
+        return "year-old"
+    return word.lower_
+
+
+def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | None:
+    """An age: 'aged 56', 'at age 56', 'Daniel Montalvo, 19,', '56 years old' — the end
+    token of its words and the person it belongs to."""
+    if len(nums) != 1 or not nums[0].is_digit:
+        return None
+    num = nums[0]
+    value = int(num.text)
+    if not 0 < value < 120:
+        return None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in _AGE_WORDS:
+        person = prev.head if prev.head.ent_type_ == "PERSON" else None
+        if person is None:
+            person = next((c for c in prev.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return num.i + 1, [person] if person is not None else []
+    if (
+        prev is not None
+        and prev.text == ","
+        and span.start > 1
+        and doc[span.start - 2].ent_type_ == "PERSON"
+        and (nxt is None or nxt.text in {",", ".", ";", ")"} or nxt.is_space)
+    ):
+        return num.i + 1, [doc[span.start - 2]]
+    if (
+        nxt is not None
+        and nxt.lower_ == "years"
+        and num.i + 2 < len(doc)
+        and doc[num.i + 2].lower_ == "old"
+    ):
+        return num.i + 3, []
+    return None
+
+
+def _fraction(doc: Doc, tok: Token) -> tuple[float, int, int, Token | None] | None:
+    """A share of a whole, as percent: 'a quarter of citizens', 'half of that amount',
+    'one in three visits'. Its value, first and end tokens, and what it is a share of."""
+    word = tok.lower_
+    if word in _FRACTIONS:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "of":
+            return None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if word == "half":
+            # "the first half of the year" is a date; "half of the workers" a share.
+            if prev is not None and (prev.lower_ in {"the", "this", "that"} or prev.pos_ == "ADJ"):
+                return None
+            count, start = 1.0, tok.i
+        elif prev is not None and prev.lower_ in {"a", "one"}:
+            count, start = 1.0, tok.i - 1
+        elif prev is not None and prev.lower_ in _WORD_NUMBERS and word.endswith("s"):
+            count, start = float(_WORD_NUMBERS[prev.lower_]), tok.i - 1
+        else:
+            return None
+        whole = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        return round(count * _FRACTIONS[word], 1), start, tok.i + 1, whole
+    # "one in three"
+    if word in _WORD_NUMBERS or tok.is_digit:
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "in":
+            return None
+        den_tok = doc[tok.i + 2]
+        num = parse_number([tok])
+        den = parse_number([den_tok])
+        if num is None or den is None or not 0 < num < den or den_tok.dep_ != "nummod":
+            return None
+        return round(100 * num / den, 1), tok.i, den_tok.head.i + 1, den_tok.head
+    return None
+
+
+def _share(doc: Doc, frac: tuple[float, int, int, Token | None]) -> Figure:
+    value, first_i, end_i, whole = frac
+    approx, start = _approximate(doc, first_i)
+    end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    owners = [] if whole is None else _owner_tokens(whole, whole)
+    return Figure(doc[start].idx, end, value, "%", approx, whole, owners)
+
+
+def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
+    """Who or where what is counted belongs to: the possessor, a national adjective or
+    compound on the counted noun ('Indonesia's air carriers', 'Panamanian players'),
+    and the named subject of the clause the figure is an argument of ('Chrysler will
+    receive CA$ 1 billion')."""
+    owners: list[Token] = []
+    noun = head or anchor
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod"} and child.i < noun.i:
+            owners.append(child)
+    of = _of_noun(anchor)
+    if of is not None:
+        owners.append(of)
+        owners.extend(c for c in of.children if c.dep_ in {"poss", "compound", "amod"})
+    # Up through the noun phrase and its prepositions to the clause's verb.
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return owners  # the figure is the subject: its owner is in its own phrase
+        if tok.head is tok or tok.dep_ not in {
+            "dobj",
+            "pobj",
+            "prep",
+            "nummod",
+            "quantmod",
+            "compound",
+            "npadvmod",
+            "attr",
+            "appos",
+            "advmod",
+        }:
+            break
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                owners.insert(0, subj)
+            break
+    return owners
+
+
+def _is_fraction_word(doc: Doc, tok: Token) -> bool:
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.lower_ in _FRACTIONS and nxt is not None and nxt.lower_ == "of"
 
 
 def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Figure]:
+    if len(span) == 1 and _is_fraction_word(doc, span[0]):
+        frac = _fraction(doc, span[0])
+        return [] if frac is None else [_share(doc, frac)]
     nums = _number_tokens(span)
     if not nums:
         return []
+    last = nums[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and _is_fraction_word(doc, nxt):
+        return []  # "two thirds of": the fraction word makes the figure
+    if last.lower_ == "one" and nxt is not None and nxt.lower_ in {"of", "another", "other"}:
+        return []  # "one of them": a pronoun, not a count
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "in"
+        and _fraction(doc, doc[span.start - 2]) is not None
+    ):
+        return []  # the "three" of "one in three": said by the share
+    if len(nums) == 1 and (last.lower_ in _WORD_NUMBERS or last.is_digit):
+        frac = _fraction(doc, last)
+        if frac is not None:
+            return [_share(doc, frac)]
+    age = _age(doc, span, nums)
+    if age is not None:
+        end_i, person = age
+        end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
+        return [Figure(span[0].idx, end, float(nums[0].text), "years old", False, None, person)]
+    if any(t.ent_type_ in _NOT_FIGURE_LABELS for t in nums if _is_number(t)):
+        return []
+    if _is_model_number(doc, span):
+        return []
+    glued = _hyphen_word(doc, last)
+    if glued is not None and glued != "fold":
+        return []  # "eight-figure", "three-nation", "14-year-old": a modifier, not a count
     ends = _range_ends(span, nums)
     groups = [nums] if ends is None else list(ends)
     values = [parse_number(group) for group in groups]
+    if ends is not None and _is_score(doc, span, values):
+        return []
     if ends is not None:
         # "1.5 to 2 billion": the first end takes the second's scale.
-        scale = next((t.lower_ for t in groups[1] if t.lower_ in _SCALES), None)
-        if scale and values[0] is not None and not any(t.lower_ in _SCALES for t in groups[0]):
+        scale = next((t.lower_ for t in groups[1] if _scale(t) is not None), None)
+        if (
+            scale
+            and values[0] is not None
+            and not any(_scale(t) is not None or _is_compact(t) for t in groups[0])
+        ):
             values[0] *= _SCALES[scale]
     if any(v is None for v in values):
         return []  # "several million": no numeral to report
-    if _YEAR.match(nums[0].text) and span.label_ == "CARDINAL" and len(nums) == 1:
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in _VAGUE_QUANTIFIERS
+        and _scale(span[0]) is not None
+    ):
+        return []  # "a few hundred million": no numeral either
+    if _YEAR.match(last.text) and len(nums) == 1:
         return []
-    unit, head = _unit_of(span, nums)
-    first = next(
-        t
-        for t in span
-        if t.like_num
-        or t.text in _CURRENCY_SYMBOLS
-        or t.text[0] in _CURRENCY_SYMBOLS
-        or _is_compact(t)
-    )
-    if first.i > 0 and doc[first.i - 1].text in _CURRENCY_SYMBOLS:
-        first = doc[first.i - 1]  # "$8bn": the figure's words start at the symbol
-    if unit is None and previous is not None and _borrows_unit(text, doc, previous, nums[-1]):
+    if glued == "fold":
+        end = doc[last.i + 2].idx + len(doc[last.i + 2].text)
+        approx, start = _approximate(doc, span[0].i)
+        return [Figure(doc[start].idx, end, values[0], "times", approx, None)]  # type: ignore[arg-type]
+    unit, head, factor = _unit_of(span, nums)
+    change = _change_verb(groups[0][0]) if ends is not None else None
+    if unit is None and ends is None and last.head.lower_ in {"to", "from", "by"}:
+        change = _change_verb(last)  # "passengers jump to 70m"
+    if unit is None and change is not None:
+        head = _changed_noun(change)
+        unit = head.text.lower() if head is not None else None
+    first = span[0]
+    if first.lower_ in {"a", "an"} and len(span) > 1:
+        first = span[1] if span[1].lower_ not in _SINGLE_SCALES else first
+    if (
+        first.text == "$"
+        and first.i > 0
+        and _currency_token(first) != "USD"
+        and doc[first.i - 1].text.isupper()
+    ):
+        first = doc[first.i - 1]  # "NZ $ 26 million"
+    if (
+        unit is None
+        and previous is not None
+        and last.lower_ != "one"
+        and _of_noun(last) is None
+        and not (ends is not None and any(t.text in _DASHES for t in span))
+        and _borrows_unit(text, doc, previous, last)
+    ):
         unit, head = previous.unit, None
     if unit is None:
         return []
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    subunit = after is not None and (after.lemma_.lower() in _SUBUNITS or after.lower_ in _SUBUNITS)
+    if subunit and factor == 1.0 and ends is not None:
+        # "from about $42 to four cents": the cents are the second end's alone, unless
+        # the first end has no sign of its own ("five to ten cents").
+        factor = 0.01
+        if any(_currency_token(t) for t in groups[0]):
+            values = [values[0], values[1] * factor]  # type: ignore[operator]
+            factor = 1.0
+    values = [v * factor for v in values]  # type: ignore[operator]
     approx, start = _approximate(doc, first.i)
-    end_tok = max(span.end, (head.i + 1) if head is not None else span.end)
-    if unit == "%" and end_tok < len(doc) and doc[end_tok].lower_ in {"percent", "per"}:
+    end_tok = max(span.end, (head.i + 1) if head is not None and head.i > last.i else span.end)
+    if subunit and end_tok < len(doc):
+        end_tok += 1  # "four cents"
+    if unit == "%" and end_tok < len(doc) and doc[end_tok].lower_ in _PERCENT_WORDS:
         end_tok += 2 if doc[end_tok].lower_ == "per" else 1
     end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    owners = _owner_tokens(head, last)
     if ends is None:
-        return [Figure(doc[start].idx, end, values[0], unit, approx, head)]  # type: ignore[arg-type]
+        return [Figure(doc[start].idx, end, values[0], unit, approx, head, owners)]  # type: ignore[arg-type]
     # Two figures: both ends of a range are approximate; the two values of a change are not.
-    ranged = not _is_change(doc, first)
+    ranged = change is None
     low_end = groups[0][-1].idx + len(groups[0][-1].text)
     return [
-        Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None),  # type: ignore[arg-type]
-        Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head),  # type: ignore[arg-type]
+        Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None, owners),  # type: ignore[arg-type]
+        Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head, owners),  # type: ignore[arg-type]
     ]
 
 
@@ -330,11 +853,13 @@ def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:
     """'2,500 troops in Iraq and about 900 in Syria': same sentence, joined by a conjunction,
     and nothing countable after the second number."""
     prev_sent = doc.char_span(previous.start, previous.end, alignment_mode="expand")
-    if prev_sent is None or prev_sent.sent != num.sent or previous.unit in {"%"}:
+    if prev_sent is None or prev_sent.sent != num.sent or previous.unit in {"%", "years old"}:
         return False
     between = text[previous.end : num.idx]
+    if "\n" in between:
+        return False  # a headline is not coordinated with the lead
     nxt = num.nbor() if num.i + 1 < len(doc) else None
-    no_noun = nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}
+    no_noun = nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.lower_ in _ANAPHORIC_NOUNS
     return no_noun and re.search(r"\b(and|or|while|but)\b", between) is not None
 
 
@@ -358,9 +883,10 @@ def _extend_place(text: str, doc: Doc, end: int, mentions: SpanIndex[Mention]) -
     return obj_end if named else end
 
 
-def _about(start: int, end: int, mentions: SpanIndex[Mention]) -> list[str]:
+def _about(start: int, end: int, owners: list[Token], mentions: SpanIndex[Mention]) -> list[str]:
     refs: list[str] = []
-    for m in mentions.within(start, end):
+    found = [m for tok in owners for m in mentions.overlapping(tok.idx, tok.idx + len(tok))]
+    for m in [*found, *mentions.within(start, end)]:
         if m.ref not in refs:
             refs.append(m.ref)
     return refs
@@ -397,7 +923,8 @@ def _record(
     rec: dict[str, object] = {"value": _number(fig.value), "unit": fig.unit}
     if fig.approximate:
         rec["approximate"] = True
-    about = _about(fig.start, end, mentions)
+    owners = [t for t in fig.owners if sent is None or sent.start <= t.idx < sent.end]
+    about = _about(fig.start, end, owners, mentions)
     if about:
         rec["about"] = about
     rec["text"] = text

@@ -98,3 +98,97 @@ def test_the_first_end_of_a_range_takes_the_scale_of_the_second() -> None:
 def test_compact_amounts_are_read(text: str, value: int, unit: str, words: str) -> None:
     (figure,) = _figures(parse_article(text + "\n"))
     assert (figure["value"], figure["unit"], figure["evidence"]) == (value, unit, words)
+
+
+def _one(text: str) -> tuple[object, ...]:
+    figures = _figures(parse_article(text + "\n"))
+    return tuple((f["value"], f["unit"]) for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chrysler will receive CA$ 1 billion from Canada.", ((1_000_000_000, "CAD"),)),
+        ("It would be eligible for a US$ 6 billion loan.", ((6_000_000_000, "USD"),)),
+        ("The project had an estimated cost of NZ $ 26 million.", ((26_000_000, "NZD"),)),
+        ("The bank paid HK$300 million.", ((300_000_000, "HKD"),)),
+        ("A $5 bill was found.", ((5, "USD"),)),  # the article "A" is no Australian dollar
+        ("Shares fell to four cents.", ((0.04, "USD"),)),
+        (
+            "They provide US$ 300 to 350 million a year.",
+            ((300_000_000, "USD"), (350_000_000, "USD")),
+        ),
+    ],
+)
+def test_currencies_by_sign_prefix_and_subunit(text: str, expected: tuple[object, ...]) -> None:
+    assert _one(text) == expected
+
+
+def test_ages_apposed_or_after_aged() -> None:
+    figures = _figures(
+        parse_article("Daniel Montalvo, 19, was arrested. Steve Jobs dies aged 56.\n")
+    )
+    got = [(f["value"], f["unit"], f.get("about")) for f in figures]
+    assert got == [(19, "years old", ["daniel-montalvo"]), (56, "years old", ["steve-jobs"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Traffic had increased 18-fold before the attack.", ((18, "times"),)),
+        ("A poll found a quarter of citizens favoured the change.", ((25, "%"),)),
+        ("One in three visits came from the search engine.", ((33.3, "%"),)),
+        ("The index lost almost a thousand points.", ((1000, "points"),)),
+    ],
+)
+def test_factors_shares_and_a_thousand(text: str, expected: tuple[object, ...]) -> None:
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer signed an eight-figure deal.",
+        "The firm has 300 employees, and one of them spoke.",
+        "He paid $5 million for the house and one for his son.",
+        "Tunisia lost 1 – 2 to England after winning three points.",
+        "The losses could run into a few hundred million dollars.",
+        "She finished fourth in the 10th race.",
+        "Iraqi Kurdistan has two rival parties.",
+        "The two countries signed a treaty.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    values = {f["value"] for f in _figures(parse_article(text + "\n"))}
+    assert not values & {8, 1, 2, 100_000_000, 4, 10}
+
+
+def test_a_count_takes_its_unit_from_of_and_its_owner_from_the_possessor() -> None:
+    (fig,) = _figures(
+        parse_article("The EU added all 51 of Indonesia's air carriers to its list.\n")
+    )
+    # The clause's named subject is about it too: the EU is who adds them.
+    assert (fig["value"], fig["unit"], fig["about"]) == (51, "carriers", ["eu", "indonesia"])
+
+
+def test_small_counts_an_event_acts_on() -> None:
+    got = _one("The plan would close five plants. Five Panamanian players were booked.")
+    assert got == ((5, "plants"), (5, "players"))
+
+
+def test_a_change_counts_its_subject() -> None:
+    article = parse_article("The party's seats in the council increased from 9 to 10.\n")
+    got = [(f["value"], f["unit"], f.get("approximate", False)) for f in _figures(article)]
+    assert got == [(9, "seats", False), (10, "seats", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ryanair will purchase five new 737 aircraft.", ((5, "aircraft"),)),  # 737: a model
+        ("More than two dozen lenders failed.", ((24, "lenders"),)),
+        ("Passengers will jump to 70m over the next few years.", ((70_000_000, "passengers"),)),
+    ],
+)
+def test_models_dozens_and_glued_scales(text: str, expected: tuple[object, ...]) -> None:
+    assert _one(text) == expected
