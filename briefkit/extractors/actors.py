@@ -227,6 +227,10 @@ def _model_names(doc: Doc) -> list[Name]:
             continue
         if e.label_ in {"ORG", "FAC", "GPE"}:
             text = _without_office(e, text)
+        # "Sweden 1 – 0 Korea Republic": the model takes a side's goals into its name.
+        last = text.rsplit(" ", 1)
+        if len(last) == 2 and last[1].isdigit() and load_gazetteer().country(last[0]):
+            text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
     return out
 
@@ -869,6 +873,11 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     return None
 
 
+_SCORING_VERBS = word_set("""
+    win collect earn score concede
+    """)
+
+
 def _moves_by_points(span: Span) -> bool:
     """'X fell/rose/closed ... N points', '..., which fell N points', 'the stock index,
     X, ...': the name is what moves by points, or is in apposition to an index."""
@@ -879,12 +888,25 @@ def _moves_by_points(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         verbs.append(root.head)
     return any(
-        (t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children))
+        (
+            t.lower_ in {"points", "point", "pts"}
+            and any(c.like_num for c in t.children)
+            and not _scored(t)
+        )
         or _index_level(t)
         for verb in verbs
         for t in verb.subtree
         if t.i > span.end - 1
     )
+
+
+def _scored(points: Token) -> bool:
+    """'collecting three points', 'won 3 points': a side scores points, an index moves by
+    them; the verb the points belong to tells which."""
+    verb = points.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return verb.lemma_.lower() in _SCORING_VERBS
 
 
 def _index_level(tok: Token) -> bool:
@@ -1083,40 +1105,83 @@ def _unique_id(ident: str, used: set[str]) -> str:
 
 # A match score: "1 – 0", "3-2" (one or two digits a side, so not a year range).
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[–—-] ?\d{1,2}(?![\d.,%])")
+# Words many countries' names share, which do not tell one country from another.
+_COUNTRY_FILLER = word_set("Republic Democratic People's Kingdom United States of the and")
 
 
-def mark_national_teams(entities: list[Entity], doc: Doc) -> None:
-    """Countries that play each other are their national teams, organizations.
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'.-]*)(?: [A-Z][\w'.-]*){0,2}")
 
-    A sports report writes "Sweden defeated South Korea 1 – 0": a country named in
-    a sentence with a match score is a team. It takes two such countries, so one
-    "3-2 vote" beside a country's name does not turn the country into a team.
-    """
-    scored_sents = {sent.start_char for sent in doc.sents if _SCORE.search(sent.text)}
-    if not scored_sents:
-        return
-    teams = []
+
+def _country_at(text: str, at: int) -> bool:
+    """Whether a country's name starts at ``at`` (ends at ``-at``, when negative): a
+    heading's "Sweden 1 – 0 Korea Republic" the model leaves untagged."""
+    gaz = load_gazetteer()
+    if at >= 0:
+        m = _CAPITALISED_WORDS.match(text, at)
+        words = m.group().split() if m else []
+        return any(gaz.country(" ".join(words[:k])) for k in range(len(words), 0, -1))
+    before = text[max(0, -at - 40) : -at].split()
+    return any(gaz.country(" ".join(before[-k:])) for k in (3, 2, 1) if len(before) >= k)
+
+
+def mark_national_sides(entities: list[Entity], text: str) -> None:
+    """'Tunisia 1 – 2 England': the other side of a score a country plays is a
+    national side too, a country (GUIDE §2 rule 1), also when it is not a sovereign
+    state the gazetteer knows (England, Scotland) and the model read it as a place.
+
+    A side whose name shares a distinctive word with a country of the article is
+    that country under another form ("Korea Republic" beside "South Korea")."""
+    by_offset: dict[int, Entity] = {}
+    ends: dict[int, Entity] = {}
     for ent in entities:
-        if ent.kind != "country":
+        for n in ent.names:
+            by_offset[n.start] = ent
+            ends[n.end] = ent
+    countries = [e for e in entities if e.kind == "country"]
+    sport = False
+    for m in _SCORE.finditer(text):
+        left_end = m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0)
+        right_start = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
+        # "Tunisia lost 1 – 2 to England"
+        after = re.match(r"(?:to|against|over) ", text[right_start : right_start + 8])
+        right_start += after.end() if after else 0
+        left, right = ends.get(left_end), by_offset.get(right_start)
+        if left is None:  # "Tunisia lost 1 – 2 to England": the subject before the verb
+            clause = max(text.rfind(c, 0, m.start()) for c in ".;,\n") + 1
+            near = [ends[e] for e in ends if clause < e < m.start() and ends[e].kind == "country"]
+            left = near[-1] if len(near) == 1 else None
+        if left is right:
             continue
-        in_scored = sum(
-            1 for n in ent.names if not n.demonym and _sentence_start(doc, n.start) in scored_sents
-        )
-        if in_scored:
-            teams.append(ent)
-    if len(teams) < 2:
-        return
-    for ent in teams:
-        ent.kind = "organization"
-        ent.extra["team_of"] = ent.id
-        ent.id = f"{ent.id}-team"
-        # Demonyms describe players ("Swedish captain"), not the team.
-        ent.names = [n for n in ent.names if not n.demonym]
-
-
-def _sentence_start(doc: Doc, offset: int) -> int:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return doc[_sent_start(doc, span.start)].idx if span is not None else -1
+        for side, other, at in ((left, right, right_start), (right, left, -left_end)):
+            if side is None or side.kind not in {"region", "place"}:
+                continue
+            if not (other is not None and other.kind == "country") and not _country_at(text, at):
+                continue
+            if any(n.strength > 0 for n in side.names):
+                continue  # a region the gazetteer knows is not a side
+            words = set(side.name.split()) - _COUNTRY_FILLER
+            same = [c for c in countries if words & (set(c.name.split()) - _COUNTRY_FILLER)]
+            if len(same) == 1 and same[0] is not side:
+                same[0].names.extend(side.names)
+                same[0].names.sort(key=lambda n: n.start)
+                side.names = []
+            else:
+                side.kind = "country"
+                countries.append(side)
+            sport = True
+    if sport:
+        # In a match report a country's bare distinctive word is its side ("Korea").
+        for ent in entities:
+            if ent.kind not in {"region", "place"} or any(n.strength > 0 for n in ent.names):
+                continue
+            words = set(ent.name.split())
+            same = [c for c in countries if c is not ent and words <= set(c.name.split())
+                    and not words <= _COUNTRY_FILLER]  # fmt: skip
+            if len(same) == 1:
+                same[0].names.extend(ent.names)
+                same[0].names.sort(key=lambda n: n.start)
+                ent.names = []
+    entities[:] = [e for e in entities if e.names]
 
 
 def _sent_start(doc: Doc, i: int) -> int:
@@ -1744,7 +1809,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = build_entities(read_names(doc, gaz), gaz)
-    mark_national_teams(entities, doc)
+    mark_national_sides(entities, doc_text(doc))
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)

@@ -192,16 +192,25 @@ def test_buildings_and_sites_are_places() -> None:
     assert not _is_facility_name("Center for Policy Studies")
 
 
-def test_countries_that_play_each_other_are_teams() -> None:
+def test_countries_that_play_each_other_stay_countries() -> None:
+    # GUIDE §2 rule 1: a national side is the country it plays for.
     actors = _actors(
         "Brazil defeated Norway 2 – 1 on Saturday. Norway had more of the ball, but "
-        "Brazil scored twice in the second half."
+        "Brazil scored twice in the second half. Norwegian captain Lars Ekwall was booked."
     )
-    assert actors["brazil-team"]["kind"] == "organization"
-    assert actors["norway-team"]["kind"] == "organization"
-    assert _actors("Parliament passed the bill 5-4 and Norway welcomed it.")["norway"]["kind"] == (
-        "country"
+    assert actors["brazil"]["kind"] == "country"
+    assert actors["norway"]["kind"] == "country"
+    assert "Norwegian" in actors["norway"]["aliases"]
+
+
+def test_the_other_side_of_a_countrys_score_is_a_country() -> None:
+    # A national side the gazetteer does not list as a state is one all the same
+    # (GUIDE §2 rule 1); its points are a side's, not an index's.
+    actors = _actors(
+        "Tunisia lost 1 – 2 to England on Monday. England had more of the ball, and the "
+        "match ended with England winning 2 – 1 and collecting three points."
     )
+    assert actors["england"]["kind"] == "country"
 
 
 def test_products_and_indices_are_things_and_time_zones_are_dropped() -> None:
