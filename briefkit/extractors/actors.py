@@ -208,8 +208,15 @@ _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
 def _model_names(doc: Doc) -> list[Name]:
     out = []
-    for e in doc.ents:
-        if e.label_ not in _NAME_LABELS:
+    lower = _lower_words(doc)
+    names = {e.text for e in doc.ents if e.label_ in _NAME_LABELS}
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _NAME_LABELS:
+            continue
+        e = _without_epithet(_with_hyphen_tail(ent), label, lower, names)
+        e = _without_prefix(e) if e is not None else None
+        if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
         text = e.text.split("\n", 1)[0].rstrip()
@@ -225,14 +232,83 @@ def _model_names(doc: Doc) -> list[Name]:
             text = flight["airline"]
             out.append(Name(e.start_char, e.start_char + len(text), text, "ORG", "organization", 2))
             continue
-        if e.label_ in {"ORG", "FAC", "GPE"}:
+        if label in {"ORG", "FAC", "GPE"}:
             text = _without_office(e, text)
         # "Sweden 1 – 0 Korea Republic": the model takes a side's goals into its name.
         last = text.rsplit(" ", 1)
         if len(last) == 2 and last[1].isdigit() and load_gazetteer().country(last[0]):
             text = last[0]
-        out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
+        out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case ("pan-democrat", "localist")."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][\w'-]*", doc_text(doc)))
+
+
+def _with_hyphen_tail(ent: Span) -> Span:
+    """'Wong Yeung-tat', 'Kim Jong-un': the model often stops a name at the hyphen."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[ent.start : end]
+
+
+_NAME_PREFIXES = word_set("pro anti ex non post pre")
+
+
+def _without_prefix(ent: Span) -> Span | None:
+    """'pro-Beijing', 'anti-Pyongyang': an adjective made on a name; the name after
+    the prefix is what the text names (a place, GUIDE §2 rule 2)."""
+    doc = ent.doc
+    first = ent[0]
+    prefix = first.is_lower or first.lower_ in _NAME_PREFIXES  # "For the Pro-Beijing camp"
+    if len(ent) < 3 or not prefix or ent[1].text != "-" or first.whitespace_:
+        return ent
+    if ent[1].whitespace_ or not _is_capitalised(ent[2]):
+        return ent
+    return doc[ent.start + 2 : ent.end]
+
+
+def _without_epithet(
+    ent: Span | None, label: str, lower: frozenset[str], names: set[str]
+) -> Span | None:
+    """'Nonpartisan Paul Tse', 'Pro-Beijing DAB's', 'Localist group ...': a word that
+    opens a sentence is capitalised by its place only; when the article writes it in
+    lower case elsewhere it is an epithet or a common word, not part of the name.
+
+    It goes when what stays is still a name (a person's, another mention's, two
+    words or more with no organizational head: "Democratic Party" keeps its
+    "Democratic"); a one-word name that is such a word is none (None)."""
+    if ent is None:
+        return None
+    doc = ent.doc
+    if not ent[0].is_sent_start and not (ent.start and "\n" in doc[ent.start - 1].whitespace_):
+        return ent
+    k = ent.start
+    while k + 2 < ent.end and doc[k + 1].text == "-" and not doc[k].whitespace_:
+        k += 2  # "Pro-Beijing": one word
+    first = doc[ent.start : k + 1].text
+    if not first[0].isupper() or first[0].lower() + first[1:] not in lower:
+        return ent
+    rest = doc[k + 1 : ent.end]
+    if not len(rest):
+        return None
+    rest_text = rest.text.removesuffix("'s").removesuffix("’s")
+    if (
+        label == "PERSON"
+        or rest_text in names
+        or (len(rest) >= 2 and not any(t.text in ORG_NAME_HEADS for t in rest))
+    ):
+        return rest
+    return ent
 
 
 def _without_office(ent: Span, text: str) -> str:

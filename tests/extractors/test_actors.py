@@ -390,3 +390,24 @@ def test_no_role_from_a_word_of_the_sentence_before_a_name() -> None:
 def test_a_relational_role_names_the_other_person() -> None:
     actors = _actors("Peter Marsh said he was tired. His wife, Mary Roe, agreed.")
     assert actors["mary-roe"]["role"] == "wife of Peter Marsh"
+
+
+def test_a_name_runs_over_its_hyphen_and_loses_an_opening_epithet() -> None:
+    # The model stops "Wong Yeung-tat" at the hyphen; "Nonpartisan" only opens the
+    # sentence (the text writes it in lower case too), so it is not the name's.
+    actors = _actors(
+        "The nonpartisan candidates did well. Nonpartisan Paul Tse and Wong Kwok-kin of "
+        "the Workers Union were re-elected. Localist group Civic Passion's Wong Yeung-tat "
+        "was defeated, and the localist camp lost a seat."
+    )
+    assert "paul-tse" in actors
+    assert "wong-yeung-tat" in actors
+    assert not any(a["name"].startswith(("Nonpartisan", "Localist")) for a in actors.values())
+
+
+def test_an_adjective_made_on_a_capital_names_the_place_not_the_country() -> None:
+    # GUIDE §2 rule 2: "anti-Pyongyang propaganda" names the city, not North Korea.
+    article = parse_article("The pro-Beijing camp won. Beijing's envoy was pleased.")
+    entities = resolve_entities(article, load_model()(article.body))
+    assert not any(a.kind == "country" for a in entities.actors)
+    assert not any(a.name.startswith("pro") for a in entities.actors + entities.places)
