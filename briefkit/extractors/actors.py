@@ -345,7 +345,7 @@ def _organization_names(doc: Doc) -> list[Name]:
                 j += 1
             elif (
                 nxt.lower_ in _NAME_CONNECTORS
-                and (nxt.lower_ != "the" or doc[j].lower_ == "of")
+                and (nxt.lower_ != "the" or doc[j].lower_ in {"of", "for"})
                 and j + 2 < len(doc)
                 and _is_capitalised(doc[j + 2])
             ):
@@ -355,6 +355,7 @@ def _organization_names(doc: Doc) -> list[Name]:
         if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
             while j > i and doc[j].lower_ in _OFFICE_WORDS:
                 j -= 1
+        i = _after_person_of(doc, i, j)
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
         # "Islamic State": a state word only makes an organization after a creed or people.
@@ -377,6 +378,23 @@ def _organization_names(doc: Doc) -> list[Name]:
     return out
 
 
+def _after_person_of(doc: Doc, i: int, j: int) -> int:
+    """'Alvin Yeung of Civic Party': a person's name before "of" is not the body's;
+    the body starts after it. "Bank of England", "Church of Scientology" keep theirs."""
+    of = next((t.i for t in doc[i : j + 1] if t.lower_ == "of"), None)
+    if of is None or of - i < 2:
+        return i
+    before = doc[i:of]
+    if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS for t in before):
+        return i
+    if not (all(t.ent_type_ == "PERSON" for t in before) or before[0].text in given_names()):
+        return i
+    k = of + 1
+    if k <= j and doc[k].lower_ == "the":
+        k += 1
+    return k if k <= j else i
+
+
 def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     """A person named right after an organization's name, the model reading both as
     one: titles ("CEO") or a common given name open the person's part."""
@@ -384,7 +402,11 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     while k < end and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in ROLE_NOUNS):
         k += 1
     rest = doc[k:end]
-    if len(rest) < 2 or (k == start and rest[0].text not in given_names()):
+    # "the Refugee Council Enver Solomon": a given name or the model's own person
+    if len(rest) < 2:
+        return None
+    personal = rest[0].text in given_names() or rest[-1].ent_type_ == "PERSON"
+    if k == start and not personal:
         return None
     if any(t.text in ORG_NAME_HEADS or not _is_capitalised(t) for t in rest):
         return None
@@ -398,8 +420,14 @@ def _conjoined(span: Span) -> list[Span]:
         if t.lower_ not in {"and", "&"} or t.i == span.start or t.i + 1 >= span.end:
             continue
         left, right = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
-        if left[-1].text in ORG_NAME_HEADS and any(w.text in ORG_NAME_HEADS for w in right):
-            return [left, *_conjoined(right)]
+        # "Securities and Exchange Commission": a head word alone is no name of its own.
+        named = any(w.text not in ORG_NAME_HEADS for w in left)
+        if left[-1].text in ORG_NAME_HEADS and named:
+            # "VTB Group and Gazprombank", "the Labour Party and Frederick Fung": a
+            # complete name on the left; the right is another name, a body only if it
+            # ends like one (else the model's reading of it stands).
+            heads = [w for w in right if w.text in ORG_NAME_HEADS and w.i > right.start]
+            return [left, *(_conjoined(right) if heads else [])]
     return [span]
 
 

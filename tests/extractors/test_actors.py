@@ -411,3 +411,16 @@ def test_an_adjective_made_on_a_capital_names_the_place_not_the_country() -> Non
     entities = resolve_entities(article, load_model()(article.body))
     assert not any(a.kind == "country" for a in entities.actors)
     assert not any(a.name.startswith("pro") for a in entities.actors + entities.places)
+
+
+def test_an_organizations_name_stops_at_a_person_beside_it() -> None:
+    actors = _actors(
+        "Lee Cheuk-yan of the Labour Party and Frederick Fung of the Civic Party were "
+        "defeated. The Kelvar Group and Dunmore were fined by the Securities and Exchange "
+        "Commission. Alvin Yeung of Civic Party won."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Labour Party" in names and "Kelvar Group" in names
+    assert "Securities and Exchange Commission" in names
+    assert not any(" and " in n and "Party" in n for n in names)
+    assert not any(n.startswith("Alvin Yeung of") for n in names)
