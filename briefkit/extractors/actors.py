@@ -1089,6 +1089,8 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
     orgs = {k: v for k, v in groups.items() if _decide_kind(v) == "organization"}
+    # An acronym also shortens a thing's name ("DJIA", the Dow Jones Industrial Average).
+    named = {**{k: v for k, v in groups.items() if _decide_kind(v) == "other"}, **orgs}
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
@@ -1099,10 +1101,12 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             for n in names:
                 n.kind, n.country = "person", None
         elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
-            matches = [k for k in orgs if _initials(orgs[k][0].key) == key.upper() and k != key]
+            matches = [k for k in named if _initials(named[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
         else:
-            target = _organization_shortened(key, names, kind, orgs)
+            target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
+                key, kind, orgs
+            )
             if target is not None:
                 for n in names:
                     n.kind, n.country = "organization", None
@@ -1152,6 +1156,35 @@ def _organization_shortened(
         and any(n.strength >= 2 or n.label == "ORG" for n in v)
     ]  # fmt: skip
     return longer[0] if len(longer) == 1 else None
+
+
+# Words that only say what legal form a company has: "Apple Inc." is Apple.
+LEGAL_FORMS = word_set("inc inc. corp corp. co co. company corporation ltd ltd. llc plc limited")
+
+
+def _without_legal_form(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
+    """The organization a name shortens by its own words: its head before "of" ("the
+    Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
+    name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
+    Motor Company). Only where one organization of the article fits."""
+    if kind not in {"organization", "person", "other"}:
+        return None
+    base = _without_legal_form(key)
+    fits = [k for k in orgs if k != key and _without_legal_form(k) == base and len(k) > len(key)]
+    if len(key.split()) == 1:
+        fits += [
+            k for k in orgs
+            if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
+        ]  # fmt: skip
+    fits = list(dict.fromkeys(fits))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _initials(name: str) -> str:

@@ -424,3 +424,15 @@ def test_an_organizations_name_stops_at_a_person_beside_it() -> None:
     assert "Securities and Exchange Commission" in names
     assert not any(" and " in n and "Party" in n for n in names)
     assert not any(n.startswith("Alvin Yeung of") for n in names)
+
+
+def test_a_body_is_one_actor_under_its_short_forms() -> None:
+    actors = _actors(
+        "Hackers attacked the Church of Kelvarism website. The Church's website is down, "
+        "and Kelvarism has not commented. Dunmore Inc. said Dunmore would help. Dunmore "
+        "Motor Co and Dunmore Motor Company are the same firm."
+    )
+    names = [a["name"] for a in actors.values()]
+    assert "Church" not in names and "Kelvarism" not in names
+    assert "Church of Kelvarism" in names
+    assert sum(1 for n in names if n.startswith("Dunmore")) <= 2
