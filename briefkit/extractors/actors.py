@@ -1416,6 +1416,7 @@ class Role:
     affiliation: str | None
     start: int
     end: int
+    plural: bool = False  # "councillors X and Y": each of the names holds it
 
 
 class _Index:
@@ -1483,10 +1484,22 @@ def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
 def _role_nouns(span: Span) -> list[Token]:
     """Role nouns in apposition to the name, before it ("Iran's president, X") or after."""
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         nouns.insert(0, root.head)
-    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS]
+    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS and _set_off(span, n)]
+
+
+def _set_off(span: Span, noun: Token) -> bool:
+    """A proper-noun office is the name's apposition only when a comma, and no quotation
+    mark or colon, stands between them ("Sunak said: 'The Home Secretary ...'" is not)."""
+    if noun.pos_ != "PROPN":
+        return True
+    doc = span.doc
+    lo, hi = (span.end, noun.left_edge.i) if noun.i >= span.end else (noun.i + 1, span.start)
+    between = {t.text for t in doc[lo:hi]}
+    return "," in between and not between & {'"', "“", "”", ":", "'", "‘", "’"}
 
 
 def _apposition_roles(span: Span, index: _Index, doc: Doc) -> list[Role]:
@@ -1519,14 +1532,16 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
         possessor = _surface_possessor(doc, min([noun.i, *modifiers]), index)
         if possessor is not None:
             affiliation, start = possessor
-    words.append(noun.text)
+    plural = noun.tag_ in {"NNS", "NNPS"} and noun.is_lower
+    words.append(noun.lemma_ if plural else noun.text)  # "councillors X and Y": a councillor
     text = " ".join(w.capitalize() if w.islower() else w for w in words)
     text, right, pp_affiliation = _of_chain(noun, index, text)
     affiliation = affiliation or pp_affiliation
     if affiliation is not None and " of " not in text:
         text = f"{text} of {affiliation.name}"
     end = max(right, span.end_char)
-    return Role(text, noun.lemma_.lower(), affiliation.id if affiliation else None, start, end)
+    ident = affiliation.id if affiliation else None
+    return Role(text, noun.lemma_.lower(), ident, start, end, plural)
 
 
 def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int] | None:
@@ -1574,6 +1589,8 @@ _PLACE_AFFILIATIONS = frozenset({"region", "city"})
 
 def _is_role_word(tok: Token) -> bool:
     lower = tok.lower_
+    if tok.tag_ == "NNS" and tok.is_lower:
+        lower = tok.lemma_.lower()  # "veteran politicians X and Y"
     return lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS
 
 
@@ -1701,6 +1718,7 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
         span.end_char,
+        head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower,
     )
 
 
@@ -1710,6 +1728,23 @@ _HONORIFIC_OFFICES = {
     "amb": "Ambassador", "prof": "Professor", "supt": "Superintendent", "insp": "Inspector",
     "det": "Detective",
 }  # fmt: skip
+
+
+def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA': a plural
+    title before the first of coordinated names is each one's post."""
+    root = span.root
+    if root.dep_ != "conj" or root.head.ent_type_ != "PERSON" or root.head.i > span.start:
+        return []
+    first = root.head
+    head_span = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if head_span is None:
+        return []
+    roles = [r for r in _apposition_roles(head_span, index, doc) if r.plural]
+    title = _title_role(head_span, index, doc)
+    if title is not None and title.plural:
+        roles.append(title)
+    return roles
 
 
 def _honorific_role(name: Name) -> Role | None:
@@ -1909,6 +1944,8 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             title = _title_role(span, index, doc) or _honorific_role(name)
             if title is not None:
                 found.append(title)
+            if not found:
+                found = _shared_role(span, index, doc)
             for body, start, end in _stated_memberships(span, index, doc):
                 if body.id != ent.id and all(m.affiliation != body.id for m in memberships):
                     memberships.append(Membership(body.id, doc_text(doc)[start:end]))

@@ -436,3 +436,15 @@ def test_a_body_is_one_actor_under_its_short_forms() -> None:
     assert "Church" not in names and "Kelvarism" not in names
     assert "Church of Kelvarism" in names
     assert sum(1 for n in names if n.startswith("Dunmore")) <= 2
+
+
+def test_roles_in_title_case_appositions_and_shared_plural_titles() -> None:
+    actors = _actors(
+        '"We will act," said Mina Vasquez, Prime Minister of Canada. Ivo Lind, Ohio\'s '
+        "Congresswoman, agreed. Two veteran politicians Otto Brand of the Labour Party and "
+        'Pella Marsh of the Civic Party lost. Lind said: "The Home Secretary is wrong."'
+    )
+    assert actors["mina-vasquez"]["role"] == "Prime Minister of Canada"
+    assert str(actors["otto-brand"]["role"]).lower() == "politician"
+    assert str(actors["pella-marsh"]["role"]).lower() == "politician"
+    assert "Secretary" not in str(actors["ivo-lind"].get("role"))
