@@ -1734,9 +1734,14 @@ def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     """'pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA': a plural
     title before the first of coordinated names is each one's post."""
     root = span.root
-    if root.dep_ != "conj" or root.head.ent_type_ != "PERSON" or root.head.i > span.start:
+    if root.dep_ != "conj":
         return []
     first = root.head
+    # "X of the Labour Party and Y": the parser may join Y to the party X is "of".
+    if first.ent_type_ != "PERSON" and first.dep_ == "pobj" and first.head.dep_ == "prep":
+        first = first.head.head
+    if first.ent_type_ != "PERSON" or first.i > span.start:
+        return []
     head_span = next((e for e in doc.ents if e.start <= first.i < e.end), None)
     if head_span is None:
         return []
