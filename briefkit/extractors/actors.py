@@ -1730,6 +1730,48 @@ _HONORIFIC_OFFICES = {
 }  # fmt: skip
 
 
+def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+    """'CEO of the Refugee Council Enver Solomon', 'Chief investment officer at Fort Pitt
+    Capital Group Charlie Smith': a post, "of"/"at"/"for" and its body, right before
+    the name. The body is the affiliation."""
+    sent_start = _sent_start(doc, span.start)
+    k = span.start - 1
+    if k <= sent_start or "\n" in doc[k].whitespace_:
+        return None
+    body = index.at(doc[k].idx, doc[k].idx + len(doc[k].text))
+    if body is None or body.kind not in _AFFILIATION_KINDS:
+        return None
+    first = next((n.start for n in body.names if n.start <= doc[k].idx < n.end), None)
+    opening = (
+        doc.char_span(first, first + 1, alignment_mode="expand") if first is not None else None
+    )
+    if opening is None:
+        return None
+    p = opening.start - 1
+    if p > sent_start and doc[p].lower_ == "the":
+        p -= 1
+    if p <= sent_start or doc[p].lower_ not in {"of", "at", "for"}:
+        return None
+    head = doc[p - 1]
+    if not _is_role_word(head) or head.lower_ in RANKS or head.ent_type_:
+        return None
+    words = [head]
+    j = head.i - 1
+    while j >= sent_start and len(words) < 4:
+        tok = doc[j]
+        if (
+            tok.pos_ not in _CHAIN_POS
+            or not tok.is_alpha
+            or tok.ent_type_
+            or "\n" in tok.whitespace_
+        ):
+            break
+        words.insert(0, tok)
+        j -= 1
+    text = f"{_join_title(words)} of {body.name}"
+    return Role(text, head.lemma_.lower(), body.id, words[0].idx, span.end_char)
+
+
 def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     """'pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA': a plural
     title before the first of coordinated names is each one's post."""
@@ -1946,7 +1988,11 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if span is None:
                 continue
             found = _apposition_roles(span, index, doc)
-            title = _title_role(span, index, doc) or _honorific_role(name)
+            title = (
+                _title_role(span, index, doc)
+                or _title_of_body_role(span, index, doc)
+                or _honorific_role(name)
+            )
             if title is not None:
                 found.append(title)
             if not found:

@@ -448,3 +448,14 @@ def test_roles_in_title_case_appositions_and_shared_plural_titles() -> None:
     assert str(actors["otto-brand"]["role"]).lower() == "politician"
     assert str(actors["pella-marsh"]["role"]).lower() == "politician"
     assert not any("Secretary" in str(a.get("role")) for a in actors.values())
+
+
+def test_a_post_of_a_body_written_before_the_name_is_the_role() -> None:
+    actors = _actors(
+        "After the leak, CEO of the Kelvar Council Mary Vasquez told reporters it was "
+        "wrong. Chief investment officer at Dunmore Capital Group Otto Brand said: "
+        '"The machines took over."'
+    )
+    assert actors["mary-vasquez"]["role"] == "CEO of Kelvar Council"
+    assert actors["mary-vasquez"]["affiliation"] == "kelvar-council"
+    assert actors["otto-brand"]["role"] == "Chief investment officer of Dunmore Capital Group"
