@@ -214,7 +214,7 @@ def _model_names(doc: Doc) -> list[Name]:
         label = ent.label_
         if label not in _NAME_LABELS:
             continue
-        e = _without_epithet(_with_hyphen_tail(ent), label, lower, names)
+        e = _without_epithet(_with_hyphen_tail(ent, lower), label, lower, names)
         e = _without_prefix(e) if e is not None else None
         if e is None:
             continue
@@ -247,8 +247,13 @@ def _lower_words(doc: Doc) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][\w'-]*", doc_text(doc)))
 
 
-def _with_hyphen_tail(ent: Span) -> Span:
-    """'Wong Yeung-tat', 'Kim Jong-un': the model often stops a name at the hyphen."""
+_HYPHEN_SUFFIXES = word_set("like based led born style type era owned run backed made class")
+
+
+def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
+    """'Wong Yeung-tat', 'Kim Jong-un': the model often stops a name at the hyphen. A
+    tail the article also writes as a word of its own makes an adjective or a
+    compound ("Warhol-like", "Polaroid-room"), not a longer name."""
     doc, end = ent.doc, ent.end
     while (
         end + 1 < len(doc)
@@ -256,6 +261,10 @@ def _with_hyphen_tail(ent: Span) -> Span:
         and doc[end].text == "-"
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
+        # a lower-case tail only in a person's name ("Yeung-tat"; not "Polaroid-room")
+        and (doc[end + 1].text[0].isupper() or ent.label_ == "PERSON")
+        and doc[end + 1].lower_ not in lower
+        and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES
     ):
         end += 2
     return doc[ent.start : end]
@@ -269,7 +278,7 @@ def _without_prefix(ent: Span) -> Span | None:
     the prefix is what the text names (a place, GUIDE §2 rule 2)."""
     doc = ent.doc
     first = ent[0]
-    prefix = first.is_lower or first.lower_ in _NAME_PREFIXES  # "For the Pro-Beijing camp"
+    prefix = first.lower_ in _NAME_PREFIXES  # "al-Ikhbariya" keeps its particle
     if len(ent) < 3 or not prefix or ent[1].text != "-" or first.whitespace_:
         return ent
     if ent[1].whitespace_ or not _is_capitalised(ent[2]):

@@ -459,3 +459,13 @@ def test_a_post_of_a_body_written_before_the_name_is_the_role() -> None:
     assert actors["mary-vasquez"]["role"] == "CEO of Kelvar Council"
     assert actors["mary-vasquez"]["affiliation"] == "kelvar-council"
     assert actors["otto-brand"]["role"] == "Chief investment officer of Dunmore Capital Group"
+
+
+def test_an_adjective_on_a_name_or_a_name_particle_is_left_as_written() -> None:
+    actors = _actors(
+        "Andy Warhol was famous. Visitors could wear a Warhol-like wig in the "
+        "Polaroid-room. The channel al-Ikhbariya reported it, and people like it."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert not any(n.endswith(("-like", "-room")) for n in names)
+    assert "Ikhbariya" not in names
