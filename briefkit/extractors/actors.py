@@ -1112,6 +1112,9 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
             matches = [k for k in named if _initials(named[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
+            if target is not None and _decide_kind(groups[target]) == "other":
+                for n in names:  # the acronym of a thing is that thing
+                    n.kind, n.strength = "other", max(n.strength, 2)
         else:
             target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
                 key, kind, orgs
@@ -1580,7 +1583,8 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
         ent = _token_entity(obj, index)
         if ent is not None:
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
-        phrase = [t.text for t in obj.lefts if t.dep_ in {"det", "amod", "compound"}] + [obj.text]
+        # "the National Iodine Nutrition study": the whole noun phrase up to its head
+        phrase = [t.text for t in obj.doc[obj.left_edge.i : obj.i + 1]]
         text = f"{text} of {' '.join(phrase)}"
         right = obj.idx + len(obj.text)
         cur = obj
