@@ -1785,6 +1785,34 @@ def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     return Role(text, head.lemma_.lower(), body.id, words[0].idx, span.end_char)
 
 
+# Verbs that put a person in a post: "named X as its new chief executive", "X was
+# elected president".
+APPOINT_VERBS = word_set("""
+    name appoint elect choose select promote hire nominate install confirm tap announce
+    designate reappoint re-elect
+    """)
+
+
+def _appointed_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+    """The post a verb of appointment gives the name: 'named Mary Barra as its new chief
+    executive', 'Jane Roe was elected president of the union'."""
+    root = span.root
+    if root.dep_ == "appos":  # "announced head of finance X as its new president"
+        root = root.head
+    verb = root.head
+    if root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in APPOINT_VERBS:
+        return None
+    for child in verb.children:
+        noun = None
+        if child.dep_ == "prep" and child.lower_ == "as":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ in {"oprd", "attr"} and root.dep_ == "nsubjpass":
+            noun = child
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
+            return _apposition_role(span, noun, index, doc)
+    return None
+
+
 def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     """'pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA': a plural
     title before the first of coordinated names is each one's post."""
@@ -1995,6 +2023,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         if ent.kind != "person":
             continue
         roles: list[Role] = []
+        new_posts: list[Role] = []
         memberships: list[Membership] = []
         for name in ent.names:
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
@@ -2010,6 +2039,10 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
                 found.append(title)
             if not found:
                 found = _shared_role(span, index, doc)
+            appointed = _appointed_role(span, index, doc)
+            if appointed is not None and appointed.affiliation != ent.id:
+                new_posts.append(appointed)
+                found.append(appointed)
             for body, start, end in _stated_memberships(span, index, doc):
                 if body.id != ent.id and all(m.affiliation != body.id for m in memberships):
                     memberships.append(Membership(body.id, doc_text(doc)[start:end]))
@@ -2030,6 +2063,8 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         # another stated role wins, and the party stays the affiliation.
         offices = [r for r in roles if r.head != "member"] or roles
         best = next((r for r in offices if r.affiliation), offices[0])
+        # GUIDE §2 Roles: a person named to a new post has that post as role.
+        best = new_posts[0] if new_posts else best
         member = next((r for r in roles if r.head == "member" and r.affiliation), None)
         ent.role, ent.affiliation, ent.role_head = best.text, best.affiliation, best.head
         ent.role_evidence = doc_text(doc)[best.start : best.end]

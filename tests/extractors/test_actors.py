@@ -469,3 +469,13 @@ def test_an_adjective_on_a_name_or_a_name_particle_is_left_as_written() -> None:
     names = {a["name"] for a in actors.values()}
     assert not any(n.endswith(("-like", "-room")) for n in names)
     assert "Ikhbariya" not in names
+
+
+def test_a_person_named_to_a_new_post_has_that_post_as_role() -> None:
+    # GUIDE §2 Roles, "Named to a new post".
+    actors = _actors(
+        "Kelvar Motors today named Mary Vasquez as its new chief executive. The company "
+        "also announced head of finance Otto Brand as its new president."
+    )
+    assert actors["mary-vasquez"]["role"].lower() == "chief executive of kelvar motors"
+    assert actors["otto-brand"]["role"].lower() == "president of kelvar motors"
