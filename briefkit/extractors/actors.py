@@ -1112,7 +1112,7 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
             matches = [k for k in named if _initials(named[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
-            if target is not None and _decide_kind(groups[target]) == "other":
+            if target in groups and _decide_kind(groups[target]) == "other":
                 for n in names:  # the acronym of a thing is that thing
                     n.kind, n.strength = "other", max(n.strength, 2)
         else:
