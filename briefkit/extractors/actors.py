@@ -307,9 +307,21 @@ def _without_epithet(
     first = doc[ent.start : k + 1].text
     if not first[0].isupper() or first[0].lower() + first[1:] not in lower:
         return ent
+    # "South Korea", "New Zealand": a known place's name, or one the article also
+    # writes mid-sentence, is a name whole, whatever "south" or "new" is elsewhere.
+    gaz = load_gazetteer()
+    whole = ent.text.removesuffix("'s").removesuffix("’s")
+    if label == "NORP" or any(
+        f(whole) for f in (gaz.country, gaz.demonym, gaz.city, gaz.world_region, gaz.state)
+    ):
+        return ent
+    if any(e.text == ent.text and not e[0].is_sent_start for e in doc.ents if e.start != ent.start):
+        return ent
     rest = doc[k + 1 : ent.end]
     if not len(rest):
         return None
+    if ent[0].lower_ == "the" or not _is_capitalised(rest[0]):
+        return ent  # "Bank of America": the word is the name's head, not an epithet
     rest_text = rest.text.removesuffix("'s").removesuffix("’s")
     if (
         label == "PERSON"

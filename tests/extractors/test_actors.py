@@ -479,3 +479,13 @@ def test_a_person_named_to_a_new_post_has_that_post_as_role() -> None:
     )
     assert actors["mary-vasquez"]["role"].lower() == "chief executive of kelvar motors"
     assert actors["otto-brand"]["role"].lower() == "president of kelvar motors"
+
+
+def test_an_opening_head_word_or_a_known_place_keeps_its_name() -> None:
+    actors = _actors(
+        "Bank of America fell. The bank said the south was calm. South Korea agreed, "
+        "and the new plan pleased Kelvar Inc."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Bank of America" in names
+    assert "South Korea" in names
