@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefkit.article import credit_label_end
 from briefkit.extractors.gazetteer import (
     Country,
     Gazetteer,
@@ -799,7 +800,11 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
               if not _overlaps_any(n, names)]  # fmt: skip
     names = sorted(names + missed, key=lambda n: n.start)
     typed = []
+    text = doc_text(doc)
     for name in names:
+        label_end = credit_label_end(text, name.start)
+        if label_end is not None and name.end <= label_end:
+            continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:

@@ -489,3 +489,13 @@ def test_an_opening_head_word_or_a_known_place_keeps_its_name() -> None:
     names = {a["name"] for a in actors.values()}
     assert "Bank of America" in names
     assert "South Korea" in names
+
+
+def test_a_credit_label_is_no_actor() -> None:
+    actors = _actors(
+        "The minister met the envoy in Paris on Monday.\nImage: Brian Burnell.\n"
+        "Photo: Kelvar News Agency.\nThe talks went well."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Image" not in names and "Photo" not in names
+    assert "Brian Burnell" in names
