@@ -366,6 +366,14 @@ _CREDIT = re.compile(
     r"Credits?|(?:Photo|Image|Picture) credits?|File photo)(?:\s*:|\s+by\s+|\s*/\s*)",
     re.IGNORECASE,
 )
+
+
+def credit_label_end(text: str, start: int) -> int | None:
+    """Where a credit's label ("Image:", "Photo by ") starting at ``start`` ends, else None."""
+    m = _CREDIT.match(text, start)
+    return m.end() if m else None
+
+
 # Corrections and editor's notes: keyword-led lines, however long (they are about
 # the article, not part of its story).
 _CORRECTION = re.compile(

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefkit.article import credit_label_end
 from briefkit.extractors.gazetteer import (
     Country,
     Gazetteer,
@@ -208,8 +209,15 @@ _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
 def _model_names(doc: Doc) -> list[Name]:
     out = []
-    for e in doc.ents:
-        if e.label_ not in _NAME_LABELS:
+    lower = _lower_words(doc)
+    names = {e.text for e in doc.ents if e.label_ in _NAME_LABELS}
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _NAME_LABELS:
+            continue
+        e = _without_epithet(_with_hyphen_tail(ent, lower), label, lower, names)
+        e = _without_prefix(e) if e is not None else None
+        if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
         text = e.text.split("\n", 1)[0].rstrip()
@@ -225,10 +233,104 @@ def _model_names(doc: Doc) -> list[Name]:
             text = flight["airline"]
             out.append(Name(e.start_char, e.start_char + len(text), text, "ORG", "organization", 2))
             continue
-        if e.label_ in {"ORG", "FAC", "GPE"}:
+        if label in {"ORG", "FAC", "GPE"}:
             text = _without_office(e, text)
-        out.append(Name(e.start_char, e.start_char + len(text), text, e.label_))
+        # "Sweden 1 – 0 Korea Republic": the model takes a side's goals into its name.
+        last = text.rsplit(" ", 1)
+        if len(last) == 2 and last[1].isdigit() and load_gazetteer().country(last[0]):
+            text = last[0]
+        out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case ("pan-democrat", "localist")."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][\w'-]*", doc_text(doc)))
+
+
+_HYPHEN_SUFFIXES = word_set("like based led born style type era owned run backed made class")
+
+
+def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
+    """'Wong Yeung-tat', 'Kim Jong-un': the model often stops a name at the hyphen. A
+    tail the article also writes as a word of its own makes an adjective or a
+    compound ("Warhol-like", "Polaroid-room"), not a longer name."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        # a lower-case tail only in a person's name ("Yeung-tat"; not "Polaroid-room")
+        and (doc[end + 1].text[0].isupper() or ent.label_ == "PERSON")
+        and doc[end + 1].lower_ not in lower
+        and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES
+    ):
+        end += 2
+    return doc[ent.start : end]
+
+
+_NAME_PREFIXES = word_set("pro anti ex non post pre")
+
+
+def _without_prefix(ent: Span) -> Span | None:
+    """'pro-Beijing', 'anti-Pyongyang': an adjective made on a name; the name after
+    the prefix is what the text names (a place, GUIDE §2 rule 2)."""
+    doc = ent.doc
+    first = ent[0]
+    prefix = first.lower_ in _NAME_PREFIXES  # "al-Ikhbariya" keeps its particle
+    if len(ent) < 3 or not prefix or ent[1].text != "-" or first.whitespace_:
+        return ent
+    if ent[1].whitespace_ or not _is_capitalised(ent[2]):
+        return ent
+    return doc[ent.start + 2 : ent.end]
+
+
+def _without_epithet(
+    ent: Span | None, label: str, lower: frozenset[str], names: set[str]
+) -> Span | None:
+    """'Nonpartisan Paul Tse', 'Pro-Beijing DAB's', 'Localist group ...': a word that
+    opens a sentence is capitalised by its place only; when the article writes it in
+    lower case elsewhere it is an epithet or a common word, not part of the name.
+
+    It goes when what stays is still a name (a person's, another mention's, two
+    words or more with no organizational head: "Democratic Party" keeps its
+    "Democratic"); a one-word name that is such a word is none (None)."""
+    if ent is None:
+        return None
+    doc = ent.doc
+    if not ent[0].is_sent_start and not (ent.start and "\n" in doc[ent.start - 1].whitespace_):
+        return ent
+    k = ent.start
+    while k + 2 < ent.end and doc[k + 1].text == "-" and not doc[k].whitespace_:
+        k += 2  # "Pro-Beijing": one word
+    first = doc[ent.start : k + 1].text
+    if not first[0].isupper() or first[0].lower() + first[1:] not in lower:
+        return ent
+    # "South Korea", "New Zealand": a known place's name, or one the article also
+    # writes mid-sentence, is a name whole, whatever "south" or "new" is elsewhere.
+    gaz = load_gazetteer()
+    whole = ent.text.removesuffix("'s").removesuffix("’s")
+    if label == "NORP" or any(
+        f(whole) for f in (gaz.country, gaz.demonym, gaz.city, gaz.world_region, gaz.state)
+    ):
+        return ent
+    if any(e.text == ent.text and not e[0].is_sent_start for e in doc.ents if e.start != ent.start):
+        return ent
+    rest = doc[k + 1 : ent.end]
+    if not len(rest):
+        return None
+    if ent[0].lower_ == "the" or not _is_capitalised(rest[0]):
+        return ent  # "Bank of America": the word is the name's head, not an epithet
+    rest_text = rest.text.removesuffix("'s").removesuffix("’s")
+    if (
+        label == "PERSON"
+        or rest_text in names
+        or (len(rest) >= 2 and not any(t.text in ORG_NAME_HEADS for t in rest))
+    ):
+        return rest
+    return ent
 
 
 def _without_office(ent: Span, text: str) -> str:
@@ -265,7 +367,7 @@ def _organization_names(doc: Doc) -> list[Name]:
                 j += 1
             elif (
                 nxt.lower_ in _NAME_CONNECTORS
-                and (nxt.lower_ != "the" or doc[j].lower_ == "of")
+                and (nxt.lower_ != "the" or doc[j].lower_ in {"of", "for"})
                 and j + 2 < len(doc)
                 and _is_capitalised(doc[j + 2])
             ):
@@ -275,6 +377,7 @@ def _organization_names(doc: Doc) -> list[Name]:
         if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
             while j > i and doc[j].lower_ in _OFFICE_WORDS:
                 j -= 1
+        i = _after_person_of(doc, i, j)
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
         # "Islamic State": a state word only makes an organization after a creed or people.
@@ -297,6 +400,23 @@ def _organization_names(doc: Doc) -> list[Name]:
     return out
 
 
+def _after_person_of(doc: Doc, i: int, j: int) -> int:
+    """'Alvin Yeung of Civic Party': a person's name before "of" is not the body's;
+    the body starts after it. "Bank of England", "Church of Scientology" keep theirs."""
+    of = next((t.i for t in doc[i : j + 1] if t.lower_ == "of"), None)
+    if of is None or of - i < 2:
+        return i
+    before = doc[i:of]
+    if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS for t in before):
+        return i
+    if not (all(t.ent_type_ == "PERSON" for t in before) or before[0].text in given_names()):
+        return i
+    k = of + 1
+    if k <= j and doc[k].lower_ == "the":
+        k += 1
+    return k if k <= j else i
+
+
 def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     """A person named right after an organization's name, the model reading both as
     one: titles ("CEO") or a common given name open the person's part."""
@@ -304,7 +424,11 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     while k < end and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in ROLE_NOUNS):
         k += 1
     rest = doc[k:end]
-    if len(rest) < 2 or (k == start and rest[0].text not in given_names()):
+    # "the Refugee Council Enver Solomon": a given name or the model's own person
+    if len(rest) < 2:
+        return None
+    personal = rest[0].text in given_names() or rest[-1].ent_type_ == "PERSON"
+    if k == start and not personal:
         return None
     if any(t.text in ORG_NAME_HEADS or not _is_capitalised(t) for t in rest):
         return None
@@ -318,8 +442,14 @@ def _conjoined(span: Span) -> list[Span]:
         if t.lower_ not in {"and", "&"} or t.i == span.start or t.i + 1 >= span.end:
             continue
         left, right = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
-        if left[-1].text in ORG_NAME_HEADS and any(w.text in ORG_NAME_HEADS for w in right):
-            return [left, *_conjoined(right)]
+        # "Securities and Exchange Commission": a head word alone is no name of its own.
+        named = any(w.text not in ORG_NAME_HEADS for w in left)
+        if left[-1].text in ORG_NAME_HEADS and named:
+            # "VTB Group and Gazprombank", "the Labour Party and Frederick Fung": a
+            # complete name on the left; the right is another name, a body only if it
+            # ends like one (else the model's reading of it stands).
+            heads = [w for w in right if w.text in ORG_NAME_HEADS and w.i > right.start]
+            return [left, *(_conjoined(right) if heads else [])]
     return [span]
 
 
@@ -670,7 +800,11 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
               if not _overlaps_any(n, names)]  # fmt: skip
     names = sorted(names + missed, key=lambda n: n.start)
     typed = []
+    text = doc_text(doc)
     for name in names:
+        label_end = credit_label_end(text, name.start)
+        if label_end is not None and name.end <= label_end:
+            continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
@@ -869,6 +1003,11 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     return None
 
 
+_SCORING_VERBS = word_set("""
+    win collect earn score concede
+    """)
+
+
 def _moves_by_points(span: Span) -> bool:
     """'X fell/rose/closed ... N points', '..., which fell N points', 'the stock index,
     X, ...': the name is what moves by points, or is in apposition to an index."""
@@ -879,12 +1018,25 @@ def _moves_by_points(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         verbs.append(root.head)
     return any(
-        (t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children))
+        (
+            t.lower_ in {"points", "point", "pts"}
+            and any(c.like_num for c in t.children)
+            and not _scored(t)
+        )
         or _index_level(t)
         for verb in verbs
         for t in verb.subtree
         if t.i > span.end - 1
     )
+
+
+def _scored(points: Token) -> bool:
+    """'collecting three points', 'won 3 points': a side scores points, an index moves by
+    them; the verb the points belong to tells which."""
+    verb = points.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return verb.lemma_.lower() in _SCORING_VERBS
 
 
 def _index_level(tok: Token) -> bool:
@@ -963,6 +1115,8 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
     orgs = {k: v for k, v in groups.items() if _decide_kind(v) == "organization"}
+    # An acronym also shortens a thing's name ("DJIA", the Dow Jones Industrial Average).
+    named = {**{k: v for k, v in groups.items() if _decide_kind(v) == "other"}, **orgs}
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
@@ -973,10 +1127,15 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             for n in names:
                 n.kind, n.country = "person", None
         elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
-            matches = [k for k in orgs if _initials(orgs[k][0].key) == key.upper() and k != key]
+            matches = [k for k in named if _initials(named[k][0].key) == key.upper() and k != key]
             target = matches[0] if matches else None
+            if target in groups and _decide_kind(groups[target]) == "other":
+                for n in names:  # the acronym of a thing is that thing
+                    n.kind, n.strength = "other", max(n.strength, 2)
         else:
-            target = _organization_shortened(key, names, kind, orgs)
+            target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
+                key, kind, orgs
+            )
             if target is not None:
                 for n in names:
                     n.kind, n.country = "organization", None
@@ -1026,6 +1185,35 @@ def _organization_shortened(
         and any(n.strength >= 2 or n.label == "ORG" for n in v)
     ]  # fmt: skip
     return longer[0] if len(longer) == 1 else None
+
+
+# Words that only say what legal form a company has: "Apple Inc." is Apple.
+LEGAL_FORMS = word_set("inc inc. corp corp. co co. company corporation ltd ltd. llc plc limited")
+
+
+def _without_legal_form(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
+    """The organization a name shortens by its own words: its head before "of" ("the
+    Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
+    name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
+    Motor Company). Only where one organization of the article fits."""
+    if kind not in {"organization", "person", "other"}:
+        return None
+    base = _without_legal_form(key)
+    fits = [k for k in orgs if k != key and _without_legal_form(k) == base and len(k) > len(key)]
+    if len(key.split()) == 1:
+        fits += [
+            k for k in orgs
+            if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
+        ]  # fmt: skip
+    fits = list(dict.fromkeys(fits))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _initials(name: str) -> str:
@@ -1083,40 +1271,83 @@ def _unique_id(ident: str, used: set[str]) -> str:
 
 # A match score: "1 – 0", "3-2" (one or two digits a side, so not a year range).
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[–—-] ?\d{1,2}(?![\d.,%])")
+# Words many countries' names share, which do not tell one country from another.
+_COUNTRY_FILLER = word_set("Republic Democratic People's Kingdom United States of the and")
 
 
-def mark_national_teams(entities: list[Entity], doc: Doc) -> None:
-    """Countries that play each other are their national teams, organizations.
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w'.-]*)(?: [A-Z][\w'.-]*){0,2}")
 
-    A sports report writes "Sweden defeated South Korea 1 – 0": a country named in
-    a sentence with a match score is a team. It takes two such countries, so one
-    "3-2 vote" beside a country's name does not turn the country into a team.
-    """
-    scored_sents = {sent.start_char for sent in doc.sents if _SCORE.search(sent.text)}
-    if not scored_sents:
-        return
-    teams = []
+
+def _country_at(text: str, at: int) -> bool:
+    """Whether a country's name starts at ``at`` (ends at ``-at``, when negative): a
+    heading's "Sweden 1 – 0 Korea Republic" the model leaves untagged."""
+    gaz = load_gazetteer()
+    if at >= 0:
+        m = _CAPITALISED_WORDS.match(text, at)
+        words = m.group().split() if m else []
+        return any(gaz.country(" ".join(words[:k])) for k in range(len(words), 0, -1))
+    before = text[max(0, -at - 40) : -at].split()
+    return any(gaz.country(" ".join(before[-k:])) for k in (3, 2, 1) if len(before) >= k)
+
+
+def mark_national_sides(entities: list[Entity], text: str) -> None:
+    """'Tunisia 1 – 2 England': the other side of a score a country plays is a
+    national side too, a country (GUIDE §2 rule 1), also when it is not a sovereign
+    state the gazetteer knows (England, Scotland) and the model read it as a place.
+
+    A side whose name shares a distinctive word with a country of the article is
+    that country under another form ("Korea Republic" beside "South Korea")."""
+    by_offset: dict[int, Entity] = {}
+    ends: dict[int, Entity] = {}
     for ent in entities:
-        if ent.kind != "country":
+        for n in ent.names:
+            by_offset[n.start] = ent
+            ends[n.end] = ent
+    countries = [e for e in entities if e.kind == "country"]
+    sport = False
+    for m in _SCORE.finditer(text):
+        left_end = m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0)
+        right_start = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
+        # "Tunisia lost 1 – 2 to England"
+        after = re.match(r"(?:to|against|over) ", text[right_start : right_start + 8])
+        right_start += after.end() if after else 0
+        left, right = ends.get(left_end), by_offset.get(right_start)
+        if left is None:  # "Tunisia lost 1 – 2 to England": the subject before the verb
+            clause = max(text.rfind(c, 0, m.start()) for c in ".;,\n") + 1
+            near = [ends[e] for e in ends if clause < e < m.start() and ends[e].kind == "country"]
+            left = near[-1] if len(near) == 1 else None
+        if left is right:
             continue
-        in_scored = sum(
-            1 for n in ent.names if not n.demonym and _sentence_start(doc, n.start) in scored_sents
-        )
-        if in_scored:
-            teams.append(ent)
-    if len(teams) < 2:
-        return
-    for ent in teams:
-        ent.kind = "organization"
-        ent.extra["team_of"] = ent.id
-        ent.id = f"{ent.id}-team"
-        # Demonyms describe players ("Swedish captain"), not the team.
-        ent.names = [n for n in ent.names if not n.demonym]
-
-
-def _sentence_start(doc: Doc, offset: int) -> int:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return doc[_sent_start(doc, span.start)].idx if span is not None else -1
+        for side, other, at in ((left, right, right_start), (right, left, -left_end)):
+            if side is None or side.kind not in {"region", "place"}:
+                continue
+            if not (other is not None and other.kind == "country") and not _country_at(text, at):
+                continue
+            if any(n.strength > 0 for n in side.names):
+                continue  # a region the gazetteer knows is not a side
+            words = set(side.name.split()) - _COUNTRY_FILLER
+            same = [c for c in countries if words & (set(c.name.split()) - _COUNTRY_FILLER)]
+            if len(same) == 1 and same[0] is not side:
+                same[0].names.extend(side.names)
+                same[0].names.sort(key=lambda n: n.start)
+                side.names = []
+            else:
+                side.kind = "country"
+                countries.append(side)
+            sport = True
+    if sport:
+        # In a match report a country's bare distinctive word is its side ("Korea").
+        for ent in entities:
+            if ent.kind not in {"region", "place"} or any(n.strength > 0 for n in ent.names):
+                continue
+            words = set(ent.name.split())
+            same = [c for c in countries if c is not ent and words <= set(c.name.split())
+                    and not words <= _COUNTRY_FILLER]  # fmt: skip
+            if len(same) == 1:
+                same[0].names.extend(ent.names)
+                same[0].names.sort(key=lambda n: n.start)
+                ent.names = []
+    entities[:] = [e for e in entities if e.names]
 
 
 def _sent_start(doc: Doc, i: int) -> int:
@@ -1214,6 +1445,7 @@ class Role:
     affiliation: str | None
     start: int
     end: int
+    plural: bool = False  # "councillors X and Y": each of the names holds it
 
 
 class _Index:
@@ -1281,10 +1513,22 @@ def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
 def _role_nouns(span: Span) -> list[Token]:
     """Role nouns in apposition to the name, before it ("Iran's president, X") or after."""
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         nouns.insert(0, root.head)
-    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS]
+    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS and _set_off(span, n)]
+
+
+def _set_off(span: Span, noun: Token) -> bool:
+    """A proper-noun office is the name's apposition only when a comma, and no quotation
+    mark or colon, stands between them ("Sunak said: 'The Home Secretary ...'" is not)."""
+    if noun.pos_ != "PROPN":
+        return True
+    doc = span.doc
+    lo, hi = (span.end, noun.left_edge.i) if noun.i >= span.end else (noun.i + 1, span.start)
+    between = {t.text for t in doc[lo:hi]}
+    return "," in between and not between & {'"', "“", "”", ":", "'", "‘", "’"}
 
 
 def _apposition_roles(span: Span, index: _Index, doc: Doc) -> list[Role]:
@@ -1317,14 +1561,16 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
         possessor = _surface_possessor(doc, min([noun.i, *modifiers]), index)
         if possessor is not None:
             affiliation, start = possessor
-    words.append(noun.text)
+    plural = noun.tag_ in {"NNS", "NNPS"} and noun.is_lower
+    words.append(noun.lemma_ if plural else noun.text)  # "councillors X and Y": a councillor
     text = " ".join(w.capitalize() if w.islower() else w for w in words)
     text, right, pp_affiliation = _of_chain(noun, index, text)
     affiliation = affiliation or pp_affiliation
     if affiliation is not None and " of " not in text:
         text = f"{text} of {affiliation.name}"
     end = max(right, span.end_char)
-    return Role(text, noun.lemma_.lower(), affiliation.id if affiliation else None, start, end)
+    ident = affiliation.id if affiliation else None
+    return Role(text, noun.lemma_.lower(), ident, start, end, plural)
 
 
 def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int] | None:
@@ -1354,7 +1600,8 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
         ent = _token_entity(obj, index)
         if ent is not None:
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
-        phrase = [t.text for t in obj.lefts if t.dep_ in {"det", "amod", "compound"}] + [obj.text]
+        # "the National Iodine Nutrition study": the whole noun phrase up to its head
+        phrase = [t.text for t in obj.doc[obj.left_edge.i : obj.i + 1]]
         text = f"{text} of {' '.join(phrase)}"
         right = obj.idx + len(obj.text)
         cur = obj
@@ -1372,6 +1619,8 @@ _PLACE_AFFILIATIONS = frozenset({"region", "city"})
 
 def _is_role_word(tok: Token) -> bool:
     lower = tok.lower_
+    if tok.tag_ == "NNS" and tok.is_lower:
+        lower = tok.lemma_.lower()  # "veteran politicians X and Y"
     return lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS
 
 
@@ -1499,6 +1748,7 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
         span.end_char,
+        head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower,
     )
 
 
@@ -1508,6 +1758,98 @@ _HONORIFIC_OFFICES = {
     "amb": "Ambassador", "prof": "Professor", "supt": "Superintendent", "insp": "Inspector",
     "det": "Detective",
 }  # fmt: skip
+
+
+def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+    """'CEO of the Refugee Council Enver Solomon', 'Chief investment officer at Fort Pitt
+    Capital Group Charlie Smith': a post, "of"/"at"/"for" and its body, right before
+    the name. The body is the affiliation."""
+    sent_start = _sent_start(doc, span.start)
+    k = span.start - 1
+    if k <= sent_start or "\n" in doc[k].whitespace_:
+        return None
+    body = index.at(doc[k].idx, doc[k].idx + len(doc[k].text))
+    if body is None or body.kind not in _AFFILIATION_KINDS:
+        return None
+    first = next((n.start for n in body.names if n.start <= doc[k].idx < n.end), None)
+    opening = (
+        doc.char_span(first, first + 1, alignment_mode="expand") if first is not None else None
+    )
+    if opening is None:
+        return None
+    p = opening.start - 1
+    if p > sent_start and doc[p].lower_ == "the":
+        p -= 1
+    if p <= sent_start or doc[p].lower_ not in {"of", "at", "for"}:
+        return None
+    head = doc[p - 1]
+    if not _is_role_word(head) or head.lower_ in RANKS or head.ent_type_:
+        return None
+    words = [head]
+    j = head.i - 1
+    while j >= sent_start and len(words) < 4:
+        tok = doc[j]
+        if (
+            tok.pos_ not in _CHAIN_POS
+            or not tok.is_alpha
+            or tok.ent_type_
+            or "\n" in tok.whitespace_
+        ):
+            break
+        words.insert(0, tok)
+        j -= 1
+    text = f"{_join_title(words)} of {body.name}"
+    return Role(text, head.lemma_.lower(), body.id, words[0].idx, span.end_char)
+
+
+# Verbs that put a person in a post: "named X as its new chief executive", "X was
+# elected president".
+APPOINT_VERBS = word_set("""
+    name appoint elect choose select promote hire nominate install confirm tap announce
+    designate reappoint re-elect
+    """)
+
+
+def _appointed_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+    """The post a verb of appointment gives the name: 'named Mary Barra as its new chief
+    executive', 'Jane Roe was elected president of the union'."""
+    root = span.root
+    if root.dep_ == "appos":  # "announced head of finance X as its new president"
+        root = root.head
+    verb = root.head
+    if root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in APPOINT_VERBS:
+        return None
+    for child in verb.children:
+        noun = None
+        if child.dep_ == "prep" and child.lower_ == "as":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ in {"oprd", "attr"} and root.dep_ == "nsubjpass":
+            noun = child
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
+            return _apposition_role(span, noun, index, doc)
+    return None
+
+
+def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA': a plural
+    title before the first of coordinated names is each one's post."""
+    root = span.root
+    if root.dep_ != "conj":
+        return []
+    first = root.head
+    # "X of the Labour Party and Y": the parser may join Y to the party X is "of".
+    if first.ent_type_ != "PERSON" and first.dep_ == "pobj" and first.head.dep_ == "prep":
+        first = first.head.head
+    if first.ent_type_ != "PERSON" or first.i > span.start:
+        return []
+    head_span = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if head_span is None:
+        return []
+    roles = [r for r in _apposition_roles(head_span, index, doc) if r.plural]
+    title = _title_role(head_span, index, doc)
+    if title is not None and title.plural:
+        roles.append(title)
+    return roles
 
 
 def _honorific_role(name: Name) -> Role | None:
@@ -1698,15 +2040,26 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         if ent.kind != "person":
             continue
         roles: list[Role] = []
+        new_posts: list[Role] = []
         memberships: list[Membership] = []
         for name in ent.names:
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
             if span is None:
                 continue
             found = _apposition_roles(span, index, doc)
-            title = _title_role(span, index, doc) or _honorific_role(name)
+            title = (
+                _title_role(span, index, doc)
+                or _title_of_body_role(span, index, doc)
+                or _honorific_role(name)
+            )
             if title is not None:
                 found.append(title)
+            if not found:
+                found = _shared_role(span, index, doc)
+            appointed = _appointed_role(span, index, doc)
+            if appointed is not None and appointed.affiliation != ent.id:
+                new_posts.append(appointed)
+                found.append(appointed)
             for body, start, end in _stated_memberships(span, index, doc):
                 if body.id != ent.id and all(m.affiliation != body.id for m in memberships):
                     memberships.append(Membership(body.id, doc_text(doc)[start:end]))
@@ -1727,6 +2080,8 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         # another stated role wins, and the party stays the affiliation.
         offices = [r for r in roles if r.head != "member"] or roles
         best = next((r for r in offices if r.affiliation), offices[0])
+        # GUIDE §2 Roles: a person named to a new post has that post as role.
+        best = new_posts[0] if new_posts else best
         member = next((r for r in roles if r.head == "member" and r.affiliation), None)
         ent.role, ent.affiliation, ent.role_head = best.text, best.affiliation, best.head
         ent.role_evidence = doc_text(doc)[best.start : best.end]
@@ -1744,7 +2099,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = build_entities(read_names(doc, gaz), gaz)
-    mark_national_teams(entities, doc)
+    mark_national_sides(entities, doc_text(doc))
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)

@@ -192,16 +192,25 @@ def test_buildings_and_sites_are_places() -> None:
     assert not _is_facility_name("Center for Policy Studies")
 
 
-def test_countries_that_play_each_other_are_teams() -> None:
+def test_countries_that_play_each_other_stay_countries() -> None:
+    # GUIDE §2 rule 1: a national side is the country it plays for.
     actors = _actors(
         "Brazil defeated Norway 2 – 1 on Saturday. Norway had more of the ball, but "
-        "Brazil scored twice in the second half."
+        "Brazil scored twice in the second half. Norwegian captain Lars Ekwall was booked."
     )
-    assert actors["brazil-team"]["kind"] == "organization"
-    assert actors["norway-team"]["kind"] == "organization"
-    assert _actors("Parliament passed the bill 5-4 and Norway welcomed it.")["norway"]["kind"] == (
-        "country"
+    assert actors["brazil"]["kind"] == "country"
+    assert actors["norway"]["kind"] == "country"
+    assert "Norwegian" in actors["norway"]["aliases"]
+
+
+def test_the_other_side_of_a_countrys_score_is_a_country() -> None:
+    # A national side the gazetteer does not list as a state is one all the same
+    # (GUIDE §2 rule 1); its points are a side's, not an index's.
+    actors = _actors(
+        "Tunisia lost 1 – 2 to England on Monday. England had more of the ball, and the "
+        "match ended with England winning 2 – 1 and collecting three points."
     )
+    assert actors["england"]["kind"] == "country"
 
 
 def test_products_and_indices_are_things_and_time_zones_are_dropped() -> None:
@@ -381,3 +390,112 @@ def test_no_role_from_a_word_of_the_sentence_before_a_name() -> None:
 def test_a_relational_role_names_the_other_person() -> None:
     actors = _actors("Peter Marsh said he was tired. His wife, Mary Roe, agreed.")
     assert actors["mary-roe"]["role"] == "wife of Peter Marsh"
+
+
+def test_a_name_runs_over_its_hyphen_and_loses_an_opening_epithet() -> None:
+    # The model stops "Wong Yeung-tat" at the hyphen; "Nonpartisan" only opens the
+    # sentence (the text writes it in lower case too), so it is not the name's.
+    actors = _actors(
+        "The nonpartisan candidates did well. Nonpartisan Paul Tse and Wong Kwok-kin of "
+        "the Workers Union were re-elected. Localist group Civic Passion's Wong Yeung-tat "
+        "was defeated, and the localist camp lost a seat."
+    )
+    assert "paul-tse" in actors
+    assert "wong-yeung-tat" in actors
+    assert not any(a["name"].startswith(("Nonpartisan", "Localist")) for a in actors.values())
+
+
+def test_an_adjective_made_on_a_capital_names_the_place_not_the_country() -> None:
+    # GUIDE §2 rule 2: "anti-Pyongyang propaganda" names the city, not North Korea.
+    article = parse_article("The pro-Beijing camp won. Beijing's envoy was pleased.")
+    entities = resolve_entities(article, load_model()(article.body))
+    assert not any(a.kind == "country" for a in entities.actors)
+    assert not any(a.name.startswith("pro") for a in entities.actors + entities.places)
+
+
+def test_an_organizations_name_stops_at_a_person_beside_it() -> None:
+    actors = _actors(
+        "Lee Cheuk-yan of the Labour Party and Frederick Fung of the Civic Party were "
+        "defeated. The Kelvar Group and Dunmore were fined by the Securities and Exchange "
+        "Commission. Alvin Yeung of Civic Party won."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Labour Party" in names and "Kelvar Group" in names
+    assert "Securities and Exchange Commission" in names
+    assert not any(" and " in n and "Party" in n for n in names)
+    assert not any(n.startswith("Alvin Yeung of") for n in names)
+
+
+def test_a_body_is_one_actor_under_its_short_forms() -> None:
+    actors = _actors(
+        "Hackers attacked the Church of Kelvarism website. The Church's website is down, "
+        "and Kelvarism has not commented. Dunmore Inc. said Dunmore would help. Dunmore "
+        "Motor Co and Dunmore Motor Company are the same firm."
+    )
+    names = [a["name"] for a in actors.values()]
+    assert "Church" not in names and "Kelvarism" not in names
+    assert "Church of Kelvarism" in names
+    assert sum(1 for n in names if n.startswith("Dunmore")) <= 2
+
+
+def test_roles_in_title_case_appositions_and_shared_plural_titles() -> None:
+    actors = _actors(
+        '"We will act," said Mina Vasquez, Prime Minister of Canada. Ivo Lind, Ohio\'s '
+        "Congresswoman, agreed. Two veteran politicians Otto Brand of the Labour Party and "
+        'Pella Marsh of the Civic Party lost. Lind said: "The Home Secretary is wrong."'
+    )
+    assert actors["mina-vasquez"]["role"] == "Prime Minister of Canada"
+    assert str(actors["otto-brand"]["role"]).lower() == "politician"
+    assert str(actors["pella-marsh"]["role"]).lower() == "politician"
+    assert not any("Secretary" in str(a.get("role")) for a in actors.values())
+
+
+def test_a_post_of_a_body_written_before_the_name_is_the_role() -> None:
+    actors = _actors(
+        "After the leak, CEO of the Kelvar Council Mary Vasquez told reporters it was "
+        "wrong. Chief investment officer at Dunmore Capital Group Otto Brand said: "
+        '"The machines took over."'
+    )
+    assert actors["mary-vasquez"]["role"] == "CEO of Kelvar Council"
+    assert actors["mary-vasquez"]["affiliation"] == "kelvar-council"
+    assert actors["otto-brand"]["role"] == "Chief investment officer of Dunmore Capital Group"
+
+
+def test_an_adjective_on_a_name_or_a_name_particle_is_left_as_written() -> None:
+    actors = _actors(
+        "Andy Warhol was famous. Visitors could wear a Warhol-like wig in the "
+        "Polaroid-room. The channel al-Ikhbariya reported it, and people like it."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert not any(n.endswith(("-like", "-room")) for n in names)
+    assert "Ikhbariya" not in names
+
+
+def test_a_person_named_to_a_new_post_has_that_post_as_role() -> None:
+    # GUIDE §2 Roles, "Named to a new post".
+    actors = _actors(
+        "Kelvar Motors today named Mary Vasquez as its new chief executive. The company "
+        "also announced head of finance Otto Brand as its new president."
+    )
+    assert actors["mary-vasquez"]["role"].lower() == "chief executive of kelvar motors"
+    assert actors["otto-brand"]["role"].lower() == "president of kelvar motors"
+
+
+def test_an_opening_head_word_or_a_known_place_keeps_its_name() -> None:
+    actors = _actors(
+        "Bank of America fell. The bank said the south was calm. South Korea agreed, "
+        "and the new plan pleased Kelvar Inc."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Bank of America" in names
+    assert "South Korea" in names
+
+
+def test_a_credit_label_is_no_actor() -> None:
+    actors = _actors(
+        "The minister met the envoy in Paris on Monday.\nImage: Brian Burnell.\n"
+        "Photo: Kelvar News Agency.\nThe talks went well."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Image" not in names and "Photo" not in names
+    assert "Brian Burnell" in names
