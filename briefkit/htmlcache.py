@@ -93,6 +93,14 @@ class MemoryBytecodeCache(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class LaterFile(GeneratedFile):
+    """An export the plugin writes itself after the build (``Later``): mkdocs knows the
+    file, so links to it resolve, but does not write it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
 @dataclass
 class Kept:
     """What mkdocs made of one page, for its Markdown's ``key``."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import tempfile
+import threading
 import traceback
 from pathlib import Path
 from typing import Any, Literal
@@ -26,9 +29,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
-from briefkit.htmlcache import DIRTY_WARNING, GeneratedFile, HtmlCache
+from briefkit.htmlcache import DIRTY_WARNING, GeneratedFile, HtmlCache, LaterFile
 from briefkit.model import Corpus
 from briefkit.render import RenderCache, render_site
+from briefkit.render.exports import Later
 from briefkit.render.problems import with_problems
 from briefkit.store import CorpusLoader
 
@@ -93,6 +97,12 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.incremental = False
         self.files: Files | None = None
         self.exports: dict[str, str | bytes] = {}
+        # Under serve, exports written after the pages (render.exports.Later): the
+        # build that made them, and the thread writing them.
+        self.later: dict[str, Later] = {}
+        self.generation = 0
+        self.later_lock = threading.Lock()
+        self.later_thread: threading.Thread | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence keeps this instance across serve's rebuilds. A one-off build
@@ -159,6 +169,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 self.templates_dir,
                 config.use_directory_urls,
                 cache=self.cache if self.incremental else None,
+                later=self.incremental,
                 # A one-off build renders on two cores; serve keeps one process
                 # (its server threads make forking unsafe) and its page cache.
                 jobs=1 if self.incremental else 2,
@@ -190,9 +201,14 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
         generated: dict[str, str] = {}
         self.exports = {}
+        self.later = {}
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
+                continue
+            if isinstance(content, Later):
+                self.later[src_uri] = content
+                files.append(LaterFile.generated(config, src_uri, content=b""))
                 continue
             files.append(GeneratedFile.generated(config, src_uri, content=content))
             if isinstance(content, str) and src_uri.endswith(".md"):
@@ -205,6 +221,9 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # A later export of an older build must not land in this one's folder.
+        with self.later_lock:
+            self.generation += 1
         # The search plugins make their index before this (Material's in on_config,
         # mkdocs' in on_pre_build, and it comes first in mkdocs.yml).
         search = config.plugins.get("search") or config.plugins.get("material/search")
@@ -228,6 +247,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     # Before the search plugin's: it writes the index this completes in dirty builds.
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental:
+            self.write_later(config.site_dir)
         if not self.fast:
             return
         if self.html.dirty and self.files is not None:
@@ -244,6 +265,42 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
         elif self.html.kept:
             log.info(f"{self.html.kept} unchanged pages copied, {built} converted")
+
+    def write_later(self, site_dir: str) -> None:
+        """Write the ``Later`` exports on a thread: the browser reloads meanwhile."""
+        jobs, generation = self.later, self.generation
+        self.later = {}
+        if not jobs:
+            return
+
+        def run() -> None:
+            for src_uri, later in jobs.items():
+                try:
+                    data = later.make()
+                except Exception as exc:  # a bug, not a briefing's problem: say it, serve on
+                    log.error(f"briefkit: {src_uri} could not be made: {exc!r}")
+                    continue
+                path = os.path.join(site_dir, src_uri)
+                with self.later_lock:
+                    if generation != self.generation:
+                        return  # a newer build makes its own
+                    try:
+                        os.makedirs(os.path.dirname(path), exist_ok=True)
+                        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+                        with os.fdopen(fd, "wb") as out:
+                            out.write(data)
+                        os.chmod(tmp, 0o644)
+                        os.replace(tmp, path)
+                    except OSError as exc:  # the folder emptied under it: the next build writes it
+                        log.warning(f"briefkit: {src_uri} not written: {exc}")
+
+        self.later_thread = threading.Thread(target=run, name="briefkit-later", daemon=True)
+        self.later_thread.start()
+
+    def wait_for_later(self) -> None:
+        """Until the last build's later exports are written (tests and benchmarks)."""
+        if self.later_thread is not None:
+            self.later_thread.join()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A generated page is out of the nav (see mkdocs.yml), which leaves it no tab lit

@@ -132,7 +132,10 @@ def serve_build(project: Path) -> Any:
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)
-    return config.plugins["briefkit"]
+    plugin = config.plugins["briefkit"]
+    # The SQLite export is written on a thread after the pages (see the plugin).
+    plugin.wait_for_later()
+    return plugin
 
 
 def html_of(project: Path, page: str) -> str:
@@ -205,7 +208,10 @@ def served_build(project: Path, site_dir: Path, first: bool) -> Any:
         config.plugins.on_startup(command="serve", dirty=False)
     config.site_url = url
     build(config, serve_url=url)
-    return config.plugins["briefkit"]
+    plugin = config.plugins["briefkit"]
+    # The SQLite export is written on a thread after the pages (see the plugin).
+    plugin.wait_for_later()
+    return plugin
 
 
 def full_build(project: Path, site_dir: Path) -> None:
@@ -291,7 +297,10 @@ def dirty_build(project: Path, site_dir: Path, first: bool) -> Any:
         config.plugins.on_startup(command="serve", dirty=True)
     config.site_url = url
     build(config, serve_url=url, dirty=True)
-    return config.plugins["briefkit"]
+    plugin = config.plugins["briefkit"]
+    # The SQLite export is written on a thread after the pages (see the plugin).
+    plugin.wait_for_later()
+    return plugin
 
 
 def full_build_elsewhere(project: Path, site_dir: Path) -> dict[str, bytes]:
@@ -343,6 +352,7 @@ def test_serve_dirty_leaves_unchanged_pages_as_written_and_the_site_is_a_full_bu
     assert plugin.html.kept >= len(PORT_DEAL_ONLY)
     assert port_deal_page.stat().st_mtime_ns == written, "an unchanged page was written again"
     assert_same_site(served, full_build_elsewhere(project, tmp_path / "full1"))
+    assert plugin.later_thread is not None and not plugin.later_thread.is_alive()
 
     # A briefing added, then removed: its pages and export files go from the site folder.
     copy = project / "briefings" / "2025-03-05-port-deal-again"

@@ -421,7 +421,12 @@ def _briefing_rows(
 
 def briefings_sqlite(corpus: Corpus, urls: SiteUrls, pieces: Pieces | None = None) -> bytes:
     """The database file's bytes, built in a temporary folder that is then removed."""
-    tables = rows(corpus, urls, pieces)
+    return database_bytes(rows(corpus, urls, pieces))
+
+
+def database_bytes(tables: dict[str, list[tuple[Any, ...]]]) -> bytes:
+    """The database file of ``rows``' tables. It touches nothing shared: serve runs it
+    on a thread of its own (``briefkit.plugin``)."""
     with tempfile.TemporaryDirectory(prefix="briefkit-sqlite-") as folder:
         path = Path(folder) / "briefings.sqlite"
         connection = sqlite3.connect(path, isolation_level=None)

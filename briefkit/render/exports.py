@@ -23,10 +23,11 @@ import html
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from briefkit.model import Briefing, Corpus, DateValue, Event, Moment
-from briefkit.render.database import briefings_sqlite
+from briefkit.render.database import database_bytes, rows
 from briefkit.render.geo import events_geojson, places_geojson
 from briefkit.render.ical import events_ics
 from briefkit.render.pieces import Pieces
@@ -176,18 +177,32 @@ def timeline_json(
     return _json_list(head, "events", slides)
 
 
+@dataclass(frozen=True)
+class Later:
+    """An export whose bytes ``make`` builds on another thread, after the pages."""
+
+    make: Callable[[], bytes]
+
+
+DATABASE = "data/briefings.sqlite"
+
+
 def render_exports(
     corpus: Corpus,
     directory_urls: bool = True,
     site_url: str | None = None,
     pieces: Pieces | None = None,
-) -> dict[str, str | bytes]:
+    later: bool = False,
+) -> dict[str, str | bytes | Later]:
     """Every export: site-relative path -> file content (bytes for the binary ones).
 
     ``site_url`` (mkdocs' own) makes the links in the files for other tools
     absolute; without it they are relative to the site's root, and the
     calendar's events carry no URL. ``pieces`` (under serve) keeps each
-    briefing's share of the files for the next build.
+    briefing's share of the files for the next build. With ``later``, the SQLite
+    file is a ``Later``: its rows are gathered now (from kept pieces, cheaply),
+    and the database, whose inserts are most of an edit's cost at 1,000
+    briefings, is built after the pages have reached the browser.
     """
     pieces = pieces or Pieces()
     index = _positions(corpus)
@@ -205,7 +220,7 @@ def render_exports(
         return url
 
     events = corpus.events()
-    files: dict[str, str | bytes] = {
+    files: dict[str, str | bytes | Later] = {
         "data/briefings.json": briefings_json(corpus, pieces),
         "data/events.csv": events_csv(corpus, pieces),
         "data/timeline.json": timeline_json(
@@ -214,8 +229,9 @@ def render_exports(
         "data/places.geojson": places_geojson(corpus, urls),
         "data/events.geojson": events_geojson(corpus, events, index, urls, pieces),
         "data/events.ics": events_ics(corpus, events, index, urls, pieces),
-        "data/briefings.sqlite": briefings_sqlite(corpus, urls, pieces),
     }
+    tables = rows(corpus, urls, pieces)
+    files[DATABASE] = Later(lambda: database_bytes(tables)) if later else database_bytes(tables)
     by_briefing: dict[str, list[tuple[Briefing, Event]]] = {}
     for briefing, event in events:
         by_briefing.setdefault(briefing.id, []).append((briefing, event))

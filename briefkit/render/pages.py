@@ -44,7 +44,7 @@ from briefkit.model import (
     Relation,
     referenced_ids,
 )
-from briefkit.render.exports import render_exports
+from briefkit.render.exports import Later, render_exports
 from briefkit.render.graphs import relation_graph
 from briefkit.render.maps import Point, svg_map
 from briefkit.render.parallel import in_two
@@ -1145,7 +1145,8 @@ def render_site(
     cache: RenderCache | None = None,
     jobs: int = 1,
     site_url: str | None = None,
-) -> dict[str, str | bytes]:
+    later: bool = False,
+) -> dict[str, str | bytes | Later]:
     """Every generated file of the site: docs-relative path -> content.
 
     Markdown pages for mkdocs to render, and data exports to copy as they are
@@ -1153,7 +1154,7 @@ def render_site(
     previous build, pages whose inputs are unchanged are taken from it rather
     than rendered again. With ``jobs`` > 1 and no cache, a forked child renders
     half the pages (see :func:`briefkit.render.parallel.in_two`). ``site_url``, mkdocs' own,
-    makes the exports' links back to the site absolute.
+    makes the exports' links back to the site absolute. ``later``: see ``render_exports``.
     """
     renderer = Renderer(corpus, templates, directory_urls, cache)
     if cache is None and jobs > 1:
@@ -1163,7 +1164,7 @@ def render_site(
         )
         if shared is not None:
             return shared
-    pages: dict[str, str | bytes] = {}
+    pages: dict[str, str | bytes | Later] = {}
     kept: dict[str, tuple[str, str]] = {}
     rendered: list[str] = []
     for path, key, make in renderer.plan():
@@ -1183,7 +1184,7 @@ def render_site(
     pieces = None
     if cache is not None and renderer.keys is not None:
         pieces = Pieces(renderer.keys.context, cache.exports, _digest(directory_urls, site_url))
-    pages.update(render_exports(corpus, directory_urls, site_url, pieces))
+    pages.update(render_exports(corpus, directory_urls, site_url, pieces, later))
     if cache is not None and pieces is not None:
         cache.exports = pieces.fresh
     if cache is not None and renderer.keys is not None:
