@@ -367,3 +367,48 @@ def test_the_id_leaves_the_frame_out(nlp: Language) -> None:
 def test_a_copula_dated_by_its_subject_is_no_event(nlp: Language) -> None:
     _, events = events_of(nlp, "This year's theme was water security.")
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A relative pronoun is told by the noun its clause hangs on.
+        ("The storm hit Lumen. The flood, which started on Tuesday, closed the port.",
+         "The flood starts"),
+        # A frame that is not one of expectation stays: a failing is no passing.
+        ("A bill to fund the port failed to pass the council on Tuesday.",
+         "A bill fails to pass the council"),
+        ("The union agreed on Tuesday to cut wages.", "The union agrees to cut wages"),
+        # "will" is modality, kept like "would" and "can" (GUIDE §6).
+        ("The council will vote on the budget on Friday.", "The council will vote on the budget"),
+        # "to" of a place is no infinitive: nothing is said to be due.
+        ("Kessel brought the clock to school on Tuesday.", "Kessel brings the clock to school"),
+    ],
+)  # fmt: skip
+def test_what_keeps_the_clause_faithful(nlp: Language, text: str, what: str) -> None:
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == [what]
+
+
+def test_a_headline_run_into_the_lead_does_not_take_its_subject(nlp: Language) -> None:
+    # The small model parses the two lines as one sentence and hangs the lead's verb on
+    # the headline's: the lead is read on its own.
+    text = (
+        "Lakeshire launches new ferry\n\nLakeshire Transit today launched a new ferry to Lumen.\n"
+    )
+    _, events = events_of(nlp, text)
+    [e] = events
+    assert e["what"].startswith("Lakeshire Transit launches a new ferry")
+    assert e["status"] == "happened"
+
+
+def test_a_long_what_is_cut_where_a_phrase_ends(nlp: Language) -> None:
+    text = (
+        "On Monday, the chief executive of the Lakeshire Harbour Company gave his annual "
+        "address to the members of the Kessel Chamber of Commerce at the Lumen Convention "
+        "Centre in the old town.\n"
+    )
+    _, events = events_of(nlp, text)
+    [e] = events
+    last = e["what"].split()[-1].lower()
+    assert last not in {"the", "of", "in", "at", "to", "and", "a"}
