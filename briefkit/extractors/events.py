@@ -107,6 +107,8 @@ def find_events(
         date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
+        if _restates(date_span, ordered, i, article.text):
+            continue
         value = _event_date(date)
         approximate = False
         when_end = date.end
@@ -121,6 +123,14 @@ def find_events(
         else:
             reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
+            continue
+        # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
+        # date outside the quotation dates the quoting, not what the quotation says.
+        # Only a quotation that opens the sentence: a narration that quotes its predicate
+        # (X "walked into the station") still tells it.
+        if reading.verb is not None and any(
+            q.start <= sentence.start + 1 for q in quoted.covering(sent_doc[reading.verb].idx)
+        ):
             continue
         ev_start, ev_end = _trim(
             article.text,
@@ -198,6 +208,23 @@ def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc])
                 break
         cache[start] = nlp(own)
     return cache[start]
+
+
+def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -> bool:
+    """The date only restates or narrows the one before it: "on Sunday night (March 4)",
+    "through March 11 this year". The happening is dated once, by the first."""
+    if i == 0:
+        return False
+    prev = dates[i - 1]
+    between = text[prev.end : dates[i].start]
+    if between.strip() in ("(", ",") and prev.kind == "date":
+        return True
+    # Not a coordinated date ("in March and June"): each of those dates its own event.
+    root = date_span.root
+    head = root.head
+    if head.i == root.i or root.dep_ == "conj" or re.search(r"\b(?:and|or)\b", between):
+        return False
+    return prev.start <= head.idx < prev.end
 
 
 # "the day", "that day": they point back to a day told before and date no happening of
@@ -481,6 +508,8 @@ def _read_event(
     after = date_span.doc[date_span.end] if date_span.end < len(date_span.doc) else None
     if after is not None and after.dep_ == "case" and after.head.i in date_tokens:
         date_tokens.add(after.i)
+    if _measured_against(date_span.root, sent):
+        return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
@@ -576,6 +605,31 @@ def _is_baseline(prep: Token) -> bool:
     return False
 
 
+def _measured_against(root: Token, sent: Span) -> bool:
+    """The date sits deeper in a phrase of comparison or measure than its own
+    preposition ("compared to the same month a year ago", "a 2.99 percent decrease
+    from the close of trading Wednesday", "the largest since June"), or dates a state
+    as measured ("As of February, the store accounts for 70%"): no happening is dated.
+    The phrases are those of ``_is_baseline``, found on the way up to the clause's verb."""
+    node = root
+    for _ in range(6):
+        if node.head.i == node.i or not _in(node.head, sent):
+            return False
+        node = node.head
+        word = node.lower_
+        if node.lemma_.lower() == "compare" and node.dep_ in ("prep", "advcl"):
+            return True
+        if node.dep_ == "prep" and (
+            _is_baseline(node) or (word == "of" and node.head.lower_ == "as")
+        ):
+            return True
+        if node.dep_ == "prep" and word == "since" and node.head.tag_ == "JJS":
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return False
+    return False
+
+
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _THING_PRONOUNS = frozenset({"it"})
 _RELATIVES = frozenset({"which", "who", "that"})
@@ -609,6 +663,8 @@ def _resolve_subject(
         # clause hangs on is its subject ("Which occurs" says nothing of who).
         if antecedent.pos_ not in ("NOUN", "PROPN") or antecedent.lower_ in _RELATIVES:
             return reading, found
+        if not _next_to(antecedent, subj):
+            return reading, found  # the parse may hang the clause on a farther noun
         phrase = _render(_surname(_noun_phrase(antecedent, inside)))
         if not phrase:
             return reading, found
@@ -635,6 +691,20 @@ def _resolve_subject(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _next_to(antecedent: Token, relative: Token) -> bool:
+    """The relative pronoun follows its noun's own phrase ("the accident, which"), not a
+    noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
+    prev = relative.doc[relative.i - 1]
+    while prev.i > antecedent.i and prev.is_punct:
+        prev = prev.doc[prev.i - 1]
+    node = prev
+    while node.i != antecedent.i:
+        if node.dep_ == "appos" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _antecedent(
@@ -878,6 +948,8 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
         subj_tokens = _surname(_noun_phrase(subject, date_tokens))
         subj_text = _render(subj_tokens)
         plural = _is_plural(subject)
+        if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
@@ -975,7 +1047,7 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     for t in tok.subtree:
         if t.i in skip:
             continue
-        if t.i > tok.i and (t.text in (",", "—", "–") or t.dep_ in ("relcl", "appos", "acl")):
+        if t.i > tok.i and (t.text in (",", "—", "–", "(") or t.dep_ in ("relcl", "appos", "acl")):
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
@@ -1152,7 +1224,10 @@ def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
     hi = len(text) if hi < 0 else hi
     clause = text[lo:hi].strip()
     lo, hi = lo + base, hi + base
-    if not clause:
+    # A line that is only its date (a dateline, a source's "August 15, 2008") tells
+    # nothing that happened.
+    rest = clause.replace(date_span.text, " ")
+    if not re.search(r"[^\W\d_]{2,}", rest):
         return None
     return _capitalise(_limit(clause.rstrip("."))), lo, hi
 

@@ -412,3 +412,40 @@ def test_a_long_what_is_cut_where_a_phrase_ends(nlp: Language) -> None:
     [e] = events
     last = e["what"].split()[-1].lower()
     assert last not in {"the", "of", "in", "at", "to", "and", "a"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Measured against, deeper than the date's own preposition.
+        "Sales fell 35% in Lakeshire, compared to the same month a year ago.",
+        "The index was down 2% at noon, a slight increase from earlier today.",
+        "The drop is the largest since June of this year.",
+        # A state as measured on a date.
+        "As of February, the Lumen store accounts for 70% of all sales.",
+        # A line that is only its date, and a quoted headline cited with its date.
+        "August 15, 2008",
+        '"Mayor calls for probe into lost files" — Lakeshire Star, August 16, 2008',
+    ],
+)
+def test_a_date_that_dates_no_happening_makes_no_event(nlp: Language, text: str) -> None:
+    _, events = events_of(nlp, text + "\n", published=dt.date(2008, 9, 4))
+    assert events == []
+
+
+def test_a_date_restating_the_one_before_makes_no_second_event(nlp: Language) -> None:
+    text = "A sudden storm on Sunday night (March 4) closed the port of Lumen.\n"
+    _, events = events_of(nlp, text, published=dt.date(2007, 3, 5))
+    assert len(events) == 1
+
+
+def test_coordinated_dates_stay_two_events(nlp: Language) -> None:
+    text = "Kessel briefly made an appearance in March and June to open the new port.\n"
+    _, events = events_of(nlp, text, published=dt.date(2011, 8, 25))
+    assert [e["date"] for e in events] == ["2011-03", "2011-06"]
+
+
+def test_a_relative_subject_takes_the_number_of_its_noun(nlp: Language) -> None:
+    text = "The talks failed over wage cuts, which the council wants in place by 2012.\n"
+    _, events = events_of(nlp, text, published=dt.date(2009, 2, 3))
+    assert all(not e["what"].lower().startswith("which") for e in events)
