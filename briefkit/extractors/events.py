@@ -93,6 +93,7 @@ def find_events(
     # A happening told only inside a direct quotation is the quote's fact, not the
     # article's (GUIDE §6): "we have learned a lot from today's game".
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
+    reparsed: dict[int, Doc] = {}
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -101,9 +102,12 @@ def find_events(
         sentence = article.sentence_at(date.start)
         if sentence is None:
             continue
-        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        sent_doc = _own_parse(doc, article.text, sentence.start, sentence.end, reparsed)
+        sent = sent_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
+            continue
+        if _restates(date_span, ordered, i, article.text):
             continue
         value = _event_date(date)
         approximate = False
@@ -117,8 +121,16 @@ def find_events(
         elif value is None:
             continue
         else:
-            reading = _read_event(sent, date_span, doc, value, published)
+            reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
+            continue
+        # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
+        # date outside the quotation dates the quoting, not what the quotation says.
+        # Only a quotation that opens the sentence: a narration that quotes its predicate
+        # (X "walked into the station") still tells it.
+        if reading.verb is not None and any(
+            q.start <= sentence.start + 1 for q in quoted.covering(sent_doc[reading.verb].idx)
+        ):
             continue
         ev_start, ev_end = _trim(
             article.text,
@@ -138,16 +150,16 @@ def find_events(
         if reading.verb is not None:
             # The clause's other arguments: "launched on Wednesday by a user, on the
             # website X"; not the names of a clause of its own ("..., and Y said").
-            clause = _clause_spans(doc[reading.verb], sent)
+            clause = _clause_spans(sent_doc[reading.verb], sent)
             actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
             places += [r for r in _refs_in(index, "place", clause) if r not in places]
         if reading.subject is not None:
-            reading, actors = _resolve_subject(reading, doc, index, kinds, actors)
+            reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
         # parse lost its arguments (the small model hangs "when the hotel collapsed"
         # elsewhere): the sentence's names. Never for a subordinate clause ("which had
         # been issued ..."): the rest of the sentence tells another happening.
-        if not approximate and (reading.verb is None or _is_main(doc[reading.verb])):
+        if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
             if not actors:
                 actors = _refs(index, "actor", sentence.start, sentence.end)
             if not places:
@@ -166,6 +178,53 @@ def find_events(
             event["approximate"] = True
         events.append(event)
     return events
+
+
+def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc]) -> Doc:
+    """``doc``, or a parse of the sentence ``text[start:end]`` on its own when the
+    model ran it together with a line before or after it (a headline above the lead:
+    "Apple launches 3G iPhone / Apple Computer today launched ...", where the lead's
+    verb hangs on the headline's and loses its subject). The sentence keeps its
+    offsets: the text before it is blanked to spaces, one token the parser skips."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc
+    first, last = doc[span.start].sent, doc[span.end - 1].sent
+    lo, hi = first.start_char, last.end_char
+    if "\n" not in text[lo:start] and "\n" not in text[end:hi]:
+        return doc
+    # Only where the parse crosses the line: a head outside the sentence.
+    if all(span.start <= t.head.i < span.end for t in span):
+        return doc
+    if start not in cache:
+        from briefkit.extractors.nlp import load_model
+
+        nlp = load_model()
+        own = nlp.make_doc(" " * start + text[start:end])
+        # The blank is a sentence of its own, so no phrase of the sentence takes it in.
+        for t in own:
+            if not t.is_space:
+                t.is_sent_start = True
+                break
+        cache[start] = nlp(own)
+    return cache[start]
+
+
+def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -> bool:
+    """The date only restates or narrows the one before it: "on Sunday night (March 4)",
+    "through March 11 this year". The happening is dated once, by the first."""
+    if i == 0:
+        return False
+    prev = dates[i - 1]
+    between = text[prev.end : dates[i].start]
+    if between.strip() in ("(", ",") and prev.kind == "date":
+        return True
+    # Not a coordinated date ("in March and June"): each of those dates its own event.
+    root = date_span.root
+    head = root.head
+    if head.i == root.i or root.dep_ == "conj" or re.search(r"\b(?:and|or)\b", between):
+        return False
+    return prev.start <= head.idx < prev.end
 
 
 # "the day", "that day": they point back to a day told before and date no happening of
@@ -235,6 +294,8 @@ class _Reading:
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Contracted modals as what writes them: "won't" -> "will not", "'d" -> "would".
+_MODAL_FORMS = {"'ll": "will", "wo": "will", "'d": "would", "ca": "can", "sha": "shall"}
 _POSSIBLE_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 _CLAIM_VERBS = frozenset({"claim", "allege", "purport", "rumor", "rumour"})
 _CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
@@ -447,6 +508,8 @@ def _read_event(
     after = date_span.doc[date_span.end] if date_span.end < len(date_span.doc) else None
     if after is not None and after.dep_ == "case" and after.head.i in date_tokens:
         date_tokens.add(after.i)
+    if _measured_against(date_span.root, sent):
+        return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
@@ -491,8 +554,10 @@ def _verb_reading(
 ) -> _Reading | None:
     # A date on the infinitive ("expected to visit ... on Friday") still dates what the
     # frame says of it: the reading starts at the frame.
+    # Any other frame stays too: "failed to pass the Senate" is no passing, "agreed to
+    # cut", "is seeking to cut" are not cuts.
     for _ in range(3):
-        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.lemma_ in _FUTURE_FRAMES:
+        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     subject = _subject(verb, sent)
@@ -540,6 +605,31 @@ def _is_baseline(prep: Token) -> bool:
     return False
 
 
+def _measured_against(root: Token, sent: Span) -> bool:
+    """The date sits deeper in a phrase of comparison or measure than its own
+    preposition ("compared to the same month a year ago", "a 2.99 percent decrease
+    from the close of trading Wednesday", "the largest since June"), or dates a state
+    as measured ("As of February, the store accounts for 70%"): no happening is dated.
+    The phrases are those of ``_is_baseline``, found on the way up to the clause's verb."""
+    node = root
+    for _ in range(6):
+        if node.head.i == node.i or not _in(node.head, sent):
+            return False
+        node = node.head
+        word = node.lower_
+        if node.lemma_.lower() == "compare" and node.dep_ in ("prep", "advcl"):
+            return True
+        if node.dep_ == "prep" and (
+            _is_baseline(node) or (word == "of" and node.head.lower_ == "as")
+        ):
+            return True
+        if node.dep_ == "prep" and word == "since" and node.head.tag_ == "JJS":
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return False
+    return False
+
+
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _THING_PRONOUNS = frozenset({"it"})
 _RELATIVES = frozenset({"which", "who", "that"})
@@ -568,7 +658,25 @@ def _resolve_subject(
         before = [t.i for t in antecedent.subtree if t.i not in inside and t.i < subj.i]
         hi = max([antecedent.i, *before])
         named = _refs(index, "actor", doc[lo].idx, doc[hi].idx + len(doc[hi]))
-        return reading, [*found, *(r for r in named if r not in found)]
+        found = [*found, *(r for r in named if r not in found)]
+        # "The accident, which occurred yesterday" tells of the accident: the noun the
+        # clause hangs on is its subject ("Which occurs" says nothing of who).
+        if antecedent.pos_ not in ("NOUN", "PROPN") or antecedent.lower_ in _RELATIVES:
+            return reading, found
+        if not _next_to(antecedent, subj):
+            return reading, found  # the parse may hang the clause on a farther noun
+        phrase = _render(_surname(_noun_phrase(antecedent, inside)))
+        if not phrase:
+            return reading, found
+
+        def told(text: str) -> str:
+            return (
+                _capitalise(phrase + text[len(word) :])
+                if text.lower().startswith(word + " ")
+                else text
+            )
+
+        return replace(reading, what=told(reading.what), key=told(reading.key)), found
     if word in _PERSON_PRONOUNS:
         ref = _antecedent(subj, doc, index, actors, frozenset({"person"}))
     elif word in _THING_PRONOUNS:
@@ -583,6 +691,20 @@ def _resolve_subject(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _next_to(antecedent: Token, relative: Token) -> bool:
+    """The relative pronoun follows its noun's own phrase ("the accident, which"), not a
+    noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
+    prev = relative.doc[relative.i - 1]
+    while prev.i > antecedent.i and prev.is_punct:
+        prev = prev.doc[prev.i - 1]
+    node = prev
+    while node.i != antecedent.i:
+        if node.dep_ == "appos" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _antecedent(
@@ -826,22 +948,26 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
         subj_tokens = _surname(_noun_phrase(subject, date_tokens))
         subj_text = _render(subj_tokens)
         plural = _is_plural(subject)
+        if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+            plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
+    # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(
-        (c.lower_ for c in (*verb.children, *told.children)
-         if c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo")),
+        (_MODAL_FORMS.get(c.lower_, c.lower_) for c in (*verb.children, *told.children)
+         if c.tag_ == "MD"),
         None,
     )  # fmt: skip
+    id_modal = None if modal in _FUTURE_AUX else modal
     hedges = sorted(
         {c.i: c for c in (*verb.children, *told.children)
          if c.dep_ == "advmod" and c.lower_ in _HEDGES and c.i < told.i}.values(),
         key=lambda c: c.i,
     )  # fmt: skip
-    bare = _inflect(told, plural, negated, modal)
+    bare = _inflect(told, plural, negated, id_modal)
     # The frame stays: "is expected to travel", "is scheduled to take place".
-    said = bare
+    said = _inflect(told, plural, negated, modal)
     if told is not verb:
         said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
     parts = [subj_text, *[h.text for h in hedges], said]
@@ -878,7 +1004,9 @@ def _surname(tokens: list[Token]) -> list[Token]:
 
 
 def _is_to_inf(tok: Token) -> bool:
-    return any(a.tag_ == "TO" for a in tok.children)
+    # Every "to" is tagged TO; only the infinitive marker is the verb's aux ("he made
+    # to school" has a preposition, and nothing is due).
+    return any(a.tag_ == "TO" and a.dep_ == "aux" for a in tok.children)
 
 
 def _subject(verb: Token, sent: Span) -> Token | None:
@@ -919,7 +1047,7 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     for t in tok.subtree:
         if t.i in skip:
             continue
-        if t.i > tok.i and (t.text in (",", "—", "–") or t.dep_ in ("relcl", "appos", "acl")):
+        if t.i > tok.i and (t.text in (",", "—", "–", "(") or t.dep_ in ("relcl", "appos", "acl")):
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
@@ -1043,11 +1171,44 @@ def _render(tokens: Iterable[Token]) -> str:
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
 
 
+# Words a cut line must not end on: each opens a phrase whose rest was cut ("... the
+# World Wide Developers Conference at Moscone Center in").
+_OPEN_ENDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
+     "or", "but", "as", "into", "onto", "over", "under", "about", "than", "that", "which",
+     "who", "whose", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+     "those", "is", "are", "be", "not", "after", "before", "since", "while", "if",
+     "amongst", "among", "between", "through", "during", "including", "per", "via", "(",
+     "-", "–", "—", "&"}
+)  # fmt: skip
+
+
 def _limit(text: str) -> str:
+    """``text`` within the word limit, cut where a phrase ends, never in the middle of
+    one: words that open a phrase go with the rest of it."""
     words = text.split()
     if len(words) <= _MAX_WHAT_WORDS:
-        return text
-    return " ".join(words[:_MAX_WHAT_WORDS]).rstrip(",;:")
+        return _close(text)
+    kept = words[:_MAX_WHAT_WORDS]
+    while len(kept) > 1 and (
+        kept[-1].lower().strip(",;:") in _OPEN_ENDS or kept[-1].endswith(("'s", "’s"))
+    ):
+        kept.pop()
+    return " ".join(kept).rstrip(",;:")
+
+
+_DANGLING = frozenset(
+    {"and", "or", "but", "as", "of", "to", "the", "a", "an", "in", "on", "at", "for", "from",
+     "by", "with", "("}
+)  # fmt: skip
+
+
+def _close(text: str) -> str:
+    """A line whose last words were left out (a date at its end): no dangling "and"."""
+    words = text.split()
+    while len(words) > 2 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words) if len(words) != len(text.split()) else text
 
 
 def _capitalise(text: str) -> str:
@@ -1063,7 +1224,10 @@ def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
     hi = len(text) if hi < 0 else hi
     clause = text[lo:hi].strip()
     lo, hi = lo + base, hi + base
-    if not clause:
+    # A line that is only its date (a dateline, a source's "August 15, 2008") tells
+    # nothing that happened.
+    rest = clause.replace(date_span.text, " ")
+    if not re.search(r"[^\W\d_]{2,}", rest):
         return None
     return _capitalise(_limit(clause.rstrip("."))), lo, hi
 
