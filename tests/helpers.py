@@ -39,3 +39,34 @@ def build(
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})},
         timeout=300,
     )
+
+
+class ServedCorpus:
+    """A copy of the fixture corpus rendered as `mkdocs serve` renders it: one loader and
+    one render cache across renders, so each render reuses what the last one made."""
+
+    def __init__(self, tmp: Path, site_url: str | None = None) -> None:
+        from briefkit.render import RenderCache
+        from briefkit.store import CorpusLoader
+
+        self.root = tmp / "briefings"
+        shutil.copytree(FIXTURES / "corpus", self.root)
+        self.loader = CorpusLoader(self.root, cache=True)
+        self.cache = RenderCache()
+        self.site_url = site_url
+
+    def render(self) -> dict[str, object]:
+        from briefkit.render import render_site
+
+        corpus, problems = self.loader.load()
+        assert problems == []
+        self.cache.digests = self.loader.digests
+        return render_site(corpus, REPO / "templates", cache=self.cache, site_url=self.site_url)
+
+    def fresh(self) -> dict[str, object]:
+        """What a one-off build renders from the same files."""
+        from briefkit.render import render_site
+        from briefkit.store import CorpusLoader
+
+        corpus, _ = CorpusLoader(self.root).load()
+        return render_site(corpus, REPO / "templates", site_url=self.site_url)

@@ -13,7 +13,7 @@ from typing import Any
 
 import geojson
 import pytest
-from helpers import FIXTURES, REPO
+from helpers import FIXTURES, REPO, ServedCorpus
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
@@ -486,7 +486,7 @@ def test_briefkit_render_writes_the_exports_with_the_site_url(tmp_path: Path) ->
 # --------------------------------------------------------------------------- under serve
 
 
-def _exports(pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+def _exports(pages: dict[str, object]) -> dict[str, object]:
     return {path: content for path, content in pages.items() if path.startswith("data/")}
 
 
@@ -495,25 +495,14 @@ def test_exports_made_from_kept_pieces_are_the_bytes_of_exports_made_whole(
 ) -> None:
     """Under serve each briefing's share of the exports is kept; after any edit the files
     must still be what a full build writes, and only the edited briefings' pieces are made."""
-    import shutil
+    corpus = ServedCorpus(tmp_path, site_url=SITE)
+    cache, root = corpus.cache, corpus.root
 
-    from briefkit.render import RenderCache
-    from briefkit.store import CorpusLoader
+    def served() -> dict[str, object]:
+        return _exports(corpus.render())
 
-    root = tmp_path / "briefings"
-    shutil.copytree(FIXTURES / "corpus", root)
-    loader = CorpusLoader(root, cache=True)
-    cache = RenderCache()
-
-    def served() -> dict[str, str | bytes]:
-        corpus, problems = loader.load()
-        assert problems == []
-        cache.digests = loader.digests
-        return _exports(render_site(corpus, REPO / "templates", cache=cache, site_url=SITE))
-
-    def whole() -> dict[str, str | bytes]:
-        corpus, _ = CorpusLoader(root).load()
-        return _exports(render_site(corpus, REPO / "templates", site_url=SITE))
+    def whole() -> dict[str, object]:
+        return _exports(corpus.fresh())
 
     assert served() == whole()
     made = len(cache.exports)

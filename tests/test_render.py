@@ -3,7 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, REPO
+from helpers import FIXTURES, REPO, ServedCorpus
 
 from briefkit.model import Corpus
 from briefkit.render import md_escape, render_site
@@ -346,22 +346,8 @@ def test_a_summary_edit_keeps_actor_pages_and_every_page_stays_a_fresh_renders(
     """Under serve an actor's or place's page is kept when only what it does not show
     changed (a summary, key points, tags): it must still be what a fresh render makes,
     so a template that starts showing one of those fails here."""
-    import shutil
-
-    from briefkit.render import RenderCache
-    from briefkit.store import CorpusLoader
-
-    root = tmp_path / "briefings"
-    shutil.copytree(FIXTURES / "corpus", root)
-    loader = CorpusLoader(root, cache=True)
-    cache = RenderCache()
-
-    def served() -> dict[str, str | bytes]:
-        corpus, problems = loader.load()
-        assert problems == []
-        cache.digests = loader.digests
-        return render_site(corpus, REPO / "templates", cache=cache)
-
+    corpus = ServedCorpus(tmp_path)
+    cache, root, served = corpus.cache, corpus.root, corpus.render
     served()
     summit = root / "2025-03-10-council-summit" / "briefing.yaml"
     text = summit.read_text("utf-8")
@@ -373,11 +359,10 @@ def test_a_summary_edit_keeps_actor_pages_and_every_page_stays_a_fresh_renders(
     rendered = set(cache.rendered)
     assert "briefings/2025-03-10-council-summit.md" in rendered
     assert not {p for p in rendered if p.startswith(("actors/", "places/")) and "index" not in p}
-    fresh = render_site(CorpusLoader(root).load()[0], REPO / "templates")
-    assert pages == fresh
+    assert pages == corpus.fresh()
 
     # An event's wording is on actor pages: they are made again.
     summit.write_text(edited.replace("Ostrava joins", "Ostrava formally joins", 1), "utf-8")
     pages = served()
     assert any(p.startswith("actors/") for p in cache.rendered)
-    assert pages == render_site(CorpusLoader(root).load()[0], REPO / "templates")
+    assert pages == corpus.fresh()
