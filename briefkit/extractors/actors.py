@@ -2098,7 +2098,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    entities = build_entities(read_names(doc, gaz), gaz)
+    entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
     mark_national_sides(entities, doc_text(doc))
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
@@ -2113,6 +2113,69 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+# Posts a government or a university gives, named after a portfolio or a field
+# ("Home Secretary", "Secretary of Defense", "Emeritus Professor"): the capitalised
+# word beside them is part of a person's title, not a body. Company posts ("Acme
+# CEO") are left out: news names a company by them as often as it names a post.
+_PORTFOLIO_POSTS = word_set("secretary minister undersecretary professor emeritus")
+# Creeds named as such: the guide's groups are their believers ("Muslims"), not the creed.
+_CREED_SUFFIXES = ("ism", "phobia")
+_CREEDS = word_set("Islam Christianity Judaism Hinduism Buddhism Sikhism Shinto Taoism")
+# Bare common nouns news capitalises for one body ("the State", "the Court"): they
+# refer to an actor already named or to none (GUIDE §3), so alone they are no actor.
+_BARE_BODY_NOUNS = ORG_NOUNS | word_set("state government crown administration ministry")
+
+
+def _unfounded(ent: Entity, doc: Doc) -> bool:
+    """An entity whose only support is the model's label on words that news writes
+    for something else: a lone word the model calls a person with no given name, no
+    full name it shortens and no cue ("Twitter", "Pixar", "Hajj"); a creed; a
+    capitalised bare noun; a portfolio inside a post. Leaving a doubtful name out
+    costs less than a wrong kind on the page."""
+    if any(n.strength >= 2 for n in ent.names):
+        return False
+    keys = {n.key for n in ent.names}
+    if not all(len(k.split()) == 1 for k in keys):
+        return all(_in_post(doc, n) for n in ent.names) and ent.kind == "organization"
+    words = {k.rstrip("'’s") for k in keys}
+    if any(w in _CREEDS or w.lower().endswith(_CREED_SUFFIXES) for w in words):
+        return True
+    if ent.kind == "person":
+        return not any(w in given_names() for w in words)
+    if ent.kind != "organization":
+        return False
+    if all(w.lower() in _BARE_BODY_NOUNS for w in words):
+        return True
+    return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _in_post(doc: Doc, name: Name) -> bool:
+    """'Home Secretary', 'Secretary of Defense', 'Undersecretary for Education'."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or any(t.text in ORG_NAME_HEADS for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_POSTS:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"}:
+        post = doc[span.start - 2]
+        return post.lower_ in _PORTFOLIO_POSTS and post.text[0].isupper()
+    return False
+
+
+def _elided_head(doc: Doc, name: Name) -> bool:
+    """'the State and Homeland Security Departments': the first body's head is the
+    plural the two share; the word alone names nothing (GUIDE §2, coordination)."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc) or doc[span.end].lower_ not in {"and", "&"}:
+        return False
+    for tok in doc[span.end + 1 : span.end + 6]:
+        if not _is_capitalised(tok):
+            return False
+        if tok.text.endswith("s") and tok.text[:-1] in ORG_NAME_HEADS | {"Department", "Ministry"}:
+            return True
+    return False
 
 
 def _aliases(ent: Entity) -> list[str]:
