@@ -189,6 +189,7 @@ PRONOUNS_GROUP = word_set("it its they them their")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de", "al", "on"})
 _CALLING = frozenset({"called", "named", "dubbed"})
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -363,13 +364,15 @@ def _organization_names(doc: Doc) -> list[Name]:
             nxt = doc[j + 1]
             if "\n" in doc[j].whitespace_ or "\n" in nxt.text:
                 break  # names do not run over a line break
-            if _is_capitalised(nxt) and not nxt.is_sent_start:
+            if _is_capitalised(nxt) and not nxt.is_sent_start and nxt.ent_type_ not in _WHEN:
                 j += 1
             elif (
                 nxt.lower_ in _NAME_CONNECTORS
                 and (nxt.lower_ != "the" or doc[j].lower_ in {"of", "for"})
                 and j + 2 < len(doc)
                 and _is_capitalised(doc[j + 2])
+                # "the Supreme Court of Cassation on July 8": a date is no part of a name
+                and doc[j + 2].ent_type_ not in _WHEN
             ):
                 j += 2
             else:
@@ -700,7 +703,10 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
     name.key = _strip_honorific(key)
-    if name.label not in {"PERSON", "NORP"} and _is_facility_name(key):
+    # "Castlefrank Road": a building's or a street's head word outweighs the model's
+    # person label, which it gives to any unknown capitalised pair.
+    person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
+    if name.label != "NORP" and _is_facility_name(key) and not person:
         name.kind, name.strength = "facility", 2
         name.country = facility_country(key, gaz)
         return name
@@ -727,6 +733,8 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             name.kind, name.strength = cue, 2
         elif name.label in _RETYPABLE and _is_personal_name(name.text, gaz):
             name.kind, name.strength = "person", 2
+        elif name.label == "PERSON" and _named_like_a_body(key, gaz):
+            name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
         return name
     place = classify_place(doc, name, gaz)
@@ -739,6 +747,15 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
     return name
+
+
+def _named_like_a_body(key: str, gaz: Gazetteer) -> bool:
+    """'Italian Episcopal Conference', 'Acme Holdings': a demonym opening a longer
+    name, or a body's head word closing it, is no person's name."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    return gaz.demonym(words[0]) is not None or words[-1] in ORG_NAME_HEADS
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
