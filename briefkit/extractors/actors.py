@@ -2160,7 +2160,11 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     if any(w in _CREEDS or w.lower().endswith(_CREED_SUFFIXES) for w in words):
         return True
     if ent.kind == "person":
-        return not any(w in given_names() for w in words)
+        # "Skyward K450": a word before a model number is a maker's name, something
+        # the text does name; the model's kind is left to stand.
+        text = doc_text(doc)
+        opens = any(re.search(rf"\b{re.escape(w)} (?=[A-Z]{{0,3}}\d)", text) for w in words)
+        return not opens and not any(w in given_names() for w in words)
     if ent.kind != "organization":
         return False
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
