@@ -189,6 +189,7 @@ PRONOUNS_GROUP = word_set("it its they them their")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "&", "the", "de", "al", "on"})
 _CALLING = frozenset({"called", "named", "dubbed"})
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -363,13 +364,15 @@ def _organization_names(doc: Doc) -> list[Name]:
             nxt = doc[j + 1]
             if "\n" in doc[j].whitespace_ or "\n" in nxt.text:
                 break  # names do not run over a line break
-            if _is_capitalised(nxt) and not nxt.is_sent_start:
+            if _is_capitalised(nxt) and not nxt.is_sent_start and nxt.ent_type_ not in _WHEN:
                 j += 1
             elif (
                 nxt.lower_ in _NAME_CONNECTORS
                 and (nxt.lower_ != "the" or doc[j].lower_ in {"of", "for"})
                 and j + 2 < len(doc)
                 and _is_capitalised(doc[j + 2])
+                # "the Supreme Court of Cassation on July 8": a date is no part of a name
+                and doc[j + 2].ent_type_ not in _WHEN
             ):
                 j += 2
             else:
@@ -700,7 +703,10 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
     name.key = _strip_honorific(key)
-    if name.label not in {"PERSON", "NORP"} and _is_facility_name(key):
+    # "Castlefrank Road": a building's or a street's head word outweighs the model's
+    # person label, which it gives to any unknown capitalised pair.
+    person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
+    if name.label != "NORP" and _is_facility_name(key) and not person:
         name.kind, name.strength = "facility", 2
         name.country = facility_country(key, gaz)
         return name
@@ -727,6 +733,8 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             name.kind, name.strength = cue, 2
         elif name.label in _RETYPABLE and _is_personal_name(name.text, gaz):
             name.kind, name.strength = "person", 2
+        elif name.label == "PERSON" and _named_like_a_body(key, gaz):
+            name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
         return name
     place = classify_place(doc, name, gaz)
@@ -739,6 +747,15 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
     return name
+
+
+def _named_like_a_body(key: str, gaz: Gazetteer) -> bool:
+    """'Italian Episcopal Conference', 'Acme Holdings': a demonym opening a longer
+    name, or a body's head word closing it, is no person's name."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    return gaz.demonym(words[0]) is not None or words[-1] in ORG_NAME_HEADS
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
@@ -2098,7 +2115,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    entities = build_entities(read_names(doc, gaz), gaz)
+    entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
     mark_national_sides(entities, doc_text(doc))
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
@@ -2113,6 +2130,73 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+# Posts a government or a university gives, named after a portfolio or a field
+# ("Home Secretary", "Secretary of Defense", "Emeritus Professor"): the capitalised
+# word beside them is part of a person's title, not a body. Company posts ("Acme
+# CEO") are left out: news names a company by them as often as it names a post.
+_PORTFOLIO_POSTS = word_set("secretary minister undersecretary professor emeritus")
+# Creeds named as such: the guide's groups are their believers ("Muslims"), not the creed.
+_CREED_SUFFIXES = ("ism", "phobia")
+_CREEDS = word_set("Islam Christianity Judaism Hinduism Buddhism Sikhism Shinto Taoism")
+# Bare common nouns news capitalises for one body ("the State", "the Court"): they
+# refer to an actor already named or to none (GUIDE §3), so alone they are no actor.
+_BARE_BODY_NOUNS = ORG_NOUNS | word_set("state government crown administration ministry")
+
+
+def _unfounded(ent: Entity, doc: Doc) -> bool:
+    """An entity whose only support is the model's label on words that news writes
+    for something else: a lone word the model calls a person with no given name, no
+    full name it shortens and no cue ("Twitter", "Pixar", "Hajj"); a creed; a
+    capitalised bare noun; a portfolio inside a post. Leaving a doubtful name out
+    costs less than a wrong kind on the page."""
+    if any(n.strength >= 2 for n in ent.names):
+        return False
+    keys = {n.key for n in ent.names}
+    if not all(len(k.split()) == 1 for k in keys):
+        return all(_in_post(doc, n) for n in ent.names) and ent.kind == "organization"
+    words = {k.rstrip("'’s") for k in keys}
+    if any(w in _CREEDS or w.lower().endswith(_CREED_SUFFIXES) for w in words):
+        return True
+    if ent.kind == "person":
+        # "Skyward K450": a word before a model number is a maker's name, something
+        # the text does name; the model's kind is left to stand.
+        text = doc_text(doc)
+        opens = any(re.search(rf"\b{re.escape(w)} (?=[A-Z]{{0,3}}\d)", text) for w in words)
+        return not opens and not any(w in given_names() for w in words)
+    if ent.kind != "organization":
+        return False
+    if all(w.lower() in _BARE_BODY_NOUNS for w in words):
+        return True
+    return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _in_post(doc: Doc, name: Name) -> bool:
+    """'Home Secretary', 'Secretary of Defense', 'Undersecretary for Education'."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or any(t.text in ORG_NAME_HEADS for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in _PORTFOLIO_POSTS:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"}:
+        post = doc[span.start - 2]
+        return post.lower_ in _PORTFOLIO_POSTS and post.text[0].isupper()
+    return False
+
+
+def _elided_head(doc: Doc, name: Name) -> bool:
+    """'the State and Homeland Security Departments': the first body's head is the
+    plural the two share; the word alone names nothing (GUIDE §2, coordination)."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc) or doc[span.end].lower_ not in {"and", "&"}:
+        return False
+    for tok in doc[span.end + 1 : span.end + 6]:
+        if not _is_capitalised(tok):
+            return False
+        if tok.text.endswith("s") and tok.text[:-1] in ORG_NAME_HEADS | {"Department", "Ministry"}:
+            return True
+    return False
 
 
 def _aliases(ent: Entity) -> list[str]:

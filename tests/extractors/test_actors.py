@@ -499,3 +499,33 @@ def test_a_credit_label_is_no_actor() -> None:
     names = {a["name"] for a in actors.values()}
     assert "Image" not in names and "Photo" not in names
     assert "Brian Burnell" in names
+
+
+def test_a_portfolio_inside_a_post_is_no_body() -> None:
+    actors = _actors(
+        "On Monday, Home Secretary Jane Warrick told reporters the plan would go ahead. "
+        "The Secretary of Defense, Tom Ellery, said he agreed."
+    )
+    assert "home" not in actors and "defense" not in actors
+
+
+def test_a_creed_and_a_capitalised_bare_noun_are_no_actors() -> None:
+    actors = _actors(
+        "Pilgrims gathered at the site, which Islam holds sacred. Critics said the "
+        "Zarvian Institute had ignored Islamophobia. The State will pay for the repairs."
+    )
+    assert not {"islam", "islamophobia", "state"} & set(actors)
+
+
+def test_two_bodies_sharing_a_plural_head_leave_no_lone_word() -> None:
+    actors = _actors("After talks between the State and Homeland Security Departments, he left.")
+    assert "state" not in actors
+
+
+def test_a_date_ends_a_court_name() -> None:
+    actors = _actors(
+        "The ruling of the Supreme Court of Cassation on July 8 surprised the Marelli "
+        "Institute, which had appealed."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert not any("July" in str(n) for n in names)
