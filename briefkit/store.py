@@ -440,14 +440,24 @@ def load_registry(root: Path) -> tuple[Registry, list[Problem]]:
     return Registry.from_dict(data), sorted(problems)
 
 
+# A cached loader's reference checks: briefing path -> (the loaded briefing, the ids it
+# was checked against, its problems). Valid while both are the same.
+Checked = dict[str, tuple["LoadedBriefing", tuple[frozenset[str], ...], list[Problem]]]
+
+
 def check_corpus_references(
-    loaded: list[LoadedBriefing], registry: Registry, built: set[str] | None = None
+    loaded: list[LoadedBriefing],
+    registry: Registry,
+    built: set[str] | None = None,
+    checked: Checked | None = None,
 ) -> list[Problem]:
     """Every id each briefing names, checked against all briefings and the registry.
 
     Ids are global, so this runs over the whole corpus on every load, even when
-    only one briefing was parsed again. With ``built`` (the paths of the briefings
-    that will be built), only ids those define count: see :func:`resolve`.
+    only one briefing was parsed again; with ``checked`` (serve's loader keeps it),
+    a briefing read before is checked again only when the corpus's ids changed.
+    With ``built`` (the paths of the briefings that will be built), only ids those
+    define count: see :func:`resolve`.
     """
     problems: list[Problem] = []
     actors, places = set(registry.actors), set(registry.places)
@@ -457,9 +467,18 @@ def check_corpus_references(
             actors |= defined[0]
             places |= defined[1]
     registered, either = set(registry.actors), actors | places
+    known = (frozenset(actors), frozenset(places), frozenset(registered))
+    fresh: Checked = {}
     for item in loaded:
         if built is not None and item.path not in built:
             continue
+        if checked is not None:
+            before = checked.get(item.path)
+            if before is not None and before[0] is item and before[1] == known:
+                problems.extend(before[2])
+                fresh[item.path] = before
+                continue
+            start = len(problems)
 
         def report(loc: DataPath, message: str, item: LoadedBriefing = item) -> None:
             line, col = item.where(loc)
@@ -467,11 +486,16 @@ def check_corpus_references(
 
         if isinstance(item.data, dict):
             check_references(item.data, actors, places, report, registered, either)
+        if checked is not None:
+            fresh[item.path] = (item, known, problems[start:])
+    if checked is not None:
+        checked.clear()
+        checked.update(fresh)
     return problems
 
 
 def resolve(
-    loaded: list[LoadedBriefing], registry: Registry
+    loaded: list[LoadedBriefing], registry: Registry, checked: Checked | None = None
 ) -> tuple[list[Briefing], list[Problem], list[Problem]]:
     """The briefings to build, every problem, and what else is left out because of them.
 
@@ -483,7 +507,7 @@ def resolve(
     meets a dangling id.
     """
     problems = [p for item in loaded for p in item.problems]
-    references = check_corpus_references(loaded, registry)
+    references = check_corpus_references(loaded, registry, checked=checked)
     problems.extend(references)
     broken = {p.path for p in references}
     built = {item.path for item in loaded if item.briefing is not None and item.path not in broken}
@@ -570,6 +594,7 @@ class CorpusLoader:
         self.loaded: dict[Path, LoadedBriefing] = {}
         self.signatures: dict[Path, Signature] = {}
         self.loaded_at = 0  # time.time_ns() when the last load began
+        self.checked: Checked = {}
 
     def _digest(self, folder: Path, signatures: dict[Path, Signature]) -> str:
         signature = folder_signature(folder)
@@ -600,7 +625,9 @@ class CorpusLoader:
         self.signatures = signatures
         self.loaded_at = started
         # A build also says which briefings are left out because of another's problems.
-        briefings, found, consequences = resolve(list(fresh.values()), registry)
+        briefings, found, consequences = resolve(
+            list(fresh.values()), registry, self.checked if self.cache else None
+        )
         return Corpus.build(briefings, registry), sorted(set(problems + found + consequences))
 
     @property

@@ -178,3 +178,24 @@ def test_a_file_changed_just_before_a_load_is_hashed_again_on_the_next(
     monkeypatch.setattr(store, "folder_digest", lambda f: hashed.append(f) or real(f))
     loader.load()
     assert hashed == [fresh.parent]
+
+
+def test_a_cached_loader_checks_references_again_when_the_corpus_ids_change(
+    tmp_path: Path,
+) -> None:
+    """Serve keeps each briefing's reference check; an id that goes elsewhere must still
+    show up as a problem on the briefing that names it, and go when it comes back."""
+    import shutil
+
+    import briefkit.store as store
+
+    root = _aged_corpus(tmp_path)
+    loader = store.CorpusLoader(root, cache=True)
+    assert loader.load()[1] == []
+    port_deal = root / "2025-03-04-port-deal"
+    moved = tmp_path / "moved"
+    shutil.move(port_deal, moved)
+    problems = loader.load()[1]
+    assert any("unknown actor id 'valdoria'" in p.message for p in problems), problems
+    shutil.move(moved, port_deal)
+    assert loader.load()[1] == []
