@@ -86,6 +86,9 @@ class Moment:
         return str(self.first.year)
 
 
+_PRECISION_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
 @dataclass(frozen=True)
 class DateValue:
     """An event's date: one moment, or a START/END range of two."""
@@ -115,10 +118,14 @@ class DateValue:
         return self.start.precision if self.start == self.end else "range"
 
     def sort_key(self) -> tuple[dt.date, int, dt.date]:
+        return self._sort_key
+
+    @cached_property
+    def _sort_key(self) -> tuple[dt.date, int, dt.date]:
         # Coarser dates sort before finer ones that start the same day:
         # "2024" comes before "2024-01-01", which reads as "the year, then its days".
-        order = {"year": 0, "month": 1, "week": 2, "day": 3}
-        return (self.start.first, order[self.start.precision], self.end.last)
+        # Cached: a value is parsed once per text (_parse_date) and sorted many times.
+        return (self.start.first, _PRECISION_ORDER[self.start.precision], self.end.last)
 
     def label(self) -> str:
         if self.start == self.end:
@@ -1021,6 +1028,12 @@ def fullest_name(names: list[str]) -> str:
     one only when it holds all of its words in order and more ("Pezeshkian" ->
     "Masoud Pezeshkian"); two names that differ otherwise keep the newest.
     """
+    return _fullest_name(tuple(names))
+
+
+# Serve rebuilds every profile on every save, mostly from the same names.
+@lru_cache(maxsize=1 << 15)
+def _fullest_name(names: tuple[str, ...]) -> str:
 
     def fullness(name: str) -> tuple[int, int]:
         # More words of the name itself, then fewer honorifics around them.
