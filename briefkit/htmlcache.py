@@ -36,6 +36,7 @@ address, the hand-written pages) the site folder is emptied and everything built
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from briefkit.render.parallel import Forked
 
 # The template a kept page is "rendered" with: nothing, replaced by the kept HTML
 # in on_post_page. Rendering Material's main.html is most of a page's cost.
@@ -241,7 +244,7 @@ class HtmlCache:
             self._hits.add(uri)
             self._next[uri] = kept
             # An instance attribute: this Page object lives for one build only.
-            page.render = lambda config, files: self._restore(page, kept, files)  # type: ignore[method-assign]
+            page.render = lambda config, files: _restore(page, kept, files)  # type: ignore[method-assign]
             return
         fresh = Kept(key)
         self._next[uri] = fresh
@@ -249,26 +252,12 @@ class HtmlCache:
 
         def render(config: MkDocsConfig, files: Files) -> None:
             convert(config, files)
-            fresh.content = page.content or ""
-            fresh.toc = page.toc
-            fresh.title = page._title_from_render
-            fresh.anchors = set(page.present_anchor_ids or ())
-            fresh.links = {f.src_uri: dict(a) for f, a in (page.links_to_anchors or {}).items()}
+            made = _keep(page)
+            fresh.content, fresh.toc, fresh.title = made.content, made.toc, made.title
+            fresh.anchors, fresh.links = made.anchors, made.links
             self.converted.append(uri)
 
         page.render = render  # type: ignore[method-assign]
-
-    def _restore(self, page: Page, kept: Kept, files: Files) -> None:
-        page.content = kept.content
-        page.toc = kept.toc
-        page._title_from_render = kept.title
-        page.present_anchor_ids = kept.anchors
-        links: dict[File, dict[str, str]] = {}
-        for uri, anchors in kept.links.items():
-            target = files.get_file_from_path(uri)
-            if target is not None:
-                links[target] = anchors
-        page.links_to_anchors = links
 
     # -- search: index a kept page by its kept entries
 
@@ -355,3 +344,115 @@ class HtmlCache:
     def kept(self) -> int:
         """Pages whose HTML was kept (left on disk, or copied in)."""
         return len(self._hits - self._themed)
+
+
+# --------------------------------------------------------------------------- one-off builds
+
+
+class ConversionInTwo:
+    """A one-off build converts the generated pages' Markdown on two cores.
+
+    Converting Markdown is most of a full build (two thirds at 300 briefings) and
+    mkdocs does it on one core. When mkdocs has made every page (``on_nav``), a
+    forked child converts the later half of the generated pages, by size, with the
+    same config and files, while mkdocs' own loop converts the first half; each of
+    the child's pages then takes what the child made of it, as a kept page does
+    under serve. A page is the same either way: same converter, same input.
+
+    What the child's conversions log (a link that points nowhere) is logged again
+    here, when mkdocs reaches the page, so ``--strict`` counts it. Not used when
+    another plugin changes a page's Markdown first (``on_page_markdown``): the
+    child would convert what that plugin had not yet changed.
+    """
+
+    def __init__(self) -> None:
+        self.assigned: set[str] = set()
+        self.forked: Forked | None = None
+
+    def start(self, config: MkDocsConfig, files: Files, generated: list[File]) -> None:
+        sizes = [(f, len(f.content_string)) for f in generated if f.page is not None]
+        half, total, tail = 0, sum(size for _f, size in sizes), []
+        for file, size in reversed(sizes):
+            if half + size > total / 2:
+                break
+            half += size
+            tail.append(file)
+        self.assigned = {f.src_uri for f in tail}
+        if not tail:
+            return
+
+        def convert() -> dict[str, tuple[Kept, list[tuple[str, int, str]]]]:
+            records: list[tuple[str, int, str]] = []
+            collector = _Collector(records)
+            mkdocs_log = logging.getLogger("mkdocs")
+            # The child's handlers would print its lines a second time: it only collects.
+            mkdocs_log.handlers = [collector]
+            done: dict[str, tuple[Kept, list[tuple[str, int, str]]]] = {}
+            for file in tail:
+                page = file.page
+                assert page is not None
+                del records[:]
+                config._current_page = page
+                page.read_source(config)
+                page.render(config, files)
+                done[file.src_uri] = (_keep(page), list(records))
+            return done
+
+        self.forked = Forked([("pages", convert)])
+
+    def prepare(self, page: Page, files: Files) -> None:
+        uri = page.file.src_uri
+        if uri not in self.assigned or self.forked is None:
+            return
+        convert: Callable[[MkDocsConfig, Files], None] = page.render
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            results = self.forked.result() if self.forked is not None else None
+            made = (results or {}).get("pages", {}).get(uri)
+            if made is None:
+                convert(config, files)  # the child failed: convert here, errors and all
+                return
+            kept, records = made
+            for name, level, message in records:
+                logging.getLogger(name).log(level, message)
+            _restore(page, kept, files)
+
+        page.render = render  # type: ignore[method-assign]
+
+    def cancel(self) -> None:
+        if self.forked is not None:
+            self.forked.cancel()
+
+
+class _Collector(logging.Handler):
+    def __init__(self, records: list[tuple[str, int, str]]) -> None:
+        super().__init__(logging.DEBUG)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _keep(page: Page) -> Kept:
+    """What converting a page made of it (Kept's fields), for another process or build."""
+    return Kept(
+        "",
+        content=page.content or "",
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=set(page.present_anchor_ids or ()),
+        links={f.src_uri: dict(a) for f, a in (page.links_to_anchors or {}).items()},
+    )
+
+
+def _restore(page: Page, kept: Kept, files: Files) -> None:
+    page.content = kept.content
+    page.toc = kept.toc
+    page._title_from_render = kept.title
+    page.present_anchor_ids = kept.anchors
+    links: dict[File, dict[str, str]] = {}
+    for uri, anchors in kept.links.items():
+        target = files.get_file_from_path(uri)
+        if target is not None:
+            links[target] = anchors
+    page.links_to_anchors = links

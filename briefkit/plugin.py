@@ -29,7 +29,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from briefkit.errors import Problem
-from briefkit.htmlcache import DIRTY_WARNING, GeneratedFile, HtmlCache, LaterFile
+from briefkit.htmlcache import (
+    DIRTY_WARNING,
+    ConversionInTwo,
+    GeneratedFile,
+    HtmlCache,
+    LaterFile,
+)
 from briefkit.model import Corpus
 from briefkit.render import RenderCache, render_site
 from briefkit.render.exports import Later
@@ -103,6 +109,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.generation = 0
         self.later_lock = threading.Lock()
         self.later_thread: threading.Thread | None = None
+        self.conversion = ConversionInTwo()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence keeps this instance across serve's rebuilds. A one-off build
@@ -234,7 +241,12 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         if self.fast:
             self.html.prepare(page, files)
+        elif not self.incremental:
+            self.conversion.prepare(page, files)
         return page
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.conversion.cancel()
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         return self.html.on_env(env, files) if self.fast else env
@@ -321,7 +333,19 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             section = sections.get(file.src_uri.split("/")[0].removesuffix(".md"))
             if section is not None and section is not page:
                 page.parent = section  # type: ignore[assignment]
+        if not self.incremental and self._converts_alone(config):
+            self.conversion = ConversionInTwo()
+            generated = [f for f in files.documentation_pages() if isinstance(f, GeneratedFile)]
+            self.conversion.start(config, files, generated)
         return nav
+
+    def _converts_alone(self, config: MkDocsConfig) -> bool:
+        """No other plugin sees a page between its reading and its conversion."""
+        events = config.plugins.events
+        others = [
+            e for e in (*events["pre_page"], *events["page_markdown"]) if e.__self__ is not self
+        ]
+        return not others
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -62,3 +62,58 @@ def in_two(
     results = {name: mine[name] if name in mine else theirs[name] for name, _run in tasks}
     results.update((name, value) for name, value in theirs.items() if name not in results)
     return results
+
+
+class Forked:
+    """Tasks run in a forked child while this process goes on; ``result`` waits for them.
+
+    Where ``in_two`` splits work it runs itself, this is for work whose other half
+    runs elsewhere (mkdocs' own page loop): the child starts at once, and the
+    results are read when first needed. ``result`` is None when the platform
+    cannot fork, there is one CPU, or the child failed: the caller then does the
+    work itself, so an error is raised in this process.
+    """
+
+    def __init__(self, tasks: Sequence[Task]) -> None:
+        self._results: dict[str, Any] | None = None
+        self._pid = 0
+        self._read_fd = -1
+        self._done = False
+        if not tasks or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            self._done = True
+            return
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
+            status = 1
+            try:
+                os.close(read_fd)
+                done = {name: run() for name, run in tasks}
+                with os.fdopen(write_fd, "wb") as out:
+                    pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        self._pid, self._read_fd = pid, read_fd
+
+    def result(self) -> dict[str, Any] | None:
+        if not self._done:
+            self._done = True
+            with os.fdopen(self._read_fd, "rb") as received:
+                try:
+                    self._results = pickle.load(received)
+                except (EOFError, pickle.UnpicklingError):
+                    self._results = None
+            _, status = os.waitpid(self._pid, 0)
+            if status != 0:
+                self._results = None
+        return self._results
+
+    def cancel(self) -> None:
+        """The build failed before the results were needed: end the child."""
+        if not self._done:
+            self._done = True
+            os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read_fd)
+            os.waitpid(self._pid, 0)
