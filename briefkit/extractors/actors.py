@@ -150,6 +150,25 @@ NOT_PERSON_HEADS = FACILITY_HEADS | word_set("""
     Award Cup Trophy Lane Way Drive Camp Field Fields Church Show Festival Games
     """)
 
+# Nouns whose apposition or "called ..." makes a name a thing's, an actor of kind
+# ``other`` (GUIDE §2 rule 8): works and products ("the 1969 film Foo", "a feature
+# called Foo", "two sedans, the Foo and the Bar"). Ships are left out: a ship is
+# often only where something happens, a place.
+THING_NOUNS = word_set("""
+    film movie documentary series sitcom show programme program novel book memoir album
+    song game videogame comic opera musical painting software browser app application
+    feature tool platform console device gadget phone smartphone handset laptop notebook
+    tablet computer sedan car truck vehicle minivan suv aircraft airliner jetliner plane
+    satellite rocket spacecraft telescope system
+    """)
+
+# Verbs whose object is a product, not an agent: "Acme will release Foo", "users
+# can download Foo". Names the model reads as a person's are left to it ("Iran
+# released Jane Roe").
+PRODUCT_VERBS = word_set("""
+    release unveil launch introduce download install upgrade ship discontinue debut
+    """)
+
 PLACE_NOUNS = word_set("""
     city town village capital region province state district county country port area
     territory enclave island peninsula neighborhood neighbourhood suburb municipality
@@ -453,7 +472,33 @@ def _conjoined(span: Span) -> list[Span]:
             # ends like one (else the model's reading of it stands).
             heads = [w for w in right if w.text in ORG_NAME_HEADS and w.i > right.start]
             return [left, *(_conjoined(right) if heads else [])]
+        if _model_parts(t):
+            # "Toyota and General Motors", "the Foo Institute of Bar and Baz State
+            # University": the model read two names either side of the "and" (one
+            # name such as "Department of Health and Human Services" it reads whole).
+            # A side that does not end like a body keeps the model's own reading.
+            parts = [left] if _ends_like_a_body(left) else []
+            return parts + (_conjoined(right) if _ends_like_a_body(right) else [])
     return [span]
+
+
+def _model_parts(conj: Token) -> bool:
+    """The model's organizations end right before the conjunction and start right
+    after it. A country or a place before it is a shared modifier ("Iran and Iraq
+    Joint Chamber of Commerce": one body of both countries)."""
+    doc = conj.doc
+    before, after = doc[conj.i - 1], doc[conj.i + 1]
+    return (
+        not conj.ent_type_
+        and before.ent_type_ == "ORG"
+        and after.ent_type_ == "ORG"
+        and after.ent_iob_ == "B"
+    )
+
+
+def _ends_like_a_body(span: Span) -> bool:
+    """'Foo Bank', 'Foo Institute of Bar': a head word past the first."""
+    return any(w.text in ORG_NAME_HEADS and w.i > span.start for w in span)
 
 
 # Capitalised words that a number after them makes a numbered thing of its own kind,
@@ -568,7 +613,12 @@ def _called_names(doc: Doc) -> list[Name]:
             k += 1
         if k == j:
             continue
+        if k < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_:
+            continue  # "a device called the E-meter": the name goes on in lower case
         noun = tok.head if tok.dep_ == "acl" else doc[tok.i - 1]
+        subject = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+        if subject and not _kind_of_noun(noun.lemma_.lower()):
+            noun = subject[0]  # "This feature is called Foo": the subject says what Foo is
         kind = _kind_of_noun(noun.lemma_.lower())
         if kind:
             span = doc[j:k]
@@ -611,6 +661,8 @@ def _kind_of_noun(lemma: str) -> str | None:
         return "person"
     if lemma in PLACE_NOUNS:
         return "place"
+    if lemma in THING_NOUNS:
+        return "other"
     return None
 
 
@@ -1017,7 +1069,39 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "index"  # "the Dow fell 340 points": only an index moves by points
     if _product_context(span, before, doc[span.end], len(words)):
         return "thing"
+    # A person's, a body's or a building's name ("Acme's Delivery Center") is no product.
+    bodylike = (
+        name.label == "PERSON"
+        or any(w in ORG_NAME_HEADS for w in words)
+        or words[-1] in NOT_PERSON_HEADS
+    )
+    if not bodylike and (_owned_by_organization(span) or _product_object(span)):
+        return "thing"
     return None
+
+
+def _owned_by_organization(span: Span) -> bool:
+    """'Acme's Foo Store', 'Google's Foo': a capitalised name an organization owns is a
+    product of it; a body it owns is written with a body's head word ("Acme's Foo
+    Division") or in lower case ("Acme's board")."""
+    return any(
+        c.dep_ == "poss" and c.ent_type_ == "ORG" and c.i < span.start for c in span.root.children
+    )
+
+
+def _product_object(span: Span) -> bool:
+    """'Acme releases Foo', 'Foo will be shipped in July': the object of a verb that
+    only takes products; a conjunct shares it ("unveiled Foo and Bar")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    verb = root.head
+    if root.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in PRODUCT_VERBS:
+        return False
+    # A parse that runs from a headline into the dateline's next line joins clauses
+    # that are not one ("Acme launches Foo / May 1 / Acme Computer today ...").
+    lo, hi = sorted((verb.i, root.i))
+    return "\n" not in span.doc[lo : hi + 1].text
 
 
 _SCORING_VERBS = word_set("""
@@ -1128,6 +1212,17 @@ def _vote(name: Name) -> float:
 def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
     """Surnames and given names join the full name they shorten; acronyms the name
     they abbreviate."""
+    # "Apple Computer", "Apple Inc." and "Apple": one company, named with and without
+    # its line of business or legal form, however many such forms the article uses.
+    for key in list(groups):
+        base = _without_generic_tail(key)
+        if (
+            base != key
+            and base in groups
+            and _decide_kind(groups[key]) == "organization"
+            and _decide_kind(groups[base]) in {"organization", "other"}
+        ):
+            groups[base].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
@@ -1143,9 +1238,8 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
         if target is not None:
             for n in names:
                 n.kind, n.country = "person", None
-        elif key.isalpha() and names[0].key.isupper() and len(key) >= 2:
-            matches = [k for k in named if _initials(named[k][0].key) == key.upper() and k != key]
-            target = matches[0] if matches else None
+        elif _acronym_form(names[0].key):
+            target = _abbreviated(_acronym_form(names[0].key), key, named)
             if target in groups and _decide_kind(groups[target]) == "other":
                 for n in names:  # the acronym of a thing is that thing
                     n.kind, n.strength = "other", max(n.strength, 2)
@@ -1229,12 +1323,100 @@ def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | N
             k for k in orgs
             if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
         ]  # fmt: skip
+    fits += [k for k in orgs if k != key and _extends(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
 
 
+# Words after a company's own name that only say what line it is in: "Ford Motor
+# Company" and "Foo Group" are Ford and Foo.
+GENERIC_TAILS = LEGAL_FORMS | word_set("""
+    group holdings computer computers motor motors international incorporated systems
+    """)
+
+
+def _without_generic_tail(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in GENERIC_TAILS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _extends(longer: str, key: str) -> bool:
+    """'Northrop' of 'Northrop Grumman', 'Ford' of 'Ford Motor Company', 'Treasury'
+    of 'U.S. Treasury': the longer name adds only its line of business, one more
+    word of its own name, or its country before. A second word that names a body or
+    a place makes another body ("Acme Airlines", "Acme Europe")."""
+    gaz = load_gazetteer()
+    if longer.startswith(key + " "):
+        rest = longer[len(key) + 1 :].split()
+        if all(w.lower() in GENERIC_TAILS for w in rest):
+            return True
+        word = rest[0]
+        return (
+            len(rest) == 1
+            and word[0].isupper()
+            and word.isalpha()
+            and word not in ORG_NAME_HEADS
+            and word not in NOT_PERSON_HEADS
+            and gaz.country(word) is None
+            and gaz.demonym(word) is None
+            and gaz.city(word) is None
+            and gaz.world_region(word) is None
+        )
+    if longer.endswith(" " + key):
+        rest = longer[: -len(key) - 1]
+        return gaz.country(rest) is not None or gaz.demonym(rest) is not None
+    return False
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _acronym_form(key: str) -> str:
+    """'NPD', 'U.N.': the capitals of an acronym ('' for a name that is not one)."""
+    bare = key.replace(".", "")
+    return bare if len(bare) >= 2 and bare.isalpha() and bare.isupper() else ""
+
+
+def _abbreviated(acronym: str, key: str, named: dict[str, list[Name]]) -> str | None:
+    """The name an acronym stands for: its initials ('NYSE'), the initials without
+    the legal form ('GM' for General Motors Corp.), else, where one name alone fits,
+    initials with more letters of the same words ('SIA' for Foo Int Airways)."""
+    exact = [
+        k for k, v in named.items()
+        if k != key and acronym in {_initials(v[0].key), _initials(_without_legal_form(v[0].key))}
+    ]  # fmt: skip
+    if exact:
+        return exact[0]
+    loose = [k for k, v in named.items() if k != key and _spells(acronym, _capital_words(v[0].key))]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _capital_words(name: str) -> list[str]:
+    return [w.upper() for w in name.replace("-", " ").split() if w[0].isupper() and w.isalpha()]
+
+
+def _spells(acronym: str, words: list[str], extra: int = 2) -> bool:
+    """Every word's initial in order, each followed by at most ``extra`` more of its
+    own letters in order (Schwartz and Hearst's rule for abbreviations, kept tight)."""
+    if not words:
+        return not acronym
+    word = words[0]
+    if not acronym or acronym[0] != word[0]:
+        return False
+    for n in range(min(extra, len(acronym) - 1) + 1):
+        if _in_order(acronym[1 : 1 + n], word[1:]) and _spells(
+            acronym[1 + n :], words[1:], extra - n
+        ):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def _canonical_name(kind: str, names: list[Name], gaz: Gazetteer) -> str:

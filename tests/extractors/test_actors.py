@@ -529,3 +529,34 @@ def test_a_date_ends_a_court_name() -> None:
     )
     names = {a["name"] for a in actors.values()}
     assert not any("July" in str(n) for n in names)
+
+
+def test_works_and_products_are_things() -> None:
+    actors = _actors(
+        "The director is famous for the 1972 film Harbor Lights. "
+        "Zentrix Corporation said its new feature is called Glimmer. "
+        "Users bought the software from Zentrix's Cloud Depot on Monday."
+    )
+    kinds = {a["name"]: a["kind"] for a in actors.values()}
+    assert kinds.get("Harbor Lights") in {None, "other"}
+    assert kinds.get("Glimmer") in {None, "other"}
+    assert kinds.get("Cloud Depot") in {None, "other"}
+
+
+def test_two_bodies_joined_by_and_are_two() -> None:
+    actors = _actors(
+        "Researchers at the Massachusetts Institute of Technology and Colorado State "
+        "University said the results were clear."
+    )
+    assert "massachusetts-institute-of-technology" in actors
+    assert "colorado-state-university" in actors
+
+
+def test_short_forms_join_the_longer_name() -> None:
+    actors = _actors(
+        "Quorvex Motor Company raised prices on Monday. Quorvex said demand was high. "
+        "Zalandi International Airways ordered ten jets. ZIA said the jets arrive in May."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Quorvex" not in names
+    assert "ZIA" not in names
