@@ -7,6 +7,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -213,3 +214,91 @@ def test_a_busy_timeline_splits_by_year_and_month_and_every_link_resolves(
     index_json = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     locations = {d["location"] for d in index_json["docs"]}
     assert not [loc for loc in locations if loc.startswith(("timeline/", "quotes/"))]
+
+
+# --------------------------------------------------------------------------- two cores
+
+
+def build_in_process(project: Path, site: Path, split: bool) -> tuple[Any, Exception | None]:
+    """A one-off build here, so the plugin can be looked at; ``split`` off: one core."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    import briefkit.htmlcache as htmlcache
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    start = htmlcache.ConversionInTwo.start
+    if not split:
+        htmlcache.ConversionInTwo.start = lambda self, *args: None  # type: ignore[method-assign]
+    error = None
+    try:
+        mkdocs_build(config)
+    except Exception as exc:  # mkdocs' Abort on a strict warning
+        error = exc
+    finally:
+        htmlcache.ConversionInTwo.start = start  # type: ignore[method-assign]
+    return config.plugins["briefkit"], error
+
+
+def test_converting_on_two_cores_gives_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    plugin, error = build_in_process(project, tmp_path / "two", split=True)
+    assert error is None
+    assert plugin.conversion.assigned, "the child converted nothing"
+    _plugin, error = build_in_process(project, tmp_path / "one", split=False)
+    assert error is None
+    two = {
+        str(p.relative_to(tmp_path / "two")): p.read_bytes()
+        for p in (tmp_path / "two").rglob("*")
+        if p.is_file()
+    }
+    one = {
+        str(p.relative_to(tmp_path / "one")): p.read_bytes()
+        for p in (tmp_path / "one").rglob("*")
+        if p.is_file()
+    }
+    for files in (one, two):
+        files.pop("sitemap.xml.gz", None)
+    assert two.keys() == one.keys()
+    assert sorted(name for name in one if one[name] != two[name]) == []
+
+
+def test_a_broken_link_on_a_page_the_child_converts_still_fails_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every warning the child's conversions log is logged here too: as many as on one core."""
+    import logging
+
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    for name in ("actor.md.j2", "place.md.j2", "briefing.md.j2"):
+        template = project / "templates" / name
+        template.write_text(template.read_text("utf-8") + "\n[gone](nowhere-at-all.md)\n", "utf-8")
+    seen: list[str] = []
+
+    class Count(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "nowhere-at-all" in record.getMessage() and record.levelno >= logging.WARNING:
+                seen.append(record.getMessage())
+
+    handler = Count()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        plugin, error = build_in_process(project, tmp_path / "two", split=True)
+        on_two = len(seen)
+        seen.clear()
+        _plugin, error_one = build_in_process(project, tmp_path / "one", split=False)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert any(
+        u.startswith(("actors/", "places/", "briefings/")) for u in plugin.conversion.assigned
+    )
+    assert error is not None and "strict" in str(error), error
+    assert error_one is not None
+    assert on_two == len(seen) > 0
