@@ -251,7 +251,9 @@ def _attribution(
         # Only the verb's own subject: one reached up through a participle's head
         # ("Responding to ..., the government would participate") is a guess.
         if any(
-            _unnamed(s) or s.pos_ == "PROPN" or (s.pos_ in ("NOUN", "NUM") and s.head == verb)
+            _unnamed(s)
+            or s.pos_ == "PROPN"
+            or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
             for s in subjects
         ):
             return True, None
@@ -262,6 +264,13 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _names_owner(subj: Token) -> bool:
+    """A noun subject that names whose it is ("PC World's analysis", "the Tamworth
+    council"), by a name that is no actor's. A bare epithet ("the company") is left
+    to the previous speaker's passage."""
+    return any(t.pos_ == "PROPN" for t in subj.subtree if t.i != subj.i)
 
 
 def _source_objects(tok: Token) -> list[Token]:
