@@ -16,6 +16,7 @@ sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ SPEECH_VERBS = word_set("""
     tweet post recall argue suggest acknowledge admit confirm deny respond comment answer
     continue conclude urge predict promise vow stress emphasize emphasise observe remark
     describe report testify agree complain caution quip joke boast concede
+    call enthuse reason
     """)
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
@@ -124,6 +126,14 @@ class _Speakers:
             lambda s: (s[0], s[1]),
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
+        self.quote: QuoteSpan | None = None  # the quotation being attributed
+
+    def named_in_quote(self, ent: Entity) -> bool:
+        """``ent`` is named inside the quotation being attributed: people rarely speak of
+        themselves by name, so a pronoun's antecedent that the words name in the third
+        person ("He said, 'Smith was the centre of it all'") is someone else."""
+        q = self.quote
+        return q is not None and any(q.start <= n.start < q.end for n in ent.names)
 
     def entity_of(self, tok: Token) -> Entity | None:
         covering = self.spans.covering(tok.idx)
@@ -131,7 +141,11 @@ class _Speakers:
 
     def preceding(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         return next(
-            (ent for _s, _e, ent in self.spans.before(offset, ended=False) if ent.kind in kinds),
+            (
+                ent
+                for _s, _e, ent in self.spans.before(offset, ended=False)
+                if ent.kind in kinds and not self.named_in_quote(ent)
+            ),
             None,
         )
 
@@ -192,7 +206,7 @@ class _Speakers:
         for tok in reversed(earlier):
             if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
                 ent = self._antecedent(tok)
-                if ent is not None:
+                if ent is not None and not self.named_in_quote(ent):
                     return ent
         return None
 
@@ -219,7 +233,7 @@ def _attribution(
     before it in its sentence ("X said: ..."); a verb with another quotation between
     it and this one attributes that one.
     """
-    verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
+    verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and _is_verb(t)]
     verbs = [v for v in verbs if not _quote_between(quotes, v.idx, quote)]
     ranked = sorted((_attribution_rank(v, quote, quotes), v.i, v) for v in verbs)
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
@@ -231,16 +245,48 @@ def _attribution(
         if people or ents:
             return True, (people or ents)[0]
         # Named, but by a name that is no actor's ("Khaled Al-Maeena, editor at ..."),
-        # or not named at all: the words are not the previous speaker's.
-        if any(_unnamed(s) or s.pos_ == "PROPN" for s in subjects):
+        # not named at all, or told by a noun phrase that names no one actor ("the
+        # company said", "PC World's analysis concluded"): the words are the
+        # subject's, not the previous speaker's, and no speaker beats a guessed one.
+        # Only the verb's own subject: one reached up through a participle's head
+        # ("Responding to ..., the government would participate") is a guess.
+        if any(
+            _unnamed(s)
+            or s.pos_ == "PROPN"
+            or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
+            for s in subjects
+        ):
             return True, None
-    for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            for obj in tok.nbor().children:
-                ent = speakers.of_subject(obj, quote.start)
-                if ent is not None and ent.kind == "person":
-                    return True, ent
+    for obj in (o for tok in tokens for o in _source_objects(tok)):
+        ent = speakers.of_subject(obj, quote.start)
+        if ent is not None:
+            # "according to the Herald": the outlet's own words when no one else is
+            # said to speak them (a speech verb with its subject came first above).
+            return True, ent
     return False, None
+
+
+def _names_owner(subj: Token) -> bool:
+    """A noun subject that names whose it is ("PC World's analysis", "the Tamworth
+    council"), by a name that is no actor's. A bare epithet ("the company") is left
+    to the previous speaker's passage."""
+    return any(t.pos_ == "PROPN" for t in subj.subtree if t.i != subj.i)
+
+
+def _source_objects(tok: Token) -> list[Token]:
+    """The source that ``tok`` opens, if any: "according to X", "in the words of X"."""
+    doc = tok.doc
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor().lower_ == "to":
+        return [c for c in tok.nbor().children if c.dep_ == "pobj"]
+    if tok.lower_ == "words" and tok.i + 1 < len(doc) and tok.nbor().lower_ == "of":
+        return [c for c in tok.nbor().children if c.dep_ == "pobj"]
+    return []
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a speech word the tagger took for a noun that still heads a subject
+    ("The agency notes, '...'")."""
+    return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in tok.children)
 
 
 # How far after a quotation its attribution may start: '," said X', '," the minister said'.
@@ -356,19 +402,24 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
     previous: tuple[QuoteSpan, Entity | None] | None = None
     for quote in quotes:
+        quoted = article.text[quote.start : quote.end]
+        if _is_title(quoted) or _is_citation(article.text, quote) or _is_named(doc, quote):
+            continue  # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech
+        speakers.quote = quote
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
         attributed, speaker = _attribution(tokens, quote, speakers, index)
+        if not attributed:
+            attributed, speaker = _introduced(article, doc, quote, speakers, index)
+        words = len(quoted.split())
+        # A word or two in quotation marks with no attribution of its own is a term or
+        # a scare quote ("unknowns", "electric"), not the last speaker's words.
+        if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
+            continue
         if not attributed and previous is not None and _same_passage(previous[0], quote):
             speaker, attributed = previous[1], previous[1] is not None
         if not attributed and speaker is None:
             speaker = _nearest_person(tokens, speakers)
-        quoted = article.text[quote.start : quote.end]
-        words = len(quoted.split())
-        if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
-            continue
-        if _is_title(quoted):
-            continue  # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech
         rec: dict[str, object] = {}
         if speaker is not None:
             rec["speaker"] = speaker.id
@@ -378,6 +429,83 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+def _introduced(
+    article: Article, doc: Doc, quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
+) -> tuple[bool, Entity | None]:
+    """A quotation that opens its sentence after a sentence ending in a colon or comma
+    is introduced by that sentence: a block quote ('Smith commented,' then the words)
+    or a transcript line ('Jane Doe: "..."')."""
+    text = article.text
+    i = quote.start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in QUOTE_MARKS):
+        i -= 1
+    if i < 0 or text[i] not in ":,":
+        return False, None
+    sent = article.sentence_at(i)
+    if sent is None or sent.end > quote.start:
+        # The mark's own sentence was read already, unless the splitter ran the two
+        # sentences together; then only the words before the mark are the introduction.
+        lo = sent.start if sent is not None else max(0, i - 300)
+    else:
+        lo = sent.start
+    tokens = _outside_tokens(doc, lo, i + 1, quotes)
+    if not tokens:
+        return False, None
+    attributed, speaker = _attribution(tokens, quote, speakers, quotes)
+    if attributed:
+        return attributed, speaker
+    if text[i] == ":":
+        # 'Secretary of the Air Force Jane Doe: "...': the name right before the colon.
+        last = [t for t in tokens if t.idx < i and not t.is_punct]
+        ent = speakers.entity_of(last[-1]) if last else None
+        if ent is not None and ent.kind == "person":
+            return True, ent
+    return False, None
+
+
+# A participle that names what follows rather than quoting anyone: 'a screen, dubbed a
+# "retina display"', 'applications, commonly called "apps"', 'the so-called "death grip"'.
+_NAMING = word_set("call dub name term know label nickname brand title")
+_MAX_NAME_WORDS = 4
+
+
+def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
+    """A short quotation right after a naming participle ("dubbed", "so-called",
+    "known as") is a name, not speech."""
+    text = doc.text
+    if len(text[quote.start : quote.end].split()) > _MAX_NAME_WORDS:
+        return False
+    before = text[max(0, quote.start - 40) : quote.start].rstrip(" \"“”'‘’").lower()
+    if before.endswith(("so-called", "so called")):
+        return True
+    span = doc.char_span(max(0, quote.start - 40), quote.start, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and t.idx < quote.start]
+    words = [t for t in words if t.lower_ not in ("a", "an", "the", "as")]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last.lemma_.lower() in _NAMING
+        and last.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in last.children)
+    )
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _is_citation(text: str, quote: QuoteSpan) -> bool:
+    """A quoted headline in a list of sources: '"Document found on street" — The
+    Canadian Press, August 15, 2008'. A dash, an outlet and a date on the rest of the
+    line; a pull quote signed with a name has no date."""
+    close = quote.end + 1 if quote.end < len(text) and text[quote.end] in QUOTE_MARKS else quote.end
+    line_end = text.find("\n", close)
+    rest = text[close : line_end if line_end >= 0 else len(text)].strip()
+    return rest[:1] in ("—", "–", "-") and bool(_YEAR.search(rest))
 
 
 def _attribute_backwards(quotes: list[tuple[QuoteSpan, dict[str, object]]]) -> None:
@@ -391,6 +519,7 @@ def _attribute_backwards(quotes: list[tuple[QuoteSpan, dict[str, object]]]) -> N
 # Small words a title leaves in lower case ("Better Idea of Afghan Girls").
 _TITLE_SMALL = word_set("a an and at by for in of on or the to with")
 _MAX_TITLE_WORDS = 5
+_MAX_LONG_TITLE_WORDS = 12
 
 
 def _is_title(quoted: str) -> bool:
@@ -398,14 +527,25 @@ def _is_title(quoted: str) -> bool:
     said. Speech, even a short partial quote ("shocked", "formal update"), is lower case."""
     words = [w.strip(".,;:!?'’\"()") for w in quoted.split()]
     words = [w for w in words if any(ch.isalpha() for ch in w)]
-    if not words or len(words) > _MAX_TITLE_WORDS:
+    if not words:
         return False
-    capitalised = [w for w in words if w[0].isupper()]
+    # A long title case run is a title too ("Andy Warhol: Photographs and Prints from
+    # the University Collection") unless it ends as a sentence does.
+    if len(words) > _MAX_TITLE_WORDS and (
+        len(words) > _MAX_LONG_TITLE_WORDS or quoted.rstrip().endswith((".", "!", "?"))
+    ):
+        return False
+    capitalised = [w for w in words if _capitalised(w)]
     return (
         bool(capitalised)
-        and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        and all(_capitalised(w) or w.lower() in _TITLE_SMALL for w in words)
         and not (len(words) == 1 and quoted.rstrip().endswith(("!", "?")))
     )
+
+
+def _capitalised(word: str) -> bool:
+    """Upper case first, or a brand's inner capital ("iPhone")."""
+    return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -168,3 +168,58 @@ def test_a_long_attribution_after_the_quote_is_still_its_own() -> None:
     )
     speakers = [q.get("speaker") for q in quotes]
     assert len(speakers) == 2 and "jane-okafor" not in speakers
+
+
+def _speakers(text: str) -> dict[str, object]:
+    return {str(q["text"]): q.get("speaker") for q in _quotes(text)}
+
+
+def test_block_quote_introduced_by_the_sentence_before() -> None:
+    found = _speakers(
+        "Dana Whitlock, a historian, commented,\n"
+        '"Hoping that the debate turns into a real national conversation on schools."\n'
+    )
+    assert found == {
+        "Hoping that the debate turns into a real national conversation on schools.": (
+            "dana-whitlock"
+        )
+    }
+
+
+def test_named_term_and_short_scare_quote_are_not_quotes() -> None:
+    found = _speakers(
+        'Marta Ilves said, "We will ship the phone in May." '
+        'It has a new screen, dubbed a "crystal panel," and runs small programs, '
+        'commonly called "widgets". Tables carried "electric" lemonade.'
+    )
+    assert list(found) == ["We will ship the phone in May."]
+
+
+def test_cited_headline_with_outlet_and_date_is_not_a_quote() -> None:
+    found = _speakers(
+        'Marta Ilves said, "We will ship the phone in May."\n'
+        "Sources\n"
+        '"Phone maker delays launch again" — The Harbour Times, August 15, 2008\n'
+    )
+    assert list(found) == ["We will ship the phone in May."]
+
+
+def test_pronoun_is_not_the_person_the_quote_names() -> None:
+    found = _speakers(
+        "Oskar Brandt, a teacher in Oslo, spoke at the opening. "
+        "For him, Lena Vik was also a legend. "
+        'He said, "Lena Vik was the centre of the whole movement."'
+    )
+    assert found["Lena Vik was the centre of the whole movement."] == "oskar-brandt"
+
+
+def test_called_attributes_and_unresolved_noun_subject_gives_no_speaker() -> None:
+    found = _speakers(
+        'Pia Sorensen said, "The figures are good." '
+        "Kellgren Institute's own analysis concluded the plan was "
+        '"a reckless gamble for the region." '
+        'Senator Ruth Agbaje called the plan "dangerous".'
+    )
+    # The analysis, its owner when an actor: not the previous speaker.
+    assert found["a reckless gamble for the region."] != "pia-sorensen"
+    assert found["dangerous"] == "ruth-agbaje"
