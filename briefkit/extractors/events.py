@@ -61,6 +61,20 @@ _EVENT_NOUNS = frozenset(
     }
 )  # fmt: skip
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ure", "sis", "ance", "ence", "val", "sal")
+# Common nouns with those suffixes that name a thing, a body or a place, not a
+# happening ("the 2011 version", "the 2009 government", "2008 revenue").
+_SUFFIX_THINGS = frozenset(
+    {"version", "television", "government", "department", "apartment", "equipment",
+     "document", "instrument", "nation", "station", "population", "information",
+     "position", "edition", "generation", "future", "picture", "structure", "nature",
+     "culture", "figure", "measure", "finance", "insurance", "balance", "distance",
+     "evidence", "audience", "licence", "license", "science", "sentence",
+     "region", "division", "commission", "session", "procedure", "legislation",
+     "organization", "organisation", "corporation", "foundation", "institution",
+     "association", "administration", "federation", "portion", "proportion", "ration",
+     "fixture", "feature", "literature", "temperature", "capital", "rival", "total",
+     "signal"}
+)  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
 _FUTURE_FRAMES = frozenset(
@@ -510,6 +524,8 @@ def _read_event(
         date_tokens.add(after.i)
     if _measured_against(date_span.root, sent):
         return None
+    if _modifies_thing(date_span, prep, date_tokens, sent):
+        return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
@@ -820,6 +836,19 @@ def _date_preposition(date_span: Span) -> Token | None:
     if date_span.start == 0:
         return None
     prev = date_span.doc[date_span.start - 1]
+    root = date_span.root
+    # "on today's falls": the date is the possessor of the preposition's object, its
+    # "'s" right after it; the preposition is that noun's. Only with the "'s" there: the
+    # model also makes "July" the possessor in "in July of Hamas's leader".
+    head, after = root.head, date_span.doc[date_span.end : date_span.end + 1]
+    if (
+        root.dep_ == "poss"
+        and len(after) == 1
+        and after[0].dep_ == "case"
+        and head.dep_ == "pobj"
+        and head.head.i == prev.i
+    ):
+        return None
     if prev.dep_ in ("prep", "agent") and _in(prev.head, date_span.sent):
         return prev
     return None
@@ -843,7 +872,9 @@ def _is_event_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return tok.ent_type_ == "EVENT"
     lemma = tok.lemma_.lower()
-    return lemma in _EVENT_NOUNS or lemma.endswith(_EVENT_SUFFIXES)
+    if lemma in _EVENT_NOUNS:
+        return True
+    return lemma.endswith(_EVENT_SUFFIXES) and lemma not in _SUFFIX_THINGS
 
 
 # A noun after these prepositions is the setting of its verb ("said in an interview on
@@ -871,6 +902,63 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+# The date's relation to a noun it only describes: "the 1969 film", "last year's profit",
+# "the 2011 version", "Local 1520", "the period from 2004 to 2009" ("for"), "the
+# second-biggest loss of 2007" ("of"). Which thing is meant, not when something happened.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+_DESCRIBING_PREPS = frozenset({"of", "for"})
+# "-ing" nouns that name no doing.
+_ING_THINGS = frozenset(
+    {"morning", "evening", "building", "thing", "spring", "ceiling", "king", "ring",
+     "string", "wing", "something", "nothing", "anything", "everything", "earnings",
+     "savings", "housing", "clothing", "setting", "ending", "beginning"}
+)  # fmt: skip
+
+
+# Occasions: the date of one is the date of what happens at it ("at a Wednesday media
+# event, X released"). Not eventive enough to be told as the event themselves.
+_OCCASIONS = frozenset(
+    {"event", "occasion", "session", "game", "match", "race", "show", "concert", "fair",
+     "expo", "premiere", "debut", "final", "finals", "round", "day", "night", "weekend"}
+)  # fmt: skip
+
+
+def _names_happening(noun: Token) -> bool:
+    """A noun that names a happening: the known ones and the deverbal suffixes of
+    ``_is_event_noun``, an occasion, and a doing in "-ing" ("the trading")."""
+    lemma = noun.lemma_.lower()
+    if _is_event_noun(noun) or lemma in _OCCASIONS:
+        return True
+    return noun.pos_ == "NOUN" and lemma.endswith("ing") and lemma not in _ING_THINGS
+
+
+def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], sent: Span) -> bool:
+    """The date only tells which thing a noun inside an argument is ("reported their
+    January sales", "the 1969 film Easy Rider", "arrears for the period from 2004"):
+    nothing happened on it. A noun that names a happening keeps it ("the 1979 crisis",
+    "Sunday's vote"). A date that is itself the subject or object is not a modifier."""
+    root = date_span.root
+    if prep is not None:
+        if prep.lower_ not in _DESCRIBING_PREPS:
+            return False
+        head = prep.head
+    elif root.dep_ in _MODIFIER_DEPS:
+        head = root.head
+    else:
+        return False
+    if head.i in date_tokens or not _in(head, sent) or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # A name after its date may be a happening's ("the 1991 Hajj") or a misparse ("Since
+    # December GM and Chrysler have received"): kept. A number after a name is part of
+    # the name ("Local 1520").
+    if head.pos_ == "PROPN" and head.i > root.i:
+        return False
+    # A name the date is part of is a date's own head ("September of this year").
+    if head.ent_type_ in ("DATE", "TIME", "EVENT"):
+        return False
+    return not _names_happening(head)
 
 
 def _in_marks(noun: Token) -> bool:

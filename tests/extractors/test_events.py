@@ -449,3 +449,36 @@ def test_a_relative_subject_takes_the_number_of_its_noun(nlp: Language) -> None:
     text = "The talks failed over wage cuts, which the council wants in place by 2012.\n"
     _, events = events_of(nlp, text, published=dt.date(2009, 2, 3))
     assert all(not e["what"].lower().startswith("which") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvale Motors reported its January sales on the call.",
+        "Quillan said it would beat last year's profit of $11 billion.",
+        "The studio screened the 1969 film Harbour Lights for its staff.",
+        "Tessaro released the 2011 version of its editing suite to schools.",
+    ],
+)
+def test_a_date_that_only_tells_which_thing_dates_nothing(nlp: Language, text: str) -> None:
+    _, events = events_of(nlp, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials recalled the 1991 Hajj, in which hundreds of pilgrims died.",
+        "At a Wednesday media event, Tessaro released a new tablet.",
+    ],
+)
+def test_a_date_of_a_named_happening_or_an_occasion_stays(nlp: Language, text: str) -> None:
+    _, events = events_of(nlp, text)
+    assert len(events) == 1
+
+
+def test_a_preposition_before_a_dated_noun_is_the_nouns(nlp: Language) -> None:
+    text = "Analyst Dara Venn of Holt Partners commented on today's falls."
+    _, events = events_of(nlp, text)
+    [e] = events
+    assert "comments on" in e["what"]
