@@ -169,6 +169,11 @@ def find_events(
             places += [r for r in _refs_in(index, "place", clause) if r not in places]
         if reading.subject is not None:
             reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+            # GUIDE §6: the subject is named, never a pronoun. One the article's names do
+            # not tell ("They look at", "it has received", "whose sales had") leaves a
+            # line no reader can place: no event rather than a wrong or empty one.
+            if _bare_pronoun(sent_doc[reading.subject], reading.what):
+                continue
         # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
         # parse lost its arguments (the small model hangs "when the hotel collapsed"
         # elsewhere): the sentence's names. Never for a subordinate clause ("which had
@@ -709,6 +714,29 @@ def _resolve_subject(
     return told, [ref, *(r for r in found if r != ref)]
 
 
+# Subjects that are pronouns: personal, demonstrative and relative, and a possessive
+# relative or personal pronoun that opens the subject ("whose sales", "his company").
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT"})
+
+
+def _bare_pronoun(subject: Token, what: str) -> bool:
+    """``what`` still opens with the pronoun that is (or opens) its subject. Not "he" or
+    "she": their antecedent is most often a person told by a common noun ("The governor
+    of X opened a bridge. She is expected to visit"), which no actor names; the line
+    still says who, where "they", "it" or "which" would say nothing."""
+    first = subject.doc[subject.left_edge.i] if subject.left_edge.i < subject.i else subject
+    for tok in dict.fromkeys((subject, first)):
+        if tok.lower_ in _PERSON_PRONOUNS:
+            continue
+        if tok.tag_ not in _PRONOUN_TAGS or (tok.tag_ == "DT" and tok is not subject):
+            continue
+        if tok.pos_ not in ("PRON", "DET"):
+            continue
+        if what.split(" ", 1)[0].lower() == tok.lower_:
+            return True
+    return False
+
+
 def _next_to(antecedent: Token, relative: Token) -> bool:
     """The relative pronoun follows its noun's own phrase ("the accident, which"), not a
     noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
@@ -744,7 +772,22 @@ def _antecedent(
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
                     return m.ref
-    return None
+    if "person" not in kinds:
+        return None
+    # No subject tells it, but a profile's "he" has one plain reading when the text
+    # before it names only one person in any role ("... for Steve Jobs. In 1986 he
+    # bought Pixar"): the last three sentences and this one's words before "he".
+    start = doc[pronoun.sent.start].sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    people = {
+        m.ref
+        for m in index.within(doc[start].idx, pronoun.idx)
+        if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 # Dependents that tell a happening of their own: their names are not the happening's
