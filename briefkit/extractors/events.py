@@ -347,11 +347,22 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "hypothetical"
     if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
         return "planned"
+    # "is scheduled for public release in June", also as the second of two coordinated
+    # verbs (``_frames`` leaves a conj's own participle out).
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and _is_passive(verb):
+        return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
         return "planned"
     if future and verb.tag_ not in {"VBD", "VBN"}:
         return "planned"
     return "happened"
+
+
+_SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 # Frames whose complement is a happening to come: "it is hoped the aircraft can be
@@ -1276,6 +1287,8 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
         return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
+    if negated and lemma == "be":
+        return f"{'are' if plural else 'is'} not"
     if negated:
         return f"{'do' if plural else 'does'} not {lemma}"
     if lemma in _IRREGULAR:

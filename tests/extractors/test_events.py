@@ -510,3 +510,16 @@ def test_a_preposition_before_a_dated_noun_is_the_nouns(nlp: Language) -> None:
     _, events = events_of(nlp, text)
     [e] = events
     assert "comments on" in e["what"]
+
+
+def test_a_coordinated_schedule_is_planned(nlp: Language) -> None:
+    text = "The Orbit 2.0 update was released to testers and is scheduled for release in June."
+    _, events = events_of(nlp, text, published=dt.date(2008, 3, 6))
+    [e] = [e for e in events if e["date"] == "2008-06"]
+    assert e["status"] == "planned"
+
+
+def test_a_negated_copula_reads_is_not(nlp: Language) -> None:
+    _, events = events_of(nlp, "Velmark has not been in recession since 2001.")
+    [e] = events
+    assert e["what"].startswith("Velmark is not in recession")
