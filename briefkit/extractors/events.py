@@ -61,6 +61,20 @@ _EVENT_NOUNS = frozenset(
     }
 )  # fmt: skip
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ure", "sis", "ance", "ence", "val", "sal")
+# Common nouns with those suffixes that name a thing, a body or a place, not a
+# happening ("the 2011 version", "the 2009 government", "2008 revenue").
+_SUFFIX_THINGS = frozenset(
+    {"version", "television", "government", "department", "apartment", "equipment",
+     "document", "instrument", "nation", "station", "population", "information",
+     "position", "edition", "generation", "future", "picture", "structure", "nature",
+     "culture", "figure", "measure", "finance", "insurance", "balance", "distance",
+     "evidence", "audience", "licence", "license", "science", "sentence",
+     "region", "division", "commission", "session", "procedure", "legislation",
+     "organization", "organisation", "corporation", "foundation", "institution",
+     "association", "administration", "federation", "portion", "proportion", "ration",
+     "fixture", "feature", "literature", "temperature", "capital", "rival", "total",
+     "signal"}
+)  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
 _FUTURE_FRAMES = frozenset(
@@ -155,6 +169,11 @@ def find_events(
             places += [r for r in _refs_in(index, "place", clause) if r not in places]
         if reading.subject is not None:
             reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+            # GUIDE §6: the subject is named, never a pronoun. One the article's names do
+            # not tell ("They look at", "it has received", "whose sales had") leaves a
+            # line no reader can place: no event rather than a wrong or empty one.
+            if _bare_pronoun(sent_doc[reading.subject], reading.what):
+                continue
         # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
         # parse lost its arguments (the small model hangs "when the hotel collapsed"
         # elsewhere): the sentence's names. Never for a subordinate clause ("which had
@@ -328,11 +347,22 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "hypothetical"
     if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
         return "planned"
+    # "is scheduled for public release in June", also as the second of two coordinated
+    # verbs (``_frames`` leaves a conj's own participle out).
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and _is_passive(verb):
+        return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
         return "planned"
     if future and verb.tag_ not in {"VBD", "VBN"}:
         return "planned"
     return "happened"
+
+
+_SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 # Frames whose complement is a happening to come: "it is hoped the aircraft can be
@@ -509,6 +539,8 @@ def _read_event(
     if after is not None and after.dep_ == "case" and after.head.i in date_tokens:
         date_tokens.add(after.i)
     if _measured_against(date_span.root, sent):
+        return None
+    if _modifies_thing(date_span, prep, date_tokens, sent):
         return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
@@ -693,6 +725,29 @@ def _resolve_subject(
     return told, [ref, *(r for r in found if r != ref)]
 
 
+# Subjects that are pronouns: personal, demonstrative and relative, and a possessive
+# relative or personal pronoun that opens the subject ("whose sales", "his company").
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT"})
+
+
+def _bare_pronoun(subject: Token, what: str) -> bool:
+    """``what`` still opens with the pronoun that is (or opens) its subject. Not "he" or
+    "she": their antecedent is most often a person told by a common noun ("The governor
+    of X opened a bridge. She is expected to visit"), which no actor names; the line
+    still says who, where "they", "it" or "which" would say nothing."""
+    first = subject.doc[subject.left_edge.i] if subject.left_edge.i < subject.i else subject
+    for tok in dict.fromkeys((subject, first)):
+        if tok.lower_ in _PERSON_PRONOUNS:
+            continue
+        if tok.tag_ not in _PRONOUN_TAGS or (tok.tag_ == "DT" and tok is not subject):
+            continue
+        if tok.pos_ not in ("PRON", "DET"):
+            continue
+        if what.split(" ", 1)[0].lower() == tok.lower_:
+            return True
+    return False
+
+
 def _next_to(antecedent: Token, relative: Token) -> bool:
     """The relative pronoun follows its noun's own phrase ("the accident, which"), not a
     noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
@@ -728,7 +783,22 @@ def _antecedent(
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
                     return m.ref
-    return None
+    if "person" not in kinds:
+        return None
+    # No subject tells it, but a profile's "he" has one plain reading when the text
+    # before it names only one person in any role ("... for Steve Jobs. In 1986 he
+    # bought Pixar"): the last three sentences and this one's words before "he".
+    start = doc[pronoun.sent.start].sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    people = {
+        m.ref
+        for m in index.within(doc[start].idx, pronoun.idx)
+        if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 # Dependents that tell a happening of their own: their names are not the happening's
@@ -820,6 +890,19 @@ def _date_preposition(date_span: Span) -> Token | None:
     if date_span.start == 0:
         return None
     prev = date_span.doc[date_span.start - 1]
+    root = date_span.root
+    # "on today's falls": the date is the possessor of the preposition's object, its
+    # "'s" right after it; the preposition is that noun's. Only with the "'s" there: the
+    # model also makes "July" the possessor in "in July of Hamas's leader".
+    head, after = root.head, date_span.doc[date_span.end : date_span.end + 1]
+    if (
+        root.dep_ == "poss"
+        and len(after) == 1
+        and after[0].dep_ == "case"
+        and head.dep_ == "pobj"
+        and head.head.i == prev.i
+    ):
+        return None
     if prev.dep_ in ("prep", "agent") and _in(prev.head, date_span.sent):
         return prev
     return None
@@ -843,7 +926,9 @@ def _is_event_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return tok.ent_type_ == "EVENT"
     lemma = tok.lemma_.lower()
-    return lemma in _EVENT_NOUNS or lemma.endswith(_EVENT_SUFFIXES)
+    if lemma in _EVENT_NOUNS:
+        return True
+    return lemma.endswith(_EVENT_SUFFIXES) and lemma not in _SUFFIX_THINGS
 
 
 # A noun after these prepositions is the setting of its verb ("said in an interview on
@@ -871,6 +956,63 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+# The date's relation to a noun it only describes: "the 1969 film", "last year's profit",
+# "the 2011 version", "Local 1520", "the period from 2004 to 2009" ("for"), "the
+# second-biggest loss of 2007" ("of"). Which thing is meant, not when something happened.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+_DESCRIBING_PREPS = frozenset({"of", "for"})
+# "-ing" nouns that name no doing.
+_ING_THINGS = frozenset(
+    {"morning", "evening", "building", "thing", "spring", "ceiling", "king", "ring",
+     "string", "wing", "something", "nothing", "anything", "everything", "earnings",
+     "savings", "housing", "clothing", "setting", "ending", "beginning"}
+)  # fmt: skip
+
+
+# Occasions: the date of one is the date of what happens at it ("at a Wednesday media
+# event, X released"). Not eventive enough to be told as the event themselves.
+_OCCASIONS = frozenset(
+    {"event", "occasion", "session", "game", "match", "race", "show", "concert", "fair",
+     "expo", "premiere", "debut", "final", "finals", "round", "day", "night", "weekend"}
+)  # fmt: skip
+
+
+def _names_happening(noun: Token) -> bool:
+    """A noun that names a happening: the known ones and the deverbal suffixes of
+    ``_is_event_noun``, an occasion, and a doing in "-ing" ("the trading")."""
+    lemma = noun.lemma_.lower()
+    if _is_event_noun(noun) or lemma in _OCCASIONS:
+        return True
+    return noun.pos_ == "NOUN" and lemma.endswith("ing") and lemma not in _ING_THINGS
+
+
+def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], sent: Span) -> bool:
+    """The date only tells which thing a noun inside an argument is ("reported their
+    January sales", "the 1969 film Easy Rider", "arrears for the period from 2004"):
+    nothing happened on it. A noun that names a happening keeps it ("the 1979 crisis",
+    "Sunday's vote"). A date that is itself the subject or object is not a modifier."""
+    root = date_span.root
+    if prep is not None:
+        if prep.lower_ not in _DESCRIBING_PREPS:
+            return False
+        head = prep.head
+    elif root.dep_ in _MODIFIER_DEPS:
+        head = root.head
+    else:
+        return False
+    if head.i in date_tokens or not _in(head, sent) or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # A name after its date may be a happening's ("the 1991 Hajj") or a misparse ("Since
+    # December GM and Chrysler have received"): kept. A number after a name is part of
+    # the name ("Local 1520").
+    if head.pos_ == "PROPN" and head.i > root.i:
+        return False
+    # A name the date is part of is a date's own head ("September of this year").
+    if head.ent_type_ in ("DATE", "TIME", "EVENT"):
+        return False
+    return not _names_happening(head)
 
 
 def _in_marks(noun: Token) -> bool:
@@ -1145,6 +1287,8 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
         return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
+    if negated and lemma == "be":
+        return f"{'are' if plural else 'is'} not"
     if negated:
         return f"{'do' if plural else 'does'} not {lemma}"
     if lemma in _IRREGULAR:
