@@ -290,7 +290,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 try:
                     data = later.make()
                 except Exception as exc:  # a bug, not a briefing's problem: say it, serve on
-                    log.error(f"briefkit: {src_uri} could not be made: {exc!r}")
+                    log.error(f"{src_uri} could not be made: {exc!r}")
                     continue
                 path = os.path.join(site_dir, src_uri)
                 with self.later_lock:
@@ -304,7 +304,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                         os.chmod(tmp, 0o644)
                         os.replace(tmp, path)
                     except OSError as exc:  # the folder emptied under it: the next build writes it
-                        log.warning(f"briefkit: {src_uri} not written: {exc}")
+                        log.info(f"{src_uri} not written: {exc}")
 
         self.later_thread = threading.Thread(target=run, name="briefkit-later", daemon=True)
         self.later_thread.start()

@@ -97,6 +97,8 @@ class Serve:
         return self.plugin
 
     def close(self) -> None:
+        if self.plugin is not None:
+            self.plugin.wait_for_later()  # the SQLite file is written after the pages
         shutil.rmtree(self.site_dir, ignore_errors=True)
 
 
