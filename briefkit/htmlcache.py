@@ -38,6 +38,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +52,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from briefkit.render.exports import Later
 from briefkit.render.parallel import Forked
 
 # The template a kept page is "rendered" with: nothing, replaced by the kept HTML
@@ -102,6 +105,62 @@ class LaterFile(GeneratedFile):
 
     def copy_file(self, dirty: bool = False) -> None:
         return None
+
+
+class LaterExports:
+    """Under serve, the exports made after the pages (``Later``), on a thread of their own.
+
+    The browser reloads while the SQLite file is made. Each build is a generation:
+    a thread writes only if no newer build has begun (the check and the rename are
+    under one lock, which a new build takes to begin), so an older corpus's file
+    never lands in a newer build's folder. A file is written whole, then renamed.
+    """
+
+    def __init__(self, log: logging.LoggerAdapter[logging.Logger] | logging.Logger) -> None:
+        self.log = log
+        self.pending: dict[str, Later] = {}
+        self.generation = 0
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def new_build(self) -> None:
+        with self.lock:
+            self.generation += 1
+
+    def write(self, site_dir: str) -> None:
+        jobs, generation = self.pending, self.generation
+        self.pending = {}
+        if jobs:
+            self.thread = threading.Thread(
+                target=self._run, args=(jobs, generation, site_dir), name="briefkit-later"
+            )
+            self.thread.daemon = True
+            self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+    def _run(self, jobs: dict[str, Later], generation: int, site_dir: str) -> None:
+        for src_uri, later in jobs.items():
+            try:
+                data = later.make()
+            except Exception as exc:  # a bug, not a briefing's problem: say it, serve on
+                self.log.error(f"{src_uri} could not be made: {exc!r}")
+                continue
+            path = os.path.join(site_dir, src_uri)
+            with self.lock:
+                if generation != self.generation:
+                    return  # a newer build makes its own
+                try:
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+                    with os.fdopen(fd, "wb") as out:
+                        out.write(data)
+                    os.chmod(tmp, 0o644)
+                    os.replace(tmp, path)
+                except OSError as exc:  # the folder was emptied under it: the next build writes it
+                    self.log.info(f"{src_uri} not written: {exc}")
 
 
 @dataclass

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-import tempfile
-import threading
 import traceback
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +31,7 @@ from briefkit.htmlcache import (
     ConversionInTwo,
     GeneratedFile,
     HtmlCache,
+    LaterExports,
     LaterFile,
 )
 from briefkit.model import Corpus
@@ -91,8 +89,9 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     The plugin lives across ``mkdocs serve``'s rebuilds (it has ``on_startup``),
     and so does what it read and rendered: a rebuild parses only the briefing
     folders whose files changed, and renders only the pages whose inputs did;
-    mkdocs then converts and themes only the pages whose Markdown changed
-    (``briefkit.htmlcache``).
+    mkdocs then converts and themes only the pages whose Markdown changed, and
+    under ``--dirty`` writes only those (``briefkit.htmlcache``). A one-off build
+    converts the generated pages on two cores (``htmlcache.ConversionInTwo``).
     """
 
     def __init__(self) -> None:
@@ -103,12 +102,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         self.incremental = False
         self.files: Files | None = None
         self.exports: dict[str, str | bytes] = {}
-        # Under serve, exports written after the pages (render.exports.Later): the
-        # build that made them, and the thread writing them.
-        self.later: dict[str, Later] = {}
-        self.generation = 0
-        self.later_lock = threading.Lock()
-        self.later_thread: threading.Thread | None = None
+        # Under serve, exports written after the pages (render.exports.Later).
+        self.later = LaterExports(log)
         self.conversion = ConversionInTwo()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -208,13 +203,13 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
         generated: dict[str, str] = {}
         self.exports = {}
-        self.later = {}
+        later: dict[str, Later] = {}
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.info(f"docs/{src_uri} is hand-written: it replaces the generated page")
                 continue
             if isinstance(content, Later):
-                self.later[src_uri] = content
+                later[src_uri] = content
                 files.append(LaterFile.generated(config, src_uri, content=b""))
                 continue
             files.append(GeneratedFile.generated(config, src_uri, content=content))
@@ -222,15 +217,14 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
                 generated[src_uri] = content
             else:
                 self.exports[src_uri] = content
+        self.later.pending = later
         if self.fast:
             self.html.start(config, files, generated)
         self.files = files
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # A later export of an older build must not land in this one's folder.
-        with self.later_lock:
-            self.generation += 1
+        self.later.new_build()
         # The search plugins make their index before this (Material's in on_config,
         # mkdocs' in on_pre_build, and it comes first in mkdocs.yml).
         search = config.plugins.get("search") or config.plugins.get("material/search")
@@ -260,7 +254,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental:
-            self.write_later(config.site_dir)
+            self.later.write(config.site_dir)
         if not self.fast:
             return
         if self.html.dirty and self.files is not None:
@@ -278,41 +272,9 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         elif self.html.kept:
             log.info(f"{self.html.kept} unchanged pages copied, {built} converted")
 
-    def write_later(self, site_dir: str) -> None:
-        """Write the ``Later`` exports on a thread: the browser reloads meanwhile."""
-        jobs, generation = self.later, self.generation
-        self.later = {}
-        if not jobs:
-            return
-
-        def run() -> None:
-            for src_uri, later in jobs.items():
-                try:
-                    data = later.make()
-                except Exception as exc:  # a bug, not a briefing's problem: say it, serve on
-                    log.error(f"{src_uri} could not be made: {exc!r}")
-                    continue
-                path = os.path.join(site_dir, src_uri)
-                with self.later_lock:
-                    if generation != self.generation:
-                        return  # a newer build makes its own
-                    try:
-                        os.makedirs(os.path.dirname(path), exist_ok=True)
-                        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-                        with os.fdopen(fd, "wb") as out:
-                            out.write(data)
-                        os.chmod(tmp, 0o644)
-                        os.replace(tmp, path)
-                    except OSError as exc:  # the folder emptied under it: the next build writes it
-                        log.info(f"{src_uri} not written: {exc}")
-
-        self.later_thread = threading.Thread(target=run, name="briefkit-later", daemon=True)
-        self.later_thread.start()
-
     def wait_for_later(self) -> None:
         """Until the last build's later exports are written (tests and benchmarks)."""
-        if self.later_thread is not None:
-            self.later_thread.join()
+        self.later.wait()
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A generated page is out of the nav (see mkdocs.yml), which leaves it no tab lit

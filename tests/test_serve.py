@@ -352,7 +352,7 @@ def test_serve_dirty_leaves_unchanged_pages_as_written_and_the_site_is_a_full_bu
     assert plugin.html.kept >= len(PORT_DEAL_ONLY)
     assert port_deal_page.stat().st_mtime_ns == written, "an unchanged page was written again"
     assert_same_site(served, full_build_elsewhere(project, tmp_path / "full1"))
-    assert plugin.later_thread is not None and not plugin.later_thread.is_alive()
+    assert plugin.later.thread is not None and not plugin.later.thread.is_alive()
 
     # A briefing added, then removed: its pages and export files go from the site folder.
     copy = project / "briefings" / "2025-03-05-port-deal-again"
