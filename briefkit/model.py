@@ -401,6 +401,27 @@ def referenced_ids(kind: FactKind, fact: Fact) -> Iterator[tuple[str, str, str]]
                 yield name, what, ident
 
 
+# Briefing object id -> (the briefing, the ids it names): serve asks every build of
+# the same objects; kept while the object lives (the entry holds it).
+_NAMED: dict[int, tuple[Briefing, frozenset[str]]] = {}
+
+
+def named_ids(briefing: Briefing) -> frozenset[str]:
+    """Every actor and place id a briefing names: its entries and every fact's references."""
+    kept = _NAMED.get(id(briefing))
+    if kept is not None and kept[0] is briefing:
+        return kept[1]
+    found = {a.id for a in briefing.actors} | {p.id for p in briefing.places}
+    for kind in FACT_KINDS:
+        for fact in getattr(briefing, kind.key):
+            found.update(ident for _name, _what, ident in referenced_ids(kind, fact))
+    named = frozenset(found)
+    if len(_NAMED) > 1 << 16:
+        _NAMED.clear()
+    _NAMED[id(briefing)] = (briefing, named)
+    return named
+
+
 @dataclass
 class Briefing:
     """One article's facts. ``article`` is attached when the text was read."""
@@ -1089,12 +1110,60 @@ class Corpus:
     briefings: list[Briefing]
     actors: dict[str, Profile] = field(default_factory=dict)
     places: dict[str, Profile] = field(default_factory=dict)
+    registry: Registry = field(default_factory=lambda: Registry(), compare=False, repr=False)
 
     @classmethod
-    def build(cls, briefings: Iterable[Briefing], registry: Registry | None = None) -> Self:
-        newest_first = sorted(briefings, key=_published_key, reverse=True)
-        corpus = cls(newest_first)
+    def build(
+        cls,
+        briefings: Iterable[Briefing],
+        registry: Registry | None = None,
+        previous: Corpus | None = None,
+    ) -> Self:
+        """The corpus of ``briefings``; with ``previous`` (serve's last build), only the
+        profiles of ids that an added, changed or removed briefing names are made again.
+
+        A briefing object that is in both is unchanged (the loader hands back the same
+        object for a folder it did not parse again), and so is every profile that no
+        other briefing touches: it is taken over as it is. Either way the corpus is the
+        one a build from nothing makes (``tests/test_model.py`` holds them equal).
+        """
         registry = registry or Registry()
+        if previous is not None and previous.registry == registry:
+            again = cls._again(list(briefings), registry, previous)
+            if again is not None:
+                return again
+        return cls._build(briefings, registry)
+
+    @classmethod
+    def _again(cls, briefings: list[Briefing], registry: Registry, previous: Corpus) -> Self | None:
+        before = {id(b) for b in previous.briefings}
+        now = {id(b) for b in briefings}
+        removed = [b for b in previous.briefings if id(b) not in now]
+        added = [b for b in briefings if id(b) not in before]
+        if len(removed) + len(added) > max(1, len(briefings) // 4):
+            return None  # most of it changed: a build from nothing is as quick
+        touched: set[str] = set()
+        for briefing in (*removed, *added):
+            touched |= named_ids(briefing)
+        # Every briefing that names a touched id, in any field, dangling or not.
+        involved = [b for b in briefings if not named_ids(b).isdisjoint(touched)]
+        part = cls._build(involved, registry)
+        actors, places = dict(previous.actors), dict(previous.places)
+        for table, fresh in ((actors, part.actors), (places, part.places)):
+            for ident in touched:
+                if ident in fresh:
+                    table[ident] = fresh[ident]
+                else:
+                    table.pop(ident, None)
+        newest_first = sorted(briefings, key=_published_key, reverse=True)
+        return cls(
+            newest_first, dict(sorted(actors.items())), dict(sorted(places.items())), registry
+        )
+
+    @classmethod
+    def _build(cls, briefings: Iterable[Briefing], registry: Registry) -> Self:
+        newest_first = sorted(briefings, key=_published_key, reverse=True)
+        corpus = cls(newest_first, registry=registry)
         for briefing in newest_first:
             for actor in briefing.actors:
                 corpus._profile(corpus.actors, actor.id, "actor").appearances.append(
@@ -1126,6 +1195,9 @@ class Corpus:
             profile.events.sort(key=lambda pair: pair[1].date_value.sort_key())
             names = [a.entry.name for a in profile.appearances if getattr(a.entry, "name", None)]
             profile.fullest = fullest_name(names) if names else None
+        # By id, not by first appearance: a corpus made again in part has the same order.
+        corpus.actors = dict(sorted(corpus.actors.items()))
+        corpus.places = dict(sorted(corpus.places.items()))
         return corpus
 
     @staticmethod

@@ -595,6 +595,7 @@ class CorpusLoader:
         self.signatures: dict[Path, Signature] = {}
         self.loaded_at = 0  # time.time_ns() when the last load began
         self.checked: Checked = {}
+        self.corpus: Corpus | None = None  # the last load's, which the next one builds on
 
     def _digest(self, folder: Path, signatures: dict[Path, Signature]) -> str:
         signature = folder_signature(folder)
@@ -628,7 +629,10 @@ class CorpusLoader:
         briefings, found, consequences = resolve(
             list(fresh.values()), registry, self.checked if self.cache else None
         )
-        return Corpus.build(briefings, registry), sorted(set(problems + found + consequences))
+        corpus = Corpus.build(briefings, registry, self.corpus)
+        if self.cache:
+            self.corpus = corpus
+        return corpus, sorted(set(problems + found + consequences))
 
     @property
     def digests(self) -> dict[str, str]:

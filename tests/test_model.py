@@ -1,6 +1,9 @@
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import REPO
 
 from briefkit.article import parse_article
 from briefkit.model import Briefing, Corpus, DateValue, validate_facts, validate_shape
@@ -149,3 +152,73 @@ def test_the_corpus_names_an_actor_in_full_and_keeps_the_short_form_as_an_alias(
         "Masoud Pezeshkian"
     )
     assert fullest_name(["Masoud Pezeshkian", "Mr. Masoud Pezeshkian"]) == "Masoud Pezeshkian"
+
+
+def _profiles(corpus: Corpus) -> dict[str, object]:
+    """Everything a profile holds, by value and in order, for both tables."""
+
+    def facts(pairs: list[Any]) -> list[tuple[str, str]]:
+        return [(b.id, f.id) for b, f in pairs]
+
+    return {
+        table: [
+            (
+                ident,
+                p.name,
+                p.category,
+                p.aliases,
+                p.fullest,
+                p.record,
+                [(a.briefing.id, a.entry.id, a.role) for a in p.appearances],
+                facts(p.events),
+                facts(p.quotes),
+                facts(p.relations),
+            )
+            for ident, p in getattr(corpus, table).items()
+        ]
+        for table in ("actors", "places")
+    }
+
+
+def test_a_corpus_made_again_in_part_is_the_one_made_from_nothing(tmp_path: Path) -> None:
+    """Serve's loader builds each corpus on the last one, remaking only the profiles an
+    added, changed or removed briefing names; after any edit it must equal a fresh build."""
+    import random
+    import shutil
+    import sys
+
+    from briefkit.store import CorpusLoader
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    from bench_build import write_corpus
+
+    root = tmp_path / "briefings"
+    write_corpus(root, 16)
+    loader = CorpusLoader(root, cache=True)
+    loader.load()
+    folders = sorted(p for p in root.iterdir() if p.is_dir())
+    rng = random.Random(7)
+    for step in range(8):
+        folder = rng.choice([f for f in folders if f.exists()])
+        yaml_file = folder / "briefing.yaml"
+        text = yaml_file.read_text("utf-8")
+        if step % 4 == 0:  # an actor renamed: every page that shows it follows
+            text = text.replace("name: ", "name: Renamed ", 1)
+        elif step % 4 == 1:  # a briefing gone
+            shutil.rmtree(folder)
+            continue
+        elif step % 4 == 2:  # a briefing added: a copy under a new id
+            copy = root / f"{folder.name}-copy{step}"
+            shutil.copytree(folder, copy)
+            copy_yaml = copy / "briefing.yaml"
+            copy_yaml.write_text(text.replace(f"id: {folder.name}", f"id: {copy.name}", 1), "utf-8")
+            folders.append(copy)
+            continue
+        else:  # an event's wording
+            text = text.replace("what: ", "what: Reportedly, ", 1)
+        yaml_file.write_text(text, "utf-8")
+        corpus, problems = loader.load()
+        fresh, _ = CorpusLoader(root).load()
+        assert problems == [] or all("unknown" in p.message for p in problems)
+        assert [b.id for b in corpus.briefings] == [b.id for b in fresh.briefings]
+        assert _profiles(corpus) == _profiles(fresh), step
