@@ -342,10 +342,17 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     if aux & _POSSIBLE_AUX or conditional:
         # "would" with no condition and a date to come is the future seen from the past
         # ("Voters would then choose ... early in 2016"): planned, not imagined.
-        if aux <= {"would", "'d"} and not conditional and future:
+        # So is "should" with a date to come ("should be completed in October"): what
+        # is due, not what is imagined.
+        if aux <= {"would", "'d", "should"} and not conditional and future:
             return "planned"
         return "hypothetical"
-    if aux & _FUTURE_AUX or (told is not verb and verb.lemma_ in _FUTURE_FRAMES):
+    # "can be submitted starting next month": what may be done from a date to come.
+    if (
+        aux & _FUTURE_AUX
+        or (told is not verb and verb.lemma_ in _FUTURE_FRAMES)
+        or (future and "can" in aux)
+    ):
         return "planned"
     # "is scheduled for public release in June", also as the second of two coordinated
     # verbs (``_frames`` leaves a conj's own participle out).
@@ -588,11 +595,25 @@ def _verb_reading(
     # frame says of it: the reading starts at the frame.
     # Any other frame stays too: "failed to pass the Senate" is no passing, "agreed to
     # cut", "is seeking to cut" are not cuts.
+    # A participle that carries nothing but the date ("can be submitted starting next
+    # month") dates the verb it hangs on.
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and _dates_only(verb, date_tokens)
+        and _is_passive(verb.head)  # "start delivering in 2011" needs its complement
+    ):
+        verb = verb.head
     for _ in range(3):
         if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     subject = _subject(verb, sent)
+    if subject is None and verb.tag_ in ("VBZ", "VBD", "VBP") and not _lost_subject(verb):
+        # A finite verb whose subject the parse lost ("today were Citigroup", "arrives in
+        # Tokyo"): a summary with no subject is no clause a reader can place.
+        return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
     who = None
@@ -697,6 +718,8 @@ def _resolve_subject(
             return reading, found
         if not _next_to(antecedent, subj):
             return reading, found  # the parse may hang the clause on a farther noun
+        if not _fits_relative(subj.head, antecedent):
+            return reading, found  # the pronoun stays, and the bare "which" is dropped
         phrase = _render(_surname(_noun_phrase(antecedent, inside)))
         if not phrase:
             return reading, found
@@ -723,6 +746,33 @@ def _resolve_subject(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+_HAPPENING_VERBS = frozenset({"occur", "happen"})
+_SINGULAR_FORMS = frozenset({"VBZ"})
+_PLURAL_FORMS = frozenset({"VBP"})
+
+
+def _fits_relative(verb: Token, antecedent: Token) -> bool:
+    """The noun a relative clause hangs on is its subject only if it could be: a verb
+    that shows number agrees with it ("strategies, which flies" is the parse's wrong
+    noun), and a verb of happening ("which took place", "which occurred") is said of a
+    happening, not of a company or a figure."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    finite = next((t for t in forms if t.tag_ in ("VBZ", "VBP", "VBD")), None)
+    plural = _is_plural(antecedent)
+    if finite is not None:
+        if finite.tag_ in _SINGULAR_FORMS and plural:
+            return False
+        if finite.tag_ in _PLURAL_FORMS and not plural:
+            return False
+        if finite.lemma_ == "be" and finite.tag_ == "VBD" and (finite.lower_ == "were") != plural:
+            return False
+    lemma = verb.lemma_.lower()
+    happening = lemma in _HAPPENING_VERBS or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    )
+    return not happening or _is_event_noun(antecedent)
 
 
 # Subjects that are pronouns: personal, demonstrative and relative, and a possessive
@@ -1225,14 +1275,46 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     for c in verb.children:
         if c.dep_ == "prep" and (c.lower_ == "according" or all(t.i in skip for t in c.subtree)):
             continue  # attribution, or the date's own phrase (that is `when`)
+        if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
+            continue  # "which it will begin to fly": the relative is not the object's name
         if c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
+        elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
+            continue  # "submitted starting next month": the participle only dates it
         elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
-            c.dep_ == "ccomp" and verb.lemma_ in _SPEECH and not objects and not others
+            # Any verb's complement clause when nothing else follows it: "admitted that
+            # the loss could swell", not a bare "GM admits" (a summary is a whole clause).
+            c.dep_ == "ccomp"
+            and (c.i > verb.i or verb.lemma_ in _SPEECH)
+            and not objects
+            and not others
         ):
             others.append(_phrase(c, skip))
-    return [p for p in objects + others if p]
+    kept = [p for p in objects + others if p]
+    if not kept:
+        # A manner adverb is the predicate of a verb with nothing else after it:
+        # "markets performed particularly badly", not "markets perform".
+        manner = [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i
+                  and c.lower_.endswith("ly") and c.i not in skip]  # fmt: skip
+        if manner:
+            kept = [[t for t in manner[0].subtree if t.i not in skip]]
+    return kept
+
+
+def _lost_subject(verb: Token) -> bool:
+    """A name right before the verb, across nothing but a quotation mark, that the parse
+    hung elsewhere ('from Florida, Montalvo "walked into'): the clause has a subject."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text in ('"', "“", "'"):
+        i -= 1
+    return i >= 0 and verb.doc[i].pos_ == "PROPN" and verb.doc[i].dep_ in ("appos", "pobj")
+
+
+def _dates_only(verb: Token, date_tokens: set[int]) -> bool:
+    """``verb`` has no word below it but the date's."""
+    below = [t.i for c in verb.children for t in c.subtree]
+    return bool(below) and all(i in date_tokens for i in below)
 
 
 def _phrase(head: Token, skip: set[int]) -> list[Token]:

@@ -523,3 +523,27 @@ def test_a_negated_copula_reads_is_not(nlp: Language) -> None:
     _, events = events_of(nlp, "Velmark has not been in recession since 2001.")
     [e] = events
     assert e["what"].startswith("Velmark is not in recession")
+
+
+def test_a_complement_clause_or_manner_adverb_stays(nlp: Language) -> None:
+    # A summary is a whole clause: not "Brackwell admits" or "Markets perform".
+    text = (
+        "Brackwell admitted on Tuesday that the loss could grow. "
+        "Northern markets performed particularly badly on Tuesday."
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert whats[0].startswith("Brackwell admits that the loss could grow")
+    assert whats[1].startswith("Northern markets perform particularly badly")
+
+
+def test_a_happening_verb_needs_a_happening_antecedent(nlp: Language) -> None:
+    text = "Tessaro bought Quillon Systems Corp., which took place in 1996."
+    _, events = events_of(nlp, text)
+    assert not any("takes place" in e["what"] for e in events)
+
+
+def test_should_with_a_date_to_come_is_planned(nlp: Language) -> None:
+    _, events = events_of(nlp, "The new Varden plant should be completed in October.")
+    [e] = events
+    assert e["status"] == "planned"
