@@ -362,7 +362,22 @@ def test_a_summary_edit_keeps_actor_pages_and_every_page_stays_a_fresh_renders(
     assert pages == corpus.fresh()
 
     # An event's wording is on actor pages: they are made again.
-    summit.write_text(edited.replace("Ostrava joins", "Ostrava formally joins", 1), "utf-8")
+    edited = edited.replace("Ostrava joins", "Ostrava formally joins", 1)
+    summit.write_text(edited, "utf-8")
     pages = served()
     assert any(p.startswith("actors/") for p in cache.rendered)
+    assert pages == corpus.fresh()
+
+    # Index pages are keyed on what they show: a role (the actors index), a place's
+    # coordinates (the map and the places index) make them again, and only those.
+    edited = edited.replace("role: Prime Minister of Valdoria", "role: Premier of Valdoria", 1)
+    summit.write_text(edited, "utf-8")
+    pages = served()
+    assert "actors/index.md" in cache.rendered and "map.md" not in cache.rendered
+    assert pages == corpus.fresh()
+    port = corpus.root / "2025-03-04-port-deal" / "briefing.yaml"
+    port.write_text(port.read_text("utf-8").replace("[45.1, 12.3]", "[45.2, 12.3]"), "utf-8")
+    pages = served()
+    assert {"map.md", "places/index.md"} <= set(cache.rendered)
+    assert "tags.md" not in cache.rendered
     assert pages == corpus.fresh()

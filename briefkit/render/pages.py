@@ -972,6 +972,44 @@ def _one(_renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
     yield None, None, None
 
 
+def _shown(parts: Callable[[Renderer], list[Any]]) -> Callable[[Renderer], Iterator[Any]]:
+    """An index page keyed on exactly what it shows of each actor, place or briefing
+    (``parts``), so an edit it does not show leaves it as it was. Listing that is far
+    cheaper than rendering the page; a one-off build lists nothing."""
+
+    def pages(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
+        yield None, None, ((parts(renderer),), ()) if renderer.keys is not None else None
+
+    return pages
+
+
+def _actors_shown(r: Renderer) -> list[Any]:
+    return [
+        (p.id, p.name, p.category, p.latest.role, len(p.appearances))
+        for p in r.corpus.actors.values()
+    ]
+
+
+def _places_shown(r: Renderer) -> list[Any]:
+    assert r.keys is not None
+    return [
+        (
+            p.id,
+            p.name,
+            p.category,
+            p.country,
+            r.keys.summary(p.country) if p.country else "",
+            p.coordinates,
+            len(p.appearances),
+        )
+        for p in r.corpus.places.values()
+    ]
+
+
+def _tags_shown(r: Renderer) -> list[Any]:
+    return [(b.path, b.id, b.title, b.tags, b.source.published) for b in r.corpus.briefings]
+
+
 def _periods(kind: str) -> Callable[[Renderer], Iterator[tuple[str | None, Any, Inputs]]]:
     def pages(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
         periods = renderer.timeline_periods if kind == "timeline" else renderer.quote_periods
@@ -1010,10 +1048,26 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         _one,
         Renderer.briefings_index,
     ),
-    PageKind("actors", "actors.md.j2", lambda _i: page_path("actor"), _one, Renderer.actors_index),
-    PageKind("places", "places.md.j2", lambda _i: page_path("place"), _one, Renderer.places_index),
-    PageKind("map", "map.md.j2", lambda _i: page_path("map"), _one, Renderer.map_page),
-    PageKind("tags", "tags.md.j2", lambda _i: page_path("tags"), _one, Renderer.tags_page),
+    PageKind(
+        "actors",
+        "actors.md.j2",
+        lambda _i: page_path("actor"),
+        _shown(_actors_shown),
+        Renderer.actors_index,
+    ),
+    PageKind(
+        "places",
+        "places.md.j2",
+        lambda _i: page_path("place"),
+        _shown(_places_shown),
+        Renderer.places_index,
+    ),
+    PageKind(
+        "map", "map.md.j2", lambda _i: page_path("map"), _shown(_places_shown), Renderer.map_page
+    ),
+    PageKind(
+        "tags", "tags.md.j2", lambda _i: page_path("tags"), _shown(_tags_shown), Renderer.tags_page
+    ),
     PageKind(
         "timeline",
         "timeline.md.j2",
