@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import load_gazetteer
+from briefkit.extractors.implied import implied_relations
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
@@ -504,4 +505,5 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     """Relations in the data contract's field names: roles first, then stated ties."""
     stated = stated_relations(article, doc, entities) + verb_relations(article, doc, entities)
     posts = post_relations(article, doc, entities) + ownership_relations(article, doc, entities)
+    posts += implied_relations(article, doc, entities)
     return _dedupe(role_relations(entities) + posts + stated)
