@@ -19,8 +19,10 @@ country's government.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer
 from briefkit.extractors.implied import implied_relations
 from briefkit.extractors.ownership import ownership_relations
@@ -52,6 +54,8 @@ TRIGGERS: dict[str, str] = {
     "hostility": "tension",
     "tense": "tension",
     "spat": "tension",
+    "rift": "tension",
+    "friction": "tension",
     "war": "enemy",
     "conflict": "enemy",
     "fighting": "enemy",
@@ -64,7 +68,11 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
-_SYMMETRIC = frozenset({"ally", "enemy", "tension", "trade-partner", "spouse", "sibling"})
+_SYMMETRIC = frozenset(
+    {"ally", "enemy", "tension", "rival", "trade-partner", "spouse", "sibling", "relative-of"}
+)
+# Nouns that state a standing competition (GUIDE §9 rival: "Airbus rival Boeing").
+_RIVALS = frozenset({"rival", "rivals", "competitor", "competitors"})
 _AFFILIATION = frozenset({"role", "member-of", "leader-of", "founder-of", "employed-by"})
 _PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products (other)
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
@@ -376,10 +384,23 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
     kinds = {a.id: a.kind for a in entities.actors}
+    actors = {a.id: a for a in entities.actors}
+    mentions = SpanIndex(
+        [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+    )
+
+    def tell(pronoun: Token) -> str | None:
+        """ "he founded X": the one person the text before names (events.py's reading)."""
+        return _antecedent(pronoun, doc, mentions, actors, frozenset({"person"}))
+
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
+            for a, b in _rivals(tok, parties, doc):
+                add(a, "rival", b, tok)
+            continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
-            founder, body = _founding(tok, parties, doc)
+            founder, body = _founding(tok, parties, doc, tell)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
                 add(founder, "founder-of", body, tok)
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
@@ -422,7 +443,26 @@ _BODY_WORDS = frozenset({"organization", "organisation", "group", "company", "fi
                          "party", "movement", "charity", "foundation", "competition"})  # fmt: skip
 
 
-def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
+    """'Boeing's European rival, Airbus', 'Airbus rival Boeing', 'X, a rival of Y': the
+    named possessor, modifier or 'of' object on one side, the name the noun is in
+    apposition to, or modifies, on the other. A pronoun possessor ("its rival") is left
+    alone: the nearest name before it is often not the one meant."""
+    named = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+    named += _prep_objects_of(tok, {"of", "to"})
+    others = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ in {"appos", "compound"} or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+        others.append(tok.head)
+    if tok.dep_ == "attr":
+        others += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    first = _refs(named, parties, doc)
+    second = _refs(others, parties, doc)
+    return [(a, b) for a in first[:1] for b in second[:1] if a != b]
+
+
+def _founding(
+    tok: Token, parties: _Parties, doc: Doc, tell: Callable[[Token], str | None]
+) -> tuple[str | None, str | None]:
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
@@ -430,12 +470,15 @@ def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str 
               if o.dep_ == "pobj"]  # fmt: skip
     if agents:
         founder = _refs(agents[:1], parties, doc)
-        if tok.dep_ == "acl":
-            bodies = [tok.head]
-        else:
-            bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl" or (tok.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)):
+            bodies = [tok.head]  # "Pixar, (which was) founded by X"
     else:
-        founder = _refs([c for c in tok.children if c.dep_ == "nsubj"], parties, doc)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        founder = _refs(subjects, parties, doc)
+        if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
+            told = tell(subjects[0])
+            founder = [told] if told else []
         bodies = [c for c in tok.children if c.dep_ == "dobj"]
     if not founder or not bodies:
         return None, None
