@@ -395,6 +395,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _BAN_VERBS:
+            banner, target = _ban(tok, parties, doc)
+            if kinds.get(banner or "") in _STATES and kinds.get(target or "") in _STATES:
+                add(banner, "sanctions", target, tok)
+            continue
         if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
             for a, b in _rivals(tok, parties, doc):
                 add(a, "rival", b, tok)
@@ -441,6 +446,48 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 _BODY_KINDS = frozenset({"organization", "other"})
 _BODY_WORDS = frozenset({"organization", "organisation", "group", "company", "firm", "church",
                          "party", "movement", "charity", "foundation", "competition"})  # fmt: skip
+
+
+# A ban is a sanction (GUIDE §9): "A banned B's airlines", "banned in the EU".
+_BAN_VERBS = frozenset({"ban", "blacklist", "embargo", "outlaw"})
+_STATES = frozenset({"country", "organization"})
+
+
+def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+    """Who bans and whose things are banned: the agent, the subject of an active verb
+    or the jurisdiction banned "in"; the object, passive subject or the noun the
+    participle qualifies, told by its possessor or "from" object. Where that noun is
+    generic ("the list of air carriers banned in the EU"), the same noun with a
+    possessor elsewhere in the sentence ("Indonesia's air carriers") is what is meant."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _BAN_MODALS) for c in tok.children):
+        return None, None
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    passive = bool(agents) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    banners = agents or ([] if passive else [c for c in tok.children if c.dep_ == "nsubj"])
+    banners = banners or _prep_objects_of(tok, {"in"})
+    banned = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ in {"acl", "relcl"}:
+        banned.append(tok.head)
+    whose: list[Token] = []
+    for noun in banned:
+        whose += [c for c in noun.children if c.dep_ == "poss"]
+        whose += _prep_objects_of(noun, {"from", "of"})
+        if not whose and noun.pos_ == "NOUN":
+            whose += [
+                p
+                for t in noun.sent
+                if t.i != noun.i and t.lemma_ == noun.lemma_
+                for p in t.children
+                if p.dep_ == "poss"
+            ]
+        whose.append(noun)
+    by = _refs(banners, parties, doc)
+    targets = [r for r in _refs(whose, parties, doc) if r not in by]
+    return (by[0] if by else None), (targets[0] if targets else None)
+
+
+_BAN_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
 
 
 def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
