@@ -124,6 +124,12 @@ def _titles(span: Span) -> list[Token]:
         prev = doc[span.start - 1]
         if prev.lower_ in _POSTS and prev.i >= span.sent.start:
             out.append(prev)
+        # "The former Chief Operating Officer, Tim Cook, will ...": an apposition the
+        # parse splits into two subjects of one verb
+        if prev.text == "," and span.start > 1:
+            title = doc[span.start - 2]
+            if title.head.i == root.head.i and title.dep_ == root.dep_ == "nsubj":
+                out.append(title)
     out += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         out.append(root.head)
