@@ -166,6 +166,7 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 add(m.ref, "role", body, lo, hi)
                 break
     _employment(doc, orgs, add)
+    _respectively(doc, orgs, add)
     return out
 
 
@@ -241,3 +242,68 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
 
 
 _MODALS = word_set("will would could may might should can must shall")
+
+
+_LIST_GLUE = frozenset({",", "and", "the"})
+_LINKS = frozenset({"of", "from", "at", "for"})
+
+
+def _chain(doc: Doc, orgs: _Orgs, i: int, step: int, kinds: set[str]) -> tuple[list[str], int]:
+    """The names of ``kinds`` listed from token ``i`` on in direction ``step``, joined
+    only by commas, "and" or "the": their ids in text order and the first token beyond."""
+    refs: list[str] = []
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        found = orgs.mentions.covering(tok.idx)
+        if found and orgs.kinds.get(found[0].ref) in kinds:
+            if not refs or refs[-1] != found[0].ref:
+                refs.append(found[0].ref)
+            i += step
+        elif tok.lower_ in _LIST_GLUE:
+            i += step
+        else:
+            break
+    if step < 0:
+        refs.reverse()
+    return refs, i
+
+
+def crossed_pairs(doc: Doc, entities: Entities) -> set[tuple[str, str]]:
+    """Person-body pairs a "respectively" list rules out (A is of X, not of Y): a reading
+    of the nearest body ("B of respectively X") is then wrong."""
+    pairs: list[tuple[str, str]] = []
+    _respectively(doc, _Orgs(entities), lambda p, _k, b, _lo, _hi: pairs.append((p, b)))
+    people = {p for p, _b in pairs}
+    bodies = {b for _p, b in pairs}
+    return {(p, b) for p in people for b in bodies} - set(pairs)
+
+
+def _respectively(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]) -> None:
+    """'A and B of respectively X and Y', 'A and B, of X and Y respectively', 'A and B, the
+    chairmen of X and Y respectively': the people and the bodies paired in order, where
+    both lists are as long."""
+    bodies_kinds = {"organization", "country"}
+    for resp in doc:
+        if resp.lower_ != "respectively":
+            continue
+        bodies, j = _chain(doc, orgs, resp.i + 1, 1, bodies_kinds)
+        if len(bodies) >= 2:
+            link = resp.i - 1  # "of respectively X and Y"
+        else:
+            k = resp.i - 1 if resp.i and doc[resp.i - 1].text != "," else resp.i - 2
+            bodies, link = _chain(doc, orgs, k, -1, bodies_kinds)
+        if len(bodies) < 2 or link < 1 or doc[link].lower_ not in _LINKS:
+            continue
+        i, post = link - 1, "member-of"
+        while i > resp.sent.start and (doc[i].lower_ in _POSTS or doc[i].lemma_ in _POSTS
+                                       or doc[i].lower_ in {"the", "their"}):  # fmt: skip
+            post, i = "role", i - 1
+        if doc[i].text == ",":
+            i -= 1
+        people, start = _chain(doc, orgs, i, -1, {"person"})
+        if len(people) != len(bodies) or start < resp.sent.start - 1:
+            continue
+        lo, hi = doc[start + 1].idx, resp.idx + len(resp.text)
+        hi = max(hi, doc[j - 1].idx + len(doc[j - 1].text)) if j > resp.i + 1 else hi
+        for person, body in zip(people, bodies, strict=True):
+            add(person, post, body, lo, hi)

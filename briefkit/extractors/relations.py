@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer
-from briefkit.extractors.implied import implied_relations
+from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
@@ -596,4 +596,10 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     stated = stated_relations(article, doc, entities) + verb_relations(article, doc, entities)
     posts = post_relations(article, doc, entities) + ownership_relations(article, doc, entities)
     posts += implied_relations(article, doc, entities)
-    return _dedupe(role_relations(entities) + posts + stated)
+    crossed = crossed_pairs(doc, entities)
+    found = [
+        r
+        for r in role_relations(entities) + posts + stated
+        if r["kind"] not in _AFFILIATION or (r["from"], r["to"]) not in crossed
+    ]
+    return _dedupe(found)
