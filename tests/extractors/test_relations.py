@@ -277,8 +277,7 @@ def test_rivals_rifts_stakes_and_bans() -> None:
 
 def test_respectively_pairs_people_and_bodies_in_order() -> None:
     article = parse_article(
-        "The camp's Ana Pell and Rob Gunn of respectively Green Party and the Farmers "
-        "Union won."
+        "The camp's Ana Pell and Rob Gunn of respectively Green Party and the Farmers Union won."
     )
     triples = _triples(_relations(article))
     assert ("ana-pell", "member-of", "green-party") in triples
