@@ -60,6 +60,7 @@ TRIGGERS: dict[str, str] = {
     "conflict": "enemy",
     "fighting": "enemy",
     "clash": "enemy",
+    "invasion": "enemy",  # "Russia's invasion of Georgia": armed conflict (GUIDE §9)
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
