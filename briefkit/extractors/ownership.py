@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
 
@@ -153,9 +154,19 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     refs = _Refs(entities)
+    actors = {a.id: a for a in entities.actors}
+    mentions = SpanIndex(
+        [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+    )
     out: list[dict[str, object]] = []
     for owner_tok, owned_tok, trigger in _pairs(doc):
         owner, owned = refs.at(owner_tok), refs.at(owned_tok)
+        if owner is None and owner_tok.lower_ in {"he", "she"}:
+            # "In 1986 he bought X": the one person the text before names, the reading
+            # events.py makes of a pronoun subject
+            told = _antecedent(owner_tok, doc, mentions, actors, frozenset({"person"}))
+            if told is not None:
+                owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "person")
         if owner is None or owned is None or owner[2] == owned[2]:
             continue
         if owner[3] not in _OWNERS or owned[3] != "organization":

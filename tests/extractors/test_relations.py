@@ -283,3 +283,14 @@ def test_respectively_pairs_people_and_bodies_in_order() -> None:
     assert ("ana-pell", "member-of", "green-party") in triples
     assert ("rob-gunn", "member-of", "farmers-union") in triples
     assert ("rob-gunn", "member-of", "green-party") not in triples
+
+
+def test_a_pronoun_buyer_and_an_invasion() -> None:
+    article = parse_article(
+        "Tom Brack left Orvel Computer in 1985. In 1986 he bought Nexo Systems. "
+        "Markets fell after Russia's invasion of neighboring Georgia."
+    )
+    relations = _relations(article)
+    assert ("tom-brack", "owns", "nexo-systems") in _triples(relations)
+    pairs = {(r["kind"], frozenset((r["from"], r["to"]))) for r in relations}
+    assert ("enemy", frozenset(("russia", "georgia"))) in pairs
