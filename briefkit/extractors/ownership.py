@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
 
@@ -29,6 +30,8 @@ _ACQUIRE_VERBS = word_set("acquire buy purchase")
 _ACQUIRE_NOUNS = word_set("acquisition purchase takeover buyout")
 _UNIT_NOUNS = word_set("subsidiary unit division subsidiaries")
 _PARENT_NOUNS = word_set("parent")
+_STAKE_NOUNS = word_set("stake share shares holding interest")
+_HOLD_VERBS = word_set("hold own have retain keep")
 _NOT_DONE = word_set("""
     planned proposed possible potential failed rejected attempted pending mooted rumoured
     rumored hostile
@@ -67,6 +70,15 @@ def _pobj(tok: Token, *preps: str) -> Token | None:
     return None
 
 
+def _stake_in(tok: Token) -> Token:
+    """'a twenty percent stake in B': what the stake is in; else the object itself."""
+    if tok.lemma_.lower() in _STAKE_NOUNS:
+        held = _pobj(tok, "in", "of")
+        if held is not None:
+            return held
+    return tok
+
+
 def _settled(verb: Token) -> bool:
     """A verb that states a done or standing fact, not a plan, a wish or a denial."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
@@ -90,7 +102,12 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             else:
                 owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
                 if owner is not None and owned is not None:
-                    out.append((owner, owned, tok))
+                    out.append((owner, _stake_in(owned), tok))
+        elif tok.pos_ == "VERB" and lemma in _HOLD_VERBS and _settled(tok):
+            # "A holds a 25 percent stake in B" (GUIDE §9: a stated stake is owns)
+            owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
+            if owner is not None and owned is not None and _stake_in(owned) is not owned:
+                out.append((owner, _stake_in(owned), tok))
         elif tok.pos_ == "NOUN" and lemma in _ACQUIRE_NOUNS:
             if any(c.lower_ in _NOT_DONE for c in tok.children):
                 continue
@@ -137,9 +154,19 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     refs = _Refs(entities)
+    actors = {a.id: a for a in entities.actors}
+    mentions = SpanIndex(
+        [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+    )
     out: list[dict[str, object]] = []
     for owner_tok, owned_tok, trigger in _pairs(doc):
         owner, owned = refs.at(owner_tok), refs.at(owned_tok)
+        if owner is None and owner_tok.lower_ in {"he", "she"}:
+            # "In 1986 he bought X": the one person the text before names, the reading
+            # events.py makes of a pronoun subject
+            told = _antecedent(owner_tok, doc, mentions, actors, frozenset({"person"}))
+            if told is not None:
+                owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "person")
         if owner is None or owned is None or owner[2] == owned[2]:
             continue
         if owner[3] not in _OWNERS or owned[3] != "organization":

@@ -19,9 +19,12 @@ country's government.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer
+from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
@@ -51,10 +54,13 @@ TRIGGERS: dict[str, str] = {
     "hostility": "tension",
     "tense": "tension",
     "spat": "tension",
+    "rift": "tension",
+    "friction": "tension",
     "war": "enemy",
     "conflict": "enemy",
     "fighting": "enemy",
     "clash": "enemy",
+    "invasion": "enemy",  # "Russia's invasion of Georgia": armed conflict (GUIDE §9)
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
@@ -63,7 +69,11 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
-_SYMMETRIC = frozenset({"ally", "enemy", "tension", "trade-partner", "spouse", "sibling"})
+_SYMMETRIC = frozenset(
+    {"ally", "enemy", "tension", "rival", "trade-partner", "spouse", "sibling", "relative-of"}
+)
+# Nouns that state a standing competition (GUIDE §9 rival: "Airbus rival Boeing").
+_RIVALS = frozenset({"rival", "rivals", "competitor", "competitors"})
 _AFFILIATION = frozenset({"role", "member-of", "leader-of", "founder-of", "employed-by"})
 _PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products (other)
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
@@ -375,10 +385,28 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
     kinds = {a.id: a.kind for a in entities.actors}
+    actors = {a.id: a for a in entities.actors}
+    mentions = SpanIndex(
+        [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+    )
+
+    def tell(pronoun: Token) -> str | None:
+        """ "he founded X": the one person the text before names (events.py's reading)."""
+        return _antecedent(pronoun, doc, mentions, actors, frozenset({"person"}))
+
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _BAN_VERBS:
+            banner, target = _ban(tok, parties, doc)
+            if kinds.get(banner or "") in _STATES and kinds.get(target or "") in _STATES:
+                add(banner, "sanctions", target, tok)
+            continue
+        if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
+            for a, b in _rivals(tok, parties, doc):
+                add(a, "rival", b, tok)
+            continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
-            founder, body = _founding(tok, parties, doc)
+            founder, body = _founding(tok, parties, doc, tell)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
                 add(founder, "founder-of", body, tok)
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
@@ -421,7 +449,68 @@ _BODY_WORDS = frozenset({"organization", "organisation", "group", "company", "fi
                          "party", "movement", "charity", "foundation", "competition"})  # fmt: skip
 
 
-def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+# A ban is a sanction (GUIDE §9): "A banned B's airlines", "banned in the EU".
+_BAN_VERBS = frozenset({"ban", "blacklist", "embargo", "outlaw"})
+_STATES = frozenset({"country", "organization"})
+
+
+def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | None]:
+    """Who bans and whose things are banned: the agent, the subject of an active verb
+    or the jurisdiction banned "in"; the object, passive subject or the noun the
+    participle qualifies, told by its possessor or "from" object. Where that noun is
+    generic ("the list of air carriers banned in the EU"), the same noun with a
+    possessor elsewhere in the sentence ("Indonesia's air carriers") is what is meant."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _BAN_MODALS) for c in tok.children):
+        return None, None
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    passive = bool(agents) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    banners = agents or ([] if passive else [c for c in tok.children if c.dep_ == "nsubj"])
+    banners = banners or _prep_objects_of(tok, {"in"})
+    banned = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.dep_ in {"acl", "relcl"}:
+        banned.append(tok.head)
+    whose: list[Token] = []
+    for noun in banned:
+        whose += [c for c in noun.children if c.dep_ == "poss"]
+        whose += _prep_objects_of(noun, {"from", "of"})
+        if not whose and noun.pos_ == "NOUN":
+            whose += [
+                p
+                for t in noun.sent
+                if t.i != noun.i and t.lemma_ == noun.lemma_
+                for p in t.children
+                if p.dep_ == "poss"
+            ]
+        whose.append(noun)
+    by = _refs(banners, parties, doc)
+    targets = [r for r in _refs(whose, parties, doc) if r not in by]
+    return (by[0] if by else None), (targets[0] if targets else None)
+
+
+_BAN_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
+
+
+def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
+    """'Boeing's European rival, Airbus', 'Airbus rival Boeing', 'X, a rival of Y': the
+    named possessor, modifier or 'of' object on one side, the name the noun is in
+    apposition to, or modifies, on the other. A pronoun possessor ("its rival") is left
+    alone: the nearest name before it is often not the one meant."""
+    named = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
+    named += _prep_objects_of(tok, {"of", "to"})
+    others = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ in {"appos", "compound"} or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+        others.append(tok.head)
+    if tok.dep_ == "attr":
+        others += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    first = _refs(named, parties, doc)
+    second = _refs(others, parties, doc)
+    return [(a, b) for a in first[:1] for b in second[:1] if a != b]
+
+
+def _founding(
+    tok: Token, parties: _Parties, doc: Doc, tell: Callable[[Token], str | None]
+) -> tuple[str | None, str | None]:
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
@@ -429,12 +518,15 @@ def _founding(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str 
               if o.dep_ == "pobj"]  # fmt: skip
     if agents:
         founder = _refs(agents[:1], parties, doc)
-        if tok.dep_ == "acl":
-            bodies = [tok.head]
-        else:
-            bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl" or (tok.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)):
+            bodies = [tok.head]  # "Pixar, (which was) founded by X"
     else:
-        founder = _refs([c for c in tok.children if c.dep_ == "nsubj"], parties, doc)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        founder = _refs(subjects, parties, doc)
+        if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
+            told = tell(subjects[0])
+            founder = [told] if told else []
         bodies = [c for c in tok.children if c.dep_ == "dobj"]
     if not founder or not bodies:
         return None, None
@@ -504,4 +596,11 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     """Relations in the data contract's field names: roles first, then stated ties."""
     stated = stated_relations(article, doc, entities) + verb_relations(article, doc, entities)
     posts = post_relations(article, doc, entities) + ownership_relations(article, doc, entities)
-    return _dedupe(role_relations(entities) + posts + stated)
+    posts += implied_relations(article, doc, entities)
+    crossed = crossed_pairs(doc, entities)
+    found = [
+        r
+        for r in role_relations(entities) + posts + stated
+        if r["kind"] not in _AFFILIATION or (r["from"], r["to"]) not in crossed
+    ]
+    return _dedupe(found)

@@ -227,3 +227,70 @@ def test_a_bare_national_office_is_the_story_country_only_where_one_stands_out()
     # two countries named as often: whose minister she is, the text does not say
     mixed = story.replace("Norway's budget", "Chile's budget and Chile's debt")
     assert not [r for r in _relations(parse_article(mixed)) if r["from"] == "lena-ward"]
+
+
+def test_a_post_whose_body_is_the_one_company_named_just_before() -> None:
+    article = parse_article(
+        "Zentrox Corporation reported a loss on Monday. The firm's chief executive "
+        "officer, Karl Dobrin, said sales fell."
+    )
+    assert ("karl-dobrin", "role", "zentrox-corporation") in _triples(_relations(article))
+    named = parse_article("Velmar Industries named Hana Osk as its new president on Tuesday.")
+    assert ("hana-osk", "role", "velmar-industries") in _triples(_relations(named))
+    # two companies named before: which one "the company" is would be a guess
+    two = _relations(
+        parse_article(
+            "Norland Oil and Grey Trust reported losses. The company's chief executive, "
+            "Ivo Marr, resigned."
+        )
+    )
+    assert not [r for r in two if r["from"] == "ivo-marr"]
+
+
+def test_employment_by_verb_and_a_pronoun_founder() -> None:
+    article = parse_article(
+        "Hana Osk worked for Brontel Systems for a decade. Tom Brack left Orvel Computer "
+        "in 1985. That year he founded Nexo Systems."
+    )
+    triples = _triples(_relations(article))
+    assert ("hana-osk", "employed-by", "brontel-systems") in triples
+    assert ("tom-brack", "founder-of", "nexo-systems") in triples
+
+
+def test_rivals_rifts_stakes_and_bans() -> None:
+    article = parse_article(
+        "Kestrel Air's European rival, Orvel Airlines, cut fares. In 2009, Vanta Motors bought a "
+        "twenty percent stake in Corlis Auto. Ending the rift between Peru and Chile will "
+        "take years. Chile banned imports from Bolivia."
+    )
+    relations = _relations(article)
+    pairs = {(r["kind"], frozenset((r["from"], r["to"]))) for r in relations}
+    assert ("rival", frozenset(("kestrel-air", "orvel-airlines"))) in pairs
+    assert ("tension", frozenset(("peru", "chile"))) in pairs
+    triples = _triples(relations)
+    assert ("vanta-motors", "owns", "corlis-auto") in triples
+    assert ("chile", "sanctions", "bolivia") in triples
+    # a ban only planned is no sanction
+    planned = _relations(parse_article("Chile may ban imports from Bolivia."))
+    assert not [r for r in planned if r["kind"] == "sanctions"]
+
+
+def test_respectively_pairs_people_and_bodies_in_order() -> None:
+    article = parse_article(
+        "The camp's Ana Pell and Rob Gunn of respectively Green Party and the Farmers Union won."
+    )
+    triples = _triples(_relations(article))
+    assert ("ana-pell", "member-of", "green-party") in triples
+    assert ("rob-gunn", "member-of", "farmers-union") in triples
+    assert ("rob-gunn", "member-of", "green-party") not in triples
+
+
+def test_a_pronoun_buyer_and_an_invasion() -> None:
+    article = parse_article(
+        "Tom Brack left Orvel Computer in 1985. In 1986 he bought Nexo Systems. "
+        "Markets fell after Russia's invasion of neighboring Georgia."
+    )
+    relations = _relations(article)
+    assert ("tom-brack", "owns", "nexo-systems") in _triples(relations)
+    pairs = {(r["kind"], frozenset((r["from"], r["to"]))) for r in relations}
+    assert ("enemy", frozenset(("russia", "georgia"))) in pairs

@@ -1,0 +1,309 @@
+"""Relations whose body the text gives only by a pronoun or a bare noun (GUIDE §9).
+
+* a corporate post with no body named: "its new chief executive", "the firm's chief
+  executive officer, X", "the vice president of the company, X", "company CEO X",
+  "the current chief operating officer, X": the body is the one organization named
+  in the sentence before the title or the two before it. Where two or more are
+  named there, which one is meant is a guess, and there is no relation;
+* employment by a verb: "X worked for Y", "X joined Y as ...", "X held positions at
+  Y and Z", with "he"/"she" told by the one person the text before names (the
+  reading events.py makes of a pronoun subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from briefkit.extractors.events import _antecedent
+from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefkit.article import Article
+    from briefkit.extractors.types import Entities
+
+# Posts of a company or a like body: a bare "the president" may be a state's, so a
+# bare title needs one of these words, or a possessive or "of the company" marker.
+_CORPORATE = word_set("""
+    ceo coo cfo cto chairman chairwoman chairperson director treasurer executive officer
+    counsel
+    """)
+_POSTS = _CORPORATE | word_set("president head chief manager")
+# Nouns a company is named by once it has been named: "the firm", "the automaker".
+_COMPANY_NOUNS = word_set("""
+    company firm corporation group automaker carmaker maker manufacturer airline bank
+    business organisation organization
+    """)
+_MARKERS = word_set("current new former then incumbent interim acting")
+_EMPLOY_VERBS = word_set("work join")
+_POSITION_NOUNS = word_set("position positions post posts job jobs stint role roles")
+
+
+def _window_start(doc: Doc, tok: Token, sentences: int = 2) -> int:
+    start = tok.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx
+
+
+class _Orgs:
+    def __init__(self, entities: Entities) -> None:
+        self.kinds = {a.id: a.kind for a in entities.actors}
+        self.actors = {a.id: a for a in entities.actors}
+        self.mentions = SpanIndex(
+            [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+        )
+
+    def at(self, tok: Token) -> str | None:
+        found = self.mentions.covering(tok.idx)
+        return found[0].ref if found else None
+
+    def only_org_before(self, doc: Doc, tok: Token) -> str | None:
+        """The one organization named between two sentences back and ``tok``."""
+        orgs = {
+            m.ref
+            for m in self.mentions.within(_window_start(doc, tok), tok.idx)
+            if self.kinds.get(m.ref) == "organization"
+        }
+        return orgs.pop() if len(orgs) == 1 else None
+
+
+def _implied(title: Token, doc: Doc, orgs: _Orgs) -> bool:
+    """The title says its body is one named before: "its", "the company's", "of the
+    firm", "company CEO", or a definite or dated corporate title ("the current chief
+    operating officer"). A title with a named body is posts.py's to read."""
+    nodes = [title, *(c for c in title.children if c.dep_ == "conj")]  # "VP and counsel"
+    marks = [_mark(n, orgs) for n in nodes]
+    if False in marks:
+        return False
+    if True in marks:
+        return True
+    words = {t.lower_ for n in nodes for t in n.subtree if t.i <= n.i}
+    if not words & _CORPORATE:
+        return False
+    return any(t.lower_ in _MARKERS or t.lower_ == "the" for t in title.children)
+
+
+def _mark(title: Token, orgs: _Orgs) -> bool | None:
+    """True: a marker of a body named before; False: a body (or another possessor)
+    named here; None: neither."""
+    for child in title.children:
+        if child.dep_ == "poss":
+            if child.lower_ == "its":
+                return True
+            return child.lemma_.lower() in _COMPANY_NOUNS and orgs.at(child) is None
+        if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if orgs.at(obj) is not None:
+                return False
+            # "of the company" refers back; "director of sales" names no body at all
+            return obj.lemma_.lower() in _COMPANY_NOUNS and any(
+                d.lower_ in {"the", "its"} for d in obj.children
+            )
+        if child.dep_ in {"compound", "amod"} and orgs.at(child) is not None:
+            return False  # "the European Central Bank president"
+        if child.dep_ == "compound" and child.lower_ in _COMPANY_NOUNS:
+            return True
+    return None
+
+
+def _titles(span: Span) -> list[Token]:
+    """Title nouns for the person: right before the name, in apposition either way, or
+    "named X as its new president"."""
+    doc = span.doc
+    root = span.root
+    out: list[Token] = []
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.lower_ in _POSTS and prev.i >= span.sent.start:
+            out.append(prev)
+        # "The former Chief Operating Officer, Tim Cook, will ...": an apposition the
+        # parse splits into two subjects of one verb
+        if prev.text == "," and span.start > 1:
+            title = doc[span.start - 2]
+            if title.head.i == root.head.i and title.dep_ == root.dep_ == "nsubj":
+                out.append(title)
+    out += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        out.append(root.head)
+    if root.dep_ in {"dobj", "nsubjpass", "oprd", "npadvmod"} and root.head.pos_ == "VERB":
+        for prep in root.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                out += [o for o in prep.children if o.dep_ == "pobj"]
+    return [t for t in out if t.lower_ in _POSTS or t.lemma_.lower() in _POSTS]
+
+
+def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    orgs = _Orgs(entities)
+    out: list[dict[str, object]] = []
+
+    def add(person: str, kind: str, body: str, lo: int, hi: int) -> None:
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end or person == body:
+            return
+        out.append({"from": person, "kind": kind, "to": body, "evidence": article.text[lo:hi]})
+
+    for m in entities.mentions:
+        if m.kind != "actor" or orgs.kinds.get(m.ref) != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for title in _titles(span):
+            if not _implied(title, doc, orgs):
+                continue
+            body = orgs.only_org_before(doc, title.left_edge)
+            if body is not None:
+                lo = min(title.left_edge.idx, span.start_char)
+                hi = max(title.idx + len(title.text), span.end_char)
+                add(m.ref, "role", body, lo, hi)
+                break
+    _employment(doc, orgs, add)
+    _respectively(doc, orgs, add)
+    return out
+
+
+def _subject_person(verb: Token, doc: Doc, orgs: _Orgs) -> tuple[str, Token] | None:
+    """The person a verb's subject names, "he"/"she" told by its one antecedent."""
+    cur = verb
+    for _ in range(3):  # "X, who worked for Y", "X joined Y and worked for Z"
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            break
+        if cur.dep_ != "conj":
+            return None
+        cur = cur.head
+    else:
+        return None
+    if subj.tag_ == "WP" and cur.dep_ == "relcl":
+        subj = cur.head
+    ref = orgs.at(subj)
+    if ref is None and subj.lower_ in {"he", "she"}:
+        ref = _antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
+    return (ref, subj) if ref is not None and orgs.kinds.get(ref) == "person" else None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, cur = [tok], tok
+    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]) -> None:
+    """'X worked for Y', 'X joined Y as chief executive', 'X held positions at Y and Z'.
+    Only a settled statement: a negated or modal verb states no link."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            continue
+        bodies: list[Token] = []
+        kind = "employed-by"
+        if lemma == "work":
+            bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "at"}
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        elif lemma == "join":
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+            as_post = any(p.dep_ == "prep" and p.lower_ == "as" for p in verb.children)
+            kind = "role" if as_post else "member-of"
+        elif lemma in {"hold", "have"}:
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                if obj.lemma_.lower() in _POSITION_NOUNS:
+                    bodies += [o for p in obj.children if p.dep_ == "prep"
+                               and p.lower_ in {"at", "with"}
+                               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if not bodies:
+            continue
+        person = _subject_person(verb, doc, orgs)
+        if person is None:
+            continue
+        ref, subj = person
+        for body_tok in (t for b in bodies for t in _conjuncts(b)):
+            body = orgs.at(body_tok)
+            if body is None or orgs.kinds.get(body) != "organization":
+                continue
+            named = orgs.mentions.covering(subj.idx)
+            lo = min(named[0].start if named else subj.idx, verb.idx)
+            hi = body_tok.idx + len(body_tok.text)
+            end = orgs.mentions.covering(body_tok.idx)
+            if end:
+                hi = max(hi, end[0].end)
+            add(ref, kind, body, lo, hi)
+
+
+_MODALS = word_set("will would could may might should can must shall")
+
+
+_LIST_GLUE = frozenset({",", "and", "the"})
+_LINKS = frozenset({"of", "from", "at", "for"})
+
+
+def _chain(doc: Doc, orgs: _Orgs, i: int, step: int, kinds: set[str]) -> tuple[list[str], int]:
+    """The names of ``kinds`` listed from token ``i`` on in direction ``step``, joined
+    only by commas, "and" or "the": their ids in text order and the first token beyond."""
+    refs: list[str] = []
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        found = orgs.mentions.covering(tok.idx)
+        if found and orgs.kinds.get(found[0].ref) in kinds:
+            if not refs or refs[-1] != found[0].ref:
+                refs.append(found[0].ref)
+            i += step
+        elif tok.lower_ in _LIST_GLUE:
+            i += step
+        else:
+            break
+    if step < 0:
+        refs.reverse()
+    return refs, i
+
+
+def crossed_pairs(doc: Doc, entities: Entities) -> set[tuple[str, str]]:
+    """Person-body pairs a "respectively" list rules out (A is of X, not of Y): a reading
+    of the nearest body ("B of respectively X") is then wrong."""
+    pairs: list[tuple[str, str]] = []
+    _respectively(doc, _Orgs(entities), lambda p, _k, b, _lo, _hi: pairs.append((p, b)))
+    people = {p for p, _b in pairs}
+    bodies = {b for _p, b in pairs}
+    return {(p, b) for p in people for b in bodies} - set(pairs)
+
+
+def _respectively(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]) -> None:
+    """'A and B of respectively X and Y', 'A and B, of X and Y respectively', 'A and B, the
+    chairmen of X and Y respectively': the people and the bodies paired in order, where
+    both lists are as long."""
+    bodies_kinds = {"organization", "country"}
+    for resp in doc:
+        if resp.lower_ != "respectively":
+            continue
+        bodies, j = _chain(doc, orgs, resp.i + 1, 1, bodies_kinds)
+        if len(bodies) >= 2:
+            link = resp.i - 1  # "of respectively X and Y"
+        else:
+            k = resp.i - 1 if resp.i and doc[resp.i - 1].text != "," else resp.i - 2
+            bodies, link = _chain(doc, orgs, k, -1, bodies_kinds)
+        if len(bodies) < 2 or link < 1 or doc[link].lower_ not in _LINKS:
+            continue
+        i, post = link - 1, "member-of"
+        while i > resp.sent.start and (doc[i].lower_ in _POSTS or doc[i].lemma_ in _POSTS
+                                       or doc[i].lower_ in {"the", "their"}):  # fmt: skip
+            post, i = "role", i - 1
+        if doc[i].text == ",":
+            i -= 1
+        people, start = _chain(doc, orgs, i, -1, {"person"})
+        if len(people) != len(bodies) or start < resp.sent.start - 1:
+            continue
+        lo, hi = doc[start + 1].idx, resp.idx + len(resp.text)
+        hi = max(hi, doc[j - 1].idx + len(doc[j - 1].text)) if j > resp.i + 1 else hi
+        for person, body in zip(people, bodies, strict=True):
+            add(person, post, body, lo, hi)
