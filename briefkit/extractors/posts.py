@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -413,7 +414,7 @@ def _listed_members(
             and (prep.head.i == tok.i or prep.head.head.head.i == tok.i)
             for obj in prep.children
             if obj.dep_ == "pobj"
-            for t in _conjuncts(obj)
+            for t in conjuncts(obj)
         ]
         for person_tok in listed:
             found = names.at(person_tok)
@@ -425,14 +426,6 @@ def _listed_members(
                 continue
             out.append({"from": found[2], "kind": "member-of", "to": body,
                         "evidence": article.text[lo:hi]})  # fmt: skip
-    return out
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out, cur = [tok], tok
-    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
-        out.append(nxt)
-        cur = nxt
     return out
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer
 from briefkit.extractors.implied import crossed_pairs, implied_relations
+from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
@@ -188,15 +189,6 @@ class _Parties:
         )
 
 
-def _with_conjuncts(tok: Token) -> list[Token]:
-    """'Peru and Chile': the token and the chain of conjuncts it heads."""
-    out, cur = [tok], tok
-    while (nxt := next((c for c in cur.children if c.dep_ == "conj"), None)) is not None:
-        out.append(nxt)
-        cur = nxt
-    return out
-
-
 def _refs(tokens: list[Token], parties: _Parties, doc: Doc) -> list[str]:
     refs: list[str] = []
     for tok in tokens:
@@ -228,7 +220,7 @@ def _subjects(verb: Token) -> list[Token]:
     for _ in range(3):
         subs = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
         if subs:
-            return [t for s in subs for t in _with_conjuncts(s)]
+            return [t for s in subs for t in conjuncts(s)]
         if cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"} or cur.head is cur:
             break
         cur = cur.head
@@ -241,7 +233,7 @@ def _prep_objects(tok: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in _PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    objs.extend(_with_conjuncts(obj))
+                    objs.extend(conjuncts(obj))
     return objs
 
 
@@ -261,7 +253,7 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         # "using Baghdad as a mediator": the mediator is the verb's object, the
         # parties its subject (or possessor) and whoever it deals "with".
         agents = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "attr"}]
-        mediators = _refs([t for a in agents for t in _with_conjuncts(a)], parties, doc)
+        mediators = _refs([t for a in agents for t in conjuncts(a)], parties, doc)
         others = _refs(_subjects(verb) + possessors, parties, doc)
         others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
         return mediators[:1], [o for o in others if o not in mediators[:1]]

@@ -33,7 +33,6 @@ from markupsafe import Markup
 from briefkit.article import Article, find_names
 from briefkit.model import ACTOR_KINDS as MODEL_ACTOR_KINDS
 from briefkit.model import (
-    FACT_KINDS,
     Briefing,
     Corpus,
     DateValue,
@@ -42,7 +41,7 @@ from briefkit.model import (
     Moment,
     Profile,
     Relation,
-    referenced_ids,
+    named_ids,
 )
 from briefkit.render.exports import Later, render_exports
 from briefkit.render.graphs import relation_graph
@@ -524,7 +523,6 @@ class RenderCache:
     rendered: list[str] = field(default_factory=list)
     reused: int = 0
     exports: Kept = field(default_factory=dict)  # each briefing's share of the exports
-    refs: dict[str, tuple[Briefing, set[str]]] = field(default_factory=dict)
     profile_contexts: dict[str, tuple[Briefing, str]] = field(default_factory=dict)
 
 
@@ -542,15 +540,6 @@ def templates_digest(templates: Path, directory_urls: bool) -> str:
     return digest.hexdigest()
 
 
-def _refs(briefing: Briefing) -> set[str]:
-    """Every actor and place id a briefing names, in any field of any kind of fact."""
-    refs = {a.id for a in briefing.actors} | {p.id for p in briefing.places}
-    for kind in FACT_KINDS:
-        for fact in getattr(briefing, kind.key):
-            refs.update(ident for _name, _what, ident in referenced_ids(kind, fact))
-    return refs
-
-
 class Keys:
     """The hash of each page's inputs, or None where a page is always rendered."""
 
@@ -560,7 +549,6 @@ class Keys:
         self.base = _digest(templates, periods)
         self._summaries: dict[str, str] = {}
         self._contexts: dict[str, str | None] = {}
-        self.kept_refs: dict[str, tuple[Briefing, set[str]]] = {}
         self._profile_contexts: dict[str, str | None] = {}
         self.kept_profile_contexts: dict[str, tuple[Briefing, str]] = {}
 
@@ -581,22 +569,12 @@ class Keys:
             )
         return self._summaries[ident]
 
-    def refs(self, briefing: Briefing) -> set[str]:
-        """``_refs``, kept while the loader hands back the same briefing object."""
-        kept = self.cache.refs.get(briefing.path)
-        if kept is not None and kept[0] is briefing:
-            self.kept_refs[briefing.path] = kept
-            return kept[1]
-        found = _refs(briefing)
-        self.kept_refs[briefing.path] = (briefing, found)
-        return found
-
     def context(self, briefing: Briefing) -> str | None:
         """A briefing's files and what it shows of every actor and place it names."""
         if briefing.path not in self._contexts:
             files = self.cache.digests.get(briefing.path)
             self._contexts[briefing.path] = (
-                _digest(files, sorted((i, self.summary(i)) for i in self.refs(briefing)))
+                _digest(files, sorted((i, self.summary(i)) for i in named_ids(briefing)))
                 if files
                 else None
             )
@@ -622,7 +600,7 @@ class Keys:
                     article = briefing.article.text if briefing.article else None
                     shown = _digest(data, article)
                 self.kept_profile_contexts[briefing.path] = (briefing, shown)
-                refs = sorted((i, self.summary(i)) for i in self.refs(briefing))
+                refs = sorted((i, self.summary(i)) for i in named_ids(briefing))
                 context = _digest(shown, refs)
             self._profile_contexts[briefing.path] = context
         return self._profile_contexts[briefing.path]
@@ -1242,6 +1220,5 @@ def render_site(
     if cache is not None and pieces is not None:
         cache.exports = pieces.fresh
     if cache is not None and renderer.keys is not None:
-        cache.refs = renderer.keys.kept_refs
         cache.profile_contexts = renderer.keys.kept_profile_contexts
     return pages

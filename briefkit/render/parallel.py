@@ -27,38 +27,18 @@ def in_two(
     the caller then runs everything itself, so an error is raised in this process,
     where it can be reported with its location.
     """
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    forked = Forked([*tasks[1::2], ("\0extra", child_extra)])
+    if not forked.started:
         return None
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
-        status = 1
-        try:
-            os.close(read_fd)
-            done: dict[str, Any] = {name: run() for name, run in tasks[1::2]}
-            done.update(child_extra())
-            with os.fdopen(write_fd, "wb") as out:
-                pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            # No atexit handlers, no second flush of the parent's buffers.
-            os._exit(status)
-    os.close(write_fd)
     try:
         mine = {name: run() for name, run in tasks[0::2]}
     except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.close(read_fd)
-        os.waitpid(pid, 0)
+        forked.cancel()
         raise
-    with os.fdopen(read_fd, "rb") as received:
-        try:
-            theirs: dict[str, Any] | None = pickle.load(received)
-        except (EOFError, pickle.UnpicklingError):
-            theirs = None
-    _, status = os.waitpid(pid, 0)
-    if theirs is None or status != 0:
+    theirs = forked.result()
+    if theirs is None:
         return None
+    theirs.update(theirs.pop("\0extra"))
     results = {name: mine[name] if name in mine else theirs[name] for name, _run in tasks}
     results.update((name, value) for name, value in theirs.items() if name not in results)
     return results
@@ -79,6 +59,7 @@ class Forked:
         self._pid = 0
         self._read_fd = -1
         self._done = False
+        self.started = False
         if not tasks or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
             self._done = True
             return
@@ -93,9 +74,11 @@ class Forked:
                     pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
                 status = 0
             finally:
+                # No atexit handlers, no second flush of the parent's buffers.
                 os._exit(status)
         os.close(write_fd)
         self._pid, self._read_fd = pid, read_fd
+        self.started = True
 
     def result(self) -> dict[str, Any] | None:
         if not self._done:
