@@ -1111,6 +1111,9 @@ class Corpus:
     actors: dict[str, Profile] = field(default_factory=dict)
     places: dict[str, Profile] = field(default_factory=dict)
     registry: Registry = field(default_factory=lambda: Registry(), compare=False, repr=False)
+    _events: list[tuple[Briefing, Event]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -1214,9 +1217,12 @@ class Corpus:
         return table[ident]
 
     def events(self) -> list[tuple[Briefing, Event]]:
-        """All events, oldest first; ties keep briefing and article order."""
-        pairs = [(b, e) for b in self.briefings for e in b.events]
-        return sorted(pairs, key=lambda pair: pair[1].date_value.sort_key())
+        """All events, oldest first; ties keep briefing and article order. Do not change
+        the list: the timeline, the exports and the feeds all read this one."""
+        if self._events is None:
+            pairs = [(b, e) for b in self.briefings for e in b.events]
+            self._events = sorted(pairs, key=lambda pair: pair[1].date_value.sort_key())
+        return self._events
 
     def name_of(self, ident: str) -> str:
         profile = self.actors.get(ident) or self.places.get(ident)
