@@ -476,13 +476,13 @@ def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-_DURATION_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000)}
+_DURATION_UNITS = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3)}
 
 
 def _canonical(value: str) -> str:
-    """Spellings TimeML allows for one value: P1DE = P10Y; T22:30:00Z = T22:30."""
+    """Spellings TimeML allows for one value: P1DE = P10Y, P2Q = P6M; T22:30:00Z = T22:30."""
     v = value.strip().upper()
-    m = re.fullmatch(r"P(\d+(?:\.\d+)?)(DE|CE|ML)", v)
+    m = re.fullmatch(r"P(\d+(?:\.\d+)?)(DE|CE|ML|Q)", v)
     if m:
         unit, factor = _DURATION_UNITS[m[2]]
         n = float(m[1]) * factor

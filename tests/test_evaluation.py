@@ -156,6 +156,8 @@ def test_nested_gold_mentions_of_one_entity_count_once() -> None:
         ("2024-07", "2024-07-01", False),
         ("1979", "1979-01-01/1979-12-31", True),
         ("P1DE", "P10Y", True),
+        ("P2Q", "P6M", True),
+        ("P2Q", "P2M", False),
         ("P3D", "p3d", True),
         ("P3D", "P3W", False),
         ("2009-12-15T18:00Z", "2009-12-15T18:00", True),
