@@ -660,8 +660,27 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     after = c.text[m.end() : m.end() + 20]
     if _COUNT_AFTER.match(after) or re.match(r"[\d,.]*\d", after):
         return None
+    if re.match(r"-[A-Za-z]", after):
+        return None  # "a 2000-strong crowd", "a 1000-page report": a count as a modifier
     # "in 2003", "the 1979 hostage crisis", "2008's", "2001-2003"
     ok = bool(_YEAR_CONTEXT.search(before)) or after.startswith(("'s", "’s"))
+    # "a 2010 raid": an article before a year that modifies a noun, but not before a
+    # count with its unit ("a 1500 metre race", "a 1000 seat hall").
+    ok = ok or bool(
+        re.search(r"\b[Aa]n?\s+$", before)
+        and re.match(r"\s+[a-z]+\b", after)
+        and not _UNIT_AFTER.match(after)
+    )
+    measure = re.match(r"\s+([a-z]+)\b", after)
+    ok = ok or bool(measure and measure[1] in _YEAR_OF_MEASURE)
+    # A year closing a caption or a citation: "(Photo: Reuters, 2008.)", "from file, 2008."
+    ok = ok or bool(re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[.;)]", after))
+    # News writes counts that open a sentence in words, so digits there are a year:
+    # "2007 was the year of the phone".
+    ok = ok or bool(
+        re.search(r"(?:^|[.!?][\"”’)]*\s+|\n)$", c.text[max(0, m.start() - 3) : m.start()])
+        and re.match(r"\s+[a-z]", after)
+    )
     # An edition of a named event: "World Cup 2018", "Expo 2016"; but a number inside
     # a longer name is no year: "the Russell 2000 Index", "Windows 2000 Server".
     if not ok and re.search(r"\b[A-Z][A-Za-z]+\s$", before):
@@ -676,11 +695,26 @@ def _h_year(m: Match, c: _Ctx) -> Result:
         r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$|['’]s\s+$", before, re.IGNORECASE
     ):
         word = nxt.group(1)
+        if word in _YEAR_OF_MEASURE:
+            return "date", f"{year:04d}", True
         if word.endswith(("people", "children", "men")) or (
             word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
         ):
             return None
     return "date", f"{year:04d}", True
+
+
+# Units and measure words after "a NNNN": the number counts them ("a 1500 metre race").
+_UNIT_AFTER = re.compile(
+    r"\s+(?:metre|meter|mile|km|kilometre|kilometer|foot|feet|yard|acre|hectare|ton|tonne"
+    r"|page|seat|bed|room|strong|man|member|word|point|pound|dollar|euro|year|day|hour"
+    r"|minute|square|cubic|horsepower|hp|mph|watt|volt|barrel|gallon|litre|liter)s?\b",
+    re.IGNORECASE,
+)
+# Plural nouns a year dates as a point of comparison ("below 2000 levels", "in 2010
+# dollars" is a count, so no units of money): never counted things.
+_YEAR_OF_MEASURE = frozenset({"levels", "prices", "figures", "rates", "values", "standards",
+                              "terms", "estimates", "numbers", "totals"})  # fmt: skip
 
 
 # Function words ending in "s" that may follow a year: "unveiled in 1999 as ...".

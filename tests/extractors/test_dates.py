@@ -374,3 +374,20 @@ def test_four_digit_years_in_one_token_are_one_span(nlp: Language) -> None:
     assert values(nlp, 'The page shows the text "Steve Jobs 1955-2011".') == {
         "1955-2011": "1955/2011"
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A 2012 flood ruined the harvest.", {"2012": "2012"}),
+        ("Output is back above 1990 levels.", {"1990": "1990"}),
+        ("The river in spate; from file, 2009.", {"2009": "2009"}),
+        ("It rained. 2011 was the wettest year.", {"2011": "2011"}),
+        ("They ran a 1500 metre race before a 2000-strong crowd.", {}),
+        ("He has 2000 friends.", {}),
+    ],
+)
+def test_a_year_as_modifier_caption_or_subject(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
