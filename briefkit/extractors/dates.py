@@ -129,6 +129,13 @@ MOD = (
     r"|the\s+start\s+of|earlier|later)[\s-]+)?"
 )
 
+# Hedges that belong to the span of a measure (GUIDE §5: "just over 24 hours ago");
+# the value ignores them (TimeML's mod).
+HEDGE = (
+    r"(?:(?:just\s+|well\s+)?(?:over|under|about|nearly|almost|roughly|around"
+    r"|more\s+than|less\s+than|some)\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
+)
+
 # Words before a bare four-digit number that make it a year rather than a count.
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|before|after|during|through|throughout|"
@@ -854,6 +861,8 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
     after = c.text[m.end() : m.end() + 12]
     if word == "now" and re.match(r"\s+and\s+(?:again|then)\b", after, re.IGNORECASE):
         return None  # "every now and again": a frequency word, not the present
+    if word == "soon" and re.match(r"\s*(?:after|afterwards?|thereafter|before)\b", after):
+        return None  # "soon after": close to another event, not to the time of writing
     if word == "recent" and re.search(r"\bmost\s+$", c.text[max(0, m.start() - 8) : m.start()]):
         return None  # "the most recent model": the latest of a series, not a time
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
@@ -892,7 +901,10 @@ def _h_ago(m: Match, c: _Ctx) -> Result:
     if n is None or not float(n).is_integer():
         return "date", "PAST_REF", True
     key = _unit_key(unit)
-    if key in TIME_UNITS:
+    if key == "hour" and n >= 24 and n % 24 == 0:
+        # "24 hours ago" in a dated story names a day, as "yesterday" does.
+        n, key, unit = n // 24, "day", "days"
+    elif key in TIME_UNITS:
         return "date", "PAST_REF", True
     if c.published is None:
         return "date", "XXXX-XX-XX" if key == "day" else "XXXX", False
@@ -994,7 +1006,8 @@ def _h_past_n(m: Match, c: _Ctx) -> Result:
     if g.get("n"):
         n = _num(g["n"])
     elif g.get("fuzzy"):
-        n = None
+        # "the next couple of years" is two of them (TimeML: P2Y), "a few" is unknown.
+        n = 2 if re.match(r"couple", g["fuzzy"], re.IGNORECASE) else None
     if n is None and not g.get("fuzzy"):
         return None
     return "duration", duration_value(n, g["unit"]), True
@@ -1259,6 +1272,8 @@ def _rules() -> list[_Rule]:
             6,
             i,
         ),
+        # "by year end", "at month-end": the end of the current one (TimeML's mod END)
+        _r(r"\b(?:the\s+)?(?P<unit>year|month)[\s-]end\b", _h_period_of, 5, i),
         # "the end of the year", "the beginning of the month"
         _r(rf"\b{MOD_END}(?P<rel>the|this)\s+(?P<unit>week|month|year)\b", _h_period_of, 5, i),
         # Durations counted back or ahead: "the past three years", "the last year or so"
@@ -1272,7 +1287,7 @@ def _rules() -> list[_Rule]:
         ),
         # "two days ago", "a year ago", "three years from now"
         _r(
-            rf"\b(?:(?P<n>{NUM}|an?|a\s+few|several|many)\s+)?(?P<unit>{UNIT_S})\s+"
+            rf"\b{HEDGE}(?:(?P<n>{NUM}|an?|a\s+few|several|many)\s+)?(?P<unit>{UNIT_S})\s+"
             r"(?P<dir>ago|from\s+now|hence)\b",
             _h_ago,
             7,

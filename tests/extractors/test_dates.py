@@ -391,3 +391,21 @@ def test_a_year_as_modifier_caption_or_subject(
     nlp: Language, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The video went up just over 48 hours ago.", {"just over 48 hours ago": "2024-09-09"}),
+        ("The report appeared three hours ago.", {"three hours ago": "PAST_REF"}),
+        ("The board hopes to finish by year end.", {"year end": "2024"}),
+        ("Rates will stay high for the next couple of years.",
+         {"the next couple of years": "P2Y"}),
+        ("She joined the firm and soon after left it.", {}),
+        ("The museum will soon reopen.", {"soon": "FUTURE_REF"}),
+    ],
+)  # fmt: skip
+def test_hedged_offsets_year_end_couples_and_soon_after(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
