@@ -853,6 +853,15 @@ def _in_a_name(m: Match, c: _Ctx) -> bool:
     return bool(opening) and opening[-1] not in '.!?:\n"“”'
 
 
+def _in_quote(text: str, pos: int) -> bool:
+    """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _h_deictic(m: Match, c: _Ctx) -> Result:
     word = m["word"].lower()
     part = (m.groupdict().get("part") or "").lower()
@@ -879,6 +888,10 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "the short term", "the long term", "the medium term",
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
+    if word == "today" and not part and c.published is not None and _in_quote(c.text, m.start()):
+        # A speaker's "today" is the day the words were said (GUIDE §5 rule 2): the day
+        # the story tells around the quote, which is resolved after recognition.
+        return "date", _SAID, True
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
               "last": -1}[word]  # fmt: skip
     suffix = ""
@@ -1375,6 +1388,8 @@ def _h_fuzzy(m: Match, c: _Ctx) -> Result:
 
 _RULES = _rules()
 _PENDING = "XXXX-XX-XX"
+# A quoted "today": the day the story tells around the quote, never after publication.
+_SAID = f"{_PENDING}said"
 # "the following year": a unit and an offset, to count from the last time mentioned.
 _CHAINED = "XXXX-REF-"
 # The value a time mentioned before must have to anchor a chained unit: a year anchors
@@ -1448,6 +1463,9 @@ def _anchor_references(
             continue
         rest = d.value[len(_PENDING) :]
         day = story_day(text, out, i, published)
+        if d.value == _SAID:
+            out[i] = dataclasses.replace(d, value=min(day, published).isoformat())
+            continue
         if d.kind == "time":
             shift, _, clock = rest.partition("T")
             value = (day + dt.timedelta(days=int(shift or 0))).isoformat() + "T" + clock
@@ -1526,6 +1544,30 @@ def _order_ranges(text: str, found: list[DateExpression]) -> list[DateExpression
     return out
 
 
+# A dateline: a line of its own holding a full date, under the title.
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH_FULL})\s+(?P<day>{DAYNUM}){COMMA}"
+    rf"(?P<year>{YEAR})[ \t]*$",
+    re.MULTILINE,
+)
+_DATELINE_SLACK = dt.timedelta(days=3)
+
+
+def dateline_day(text: str, published: dt.date) -> dt.date:
+    """The story's reference day: the dateline's date where it is within a few days of
+    ``published`` (GUIDE §5: the dateline is the reference, not a feed's publication
+    stamp, which can lag it by a day or two); else ``published``. A dateline far from
+    ``published`` is more likely a misplaced or wrong one than a late stamp."""
+    m = _DATELINE.search(text, 0, min(len(text), 400))
+    if m is None or text.count("\n", 0, m.start()) > 2:
+        return published
+    try:
+        day = dt.date(int(m["year"]), _month_num(m["month"]), int(re.sub(r"\D", "", m["day"])))
+    except ValueError:
+        return published
+    return day if abs(day - published) <= _DATELINE_SLACK else published
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -1543,6 +1585,8 @@ def find_dates(
             parsed.append(parse(load_model(), text))
         return clause_tense(parsed[0], start, end)
 
+    if published is not None:
+        published = dateline_day(text, published)
     ctx = _Ctx(text, published, tense)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:

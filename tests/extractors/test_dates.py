@@ -409,3 +409,20 @@ def test_hedged_offsets_year_end_couples_and_soon_after(
     nlp: Language, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence) == found
+
+
+def test_the_dateline_is_the_reference_when_the_stamp_lags_it(nlp: Language) -> None:
+    text = "Storm closes port\nThursday, September 12, 2024\nYesterday the port closed."
+    assert values(nlp, text)["Yesterday"] == "2024-09-11"
+    far = "Storm closes port\nThursday, October 24, 2024\nYesterday the port closed."
+    assert values(nlp, far)["Yesterday"] == "2024-09-10"  # too far off: the stamp holds
+
+
+def test_a_quoted_today_is_the_day_the_words_were_said(nlp: Language) -> None:
+    text = (
+        'The team won on Monday. After the game the coach said, "We played well today." '
+        'On Tuesday he added, "Next week is another story."'
+    )
+    assert values(nlp, text)["today"] == "2024-09-09"
+    later = 'The final is on Friday. The coach said, "Today we rest."'
+    assert values(nlp, later)["Today"] == "2024-09-11"  # never after the story's date
