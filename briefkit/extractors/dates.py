@@ -1084,6 +1084,36 @@ def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
     return _Rule(re.compile(pattern, flags), handle, priority)
 
 
+def _h_week_of_month(m: Match, c: _Ctx) -> Result:
+    """ "the first week of May": ISO weeks belong to the month of their Thursday, so the
+    first such week holds the month's first Thursday and the last its last Thursday."""
+    month = _month_num(m["month"])
+    if m["year"]:
+        year = int(m["year"])
+    elif c.published is None:
+        return "date", "XXXX-WXX", False
+    else:
+        year = resolve_month(month, c.published, c.tense(m.start(), m.end()))
+    first = dt.date(year, month, 1)
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        y, mo = _add_months(year, month, 1)
+        end = dt.date(y, mo, 1) - dt.timedelta(days=1)
+        thursday = end - dt.timedelta(days=(end.weekday() - 3) % 7)
+    else:
+        thursday += dt.timedelta(weeks=ORDINALS[ordinal] - 1)
+    return "date", _iso_week(thursday), True
+
+
+def _h_same_period(m: Match, c: _Ctx) -> Result:
+    """ "the same month a year ago": resolved after recognition on the last month,
+    quarter, week or day the story named."""
+    if c.published is None:
+        return "date", "XXXX", False
+    return "date", f"{_SAME}{-1 if m['last'] else 1:+d}", True
+
+
 def _h_previous(m: Match, c: _Ctx) -> Result:
     """ "the following year", "the month before": one unit from the time the story tells,
     resolved after recognition (see ``_anchor_references``)."""
@@ -1285,6 +1315,22 @@ def _rules() -> list[_Rule]:
             6,
             i,
         ),
+        # "the last week of March": the ISO week holding that Thursday of the month
+        _r(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<month>{MONTH_FULL})(?:{COMMA}(?P<year>{YEAR}))?\b",
+            _h_week_of_month,
+            8,
+        ),
+        # "the same period last year": the period last mentioned, a year before
+        _r(
+            r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?"
+            r"(?:(?P<last>(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+"
+            r"(?:ago|earlier|before)|the\s+year\s+before)|(?P<next>next\s+year))\b",
+            _h_same_period,
+            8,
+            i,
+        ),
         # "by year end", "at month-end": the end of the current one (TimeML's mod END)
         _r(r"\b(?:the\s+)?(?P<unit>year|month)[\s-]end\b", _h_period_of, 5, i),
         # "the end of the year", "the beginning of the month"
@@ -1392,6 +1438,9 @@ _PENDING = "XXXX-XX-XX"
 _SAID = f"{_PENDING}said"
 # "the following year": a unit and an offset, to count from the last time mentioned.
 _CHAINED = "XXXX-REF-"
+# "the same period last year": the last period finer than a year, some years away.
+_SAME = "XXXX-SAME"
+_FINER_THAN_YEAR = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d)$")
 # The value a time mentioned before must have to anchor a chained unit: a year anchors
 # "the following year", but only a month or finer "the previous month".
 _ANCHORS = {
@@ -1450,6 +1499,23 @@ def _anchor_references(
     """Give clock times with no day of their own, and "that day", the day the story tells."""
     out = list(found)
     for i, d in enumerate(out):
+        if d.value.startswith(_SAME):
+            delta = int(d.value[len(_SAME) :])
+            anchor = next(
+                (
+                    out[j].value
+                    for j in range(i - 1, -1, -1)
+                    if out[j].kind == "date" and _FINER_THAN_YEAR.match(out[j].value)
+                ),
+                None,
+            )
+            value = (
+                f"{int(anchor[:4]) + delta:04d}{anchor[4:]}"
+                if anchor and anchor[4:] != "-02-29"
+                else f"{published.year + delta:04d}"
+            )
+            out[i] = dataclasses.replace(d, value=value)
+            continue
         if d.value.startswith(_CHAINED):
             value = _chained_value(out, i, published)
             unknown = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}

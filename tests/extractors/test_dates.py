@@ -426,3 +426,17 @@ def test_a_quoted_today_is_the_day_the_words_were_said(nlp: Language) -> None:
     assert values(nlp, text)["today"] == "2024-09-09"
     later = 'The final is on Friday. The coach said, "Today we rest."'
     assert values(nlp, later)["Today"] == "2024-09-11"  # never after the story's date
+
+
+def test_a_week_of_a_month_is_the_iso_week_of_its_thursday(nlp: Language) -> None:
+    found = values(nlp, "Traffic peaked in the last week of August 2024.")
+    assert found == {"the last week of August 2024": "2024-W35"}
+    found = values(nlp, "Work starts in the first week of October 2024.")
+    assert found == {"the first week of October 2024": "2024-W40"}
+
+
+def test_the_same_period_a_year_before_is_the_last_period_named(nlp: Language) -> None:
+    found = values(nlp, "Orders fell 12% in July compared to the same month a year earlier.")
+    assert found["the same month a year earlier"] == "2023-07"
+    found = values(nlp, "In the second quarter of 2022, rents beat the same period last year.")
+    assert found["the same period last year"] == "2021-Q2"
