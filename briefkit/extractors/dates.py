@@ -1634,6 +1634,61 @@ def dateline_day(text: str, published: dt.date) -> dt.date:
     return day if abs(day - published) <= _DATELINE_SLACK else published
 
 
+_DAY_LINK = r"(?:and|or|&|to|through|thru|until|till|-|–)"
+# "May 5 and 6": a day number after a month's day, sharing its month (and its year).
+_NEXT_DAY = re.compile(
+    rf"[ \t]*,?[ \t]*{_DAY_LINK}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?![.,:]?\d|[ \t]*(?:%|percent|{MONTH}\b))(?P<year>{COMMA}{YEAR}\b)?"
+)
+# "5 and 6 May": a day number before one, sharing its month.
+_PREV_DAY = re.compile(rf"(?<![\d.,:$])\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+{_DAY_LINK}[ \t]+$")
+_MONTH_FIRST = re.compile(rf"(?:{WEEKDAY}{COMMA})?{MONTH}\s+{DAYNUM}$")
+_DAY_FIRST = re.compile(rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_FULL}")
+
+
+def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The bare day number of "on May 5 and 6" or "from 5 to 9 May" is a date of its own,
+    in the month (and year) of the day it is joined to; a range of them is two spans."""
+    out = list(found)
+    for d in found:
+        if d.kind != "date" or not _DAY_VALUE.fullmatch(d.value):
+            continue
+        spans: list[tuple[int, int, str]] = []
+        if _MONTH_FIRST.fullmatch(d.text):
+            m = _NEXT_DAY.match(text, d.end)
+            noun = m and re.match(r"\s+([a-z]+)\b", text[m.end("day") : m.end("day") + 20])
+            if noun and (
+                noun[1] in ("people", "men", "women", "children")
+                or (noun[1].endswith("s") and noun[1] not in _FUNCTION_S)
+            ):
+                m = None  # "on March 3 and 20 people came": a count
+            if m:
+                value = d.value
+                if m["year"]:
+                    value = f"{int(m['year'][-4:]):04d}{value[4:]}"
+                    out = [
+                        dataclasses.replace(e, value=value) if e is d else e
+                        for e in out
+                        if not (e.start >= m.start("year") and e.end <= m.end("year"))
+                    ]
+                spans.append((m.start("day"), m.end("day"), value))
+        elif _DAY_FIRST.fullmatch(d.text):
+            m = _PREV_DAY.search(text, max(0, d.start - 20), d.start)
+            if m:
+                spans.append((m.start("day"), m.start("day") + len(m.group(0).split()[0]), d.value))
+        for start, end, value in spans:
+            if any(e.start < end and start < e.end for e in out):
+                continue
+            day = int(re.sub(r"\D", "", text[start:end]))
+            try:
+                other = dt.date(int(value[:4]), int(value[5:7]), day).isoformat()
+            except ValueError:
+                continue
+            out.append(DateExpression(start, end, text[start:end], "date", other, True))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -1678,7 +1733,7 @@ def find_dates(
     out.sort(key=lambda d: d.start)
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
-    return out
+    return _coordinated_days(text, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

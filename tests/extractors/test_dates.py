@@ -440,3 +440,18 @@ def test_the_same_period_a_year_before_is_the_last_period_named(nlp: Language) -
     assert found["the same month a year earlier"] == "2023-07"
     found = values(nlp, "In the second quarter of 2022, rents beat the same period last year.")
     assert found["the same period last year"] == "2021-Q2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The fair was held on June 3 and 4.", {"June 3": "2024-06-03", "4": "2024-06-04"}),
+        ("Polls opened on March 8 and 9, 2019.", {"March 8": "2019-03-08", "9": "2019-03-09"}),
+        ("The strike ran from 2 to 6 August.", {"2": "2024-08-02", "6 August": "2024-08-06"}),
+        ("The fair opened on June 3 and 12 people came.", {"June 3": "2024-06-03"}),
+    ],
+)
+def test_a_day_number_joined_to_a_date_shares_its_month(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
