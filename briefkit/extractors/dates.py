@@ -85,6 +85,45 @@ DECADE_WORDS = {
     "seventies": 7, "eighties": 8, "nineties": 9,
 }  # fmt: skip
 
+# Holidays by their (case-folded, apostrophe-free) names: a fixed (month, day), or a
+# rule for the year. Only names that are one day wherever they are kept.
+_HOLIDAYS: list[tuple[str, tuple[int, int] | Callable[[int], dt.date]]] = [
+    (r"christmas eve", (12, 24)),
+    (r"christmas(?: day)?", (12, 25)),
+    (r"boxing day", (12, 26)),
+    (r"new years eve", (12, 31)),
+    (r"new years day", (1, 1)),
+    (r"valentines day|st valentines day", (2, 14)),
+    (r"halloween", (10, 31)),
+    (r"(?:st|saint) patricks day", (3, 17)),
+    (r"bastille day", (7, 14)),
+    (r"canada day", (7, 1)),
+    (r"australia day", (1, 26)),
+    (r"waitangi day", (2, 6)),
+    (r"anzac day", (4, 25)),
+    (r"guy fawkes night|bonfire night", (11, 5)),
+    (r"(?:veterans|remembrance|armistice) day", (11, 11)),
+    (r"(?:international )?womens day", (3, 8)),
+    (r"earth day", (4, 22)),
+    (r"world aids day", (12, 1)),
+    (r"easter(?: sunday)?", lambda y: _easter(y)),
+    (r"easter monday", lambda y: _easter(y) + dt.timedelta(days=1)),
+    (r"good friday", lambda y: _easter(y) - dt.timedelta(days=2)),
+    (r"thanksgiving(?: day)?", lambda y: _nth_weekday(y, 11, 3, 4)),
+    (r"memorial day", lambda y: _nth_weekday(y, 5, 0, -1)),
+    (r"labor day", lambda y: _nth_weekday(y, 9, 0, 1)),
+    (r"martin luther king(?: jr)? day", lambda y: _nth_weekday(y, 1, 0, 3)),
+]
+_HOLIDAY_NAMES = (
+    r"Christmas\s+Eve|Christmas(?:\s+Day)?|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)"
+    r"|(?:St\.?\s+)?Valentine['’]s\s+Day|Halloween|(?:St\.?|Saint)\s+Patrick['’]s\s+Day"
+    r"|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Waitangi\s+Day|Anzac\s+Day"
+    r"|Guy\s+Fawkes\s+Night|Bonfire\s+Night|(?:Veterans['’]?|Remembrance|Armistice)\s+Day"
+    r"|(?:International\s+)?Women['’]s\s+Day|Earth\s+Day|World\s+AIDS\s+Day"
+    r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
+    r"|Memorial\s+Day|Labor\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day"
+)
+
 # --- regular expression pieces ----------------------------------------------
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -1084,6 +1123,78 @@ def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
     return _Rule(re.compile(pattern, flags), handle, priority)
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    return dt.date(year, month, (h + ell - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ``weekday`` of a month (``n`` = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    y, mo = _add_months(year, month, 1)
+    end = dt.date(y, mo, 1) - dt.timedelta(days=1)
+    return end - dt.timedelta(days=(end.weekday() - weekday) % 7)
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    key = re.sub(r"[\s.,]+", " ", re.sub(r"['’]", "", name.lower())).strip()
+    for pattern, when in _HOLIDAYS:
+        if re.fullmatch(pattern, key):
+            if isinstance(when, tuple):
+                return dt.date(year, *when)
+            return when(year)
+    raise KeyError(name)
+
+
+# Capitalised words that may open a sentence before a holiday: "On Christmas Day".
+_OPENERS = frozenset({"on", "in", "at", "by", "since", "before", "after", "until", "till",
+                      "from", "for", "over", "during", "this", "last", "next", "the", "and",
+                      "but", "or", "through", "around"})  # fmt: skip
+# Words after a one-word holiday that leave it a day: "Christmas and New Year",
+# "Easter this year", "Thanksgiving is", not "Christmas sales".
+_AFTER_A_DAY = frozenset({"and", "or", "but", "in", "on", "at", "of", "to", "for", "with",
+                          "when", "as", "is", "was", "will", "has", "had", "this", "last",
+                          "next", "the", "a", "an", "morning", "afternoon", "evening",
+                          "night", "weekend", "week", "day", "eve", "itself", "that",
+                          "which", "while", "before", "after", "until", "since", "are",
+                          "were", "would", "could", "falls", "fell"})  # fmt: skip
+
+
+def _h_holiday(m: Match, c: _Ctx) -> Result:
+    """A holiday is its day in the year the tense points to, as a month and day is."""
+    name = m["holiday"]
+    before = c.text[max(0, m.start() - 30) : m.start()]
+    prev = re.search(r"([A-Z][\w.'’-]*)\s+$", before)
+    if prev and prev[1].lower() not in _OPENERS and not re.search(r"[.!?:\n]\s*\S+\s+$", before):
+        return None  # "Johnnie Christmas": a surname
+    # Past a coordinated name ("Christmas and New Year sales") to the word it modifies.
+    nxt = re.match(
+        r"(?:\s+(?:and|or)(?:\s+[A-Z][\w'’]*)+)?\s+([a-z]+)\b", c.text[m.end() : m.end() + 40]
+    )
+    if " " not in name.strip() and nxt and nxt[1] not in _AFTER_A_DAY:
+        return None  # "Christmas sales", "Easter eggs": the season's goods, not its day
+    if c.published is None:
+        return "date", "XXXX-XX-XX", False
+    pub = c.published
+    day = _holiday(name, pub.year)
+    tense = c.tense(m.start(), m.end())
+    if tense == "future" and day < pub:
+        day = _holiday(name, pub.year + 1)
+    elif tense == "past" and day > pub:
+        day = _holiday(name, pub.year - 1)
+    return "date", day.isoformat(), True
+
+
 def _h_week_of_month(m: Match, c: _Ctx) -> Result:
     """ "the first week of May": ISO weeks belong to the month of their Thursday, so the
     first such week holds the month's first Thursday and the last its last Thursday."""
@@ -1330,6 +1441,14 @@ def _rules() -> list[_Rule]:
             _h_same_period,
             8,
             i,
+        ),
+        # Holidays: "Christmas Eve", "Easter Monday", "Thanksgiving", "Bastille Day"
+        # ... but not inside a name: "Easter Island", "the Christmas Carol Service".
+        _r(
+            rf"\b(?P<holiday>{_HOLIDAY_NAMES})(?![-\w])"
+            rf"(?!\s+(?!{MONTH_FULL}|{WEEKDAY})[A-Z][a-z])",
+            _h_holiday,
+            8,
         ),
         # "by year end", "at month-end": the end of the current one (TimeML's mod END)
         _r(r"\b(?:the\s+)?(?P<unit>year|month)[\s-]end\b", _h_period_of, 5, i),

@@ -455,3 +455,20 @@ def test_a_day_number_joined_to_a_date_shares_its_month(
     nlp: Language, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The shops closed on Boxing Day.", {"Boxing Day": "2023-12-26"}),
+        ("The parade will be held on Thanksgiving.", {"Thanksgiving": "2024-11-28"}),
+        ("Pilgrims gathered on Good Friday.", {"Good Friday": "2024-03-29"}),
+        ("Toy sales rose before Christmas and New Year celebrations began.", {}),
+        ("The comic is drawn by Ada Christmas.", {}),
+        ("They sailed to Easter Island.", {}),
+    ],
+)
+def test_holidays_are_their_day_in_the_year_tense_points_to(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
