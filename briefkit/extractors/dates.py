@@ -892,6 +892,25 @@ def _in_a_name(m: Match, c: _Ctx) -> bool:
     return bool(opening) and opening[-1] not in '.!?:\n"“”'
 
 
+# Nouns that "today's" places in the present age, not on the day: "today's youth".
+_AGE_NOUNS = frozenset({"world", "society", "youth", "generation", "economy", "culture",
+                        "technology", "children", "families", "standards", "climate",
+                        "age", "era", "politics", "media", "industry", "workplace",
+                        "consumers", "teenagers", "students", "environment"})  # fmt: skip
+
+
+def _nowadays(text: str, start: int, end: int) -> bool:
+    """ "today" meaning nowadays (TimeML's PRESENT_REF), not the day of writing:
+    "today's" before a name or an age noun ("today's GM", "today's youth"), or the
+    present in a comparison with the past ("as strong today as it was")."""
+    after = text[end : end + 40]
+    poss = re.match(r"['’]s\s+(?:(?P<name>[A-Z][\w&.-]*)|(?P<noun>[a-z]+))\b", after)
+    if poss:
+        return bool(poss["name"]) or poss["noun"] in _AGE_NOUNS
+    before = text[max(0, start - 40) : start]
+    return bool(re.search(r"\bas\s+\w+\s+$", before) and re.match(r"\s+as\b", after))
+
+
 def _in_quote(text: str, pos: int) -> bool:
     """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
     start = text.rfind("\n", 0, pos) + 1
@@ -927,6 +946,8 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "the short term", "the long term", "the medium term",
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
+    if word == "today" and not part and _nowadays(c.text, m.start(), m.end()):
+        return "date", "PRESENT_REF", True
     if word == "today" and not part and c.published is not None and _in_quote(c.text, m.start()):
         # A speaker's "today" is the day the words were said (GUIDE §5 rule 2): the day
         # the story tells around the quote, which is resolved after recognition.

@@ -472,3 +472,18 @@ def test_holidays_are_their_day_in_the_year_tense_points_to(
     nlp: Language, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Few firms are as nimble as today's Acme.", "PRESENT_REF"),
+        ("Today's teenagers rarely write letters.", "PRESENT_REF"),
+        ("The river is as clean today as it was a century ago.", "PRESENT_REF"),
+        ("Thousands watched today's race.", "2024-09-11"),
+        ("The mayor resigned today.", "2024-09-11"),
+    ],
+)
+def test_today_meaning_nowadays_is_the_present(nlp: Language, sentence: str, value: str) -> None:
+    found = {d.text.lower(): d.value for d in dates(nlp, sentence)}
+    assert found["today"] == value
