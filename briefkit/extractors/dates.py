@@ -1774,6 +1774,55 @@ def dateline_day(text: str, published: dt.date) -> dt.date:
     return day if abs(day - published) <= _DATELINE_SLACK else published
 
 
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?{MONTH}(?:\s+{DAYNUM})?\.?")
+_HAS_YEAR = re.compile(rf"\b{YEAR}\b")
+_FRONTED = re.compile(
+    r"[\"“‘(]?(?:(?:then|later|and|but|by|from|until|in|on|early|late)\s+)*", re.IGNORECASE
+)
+
+
+def _narrative_years(
+    text: str,
+    found: list[DateExpression],
+    published: dt.date,
+    tense: Callable[[int, int], Tense | None],
+) -> list[DateExpression]:
+    """A month without a year, told in the past right after a year of history, is in
+    that year: "He founded the firm in 1976. In March he hired ..." is March 1976.
+
+    The reference time moves with the narrative (as HeidelTime's does for narratives):
+    the last year the text wrote out, when it is at least two years before publication,
+    no other date came between, and at most one sentence break separates them.
+    """
+    out = list(found)
+    moved: set[int] = set()  # a month put in a year of history carries it on
+    for i in range(1, len(out)):
+        d, prev = out[i], out[i - 1]
+        if d.kind != "date" or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", d.value):
+            continue
+        if not _BARE_MONTH.fullmatch(d.text) or prev.kind != "date":
+            continue
+        year = _HAS_YEAR.search(prev.text) or (i - 1 in moved)
+        if not year or not re.match(r"\d{4}", prev.value):
+            continue
+        y = int(prev.value[:4])
+        breaks = list(_SENTENCE_BREAK.finditer(text, prev.end, d.start))
+        if y > published.year - 2 or len(breaks) > 1:
+            continue
+        # Across a sentence break only a fronted time ("... in 1976. In March he ...")
+        # carries the story on; "Sales rose in March" may be news of this year.
+        if breaks and not _FRONTED.fullmatch(text, breaks[0].end(), d.start):
+            continue
+        if tense(d.start, d.end) != "past":
+            continue  # "since 2003 ... as of February, the store accounts for": today's
+        value = f"{y:04d}{d.value[4:]}"
+        if value.endswith("-02-29"):
+            continue
+        out[i] = dataclasses.replace(d, value=value)
+        moved.add(i)
+    return out
+
+
 _DAY_LINK = r"(?:and|or|&|to|through|thru|until|till|-|–)"
 # "May 5 and 6": a day number after a month's day, sharing its month (and its year).
 _NEXT_DAY = re.compile(
@@ -1873,6 +1922,7 @@ def find_dates(
     out.sort(key=lambda d: d.start)
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
+        out = _narrative_years(text, out, published, tense)
     return _coordinated_days(text, out)
 
 

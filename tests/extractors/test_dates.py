@@ -487,3 +487,16 @@ def test_holidays_are_their_day_in_the_year_tense_points_to(
 def test_today_meaning_nowadays_is_the_present(nlp: Language, sentence: str, value: str) -> None:
     found = {d.text.lower(): d.value for d in dates(nlp, sentence)}
     assert found["today"] == value
+
+
+def test_a_bare_month_after_a_year_of_history_is_in_that_year(nlp: Language) -> None:
+    text = "The mill was founded in 1961. In May it hired weavers, and on June 2 it opened."
+    found = values(nlp, text)
+    assert found["May"] == "1961-05"
+    assert found["June 2"] == "1961-06-02"
+    # A new sentence that does not open with its time may be news of this year.
+    found = values(nlp, "The mill was founded in 1961. Output rose in May, the owners say.")
+    assert found["May"] == "2024-05"
+    # So is a month in the present tense: "as of May, it employs".
+    found = values(nlp, "The mill was founded in 1961 and as of May it employs forty.")
+    assert found["May"] == "2024-05"
