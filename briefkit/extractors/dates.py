@@ -1017,7 +1017,11 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
     # "a year" after a count or a price is a rate: "$40 billion a year", "twice a year".
     if g.get("n") and g["n"].lower() in ("a", "an") and not unit.lower().endswith("s"):
         before = c.text[max(0, m.start() - 20) : m.start()]
-        rate = r"(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*$"
+        # ... or after a count of smaller units: "five days a week", "eight hours a day".
+        rate = (
+            r"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*"
+            r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
+        )
         if re.search(rate, before):
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True

@@ -500,3 +500,14 @@ def test_a_bare_month_after_a_year_of_history_is_in_that_year(nlp: Language) -> 
     # So is a month in the present tense: "as of May, it employs".
     found = values(nlp, "The mill was founded in 1961 and as of May it employs forty.")
     assert found["May"] == "2024-05"
+
+
+def test_a_unit_after_a_count_of_smaller_units_is_a_rate(nlp: Language) -> None:
+    found = values(
+        nlp, "The clinic opens six days a week. He rested two days. A week later he left."
+    )
+    assert found["a week"] == "P1W"
+    assert {d.text: d.kind for d in dates(nlp, "It opens six days a week.")}["a week"] == "set"
+    assert {d.text: d.kind for d in dates(nlp, "He rested two days. A week later he left.")}[
+        "A week"
+    ] == "duration"
