@@ -1839,6 +1839,17 @@ _MONTH_FIRST = re.compile(rf"(?:{WEEKDAY}{COMMA})?{MONTH}\s+{DAYNUM}$")
 _DAY_FIRST = re.compile(rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_FULL}")
 
 
+_JOINED_DAY = re.compile(r"[-–](?P<day>[0-3]?\d)\b(?![-–/.,:]?\d)")
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
     """The bare day number of "on May 5 and 6" or "from 5 to 9 May" is a date of its own,
     in the month (and year) of the day it is joined to; a range of them is two spans."""
@@ -1848,6 +1859,17 @@ def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpres
             continue
         spans: list[tuple[int, int, str]] = []
         if _MONTH_FIRST.fullmatch(d.text):
+            joined = _JOINED_DAY.match(text, d.end)
+            if joined and int(joined["day"]) > int(d.value[8:]):
+                # "May 5-6": a range written as one token is one span (GUIDE §5).
+                end = f"{d.value[:8]}{int(joined['day']):02d}"
+                if _valid_day(end):
+                    i = out.index(d)
+                    out[i] = DateExpression(
+                        d.start, joined.end(), text[d.start : joined.end()], "date",
+                        f"{d.value}/{end}", True,
+                    )  # fmt: skip
+                continue
             m = _NEXT_DAY.match(text, d.end)
             noun = m and re.match(r"\s+([a-z]+)\b", text[m.end("day") : m.end("day") + 20])
             if noun and (

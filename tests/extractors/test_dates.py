@@ -511,3 +511,9 @@ def test_a_unit_after_a_count_of_smaller_units_is_a_rate(nlp: Language) -> None:
     assert {d.text: d.kind for d in dates(nlp, "He rested two days. A week later he left.")}[
         "A week"
     ] == "duration"
+
+
+def test_a_day_range_in_one_token_is_one_span(nlp: Language) -> None:
+    assert values(nlp, "The summit was held on March 4-5.") == {
+        "March 4-5": "2024-03-04/2024-03-05"
+    }
