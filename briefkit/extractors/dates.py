@@ -85,6 +85,45 @@ DECADE_WORDS = {
     "seventies": 7, "eighties": 8, "nineties": 9,
 }  # fmt: skip
 
+# Holidays by their (case-folded, apostrophe-free) names: a fixed (month, day), or a
+# rule for the year. Only names that are one day wherever they are kept.
+_HOLIDAYS: list[tuple[str, tuple[int, int] | Callable[[int], dt.date]]] = [
+    (r"christmas eve", (12, 24)),
+    (r"christmas(?: day)?", (12, 25)),
+    (r"boxing day", (12, 26)),
+    (r"new years eve", (12, 31)),
+    (r"new years day", (1, 1)),
+    (r"valentines day|st valentines day", (2, 14)),
+    (r"halloween", (10, 31)),
+    (r"(?:st|saint) patricks day", (3, 17)),
+    (r"bastille day", (7, 14)),
+    (r"canada day", (7, 1)),
+    (r"australia day", (1, 26)),
+    (r"waitangi day", (2, 6)),
+    (r"anzac day", (4, 25)),
+    (r"guy fawkes night|bonfire night", (11, 5)),
+    (r"(?:veterans|remembrance|armistice) day", (11, 11)),
+    (r"(?:international )?womens day", (3, 8)),
+    (r"earth day", (4, 22)),
+    (r"world aids day", (12, 1)),
+    (r"easter(?: sunday)?", lambda y: _easter(y)),
+    (r"easter monday", lambda y: _easter(y) + dt.timedelta(days=1)),
+    (r"good friday", lambda y: _easter(y) - dt.timedelta(days=2)),
+    (r"thanksgiving(?: day)?", lambda y: _nth_weekday(y, 11, 3, 4)),
+    (r"memorial day", lambda y: _nth_weekday(y, 5, 0, -1)),
+    (r"labor day", lambda y: _nth_weekday(y, 9, 0, 1)),
+    (r"martin luther king(?: jr)? day", lambda y: _nth_weekday(y, 1, 0, 3)),
+]
+_HOLIDAY_NAMES = (
+    r"Christmas\s+Eve|Christmas(?:\s+Day)?|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)"
+    r"|(?:St\.?\s+)?Valentine['’]s\s+Day|Halloween|(?:St\.?|Saint)\s+Patrick['’]s\s+Day"
+    r"|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Waitangi\s+Day|Anzac\s+Day"
+    r"|Guy\s+Fawkes\s+Night|Bonfire\s+Night|(?:Veterans['’]?|Remembrance|Armistice)\s+Day"
+    r"|(?:International\s+)?Women['’]s\s+Day|Earth\s+Day|World\s+AIDS\s+Day"
+    r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
+    r"|Memorial\s+Day|Labor\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day"
+)
+
 # --- regular expression pieces ----------------------------------------------
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -127,6 +166,13 @@ MOD_END = r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|cl
 MOD = (
     r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
     r"|the\s+start\s+of|earlier|later)[\s-]+)?"
+)
+
+# Hedges that belong to the span of a measure (GUIDE §5: "just over 24 hours ago");
+# the value ignores them (TimeML's mod).
+HEDGE = (
+    r"(?:(?:just\s+|well\s+)?(?:over|under|about|nearly|almost|roughly|around"
+    r"|more\s+than|less\s+than|some)\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
 )
 
 # Words before a bare four-digit number that make it a year rather than a count.
@@ -660,8 +706,27 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     after = c.text[m.end() : m.end() + 20]
     if _COUNT_AFTER.match(after) or re.match(r"[\d,.]*\d", after):
         return None
+    if re.match(r"-[A-Za-z]", after):
+        return None  # "a 2000-strong crowd", "a 1000-page report": a count as a modifier
     # "in 2003", "the 1979 hostage crisis", "2008's", "2001-2003"
     ok = bool(_YEAR_CONTEXT.search(before)) or after.startswith(("'s", "’s"))
+    # "a 2010 raid": an article before a year that modifies a noun, but not before a
+    # count with its unit ("a 1500 metre race", "a 1000 seat hall").
+    ok = ok or bool(
+        re.search(r"\b[Aa]n?\s+$", before)
+        and re.match(r"\s+[a-z]+\b", after)
+        and not _UNIT_AFTER.match(after)
+    )
+    measure = re.match(r"\s+([a-z]+)\b", after)
+    ok = ok or bool(measure and measure[1] in _YEAR_OF_MEASURE)
+    # A year closing a caption or a citation: "(Photo: Reuters, 2008.)", "from file, 2008."
+    ok = ok or bool(re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[.;)]", after))
+    # News writes counts that open a sentence in words, so digits there are a year:
+    # "2007 was the year of the phone".
+    ok = ok or bool(
+        re.search(r"(?:^|[.!?][\"”’)]*\s+|\n)$", c.text[max(0, m.start() - 3) : m.start()])
+        and re.match(r"\s+[a-z]", after)
+    )
     # An edition of a named event: "World Cup 2018", "Expo 2016"; but a number inside
     # a longer name is no year: "the Russell 2000 Index", "Windows 2000 Server".
     if not ok and re.search(r"\b[A-Z][A-Za-z]+\s$", before):
@@ -676,11 +741,26 @@ def _h_year(m: Match, c: _Ctx) -> Result:
         r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$|['’]s\s+$", before, re.IGNORECASE
     ):
         word = nxt.group(1)
+        if word in _YEAR_OF_MEASURE:
+            return "date", f"{year:04d}", True
         if word.endswith(("people", "children", "men")) or (
             word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
         ):
             return None
     return "date", f"{year:04d}", True
+
+
+# Units and measure words after "a NNNN": the number counts them ("a 1500 metre race").
+_UNIT_AFTER = re.compile(
+    r"\s+(?:metre|meter|mile|km|kilometre|kilometer|foot|feet|yard|acre|hectare|ton|tonne"
+    r"|page|seat|bed|room|strong|man|member|word|point|pound|dollar|euro|year|day|hour"
+    r"|minute|square|cubic|horsepower|hp|mph|watt|volt|barrel|gallon|litre|liter)s?\b",
+    re.IGNORECASE,
+)
+# Plural nouns a year dates as a point of comparison ("below 2000 levels", "in 2010
+# dollars" is a count, so no units of money): never counted things.
+_YEAR_OF_MEASURE = frozenset({"levels", "prices", "figures", "rates", "values", "standards",
+                              "terms", "estimates", "numbers", "totals"})  # fmt: skip
 
 
 # Function words ending in "s" that may follow a year: "unveiled in 1999 as ...".
@@ -812,6 +892,34 @@ def _in_a_name(m: Match, c: _Ctx) -> bool:
     return bool(opening) and opening[-1] not in '.!?:\n"“”'
 
 
+# Nouns that "today's" places in the present age, not on the day: "today's youth".
+_AGE_NOUNS = frozenset({"world", "society", "youth", "generation", "economy", "culture",
+                        "technology", "children", "families", "standards", "climate",
+                        "age", "era", "politics", "media", "industry", "workplace",
+                        "consumers", "teenagers", "students", "environment"})  # fmt: skip
+
+
+def _nowadays(text: str, start: int, end: int) -> bool:
+    """ "today" meaning nowadays (TimeML's PRESENT_REF), not the day of writing:
+    "today's" before a name or an age noun ("today's GM", "today's youth"), or the
+    present in a comparison with the past ("as strong today as it was")."""
+    after = text[end : end + 40]
+    poss = re.match(r"['’]s\s+(?:(?P<name>[A-Z][\w&.-]*)|(?P<noun>[a-z]+))\b", after)
+    if poss:
+        return bool(poss["name"]) or poss["noun"] in _AGE_NOUNS
+    before = text[max(0, start - 40) : start]
+    return bool(re.search(r"\bas\s+\w+\s+$", before) and re.match(r"\s+as\b", after))
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _h_deictic(m: Match, c: _Ctx) -> Result:
     word = m["word"].lower()
     part = (m.groupdict().get("part") or "").lower()
@@ -820,6 +928,8 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
     after = c.text[m.end() : m.end() + 12]
     if word == "now" and re.match(r"\s+and\s+(?:again|then)\b", after, re.IGNORECASE):
         return None  # "every now and again": a frequency word, not the present
+    if word == "soon" and re.match(r"\s*(?:after|afterwards?|thereafter|before)\b", after):
+        return None  # "soon after": close to another event, not to the time of writing
     if word == "recent" and re.search(r"\bmost\s+$", c.text[max(0, m.start() - 8) : m.start()]):
         return None  # "the most recent model": the latest of a series, not a time
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
@@ -836,6 +946,12 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "the short term", "the long term", "the medium term",
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
+    if word == "today" and not part and _nowadays(c.text, m.start(), m.end()):
+        return "date", "PRESENT_REF", True
+    if word == "today" and not part and c.published is not None and _in_quote(c.text, m.start()):
+        # A speaker's "today" is the day the words were said (GUIDE §5 rule 2): the day
+        # the story tells around the quote, which is resolved after recognition.
+        return "date", _SAID, True
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0,
               "last": -1}[word]  # fmt: skip
     suffix = ""
@@ -858,7 +974,10 @@ def _h_ago(m: Match, c: _Ctx) -> Result:
     if n is None or not float(n).is_integer():
         return "date", "PAST_REF", True
     key = _unit_key(unit)
-    if key in TIME_UNITS:
+    if key == "hour" and n >= 24 and n % 24 == 0:
+        # "24 hours ago" in a dated story names a day, as "yesterday" does.
+        n, key, unit = n // 24, "day", "days"
+    elif key in TIME_UNITS:
         return "date", "PAST_REF", True
     if c.published is None:
         return "date", "XXXX-XX-XX" if key == "day" else "XXXX", False
@@ -898,7 +1017,11 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
     # "a year" after a count or a price is a rate: "$40 billion a year", "twice a year".
     if g.get("n") and g["n"].lower() in ("a", "an") and not unit.lower().endswith("s"):
         before = c.text[max(0, m.start() - 20) : m.start()]
-        rate = r"(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*$"
+        # ... or after a count of smaller units: "five days a week", "eight hours a day".
+        rate = (
+            r"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*"
+            r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
+        )
         if re.search(rate, before):
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True
@@ -960,7 +1083,8 @@ def _h_past_n(m: Match, c: _Ctx) -> Result:
     if g.get("n"):
         n = _num(g["n"])
     elif g.get("fuzzy"):
-        n = None
+        # "the next couple of years" is two of them (TimeML: P2Y), "a few" is unknown.
+        n = 2 if re.match(r"couple", g["fuzzy"], re.IGNORECASE) else None
     if n is None and not g.get("fuzzy"):
         return None
     return "duration", duration_value(n, g["unit"]), True
@@ -1022,6 +1146,108 @@ def _h_half(m: Match, c: _Ctx) -> Result:
 
 def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
     return _Rule(re.compile(pattern, flags), handle, priority)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    return dt.date(year, month, (h + ell - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ``weekday`` of a month (``n`` = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    y, mo = _add_months(year, month, 1)
+    end = dt.date(y, mo, 1) - dt.timedelta(days=1)
+    return end - dt.timedelta(days=(end.weekday() - weekday) % 7)
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    key = re.sub(r"[\s.,]+", " ", re.sub(r"['’]", "", name.lower())).strip()
+    for pattern, when in _HOLIDAYS:
+        if re.fullmatch(pattern, key):
+            if isinstance(when, tuple):
+                return dt.date(year, *when)
+            return when(year)
+    raise KeyError(name)
+
+
+# Capitalised words that may open a sentence before a holiday: "On Christmas Day".
+_OPENERS = frozenset({"on", "in", "at", "by", "since", "before", "after", "until", "till",
+                      "from", "for", "over", "during", "this", "last", "next", "the", "and",
+                      "but", "or", "through", "around"})  # fmt: skip
+# Words after a one-word holiday that leave it a day: "Christmas and New Year",
+# "Easter this year", "Thanksgiving is", not "Christmas sales".
+_AFTER_A_DAY = frozenset({"and", "or", "but", "in", "on", "at", "of", "to", "for", "with",
+                          "when", "as", "is", "was", "will", "has", "had", "this", "last",
+                          "next", "the", "a", "an", "morning", "afternoon", "evening",
+                          "night", "weekend", "week", "day", "eve", "itself", "that",
+                          "which", "while", "before", "after", "until", "since", "are",
+                          "were", "would", "could", "falls", "fell"})  # fmt: skip
+
+
+def _h_holiday(m: Match, c: _Ctx) -> Result:
+    """A holiday is its day in the year the tense points to, as a month and day is."""
+    name = m["holiday"]
+    before = c.text[max(0, m.start() - 30) : m.start()]
+    prev = re.search(r"([A-Z][\w.'’-]*)\s+$", before)
+    if prev and prev[1].lower() not in _OPENERS and not re.search(r"[.!?:\n]\s*\S+\s+$", before):
+        return None  # "Johnnie Christmas": a surname
+    # Past a coordinated name ("Christmas and New Year sales") to the word it modifies.
+    nxt = re.match(
+        r"(?:\s+(?:and|or)(?:\s+[A-Z][\w'’]*)+)?\s+([a-z]+)\b", c.text[m.end() : m.end() + 40]
+    )
+    if " " not in name.strip() and nxt and nxt[1] not in _AFTER_A_DAY:
+        return None  # "Christmas sales", "Easter eggs": the season's goods, not its day
+    if c.published is None:
+        return "date", "XXXX-XX-XX", False
+    pub = c.published
+    day = _holiday(name, pub.year)
+    tense = c.tense(m.start(), m.end())
+    if tense == "future" and day < pub:
+        day = _holiday(name, pub.year + 1)
+    elif tense == "past" and day > pub:
+        day = _holiday(name, pub.year - 1)
+    return "date", day.isoformat(), True
+
+
+def _h_week_of_month(m: Match, c: _Ctx) -> Result:
+    """ "the first week of May": ISO weeks belong to the month of their Thursday, so the
+    first such week holds the month's first Thursday and the last its last Thursday."""
+    month = _month_num(m["month"])
+    if m["year"]:
+        year = int(m["year"])
+    elif c.published is None:
+        return "date", "XXXX-WXX", False
+    else:
+        year = resolve_month(month, c.published, c.tense(m.start(), m.end()))
+    first = dt.date(year, month, 1)
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        y, mo = _add_months(year, month, 1)
+        end = dt.date(y, mo, 1) - dt.timedelta(days=1)
+        thursday = end - dt.timedelta(days=(end.weekday() - 3) % 7)
+    else:
+        thursday += dt.timedelta(weeks=ORDINALS[ordinal] - 1)
+    return "date", _iso_week(thursday), True
+
+
+def _h_same_period(m: Match, c: _Ctx) -> Result:
+    """ "the same month a year ago": resolved after recognition on the last month,
+    quarter, week or day the story named."""
+    if c.published is None:
+        return "date", "XXXX", False
+    return "date", f"{_SAME}{-1 if m['last'] else 1:+d}", True
 
 
 def _h_previous(m: Match, c: _Ctx) -> Result:
@@ -1225,6 +1451,32 @@ def _rules() -> list[_Rule]:
             6,
             i,
         ),
+        # "the last week of March": the ISO week holding that Thursday of the month
+        _r(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            rf"(?P<month>{MONTH_FULL})(?:{COMMA}(?P<year>{YEAR}))?\b",
+            _h_week_of_month,
+            8,
+        ),
+        # "the same period last year": the period last mentioned, a year before
+        _r(
+            r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?"
+            r"(?:(?P<last>(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+"
+            r"(?:ago|earlier|before)|the\s+year\s+before)|(?P<next>next\s+year))\b",
+            _h_same_period,
+            8,
+            i,
+        ),
+        # Holidays: "Christmas Eve", "Easter Monday", "Thanksgiving", "Bastille Day"
+        # ... but not inside a name: "Easter Island", "the Christmas Carol Service".
+        _r(
+            rf"\b(?P<holiday>{_HOLIDAY_NAMES})(?![-\w])"
+            rf"(?!\s+(?!{MONTH_FULL}|{WEEKDAY})[A-Z][a-z])",
+            _h_holiday,
+            8,
+        ),
+        # "by year end", "at month-end": the end of the current one (TimeML's mod END)
+        _r(r"\b(?:the\s+)?(?P<unit>year|month)[\s-]end\b", _h_period_of, 5, i),
         # "the end of the year", "the beginning of the month"
         _r(rf"\b{MOD_END}(?P<rel>the|this)\s+(?P<unit>week|month|year)\b", _h_period_of, 5, i),
         # Durations counted back or ahead: "the past three years", "the last year or so"
@@ -1238,7 +1490,7 @@ def _rules() -> list[_Rule]:
         ),
         # "two days ago", "a year ago", "three years from now"
         _r(
-            rf"\b(?:(?P<n>{NUM}|an?|a\s+few|several|many)\s+)?(?P<unit>{UNIT_S})\s+"
+            rf"\b{HEDGE}(?:(?P<n>{NUM}|an?|a\s+few|several|many)\s+)?(?P<unit>{UNIT_S})\s+"
             r"(?P<dir>ago|from\s+now|hence)\b",
             _h_ago,
             7,
@@ -1326,8 +1578,13 @@ def _h_fuzzy(m: Match, c: _Ctx) -> Result:
 
 _RULES = _rules()
 _PENDING = "XXXX-XX-XX"
+# A quoted "today": the day the story tells around the quote, never after publication.
+_SAID = f"{_PENDING}said"
 # "the following year": a unit and an offset, to count from the last time mentioned.
 _CHAINED = "XXXX-REF-"
+# "the same period last year": the last period finer than a year, some years away.
+_SAME = "XXXX-SAME"
+_FINER_THAN_YEAR = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d)$")
 # The value a time mentioned before must have to anchor a chained unit: a year anchors
 # "the following year", but only a month or finer "the previous month".
 _ANCHORS = {
@@ -1386,6 +1643,23 @@ def _anchor_references(
     """Give clock times with no day of their own, and "that day", the day the story tells."""
     out = list(found)
     for i, d in enumerate(out):
+        if d.value.startswith(_SAME):
+            delta = int(d.value[len(_SAME) :])
+            anchor = next(
+                (
+                    out[j].value
+                    for j in range(i - 1, -1, -1)
+                    if out[j].kind == "date" and _FINER_THAN_YEAR.match(out[j].value)
+                ),
+                None,
+            )
+            value = (
+                f"{int(anchor[:4]) + delta:04d}{anchor[4:]}"
+                if anchor and anchor[4:] != "-02-29"
+                else f"{published.year + delta:04d}"
+            )
+            out[i] = dataclasses.replace(d, value=value)
+            continue
         if d.value.startswith(_CHAINED):
             value = _chained_value(out, i, published)
             unknown = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}
@@ -1399,6 +1673,9 @@ def _anchor_references(
             continue
         rest = d.value[len(_PENDING) :]
         day = story_day(text, out, i, published)
+        if d.value == _SAID:
+            out[i] = dataclasses.replace(d, value=min(day, published).isoformat())
+            continue
         if d.kind == "time":
             shift, _, clock = rest.partition("T")
             value = (day + dt.timedelta(days=int(shift or 0))).isoformat() + "T" + clock
@@ -1477,6 +1754,156 @@ def _order_ranges(text: str, found: list[DateExpression]) -> list[DateExpression
     return out
 
 
+# A dateline: a line of its own holding a full date, under the title.
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH_FULL})\s+(?P<day>{DAYNUM}){COMMA}"
+    rf"(?P<year>{YEAR})[ \t]*$",
+    re.MULTILINE,
+)
+_DATELINE_SLACK = dt.timedelta(days=3)
+
+
+def dateline_day(text: str, published: dt.date) -> dt.date:
+    """The story's reference day: the dateline's date where it is within a few days of
+    ``published`` (GUIDE §5: the dateline is the reference, not a feed's publication
+    stamp, which can lag it by a day or two); else ``published``. A dateline far from
+    ``published`` is more likely a misplaced or wrong one than a late stamp."""
+    m = _DATELINE.search(text, 0, min(len(text), 400))
+    if m is None or text.count("\n", 0, m.start()) > 2:
+        return published
+    try:
+        day = dt.date(int(m["year"]), _month_num(m["month"]), int(re.sub(r"\D", "", m["day"])))
+    except ValueError:
+        return published
+    return day if abs(day - published) <= _DATELINE_SLACK else published
+
+
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid)[\s-]+)?{MONTH}(?:\s+{DAYNUM})?\.?")
+_HAS_YEAR = re.compile(rf"\b{YEAR}\b")
+_FRONTED = re.compile(
+    r"[\"“‘(]?(?:(?:then|later|and|but|by|from|until|in|on|early|late)\s+)*", re.IGNORECASE
+)
+
+
+def _narrative_years(
+    text: str,
+    found: list[DateExpression],
+    published: dt.date,
+    tense: Callable[[int, int], Tense | None],
+) -> list[DateExpression]:
+    """A month without a year, told in the past right after a year of history, is in
+    that year: "He founded the firm in 1976. In March he hired ..." is March 1976.
+
+    The reference time moves with the narrative (as HeidelTime's does for narratives):
+    the last year the text wrote out, when it is at least two years before publication,
+    no other date came between, and at most one sentence break separates them.
+    """
+    out = list(found)
+    moved: set[int] = set()  # a month put in a year of history carries it on
+    for i in range(1, len(out)):
+        d, prev = out[i], out[i - 1]
+        if d.kind != "date" or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", d.value):
+            continue
+        if not _BARE_MONTH.fullmatch(d.text) or prev.kind != "date":
+            continue
+        year = _HAS_YEAR.search(prev.text) or (i - 1 in moved)
+        if not year or not re.match(r"\d{4}", prev.value):
+            continue
+        y = int(prev.value[:4])
+        breaks = list(_SENTENCE_BREAK.finditer(text, prev.end, d.start))
+        if y > published.year - 2 or len(breaks) > 1:
+            continue
+        # Across a sentence break only a fronted time ("... in 1976. In March he ...")
+        # carries the story on; "Sales rose in March" may be news of this year.
+        if breaks and not _FRONTED.fullmatch(text, breaks[0].end(), d.start):
+            continue
+        if tense(d.start, d.end) != "past":
+            continue  # "since 2003 ... as of February, the store accounts for": today's
+        value = f"{y:04d}{d.value[4:]}"
+        if value.endswith("-02-29"):
+            continue
+        out[i] = dataclasses.replace(d, value=value)
+        moved.add(i)
+    return out
+
+
+_DAY_LINK = r"(?:and|or|&|to|through|thru|until|till|-|–)"
+# "May 5 and 6": a day number after a month's day, sharing its month (and its year).
+_NEXT_DAY = re.compile(
+    rf"[ \t]*,?[ \t]*{_DAY_LINK}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?![.,:]?\d|[ \t]*(?:%|percent|{MONTH}\b))(?P<year>{COMMA}{YEAR}\b)?"
+)
+# "5 and 6 May": a day number before one, sharing its month.
+_PREV_DAY = re.compile(rf"(?<![\d.,:$])\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+{_DAY_LINK}[ \t]+$")
+_MONTH_FIRST = re.compile(rf"(?:{WEEKDAY}{COMMA})?{MONTH}\s+{DAYNUM}$")
+_DAY_FIRST = re.compile(rf"(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_FULL}")
+
+
+_JOINED_DAY = re.compile(r"[-–](?P<day>[0-3]?\d)\b(?![-–/.,:]?\d)")
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The bare day number of "on May 5 and 6" or "from 5 to 9 May" is a date of its own,
+    in the month (and year) of the day it is joined to; a range of them is two spans."""
+    out = list(found)
+    for d in found:
+        if d.kind != "date" or not _DAY_VALUE.fullmatch(d.value):
+            continue
+        spans: list[tuple[int, int, str]] = []
+        if _MONTH_FIRST.fullmatch(d.text):
+            joined = _JOINED_DAY.match(text, d.end)
+            if joined and int(joined["day"]) > int(d.value[8:]):
+                # "May 5-6": a range written as one token is one span (GUIDE §5).
+                end = f"{d.value[:8]}{int(joined['day']):02d}"
+                if _valid_day(end):
+                    i = out.index(d)
+                    out[i] = DateExpression(
+                        d.start, joined.end(), text[d.start : joined.end()], "date",
+                        f"{d.value}/{end}", True,
+                    )  # fmt: skip
+                continue
+            m = _NEXT_DAY.match(text, d.end)
+            noun = m and re.match(r"\s+([a-z]+)\b", text[m.end("day") : m.end("day") + 20])
+            if noun and (
+                noun[1] in ("people", "men", "women", "children")
+                or (noun[1].endswith("s") and noun[1] not in _FUNCTION_S)
+            ):
+                m = None  # "on March 3 and 20 people came": a count
+            if m:
+                value = d.value
+                if m["year"]:
+                    value = f"{int(m['year'][-4:]):04d}{value[4:]}"
+                    out = [
+                        dataclasses.replace(e, value=value) if e is d else e
+                        for e in out
+                        if not (e.start >= m.start("year") and e.end <= m.end("year"))
+                    ]
+                spans.append((m.start("day"), m.end("day"), value))
+        elif _DAY_FIRST.fullmatch(d.text):
+            m = _PREV_DAY.search(text, max(0, d.start - 20), d.start)
+            if m:
+                spans.append((m.start("day"), m.start("day") + len(m.group(0).split()[0]), d.value))
+        for start, end, value in spans:
+            if any(e.start < end and start < e.end for e in out):
+                continue
+            day = int(re.sub(r"\D", "", text[start:end]))
+            try:
+                other = dt.date(int(value[:4]), int(value[5:7]), day).isoformat()
+            except ValueError:
+                continue
+            out.append(DateExpression(start, end, text[start:end], "date", other, True))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -1494,6 +1921,8 @@ def find_dates(
             parsed.append(parse(load_model(), text))
         return clause_tense(parsed[0], start, end)
 
+    if published is not None:
+        published = dateline_day(text, published)
     ctx = _Ctx(text, published, tense)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
@@ -1519,7 +1948,8 @@ def find_dates(
     out.sort(key=lambda d: d.start)
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
-    return out
+        out = _narrative_years(text, out, published, tense)
+    return _coordinated_days(text, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -374,3 +374,146 @@ def test_four_digit_years_in_one_token_are_one_span(nlp: Language) -> None:
     assert values(nlp, 'The page shows the text "Steve Jobs 1955-2011".') == {
         "1955-2011": "1955/2011"
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A 2012 flood ruined the harvest.", {"2012": "2012"}),
+        ("Output is back above 1990 levels.", {"1990": "1990"}),
+        ("The river in spate; from file, 2009.", {"2009": "2009"}),
+        ("It rained. 2011 was the wettest year.", {"2011": "2011"}),
+        ("They ran a 1500 metre race before a 2000-strong crowd.", {}),
+        ("He has 2000 friends.", {}),
+    ],
+)
+def test_a_year_as_modifier_caption_or_subject(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The video went up just over 48 hours ago.", {"just over 48 hours ago": "2024-09-09"}),
+        ("The report appeared three hours ago.", {"three hours ago": "PAST_REF"}),
+        ("The board hopes to finish by year end.", {"year end": "2024"}),
+        ("Rates will stay high for the next couple of years.",
+         {"the next couple of years": "P2Y"}),
+        ("She joined the firm and soon after left it.", {}),
+        ("The museum will soon reopen.", {"soon": "FUTURE_REF"}),
+    ],
+)  # fmt: skip
+def test_hedged_offsets_year_end_couples_and_soon_after(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_the_dateline_is_the_reference_when_the_stamp_lags_it(nlp: Language) -> None:
+    text = "Storm closes port\nThursday, September 12, 2024\nYesterday the port closed."
+    assert values(nlp, text)["Yesterday"] == "2024-09-11"
+    far = "Storm closes port\nThursday, October 24, 2024\nYesterday the port closed."
+    assert values(nlp, far)["Yesterday"] == "2024-09-10"  # too far off: the stamp holds
+
+
+def test_a_quoted_today_is_the_day_the_words_were_said(nlp: Language) -> None:
+    text = (
+        'The team won on Monday. After the game the coach said, "We played well today." '
+        'On Tuesday he added, "Next week is another story."'
+    )
+    assert values(nlp, text)["today"] == "2024-09-09"
+    later = 'The final is on Friday. The coach said, "Today we rest."'
+    assert values(nlp, later)["Today"] == "2024-09-11"  # never after the story's date
+
+
+def test_a_week_of_a_month_is_the_iso_week_of_its_thursday(nlp: Language) -> None:
+    found = values(nlp, "Traffic peaked in the last week of August 2024.")
+    assert found == {"the last week of August 2024": "2024-W35"}
+    found = values(nlp, "Work starts in the first week of October 2024.")
+    assert found == {"the first week of October 2024": "2024-W40"}
+
+
+def test_the_same_period_a_year_before_is_the_last_period_named(nlp: Language) -> None:
+    found = values(nlp, "Orders fell 12% in July compared to the same month a year earlier.")
+    assert found["the same month a year earlier"] == "2023-07"
+    found = values(nlp, "In the second quarter of 2022, rents beat the same period last year.")
+    assert found["the same period last year"] == "2021-Q2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The fair was held on June 3 and 4.", {"June 3": "2024-06-03", "4": "2024-06-04"}),
+        ("Polls opened on March 8 and 9, 2019.", {"March 8": "2019-03-08", "9": "2019-03-09"}),
+        ("The strike ran from 2 to 6 August.", {"2": "2024-08-02", "6 August": "2024-08-06"}),
+        ("The fair opened on June 3 and 12 people came.", {"June 3": "2024-06-03"}),
+    ],
+)
+def test_a_day_number_joined_to_a_date_shares_its_month(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The shops closed on Boxing Day.", {"Boxing Day": "2023-12-26"}),
+        ("The parade will be held on Thanksgiving.", {"Thanksgiving": "2024-11-28"}),
+        ("Pilgrims gathered on Good Friday.", {"Good Friday": "2024-03-29"}),
+        ("Toy sales rose before Christmas and New Year celebrations began.", {}),
+        ("The comic is drawn by Ada Christmas.", {}),
+        ("They sailed to Easter Island.", {}),
+    ],
+)
+def test_holidays_are_their_day_in_the_year_tense_points_to(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Few firms are as nimble as today's Acme.", "PRESENT_REF"),
+        ("Today's teenagers rarely write letters.", "PRESENT_REF"),
+        ("The river is as clean today as it was a century ago.", "PRESENT_REF"),
+        ("Thousands watched today's race.", "2024-09-11"),
+        ("The mayor resigned today.", "2024-09-11"),
+    ],
+)
+def test_today_meaning_nowadays_is_the_present(nlp: Language, sentence: str, value: str) -> None:
+    found = {d.text.lower(): d.value for d in dates(nlp, sentence)}
+    assert found["today"] == value
+
+
+def test_a_bare_month_after_a_year_of_history_is_in_that_year(nlp: Language) -> None:
+    text = "The mill was founded in 1961. In May it hired weavers, and on June 2 it opened."
+    found = values(nlp, text)
+    assert found["May"] == "1961-05"
+    assert found["June 2"] == "1961-06-02"
+    # A new sentence that does not open with its time may be news of this year.
+    found = values(nlp, "The mill was founded in 1961. Output rose in May, the owners say.")
+    assert found["May"] == "2024-05"
+    # So is a month in the present tense: "as of May, it employs".
+    found = values(nlp, "The mill was founded in 1961 and as of May it employs forty.")
+    assert found["May"] == "2024-05"
+
+
+def test_a_unit_after_a_count_of_smaller_units_is_a_rate(nlp: Language) -> None:
+    found = values(
+        nlp, "The clinic opens six days a week. He rested two days. A week later he left."
+    )
+    assert found["a week"] == "P1W"
+    assert {d.text: d.kind for d in dates(nlp, "It opens six days a week.")}["a week"] == "set"
+    assert {d.text: d.kind for d in dates(nlp, "He rested two days. A week later he left.")}[
+        "A week"
+    ] == "duration"
+
+
+def test_a_day_range_in_one_token_is_one_span(nlp: Language) -> None:
+    assert values(nlp, "The summit was held on March 4-5.") == {
+        "March 4-5": "2024-03-04/2024-03-05"
+    }
