@@ -52,6 +52,7 @@ class QuoteSpan:
     end: int
     paragraph: int
     continues: bool = False  # the quotation goes on in the next paragraph
+    unclosed: bool = False  # no closing mark: cut at its first sentence's end
 
 
 def _is_opening(text: str, i: int, para_start: int) -> bool:
@@ -63,10 +64,13 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in _OPEN_BEFORE
 
 
-def find_quote_spans(article: Article) -> list[QuoteSpan]:
+def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan]:
     """Quoted segments, one per paragraph at most per pair of marks.
 
     Read from the prose, so a quoted phrase in the headline or a caption is not a quote.
+    With ``unclosed``, a mark left open at the end of its paragraph gives a candidate
+    that runs to the end of its first sentence, for the caller to keep only when an
+    attribution introduces it ('X said "...' with the closing mark lost).
     """
     text = article.prose
     spans: list[QuoteSpan] = []
@@ -81,13 +85,36 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                     open_at = i + 1
             elif _is_opening(text, i, p_start) and text[i] in "“„«":
                 open_at = i + 1  # a new opening before a close: the earlier mark was stray
+            elif _reopens(text, i, open_at):
+                # 'at risk. "No one's right ...': a paragraph that opens a mark without
+                # closing the last one, its break lost when the text was flattened.
+                spans.append(QuoteSpan(open_at, i, p_index, continues=True))
+                open_at = i + 1
             else:
                 spans.append(QuoteSpan(open_at, i, p_index))
                 open_at = None
         if open_at is not None and _continues(text, paragraphs, p_index):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
+        elif open_at is not None and unclosed:
+            end = _SENTENCE_END.search(text, open_at, p_end)
+            spans.append(QuoteSpan(open_at, end.end() if end else p_end, p_index, unclosed=True))
     trimmed = (_trim(text, s) for s in spans)
     return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
+
+
+# A sentence's end inside a paragraph: its full stop and the next sentence's capital.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
+
+
+def _reopens(text: str, i: int, open_at: int) -> bool:
+    """A straight mark placed as an opening one (a space before, a word after) right
+    after a sentence of the open quotation ends: the quotation's next paragraph."""
+    if text[i] != '"' or i + 1 >= len(text) or not text[i - 1].isspace():
+        return False
+    if not (text[i + 1].isalnum() or text[i + 1] in "[("):
+        return False
+    before = text[open_at:i].rstrip()
+    return len(before) > 0 and before[-1] in ".!?"
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
@@ -103,7 +130,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    return QuoteSpan(start, end, span.paragraph, span.continues)
+    return QuoteSpan(start, end, span.paragraph, span.continues, span.unclosed)
 
 
 def _quoted(quotes: SpanIndex[QuoteSpan], offset: int) -> bool:
@@ -396,7 +423,7 @@ def _evidence(article: Article, quote: QuoteSpan) -> str:
 
 def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Direct quotations in the data contract's field names, in article order."""
-    quotes = find_quote_spans(article)
+    quotes = find_quote_spans(article, unclosed=True)
     index = SpanIndex(quotes, lambda q: (q.start, q.end))
     speakers = _Speakers(doc, entities, index)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
@@ -411,6 +438,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         attributed, speaker = _attribution(tokens, quote, speakers, index)
         if not attributed:
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
+        if quote.unclosed and speaker is None:
+            continue  # a stray mark, unless someone is said to speak the words
         words = len(quoted.split())
         # A word or two in quotation marks with no attribution of its own is a term or
         # a scare quote ("unknowns", "electric"), not the last speaker's words.

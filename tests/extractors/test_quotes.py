@@ -223,3 +223,26 @@ def test_called_attributes_and_unresolved_noun_subject_gives_no_speaker() -> Non
     # The analysis, its owner when an actor: not the previous speaker.
     assert found["a reckless gamble for the region."] != "pia-sorensen"
     assert found["dangerous"] == "ruth-agbaje"
+
+
+def test_paragraphs_of_one_quote_run_together_are_one_quote_each() -> None:
+    # The paragraph break between the two was lost: the second opens a mark that the
+    # first never closed.
+    found = _speakers(
+        'Nadia Ferro, a nurse, said: "The ward was full all winter. '
+        '"We asked for more beds and were told to wait." The hospital did not reply.'
+    )
+    assert found == {
+        "The ward was full all winter.": "nadia-ferro",
+        "We asked for more beds and were told to wait.": "nadia-ferro",
+    }
+
+
+def test_a_quote_whose_closing_mark_is_lost_ends_with_its_sentence() -> None:
+    found = _speakers(
+        'Colonel Ivo Marsh said "This base will stay open for many years. '
+        "The city council meets on Monday."
+    )
+    assert found == {"This base will stay open for many years.": "ivo-marsh"}
+    # Without anyone said to speak it, an open mark is a stray one.
+    assert _speakers('The sign read "closed until further notice. Nobody came.') == {}
