@@ -39,6 +39,11 @@ SPEECH_VERBS = word_set("""
     describe report testify agree complain caution quip joke boast concede
     call enthuse reason
     """)
+# What carries an organization's or a person's words: "a statement by X", "X's letter".
+DOCUMENT_NOUNS = word_set("""
+    statement letter report message post posting release memo email tweet website site
+    page document notice blog communique announcement editorial filing submission
+    """)
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
 _GROUP_PRONOUNS = word_set("it they we")
@@ -187,7 +192,9 @@ class _Speakers:
         people = [e for e in found if e.kind == "person"]
         if people:
             return people[0]
-        if found and not _unnamed(subj):
+        if found and (not _unnamed(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS):
+            # "A statement on Apple's website states": an indefinite document still
+            # names whose words it carries, as an indefinite person does not.
             return found[0]
         if found:
             return None  # "a United Auto Workers negotiator": no actor is the speaker
@@ -332,13 +339,24 @@ def _attribution_rank(
         first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
         gap = first - quote.end
         between = verb.doc.text[quote.end : first]  # the doc is the article's prose
-        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
-            return 0, gap
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
+        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
+            # '... a dear friend." Jane Doe said "...': a quotation that ends its
+            # sentence is not attributed by the verb that opens the next one.
+            ends = verb.doc.text[quote.end - 1 : quote.end] in (".", "…")
+            return (3 if ends and _introduces(verb, nxt) else 0), gap
         return (3 if nxt else 2), gap
     return 1, quote.start - verb.idx
 
 
+def _introduces(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    """One of ``quotes`` opens right after ``verb``: 'said "', 'said: "'."""
+    after = verb.idx + len(verb.text)
+    return any(0 <= q.start - after <= _MARK_GAP for q in quotes)
+
+
+# What may stand between a verb and the quotation it opens: ': "', ', “'.
+_MARK_GAP = 4
 # A verb that starts this close before a quotation's opening introduces it: 'said: "',
 # 'stated,\n"', 'has said, "'.
 _INTRODUCES = 20
@@ -363,6 +381,25 @@ def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) 
 def _subjects(verb: Token) -> list[Token]:
     """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
     condolences and described him as ...")."""
+    return _own_subjects(verb) or _misparsed_subject(verb)
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """The subject the parser gave to a clause inside the speaker's phrase ("A statement
+    on the website, the homepage of which displays ..., states:" parsed as the subject
+    of "displays"): a clause before a subjectless verb, whose subject opens the
+    sentence."""
+    if verb.dep_ != "ROOT":
+        return []
+    for child in verb.lefts:
+        if child.dep_ in ("ccomp", "parataxis"):
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == verb.sent.start:
+                return [subj]
+    return []
+
+
+def _own_subjects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
         found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -375,7 +412,7 @@ def _subjects(verb: Token) -> list[Token]:
             above = noun.head.head if noun.dep_ == "pobj" else noun.head
             owners: list[Token] = []
             if noun.dep_ in ("dobj", "pobj") and above.pos_ in ("VERB", "AUX"):
-                owners = _subjects(above)
+                owners = _own_subjects(above)
             return owners or [noun]
         # "defended the record whilst promising", "expressed condolences and described"
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.pos_ not in ("VERB", "AUX"):

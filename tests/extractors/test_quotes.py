@@ -246,3 +246,14 @@ def test_a_quote_whose_closing_mark_is_lost_ends_with_its_sentence() -> None:
     assert found == {"This base will stay open for many years.": "ivo-marsh"}
     # Without anyone said to speak it, an open mark is a stray one.
     assert _speakers('The sign read "closed until further notice. Nobody came.') == {}
+
+
+def test_a_statement_is_its_owners_not_the_next_speakers() -> None:
+    found = _speakers(
+        "Harlow Motors built its first car in 1990. A statement on Harlow Motors' website, "
+        "the front page of which shows a photograph of the plant, states: "
+        "“We have lost a founder and a friend.” "
+        'Mayor Lisa Kent said "Harlow Motors made this town."'
+    )
+    assert found["We have lost a founder and a friend."] == "harlow-motors"
+    assert found["Harlow Motors made this town."] == "lisa-kent"
