@@ -37,13 +37,15 @@ SPEECH_VERBS = word_set("""
     tweet post recall argue suggest acknowledge admit confirm deny respond comment answer
     continue conclude urge predict promise vow stress emphasize emphasise observe remark
     describe report testify agree complain caution quip joke boast concede
-    call enthuse reason
+    call enthuse reason read speak
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
     statement letter report message post posting release memo email tweet website site
     page document notice blog communique announcement editorial filing submission
     """)
+# "X quoted Y as saying": Y speaks.
+_QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
 _GROUP_PRONOUNS = word_set("it they we")
@@ -185,7 +187,7 @@ class _Speakers:
         """The actor a subject phrase names, resolving pronouns and role nouns."""
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
-        found = [e for e in (self.entity_of(t) for t in subj.subtree) if e is not None]
+        found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
         head = self.entity_of(subj)
         if head is not None:
             return head
@@ -243,6 +245,13 @@ class _Speakers:
                 if ent is not None and not self.named_in_quote(ent):
                     return ent
         return None
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The tokens of ``noun``'s phrase without its clauses: "a letter seen by Sky News"
+    is no word of Sky News's."""
+    skip = {t.i for c in noun.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in skip]
 
 
 def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]) -> list[Token]:
@@ -414,6 +423,15 @@ def _own_subjects(verb: Token) -> list[Token]:
             if noun.dep_ in ("dobj", "pobj") and above.pos_ in ("VERB", "AUX"):
                 owners = _own_subjects(above)
             return owners or [noun]
+        if node.dep_ == "pcomp" and node.head.head.pos_ in ("VERB", "AUX"):
+            # "quoted Djamal as saying": the one quoted; "whilst promising": the subject
+            # of the verb the phrase hangs on.
+            above = node.head.head
+            quoted = [c for c in above.children if c.dep_ == "dobj"]
+            if node.head.lower_ == "as" and above.lemma_.lower() in _QUOTING and quoted:
+                return quoted
+            node = above
+            continue
         # "defended the record whilst promising", "expressed condolences and described"
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.pos_ not in ("VERB", "AUX"):
             return []

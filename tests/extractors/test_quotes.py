@@ -257,3 +257,17 @@ def test_a_statement_is_its_owners_not_the_next_speakers() -> None:
     )
     assert found["We have lost a founder and a friend."] == "harlow-motors"
     assert found["Harlow Motors made this town."] == "lisa-kent"
+
+
+def test_quoted_as_saying_whilst_promising_and_a_letter_that_reads() -> None:
+    found = _speakers(
+        'The Daily Courier quoted Omar Haddad as saying "the port will reopen in spring." '
+        'Mayor Ines Laporte praised the staff whilst promising a "full review" soon. '
+        'A leaked letter seen by the Daily Courier says "the review has already begun." '
+        'The Harbour Authority letter reads "we may close the north quay in due course".'
+    )
+    assert found["the port will reopen in spring."] == "omar-haddad"
+    assert found["full review"] == "ines-laporte"
+    # The outlet that saw the letter did not write it.
+    assert found["the review has already begun."] is None
+    assert found["we may close the north quay in due course"] == "harbour-authority"
