@@ -490,11 +490,15 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         speakers.quote = quote
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
-        attributed, speaker = _attribution(tokens, quote, speakers, index)
+        attributed, speaker = _signed(doc, quote, speakers)
+        if not attributed:
+            attributed, speaker = _attribution(tokens, quote, speakers, index)
         if not attributed:
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
         if quote.unclosed and speaker is None:
             continue  # a stray mark, unless someone is said to speak the words
+        if not attributed:
+            attributed, speaker = _reported_before(article, doc, quote, speakers, index)
         words = len(quoted.split())
         # A word or two in quotation marks with no attribution of its own is a term or
         # a scare quote ("unknowns", "electric"), not the last speaker's words.
@@ -513,6 +517,58 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+_SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")
+
+
+def _signed(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
+    """A pull quote signed with a dash and a name ('"..." - Jane Doe')."""
+    sign = _SIGNATURE.match(doc.text, quote.end)
+    if sign is None:
+        return False, None
+    span = doc.char_span(sign.end(), min(len(doc.text), sign.end() + 60), alignment_mode="expand")
+    first = span[0] if span is not None and len(span) else None
+    ent = speakers.entity_of(first) if first is not None else None
+    if ent is not None and ent.kind == "person":
+        return True, ent
+    return False, None
+
+
+def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
+    """The sentence that ends right before ``quote``'s opening mark, when the quotation
+    opens a sentence and that one ends as narration does ('... a businessperson. "')."""
+    text = article.text
+    i = quote.start - 1
+    while i >= 0 and text[i] in QUOTE_MARKS:
+        i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] not in ".!?":
+        return None
+    return article.sentence_at(i)
+
+
+def _reported_before(
+    article: Article, doc: Doc, quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
+) -> tuple[bool, Entity | None]:
+    """A quotation with no attribution of its own, opening the sentence after one that
+    reports someone's words ('Wilkins also said Warhol was a businessman. "As a way
+    ..."'): the reported speaker goes on in his own words."""
+    sent = _sentence_before(article, quote)
+    if sent is None or quotes.overlapping(sent.start, sent.end):
+        return False, None
+    tokens = _outside_tokens(doc, sent.start, sent.end, quotes)
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        ents = [speakers.of_subject(s, quote.start) for s in _own_subjects(verb)]
+        found = [e for e in ents if e is not None]
+        if found:
+            return True, found[0]
+    return False, None
 
 
 def _introduced(

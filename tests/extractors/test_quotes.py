@@ -271,3 +271,21 @@ def test_quoted_as_saying_whilst_promising_and_a_letter_that_reads() -> None:
     # The outlet that saw the letter did not write it.
     assert found["the review has already begun."] is None
     assert found["we may close the north quay in due course"] == "harbour-authority"
+
+
+def test_reported_speaker_goes_on_in_their_own_words() -> None:
+    found = _speakers(
+        'Rosa Quint, the curator, said, "The rooms are small." '
+        "Tomas Berger also said the painter was a shrewd trader. "
+        '"He sold the same picture in four colours and let you choose."'
+    )
+    assert found["He sold the same picture in four colours and let you choose."] == ("tomas-berger")
+
+
+def test_a_pull_quote_signed_with_a_dash() -> None:
+    found = _speakers(
+        "Other shops such as Dellmart have said that they will stay open. "
+        '"The street has won this round, but it is a long fight." - Aino Virtanen\n'
+        "Aino Virtanen, a local writer, called it a small victory."
+    )
+    assert found["The street has won this round, but it is a long fight."] == "aino-virtanen"
