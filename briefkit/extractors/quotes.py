@@ -160,6 +160,7 @@ class _Speakers:
             lambda s: (s[0], s[1]),
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
+        self.surnames = _unique_surnames(entities)
         self.quote: QuoteSpan | None = None  # the quotation being attributed
 
     def named_in_quote(self, ent: Entity) -> bool:
@@ -171,7 +172,13 @@ class _Speakers:
 
     def entity_of(self, tok: Token) -> Entity | None:
         covering = self.spans.covering(tok.idx)
-        return covering[0][2] if covering else None
+        if covering:
+            return covering[0][2]
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound" and tok.text[:1].isupper():
+            # A bare surname the actor list left unlinked ("Rathbun requested ...", even
+            # tagged a noun): the one person of that surname, when there is only one.
+            return self.surnames.get(tok.text)
+        return None
 
     def preceding(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         return next(
@@ -245,6 +252,16 @@ class _Speakers:
                 if ent is not None and not self.named_in_quote(ent):
                     return ent
         return None
+
+
+def _unique_surnames(entities: Entities) -> dict[str, Entity]:
+    """Each surname that ends the name of exactly one person actor of several words."""
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities.actors:
+        words = ent.name.split()
+        if ent.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1], []).append(ent)
+    return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
 
 
 def _own_phrase(noun: Token) -> list[Token]:

@@ -289,3 +289,14 @@ def test_a_pull_quote_signed_with_a_dash() -> None:
         "Aino Virtanen, a local writer, called it a small victory."
     )
     assert found["The street has won this round, but it is a long fight."] == "aino-virtanen"
+
+
+def test_a_pronoun_speaker_is_the_last_clause_subject_named_by_surname() -> None:
+    found = _speakers(
+        "Lena Marsh, an activist, raised money for Paul Ortega. "
+        "Ortega has been helped by friends and by former colleagues. "
+        "Marsh requested donations via a statement on her blog, in order to help Ortega "
+        "with his costs. "
+        'She described Ortega as a man "punished for telling the truth about the mine".'
+    )
+    assert found["punished for telling the truth about the mine"] == "lena-marsh"
