@@ -44,6 +44,21 @@ DOCUMENT_NOUNS = word_set("""
     statement letter report message post posting release memo email tweet website site
     page document notice blog communique announcement editorial filing submission
     """)
+# Nouns that stand for an organization named before ("the company said"): general
+# vocabulary of kinds of body, not any one body's name.
+ORG_NOUNS = word_set("""
+    company firm agency group ministry department council government party bank airline
+    carrier automaker carmaker maker manufacturer retailer union organisation
+    organization institute university college school club team church court committee
+    commission board authority network broadcaster newspaper channel charity association
+    federation league regulator watchdog exchange operator developer studio publisher
+    supplier insurer lender utility corporation conglomerate giant startup foundation
+    campaign army military police navy service office embassy administration
+    """)
+# Those that may stand for a country too: "the government recommending ...".
+_STATE_NOUNS = word_set("government administration")
+# How far back an epithet looks for the organization it stands for (characters).
+_EPITHET_REACH = 600
 # "X quoted Y as saying": Y speaks.
 _QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
@@ -190,8 +205,9 @@ class _Speakers:
             None,
         )
 
-    def of_subject(self, subj: Token, quote_start: int) -> Entity | None:
-        """The actor a subject phrase names, resolving pronouns and role nouns."""
+    def of_subject(self, subj: Token, quote_start: int, epithet: bool = True) -> Entity | None:
+        """The actor a subject phrase names, resolving pronouns, role nouns and (with
+        ``epithet``) nouns that stand for an organization ("the company")."""
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
         found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
@@ -221,7 +237,28 @@ class _Speakers:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
-        return self.roles.get(subj.lemma_.lower())
+        lemma = subj.lemma_.lower()
+        role = self.roles.get(lemma)
+        if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
+            return self.organization_epithet(subj, quote_start)
+        return role
+
+    def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
+        """The organization "the company" or "the agency" stands for: the one whose name
+        holds the noun ("the bank": Harbour Bank), else the only organization named in
+        the passage before. With two or more to choose from, none: a wrong speaker
+        costs more than a missing one."""
+        lemma = noun.lemma_.lower()
+        kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
+        start = min(noun.idx, quote_start)
+        seen: list[Entity] = []
+        for _s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+            if ent.kind in kinds and ent not in seen and not self.named_in_quote(ent):
+                seen.append(ent)
+        named = [e for e in seen if lemma in (w.lower() for w in e.name.split())]
+        if named:
+            return named[0]
+        return seen[0] if len(seen) == 1 else None
 
     def _antecedent(self, noun: Token) -> Entity | None:
         """The person a noun phrase names, or the one it stands in apposition to, up
@@ -299,7 +336,11 @@ def _attribution(
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
     for verb in verbs:
         subjects = _subjects(verb)
-        ents = [e for e in (speakers.of_subject(s, quote.start) for s in subjects) if e]
+        # An epithet is read only as the verb's own subject: one reached up through a
+        # participle's head ("Responding to ..., the government would participate") is
+        # a guess.
+        found = (speakers.of_subject(s, quote.start, epithet=s.head == verb) for s in subjects)
+        ents = [e for e in found if e]
         # "USAF's chief of staff General Duncan McNab stated": the person, not the body.
         people = [e for e in ents if e.kind == "person"]
         if people or ents:
@@ -314,6 +355,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
+            or (s.head == verb and s.lemma_.lower() in ORG_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -324,6 +366,11 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _definite(noun: Token) -> bool:
+    """ "the company", "this agency": a noun that points back to one already named."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _names_owner(subj: Token) -> bool:
@@ -581,7 +628,7 @@ def _reported_before(
             continue
         if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
             continue
-        ents = [speakers.of_subject(s, quote.start) for s in _own_subjects(verb)]
+        ents = [speakers.of_subject(s, quote.start, s.head == verb) for s in _own_subjects(verb)]
         found = [e for e in ents if e is not None]
         if found:
             return True, found[0]

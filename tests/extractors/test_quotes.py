@@ -300,3 +300,17 @@ def test_a_pronoun_speaker_is_the_last_clause_subject_named_by_surname() -> None
         'She described Ortega as a man "punished for telling the truth about the mine".'
     )
     assert found["punished for telling the truth about the mine"] == "lena-marsh"
+
+
+def test_the_company_stands_for_the_one_organization_named_before() -> None:
+    found = _speakers(
+        "Farid Lang is a mayor in the north. Norcastle Rail closed the line on Monday. "
+        '"We regret the inconvenience," the company said. '
+        'The company said the bridge was "beyond repair." '
+        "Orbis Freight and Delta Haulage bid for the depot. "
+        '"The depot is ours to lose," the firm said.'
+    )
+    assert found["We regret the inconvenience"] == "norcastle-rail"
+    assert found["beyond repair."] == "norcastle-rail"
+    # Two firms to choose from: no speaker rather than a guess.
+    assert found["The depot is ours to lose"] is None
