@@ -233,6 +233,8 @@ class _Speakers:
             return self._subject_before(subj) or self.preceding(
                 min(subj.idx, quote_start), frozenset({"person"})
             )
+        if word == "they" and self._unnamed_group_before(subj):
+            return None  # "The report's authors say ... They call for": no one named
         if word in _GROUP_PRONOUNS:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
@@ -275,6 +277,22 @@ class _Speakers:
                 return None
             tok = tok.head
         return None
+
+    def _unnamed_group_before(self, pronoun: Token) -> bool:
+        """The last subject before "they" (in its sentence or the one before, outside
+        quotation marks) is a plural noun that names no actor: they are that group."""
+        sent = pronoun.sent
+        earlier = [t for t in sent if t.i < pronoun.i]
+        if sent.start > 0:
+            earlier = [*self.doc[sent.start - 1].sent, *earlier]
+        for tok in reversed(earlier):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or _quoted(self.quotes, tok.idx):
+                continue
+            if tok.pos_ == "PRON":
+                continue  # an earlier "they" points where this one does
+            named = any(self.entity_of(t) for t in _own_phrase(tok))
+            return tok.tag_ == "NNS" and not named
+        return False
 
     def _subject_before(self, pronoun: Token) -> Entity | None:
         """The person who is the subject of a clause before ``pronoun``: earlier in its

@@ -314,3 +314,12 @@ def test_the_company_stands_for_the_one_organization_named_before() -> None:
     assert found["beyond repair."] == "norcastle-rail"
     # Two firms to choose from: no speaker rather than a guess.
     assert found["The depot is ours to lose"] is None
+
+
+def test_they_after_an_unnamed_group_is_no_one_named() -> None:
+    found = _speakers(
+        "Farid Lang is a mayor in the north. The survey was published by Norcastle Rail "
+        "on Monday. The report's authors say the results are poor. "
+        'They call for "urgent action on every line of the network."'
+    )
+    assert found["urgent action on every line of the network."] is None
