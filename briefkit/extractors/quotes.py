@@ -63,6 +63,9 @@ _EPITHET_REACH = 600
 _QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
+# Words that show a person's grammatical gender in a sentence about that person alone.
+_MASCULINE = word_set("he him his himself mr")
+_FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
 # A quoted word or two with no attribution is a scare quote or a title, not speech.
 _MIN_UNATTRIBUTED_WORDS = 3
@@ -176,7 +179,49 @@ class _Speakers:
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
         self.surnames = _unique_surnames(entities)
+        self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's grammatical gender where the article shows it: a title ("Ms
+        Reyes") or the pronouns of sentences about that person alone ("Rathbun ...
+        on his blog"). A person it does not show is left out, not guessed."""
+        votes: dict[str, list[int]] = {}
+        last: str | None = None  # the one person of the sentence before
+        for sent in self.doc.sents:
+            people = {
+                e.id
+                for t in sent
+                if not _quoted(self.quotes, t.idx)
+                for e in [self.entity_of(t)]
+                if e is not None and e.kind == "person"
+            }
+            # A sentence that names no one goes on about the one person of the last.
+            ident = next(iter(people)) if len(people) == 1 else None if people else last
+            last = next(iter(people)) if len(people) == 1 else None
+            if ident is None:
+                continue
+            tally = votes.setdefault(ident, [0, 0])
+            for tok in sent:
+                if _quoted(self.quotes, tok.idx):
+                    continue
+                word = tok.lower_.rstrip(".")
+                if word in _MASCULINE:
+                    tally[0] += 1
+                elif word in _FEMININE:
+                    tally[1] += 1
+        return {
+            ident: ("m" if m > f else "f")
+            for ident, (m, f) in votes.items()
+            if (m == 0) != (f == 0)  # one-sided evidence only
+        }
+
+    def agrees(self, ent: Entity, pronoun: Token) -> bool:
+        """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
+        shows for the person contradicts it."""
+        gender = self.genders.get(ent.id)
+        word = pronoun.lower_
+        return gender is None or (gender == "m") == (word in _MASCULINE)
 
     def named_in_quote(self, ent: Entity) -> bool:
         """``ent`` is named inside the quotation being attributed: people rarely speak of
@@ -195,12 +240,16 @@ class _Speakers:
             return self.surnames.get(tok.text)
         return None
 
-    def preceding(self, offset: int, kinds: frozenset[str]) -> Entity | None:
+    def preceding(
+        self, offset: int, kinds: frozenset[str], pronoun: Token | None = None
+    ) -> Entity | None:
         return next(
             (
                 ent
                 for _s, _e, ent in self.spans.before(offset, ended=False)
-                if ent.kind in kinds and not self.named_in_quote(ent)
+                if ent.kind in kinds
+                and not self.named_in_quote(ent)
+                and (pronoun is None or self.agrees(ent, pronoun))
             ),
             None,
         )
@@ -231,7 +280,7 @@ class _Speakers:
             # "Doherty credits Jobs' success ... He states": the person the last clause was
             # about (its subject), not the nearest name, which is often its object.
             return self._subject_before(subj) or self.preceding(
-                min(subj.idx, quote_start), frozenset({"person"})
+                min(subj.idx, quote_start), frozenset({"person"}), subj
             )
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
@@ -304,7 +353,7 @@ class _Speakers:
         for tok in reversed(earlier):
             if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
                 ent = self._antecedent(tok)
-                if ent is not None and not self.named_in_quote(ent):
+                if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     return ent
         return None
 

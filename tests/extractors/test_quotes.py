@@ -323,3 +323,13 @@ def test_they_after_an_unnamed_group_is_no_one_named() -> None:
         'They call for "urgent action on every line of the network."'
     )
     assert found["urgent action on every line of the network."] is None
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Farid Lang is a mayor in the north. He was elected in May. "
+        "Mary Ostrow is a teacher. Farid Lang met Mary Ostrow on Monday. "
+        '{} said the line was "beyond repair."'
+    )
+    assert _speakers(text.format("She"))["beyond repair."] == "mary-ostrow"
+    assert _speakers(text.format("He"))["beyond repair."] == "farid-lang"
