@@ -788,7 +788,7 @@ def _attribute_backwards(quotes: list[tuple[QuoteSpan, dict[str, object]]]) -> N
 
 
 # Small words a title leaves in lower case ("Better Idea of Afghan Girls").
-_TITLE_SMALL = word_set("a an and at by for in of on or the to with")
+_TITLE_SMALL = word_set("a an and at by for from in into of on or the to vs with")
 _MAX_TITLE_WORDS = 5
 _MAX_LONG_TITLE_WORDS = 12
 

@@ -333,3 +333,12 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     )
     assert _speakers(text.format("She"))["beyond repair."] == "mary-ostrow"
     assert _speakers(text.format("He"))["beyond repair."] == "farid-lang"
+
+
+def test_a_long_title_with_from_is_not_a_quote() -> None:
+    found = _speakers(
+        "Ada Brook is a curator in Leeds. "
+        'Ada Brook, curator of "Early Maps: Drawings and Prints from the City Archive" '
+        'at the museum, said, "People love to find their own street."'
+    )
+    assert list(found) == ["People love to find their own street."]
