@@ -240,6 +240,21 @@ class _Speakers:
             return self.surnames.get(tok.text)
         return None
 
+    def misspelt_surname(self, subj: Token) -> Entity | None:
+        """A speaker's surname one slip away from a person's ("said Clements" for Tony
+        Clement, "Ms Bauchtman" for Buchtmann), when no actor has that name and only
+        one person's is that close: the article misspelt it."""
+        word = subj.text
+        if subj.pos_ != "PROPN" or len(word) < _MIN_FUZZY or not word[:1].isupper():
+            return None
+        slips = 1 if len(word) < _LONG_NAME else 2
+        close = [
+            ent
+            for name, ent in self.surnames.items()
+            if name[:1] == word[:1] and _edits(name.lower(), word.lower(), slips) <= slips
+        ]
+        return close[0] if len(close) == 1 else None
+
     def preceding(
         self, offset: int, kinds: frozenset[str], pronoun: Token | None = None
     ) -> Entity | None:
@@ -260,7 +275,7 @@ class _Speakers:
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
         found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
-        head = self.entity_of(subj)
+        head = self.entity_of(subj) or self.misspelt_surname(subj)
         if head is not None:
             return head
         people = [e for e in found if e.kind == "person"]
@@ -356,6 +371,25 @@ class _Speakers:
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     return ent
         return None
+
+
+# Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
+_MIN_FUZZY = 5
+_LONG_NAME = 8
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
 
 
 def _unique_surnames(entities: Entities) -> dict[str, Entity]:
@@ -521,7 +555,17 @@ def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) 
 def _subjects(verb: Token) -> list[Token]:
     """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
     condolences and described him as ...")."""
-    return _own_subjects(verb) or _misparsed_subject(verb)
+    return _own_subjects(verb) or _misparsed_subject(verb) or _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """'" said William Clay Ford Jr.' cut off from its quotation by the sentence
+    splitter, which leaves the parser no subject: the name right after the verb."""
+    before = [t for t in verb.sent if t.i < verb.i]
+    if any(not t.is_punct for t in before) or verb.i + 1 >= len(verb.doc):
+        return []
+    nxt = verb.nbor()
+    return [nxt] if nxt.pos_ == "PROPN" else []
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:
@@ -596,6 +640,16 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     last = article.sentence_at(quote.end) or article.sentence_at(max(quote.end - 1, 0))
     start = first.start if first else quote.start
     end = last.end if last else quote.end
+    # '... in two respects." said Jane Doe.': the splitter ended the sentence at the
+    # closing mark, but a lower-case word after it goes on with the attribution.
+    text = article.text
+    i = quote.end
+    while i < len(text) and (text[i] in QUOTE_MARKS or text[i] in " \t"):
+        i += 1
+    if i >= end and i < len(text) and text[i].islower():
+        after = article.sentence_at(i)
+        if after is not None:
+            end = max(end, after.end)
     return start, end
 
 

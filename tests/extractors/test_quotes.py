@@ -342,3 +342,15 @@ def test_a_long_title_with_from_is_not_a_quote() -> None:
         'at the museum, said, "People love to find their own street."'
     )
     assert list(found) == ["People love to find their own street."]
+
+
+def test_a_misspelt_surname_and_a_said_cut_off_by_the_splitter() -> None:
+    found = _speakers(
+        "New bridge opens\n"
+        "Helena Marchetti, the transport minister, opened the bridge on Monday. "
+        '"We built it on time and under budget," said Marchettis. '
+        "Ferdinand Oyelaran is the city's chief engineer. "
+        '"It will carry trains within a year." said Ferdinand Oyelaran, the engineer.'
+    )
+    assert found["We built it on time and under budget"] == "helena-marchetti"
+    assert found["It will carry trains within a year."] == "ferdinand-oyelaran"
