@@ -30,6 +30,35 @@ _SYNDICATION = re.compile(
     re.MULTILINE,
 )
 
+# Wiki-style news pages (Wikinews) end in their sources, links and categories: page
+# apparatus, not story. The block starts at a heading alone on its line (or, where a
+# reader joined the lines, right after the last sentence) and runs to the end in
+# short lines that are not sentences: citations, links, category names.
+_FOOTER = re.compile(
+    r"(?:^|(?<=[.!?\"”’)]) )(?:Sources|References|External links|Related news|Categories)"
+    r":?[ \t]*\n",
+    re.MULTILINE,
+)
+_FOOTER_LINE_WORDS = 20
+
+
+def _footer_line(line: str) -> bool:
+    return (
+        len(line.split()) <= _FOOTER_LINE_WORDS
+        and not line[0].islower()
+        and not line.rstrip(_CLOSERS).endswith(tuple(_TERMINAL))
+    )
+
+
+def _footer_start(text: str, end: int) -> int | None:
+    """Where a trailing block of sources and categories begins, if the text has one."""
+    for match in _FOOTER.finditer(text, 0, end):
+        rest = [line.strip() for line in text[match.end() : end].splitlines() if line.strip()]
+        if rest and all(_footer_line(line) for line in rest):
+            return match.start()
+    return None
+
+
 # Tokens that end in a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
     [
@@ -633,6 +662,9 @@ def parse_article(raw: str, path: str = "<article>") -> Article:
             title = last.group("title").strip()
             outlet = last.group("outlet").strip()
             body_end = len(text[: last.start()].rstrip())
+    footer = _footer_start(text, body_end)
+    if footer is not None:
+        body_end = len(text[:footer].rstrip())
     article = Article(text=text, path=path, title=title, outlet=outlet, body_end=body_end, raw=raw)
     if article.title is None:
         # A syndication line's title is the publisher's own; the headline comes second.

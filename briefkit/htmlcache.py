@@ -35,6 +35,7 @@ address, the hand-written pages) the site folder is emptied and everything built
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -105,6 +106,47 @@ class LaterFile(GeneratedFile):
 
     def copy_file(self, dirty: bool = False) -> None:
         return None
+
+
+class Collector:
+    """Under serve, the cycle collector's full passes run between edits, not in them.
+
+    What a build leaves alive (the corpus, the render and page caches: some 700,000
+    objects at 1,000 briefings) mostly stays alive until an edit replaces a little of
+    it, but the collector still walks all of it in a full pass, about a second, which
+    it starts whenever enough objects have survived: often in the middle of an edit.
+    So when a build ends its objects are frozen (``gc.freeze``: passes skip them), and
+    once no build has started for ``idle`` seconds a timer thread collects everything
+    (what earlier builds let go of, frozen with the rest) and freezes again.
+    """
+
+    def __init__(self, idle: float = 2.0) -> None:
+        self.idle = idle
+        self._timer: threading.Timer | None = None
+        self.collections = 0  # full passes run between builds (tests)
+
+    def build_starts(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def build_ends(self) -> None:
+        self.build_starts()
+        gc.freeze()
+        self._timer = threading.Timer(self.idle, self._collect)
+        self._timer.daemon = True  # serve's exit does not wait for it
+        self._timer.start()
+
+    def _collect(self) -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.collections += 1
+
+    def stop(self) -> None:
+        """No more builds: leave the collector as Python has it."""
+        self.build_starts()
+        gc.unfreeze()
 
 
 class LaterExports:

@@ -1111,6 +1111,9 @@ class Corpus:
     actors: dict[str, Profile] = field(default_factory=dict)
     places: dict[str, Profile] = field(default_factory=dict)
     registry: Registry = field(default_factory=lambda: Registry(), compare=False, repr=False)
+    _events: list[tuple[Briefing, Event]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -1147,7 +1150,10 @@ class Corpus:
             touched |= named_ids(briefing)
         # Every briefing that names a touched id, in any field, dangling or not.
         involved = [b for b in briefings if not named_ids(b).isdisjoint(touched)]
-        part = cls._build(involved, registry)
+        # Only the touched profiles: an id named in most briefings (a country) brings
+        # most of the corpus into ``involved``, and the profiles of all their other ids
+        # would be made only to be thrown away.
+        part = cls._build(involved, registry, only=touched)
         actors, places = dict(previous.actors), dict(previous.places)
         for table, fresh in ((actors, part.actors), (places, part.places)):
             for ident in touched:
@@ -1161,18 +1167,22 @@ class Corpus:
         )
 
     @classmethod
-    def _build(cls, briefings: Iterable[Briefing], registry: Registry) -> Self:
+    def _build(
+        cls, briefings: Iterable[Briefing], registry: Registry, only: set[str] | None = None
+    ) -> Self:
         newest_first = sorted(briefings, key=_published_key, reverse=True)
         corpus = cls(newest_first, registry=registry)
         for briefing in newest_first:
             for actor in briefing.actors:
-                corpus._profile(corpus.actors, actor.id, "actor").appearances.append(
-                    Appearance(briefing, actor)
-                )
+                if only is None or actor.id in only:
+                    corpus._profile(corpus.actors, actor.id, "actor").appearances.append(
+                        Appearance(briefing, actor)
+                    )
             for place in briefing.places:
-                corpus._profile(corpus.places, place.id, "place").appearances.append(
-                    Appearance(briefing, place)
-                )
+                if only is None or place.id in only:
+                    corpus._profile(corpus.places, place.id, "place").appearances.append(
+                        Appearance(briefing, place)
+                    )
         shown = [kind for kind in FACT_KINDS if kind.shown_on]
         for briefing in newest_first:
             for kind in shown:
@@ -1207,9 +1217,12 @@ class Corpus:
         return table[ident]
 
     def events(self) -> list[tuple[Briefing, Event]]:
-        """All events, oldest first; ties keep briefing and article order."""
-        pairs = [(b, e) for b in self.briefings for e in b.events]
-        return sorted(pairs, key=lambda pair: pair[1].date_value.sort_key())
+        """All events, oldest first; ties keep briefing and article order. Do not change
+        the list: the timeline, the exports and the feeds all read this one."""
+        if self._events is None:
+            pairs = [(b, e) for b in self.briefings for e in b.events]
+            self._events = sorted(pairs, key=lambda pair: pair[1].date_value.sort_key())
+        return self._events
 
     def name_of(self, ident: str) -> str:
         profile = self.actors.get(ident) or self.places.get(ident)

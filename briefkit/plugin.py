@@ -19,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,6 +28,7 @@ from mkdocs.utils import CountHandler
 from briefkit.errors import Problem
 from briefkit.htmlcache import (
     DIRTY_WARNING,
+    Collector,
     ConversionInTwo,
     GeneratedFile,
     HtmlCache,
@@ -105,6 +106,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         # Under serve, exports written after the pages (render.exports.Later).
         self.later = LaterExports(log)
         self.conversion = ConversionInTwo()
+        self.collector = Collector()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence keeps this instance across serve's rebuilds. A one-off build
@@ -131,6 +133,8 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
         return corpus, problems
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.incremental:
+            self.collector.build_starts()
         if self.incremental and config.strict:
             # Under serve, a strict build that fails leaves every page request waiting
             # for a good build: with `strict: true`, one broken briefing made the browser
@@ -241,6 +245,11 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.conversion.cancel()
+        if self.incremental:
+            self.collector.build_ends()
+
+    def on_shutdown(self) -> None:
+        self.collector.stop()
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         return self.html.on_env(env, files) if self.fast else env
@@ -252,7 +261,7 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
 
     # Before the search plugin's: it writes the index this completes in dirty builds.
     @event_priority(50)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _pages_built(self, *, config: MkDocsConfig) -> None:
         if self.incremental:
             self.later.write(config.site_dir)
         if not self.fast:
@@ -271,6 +280,14 @@ class BriefkitPlugin(BasePlugin[BriefkitConfig]):
             )
         elif self.html.kept:
             log.info(f"{self.html.kept} unchanged pages copied, {built} converted")
+
+    # After every other plugin's: the build's objects are what the next edit starts from.
+    @event_priority(-100)
+    def _build_done(self, *, config: MkDocsConfig) -> None:
+        if self.incremental:
+            self.collector.build_ends()
+
+    on_post_build = CombinedEvent(_pages_built, _build_done)
 
     def wait_for_later(self) -> None:
         """Until the last build's later exports are written (tests and benchmarks)."""

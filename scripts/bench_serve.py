@@ -14,8 +14,9 @@ site_dir with serve's address (``tests/test_serve.py`` ``serve_build`` does the
 same). It then saves a one-line edit to one briefing's summary and times the
 rebuild, from the save to the finished build, after which serve's livereload
 tells the browser (the server's own delay, a fraction of a second, is not in it).
-Each edit is timed ``--edits`` times (another word each time); the median is
-reported.
+Each edit is timed ``--edits`` times (another word each time), ``--pause``
+seconds apart as an analyst's saves are (serve collects garbage in between); the
+median is reported.
 
 The modes:
 
@@ -126,7 +127,7 @@ def pages_in(site: Path) -> int:
 
 
 def timed_edits(
-    serve: Serve, target: Path, modes: list[str], edits: int, n: int, pages: int
+    serve: Serve, target: Path, modes: list[str], edits: int, n: int, pages: int, pause: float
 ) -> dict[str, Edit]:
     """``edits`` timed one-line edits per mode, the modes interleaved (noise hits all alike)."""
     plugin = serve.plugin
@@ -140,6 +141,9 @@ def timed_edits(
                 serve.edits += 1
                 edit_summary(target, serve.edits)
                 serve.build()
+            # An analyst reads the page before the next save: serve's collector runs then
+            # (htmlcache.Collector), not in the edit.
+            time.sleep(pause)
             serve.edits += 1
             edit_summary(target, serve.edits)
             started = time.perf_counter()
@@ -164,7 +168,9 @@ def fresh_plugins() -> None:
     MkDocsConfig.plugins.plugin_cache.clear()
 
 
-def bench_one(n: int, root: Path, edits: int, candidates: bool, plain: bool) -> dict[str, Any]:
+def bench_one(
+    n: int, root: Path, edits: int, candidates: bool, plain: bool, pause: float
+) -> dict[str, Any]:
     project = make_project(root, n)
     print(f"N={n}: full build ...", file=sys.stderr, flush=True)
     full = build(project).seconds
@@ -184,7 +190,7 @@ def bench_one(n: int, root: Path, edits: int, candidates: bool, plain: bool) -> 
             serve.build()
             first[name] = time.perf_counter() - started
             pages = pages_in(Path(serve.site_dir))
-            results.update(timed_edits(serve, target, modes, edits, n, pages))
+            results.update(timed_edits(serve, target, modes, edits, n, pages, pause))
         finally:
             serve.close()
     return {"n": n, "full": full, "first": first, "pages": pages, "edits": results}
@@ -215,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--candidates", action="store_true", help="also time plain serve, off and convert"
     )
+    parser.add_argument(
+        "--pause", type=float, default=3.0, help="seconds between edits, as an analyst reads"
+    )
     parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -222,7 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-serve-"))
     try:
-        rows = [bench_one(n, root, args.edits, args.candidates, args.plain) for n in args.sizes]
+        rows = [
+            bench_one(n, root, args.edits, args.candidates, args.plain, args.pause)
+            for n in args.sizes
+        ]
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -201,3 +201,31 @@ def test_hard_wrapped_text_is_not_read_as_headlines_and_captions() -> None:
 def test_an_article_all_in_capitals_keeps_its_lines() -> None:
     raw = "THE COUNCIL MET ON TUESDAY.\nIT VOTED TO CLOSE THE BRIDGE.\nWORK STARTS IN MAY.\n"
     assert _kinds(raw) == []
+
+
+def test_a_wiki_pages_sources_and_categories_are_not_body() -> None:
+    story = (
+        "Officials found the file on Tuesday. Nobody was hurt.\n"
+        "A spokesman said the matter was closed."
+    )
+    footer = (
+        "Sources\n"
+        '"File found on wet street" — Daily Planet, May 2, 2008\n'
+        'Jane Roe. "Calls for inquiry" — Gotham Gazette, May 3, 2008\n'
+        "Categories:\nMay 2, 2008\nPolitics and conflicts\nArchived"
+    )
+    for joined in ("\n", " "):  # on its own line, or joined to the last sentence
+        article = parse_article(story + joined + footer)
+        assert article.body == story
+        assert "Daily Planet" not in article.prose
+
+
+def test_sources_in_the_story_stay_body() -> None:
+    raw = (
+        "Sources\nclose to the talks said on Monday that the two sides had agreed on a "
+        "framework that would settle the dispute over fishing rights before the summer "
+        "and open the harbour to both fleets.\nThe ministers will meet again in June."
+    )
+    assert parse_article(raw).body == raw
+    said = "The minister spoke. Sources:\nsaid the deal was close.\nMore talks follow."
+    assert parse_article(said).body == said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import socket
 import subprocess
@@ -342,6 +343,8 @@ def test_serve_dirty_leaves_unchanged_pages_as_written_and_the_site_is_a_full_bu
     assert port_deal_page.stat().st_mtime_ns == written, "an unchanged page was written again"
     assert_same_site(served, full_build_elsewhere(project, tmp_path / "full1"))
     assert plugin.later.thread is not None and not plugin.later.thread.is_alive()
+    # What the build left alive is out of the collector's passes until serve is idle.
+    assert gc.get_freeze_count() > 0
 
     # A briefing added, then removed: its pages and export files go from the site folder.
     copy = project / "briefings" / "2025-03-05-port-deal-again"
@@ -365,3 +368,5 @@ def test_serve_dirty_leaves_unchanged_pages_as_written_and_the_site_is_a_full_bu
     dirty_build(project, served, first=False)
     assert plugin.html.kept == 0
     assert_same_site(served, full_build_elsewhere(project, tmp_path / "full3"))
+    plugin.on_shutdown()
+    assert gc.get_freeze_count() == 0
