@@ -43,6 +43,7 @@ SPEECH_VERBS = word_set("""
 DOCUMENT_NOUNS = word_set("""
     statement letter report message post posting release memo email tweet website site
     page document notice blog communique announcement editorial filing submission
+    analysis study survey review research poll investigation finding homepage
     """)
 # Nouns that stand for an organization named before ("the company said"): general
 # vocabulary of kinds of body, not any one body's name.
@@ -281,7 +282,14 @@ class _Speakers:
         people = [e for e in found if e.kind == "person"]
         if people:
             return people[0]
-        if found and (not _unnamed(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS):
+        lemma = subj.lemma_.lower()
+        if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
+            # "GM's marketing vice president said": a person the article leaves unnamed,
+            # not the body named as theirs. "Iran's president" may be the actor who
+            # holds that post; a modified one ("vice president") is another post.
+            modified = any(c.dep_ in ("compound", "amod") for c in subj.children)
+            return None if modified else self.roles.get(lemma)
+        if found and (not _unnamed(subj) or lemma in DOCUMENT_NOUNS):
             # "A statement on Apple's website states": an indefinite document still
             # names whose words it carries, as an indefinite person does not.
             return found[0]

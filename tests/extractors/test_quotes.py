@@ -354,3 +354,16 @@ def test_a_misspelt_surname_and_a_said_cut_off_by_the_splitter() -> None:
     )
     assert found["We built it on time and under budget"] == "helena-marchetti"
     assert found["It will carry trains within a year."] == "ferdinand-oyelaran"
+
+
+def test_an_unnamed_officer_of_a_company_is_not_the_company() -> None:
+    found = _speakers(
+        "Dealers close\n"
+        "Carvell Motors will close 400 dealerships, Carvell Motors said on Friday. "
+        '"Most of them are losing money," said Carvell\'s regional sales vice president. '
+        '"The move is late but needed." '
+        'A statement on Carvell\'s website said "no dealer will be left without help."'
+    )
+    assert found["Most of them are losing money"] is None
+    assert found["The move is late but needed."] is None
+    assert found["no dealer will be left without help."] == "carvell-motors"
