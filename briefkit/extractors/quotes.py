@@ -795,7 +795,25 @@ def _introduced(
         ent = speakers.entity_of(last[-1]) if last else None
         if ent is not None and ent.kind == "person":
             return True, ent
+        return _colon_clause(tokens, quote, speakers)
     return False, None
+
+
+def _colon_clause(
+    tokens: list[Token], quote: QuoteSpan, speakers: _Speakers
+) -> tuple[bool, Entity | None]:
+    """A colon after a clause with no speech verb ('Sunak defended the record ...:',
+    'The Guardian cited examples, including:'): what follows is what the clause's
+    subject showed. A person's are their words; a body's may be anyone's (a paper
+    citing a form), so no speaker, but not the last speaker's either."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return False, None
+    subjects = [c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")]
+    ents = [e for e in (speakers.of_subject(s, quote.start, False) for s in subjects) if e]
+    if not ents:
+        return False, None
+    return True, ents[0] if ents[0].kind == "person" else None
 
 
 # A participle that names what follows rather than quoting anyone: 'a screen, dubbed a

@@ -367,3 +367,17 @@ def test_an_unnamed_officer_of_a_company_is_not_the_company() -> None:
     assert found["Most of them are losing money"] is None
     assert found["The move is late but needed."] is None
     assert found["no dealer will be left without help."] == "carvell-motors"
+
+
+def test_a_colon_after_a_clause_without_a_speech_verb() -> None:
+    found = _speakers(
+        "Forms criticised\n"
+        'Mayor Helen Ward said, "The forms are far too long." '
+        "The Harbour Times printed examples of the questions, including: "
+        '"Have you ever lived outside the region for more than six months?" '
+        "Helen Ward defended the plan whilst conceding it was slow: "
+        '"We will cut the form in half by summer."'
+    )
+    # The paper shows a form's question: not the mayor's words, and not the paper's.
+    assert found["Have you ever lived outside the region for more than six months?"] is None
+    assert found["We will cut the form in half by summer."] == "helen-ward"
