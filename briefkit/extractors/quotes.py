@@ -567,13 +567,24 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
-    """'" said William Clay Ford Jr.' cut off from its quotation by the sentence
-    splitter, which leaves the parser no subject: the name right after the verb."""
-    before = [t for t in verb.sent if t.i < verb.i]
-    if any(not t.is_punct for t in before) or verb.i + 1 >= len(verb.doc):
+    """'" said William Clay Ford Jr.', '," claims writer Jane Doe': a verb right after a
+    closing mark that the parser left without a subject (cut off by the splitter, or
+    taken for a noun's modifier): the name right after it, to its last word."""
+    if verb.i == 0:
         return []
-    nxt = verb.nbor()
-    return [nxt] if nxt.pos_ == "PROPN" else []
+    before = [t for t in verb.sent if t.i < verb.i]
+    if verb.doc[verb.i - 1].text not in QUOTE_MARKS and any(not t.is_punct for t in before):
+        return []
+    run: list[Token] = []
+    for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            break
+        run.append(tok)
+    return run[-1:] if run and run[-1].pos_ == "PROPN" else []
+
+
+# How many words a name with its title may run to after an inverted verb.
+_NAME_RUN = 6
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:

@@ -381,3 +381,15 @@ def test_a_colon_after_a_clause_without_a_speech_verb() -> None:
     # The paper shows a form's question: not the mayor's words, and not the paper's.
     assert found["Have you ever lived outside the region for more than six months?"] is None
     assert found["We will cut the form in half by summer."] == "helen-ward"
+
+
+def test_a_verb_after_the_quote_that_the_parser_took_for_a_modifier() -> None:
+    found = _speakers(
+        "Jet maker speeds up\n"
+        "Corvan Aero says it must build ten jets a month, up from two, to meet demand. "
+        '"It is an extraordinary challenge, nobody has built jets at that rate," '
+        "claims writer John Ostrander."
+    )
+    assert found["It is an extraordinary challenge, nobody has built jets at that rate"] == (
+        "john-ostrander"
+    )
