@@ -393,3 +393,13 @@ def test_a_verb_after_the_quote_that_the_parser_took_for_a_modifier() -> None:
     assert found["It is an extraordinary challenge, nobody has built jets at that rate"] == (
         "john-ostrander"
     )
+
+
+def test_no_attribution_gives_no_speaker_not_the_nearest_name() -> None:
+    found = _speakers(
+        "Tram plan\n"
+        "Councillor Maria Keller opposed the tram line that Peter Lang proposed in 2019, "
+        '"a line that will never pay for itself." The vote is next week.'
+    )
+    # Keller may have said it, or the article may be describing the line: not told.
+    assert found["a line that will never pay for itself."] is None
