@@ -59,6 +59,11 @@ ORG_NOUNS = word_set("""
     supplier insurer lender utility corporation conglomerate giant startup foundation
     campaign army military police navy service office embassy administration
     """)
+# Those that fit any organization (or, for a government, country) whatever its name.
+_ANY_BODY_NOUNS = word_set("""
+    company firm group organisation organization corporation conglomerate giant maker
+    manufacturer automaker carmaker startup government administration
+    """)
 # Those that may stand for a country too: "the government recommending ...".
 _STATE_NOUNS = word_set("government administration")
 # How far back an epithet looks for the organization it stands for (characters).
@@ -335,6 +340,11 @@ class _Speakers:
         named = [e for e in seen if lemma in (w.lower() for w in e.name.split())]
         if named:
             return named[0]
+        # A kind of body ("the ministry", "the bank") not in the one name before may
+        # be another body the passage implies ("Foreign Minister X" -> his ministry);
+        # only a word for any company, or a government, goes back to the one named.
+        if lemma not in _ANY_BODY_NOUNS:
+            return None
         return seen[0] if len(seen) == 1 else None
 
     def _antecedent(self, noun: Token) -> Entity | None:

@@ -403,3 +403,13 @@ def test_no_attribution_gives_no_speaker_not_the_nearest_name() -> None:
     )
     # Keller may have said it, or the article may be describing the line: not told.
     assert found["a line that will never pay for itself."] is None
+
+
+def test_a_kind_of_body_not_in_the_one_name_before_is_not_that_body() -> None:
+    found = _speakers(
+        "Border talks\n"
+        "The Orsk Council met envoys in Geneva on Monday. "
+        'Foreign Minister Oleh Marchenko said "we are still far apart." '
+        'The ministry added that it was "ready to meet again."'
+    )
+    assert found["ready to meet again."] is None
