@@ -3,15 +3,18 @@
 Quotation marks are read by position, not by glyph, so straight (") and curly
 (“ ”) quotes and the odd wrong-way curly quote all work: a mark after a space
 opens, a mark before one closes. News convention lets a quotation run over
-paragraphs by opening each one and closing only the last; a mark left open with
-no such continuation is dropped, so one stray quote cannot swallow the article.
+paragraphs by opening each one and closing only the last (flattened text that
+lost the breaks shows it as a mark reopened after a full stop); a mark left open
+with no such continuation ends with its sentence, and is kept only when someone is
+said to speak the words, so one stray quote cannot swallow the article.
 
 Each quoted segment is one quote (“A,” he said, “B.” gives two, with one
 speaker). The speaker is read from the attribution: the subject of a speech verb
 outside the quotation marks in the same sentence ("Mr. Hosseini said", "he
 said", "the president said"), the source of "according to", else the speaker of
-the quote just before in the same passage, else the nearest person named in the
-sentence.
+the quote just before in the same passage. A quote none of these names a speaker
+for has none: the nearest name in the sentence is as often the one spoken of as
+the one speaking, and a wrong speaker costs the analyst more than a missing one.
 """
 
 from __future__ import annotations
@@ -37,10 +40,41 @@ SPEECH_VERBS = word_set("""
     tweet post recall argue suggest acknowledge admit confirm deny respond comment answer
     continue conclude urge predict promise vow stress emphasize emphasise observe remark
     describe report testify agree complain caution quip joke boast concede
-    call enthuse reason
+    call enthuse reason read speak
     """)
+# What carries an organization's or a person's words: "a statement by X", "X's letter".
+DOCUMENT_NOUNS = word_set("""
+    statement letter report message post posting release memo email tweet website site
+    page document notice blog communique announcement editorial filing submission
+    analysis study survey review research poll investigation finding homepage
+    """)
+# Nouns that stand for an organization named before ("the company said"): general
+# vocabulary of kinds of body, not any one body's name.
+ORG_NOUNS = word_set("""
+    company firm agency group ministry department council government party bank airline
+    carrier automaker carmaker maker manufacturer retailer union organisation
+    organization institute university college school club team church court committee
+    commission board authority network broadcaster newspaper channel charity association
+    federation league regulator watchdog exchange operator developer studio publisher
+    supplier insurer lender utility corporation conglomerate giant startup foundation
+    campaign army military police navy service office embassy administration
+    """)
+# Those that fit any organization (or, for a government, country) whatever its name.
+_ANY_BODY_NOUNS = word_set("""
+    company firm group organisation organization corporation conglomerate giant maker
+    manufacturer automaker carmaker startup government administration
+    """)
+# Those that may stand for a country too: "the government recommending ...".
+_STATE_NOUNS = word_set("government administration")
+# How far back an epithet looks for the organization it stands for (characters).
+_EPITHET_REACH = 600
+# "X quoted Y as saying": Y speaks.
+_QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
+# Words that show a person's grammatical gender in a sentence about that person alone.
+_MASCULINE = word_set("he him his himself mr")
+_FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
 # A quoted word or two with no attribution is a scare quote or a title, not speech.
 _MIN_UNATTRIBUTED_WORDS = 3
@@ -52,6 +86,7 @@ class QuoteSpan:
     end: int
     paragraph: int
     continues: bool = False  # the quotation goes on in the next paragraph
+    unclosed: bool = False  # no closing mark: cut at its first sentence's end
 
 
 def _is_opening(text: str, i: int, para_start: int) -> bool:
@@ -63,10 +98,13 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in _OPEN_BEFORE
 
 
-def find_quote_spans(article: Article) -> list[QuoteSpan]:
+def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan]:
     """Quoted segments, one per paragraph at most per pair of marks.
 
     Read from the prose, so a quoted phrase in the headline or a caption is not a quote.
+    With ``unclosed``, a mark left open at the end of its paragraph gives a candidate
+    that runs to the end of its first sentence, for the caller to keep only when an
+    attribution introduces it ('X said "...' with the closing mark lost).
     """
     text = article.prose
     spans: list[QuoteSpan] = []
@@ -81,13 +119,36 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                     open_at = i + 1
             elif _is_opening(text, i, p_start) and text[i] in "“„«":
                 open_at = i + 1  # a new opening before a close: the earlier mark was stray
+            elif _reopens(text, i, open_at):
+                # 'at risk. "No one's right ...': a paragraph that opens a mark without
+                # closing the last one, its break lost when the text was flattened.
+                spans.append(QuoteSpan(open_at, i, p_index, continues=True))
+                open_at = i + 1
             else:
                 spans.append(QuoteSpan(open_at, i, p_index))
                 open_at = None
         if open_at is not None and _continues(text, paragraphs, p_index):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
+        elif open_at is not None and unclosed:
+            end = _SENTENCE_END.search(text, open_at, p_end)
+            spans.append(QuoteSpan(open_at, end.end() if end else p_end, p_index, unclosed=True))
     trimmed = (_trim(text, s) for s in spans)
     return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
+
+
+# A sentence's end inside a paragraph: its full stop and the next sentence's capital.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
+
+
+def _reopens(text: str, i: int, open_at: int) -> bool:
+    """A straight mark placed as an opening one (a space before, a word after) right
+    after a sentence of the open quotation ends: the quotation's next paragraph."""
+    if text[i] != '"' or i + 1 >= len(text) or not text[i - 1].isspace():
+        return False
+    if not (text[i + 1].isalnum() or text[i + 1] in "[("):
+        return False
+    before = text[open_at:i].rstrip()
+    return len(before) > 0 and before[-1] in ".!?"
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
@@ -103,7 +164,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    return QuoteSpan(start, end, span.paragraph, span.continues)
+    return QuoteSpan(start, end, span.paragraph, span.continues, span.unclosed)
 
 
 def _quoted(quotes: SpanIndex[QuoteSpan], offset: int) -> bool:
@@ -126,7 +187,50 @@ class _Speakers:
             lambda s: (s[0], s[1]),
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
+        self.surnames = _unique_surnames(entities)
+        self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's grammatical gender where the article shows it: a title ("Ms
+        Reyes") or the pronouns of sentences about that person alone ("Rathbun ...
+        on his blog"). A person it does not show is left out, not guessed."""
+        votes: dict[str, list[int]] = {}
+        last: str | None = None  # the one person of the sentence before
+        for sent in self.doc.sents:
+            people = {
+                e.id
+                for t in sent
+                if not _quoted(self.quotes, t.idx)
+                for e in [self.entity_of(t)]
+                if e is not None and e.kind == "person"
+            }
+            # A sentence that names no one goes on about the one person of the last.
+            ident = next(iter(people)) if len(people) == 1 else None if people else last
+            last = next(iter(people)) if len(people) == 1 else None
+            if ident is None:
+                continue
+            tally = votes.setdefault(ident, [0, 0])
+            for tok in sent:
+                if _quoted(self.quotes, tok.idx):
+                    continue
+                word = tok.lower_.rstrip(".")
+                if word in _MASCULINE:
+                    tally[0] += 1
+                elif word in _FEMININE:
+                    tally[1] += 1
+        return {
+            ident: ("m" if m > f else "f")
+            for ident, (m, f) in votes.items()
+            if (m == 0) != (f == 0)  # one-sided evidence only
+        }
+
+    def agrees(self, ent: Entity, pronoun: Token) -> bool:
+        """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
+        shows for the person contradicts it."""
+        gender = self.genders.get(ent.id)
+        word = pronoun.lower_
+        return gender is None or (gender == "m") == (word in _MASCULINE)
 
     def named_in_quote(self, ent: Entity) -> bool:
         """``ent`` is named inside the quotation being attributed: people rarely speak of
@@ -137,30 +241,65 @@ class _Speakers:
 
     def entity_of(self, tok: Token) -> Entity | None:
         covering = self.spans.covering(tok.idx)
-        return covering[0][2] if covering else None
+        if covering:
+            return covering[0][2]
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound" and tok.text[:1].isupper():
+            # A bare surname the actor list left unlinked ("Rathbun requested ...", even
+            # tagged a noun): the one person of that surname, when there is only one.
+            return self.surnames.get(tok.text)
+        return None
 
-    def preceding(self, offset: int, kinds: frozenset[str]) -> Entity | None:
+    def misspelt_surname(self, subj: Token) -> Entity | None:
+        """A speaker's surname one slip away from a person's ("said Clements" for Tony
+        Clement, "Ms Bauchtman" for Buchtmann), when no actor has that name and only
+        one person's is that close: the article misspelt it."""
+        word = subj.text
+        if subj.pos_ != "PROPN" or len(word) < _MIN_FUZZY or not word[:1].isupper():
+            return None
+        slips = 1 if len(word) < _LONG_NAME else 2
+        close = [
+            ent
+            for name, ent in self.surnames.items()
+            if name[:1] == word[:1] and _edits(name.lower(), word.lower(), slips) <= slips
+        ]
+        return close[0] if len(close) == 1 else None
+
+    def preceding(
+        self, offset: int, kinds: frozenset[str], pronoun: Token | None = None
+    ) -> Entity | None:
         return next(
             (
                 ent
                 for _s, _e, ent in self.spans.before(offset, ended=False)
-                if ent.kind in kinds and not self.named_in_quote(ent)
+                if ent.kind in kinds
+                and not self.named_in_quote(ent)
+                and (pronoun is None or self.agrees(ent, pronoun))
             ),
             None,
         )
 
-    def of_subject(self, subj: Token, quote_start: int) -> Entity | None:
-        """The actor a subject phrase names, resolving pronouns and role nouns."""
+    def of_subject(self, subj: Token, quote_start: int, epithet: bool = True) -> Entity | None:
+        """The actor a subject phrase names, resolving pronouns, role nouns and (with
+        ``epithet``) nouns that stand for an organization ("the company")."""
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
-        found = [e for e in (self.entity_of(t) for t in subj.subtree) if e is not None]
-        head = self.entity_of(subj)
+        found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
+        head = self.entity_of(subj) or self.misspelt_surname(subj)
         if head is not None:
             return head
         people = [e for e in found if e.kind == "person"]
         if people:
             return people[0]
-        if found and not _unnamed(subj):
+        lemma = subj.lemma_.lower()
+        if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
+            # "GM's marketing vice president said": a person the article leaves unnamed,
+            # not the body named as theirs. "Iran's president" may be the actor who
+            # holds that post; a modified one ("vice president") is another post.
+            modified = any(c.dep_ in ("compound", "amod") for c in subj.children)
+            return None if modified else self.roles.get(lemma)
+        if found and (not _unnamed(subj) or lemma in DOCUMENT_NOUNS):
+            # "A statement on Apple's website states": an indefinite document still
+            # names whose words it carries, as an indefinite person does not.
             return found[0]
         if found:
             return None  # "a United Auto Workers negotiator": no actor is the speaker
@@ -172,13 +311,41 @@ class _Speakers:
             # "Doherty credits Jobs' success ... He states": the person the last clause was
             # about (its subject), not the nearest name, which is often its object.
             return self._subject_before(subj) or self.preceding(
-                min(subj.idx, quote_start), frozenset({"person"})
+                min(subj.idx, quote_start), frozenset({"person"}), subj
             )
+        if word == "they" and self._unnamed_group_before(subj):
+            return None  # "The report's authors say ... They call for": no one named
         if word in _GROUP_PRONOUNS:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
-        return self.roles.get(subj.lemma_.lower())
+        lemma = subj.lemma_.lower()
+        role = self.roles.get(lemma)
+        if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
+            return self.organization_epithet(subj, quote_start)
+        return role
+
+    def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
+        """The organization "the company" or "the agency" stands for: the one whose name
+        holds the noun ("the bank": Harbour Bank), else the only organization named in
+        the passage before. With two or more to choose from, none: a wrong speaker
+        costs more than a missing one."""
+        lemma = noun.lemma_.lower()
+        kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
+        start = min(noun.idx, quote_start)
+        seen: list[Entity] = []
+        for _s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+            if ent.kind in kinds and ent not in seen and not self.named_in_quote(ent):
+                seen.append(ent)
+        named = [e for e in seen if lemma in (w.lower() for w in e.name.split())]
+        if named:
+            return named[0]
+        # A kind of body ("the ministry", "the bank") not in the one name before may
+        # be another body the passage implies ("Foreign Minister X" -> his ministry);
+        # only a word for any company, or a government, goes back to the one named.
+        if lemma not in _ANY_BODY_NOUNS:
+            return None
+        return seen[0] if len(seen) == 1 else None
 
     def _antecedent(self, noun: Token) -> Entity | None:
         """The person a noun phrase names, or the one it stands in apposition to, up
@@ -196,6 +363,22 @@ class _Speakers:
             tok = tok.head
         return None
 
+    def _unnamed_group_before(self, pronoun: Token) -> bool:
+        """The last subject before "they" (in its sentence or the one before, outside
+        quotation marks) is a plural noun that names no actor: they are that group."""
+        sent = pronoun.sent
+        earlier = [t for t in sent if t.i < pronoun.i]
+        if sent.start > 0:
+            earlier = [*self.doc[sent.start - 1].sent, *earlier]
+        for tok in reversed(earlier):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or _quoted(self.quotes, tok.idx):
+                continue
+            if tok.pos_ == "PRON":
+                continue  # an earlier "they" points where this one does
+            named = any(self.entity_of(t) for t in _own_phrase(tok))
+            return tok.tag_ == "NNS" and not named
+        return False
+
     def _subject_before(self, pronoun: Token) -> Entity | None:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks)."""
@@ -206,9 +389,45 @@ class _Speakers:
         for tok in reversed(earlier):
             if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
                 ent = self._antecedent(tok)
-                if ent is not None and not self.named_in_quote(ent):
+                if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     return ent
         return None
+
+
+# Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
+_MIN_FUZZY = 5
+_LONG_NAME = 8
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def _unique_surnames(entities: Entities) -> dict[str, Entity]:
+    """Each surname that ends the name of exactly one person actor of several words."""
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities.actors:
+        words = ent.name.split()
+        if ent.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1], []).append(ent)
+    return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The tokens of ``noun``'s phrase without its clauses: "a letter seen by Sky News"
+    is no word of Sky News's."""
+    skip = {t.i for c in noun.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in skip]
 
 
 def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]) -> list[Token]:
@@ -239,7 +458,11 @@ def _attribution(
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
     for verb in verbs:
         subjects = _subjects(verb)
-        ents = [e for e in (speakers.of_subject(s, quote.start) for s in subjects) if e]
+        # An epithet is read only as the verb's own subject: one reached up through a
+        # participle's head ("Responding to ..., the government would participate") is
+        # a guess.
+        found = (speakers.of_subject(s, quote.start, epithet=s.head == verb) for s in subjects)
+        ents = [e for e in found if e]
         # "USAF's chief of staff General Duncan McNab stated": the person, not the body.
         people = [e for e in ents if e.kind == "person"]
         if people or ents:
@@ -254,6 +477,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
+            or (s.head == verb and s.lemma_.lower() in ORG_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -264,6 +488,11 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _definite(noun: Token) -> bool:
+    """ "the company", "this agency": a noun that points back to one already named."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _names_owner(subj: Token) -> bool:
@@ -305,13 +534,24 @@ def _attribution_rank(
         first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
         gap = first - quote.end
         between = verb.doc.text[quote.end : first]  # the doc is the article's prose
-        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
-            return 0, gap
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
+        if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
+            # '... a dear friend." Jane Doe said "...': a quotation that ends its
+            # sentence is not attributed by the verb that opens the next one.
+            ends = verb.doc.text[quote.end - 1 : quote.end] in (".", "…")
+            return (3 if ends and _introduces(verb, nxt) else 0), gap
         return (3 if nxt else 2), gap
     return 1, quote.start - verb.idx
 
 
+def _introduces(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    """One of ``quotes`` opens right after ``verb``: 'said "', 'said: "'."""
+    after = verb.idx + len(verb.text)
+    return any(0 <= q.start - after <= _MARK_GAP for q in quotes)
+
+
+# What may stand between a verb and the quotation it opens: ': "', ', “'.
+_MARK_GAP = 4
 # A verb that starts this close before a quotation's opening introduces it: 'said: "',
 # 'stated,\n"', 'has said, "'.
 _INTRODUCES = 20
@@ -336,6 +576,46 @@ def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) 
 def _subjects(verb: Token) -> list[Token]:
     """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
     condolences and described him as ...")."""
+    return _own_subjects(verb) or _misparsed_subject(verb) or _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """'" said William Clay Ford Jr.', '," claims writer Jane Doe': a verb right after a
+    closing mark that the parser left without a subject (cut off by the splitter, or
+    taken for a noun's modifier): the name right after it, to its last word."""
+    if verb.i == 0:
+        return []
+    before = [t for t in verb.sent if t.i < verb.i]
+    if verb.doc[verb.i - 1].text not in QUOTE_MARKS and any(not t.is_punct for t in before):
+        return []
+    run: list[Token] = []
+    for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            break
+        run.append(tok)
+    return run[-1:] if run and run[-1].pos_ == "PROPN" else []
+
+
+# How many words a name with its title may run to after an inverted verb.
+_NAME_RUN = 6
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """The subject the parser gave to a clause inside the speaker's phrase ("A statement
+    on the website, the homepage of which displays ..., states:" parsed as the subject
+    of "displays"): a clause before a subjectless verb, whose subject opens the
+    sentence."""
+    if verb.dep_ != "ROOT":
+        return []
+    for child in verb.lefts:
+        if child.dep_ in ("ccomp", "parataxis"):
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == verb.sent.start:
+                return [subj]
+    return []
+
+
+def _own_subjects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
         found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -348,8 +628,17 @@ def _subjects(verb: Token) -> list[Token]:
             above = noun.head.head if noun.dep_ == "pobj" else noun.head
             owners: list[Token] = []
             if noun.dep_ in ("dobj", "pobj") and above.pos_ in ("VERB", "AUX"):
-                owners = _subjects(above)
+                owners = _own_subjects(above)
             return owners or [noun]
+        if node.dep_ == "pcomp" and node.head.head.pos_ in ("VERB", "AUX"):
+            # "quoted Djamal as saying": the one quoted; "whilst promising": the subject
+            # of the verb the phrase hangs on.
+            above = node.head.head
+            quoted = [c for c in above.children if c.dep_ == "dobj"]
+            if node.head.lower_ == "as" and above.lemma_.lower() in _QUOTING and quoted:
+                return quoted
+            node = above
+            continue
         # "defended the record whilst promising", "expressed condolences and described"
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.pos_ not in ("VERB", "AUX"):
             return []
@@ -370,19 +659,21 @@ def _unnamed(subj: Token) -> bool:
     return subj.tag_ == "NNS" and det is None and not any(c.dep_ == "poss" for c in subj.children)
 
 
-def _nearest_person(tokens: list[Token], speakers: _Speakers) -> Entity | None:
-    for tok in tokens:
-        ent = speakers.entity_of(tok)
-        if ent is not None and ent.kind == "person":
-            return ent
-    return None
-
-
 def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     first = article.sentence_at(max(quote.start - 1, 0))
     last = article.sentence_at(quote.end) or article.sentence_at(max(quote.end - 1, 0))
     start = first.start if first else quote.start
     end = last.end if last else quote.end
+    # '... in two respects." said Jane Doe.': the splitter ended the sentence at the
+    # closing mark, but a lower-case word after it goes on with the attribution.
+    text = article.text
+    i = quote.end
+    while i < len(text) and (text[i] in QUOTE_MARKS or text[i] in " \t"):
+        i += 1
+    if i >= end and i < len(text) and text[i].islower():
+        after = article.sentence_at(i)
+        if after is not None:
+            end = max(end, after.end)
     return start, end
 
 
@@ -396,7 +687,7 @@ def _evidence(article: Article, quote: QuoteSpan) -> str:
 
 def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Direct quotations in the data contract's field names, in article order."""
-    quotes = find_quote_spans(article)
+    quotes = find_quote_spans(article, unclosed=True)
     index = SpanIndex(quotes, lambda q: (q.start, q.end))
     speakers = _Speakers(doc, entities, index)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
@@ -408,9 +699,15 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         speakers.quote = quote
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
-        attributed, speaker = _attribution(tokens, quote, speakers, index)
+        attributed, speaker = _signed(doc, quote, speakers)
+        if not attributed:
+            attributed, speaker = _attribution(tokens, quote, speakers, index)
         if not attributed:
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
+        if quote.unclosed and speaker is None:
+            continue  # a stray mark, unless someone is said to speak the words
+        if not attributed:
+            attributed, speaker = _reported_before(article, doc, quote, speakers, index)
         words = len(quoted.split())
         # A word or two in quotation marks with no attribution of its own is a term or
         # a scare quote ("unknowns", "electric"), not the last speaker's words.
@@ -418,8 +715,6 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             continue
         if not attributed and previous is not None and _same_passage(previous[0], quote):
             speaker, attributed = previous[1], previous[1] is not None
-        if not attributed and speaker is None:
-            speaker = _nearest_person(tokens, speakers)
         rec: dict[str, object] = {}
         if speaker is not None:
             rec["speaker"] = speaker.id
@@ -429,6 +724,58 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+_SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")
+
+
+def _signed(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
+    """A pull quote signed with a dash and a name ('"..." - Jane Doe')."""
+    sign = _SIGNATURE.match(doc.text, quote.end)
+    if sign is None:
+        return False, None
+    span = doc.char_span(sign.end(), min(len(doc.text), sign.end() + 60), alignment_mode="expand")
+    first = span[0] if span is not None and len(span) else None
+    ent = speakers.entity_of(first) if first is not None else None
+    if ent is not None and ent.kind == "person":
+        return True, ent
+    return False, None
+
+
+def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
+    """The sentence that ends right before ``quote``'s opening mark, when the quotation
+    opens a sentence and that one ends as narration does ('... a businessperson. "')."""
+    text = article.text
+    i = quote.start - 1
+    while i >= 0 and text[i] in QUOTE_MARKS:
+        i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] not in ".!?":
+        return None
+    return article.sentence_at(i)
+
+
+def _reported_before(
+    article: Article, doc: Doc, quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
+) -> tuple[bool, Entity | None]:
+    """A quotation with no attribution of its own, opening the sentence after one that
+    reports someone's words ('Wilkins also said Warhol was a businessman. "As a way
+    ..."'): the reported speaker goes on in his own words."""
+    sent = _sentence_before(article, quote)
+    if sent is None or quotes.overlapping(sent.start, sent.end):
+        return False, None
+    tokens = _outside_tokens(doc, sent.start, sent.end, quotes)
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        ents = [speakers.of_subject(s, quote.start, s.head == verb) for s in _own_subjects(verb)]
+        found = [e for e in ents if e is not None]
+        if found:
+            return True, found[0]
+    return False, None
 
 
 def _introduced(
@@ -462,7 +809,25 @@ def _introduced(
         ent = speakers.entity_of(last[-1]) if last else None
         if ent is not None and ent.kind == "person":
             return True, ent
+        return _colon_clause(tokens, quote, speakers)
     return False, None
+
+
+def _colon_clause(
+    tokens: list[Token], quote: QuoteSpan, speakers: _Speakers
+) -> tuple[bool, Entity | None]:
+    """A colon after a clause with no speech verb ('Sunak defended the record ...:',
+    'The Guardian cited examples, including:'): what follows is what the clause's
+    subject showed. A person's are their words; a body's may be anyone's (a paper
+    citing a form), so no speaker, but not the last speaker's either."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return False, None
+    subjects = [c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")]
+    ents = [e for e in (speakers.of_subject(s, quote.start, False) for s in subjects) if e]
+    if not ents:
+        return False, None
+    return True, ents[0] if ents[0].kind == "person" else None
 
 
 # A participle that names what follows rather than quoting anyone: 'a screen, dubbed a
@@ -517,7 +882,7 @@ def _attribute_backwards(quotes: list[tuple[QuoteSpan, dict[str, object]]]) -> N
 
 
 # Small words a title leaves in lower case ("Better Idea of Afghan Girls").
-_TITLE_SMALL = word_set("a an and at by for in of on or the to with")
+_TITLE_SMALL = word_set("a an and at by for from in into of on or the to vs with")
 _MAX_TITLE_WORDS = 5
 _MAX_LONG_TITLE_WORDS = 12
 

@@ -223,3 +223,193 @@ def test_called_attributes_and_unresolved_noun_subject_gives_no_speaker() -> Non
     # The analysis, its owner when an actor: not the previous speaker.
     assert found["a reckless gamble for the region."] != "pia-sorensen"
     assert found["dangerous"] == "ruth-agbaje"
+
+
+def test_paragraphs_of_one_quote_run_together_are_one_quote_each() -> None:
+    # The paragraph break between the two was lost: the second opens a mark that the
+    # first never closed.
+    found = _speakers(
+        'Nadia Ferro, a nurse, said: "The ward was full all winter. '
+        '"We asked for more beds and were told to wait." The hospital did not reply.'
+    )
+    assert found == {
+        "The ward was full all winter.": "nadia-ferro",
+        "We asked for more beds and were told to wait.": "nadia-ferro",
+    }
+
+
+def test_a_quote_whose_closing_mark_is_lost_ends_with_its_sentence() -> None:
+    found = _speakers(
+        'Colonel Ivo Marsh said "This base will stay open for many years. '
+        "The city council meets on Monday."
+    )
+    assert found == {"This base will stay open for many years.": "ivo-marsh"}
+    # Without anyone said to speak it, an open mark is a stray one.
+    assert _speakers('The sign read "closed until further notice. Nobody came.') == {}
+
+
+def test_a_statement_is_its_owners_not_the_next_speakers() -> None:
+    found = _speakers(
+        "Harlow Motors built its first car in 1990. A statement on Harlow Motors' website, "
+        "the front page of which shows a photograph of the plant, states: "
+        "“We have lost a founder and a friend.” "
+        'Mayor Lisa Kent said "Harlow Motors made this town."'
+    )
+    assert found["We have lost a founder and a friend."] == "harlow-motors"
+    assert found["Harlow Motors made this town."] == "lisa-kent"
+
+
+def test_quoted_as_saying_whilst_promising_and_a_letter_that_reads() -> None:
+    found = _speakers(
+        'The Daily Courier quoted Omar Haddad as saying "the port will reopen in spring." '
+        'Mayor Ines Laporte praised the staff whilst promising a "full review" soon. '
+        'A leaked letter seen by the Daily Courier says "the review has already begun." '
+        'The Harbour Authority letter reads "we may close the north quay in due course".'
+    )
+    assert found["the port will reopen in spring."] == "omar-haddad"
+    assert found["full review"] == "ines-laporte"
+    # The outlet that saw the letter did not write it.
+    assert found["the review has already begun."] is None
+    assert found["we may close the north quay in due course"] == "harbour-authority"
+
+
+def test_reported_speaker_goes_on_in_their_own_words() -> None:
+    found = _speakers(
+        'Rosa Quint, the curator, said, "The rooms are small." '
+        "Tomas Berger also said the painter was a shrewd trader. "
+        '"He sold the same picture in four colours and let you choose."'
+    )
+    assert found["He sold the same picture in four colours and let you choose."] == ("tomas-berger")
+
+
+def test_a_pull_quote_signed_with_a_dash() -> None:
+    found = _speakers(
+        "Other shops such as Dellmart have said that they will stay open. "
+        '"The street has won this round, but it is a long fight." - Aino Virtanen\n'
+        "Aino Virtanen, a local writer, called it a small victory."
+    )
+    assert found["The street has won this round, but it is a long fight."] == "aino-virtanen"
+
+
+def test_a_pronoun_speaker_is_the_last_clause_subject_named_by_surname() -> None:
+    found = _speakers(
+        "Lena Marsh, an activist, raised money for Paul Ortega. "
+        "Ortega has been helped by friends and by former colleagues. "
+        "Marsh requested donations via a statement on her blog, in order to help Ortega "
+        "with his costs. "
+        'She described Ortega as a man "punished for telling the truth about the mine".'
+    )
+    assert found["punished for telling the truth about the mine"] == "lena-marsh"
+
+
+def test_the_company_stands_for_the_one_organization_named_before() -> None:
+    found = _speakers(
+        "Farid Lang is a mayor in the north. Norcastle Rail closed the line on Monday. "
+        '"We regret the inconvenience," the company said. '
+        'The company said the bridge was "beyond repair." '
+        "Orbis Freight and Delta Haulage bid for the depot. "
+        '"The depot is ours to lose," the firm said.'
+    )
+    assert found["We regret the inconvenience"] == "norcastle-rail"
+    assert found["beyond repair."] == "norcastle-rail"
+    # Two firms to choose from: no speaker rather than a guess.
+    assert found["The depot is ours to lose"] is None
+
+
+def test_they_after_an_unnamed_group_is_no_one_named() -> None:
+    found = _speakers(
+        "Farid Lang is a mayor in the north. The survey was published by Norcastle Rail "
+        "on Monday. The report's authors say the results are poor. "
+        'They call for "urgent action on every line of the network."'
+    )
+    assert found["urgent action on every line of the network."] is None
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Farid Lang is a mayor in the north. He was elected in May. "
+        "Mary Ostrow is a teacher. Farid Lang met Mary Ostrow on Monday. "
+        '{} said the line was "beyond repair."'
+    )
+    assert _speakers(text.format("She"))["beyond repair."] == "mary-ostrow"
+    assert _speakers(text.format("He"))["beyond repair."] == "farid-lang"
+
+
+def test_a_long_title_with_from_is_not_a_quote() -> None:
+    found = _speakers(
+        "Ada Brook is a curator in Leeds. "
+        'Ada Brook, curator of "Early Maps: Drawings and Prints from the City Archive" '
+        'at the museum, said, "People love to find their own street."'
+    )
+    assert list(found) == ["People love to find their own street."]
+
+
+def test_a_misspelt_surname_and_a_said_cut_off_by_the_splitter() -> None:
+    found = _speakers(
+        "New bridge opens\n"
+        "Helena Marchetti, the transport minister, opened the bridge on Monday. "
+        '"We built it on time and under budget," said Marchettis. '
+        "Ferdinand Oyelaran is the city's chief engineer. "
+        '"It will carry trains within a year." said Ferdinand Oyelaran, the engineer.'
+    )
+    assert found["We built it on time and under budget"] == "helena-marchetti"
+    assert found["It will carry trains within a year."] == "ferdinand-oyelaran"
+
+
+def test_an_unnamed_officer_of_a_company_is_not_the_company() -> None:
+    found = _speakers(
+        "Dealers close\n"
+        "Carvell Motors will close 400 dealerships, Carvell Motors said on Friday. "
+        '"Most of them are losing money," said Carvell\'s regional sales vice president. '
+        '"The move is late but needed." '
+        'A statement on Carvell\'s website said "no dealer will be left without help."'
+    )
+    assert found["Most of them are losing money"] is None
+    assert found["The move is late but needed."] is None
+    assert found["no dealer will be left without help."] == "carvell-motors"
+
+
+def test_a_colon_after_a_clause_without_a_speech_verb() -> None:
+    found = _speakers(
+        "Forms criticised\n"
+        'Mayor Helen Ward said, "The forms are far too long." '
+        "The Harbour Times printed examples of the questions, including: "
+        '"Have you ever lived outside the region for more than six months?" '
+        "Helen Ward defended the plan whilst conceding it was slow: "
+        '"We will cut the form in half by summer."'
+    )
+    # The paper shows a form's question: not the mayor's words, and not the paper's.
+    assert found["Have you ever lived outside the region for more than six months?"] is None
+    assert found["We will cut the form in half by summer."] == "helen-ward"
+
+
+def test_a_verb_after_the_quote_that_the_parser_took_for_a_modifier() -> None:
+    found = _speakers(
+        "Jet maker speeds up\n"
+        "Corvan Aero says it must build ten jets a month, up from two, to meet demand. "
+        '"It is an extraordinary challenge, nobody has built jets at that rate," '
+        "claims writer John Ostrander."
+    )
+    assert found["It is an extraordinary challenge, nobody has built jets at that rate"] == (
+        "john-ostrander"
+    )
+
+
+def test_no_attribution_gives_no_speaker_not_the_nearest_name() -> None:
+    found = _speakers(
+        "Tram plan\n"
+        "Councillor Maria Keller opposed the tram line that Peter Lang proposed in 2019, "
+        '"a line that will never pay for itself." The vote is next week.'
+    )
+    # Keller may have said it, or the article may be describing the line: not told.
+    assert found["a line that will never pay for itself."] is None
+
+
+def test_a_kind_of_body_not_in_the_one_name_before_is_not_that_body() -> None:
+    found = _speakers(
+        "Border talks\n"
+        "The Orsk Council met envoys in Geneva on Monday. "
+        'Foreign Minister Oleh Marchenko said "we are still far apart." '
+        'The ministry added that it was "ready to meet again."'
+    )
+    assert found["ready to meet again."] is None
