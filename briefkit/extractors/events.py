@@ -30,7 +30,7 @@ from briefkit.extractors.spans import SpanIndex
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from briefkit.article import Article
+    from briefkit.article import Article, Sentence
     from briefkit.extractors.mentions import Mention
     from briefkit.extractors.types import Entity
 
@@ -108,6 +108,7 @@ def find_events(
     # article's (GUIDE §6): "we have learned a lot from today's game".
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     reparsed: dict[int, Doc] = {}
+    told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -121,6 +122,17 @@ def find_events(
         date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
+        # "in late 2007": a part-of-period word the dates leave out is the date's, not
+        # a word of the line ("reports losses in late").
+        before = sent_doc[date_span.start - 1] if date_span.start > sent.start else None
+        if (
+            before is not None
+            and before.lower_ in _PERIOD_PARTS
+            and before.head.i == date_span.root.i
+            and before.dep_ in ("amod", "advmod", "compound")
+        ):
+            date_span = sent_doc[before.i : date_span.end]
+            date = replace(date, start=before.idx, text=article.text[before.idx : date.end])
         if _restates(date_span, ordered, i, article.text):
             continue
         value = _event_date(date)
@@ -146,57 +158,179 @@ def find_events(
             q.start <= sentence.start + 1 for q in quoted.covering(sent_doc[reading.verb].idx)
         ):
             continue
-        ev_start, ev_end = _trim(
-            article.text,
-            max(reading.start, sentence.start),
-            min(reading.end, sentence.end),
-        )
-        if ev_end <= ev_start:
-            continue
-        # Who and where come from the clause that tells the event, and from the subject
-        # it shares with a governing clause ("X arrived ... since taking office"); the
-        # whole sentence only for a noun phrase that names no one ("the 1979 crisis").
-        spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
-        if approximate:
-            spans = [(max(ev_start, when_end), ev_end)]
-        actors = _refs_in(index, "actor", spans)
-        places = _refs_in(index, "place", spans)
-        if reading.verb is not None:
-            # The clause's other arguments: "launched on Wednesday by a user, on the
-            # website X"; not the names of a clause of its own ("..., and Y said").
-            clause = _clause_spans(sent_doc[reading.verb], sent)
-            actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
-            places += [r for r in _refs_in(index, "place", clause) if r not in places]
-        if reading.subject is not None:
-            reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
-            # GUIDE §6: the subject is named, never a pronoun. One the article's names do
-            # not tell ("They look at", "it has received", "whose sales had") leaves a
-            # line no reader can place: no event rather than a wrong or empty one.
-            if _bare_pronoun(sent_doc[reading.subject], reading.what):
-                continue
-        # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
-        # parse lost its arguments (the small model hangs "when the hotel collapsed"
-        # elsewhere): the sentence's names. Never for a subordinate clause ("which had
-        # been issued ..."): the rest of the sentence tells another happening.
-        if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
-            if not actors:
-                actors = _refs(index, "actor", sentence.start, sentence.end)
-            if not places:
-                places = _refs(index, "place", sentence.start, sentence.end)
-        event: dict[str, Any] = {
-            "id": _unique_slug(reading.key or reading.what, taken),
-            "date": value,
-            "when": _when(article.text, date, when_end),
-            "what": reading.what,
-            "actors": actors,
-            "places": places,
-            "status": reading.status,
-            "evidence": article.text[ev_start:ev_end],
-        }
-        if approximate:
-            event["approximate"] = True
-        events.append(event)
+        readings = [reading]
+        if not approximate:
+            readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
+        for one in readings:
+            event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
+                              approximate, index, kinds)  # fmt: skip
+            if event is not None:
+                events.append(event)
+                told_by.append((sentence.start, one.verb))
+    events = _finest(events, told_by)
+    for event in events:
+        event["id"] = _unique_slug(event["id"], taken)
     return events
+
+
+def _finest(
+    events: list[dict[str, Any]], told_by: list[tuple[int, int | None]]
+) -> list[dict[str, Any]]:
+    """One event per happening (GUIDE §6): a verb dated twice, once finer ("Yesterday, at
+    this year's conference, X unveiled Y": the day and the year), is the finer date's
+    event. Dates that do not nest ("in March and June") stay two events."""
+    drop: set[int] = set()
+    for i, (key, a) in enumerate(zip(told_by, events, strict=True)):
+        if key[1] is None:
+            continue
+        for j, (other, b) in enumerate(zip(told_by, events, strict=True)):
+            if i != j and other == key and str(b["date"]).startswith(f"{a['date']}-"):
+                drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
+def _conjoined(
+    reading: _Reading,
+    doc: Doc,
+    sent: Span,
+    date_span: Span,
+    value: str,
+    published: dt.date | None,
+) -> list[_Reading]:
+    """The clauses coordinated with the dated one under a date fronted before them all
+    (GUIDE §6: "On Friday, fishermen rescued 700 ..., and the Navy reportedly saved 200
+    more" is two events). Only a clause with a subject of its own and no date of its
+    own; one that shares the subject ("arrived and met") may be a step of the same
+    happening, and is left to the first line."""
+    if reading.verb is None:
+        return []
+    verb = doc[reading.verb]
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or date_span.end > subject.left_edge.i or date_span.start > verb.i:
+        return []
+    date_tokens = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        date_tokens.add(prep.i)
+    out: list[_Reading] = []
+    for conj in _coordinated_clauses(verb, sent):
+        own = next((c for c in conj.children if c.dep_ in _SUBJECTS), None)
+        if own is None or any(t.ent_type_ in ("DATE", "TIME") for t in _own_words(conj, verb)):
+            continue
+        # "..., the cause of which is unknown": a relative's clause, and a state.
+        if any(t.tag_ in ("WDT", "WP", "WP$") for t in own.subtree) or conj.lemma_ == "be":
+            continue
+        told = _verb_reading(conj, sent, date_tokens, value, published)
+        if told is None or told.verb != conj.i:
+            continue
+        # The evidence is the clause's own, not the fronted date and the first clause.
+        start = doc[own.left_edge.i].idx
+        out.append(replace(told, start=max(told.start, start)))
+    return out
+
+
+def _coordinated_clauses(verb: Token, sent: Span) -> list[Token]:
+    """The verbs of the clauses coordinated after ``verb``: its "and" chain, and a
+    semicolon list the small model parses as a complement of the next clause ("X
+    defeated Y 1 – 0; Z defeated W 3 – 0; and V lost"): the clause after the ";"."""
+    out: list[Token] = []
+    node = verb
+    head = verb.head
+    if (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.i < head.i
+        and head.pos_ in ("VERB", "AUX")
+        and _in(head, sent)
+        and _semicolon_before(verb, head)
+    ):
+        out.append(head)
+        node = head
+    for _ in range(4):
+        conj = next((c for c in node.children if c.dep_ == "conj" and _in(c, sent)), None)
+        if conj is None or conj.pos_ not in ("VERB", "AUX"):
+            break
+        out.append(conj)
+        node = conj
+    return out
+
+
+def _own_words(verb: Token, dated: Token) -> list[Token]:
+    """``verb``'s clause without the clauses coordinated after it, nor the ``dated``
+    one that a semicolon list hangs below it."""
+    out: list[Token] = [verb]
+    for c in verb.children:
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or c.i == dated.i:
+            continue
+        out += list(c.subtree)
+    return out
+
+
+def _event_of(
+    reading: _Reading,
+    article: Article,
+    sentence: Sentence,
+    sent_doc: Doc,
+    sent: Span,
+    date: DateExpression,
+    value: str,
+    when_end: int,
+    approximate: bool,
+    index: SpanIndex[Mention],
+    kinds: Mapping[str, Entity],
+) -> dict[str, Any] | None:
+    """The contract-shaped event ``reading`` tells, or None when it tells none a
+    reader could place (a subject still a bare pronoun)."""
+    ev_start, ev_end = _trim(
+        article.text,
+        max(reading.start, sentence.start),
+        min(reading.end, sentence.end),
+    )
+    if ev_end <= ev_start:
+        return None
+    # Who and where come from the clause that tells the event, and from the subject
+    # it shares with a governing clause ("X arrived ... since taking office"); the
+    # whole sentence only for a noun phrase that names no one ("the 1979 crisis").
+    spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
+    if approximate:
+        spans = [(max(ev_start, when_end), ev_end)]
+    actors = _refs_in(index, "actor", spans)
+    places = _refs_in(index, "place", spans)
+    if reading.verb is not None:
+        # The clause's other arguments: "launched on Wednesday by a user, on the
+        # website X"; not the names of a clause of its own ("..., and Y said").
+        clause = _clause_spans(sent_doc[reading.verb], sent)
+        actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
+        places += [r for r in _refs_in(index, "place", clause) if r not in places]
+    if reading.subject is not None:
+        reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+        # GUIDE §6: the subject is named, never a pronoun. One the article's names do
+        # not tell ("They look at", "it has received", "whose sales had") leaves a
+        # line no reader can place: no event rather than a wrong or empty one.
+        if _bare_pronoun(sent_doc[reading.subject], reading.what):
+            return None
+    # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
+    # parse lost its arguments (the small model hangs "when the hotel collapsed"
+    # elsewhere): the sentence's names. Never for a subordinate clause ("which had
+    # been issued ..."): the rest of the sentence tells another happening.
+    if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
+        if not actors:
+            actors = _refs(index, "actor", sentence.start, sentence.end)
+        if not places:
+            places = _refs(index, "place", sentence.start, sentence.end)
+    event: dict[str, Any] = {
+        "id": reading.key or reading.what,  # made a unique slug once all are known
+        "date": value,
+        "when": (f"{reading.when_prep} " if reading.when_prep else "")
+        + _when(article.text, date, when_end),
+        "what": reading.what,
+        "actors": actors,
+        "places": places,
+        "status": reading.status,
+        "evidence": article.text[ev_start:ev_end],
+    }
+    if approximate:
+        event["approximate"] = True
+    return event
 
 
 def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc]) -> Doc:
@@ -245,6 +379,8 @@ def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -
         return False
     return prev.start <= head.idx < prev.end
 
+
+_PERIOD_PARTS = frozenset({"early", "late", "mid", "earlier", "later", "end"})
 
 # "the day", "that day": they point back to a day told before and date no happening of
 # their own; the happening they belong to is told (and dated) where that day is named.
@@ -309,6 +445,7 @@ class _Reading:
     subject: int | None = None  # the token that is the clause's subject, if a verb tells it
     verb: int | None = None  # the verb that tells it
     key: str = ""  # what the id is made from, when not ``what``: the happening without its frame
+    when_prep: str = ""  # the preposition a coordinated date shares ("in" of "in March and June")
 
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
@@ -535,8 +672,24 @@ def _read_event(
     sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
 ) -> _Reading | None:
     """What happened on ``date_span``, where the article tells it, and who did it."""
+    reading = _read_dated(sent, date_span, doc, date, published)
+    if reading is None or _date_preposition(date_span) is not None:
+        return reading
+    shared = _shared_preposition(date_span) if _coordinated_dates(date_span) else None
+    return replace(reading, when_prep=shared.text) if shared is not None else reading
+
+
+def _read_dated(
+    sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
+) -> _Reading | None:
     date_tokens = {t.i for t in date_span}
     prep = _date_preposition(date_span)
+    # "in March and June": each date is its own event, and neither's line tells the
+    # other ("makes an appearance and June"); the second takes the shared preposition.
+    shared = _coordinated_dates(date_span)
+    date_tokens |= shared
+    if prep is None and shared:
+        prep = _shared_preposition(date_span)
     if prep is not None:
         date_tokens.add(prep.i)
         if _is_baseline(prep):
@@ -562,6 +715,35 @@ def _read_event(
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
     return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _is_date_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.is_punct or tok.dep_ == "cc"
+
+
+def _coordinated_dates(date_span: Span) -> set[int]:
+    """The tokens of the dates ``date_span`` is coordinated with, and their "and":
+    "March and June" for either. Only a pair of dates ("in March and the council" is
+    none): every word of the coordination is a date's, a comma's or the "and"."""
+    root = date_span.root
+    first = root.head if root.dep_ == "conj" and root.head.ent_type_ == "DATE" else root
+    if not any(c.dep_ == "conj" for c in first.children):
+        return set()
+    group = list(first.subtree)
+    if not all(_is_date_word(w) for w in group):
+        return set()
+    return {w.i for w in group if not date_span.start <= w.i < date_span.end}
+
+
+def _shared_preposition(date_span: Span) -> Token | None:
+    """The preposition before the first of coordinated dates ("in" of "in March and
+    June"), for the second."""
+    root = date_span.root
+    first = root.head if root.dep_ == "conj" else root
+    head = first.head
+    if first.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < first.i:
+        return head
+    return None
 
 
 def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
@@ -597,18 +779,30 @@ def _verb_reading(
     # cut", "is seeking to cut" are not cuts.
     # A participle that carries nothing but the date ("can be submitted starting next
     # month") dates the verb it hangs on.
+    # So does one fronted before its clause ("Starting on October 1, regulators will
+    # lower the duty"): the clause after it is what begins then.
     if (
-        verb.dep_ in ("xcomp", "advcl")
+        verb.dep_ in ("xcomp", "advcl", "prep")
         and verb.tag_ == "VBG"
         and verb.head.pos_ in ("VERB", "AUX")
         and _dates_only(verb, date_tokens)
-        and _is_passive(verb.head)  # "start delivering in 2011" needs its complement
+        # "start delivering in 2011" needs its complement
+        and (_is_passive(verb.head) or verb.i < verb.head.i)
     ):
         verb = verb.head
+    # A gerund complement too: "will start delivering in 2011" is not "delivers".
     for _ in range(3):
-        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        if (
+            verb.dep_ == "xcomp"
+            and (_is_to_inf(verb) or verb.tag_ == "VBG")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
             verb = verb.head
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
+    # A copula whose one complement was the date ("The last time ... was between
+    # September and October"): "The last time is" says nothing.
+    if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
+        return None
     subject = _subject(verb, sent)
     if subject is None and verb.tag_ in ("VBZ", "VBD", "VBP") and not _lost_subject(verb):
         # A finite verb whose subject the parse lost ("today were Citigroup", "arrives in
@@ -818,15 +1012,23 @@ def _antecedent(
     index: SpanIndex[Mention],
     actors: Mapping[str, Entity],
     kinds: frozenset[str],
+    depth: int = 0,
 ) -> str | None:
     """The actor of ``kinds`` that is the subject of the nearest clause before
-    ``pronoun``: earlier in its sentence, else in the sentence before."""
+    ``pronoun``: earlier in its sentence, else in the sentence before. A nearer subject
+    that is the same pronoun stands for the same one ("He started X. One year later he
+    was fired ... In 1986 he bought Y"): its antecedent is this one's."""
     sent = pronoun.sent
     earlier = [t for t in sent if t.i < pronoun.i]
     if sent.start > 0:
         earlier = [*doc[sent.start - 1].sent, *earlier]
     for tok in reversed(earlier):
         if tok.dep_ not in _SUBJECTS:
+            continue
+        if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
+            ref = _antecedent(tok, doc, index, actors, kinds, depth + 1)
+            if ref is not None:
+                return ref
             continue
         for t in (tok, *tok.subtree):
             for m in index.covering(t.idx):
@@ -886,6 +1088,8 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
             own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
                 continue
+            if c.dep_ in ("ccomp", "parataxis") and own_subject and _semicolon_before(c, tok):
+                continue
             stack.append(c)
     keep.sort()
     spans: list[tuple[int, int]] = []
@@ -896,6 +1100,13 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _semicolon_before(clause: Token, verb: Token) -> bool:
+    """``clause`` is a clause of a semicolon list before ``verb``'s, not its complement."""
+    return clause.i < verb.i and any(
+        c.text == ";" and clause.right_edge.i < c.i < verb.i for c in verb.children
+    )
 
 
 def _owns(verb: Token, subject: Token) -> bool:
@@ -1142,6 +1353,18 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
         plural = _is_plural(subject)
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
             plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
+        if _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children):
+            # "General Motors", "China Eastern Airlines": one each, also where British
+            # news writes "Boeing were".
+            plural = False
+        else:
+            # The article's own agreement ("were", "reach"), or that of the clause the
+            # subject governs ("Jobs, born in 1955, has built").
+            shown = _shown_number(verb)
+            if shown is None and subject.dep_ in _SUBJECTS and subject.head.i != verb.i:
+                shown = _shown_number(subject.head)
+            if shown is not None:
+                plural = shown
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
@@ -1239,7 +1462,10 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     for t in tok.subtree:
         if t.i in skip:
             continue
-        if t.i > tok.i and (t.text in (",", "—", "–", "(") or t.dep_ in ("relcl", "appos", "acl")):
+        if t.i > tok.i and (
+            (t.text in (",", "—", "–", "(") and not _joins_numbers(t))
+            or t.dep_ in ("relcl", "appos", "acl")
+        ):
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
@@ -1291,7 +1517,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             and not others
         ):
             others.append(_phrase(c, skip))
-    kept = [p for p in objects + others if p]
+    kept = [_with_score(p) for p in objects + others if p]
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
         # "markets performed particularly badly", not "markets perform".
@@ -1325,7 +1551,10 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
             if t.i not in skip:
                 out.append(t)
             continue
-        if t.i > head.i and (t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl"):
+        if t.i > head.i and (
+            (t.text in (",", "—", "–", ";", ":", "(") and not _joins_numbers(t))
+            or t.dep_ == "relcl"
+        ):
             break
         if t.i in skip:
             continue
@@ -1342,7 +1571,47 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         idx = ids.index(t.i)
         out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
         break
-    return [t for t in out if t.dep_ != "punct" or t.text in ("’s", "'s")]
+    return [t for t in out if t.dep_ != "punct" or t.text in ("’s", "'s") or _joins_numbers(t)]
+
+
+def _with_score(phrase: list[Token]) -> list[Token]:
+    """A number whose score or range the parse split ("Kessel 2 – 1" as "Kessel" and
+    "1"): the number before the dash goes with it."""
+    first = min(phrase, key=lambda t: t.i)
+    doc = first.doc
+    if first.like_num and first.i >= 2 and _joins_numbers(doc[first.i - 1]):
+        return [doc[first.i - 2], doc[first.i - 1], *phrase]
+    return phrase
+
+
+def _joins_numbers(tok: Token) -> bool:
+    """A dash between two numbers, a score or a range ("1 – 0"): part of the phrase."""
+    doc = tok.doc
+    return (
+        tok.text in ("–", "—", "-")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].like_num
+        and doc[tok.i + 1].like_num
+    )
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+
+
+def _shown_number(verb: Token) -> bool | None:
+    """Whether the finite form of ``verb``'s clause is plural, where it shows number
+    ("is"/"are", "was"/"were", "reaches"/"reach"); None for a past tense or a modal."""
+    for t in (*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb):
+        if t.tag_ == "MD":
+            return None
+        if t.tag_ == "VBZ":
+            return False
+        if t.tag_ == "VBP":
+            return t.lower_ not in ("am",)
+        if t.tag_ == "VBD" and t.lemma_ == "be":
+            return t.lower_ == "were"
+    return None
 
 
 def _is_plural(tok: Token) -> bool:

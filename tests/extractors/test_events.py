@@ -547,3 +547,114 @@ def test_should_with_a_date_to_come_is_planned(nlp: Language) -> None:
     _, events = events_of(nlp, "The new Varden plant should be completed in October.")
     [e] = events
     assert e["status"] == "planned"
+
+
+def test_a_coordinated_date_keeps_neither_date_in_the_line(nlp: Language) -> None:
+    text = "Kessel briefly made an appearance in March and June to open the new port.\n"
+    _, events = events_of(nlp, text, published=dt.date(2011, 8, 25))
+    assert [(e["what"], e["when"]) for e in events] == [
+        ("Kessel makes an appearance", "in March"),
+        ("Kessel makes an appearance", "in June"),
+    ]
+
+
+def test_a_fronted_participle_that_carries_the_date_dates_its_clause(nlp: Language) -> None:
+    text = "Starting on October 1, the regulators will lower the export duty on grain.\n"
+    _, events = events_of(nlp, text, published=dt.date(2008, 9, 18))
+    [e] = events
+    assert e["what"] == "The regulators will lower the export duty on grain"
+    assert e["status"] == "planned"
+
+
+def test_a_gerund_complement_keeps_its_frame(nlp: Language) -> None:
+    _, events = events_of(nlp, "The firm will start delivering in 2011.\n")
+    [e] = events
+    assert e["what"] == "The firm will start delivering"
+
+
+def test_a_fronted_date_dates_each_coordinated_clause(nlp: Language) -> None:
+    text = (
+        "On Friday, fishermen rescued over 700 asylum seekers, and the navy reportedly "
+        "saved 200 more.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert [(e["what"], e["status"]) for e in events] == [
+        ("Fishermen rescue over 700 asylum seekers", "happened"),
+        ("The navy reportedly saves 200 more", "reported"),
+    ]
+    assert events[1]["evidence"] == "the navy reportedly saved 200 more"
+
+
+def test_a_coordinated_clause_with_its_own_date_or_a_relative_is_not_shared(
+    nlp: Language,
+) -> None:
+    text = (
+        "On Monday the council met and the mayor said the port would close on Friday. "
+        "Last week, 76 people were killed, the cause of which is unknown.\n"
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert not any("mayor" in w or "cause" in w for w in whats)
+
+
+def test_a_score_keeps_its_dash(nlp: Language) -> None:
+    _, events = events_of(nlp, "On Tuesday, Lumen defeated Kessel 2 – 1.\n")
+    assert events[0]["what"].startswith("Lumen defeats Kessel 2 – 1")
+
+
+def test_a_repeated_he_keeps_the_first_ones_antecedent(nlp: Language) -> None:
+    text = (
+        "Dara Venn founded Holt in 1990. He left the firm in 1994 and travelled widely. "
+        "One year later he wrote a novel. In 1999 he bought Quillon.\n"
+    )
+    names = {"Dara Venn": ("dara-venn", "actor"), "Venn": ("dara-venn", "actor")}
+    kinds = {"dara-venn": ("Dara Venn", "person"), "holt": ("Holt", "organization")}
+    names["Holt"] = ("holt", "actor")
+    _, events = events_of(nlp, text, names=names, kinds=kinds)
+    [e] = [e for e in events if e["date"] == "1999"]
+    assert e["what"] == "Venn buys Quillon"
+    assert e["actors"][0] == "dara-venn"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # A name is one, whatever its last letter or the article's British "were".
+        ("On Monday, Norvale Motors entered the stock market.",
+         "Norvale Motors enters the stock market"),
+        ("Harbour Airlines stated on Monday that it had signed a contract.",
+         "Harbour Airlines states that it had signed a contract"),
+        # A common noun takes the article's own agreement.
+        ("The talks, which were held on Monday, failed.", "The talks are held"),
+    ],
+)  # fmt: skip
+def test_the_verb_agrees_with_its_subject(nlp: Language, text: str, what: str) -> None:
+    _, events = events_of(nlp, text + "\n")
+    assert events[0]["what"] == what
+
+
+def test_a_verb_dated_twice_is_the_finer_dates_event(nlp: Language) -> None:
+    text = (
+        "Yesterday, at this year's Lumen Developers Conference, company chief Dara Venn "
+        "unveiled the Orbit 4 phone.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2010, 6, 8))
+    assert [(e["date"], e["id"]) for e in events] == [
+        ("2010-06-07", "company-chief-dara-venn-unveils")
+    ]
+
+
+def test_a_part_of_period_word_is_the_dates(nlp: Language) -> None:
+    text = "Home loan firms began reporting large numbers of bad loans in late 2007.\n"
+    _, events = events_of(nlp, text, published=dt.date(2008, 1, 22))
+    [e] = events
+    assert e["what"] == "Home loan firms begin reporting large numbers of bad loans"
+    assert e["when"] == "in late 2007"
+
+
+def test_a_copula_whose_only_complement_is_the_date_is_no_event(nlp: Language) -> None:
+    text = (
+        "The last time the index rose for four weeks in a row was between May and June of 2007.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2009, 4, 4))
+    assert not any(e["what"].endswith((" is", " are")) for e in events)
