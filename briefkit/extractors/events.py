@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
-from briefkit.extractors.dates import DateExpression, story_day
+from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 
@@ -804,9 +804,10 @@ def _verb_reading(
     if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
         return None
     subject = _subject(verb, sent)
-    if subject is None and verb.tag_ in ("VBZ", "VBD", "VBP") and not _lost_subject(verb):
-        # A finite verb whose subject the parse lost ("today were Citigroup", "arrives in
-        # Tokyo"): a summary with no subject is no clause a reader can place.
+    if subject is None and not _lost_subject(verb):
+        # A verb whose subject the parse lost ("today were Citigroup", "arrives in
+        # Tokyo") or that has none ("an attempt to make X profitable by 2008"): a
+        # summary with no subject is no clause a reader can place.
         return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
@@ -1431,6 +1432,13 @@ def _subject(verb: Token, sent: Span) -> Token | None:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl") and _in(c, sent):
                 return c
+        # The small model may hang the subject on an auxiliary ("GM has until May to
+        # restructure": "GM" below "has", "has" below "restructure").
+        for a in tok.children:
+            if a.dep_ == "aux" and a.i < tok.i:
+                for c in a.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and _in(c, sent):
+                        return c
         # A participle or infinitive that modifies a noun is said of that noun:
         # "migrants crossing the Channel", "figures to be published today".
         if (
@@ -1438,6 +1446,10 @@ def _subject(verb: Token, sent: Span) -> Token | None:
             and tok.head.pos_ in ("NOUN", "PROPN")
             and _in(tok.head, sent)
         ):
+            # Not an active infinitive: "an attempt to make X profitable" is no
+            # attempt making anything; whose making it is the clause does not say.
+            if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
+                return None
             return tok.head
         # A relative or complement clause has a subject of its own: "X told reporters
         # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
@@ -1501,9 +1513,13 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     for c in verb.children:
         if c.dep_ == "prep" and (c.lower_ == "according" or all(t.i in skip for t in c.subtree)):
             continue  # attribution, or the date's own phrase (that is `when`)
+        if c.dep_ == "prep" and _is_other_date(c, skip):
+            continue  # another date's phrase ("in 2002 and another in 2005"): its own event
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
             continue  # "which it will begin to fly": the relative is not the object's name
-        if c.dep_ in _OBJECT_DEPS:
+        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1:
+            objects.append([c])  # "dates back", "stepped down": the verb's own word
+        elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
@@ -1526,6 +1542,36 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         if manner:
             kept = [[t for t in manner[0].subtree if t.i not in skip]]
     return kept
+
+
+# Adverbs that complete a phrasal verb when the parse does not call them particles.
+_PARTICLES = frozenset({"back", "away", "down", "up", "out", "off", "home", "apart", "aside"})
+
+
+def _is_other_date(prep: Token, skip: set[int]) -> bool:
+    """``prep`` introduces nothing but a calendar date, not this event's own ("in the
+    last week of March" stays): the `when` of another event. Not an age ("at the age of
+    56"), which the model also calls a date."""
+    words = [t for c in prep.children for t in c.subtree]
+    if (
+        not words
+        or any(t.i in skip for t in words)
+        or not all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in words)
+    ):
+        return False
+    return any(_is_calendar_word(t) for t in words)
+
+
+def _is_calendar_word(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    if word in MONTHS or word in _WEEKDAYS or word in ("today", "yesterday", "tomorrow"):
+        return True
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit()
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def _lost_subject(verb: Token) -> bool:
@@ -1571,7 +1617,12 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         idx = ids.index(t.i)
         out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
         break
-    return [t for t in out if t.dep_ != "punct" or t.text in ("’s", "'s") or _joins_numbers(t)]
+    # A hyphen stays: "charity-flight", not "charityflight".
+    return [
+        t
+        for t in out
+        if t.dep_ != "punct" or t.text in ("’s", "'s") or t.tag_ == "HYPH" or _joins_numbers(t)
+    ]
 
 
 def _with_score(phrase: list[Token]) -> list[Token]:
@@ -1674,7 +1725,8 @@ _OPEN_ENDS = frozenset(
      "who", "whose", "his", "her", "its", "their", "our", "my", "your", "this", "these",
      "those", "is", "are", "be", "not", "after", "before", "since", "while", "if",
      "amongst", "among", "between", "through", "during", "including", "per", "via", "(",
-     "-", "–", "—", "&"}
+     "-", "–", "—", "&", "would", "will", "could", "can", "may", "might", "should", "must",
+     "has", "have", "had", "was", "were", "been", "being", "compared", "such", "because"}
 )  # fmt: skip
 
 

@@ -658,3 +658,43 @@ def test_a_copula_whose_only_complement_is_the_date_is_no_event(nlp: Language) -
     )
     _, events = events_of(nlp, text, published=dt.date(2009, 4, 4))
     assert not any(e["what"].endswith((" is", " are")) for e in events)
+
+
+def test_another_dates_phrase_stays_out_of_the_line(nlp: Language) -> None:
+    text = "The ferry was given a major refit in 2002 and another in 2005.\n"
+    _, events = events_of(nlp, text)
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2002", "The ferry is given a major refit"),
+        ("2005", "The ferry is given a major refit"),
+    ]
+
+
+def test_an_age_is_no_other_date(nlp: Language) -> None:
+    _, events = events_of(nlp, "Dara Venn died yesterday at the age of 56.\n")
+    assert events[0]["what"].endswith("at the age of 56")
+
+
+def test_a_hyphen_and_a_phrasal_adverb_stay(nlp: Language) -> None:
+    text = (
+        "On Friday, posts on the board claimed that a denial-of-service attack had occurred. "
+        "Kessel stepped down as chief on Monday.\n"
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert "denial-of-service" in whats[0]
+    assert whats[1] == "Kessel steps down as chief"
+
+
+def test_a_line_with_no_subject_is_no_event(nlp: Language) -> None:
+    text = "The group launched an attempt to make the business profitable by 2008.\n"
+    _, events = events_of(nlp, text, published=dt.date(2007, 2, 14))
+    assert not any(e["date"] == "2008" for e in events)
+
+
+def test_a_cut_line_does_not_end_on_an_auxiliary(nlp: Language) -> None:
+    text = (
+        "The prime minister and the industry minister of Lakeshire today announced that "
+        "the regional government would be providing the Lumen car plant with a large grant.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert events[0]["what"].split()[-1] not in {"would", "be", "will", "has"}
