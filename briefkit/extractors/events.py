@@ -998,6 +998,14 @@ def _next_to(antecedent: Token, relative: Token) -> bool:
     noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
     prev = relative.doc[relative.i - 1]
     while prev.i > antecedent.i and prev.is_punct:
+        if prev.text == ")":
+            # A parenthesis between ("rubles (US$ 44.6 billion) that"): the noun's aside.
+            opening = next(
+                (t for t in reversed(prev.doc[antecedent.i : prev.i]) if t.text == "("), None
+            )
+            if opening is not None and opening.i > antecedent.i:
+                prev = prev.doc[opening.i - 1]
+                continue
         prev = prev.doc[prev.i - 1]
     node = prev
     while node.i != antecedent.i:
@@ -1279,7 +1287,11 @@ def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], 
 
 def _in_marks(noun: Token) -> bool:
     doc = noun.doc
-    lo, hi = noun.left_edge.i - 1, noun.i + 1
+    # The opening mark may be the noun's own dependent, its phrase's left edge.
+    lo = noun.left_edge.i
+    while lo < noun.i and doc[lo].is_quote:
+        lo += 1
+    lo, hi = lo - 1, noun.i + 1
     return lo >= 0 and hi < len(doc) and doc[lo].is_quote and doc[hi].is_quote
 
 
@@ -1426,7 +1438,16 @@ def _is_to_inf(tok: Token) -> bool:
 
 
 def _subject(verb: Token, sent: Span) -> Token | None:
-    """The subject of ``verb``, or of the nearest verb above it that has one."""
+    """The subject of ``verb``, or of the nearest verb above it that has one, or a
+    name right before it that the parse hung elsewhere (``_lost_name``)."""
+    found = _parsed_subject(verb, sent)
+    if found is None:
+        lost = _lost_name(verb)
+        return lost if lost is not None and _in(lost, sent) else None
+    return found
+
+
+def _parsed_subject(verb: Token, sent: Span) -> Token | None:
     tok = verb
     for _ in range(6):
         for c in tok.children:
@@ -1496,6 +1517,34 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     return keep or [tok]
 
 
+def _relative_antecedent(relative: Token) -> Token | None:
+    """The noun the relative clause of ``relative`` hangs on, where the relative
+    follows it ("1.13 trillion rubles that it offered"; "the jets, which it will begin to
+    fly"); None when the parse leaves it unclear."""
+    node = relative.head
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            noun = node.head
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i < relative.i and _next_to(noun, relative):
+                return noun
+            return None
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _opens_relative(t: Token, head: Token) -> bool:
+    """``t`` is a relative clause below ``head`` or one of its words, its "where they"
+    before its verb too: the phrase ends there ("the station where they")."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def _in_clause(t: Token, head: Token) -> bool:
     """``t`` sits inside a relative or appositive clause below ``head``."""
     node = t
@@ -1516,7 +1565,12 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         if c.dep_ == "prep" and _is_other_date(c, skip):
             continue  # another date's phrase ("in 2002 and another in 2005"): its own event
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
-            continue  # "which it will begin to fly": the relative is not the object's name
+            # "which it will begin to fly": the relative is not the object's name; the
+            # noun its clause hangs on is ("rubles that it offered" -> "offers rubles").
+            noun = _relative_antecedent(c)
+            if noun is not None:
+                objects.append(_noun_phrase(noun, skip))
+            continue
         if c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1:
             objects.append([c])  # "dates back", "stepped down": the verb's own word
         elif c.dep_ in _OBJECT_DEPS:
@@ -1533,6 +1587,12 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             and not others
         ):
             others.append(_phrase(c, skip))
+            # "which X will begin to fly": the noun is what is flown.
+            rel = next((r for r in c.children if r.dep_ in _OBJECT_DEPS and r.i < c.i
+                        and r.tag_ in ("WDT", "WP")), None)  # fmt: skip
+            noun = _relative_antecedent(rel) if rel is not None else None
+            if noun is not None:
+                others.append(_noun_phrase(noun, skip))
     kept = [_with_score(p) for p in objects + others if p]
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
@@ -1577,10 +1637,20 @@ _WEEKDAYS = frozenset(
 def _lost_subject(verb: Token) -> bool:
     """A name right before the verb, across nothing but a quotation mark, that the parse
     hung elsewhere ('from Florida, Montalvo "walked into'): the clause has a subject."""
+    return _lost_name(verb) is not None
+
+
+def _lost_name(verb: Token) -> Token | None:
+    """The name ``_lost_subject`` finds, if a finite verb has it."""
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text in ('"', "“", "'"):
         i -= 1
-    return i >= 0 and verb.doc[i].pos_ == "PROPN" and verb.doc[i].dep_ in ("appos", "pobj")
+    tok = verb.doc[i] if i >= 0 else None
+    if tok is not None and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "pobj"):
+        return tok
+    return None
 
 
 def _dates_only(verb: Token, date_tokens: set[int]) -> bool:
@@ -1594,12 +1664,13 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
     out: list[Token] = []
     for t in head.subtree:
         if t.i < head.i:
-            if t.i not in skip:
+            # Not a relative pronoun fronted in its clause ("which X will begin to fly").
+            if t.i not in skip and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i):
                 out.append(t)
             continue
         if t.i > head.i and (
             (t.text in (",", "—", "–", ";", ":", "(") and not _joins_numbers(t))
-            or t.dep_ == "relcl"
+            or _opens_relative(t, head)
         ):
             break
         if t.i in skip:

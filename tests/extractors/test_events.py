@@ -698,3 +698,36 @@ def test_a_cut_line_does_not_end_on_an_auxiliary(nlp: Language) -> None:
     )
     _, events = events_of(nlp, text)
     assert events[0]["what"].split()[-1] not in {"would", "be", "will", "has"}
+
+
+def test_a_name_the_parse_hung_elsewhere_is_the_lines_subject(nlp: Language) -> None:
+    text = (
+        'Police said that on Friday after driving back from Lumen, Kessel "walked into '
+        'the lobby of the station and turned himself in".\n'
+    )
+    _, events = events_of(nlp, text)
+    assert all(e["what"].startswith("Kessel") for e in events)
+
+
+def test_a_phrase_ends_before_its_relative_clause(nlp: Language) -> None:
+    text = "On Monday, officials went to the harbour station where they met the crew.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "Officials go to the harbour station"
+
+
+def test_a_relative_object_is_told_by_its_noun(nlp: Language) -> None:
+    text = (
+        "The board approved the 40 jets, which Lumen Air will begin to fly in 2011. "
+        "The bank added to the 2 billion rubles (US$ 80 million) that it offered "
+        "yesterday to Holt Bank.\n"
+    )
+    _, events = events_of(nlp, text, names={"Holt Bank": ("holt-bank", "actor")})
+    whats = [e["what"] for e in events]
+    assert "Lumen Air will begin to fly the 40 jets" in whats
+    assert not any("which" in w for w in whats)
+
+
+def test_a_noun_in_quotation_marks_is_no_event(nlp: Language) -> None:
+    text = 'A group of students was awarded a medal for "courageous achievement" on Tuesday.\n'
+    _, events = events_of(nlp, text)
+    assert [e["what"][:30] for e in events] == ["A group of students is awarded"]
