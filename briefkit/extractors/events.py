@@ -308,6 +308,13 @@ def _event_of(
         # line no reader can place: no event rather than a wrong or empty one.
         if _bare_pronoun(sent_doc[reading.subject], reading.what):
             return None
+    if reading.verb is None:
+        told = _named_possessor(reading, sent_doc, index, kinds)
+        if told is None:
+            return None
+        reading, ref = told
+        if ref is not None:
+            actors = [ref, *(r for r in actors if r != ref)]
     # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
     # parse lost its arguments (the small model hangs "when the hotel collapsed"
     # elsewhere): the sentence's names. Never for a subordinate clause ("which had
@@ -331,6 +338,46 @@ def _event_of(
     if approximate:
         event["approximate"] = True
     return event
+
+
+_POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}
+
+
+def _named_possessor(
+    reading: _Reading, doc: Doc, index: SpanIndex[Mention], kinds: Mapping[str, Entity]
+) -> tuple[_Reading, str | None] | None:
+    """A noun event told with a possessive pronoun ("Its launch in 2003") is told by the
+    actor the pronoun stands for ("Tessaro's launch"), or is no event: GUIDE §6 names
+    the subject, and "Its launch" places nothing. Any other noun event is as it is."""
+    first = reading.what.split(" ", 1)[0].lower()
+    if first not in _POSSESSIVES:
+        return reading, None
+    span = doc.char_span(reading.start, reading.start + len(first), alignment_mode="expand")
+    if span is None or span[0].lower_ != first or span[0].tag_ != "PRP$":
+        return reading, None
+    if not _POSSESSIVES[first]:
+        return None
+    kind = _POSSESSIVES[first]
+    allowed = frozenset({"person"}) if kind == "person" else frozenset({"organization", "country"})
+    ref = _antecedent(span[0], doc, index, kinds, allowed)
+    entity = kinds.get(ref) if ref is not None else None
+    if entity is None or not _nearest_subject_is(span[0], doc, index, ref):
+        return None
+    name = entity.name.split()[-1] if entity.kind == "person" else entity.name
+    what = f"{name}'s {reading.what.split(' ', 1)[1]}" if " " in reading.what else reading.what
+    return replace(reading, what=what, key=what), ref
+
+
+def _nearest_subject_is(
+    pronoun: Token, doc: Doc, index: SpanIndex[Mention], ref: str | None
+) -> bool:
+    """The subject nearest before ``pronoun`` names ``ref``: a nearer one that names
+    no actor ("The service grew fast after its launch") may be what it stands for."""
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for tok in reversed(doc[start : pronoun.i]):
+        if tok.dep_ in _SUBJECTS:
+            return any(m.ref == ref for t in tok.subtree for m in index.covering(t.idx))
+    return False
 
 
 def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc]) -> Doc:
@@ -470,8 +517,12 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     lemmas |= {"hope" for t in frames if t.lower_ in _HOPE_FORMS}
     if lemmas & _DENIAL_VERBS:
         return "denied"
-    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or lemmas & _CLAIM_VERBS:
+    # A claim is someone's: "from claiming asylum" (no one's claim) frames nothing.
+    claims = [t for t in frames if t.lemma_.lower() in _CLAIM_VERBS and not _subjectless_gerund(t)]
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or claims:
         return "reported"
+    if _reduced_schedule(told):
+        return "planned"
     first = _first_day(date) if date else None
     future = published is not None and first is not None and first > published
     aux = {c.lower_ for c in own if c.tag_ == "MD"}
@@ -503,6 +554,10 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+
+
+def _subjectless_gerund(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -787,7 +842,7 @@ def _verb_reading(
         and verb.head.pos_ in ("VERB", "AUX")
         and _dates_only(verb, date_tokens)
         # "start delivering in 2011" needs its complement
-        and (_is_passive(verb.head) or verb.i < verb.head.i)
+        and (_is_passive(verb.head) or verb.i < verb.head.i or verb.dep_ != "xcomp")
     ):
         verb = verb.head
     # A gerund complement too: "will start delivering in 2011" is not "delivers".
@@ -800,8 +855,11 @@ def _verb_reading(
             verb = verb.head
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     # A copula whose one complement was the date ("The last time ... was between
-    # September and October"): "The last time is" says nothing.
+    # September and October", "is anticipated to be around 2020"): "The last time is"
+    # says nothing.
     if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
+        return None
+    if what.endswith(" to be"):
         return None
     subject = _subject(verb, sent)
     if subject is None and not _lost_subject(verb):
@@ -1496,7 +1554,7 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         if t.i in skip:
             continue
         if t.i > tok.i and (
-            (t.text in (",", "—", "–", "(") and not _joins_numbers(t))
+            (t.text in (",", "—", "–", "(") and not _joins_numbers(t) and not _lists(t, tok))
             or t.dep_ in ("relcl", "appos", "acl")
         ):
             break
@@ -1543,6 +1601,21 @@ def _opens_relative(t: Token, head: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _lists(comma: Token, head: Token) -> bool:
+    """``comma`` separates the names of a list headed by ``head`` ("Ford, Chrysler, and
+    General Motors"): the word after it is a conjunct of ``head``, or its "and"."""
+    if comma.text != "," or comma.i + 1 >= len(comma.doc):
+        return False
+    node = comma.doc[comma.i + 1]
+    if node.dep_ == "cc":
+        node = node.head
+    while node.i != head.i:
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _in_clause(t: Token, head: Token) -> bool:
@@ -1752,10 +1825,10 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
-    passive = verb.tag_ == "VBN" and (
+    passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )
+    )) or _reduced_schedule(verb)  # fmt: skip
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
@@ -1775,10 +1848,25 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     return lemma + "s"
 
 
+def _reduced_schedule(verb: Token) -> bool:
+    """ "laws ... expected next month", "Longhorn, expected in late 2006": a schedule
+    verb with nothing it expects and no auxiliary is a passive participle the model
+    took for a past tense; nobody "expects"."""
+    return (
+        verb.lemma_.lower() in _SCHEDULED
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "nsubjpass")
+            for c in verb.children
+        )
+    )
+
+
 def _render(tokens: Iterable[Token]) -> str:
     out = ""
     last: Token | None = None
-    for t in sorted(tokens, key=lambda t: t.i):
+    # Each word once: a name put in for its head noun may already be there.
+    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
         # A left-out token (a quotation mark) may have held the only space between two.
         if last is not None and t.i > last.i + 1 and not last.whitespace_:
             gap = t.doc[last.i + 1 : t.i]

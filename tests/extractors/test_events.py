@@ -731,3 +731,49 @@ def test_a_noun_in_quotation_marks_is_no_event(nlp: Language) -> None:
     text = 'A group of students was awarded a medal for "courageous achievement" on Tuesday.\n'
     _, events = events_of(nlp, text)
     assert [e["what"][:30] for e in events] == ["A group of students is awarded"]
+
+
+def test_a_trailing_participle_that_carries_the_date_dates_its_clause(nlp: Language) -> None:
+    text = "Lumen Air plans to commence night flights starting in April 2007.\n"
+    _, events = events_of(nlp, text, published=dt.date(2006, 3, 3))
+    [e] = events
+    assert e["what"] == "Lumen Air plans to commence night flights"
+
+
+def test_a_frame_left_with_only_to_be_is_no_event(nlp: Language) -> None:
+    text = "The delivery date for the ship is now anticipated to be around 2020.\n"
+    _, events = events_of(nlp, text, published=dt.date(2006, 3, 3))
+    assert events == []
+
+
+def test_a_listed_subject_keeps_every_name(nlp: Language) -> None:
+    text = (
+        "Earlier this week, the three automakers - Lumen, Holt, and Quill Motors - had "
+        "pleaded with the council for loans.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert events[0]["what"].startswith("Lumen, Holt, and Quill Motors plead")
+
+
+def test_a_possessive_pronoun_noun_event_is_named_or_dropped(nlp: Language) -> None:
+    names = {"Tessaro": ("tessaro", "actor")}
+    kinds = {"tessaro": ("Tessaro", "organization")}
+    named = "Tessaro sold music online. Tessaro has grown fast since its launch in 2003.\n"
+    other = "Tessaro sells music online. The service grew fast after its launch in 2003.\n"
+    _, events = events_of(nlp, named, names=names, kinds=kinds)
+    assert [e["what"] for e in events] == ["Tessaro's launch"]
+    _, events = events_of(nlp, other, names=names, kinds=kinds)
+    assert events == []
+
+
+def test_a_reduced_schedule_participle_is_passive_and_planned(nlp: Language) -> None:
+    text = "The new Lumen operating system, expected in late 2006, will replace the old one.\n"
+    _, events = events_of(nlp, text, published=dt.date(2006, 3, 3))
+    [e] = events
+    assert (e["what"], e["status"]) == ("The new Lumen operating system is expected", "planned")
+
+
+def test_no_ones_claim_frames_nothing(nlp: Language) -> None:
+    text = "Rules banning traders from claiming refunds in Lumen expected next month.\n"
+    _, events = events_of(nlp, text, published=dt.date(2006, 3, 3))
+    assert all(e["status"] != "reported" for e in events)
