@@ -861,11 +861,19 @@ def _verb_reading(
         return None
     if what.endswith(" to be"):
         return None
-    subject = _subject(verb, sent)
+    subject = _subject(verb, sent, date_tokens)
     if subject is None and not _lost_subject(verb):
         # A verb whose subject the parse lost ("today were Citigroup", "arrives in
         # Tokyo") or that has none ("an attempt to make X profitable by 2008"): a
         # summary with no subject is no clause a reader can place.
+        return None
+    # "2007 was the year of X, then Y in 2010": a line whose subject is another date
+    # tells that date's happening, not this one's.
+    if (
+        subject is not None
+        and subject.i not in date_tokens
+        and all(t.ent_type_ == "DATE" for t in subject.subtree)
+    ):
         return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
@@ -1406,7 +1414,7 @@ _HEDGES = frozenset(
 
 def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token, str]:
     used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
-    subject = _subject(verb, sent)
+    subject = _subject(verb, sent, date_tokens)
     # "is expected to travel" tells of the travelling.
     told = verb
     for _ in range(3):
@@ -1495,9 +1503,17 @@ def _is_to_inf(tok: Token) -> bool:
     return any(a.tag_ == "TO" and a.dep_ == "aux" for a in tok.children)
 
 
-def _subject(verb: Token, sent: Span) -> Token | None:
+def _subject(verb: Token, sent: Span, date_tokens: set[int] | None = None) -> Token | None:
     """The subject of ``verb``, or of the nearest verb above it that has one, or a
-    name right before it that the parse hung elsewhere (``_lost_name``)."""
+    name right before it that the parse hung elsewhere (``_lost_name``).
+
+    A verb the parse gives two subjects ("in 2001 the iPod and the following year the
+    Mac OS X was released": a gapped coordination) is said of the one its date is told
+    with: the first after the date, else the last."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS and _in(c, sent)]
+    if len(own) > 1 and date_tokens:
+        first = min(date_tokens)
+        return next((c for c in own if c.i > first), own[-1])
     found = _parsed_subject(verb, sent)
     if found is None:
         lost = _lost_name(verb)
@@ -1549,9 +1565,17 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
             tok = c
             break
+    # A date the parse made a conjunct of the noun (a gapped "X and the following
+    # year Y") is another event's date, not a second name.
+    dates = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "conj" and all(w.ent_type_ == "DATE" for w in c.subtree)
+        for t in c.subtree
+    }
     keep = []
     for t in tok.subtree:
-        if t.i in skip:
+        if t.i in skip or t.i in dates:
             continue
         if t.i > tok.i and (
             (t.text in (",", "—", "–", "(") and not _joins_numbers(t) and not _lists(t, tok))
@@ -1560,6 +1584,9 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
+    # A conjunct left out (a date: "the player and the following year"): no "and".
+    while len(keep) > 1 and keep[-1].i > tok.i and (keep[-1].dep_ == "cc" or keep[-1].is_punct):
+        keep = keep[:-1]
     # Titles go; so does an article before a name ("the United States" keeps its "the"
     # only as a common noun phrase: "the trip").
     while (
@@ -1918,6 +1945,10 @@ def _close(text: str) -> str:
 
 
 def _capitalise(text: str) -> str:
+    # A name written with a small first letter keeps it: "iPhone 4", "eBay", "iOS".
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and any(ch.isupper() for ch in first[1:]):
+        return text
     return text[:1].upper() + text[1:] if text else text
 
 

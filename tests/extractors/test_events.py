@@ -777,3 +777,25 @@ def test_no_ones_claim_frames_nothing(nlp: Language) -> None:
     text = "Rules banning traders from claiming refunds in Lumen expected next month.\n"
     _, events = events_of(nlp, text, published=dt.date(2006, 3, 3))
     assert all(e["status"] != "reported" for e in events)
+
+
+def test_a_gapped_coordination_tells_each_date_its_own_subject(nlp: Language) -> None:
+    text = (
+        "In 1998 Tessaro introduced the Orbit personal computer, in 2001 the Vela music "
+        "player and the following year the Quill operating system was released.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2011, 10, 6))
+    whats = {e["date"]: e["what"] for e in events}
+    assert "and" not in whats.get("2001", "").split()
+    assert whats.get("2002", "The Quill operating system").startswith("The Quill operating system")
+
+
+def test_a_line_whose_subject_is_another_date_is_no_event(nlp: Language) -> None:
+    text = "2007 was the year of the Vela phone, then the Quill tablet computer in 2010.\n"
+    _, events = events_of(nlp, text, published=dt.date(2011, 10, 6))
+    assert not any(e["what"].startswith("2007") for e in events)
+
+
+def test_a_name_with_a_small_first_letter_keeps_it(nlp: Language) -> None:
+    _, events = events_of(nlp, "iPhone 4 will be available on June 24 in Lumen.\n")
+    assert events[0]["what"].startswith("iPhone 4 will be available")
