@@ -80,7 +80,7 @@ _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add
 _FUTURE_FRAMES = frozenset(
     {"expect", "schedule", "plan", "set", "due", "intend", "slate", "aim", "prepare", "be"}
 )
-_MAX_WHAT_WORDS = 18
+_MAX_WHAT_WORDS = 22
 
 
 def find_events(
@@ -1818,7 +1818,12 @@ def _joins_numbers(tok: Token) -> bool:
 
 
 def _is_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+    """A name of one person, body or place; not a people ("100,000 Greeks")."""
+    if tok.ent_type_ in ("NORP", "CARDINAL") or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC", "PRODUCT") or (
+        tok.pos_ == "PROPN" and tok.tag_ == "NNP"
+    )
 
 
 def _shown_number(verb: Token) -> bool | None:

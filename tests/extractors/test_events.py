@@ -799,3 +799,8 @@ def test_a_line_whose_subject_is_another_date_is_no_event(nlp: Language) -> None
 def test_a_name_with_a_small_first_letter_keeps_it(nlp: Language) -> None:
     _, events = events_of(nlp, "iPhone 4 will be available on June 24 in Lumen.\n")
     assert events[0]["what"].startswith("iPhone 4 will be available")
+
+
+def test_a_people_is_many(nlp: Language) -> None:
+    _, events = events_of(nlp, "About 100,000 Greeks worshipped the old gods on Monday.\n")
+    assert events[0]["what"] == "About 100,000 Greeks worship the old gods"
