@@ -764,8 +764,9 @@ def _read_dated(
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
-        found = _fallback(sent, date_span)
-        return _Reading(*found) if found else None
+        # No verb governs the date: a caption ("Pilgrims at the Grand Mosque in 2008")
+        # or a line the parse broke; no clause tells a happening (GUIDE §6).
+        return None
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
@@ -1426,6 +1427,7 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
             break
     plural = False
     subj_text = ""
+    subj_tokens: list[Token] = []
     if subject is not None:
         subj_tokens = _surname(_noun_phrase(subject, date_tokens))
         subj_text = _render(subj_tokens)
@@ -1468,6 +1470,8 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
+    if subject is not None and len(" ".join(parts).split()) > _MAX_WHAT_WORDS:
+        parts[0] = _render(_short_subject(subj_tokens))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
     parts[len(hedges) + 1] = bare
     key = _capitalise(_limit(" ".join(p for p in parts if p)))
@@ -1488,6 +1492,26 @@ def _infinitives(frame: Token, told: Token) -> list[str]:
         passive = t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
         out.append(f"to be {t.lower_}" if passive else f"to {t.lemma_.lower()}")
     return out
+
+
+_LONG_SUBJECT = 9
+
+
+def _short_subject(tokens: list[Token]) -> list[Token]:
+    """A subject long enough to push its verb past the line's limit ("A research team
+    from X and Y of the US and Z of the UK has analysed"): its head without the
+    phrases after it ("A research team"), so the line keeps its predicate."""
+    if len(tokens) < _LONG_SUBJECT:
+        return tokens
+    ids = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+    if head is None:
+        return tokens
+    cut = next(
+        (c.i for c in head.children if c.i > head.i and c.dep_ in ("prep", "acl") and c.i in ids),
+        None,
+    )
+    return [t for t in tokens if cut is None or t.i < cut] or tokens
 
 
 def _surname(tokens: list[Token]) -> list[Token]:
@@ -1585,7 +1609,15 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
     # A conjunct left out (a date: "the player and the following year"): no "and".
-    while len(keep) > 1 and keep[-1].i > tok.i and (keep[-1].dep_ == "cc" or keep[-1].is_punct):
+    while (
+        len(keep) > 1
+        and keep[-1].i > tok.i
+        and (
+            keep[-1].dep_ == "cc"
+            or keep[-1].text == ","
+            or (keep[-1].is_quote and sum(t.is_quote for t in keep) % 2 == 1)
+        )
+    ):
         keep = keep[:-1]
     # Titles go; so does an article before a name ("the United States" keeps its "the"
     # only as a common noun phrase: "the trip").
@@ -1955,23 +1987,6 @@ def _capitalise(text: str) -> str:
     if first[:1].islower() and any(ch.isupper() for ch in first[1:]):
         return text
     return text[:1].upper() + text[1:] if text else text
-
-
-def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
-    """No verb governs the date: the clause around it, cut at commas."""
-    # The sentence's own text: the whole doc's would be rebuilt token by token on each call.
-    text, base = sent.text, sent.start_char
-    lo = text.rfind(",", 0, max(0, date_span.start_char - base)) + 1
-    hi = text.find(",", max(0, date_span.end_char - base))
-    hi = len(text) if hi < 0 else hi
-    clause = text[lo:hi].strip()
-    lo, hi = lo + base, hi + base
-    # A line that is only its date (a dateline, a source's "August 15, 2008") tells
-    # nothing that happened.
-    rest = clause.replace(date_span.text, " ")
-    if not re.search(r"[^\W\d_]{2,}", rest):
-        return None
-    return _capitalise(_limit(clause.rstrip("."))), lo, hi
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

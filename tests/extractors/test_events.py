@@ -804,3 +804,24 @@ def test_a_name_with_a_small_first_letter_keeps_it(nlp: Language) -> None:
 def test_a_people_is_many(nlp: Language) -> None:
     _, events = events_of(nlp, "About 100,000 Greeks worshipped the old gods on Monday.\n")
     assert events[0]["what"] == "About 100,000 Greeks worship the old gods"
+
+
+def test_a_caption_with_no_verb_is_no_event(nlp: Language) -> None:
+    _, events = events_of(nlp, "Pilgrims at the Grand Mosque of Lumen in 2008.\n")
+    assert events == []
+
+
+def test_a_long_subject_gives_way_to_its_predicate(nlp: Language) -> None:
+    text = (
+        "A research team from the Lumen Institute of Technology and Kessel State University "
+        "of Ostra has analysed effects of ozone over 2000 - 2050 on the production of wheat.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2014, 7, 28))
+    [e] = events
+    assert e["what"] == "A research team analyses effects of ozone on the production of wheat"
+
+
+def test_a_quoted_phrase_keeps_both_marks(nlp: Language) -> None:
+    text = 'A group of students was awarded a medal for "courageous work" on Tuesday in Lumen.\n'
+    _, events = events_of(nlp, text)
+    assert events[0]["what"].count('"') in (0, 2)
