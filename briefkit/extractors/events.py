@@ -1715,8 +1715,19 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             # the loss could swell", not a bare "GM admits" (a summary is a whole clause).
             c.dep_ == "ccomp"
             and (c.i > verb.i or verb.lemma_ in _SPEECH)
-            and not objects
-            and not others
+            # What a statement says is its content, also after a setting ("announced
+            # in an internal memo that ...") or a particle ("spoke out ... that").
+            and (
+                (not others and all(o[0].dep_ == "prt" for o in objects if o))
+                # Not content the article quotes ("showed “the depth of our
+                # relations”"): that is the quote's fact.
+                or (
+                    verb.lemma_ in _SPEECH
+                    and c.i > verb.i
+                    and not objects
+                    and not any(t.is_quote for t in c.subtree)
+                )
+            )
         ):
             others.append(_phrase(c, skip))
             # "which X will begin to fly": the noun is what is flown.

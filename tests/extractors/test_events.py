@@ -825,3 +825,20 @@ def test_a_quoted_phrase_keeps_both_marks(nlp: Language) -> None:
     text = 'A group of students was awarded a medal for "courageous work" on Tuesday in Lumen.\n'
     _, events = events_of(nlp, text)
     assert events[0]["what"].count('"') in (0, 2)
+
+
+def test_a_statement_keeps_its_content_after_a_setting_or_particle(nlp: Language) -> None:
+    text = (
+        "Kessel announced in an internal memo on Monday that he would take medical leave. "
+        "Venn spoke out on Tuesday that Lumen has submitted a plan.\n"
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert whats[0].endswith("that he would take medical leave")
+    assert whats[1] == "Venn speaks out that Lumen has submitted a plan"
+
+
+def test_quoted_content_of_a_statement_stays_the_quotes(nlp: Language) -> None:
+    text = 'Venn said in an interview on Monday with Lumen TV that the trip showed "deep ties".\n'
+    _, events = events_of(nlp, text)
+    assert "deep ties" not in events[0]["what"]
