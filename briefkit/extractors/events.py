@@ -554,6 +554,7 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+_UNTIL = frozenset({"until", "till", "through"})
 
 
 def _subjectless_gerund(verb: Token) -> bool:
@@ -846,6 +847,10 @@ def _verb_reading(
         and (_is_passive(verb.head) or verb.i < verb.head.i or verb.dep_ != "xcomp")
     ):
         verb = verb.head
+    # An object's predicate tells of the verb it completes: "kept the harbour closed
+    # until May" is a keeping, not the authority closing.
+    if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
+        verb = verb.head
     # A gerund complement too: "will start delivering in 2011" is not "delivers".
     for _ in range(3):
         if (
@@ -885,6 +890,12 @@ def _verb_reading(
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
     status = _status(verb, told, date, published)
+    # "held all markets closed until Friday", Friday to come: a state that lasts into
+    # the future is what is planned for it, not a thing that happened (GUIDE §6).
+    if status == "happened" and any(sent.doc[i].lower_ in _UNTIL for i in date_tokens):
+        first = _first_day(date) if date else None
+        if published is not None and first is not None and first > published:
+            status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
 

@@ -842,3 +842,17 @@ def test_quoted_content_of_a_statement_stays_the_quotes(nlp: Language) -> None:
     text = 'Venn said in an interview on Monday with Lumen TV that the trip showed "deep ties".\n'
     _, events = events_of(nlp, text)
     assert "deep ties" not in events[0]["what"]
+
+
+def test_an_objects_predicate_tells_of_the_verb_it_completes(nlp: Language) -> None:
+    text = "The port authority will keep the harbour closed until September 30.\n"
+    _, events = events_of(nlp, text, published=dt.date(2008, 9, 17))
+    [e] = events
+    assert e["what"] == "The port authority will keep the harbour closed"
+
+
+def test_a_state_lasting_until_a_day_to_come_is_planned(nlp: Language) -> None:
+    text = "The authority kept the markets closed until September 30, 2008.\n"
+    _, events = events_of(nlp, text, published=dt.date(2008, 9, 17))
+    [e] = events
+    assert e["status"] == "planned"
