@@ -78,7 +78,19 @@ _SUFFIX_THINGS = frozenset(
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
 _FUTURE_FRAMES = frozenset(
-    {"expect", "schedule", "plan", "set", "due", "intend", "slate", "aim", "prepare", "be"}
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "slate",
+        "aim",
+        "prepare",
+        "be",
+        "anticipate",
+    }
 )
 _MAX_WHAT_WORDS = 22
 
@@ -567,7 +579,9 @@ def _is_passive(verb: Token) -> bool:
 
 # Frames whose complement is a happening to come: "it is hoped the aircraft can be
 # tested in 2010", "laws ... expected next month".
-_HOPE_FRAMES = frozenset({"hope", "expect", "plan", "intend", "schedule", "aim", "want"})
+_HOPE_FRAMES = frozenset(
+    {"hope", "expect", "plan", "intend", "schedule", "aim", "want", "anticipate"}
+)
 # The small model lemmatises "hoped" as "hop".
 _HOPE_FORMS = frozenset({"hoped", "hoping", "hopes"})
 
@@ -866,7 +880,12 @@ def _verb_reading(
     if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
         return None
     if what.endswith(" to be"):
-        return None
+        # "is anticipated to be around 2020": the date is the predicate, and stays.
+        told_date = _render(t for t in sent if t.i in date_tokens)
+        if not told_date:
+            return None
+        what = _capitalise(_limit(f"{what} {told_date}"))
+        key = what
     subject = _subject(verb, sent, date_tokens)
     if subject is None and not _lost_subject(verb):
         # A verb whose subject the parse lost ("today were Citigroup", "arrives in
@@ -1669,6 +1688,14 @@ def _opens_relative(t: Token, head: Token) -> bool:
     while node.i != head.i and node.head.i != node.i:
         if node.dep_ == "relcl":
             return True
+        # A subordinate clause with its own subject ("after it became known that he
+        # left ..."): a happening of its own, told apart.
+        if (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in node.children)
+            and any(c.dep_ in _SUBJECTS for c in node.children)
+        ):
+            return True
         node = node.head
     return False
 
@@ -1707,6 +1734,8 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             continue  # attribution, or the date's own phrase (that is `when`)
         if c.dep_ == "prep" and _is_other_date(c, skip):
             continue  # another date's phrase ("in 2002 and another in 2005"): its own event
+        if c.dep_ == "prep" and _tells_a_clause(c):
+            continue  # "after it became known that ...": another happening, told apart
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
             # "which it will begin to fly": the relative is not the object's name; the
             # noun its clause hangs on is ("rubles that it offered" -> "offers rubles").
@@ -1756,6 +1785,18 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         if manner:
             kept = [[t for t in manner[0].subtree if t.i not in skip]]
     return kept
+
+
+def _tells_a_clause(prep: Token) -> bool:
+    """``prep`` introduces a clause with a finite verb and a subject of its own
+    ("after it became known that he left ..."): a happening of its own, not a
+    complement of this one."""
+    return any(
+        t.dep_ in ("pcomp", "pobj")
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ in _SUBJECTS for c in t.children)
+        for t in prep.children
+    )
 
 
 # Adverbs that complete a phrasal verb when the parse does not call them particles.
