@@ -380,6 +380,25 @@ def _named_possessor(
     return replace(reading, what=what, key=what), ref
 
 
+def _named_by(subject: Token, actors: Mapping[str, Entity], kinds: frozenset[str]) -> str | None:
+    """The one actor of ``kinds`` whose name or surname a name subject is, where no
+    mention was found on it (a sentence-initial "Mohamed brought ..."); None when no
+    actor, or more than one, has that name."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", "ORG", "GPE", ""):
+        return None
+    words = [t.text for t in subject.subtree if t.pos_ == "PROPN"]
+    if not words:
+        return None
+    said = " ".join(words)
+    hits = {
+        e.id
+        for e in actors.values()
+        if e.kind in kinds
+        and (said == e.name or said == e.name.split()[-1] or any(n.text == said for n in e.names))
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _nearest_subject_is(
     pronoun: Token, doc: Doc, index: SpanIndex[Mention], ref: str | None
 ) -> bool:
@@ -1141,6 +1160,9 @@ def _antecedent(
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
                     return m.ref
+        named = _named_by(tok, actors, kinds)
+        if named is not None:
+            return named
     if "person" not in kinds:
         return None
     # No subject tells it, but a profile's "he" has one plain reading when the text

@@ -868,3 +868,13 @@ def test_a_state_lasting_until_a_day_to_come_is_planned(nlp: Language) -> None:
     _, events = events_of(nlp, text, published=dt.date(2008, 9, 17))
     [e] = events
     assert e["status"] == "planned"
+
+
+def test_a_name_subject_no_mention_covers_still_tells_he(nlp: Language) -> None:
+    # The mentions miss the sentence's first name; the subject is still the one actor
+    # called so.
+    text = "Venn opened a bakery in Lumen. On Monday he sold the first loaf.\n"
+    kinds = {"dara-venn": ("Dara Venn", "person")}
+    _, events = events_of(nlp, text, kinds=kinds)
+    [e] = events
+    assert e["what"] == "Venn sells the first loaf"
