@@ -727,7 +727,7 @@ def _relative_event(
 # --- dates ------------------------------------------------------------------
 
 _LEAD_PREP = re.compile(
-    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout)\s+$",
+    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around)\s+$",
     re.IGNORECASE,
 )
 

@@ -878,3 +878,8 @@ def test_a_name_subject_no_mention_covers_still_tells_he(nlp: Language) -> None:
     _, events = events_of(nlp, text, kinds=kinds)
     [e] = events
     assert e["what"] == "Venn sells the first loaf"
+
+
+def test_when_keeps_to_and_around(nlp: Language) -> None:
+    _, events = events_of(nlp, "The ferry's hull dates back to 1998.\n")
+    assert events[0]["when"] == "to 1998"
