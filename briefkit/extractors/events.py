@@ -23,14 +23,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
-from briefkit.extractors.dates import DateExpression, story_day
+from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from briefkit.article import Article
+    from briefkit.article import Article, Sentence
     from briefkit.extractors.mentions import Mention
     from briefkit.extractors.types import Entity
 
@@ -78,9 +78,21 @@ _SUFFIX_THINGS = frozenset(
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
 _FUTURE_FRAMES = frozenset(
-    {"expect", "schedule", "plan", "set", "due", "intend", "slate", "aim", "prepare", "be"}
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "slate",
+        "aim",
+        "prepare",
+        "be",
+        "anticipate",
+    }
 )
-_MAX_WHAT_WORDS = 18
+_MAX_WHAT_WORDS = 22
 
 
 def find_events(
@@ -108,6 +120,7 @@ def find_events(
     # article's (GUIDE §6): "we have learned a lot from today's game".
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     reparsed: dict[int, Doc] = {}
+    told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -121,6 +134,17 @@ def find_events(
         date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
             continue
+        # "in late 2007": a part-of-period word the dates leave out is the date's, not
+        # a word of the line ("reports losses in late").
+        before = sent_doc[date_span.start - 1] if date_span.start > sent.start else None
+        if (
+            before is not None
+            and before.lower_ in _PERIOD_PARTS
+            and before.head.i == date_span.root.i
+            and before.dep_ in ("amod", "advmod", "compound")
+        ):
+            date_span = sent_doc[before.i : date_span.end]
+            date = replace(date, start=before.idx, text=article.text[before.idx : date.end])
         if _restates(date_span, ordered, i, article.text):
             continue
         value = _event_date(date)
@@ -146,57 +170,245 @@ def find_events(
             q.start <= sentence.start + 1 for q in quoted.covering(sent_doc[reading.verb].idx)
         ):
             continue
-        ev_start, ev_end = _trim(
-            article.text,
-            max(reading.start, sentence.start),
-            min(reading.end, sentence.end),
-        )
-        if ev_end <= ev_start:
-            continue
-        # Who and where come from the clause that tells the event, and from the subject
-        # it shares with a governing clause ("X arrived ... since taking office"); the
-        # whole sentence only for a noun phrase that names no one ("the 1979 crisis").
-        spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
-        if approximate:
-            spans = [(max(ev_start, when_end), ev_end)]
-        actors = _refs_in(index, "actor", spans)
-        places = _refs_in(index, "place", spans)
-        if reading.verb is not None:
-            # The clause's other arguments: "launched on Wednesday by a user, on the
-            # website X"; not the names of a clause of its own ("..., and Y said").
-            clause = _clause_spans(sent_doc[reading.verb], sent)
-            actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
-            places += [r for r in _refs_in(index, "place", clause) if r not in places]
-        if reading.subject is not None:
-            reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
-            # GUIDE §6: the subject is named, never a pronoun. One the article's names do
-            # not tell ("They look at", "it has received", "whose sales had") leaves a
-            # line no reader can place: no event rather than a wrong or empty one.
-            if _bare_pronoun(sent_doc[reading.subject], reading.what):
-                continue
-        # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
-        # parse lost its arguments (the small model hangs "when the hotel collapsed"
-        # elsewhere): the sentence's names. Never for a subordinate clause ("which had
-        # been issued ..."): the rest of the sentence tells another happening.
-        if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
-            if not actors:
-                actors = _refs(index, "actor", sentence.start, sentence.end)
-            if not places:
-                places = _refs(index, "place", sentence.start, sentence.end)
-        event: dict[str, Any] = {
-            "id": _unique_slug(reading.key or reading.what, taken),
-            "date": value,
-            "when": _when(article.text, date, when_end),
-            "what": reading.what,
-            "actors": actors,
-            "places": places,
-            "status": reading.status,
-            "evidence": article.text[ev_start:ev_end],
-        }
-        if approximate:
-            event["approximate"] = True
-        events.append(event)
+        readings = [reading]
+        if not approximate:
+            readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
+        for one in readings:
+            event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
+                              approximate, index, kinds)  # fmt: skip
+            if event is not None:
+                events.append(event)
+                told_by.append((sentence.start, one.verb))
+    events = _finest(events, told_by)
+    for event in events:
+        event["id"] = _unique_slug(event["id"], taken)
     return events
+
+
+def _finest(
+    events: list[dict[str, Any]], told_by: list[tuple[int, int | None]]
+) -> list[dict[str, Any]]:
+    """One event per happening (GUIDE §6): a verb dated twice, once finer ("Yesterday, at
+    this year's conference, X unveiled Y": the day and the year), is the finer date's
+    event. Dates that do not nest ("in March and June") stay two events."""
+    drop: set[int] = set()
+    for i, (key, a) in enumerate(zip(told_by, events, strict=True)):
+        if key[1] is None:
+            continue
+        for j, (other, b) in enumerate(zip(told_by, events, strict=True)):
+            if i != j and other == key and str(b["date"]).startswith(f"{a['date']}-"):
+                drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
+def _conjoined(
+    reading: _Reading,
+    doc: Doc,
+    sent: Span,
+    date_span: Span,
+    value: str,
+    published: dt.date | None,
+) -> list[_Reading]:
+    """The clauses coordinated with the dated one under a date fronted before them all
+    (GUIDE §6: "On Friday, fishermen rescued 700 ..., and the Navy reportedly saved 200
+    more" is two events). Only a clause with a subject of its own and no date of its
+    own; one that shares the subject ("arrived and met") may be a step of the same
+    happening, and is left to the first line."""
+    if reading.verb is None:
+        return []
+    verb = doc[reading.verb]
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or date_span.end > subject.left_edge.i or date_span.start > verb.i:
+        return []
+    date_tokens = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        date_tokens.add(prep.i)
+    out: list[_Reading] = []
+    for conj in _coordinated_clauses(verb, sent):
+        own = next((c for c in conj.children if c.dep_ in _SUBJECTS), None)
+        if own is None or any(t.ent_type_ in ("DATE", "TIME") for t in _own_words(conj, verb)):
+            continue
+        # "..., the cause of which is unknown": a relative's clause, and a state.
+        if any(t.tag_ in ("WDT", "WP", "WP$") for t in own.subtree) or conj.lemma_ == "be":
+            continue
+        told = _verb_reading(conj, sent, date_tokens, value, published)
+        if told is None or told.verb != conj.i:
+            continue
+        # The evidence is the clause's own, not the fronted date and the first clause.
+        start = doc[own.left_edge.i].idx
+        out.append(replace(told, start=max(told.start, start)))
+    return out
+
+
+def _coordinated_clauses(verb: Token, sent: Span) -> list[Token]:
+    """The verbs of the clauses coordinated after ``verb``: its "and" chain, and a
+    semicolon list the small model parses as a complement of the next clause ("X
+    defeated Y 1 – 0; Z defeated W 3 – 0; and V lost"): the clause after the ";"."""
+    out: list[Token] = []
+    node = verb
+    head = verb.head
+    if (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.i < head.i
+        and head.pos_ in ("VERB", "AUX")
+        and _in(head, sent)
+        and _semicolon_before(verb, head)
+    ):
+        out.append(head)
+        node = head
+    for _ in range(4):
+        conj = next((c for c in node.children if c.dep_ == "conj" and _in(c, sent)), None)
+        if conj is None or conj.pos_ not in ("VERB", "AUX"):
+            break
+        out.append(conj)
+        node = conj
+    return out
+
+
+def _own_words(verb: Token, dated: Token) -> list[Token]:
+    """``verb``'s clause without the clauses coordinated after it, nor the ``dated``
+    one that a semicolon list hangs below it."""
+    out: list[Token] = [verb]
+    for c in verb.children:
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or c.i == dated.i:
+            continue
+        out += list(c.subtree)
+    return out
+
+
+def _event_of(
+    reading: _Reading,
+    article: Article,
+    sentence: Sentence,
+    sent_doc: Doc,
+    sent: Span,
+    date: DateExpression,
+    value: str,
+    when_end: int,
+    approximate: bool,
+    index: SpanIndex[Mention],
+    kinds: Mapping[str, Entity],
+) -> dict[str, Any] | None:
+    """The contract-shaped event ``reading`` tells, or None when it tells none a
+    reader could place (a subject still a bare pronoun)."""
+    ev_start, ev_end = _trim(
+        article.text,
+        max(reading.start, sentence.start),
+        min(reading.end, sentence.end),
+    )
+    if ev_end <= ev_start:
+        return None
+    # Who and where come from the clause that tells the event, and from the subject
+    # it shares with a governing clause ("X arrived ... since taking office"); the
+    # whole sentence only for a noun phrase that names no one ("the 1979 crisis").
+    spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
+    if approximate:
+        spans = [(max(ev_start, when_end), ev_end)]
+    actors = _refs_in(index, "actor", spans)
+    places = _refs_in(index, "place", spans)
+    if reading.verb is not None:
+        # The clause's other arguments: "launched on Wednesday by a user, on the
+        # website X"; not the names of a clause of its own ("..., and Y said").
+        clause = _clause_spans(sent_doc[reading.verb], sent)
+        actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
+        places += [r for r in _refs_in(index, "place", clause) if r not in places]
+    if reading.subject is not None:
+        reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+        # GUIDE §6: the subject is named, never a pronoun. One the article's names do
+        # not tell ("They look at", "it has received", "whose sales had") leaves a
+        # line no reader can place: no event rather than a wrong or empty one.
+        if _bare_pronoun(sent_doc[reading.subject], reading.what):
+            return None
+    if reading.verb is None:
+        told = _named_possessor(reading, sent_doc, index, kinds)
+        if told is None:
+            return None
+        reading, ref = told
+        if ref is not None:
+            actors = [ref, *(r for r in actors if r != ref)]
+    # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
+    # parse lost its arguments (the small model hangs "when the hotel collapsed"
+    # elsewhere): the sentence's names. Never for a subordinate clause ("which had
+    # been issued ..."): the rest of the sentence tells another happening.
+    if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
+        if not actors:
+            actors = _refs(index, "actor", sentence.start, sentence.end)
+        if not places:
+            places = _refs(index, "place", sentence.start, sentence.end)
+    event: dict[str, Any] = {
+        "id": reading.key or reading.what,  # made a unique slug once all are known
+        "date": value,
+        "when": (f"{reading.when_prep} " if reading.when_prep else "")
+        + _when(article.text, date, when_end),
+        "what": reading.what,
+        "actors": actors,
+        "places": places,
+        "status": reading.status,
+        "evidence": article.text[ev_start:ev_end],
+    }
+    if approximate:
+        event["approximate"] = True
+    return event
+
+
+_POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}
+
+
+def _named_possessor(
+    reading: _Reading, doc: Doc, index: SpanIndex[Mention], kinds: Mapping[str, Entity]
+) -> tuple[_Reading, str | None] | None:
+    """A noun event told with a possessive pronoun ("Its launch in 2003") is told by the
+    actor the pronoun stands for ("Tessaro's launch"), or is no event: GUIDE §6 names
+    the subject, and "Its launch" places nothing. Any other noun event is as it is."""
+    first = reading.what.split(" ", 1)[0].lower()
+    if first not in _POSSESSIVES:
+        return reading, None
+    span = doc.char_span(reading.start, reading.start + len(first), alignment_mode="expand")
+    if span is None or span[0].lower_ != first or span[0].tag_ != "PRP$":
+        return reading, None
+    if not _POSSESSIVES[first]:
+        return None
+    kind = _POSSESSIVES[first]
+    allowed = frozenset({"person"}) if kind == "person" else frozenset({"organization", "country"})
+    ref = _antecedent(span[0], doc, index, kinds, allowed)
+    entity = kinds.get(ref) if ref is not None else None
+    if entity is None or not _nearest_subject_is(span[0], doc, index, ref):
+        return None
+    name = entity.name.split()[-1] if entity.kind == "person" else entity.name
+    what = f"{name}'s {reading.what.split(' ', 1)[1]}" if " " in reading.what else reading.what
+    return replace(reading, what=what, key=what), ref
+
+
+def _named_by(subject: Token, actors: Mapping[str, Entity], kinds: frozenset[str]) -> str | None:
+    """The one actor of ``kinds`` whose name or surname a name subject is, where no
+    mention was found on it (a sentence-initial "Mohamed brought ..."); None when no
+    actor, or more than one, has that name."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", "ORG", "GPE", ""):
+        return None
+    words = [t.text for t in subject.subtree if t.pos_ == "PROPN"]
+    if not words:
+        return None
+    said = " ".join(words)
+    hits = {
+        e.id
+        for e in actors.values()
+        if e.kind in kinds
+        and (said == e.name or said == e.name.split()[-1] or any(n.text == said for n in e.names))
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _nearest_subject_is(
+    pronoun: Token, doc: Doc, index: SpanIndex[Mention], ref: str | None
+) -> bool:
+    """The subject nearest before ``pronoun`` names ``ref``: a nearer one that names
+    no actor ("The service grew fast after its launch") may be what it stands for."""
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for tok in reversed(doc[start : pronoun.i]):
+        if tok.dep_ in _SUBJECTS:
+            return any(m.ref == ref for t in tok.subtree for m in index.covering(t.idx))
+    return False
 
 
 def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc]) -> Doc:
@@ -245,6 +457,8 @@ def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -
         return False
     return prev.start <= head.idx < prev.end
 
+
+_PERIOD_PARTS = frozenset({"early", "late", "mid", "earlier", "later", "end"})
 
 # "the day", "that day": they point back to a day told before and date no happening of
 # their own; the happening they belong to is told (and dated) where that day is named.
@@ -309,6 +523,7 @@ class _Reading:
     subject: int | None = None  # the token that is the clause's subject, if a verb tells it
     verb: int | None = None  # the verb that tells it
     key: str = ""  # what the id is made from, when not ``what``: the happening without its frame
+    when_prep: str = ""  # the preposition a coordinated date shares ("in" of "in March and June")
 
 
 # What a clause's words say of whether its happening took place (GUIDE §6, status).
@@ -333,8 +548,12 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     lemmas |= {"hope" for t in frames if t.lower_ in _HOPE_FORMS}
     if lemmas & _DENIAL_VERBS:
         return "denied"
-    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or lemmas & _CLAIM_VERBS:
+    # A claim is someone's: "from claiming asylum" (no one's claim) frames nothing.
+    claims = [t for t in frames if t.lemma_.lower() in _CLAIM_VERBS and not _subjectless_gerund(t)]
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or claims:
         return "reported"
+    if _reduced_schedule(told):
+        return "planned"
     first = _first_day(date) if date else None
     future = published is not None and first is not None and first > published
     aux = {c.lower_ for c in own if c.tag_ == "MD"}
@@ -366,6 +585,11 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+_UNTIL = frozenset({"until", "till", "through"})
+
+
+def _subjectless_gerund(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -374,7 +598,9 @@ def _is_passive(verb: Token) -> bool:
 
 # Frames whose complement is a happening to come: "it is hoped the aircraft can be
 # tested in 2010", "laws ... expected next month".
-_HOPE_FRAMES = frozenset({"hope", "expect", "plan", "intend", "schedule", "aim", "want"})
+_HOPE_FRAMES = frozenset(
+    {"hope", "expect", "plan", "intend", "schedule", "aim", "want", "anticipate"}
+)
 # The small model lemmatises "hoped" as "hop".
 _HOPE_FORMS = frozenset({"hoped", "hoping", "hopes"})
 
@@ -501,7 +727,7 @@ def _relative_event(
 # --- dates ------------------------------------------------------------------
 
 _LEAD_PREP = re.compile(
-    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout)\s+$",
+    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around)\s+$",
     re.IGNORECASE,
 )
 
@@ -535,8 +761,24 @@ def _read_event(
     sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
 ) -> _Reading | None:
     """What happened on ``date_span``, where the article tells it, and who did it."""
+    reading = _read_dated(sent, date_span, doc, date, published)
+    if reading is None or _date_preposition(date_span) is not None:
+        return reading
+    shared = _shared_preposition(date_span) if _coordinated_dates(date_span) else None
+    return replace(reading, when_prep=shared.text) if shared is not None else reading
+
+
+def _read_dated(
+    sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
+) -> _Reading | None:
     date_tokens = {t.i for t in date_span}
     prep = _date_preposition(date_span)
+    # "in March and June": each date is its own event, and neither's line tells the
+    # other ("makes an appearance and June"); the second takes the shared preposition.
+    shared = _coordinated_dates(date_span)
+    date_tokens |= shared
+    if prep is None and shared:
+        prep = _shared_preposition(date_span)
     if prep is not None:
         date_tokens.add(prep.i)
         if _is_baseline(prep):
@@ -556,12 +798,42 @@ def _read_event(
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
-        found = _fallback(sent, date_span)
-        return _Reading(*found) if found else None
+        # No verb governs the date: a caption ("Pilgrims at the Grand Mosque in 2008")
+        # or a line the parse broke; no clause tells a happening (GUIDE §6).
+        return None
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
     return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _is_date_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.is_punct or tok.dep_ == "cc"
+
+
+def _coordinated_dates(date_span: Span) -> set[int]:
+    """The tokens of the dates ``date_span`` is coordinated with, and their "and":
+    "March and June" for either. Only a pair of dates ("in March and the council" is
+    none): every word of the coordination is a date's, a comma's or the "and"."""
+    root = date_span.root
+    first = root.head if root.dep_ == "conj" and root.head.ent_type_ == "DATE" else root
+    if not any(c.dep_ == "conj" for c in first.children):
+        return set()
+    group = list(first.subtree)
+    if not all(_is_date_word(w) for w in group):
+        return set()
+    return {w.i for w in group if not date_span.start <= w.i < date_span.end}
+
+
+def _shared_preposition(date_span: Span) -> Token | None:
+    """The preposition before the first of coordinated dates ("in" of "in March and
+    June"), for the second."""
+    root = date_span.root
+    first = root.head if root.dep_ == "conj" else root
+    head = first.head
+    if first.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < first.i:
+        return head
+    return None
 
 
 def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
@@ -597,22 +869,55 @@ def _verb_reading(
     # cut", "is seeking to cut" are not cuts.
     # A participle that carries nothing but the date ("can be submitted starting next
     # month") dates the verb it hangs on.
+    # So does one fronted before its clause ("Starting on October 1, regulators will
+    # lower the duty"): the clause after it is what begins then.
     if (
-        verb.dep_ in ("xcomp", "advcl")
+        verb.dep_ in ("xcomp", "advcl", "prep")
         and verb.tag_ == "VBG"
         and verb.head.pos_ in ("VERB", "AUX")
         and _dates_only(verb, date_tokens)
-        and _is_passive(verb.head)  # "start delivering in 2011" needs its complement
+        # "start delivering in 2011" needs its complement
+        and (_is_passive(verb.head) or verb.i < verb.head.i or verb.dep_ != "xcomp")
     ):
         verb = verb.head
+    # An object's predicate tells of the verb it completes: "kept the harbour closed
+    # until May" is a keeping, not the authority closing.
+    if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
+        verb = verb.head
+    # A gerund complement too: "will start delivering in 2011" is not "delivers".
     for _ in range(3):
-        if verb.dep_ == "xcomp" and _is_to_inf(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        if (
+            verb.dep_ == "xcomp"
+            and (_is_to_inf(verb) or verb.tag_ == "VBG")
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
             verb = verb.head
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
-    subject = _subject(verb, sent)
-    if subject is None and verb.tag_ in ("VBZ", "VBD", "VBP") and not _lost_subject(verb):
-        # A finite verb whose subject the parse lost ("today were Citigroup", "arrives in
-        # Tokyo"): a summary with no subject is no clause a reader can place.
+    # A copula whose one complement was the date ("The last time ... was between
+    # September and October", "is anticipated to be around 2020"): "The last time is"
+    # says nothing.
+    if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
+        return None
+    if what.endswith(" to be"):
+        # "is anticipated to be around 2020": the date is the predicate, and stays.
+        told_date = _render(t for t in sent if t.i in date_tokens)
+        if not told_date:
+            return None
+        what = _capitalise(_limit(f"{what} {told_date}"))
+        key = what
+    subject = _subject(verb, sent, date_tokens)
+    if subject is None and not _lost_subject(verb):
+        # A verb whose subject the parse lost ("today were Citigroup", "arrives in
+        # Tokyo") or that has none ("an attempt to make X profitable by 2008"): a
+        # summary with no subject is no clause a reader can place.
+        return None
+    # "2007 was the year of X, then Y in 2010": a line whose subject is another date
+    # tells that date's happening, not this one's.
+    if (
+        subject is not None
+        and subject.i not in date_tokens
+        and all(t.ent_type_ == "DATE" for t in subject.subtree)
+    ):
         return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
@@ -623,6 +928,12 @@ def _verb_reading(
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
     status = _status(verb, told, date, published)
+    # "held all markets closed until Friday", Friday to come: a state that lasts into
+    # the future is what is planned for it, not a thing that happened (GUIDE §6).
+    if status == "happened" and any(sent.doc[i].lower_ in _UNTIL for i in date_tokens):
+        first = _first_day(date) if date else None
+        if published is not None and first is not None and first > published:
+            status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
 
@@ -803,6 +1114,14 @@ def _next_to(antecedent: Token, relative: Token) -> bool:
     noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
     prev = relative.doc[relative.i - 1]
     while prev.i > antecedent.i and prev.is_punct:
+        if prev.text == ")":
+            # A parenthesis between ("rubles (US$ 44.6 billion) that"): the noun's aside.
+            opening = next(
+                (t for t in reversed(prev.doc[antecedent.i : prev.i]) if t.text == "("), None
+            )
+            if opening is not None and opening.i > antecedent.i:
+                prev = prev.doc[opening.i - 1]
+                continue
         prev = prev.doc[prev.i - 1]
     node = prev
     while node.i != antecedent.i:
@@ -818,9 +1137,12 @@ def _antecedent(
     index: SpanIndex[Mention],
     actors: Mapping[str, Entity],
     kinds: frozenset[str],
+    depth: int = 0,
 ) -> str | None:
     """The actor of ``kinds`` that is the subject of the nearest clause before
-    ``pronoun``: earlier in its sentence, else in the sentence before."""
+    ``pronoun``: earlier in its sentence, else in the sentence before. A nearer subject
+    that is the same pronoun stands for the same one ("He started X. One year later he
+    was fired ... In 1986 he bought Y"): its antecedent is this one's."""
     sent = pronoun.sent
     earlier = [t for t in sent if t.i < pronoun.i]
     if sent.start > 0:
@@ -828,11 +1150,19 @@ def _antecedent(
     for tok in reversed(earlier):
         if tok.dep_ not in _SUBJECTS:
             continue
+        if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
+            ref = _antecedent(tok, doc, index, actors, kinds, depth + 1)
+            if ref is not None:
+                return ref
+            continue
         for t in (tok, *tok.subtree):
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
                     return m.ref
+        named = _named_by(tok, actors, kinds)
+        if named is not None:
+            return named
     if "person" not in kinds:
         return None
     # No subject tells it, but a profile's "he" has one plain reading when the text
@@ -886,6 +1216,8 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
             own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
                 continue
+            if c.dep_ in ("ccomp", "parataxis") and own_subject and _semicolon_before(c, tok):
+                continue
             stack.append(c)
     keep.sort()
     spans: list[tuple[int, int]] = []
@@ -896,6 +1228,13 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _semicolon_before(clause: Token, verb: Token) -> bool:
+    """``clause`` is a clause of a semicolon list before ``verb``'s, not its complement."""
+    return clause.i < verb.i and any(
+        c.text == ";" and clause.right_edge.i < c.i < verb.i for c in verb.children
+    )
 
 
 def _owns(verb: Token, subject: Token) -> bool:
@@ -1067,7 +1406,11 @@ def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], 
 
 def _in_marks(noun: Token) -> bool:
     doc = noun.doc
-    lo, hi = noun.left_edge.i - 1, noun.i + 1
+    # The opening mark may be the noun's own dependent, its phrase's left edge.
+    lo = noun.left_edge.i
+    while lo < noun.i and doc[lo].is_quote:
+        lo += 1
+    lo, hi = lo - 1, noun.i + 1
     return lo >= 0 and hi < len(doc) and doc[lo].is_quote and doc[hi].is_quote
 
 
@@ -1124,7 +1467,7 @@ _HEDGES = frozenset(
 
 def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, int, int, Token, str]:
     used: list[Token] = [verb, *[sent.doc[i] for i in date_tokens]]
-    subject = _subject(verb, sent)
+    subject = _subject(verb, sent, date_tokens)
     # "is expected to travel" tells of the travelling.
     told = verb
     for _ in range(3):
@@ -1136,12 +1479,25 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
             break
     plural = False
     subj_text = ""
+    subj_tokens: list[Token] = []
     if subject is not None:
         subj_tokens = _surname(_noun_phrase(subject, date_tokens))
         subj_text = _render(subj_tokens)
         plural = _is_plural(subject)
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
             plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
+        if _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children):
+            # "General Motors", "China Eastern Airlines": one each, also where British
+            # news writes "Boeing were".
+            plural = False
+        else:
+            # The article's own agreement ("were", "reach"), or that of the clause the
+            # subject governs ("Jobs, born in 1955, has built").
+            shown = _shown_number(verb)
+            if shown is None and subject.dep_ in _SUBJECTS and subject.head.i != verb.i:
+                shown = _shown_number(subject.head)
+            if shown is not None:
+                plural = shown
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
@@ -1166,6 +1522,8 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
+    if subject is not None and len(" ".join(parts).split()) > _MAX_WHAT_WORDS:
+        parts[0] = _render(_short_subject(subj_tokens))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
     parts[len(hedges) + 1] = bare
     key = _capitalise(_limit(" ".join(p for p in parts if p)))
@@ -1188,6 +1546,26 @@ def _infinitives(frame: Token, told: Token) -> list[str]:
     return out
 
 
+_LONG_SUBJECT = 9
+
+
+def _short_subject(tokens: list[Token]) -> list[Token]:
+    """A subject long enough to push its verb past the line's limit ("A research team
+    from X and Y of the US and Z of the UK has analysed"): its head without the
+    phrases after it ("A research team"), so the line keeps its predicate."""
+    if len(tokens) < _LONG_SUBJECT:
+        return tokens
+    ids = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+    if head is None:
+        return tokens
+    cut = next(
+        (c.i for c in head.children if c.i > head.i and c.dep_ in ("prep", "acl") and c.i in ids),
+        None,
+    )
+    return [t for t in tokens if cut is None or t.i < cut] or tokens
+
+
 def _surname(tokens: list[Token]) -> list[Token]:
     """A person's full name as news tells it after the first mention: the surname."""
     if len(tokens) > 1 and all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in tokens):
@@ -1201,13 +1579,37 @@ def _is_to_inf(tok: Token) -> bool:
     return any(a.tag_ == "TO" and a.dep_ == "aux" for a in tok.children)
 
 
-def _subject(verb: Token, sent: Span) -> Token | None:
-    """The subject of ``verb``, or of the nearest verb above it that has one."""
+def _subject(verb: Token, sent: Span, date_tokens: set[int] | None = None) -> Token | None:
+    """The subject of ``verb``, or of the nearest verb above it that has one, or a
+    name right before it that the parse hung elsewhere (``_lost_name``).
+
+    A verb the parse gives two subjects ("in 2001 the iPod and the following year the
+    Mac OS X was released": a gapped coordination) is said of the one its date is told
+    with: the first after the date, else the last."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS and _in(c, sent)]
+    if len(own) > 1 and date_tokens:
+        first = min(date_tokens)
+        return next((c for c in own if c.i > first), own[-1])
+    found = _parsed_subject(verb, sent)
+    if found is None:
+        lost = _lost_name(verb)
+        return lost if lost is not None and _in(lost, sent) else None
+    return found
+
+
+def _parsed_subject(verb: Token, sent: Span) -> Token | None:
     tok = verb
     for _ in range(6):
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl") and _in(c, sent):
                 return c
+        # The small model may hang the subject on an auxiliary ("GM has until May to
+        # restructure": "GM" below "has", "has" below "restructure").
+        for a in tok.children:
+            if a.dep_ == "aux" and a.i < tok.i:
+                for c in a.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and _in(c, sent):
+                        return c
         # A participle or infinitive that modifies a noun is said of that noun:
         # "migrants crossing the Channel", "figures to be published today".
         if (
@@ -1215,6 +1617,10 @@ def _subject(verb: Token, sent: Span) -> Token | None:
             and tok.head.pos_ in ("NOUN", "PROPN")
             and _in(tok.head, sent)
         ):
+            # Not an active infinitive: "an attempt to make X profitable" is no
+            # attempt making anything; whose making it is the clause does not say.
+            if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
+                return None
             return tok.head
         # A relative or complement clause has a subject of its own: "X told reporters
         # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
@@ -1235,14 +1641,36 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
             tok = c
             break
+    # A date the parse made a conjunct of the noun (a gapped "X and the following
+    # year Y") is another event's date, not a second name.
+    dates = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "conj" and all(w.ent_type_ == "DATE" for w in c.subtree)
+        for t in c.subtree
+    }
     keep = []
     for t in tok.subtree:
-        if t.i in skip:
+        if t.i in skip or t.i in dates:
             continue
-        if t.i > tok.i and (t.text in (",", "—", "–", "(") or t.dep_ in ("relcl", "appos", "acl")):
+        if t.i > tok.i and (
+            (t.text in (",", "—", "–", "(") and not _joins_numbers(t) and not _lists(t, tok))
+            or t.dep_ in ("relcl", "appos", "acl")
+        ):
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
+    # A conjunct left out (a date: "the player and the following year"): no "and".
+    while (
+        len(keep) > 1
+        and keep[-1].i > tok.i
+        and (
+            keep[-1].dep_ == "cc"
+            or keep[-1].text == ","
+            or (keep[-1].is_quote and sum(t.is_quote for t in keep) % 2 == 1)
+        )
+    ):
+        keep = keep[:-1]
     # Titles go; so does an article before a name ("the United States" keeps its "the"
     # only as a common noun phrase: "the trip").
     while (
@@ -1256,6 +1684,57 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     ):
         keep = keep[1:]
     return keep or [tok]
+
+
+def _relative_antecedent(relative: Token) -> Token | None:
+    """The noun the relative clause of ``relative`` hangs on, where the relative
+    follows it ("1.13 trillion rubles that it offered"; "the jets, which it will begin to
+    fly"); None when the parse leaves it unclear."""
+    node = relative.head
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            noun = node.head
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i < relative.i and _next_to(noun, relative):
+                return noun
+            return None
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _opens_relative(t: Token, head: Token) -> bool:
+    """``t`` is a relative clause below ``head`` or one of its words, its "where they"
+    before its verb too: the phrase ends there ("the station where they")."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        # A subordinate clause with its own subject ("after it became known that he
+        # left ..."): a happening of its own, told apart.
+        if (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in node.children)
+            and any(c.dep_ in _SUBJECTS for c in node.children)
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _lists(comma: Token, head: Token) -> bool:
+    """``comma`` separates the names of a list headed by ``head`` ("Ford, Chrysler, and
+    General Motors"): the word after it is a conjunct of ``head``, or its "and"."""
+    if comma.text != "," or comma.i + 1 >= len(comma.doc):
+        return False
+    node = comma.doc[comma.i + 1]
+    if node.dep_ == "cc":
+        node = node.head
+    while node.i != head.i:
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _in_clause(t: Token, head: Token) -> bool:
@@ -1275,9 +1754,20 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     for c in verb.children:
         if c.dep_ == "prep" and (c.lower_ == "according" or all(t.i in skip for t in c.subtree)):
             continue  # attribution, or the date's own phrase (that is `when`)
+        if c.dep_ == "prep" and _is_other_date(c, skip):
+            continue  # another date's phrase ("in 2002 and another in 2005"): its own event
+        if c.dep_ == "prep" and _tells_a_clause(c):
+            continue  # "after it became known that ...": another happening, told apart
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
-            continue  # "which it will begin to fly": the relative is not the object's name
-        if c.dep_ in _OBJECT_DEPS:
+            # "which it will begin to fly": the relative is not the object's name; the
+            # noun its clause hangs on is ("rubles that it offered" -> "offers rubles").
+            noun = _relative_antecedent(c)
+            if noun is not None:
+                objects.append(_noun_phrase(noun, skip))
+            continue
+        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1:
+            objects.append([c])  # "dates back", "stepped down": the verb's own word
+        elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
@@ -1287,11 +1777,28 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             # the loss could swell", not a bare "GM admits" (a summary is a whole clause).
             c.dep_ == "ccomp"
             and (c.i > verb.i or verb.lemma_ in _SPEECH)
-            and not objects
-            and not others
+            # What a statement says is its content, also after a setting ("announced
+            # in an internal memo that ...") or a particle ("spoke out ... that").
+            and (
+                (not others and all(o[0].dep_ == "prt" for o in objects if o))
+                # Not content the article quotes ("showed “the depth of our
+                # relations”"): that is the quote's fact.
+                or (
+                    verb.lemma_ in _SPEECH
+                    and c.i > verb.i
+                    and not objects
+                    and not any(t.is_quote for t in c.subtree)
+                )
+            )
         ):
             others.append(_phrase(c, skip))
-    kept = [p for p in objects + others if p]
+            # "which X will begin to fly": the noun is what is flown.
+            rel = next((r for r in c.children if r.dep_ in _OBJECT_DEPS and r.i < c.i
+                        and r.tag_ in ("WDT", "WP")), None)  # fmt: skip
+            noun = _relative_antecedent(rel) if rel is not None else None
+            if noun is not None:
+                others.append(_noun_phrase(noun, skip))
+    kept = [_with_score(p) for p in objects + others if p]
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
         # "markets performed particularly badly", not "markets perform".
@@ -1302,13 +1809,65 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     return kept
 
 
+def _tells_a_clause(prep: Token) -> bool:
+    """``prep`` introduces a clause with a finite verb and a subject of its own
+    ("after it became known that he left ..."): a happening of its own, not a
+    complement of this one."""
+    return any(
+        t.dep_ in ("pcomp", "pobj")
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ in _SUBJECTS for c in t.children)
+        for t in prep.children
+    )
+
+
+# Adverbs that complete a phrasal verb when the parse does not call them particles.
+_PARTICLES = frozenset({"back", "away", "down", "up", "out", "off", "home", "apart", "aside"})
+
+
+def _is_other_date(prep: Token, skip: set[int]) -> bool:
+    """``prep`` introduces nothing but a calendar date, not this event's own ("in the
+    last week of March" stays): the `when` of another event. Not an age ("at the age of
+    56"), which the model also calls a date."""
+    words = [t for c in prep.children for t in c.subtree]
+    if (
+        not words
+        or any(t.i in skip for t in words)
+        or not all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in words)
+    ):
+        return False
+    return any(_is_calendar_word(t) for t in words)
+
+
+def _is_calendar_word(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    if word in MONTHS or word in _WEEKDAYS or word in ("today", "yesterday", "tomorrow"):
+        return True
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit()
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
 def _lost_subject(verb: Token) -> bool:
     """A name right before the verb, across nothing but a quotation mark, that the parse
     hung elsewhere ('from Florida, Montalvo "walked into'): the clause has a subject."""
+    return _lost_name(verb) is not None
+
+
+def _lost_name(verb: Token) -> Token | None:
+    """The name ``_lost_subject`` finds, if a finite verb has it."""
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text in ('"', "“", "'"):
         i -= 1
-    return i >= 0 and verb.doc[i].pos_ == "PROPN" and verb.doc[i].dep_ in ("appos", "pobj")
+    tok = verb.doc[i] if i >= 0 else None
+    if tok is not None and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "pobj"):
+        return tok
+    return None
 
 
 def _dates_only(verb: Token, date_tokens: set[int]) -> bool:
@@ -1322,10 +1881,14 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
     out: list[Token] = []
     for t in head.subtree:
         if t.i < head.i:
-            if t.i not in skip:
+            # Not a relative pronoun fronted in its clause ("which X will begin to fly").
+            if t.i not in skip and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i):
                 out.append(t)
             continue
-        if t.i > head.i and (t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl"):
+        if t.i > head.i and (
+            (t.text in (",", "—", "–", ";", ":", "(") and not _joins_numbers(t))
+            or _opens_relative(t, head)
+        ):
             break
         if t.i in skip:
             continue
@@ -1342,7 +1905,57 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         idx = ids.index(t.i)
         out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
         break
-    return [t for t in out if t.dep_ != "punct" or t.text in ("’s", "'s")]
+    # A hyphen stays: "charity-flight", not "charityflight".
+    return [
+        t
+        for t in out
+        if t.dep_ != "punct" or t.text in ("’s", "'s") or t.tag_ == "HYPH" or _joins_numbers(t)
+    ]
+
+
+def _with_score(phrase: list[Token]) -> list[Token]:
+    """A number whose score or range the parse split ("Kessel 2 – 1" as "Kessel" and
+    "1"): the number before the dash goes with it."""
+    first = min(phrase, key=lambda t: t.i)
+    doc = first.doc
+    if first.like_num and first.i >= 2 and _joins_numbers(doc[first.i - 1]):
+        return [doc[first.i - 2], doc[first.i - 1], *phrase]
+    return phrase
+
+
+def _joins_numbers(tok: Token) -> bool:
+    """A dash between two numbers, a score or a range ("1 – 0"): part of the phrase."""
+    doc = tok.doc
+    return (
+        tok.text in ("–", "—", "-")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].like_num
+        and doc[tok.i + 1].like_num
+    )
+
+
+def _is_name(tok: Token) -> bool:
+    """A name of one person, body or place; not a people ("100,000 Greeks")."""
+    if tok.ent_type_ in ("NORP", "CARDINAL") or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC", "PRODUCT") or (
+        tok.pos_ == "PROPN" and tok.tag_ == "NNP"
+    )
+
+
+def _shown_number(verb: Token) -> bool | None:
+    """Whether the finite form of ``verb``'s clause is plural, where it shows number
+    ("is"/"are", "was"/"were", "reaches"/"reach"); None for a past tense or a modal."""
+    for t in (*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb):
+        if t.tag_ == "MD":
+            return None
+        if t.tag_ == "VBZ":
+            return False
+        if t.tag_ == "VBP":
+            return t.lower_ not in ("am",)
+        if t.tag_ == "VBD" and t.lemma_ == "be":
+            return t.lower_ == "were"
+    return None
 
 
 def _is_plural(tok: Token) -> bool:
@@ -1361,10 +1974,10 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
-    passive = verb.tag_ == "VBN" and (
+    passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )
+    )) or _reduced_schedule(verb)  # fmt: skip
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
@@ -1384,10 +1997,25 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     return lemma + "s"
 
 
+def _reduced_schedule(verb: Token) -> bool:
+    """ "laws ... expected next month", "Longhorn, expected in late 2006": a schedule
+    verb with nothing it expects and no auxiliary is a passive participle the model
+    took for a past tense; nobody "expects"."""
+    return (
+        verb.lemma_.lower() in _SCHEDULED
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "nsubjpass")
+            for c in verb.children
+        )
+    )
+
+
 def _render(tokens: Iterable[Token]) -> str:
     out = ""
     last: Token | None = None
-    for t in sorted(tokens, key=lambda t: t.i):
+    # Each word once: a name put in for its head noun may already be there.
+    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
         # A left-out token (a quotation mark) may have held the only space between two.
         if last is not None and t.i > last.i + 1 and not last.whitespace_:
             gap = t.doc[last.i + 1 : t.i]
@@ -1405,7 +2033,8 @@ _OPEN_ENDS = frozenset(
      "who", "whose", "his", "her", "its", "their", "our", "my", "your", "this", "these",
      "those", "is", "are", "be", "not", "after", "before", "since", "while", "if",
      "amongst", "among", "between", "through", "during", "including", "per", "via", "(",
-     "-", "–", "—", "&"}
+     "-", "–", "—", "&", "would", "will", "could", "can", "may", "might", "should", "must",
+     "has", "have", "had", "was", "were", "been", "being", "compared", "such", "because"}
 )  # fmt: skip
 
 
@@ -1438,24 +2067,11 @@ def _close(text: str) -> str:
 
 
 def _capitalise(text: str) -> str:
+    # A name written with a small first letter keeps it: "iPhone 4", "eBay", "iOS".
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and any(ch.isupper() for ch in first[1:]):
+        return text
     return text[:1].upper() + text[1:] if text else text
-
-
-def _fallback(sent: Span, date_span: Span) -> tuple[str, int, int] | None:
-    """No verb governs the date: the clause around it, cut at commas."""
-    # The sentence's own text: the whole doc's would be rebuilt token by token on each call.
-    text, base = sent.text, sent.start_char
-    lo = text.rfind(",", 0, max(0, date_span.start_char - base)) + 1
-    hi = text.find(",", max(0, date_span.end_char - base))
-    hi = len(text) if hi < 0 else hi
-    clause = text[lo:hi].strip()
-    lo, hi = lo + base, hi + base
-    # A line that is only its date (a dateline, a source's "August 15, 2008") tells
-    # nothing that happened.
-    rest = clause.replace(date_span.text, " ")
-    if not re.search(r"[^\W\d_]{2,}", rest):
-        return None
-    return _capitalise(_limit(clause.rstrip("."))), lo, hi
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
