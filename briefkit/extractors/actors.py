@@ -1223,12 +1223,26 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             and _decide_kind(groups[base]) in {"organization", "other"}
         ):
             groups[base].extend(groups.pop(key))
+    # "European Aeronautic Defence and Space Company EADS": a body's name with its
+    # acronym written after it is the body the acronym names elsewhere.
+    for key in list(groups):
+        written = groups[key][0].key.split()
+        acronym = _acronym_form(written[-1]) if len(written) >= 3 else ""
+        spelt = acronym and acronym in {
+            _initials(" ".join(written[:-1])),
+            _initials(_without_legal_form(" ".join(written[:-1]))),
+        }
+        if spelt and acronym.lower() in groups and _decide_kind(groups[key]) == "organization":
+            for n in groups[key]:
+                n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
+            groups[acronym.lower()].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
     orgs = {k: v for k, v in groups.items() if _decide_kind(v) == "organization"}
     # An acronym also shortens a thing's name ("DJIA", the Dow Jones Industrial Average).
     named = {**{k: v for k, v in groups.items() if _decide_kind(v) == "other"}, **orgs}
+    moved: dict[str, str] = {}
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
@@ -1245,13 +1259,17 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
                     n.kind, n.strength = "other", max(n.strength, 2)
         else:
             target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
-                key, kind, orgs
+                key, names[0].key, kind, orgs
             )
             if target is not None:
                 for n in names:
                     n.kind, n.country = "organization", None
-        if target is not None and target in groups:
+        # A target that has itself joined another name by now is found where it went.
+        while target is not None and target not in groups and target in moved:
+            target = moved[target]
+        if target is not None and target in groups and target != key:
             groups[target].extend(groups.pop(key))
+            moved[key] = target
     return groups
 
 
@@ -1309,11 +1327,15 @@ def _without_legal_form(key: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
+def _body_shortened(
+    key: str, written: str, kind: str, orgs: dict[str, list[Name]]
+) -> str | None:
     """The organization a name shortens by its own words: its head before "of" ("the
     Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
     name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
-    Motor Company). Only where one organization of the article fits."""
+    Motor Company). Only where one organization of the article fits. ``key`` is
+    the cluster key, folded to lower case; ``written`` the name as the text writes
+    it, which says whether a second word is capitalised (a word of the name)."""
     if kind not in {"organization", "person", "other"}:
         return None
     base = _without_legal_form(key)
@@ -1323,7 +1345,10 @@ def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | N
             k for k in orgs
             if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
         ]  # fmt: skip
-    fits += [k for k in orgs if k != key and _extends(k, key)]
+    # Cluster keys are folded to lower case; whether a second word is capitalised
+    # (a word of the name, not a line of business) is read from the names as written.
+    fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
+    fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
 
@@ -1340,6 +1365,17 @@ def _without_generic_tail(key: str) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(".,") in GENERIC_TAILS:
         words.pop()
     return " ".join(words).rstrip(",")
+
+
+def _same_but_spelling(longer: str, key: str) -> bool:
+    """'General Motor' for General Motors, 'New People Party' for New People's Party:
+    one body written with and without a plural's or a possessive's last letters."""
+    if len(key.split()) < 2:
+        return False
+    def fold(name: str) -> str:
+        return re.sub(r"(?:['’]s|(?<=s)['’]) ", " ", name)
+
+    return key == longer.removesuffix("s") or fold(key) == fold(longer)
 
 
 def _extends(longer: str, key: str) -> bool:

@@ -560,3 +560,34 @@ def test_short_forms_join_the_longer_name() -> None:
     names = {a["name"] for a in actors.values()}
     assert "Quorvex" not in names
     assert "ZIA" not in names
+
+
+def test_a_second_word_of_its_own_name_joins_the_short_form() -> None:
+    actors = _actors(
+        "Halvorsen Brightwater won the contract on Monday. Analysts said Halvorsen "
+        "had offered a lower price than its rivals."
+    )
+    names = {a["name"]: a for a in actors.values()}
+    assert "Halvorsen" not in names
+    assert "Halvorsen" in names["Halvorsen Brightwater"].get("aliases", [])
+
+
+def test_a_body_written_with_and_without_its_final_letters_is_one() -> None:
+    actors = _actors(
+        "The Green Farmers' Party won three seats. Its rival, the Green Farmers Party, "
+        "had expected more. Quorvex Motors said on Monday that sales fell. Quorvex "
+        "Motor's chief executive resigned."
+    )
+    orgs = [a["name"] for a in actors.values() if a["kind"] == "organization"]
+    assert len([n for n in orgs if "Green Farmers" in str(n)]) == 1
+    assert len([n for n in orgs if "Quorvex" in str(n)]) == 1
+
+
+def test_an_acronym_after_a_long_name_makes_one_body() -> None:
+    actors = _actors(
+        "Its parent company Baltic Marine Engineering and Shipbuilding Company BMES N.V. "
+        "(BMES) won the tender on Monday. BMES said it would hire 500 engineers."
+    )
+    orgs = [a for a in actors.values() if a["kind"] == "organization"]
+    assert [a["name"] for a in orgs] == ["Baltic Marine Engineering and Shipbuilding Company"]
+    assert "BMES" in orgs[0].get("aliases", [])
