@@ -110,7 +110,7 @@ LEADER_NOUNS = word_set("""
 ORG_NOUNS = word_set("""
     group party channel company firm agency newspaper network ministry council organization
     organisation militia movement bank union committee association institute university
-    broadcaster station outlet publication magazine paper daily tabloid website
+    broadcaster station outlet publication magazine paper daily tabloid
     coalition alliance faction front army force forces brigade battalion regiment
     corporation conglomerate startup maker manufacturer retailer airline carrier
     charity foundation nonprofit ngo court parliament assembly legislature department
@@ -159,7 +159,7 @@ THING_NOUNS = word_set("""
     song game videogame comic opera musical painting software browser app application
     feature tool platform console device gadget phone smartphone handset laptop notebook
     tablet computer sedan car truck vehicle minivan suv aircraft airliner jetliner plane
-    satellite rocket spacecraft telescope system
+    satellite rocket spacecraft telescope system website site wiki blog
     """)
 
 # Verbs whose object is a product, not an agent: "Acme will release Foo", "users
@@ -734,7 +734,13 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     if span is None:
         return None
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
+    # describes the nearer conjunct as often as the first; it settles neither.
+    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+    ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
@@ -771,7 +777,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         if world:  # "European governments": a mention of Europe, as "Iraqi" is of Iraq
             name.kind, name.strength, name.key, name.demonym = "region", 3, world.name, True
             return name
-    country = gaz.country(key) or _government_of(key, gaz)
+    if _STAGE.match(key):
+        return None  # "Group G", "Pool B": a stage of a competition, no actor
+    country = gaz.country(key) or _government_of(key, gaz) or _national_side(key, gaz)
     if country and name.strength < 2:
         name.kind, name.strength, name.country = "country", 3, country.iso
         return name
@@ -788,7 +796,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         elif name.label == "PERSON" and _named_like_a_body(key, gaz):
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
-        return name
+        return None if name.kind == "organization" and _names_a_seat(doc, name) else name
     place = classify_place(doc, name, gaz)
     if place is not None:
         name.kind, name.strength, name.country = place
@@ -798,7 +806,41 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     if name.label == "NORP":
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
+    if name.kind == "organization" and _names_a_seat(doc, name):
+        return None
     return name
+
+
+# "Group G", "Pool B": a stage of a tournament, named by a letter or a number.
+_STAGE = re.compile(r"^(?:Group|Pool|Heat)\s+(?:[A-Z]|\d{1,2})$")
+# Nouns a capitalised name can modify to name an electoral seat, not a body.
+_SEAT_NOUNS = word_set("constituency constituencies electorate ward riding seat seats")
+
+
+def _names_a_seat(doc: Doc, name: Name) -> bool:
+    """'the Social Welfare constituency', 'the District Council (Second) functional
+    constituency': a name that modifies a seat's noun names the seat, no actor."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].text in {'"', "”", "'", "’"}:
+        k += 1
+    if k < len(doc) and doc[k].text == "(":  # a bracketed qualifier: "(Second)"
+        close = next((t.i for t in doc[k : k + 5] if t.text == ")"), None)
+        k = close + 1 if close is not None else k
+    while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _SEAT_NOUNS and doc[k].is_lower
+
+
+def _national_side(key: str, gaz: Gazetteer) -> Country | None:
+    """'Team Estonia', 'Team USA': a national side named by its country is the country
+    (GUIDE §2 rule 1)."""
+    words = key.split()
+    if len(words) < 2 or words[0] != "Team":
+        return None
+    return gaz.country(" ".join(words[1:]))
 
 
 def _named_like_a_body(key: str, gaz: Gazetteer) -> bool:
@@ -985,8 +1027,17 @@ CURRENCY_CODES = word_set("""
 # Last words of a capitalised name that make it an event ("... Air Show").
 EVENT_HEADS = word_set("""
     Conference Summit Show Expo Exhibition Fair Festival Games Olympics Championship
-    Championships Marathon Awards
+    Championships Marathon Awards Cup Trophy Tournament Prize Olympiad
     """)
+
+# Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
+WEBSITE_HEADS = word_set("Wiki Blog Forum")
+# "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
+_WEB_ADDRESS = re.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
+)
+# "Operation Foo": a named operation or campaign, a thing rather than a body.
+_OPERATION_WORDS = word_set("Operation Project Programme Program")
 
 # Nouns that make a name next to them a market index's ("the FTSE index").
 INDEX_WORDS = word_set("index indices indexes average composite")
@@ -1009,6 +1060,11 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
     indices: set[str] = set()
     zones: set[str] = set()
     for name in names:
+        key = name.key
+        # "15:11 GMT the site ...": a time zone is none, whatever cue the parse gave it.
+        if key in TIME_ZONES and name.label != "PERSON":
+            zones.add(key.lower())
+            continue
         if name.strength >= 2 and name.kind not in PLACE_KINDS | {"other"}:
             continue
         thing = _thing_reading(name, doc)
@@ -1022,10 +1078,10 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
     out = []
     for name in names:
         key = name.key.lower()
+        if key in zones:
+            continue
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
             out.append(name)
-            continue
-        if key in zones:
             continue
         index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
         if index is not None or key in things:
@@ -1050,9 +1106,15 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"
-    if len(words) >= 2 and words[-1] in EVENT_HEADS:
+    if len(words) >= 2 and words[-1] in EVENT_HEADS | WEBSITE_HEADS:
         return "thing"  # "the Acme Developers Conference": an event, not the organizer
+    if len(words) >= 2 and words[0] in _OPERATION_WORDS:
+        return "thing"
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    # "Foo.com said ...": a website that speaks or acts is the outlet behind it (GUIDE
+    # §2 rule 4); one that is only visited, attacked or named is the site, a thing.
+    if _WEB_ADDRESS.match(name.key) and span is not None and not _in_subject(span.root):
+        return "thing"
     if span is None:
         return None
     before = doc[span.start - 1] if span.start > 0 else None
@@ -1078,6 +1140,20 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if not bodylike and (_owned_by_organization(span) or _product_object(span)):
         return "thing"
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    """'Foo.com said', 'sites such as Foo.com have stated': the name is, or is named
+    inside, the subject of its clause."""
+    for _ in range(5):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in {"pobj", "prep", "amod", "appos", "conj", "compound"}:
+            return False
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in THING_NOUNS:
+            return False  # "the Foo.com site was down": the site is the subject
+        tok = tok.head
+    return False
 
 
 def _owned_by_organization(span: Span) -> bool:
@@ -1327,9 +1403,7 @@ def _without_legal_form(key: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _body_shortened(
-    key: str, written: str, kind: str, orgs: dict[str, list[Name]]
-) -> str | None:
+def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
     """The organization a name shortens by its own words: its head before "of" ("the
     Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
     name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
@@ -1372,6 +1446,7 @@ def _same_but_spelling(longer: str, key: str) -> bool:
     one body written with and without a plural's or a possessive's last letters."""
     if len(key.split()) < 2:
         return False
+
     def fold(name: str) -> str:
         return re.sub(r"(?:['’]s|(?<=s)['’]) ", " ", name)
 
@@ -2200,7 +2275,13 @@ def _kin_role(
     """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
     named by a relation to another gets it as role ("wife of Ivo Lind")."""
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
+    # describes the nearer conjunct as often as the first; it settles neither.
+    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+    ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
     index = _Index(people)

@@ -591,3 +591,48 @@ def test_an_acronym_after_a_long_name_makes_one_body() -> None:
     orgs = [a for a in actors.values() if a["kind"] == "organization"]
     assert [a["name"] for a in orgs] == ["Baltic Marine Engineering and Shipbuilding Company"]
     assert "BMES" in orgs[0].get("aliases", [])
+
+
+def test_websites_operations_and_cups_are_things() -> None:
+    actors = _actors(
+        "The attack was planned on the website Plinkford Wiki. Members of the protest "
+        "site Operation Lanternfall said the Quorvex.org site was down on Friday. "
+        "Brellow won the Marlin Cup in May. Other sites such as Fentry.com have said "
+        "they will keep the video."
+    )
+    kinds = {a["name"]: a["kind"] for a in actors.values()}
+    for thing in ("Plinkford Wiki", "Operation Lanternfall", "Quorvex.org", "Marlin Cup"):
+        assert kinds.get(thing) in {None, "other"}, thing
+    assert kinds.get("Fentry.com") != "other"  # a site that speaks is its outlet
+
+
+def test_an_apposition_after_a_conjunct_does_not_type_the_first() -> None:
+    actors = _actors(
+        "Zentrix unveiled the Glimmer 2 and the Zenbox, an online storage service, on Monday."
+    )
+    assert actors.get("glimmer", {}).get("kind") != "organization"
+
+
+def test_a_time_zone_is_no_actor_whatever_the_parse() -> None:
+    actors = _actors("As of 15:11 GMT the site was accessible again, Zentrix said.")
+    assert "gmt" not in actors
+
+
+def test_team_and_country_is_the_national_side() -> None:
+    actors = _actors(
+        "Team Estonia had to rebuild their robot after the original was lost. "
+        "Sweden and Peru were drawn in Group F."
+    )
+    assert actors["estonia"]["kind"] == "country"
+    assert "team-estonia" not in actors
+    assert "group-f" not in actors
+
+
+def test_a_name_of_an_electoral_seat_is_no_body() -> None:
+    actors = _actors(
+        "Wilma Chow of the Civic Union won the Social Welfare constituency. The "
+        "Harbour Council (Second) functional constituency went to Tom Lee."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "Social Welfare" not in names
+    assert "Harbour Council" not in names
