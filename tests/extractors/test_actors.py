@@ -636,3 +636,9 @@ def test_a_name_of_an_electoral_seat_is_no_body() -> None:
     names = {a["name"] for a in actors.values()}
     assert "Social Welfare" not in names
     assert "Harbour Council" not in names
+
+
+def test_a_common_census_given_name_makes_a_pair_a_person() -> None:
+    # The small model reads this pair as an organization; the given name settles it.
+    actors = _actors("The shot was saved by Regina Voss in the 54th minute.")
+    assert actors["regina-voss"]["kind"] == "person"
