@@ -235,7 +235,9 @@ def _model_names(doc: Doc) -> list[Name]:
         label = ent.label_
         if label not in _NAME_LABELS:
             continue
-        e = _without_epithet(_with_hyphen_tail(ent, lower), label, lower, names)
+        e = _without_epithet(
+            _with_compound_tail(_with_hyphen_tail(ent, lower), label), label, lower, names
+        )
         e = _without_prefix(e) if e is not None else None
         if e is None:
             continue
@@ -289,6 +291,28 @@ def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
     ):
         end += 2
     return doc[ent.start : end]
+
+
+def _with_compound_tail(ent: Span, label: str) -> Span:
+    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
+    modifies, capitalised and given no label of its own, is the rest of the name."""
+    doc, last = ent.doc, ent[-1]
+    if label not in {"PERSON", "ORG"} or ent.end >= len(doc):
+        return ent
+    nxt = doc[ent.end]
+    if (
+        last.dep_ == "compound"
+        and last.head == nxt
+        and nxt.tag_ in {"NNP", "NNPS"}
+        and _is_capitalised(nxt)
+        and not nxt.is_upper  # "Acme CEO Jane Roe": a post, not a word of the name
+        and nxt.lower_ not in _OFFICE_WORDS | _PORTFOLIO_POSTS
+        and not nxt.ent_type_
+        and "\n" not in last.whitespace_
+        and last.whitespace_
+    ):
+        return doc[ent.start : ent.end + 1]
+    return ent
 
 
 _NAME_PREFIXES = word_set("pro anti ex non post pre")
@@ -791,7 +815,11 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         cue = _apposition_kind(doc, name)
         if cue:
             name.kind, name.strength = cue, 2
-        elif name.label in _RETYPABLE and _is_personal_name(name.text, gaz):
+        elif name.label in _RETYPABLE and (
+            _is_personal_name(name.text, gaz)
+            or _romanised_name(name.text)
+            or _listed_with_people(doc, name)
+        ):
             name.kind, name.strength = "person", 2
         elif name.label == "PERSON" and _named_like_a_body(key, gaz):
             name.label = "ORG"
@@ -882,6 +910,40 @@ def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
                for w in words[1:]):  # fmt: skip
         return False
     return gaz.country(text) is None and gaz.city(text, primary_only=True) is None
+
+
+# "Lam Cheuk-ting", "Kim Jong-un": a short family name, then a given name of two
+# syllables joined by a hyphen, the second in lower case (Cantonese, Korean and
+# Mandarin names as news romanises them); no body or place is written so.
+_ROMANISED = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]{1,6}-[a-z]{2,6}$")
+
+
+def _romanised_name(text: str) -> bool:
+    return bool(_ROMANISED.match(normalise_name(text)))
+
+
+def _listed_with_people(doc: Doc, name: Name) -> bool:
+    """'Jane Roe, John Doe, and Foo Bar': a pair of capitalised words at the end of a
+    list of two or more people is a person's name, whatever the model's label. The
+    list is read on the surface: the parse of a long list often breaks it."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or not 2 <= len(span) <= 3 or span.start < 4:
+        return False
+    if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS or not _is_capitalised(t)
+           for t in span):  # fmt: skip
+        return False
+    k = span.start - 1
+    if doc[k].lower_ not in {"and", "or"}:
+        return False
+    ending = {e.end: e for e in doc.ents}
+    people = 0
+    k -= 1 if doc[k - 1].text == "," else 0  # the serial comma
+    while (ent := ending.get(k)) is not None and ent.label_ == "PERSON":
+        people += 1
+        k = ent.start - 1
+        if k < 1 or doc[k].text != ",":
+            break
+    return people >= 2
 
 
 def _is_facility_name(key: str) -> bool:
@@ -1366,8 +1428,11 @@ def _person_shortened(
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
         given = [k for k in full_people if k.split()[0] == key and k != key]
-        if len(given) == 1:
-            return given[0]
+        counts = sorted((len(full_people[k]) for k in given), reverse=True)
+        # Two people of one given name: the bare name is the one the article is
+        # about, named far more often ("Steve" for Steve Jobs beside a Steve quoted once).
+        if len(given) == 1 or (len(counts) > 1 and counts[0] >= 2 * counts[1] + 1):
+            return max(given, key=lambda k: len(full_people[k]))
     return None
 
 

@@ -642,3 +642,28 @@ def test_a_common_census_given_name_makes_a_pair_a_person() -> None:
     # The small model reads this pair as an organization; the given name settles it.
     actors = _actors("The shot was saved by Regina Voss in the 54th minute.")
     assert actors["regina-voss"]["kind"] == "person"
+
+
+def test_a_romanised_name_with_a_hyphenated_given_name_is_a_person() -> None:
+    actors = _actors("Pan-democrat Wan Kit-ling from the Civic Union was elected on Sunday.")
+    assert actors["wan-kit-ling"]["kind"] == "person"
+
+
+def test_the_last_name_of_a_list_of_people_is_a_person() -> None:
+    actors = _actors(
+        "The side attacked early, with Romelu Lukaku, Yannick Carrasco, and Drees "
+        "Martello making early attempts to score."
+    )
+    people = {a["name"] for a in actors.values() if a["kind"] == "person"}
+    assert "Drees Martello" in people
+    assert not [a for a in actors.values() if a["kind"] == "organization"]
+
+
+def test_a_bare_given_name_is_the_person_named_most_often() -> None:
+    actors = _actors(
+        "Steve Jobs founded the firm. Steve Jobs left it in 1985 and Steve Jobs came back "
+        "in 1997. Steve Jobs died on Wednesday. Steve Ballmer said he was a friend. "
+        '"Steve was a visionary," he said.'
+    )
+    assert "steve" not in actors
+    assert "Steve" in actors["steve-jobs"].get("aliases", [])
