@@ -418,6 +418,19 @@ def _organization_names(doc: Doc) -> list[Name]:
                 and doc[j + 2].ent_type_ not in _WHEN
             ):
                 j += 2
+            elif (
+                # "Federal Service for the Financial Markets", "Bank of the Foo Islands":
+                # only after a body's head word ("Jane Roe of the Foo Party" is two names)
+                doc[j].text in ORG_NAME_HEADS
+                and nxt.lower_ in {"of", "for"}
+                and j + 3 < len(doc)
+                and doc[j + 2].lower_ == "the"
+                and _is_capitalised(doc[j + 3])
+                and not doc[j + 3].is_sent_start
+                and doc[j + 3].ent_type_ not in _WHEN
+                and "\n" not in doc[j : j + 4].text
+            ):
+                j += 3
             else:
                 break
         if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
@@ -426,6 +439,15 @@ def _organization_names(doc: Doc) -> list[Name]:
         i = _after_person_of(doc, i, j)
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
+        # "Chrysler LLC Jim Press": a head word after a given name that follows the
+        # body's own head is a person's surname.
+        while (
+            len(heads) >= 2
+            and heads[-1].i - 2 >= heads[-2].i
+            and doc[heads[-1].i - 1].text in given_names()
+            and heads[-1].i - 2 == heads[-2].i
+        ):
+            heads.pop()
         # "Islamic State": a state word only makes an organization after a creed or people.
         if not heads and words[-1].text == "State" and words[-1].i - 1 in norp:
             heads = [words[-1]]
@@ -476,7 +498,9 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     personal = rest[0].text in given_names() or rest[-1].ent_type_ == "PERSON"
     if k == start and not personal:
         return None
-    if any(t.text in ORG_NAME_HEADS or not _is_capitalised(t) for t in rest):
+    # "Jim Press": a given name and one more word is a person's name whatever that word.
+    pair = len(rest) == 2 and rest[0].text in given_names()
+    if any((t.text in ORG_NAME_HEADS and not pair) or not _is_capitalised(t) for t in rest):
         return None
     return Name(rest.start_char, rest.end_char, rest.text, "PERSON", "person", 2)
 
@@ -674,6 +698,8 @@ def _apposed_names(doc: Doc) -> list[Name]:
         # never over a line break (a heading's last noun and the dateline below it).
         if any(t.ent_type_ for t in span) or "\n" in between.text_with_ws:
             continue
+        if kind == "other" and _acting_website(head, tok):
+            kind = "organization"
         out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
     return out
 
@@ -776,9 +802,20 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
             nouns.append(prev)
     for noun in nouns:
         kind = _kind_of_noun(noun.lemma_.lower())
+        # "the technology blog Foo published details": a website that acts is the
+        # outlet behind it (GUIDE §2 rule 4); one only visited or attacked is a thing.
+        if kind == "other" and _acting_website(noun, root):
+            return "organization"
         if kind:
             return kind
     return None
+
+
+_WEBSITE_NOUNS = word_set("website site wiki blog")
+
+
+def _acting_website(noun: Token, name: Token) -> bool:
+    return noun.lemma_.lower() in _WEBSITE_NOUNS and _in_subject(name, through_prepositions=False)
 
 
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
@@ -1204,13 +1241,18 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     return None
 
 
-def _in_subject(tok: Token) -> bool:
+def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:
     """'Foo.com said', 'sites such as Foo.com have stated': the name is, or is named
-    inside, the subject of its clause."""
+    inside, the subject of its clause; without ``through_prepositions``, only the
+    subject itself or its apposition ("the blog Foo obtained", not "posts on the
+    site Foo theorized")."""
+    links = {"pobj", "prep", "amod", "appos", "conj", "compound"}
+    if not through_prepositions:
+        links = {"appos", "compound"}
     for _ in range(5):
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             return True
-        if tok.dep_ not in {"pobj", "prep", "amod", "appos", "conj", "compound"}:
+        if tok.dep_ not in links:
             return False
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in THING_NOUNS:
             return False  # "the Foo.com site was down": the site is the subject
@@ -1566,7 +1608,11 @@ def _abbreviated(acronym: str, key: str, named: dict[str, list[Name]]) -> str | 
     ]  # fmt: skip
     if exact:
         return exact[0]
-    loose = [k for k, v in named.items() if k != key and _spells(acronym, _capital_words(v[0].key))]
+    # One word is no acronym's expansion: "GM" is not "GMAC", a body of its own.
+    loose = [
+        k for k, v in named.items()
+        if k != key and len(words := _capital_words(v[0].key)) >= 2 and _spells(acronym, words)
+    ]  # fmt: skip
     return loose[0] if len(loose) == 1 else None
 
 

@@ -667,3 +667,30 @@ def test_a_bare_given_name_is_the_person_named_most_often() -> None:
     )
     assert "steve" not in actors
     assert "Steve" in actors["steve-jobs"].get("aliases", [])
+
+
+def test_a_website_that_acts_is_an_outlet() -> None:
+    actors = _actors(
+        "In April, the technology blog Plinkto obtained a prototype of the phone and "
+        "published details of it online."
+    )
+    assert actors["plinkto"]["kind"] == "organization"
+
+
+def test_a_one_word_name_is_no_acronym_expansion() -> None:
+    actors = _actors(
+        "Quorvex invested in QMAC, the financing arm of QM, last year. QM said on "
+        "Monday that sales fell."
+    )
+    assert "qm" in actors
+    assert "QM" not in actors.get("qmac", {}).get("aliases", [])
+
+
+def test_a_body_of_the_and_a_person_after_a_legal_form() -> None:
+    actors = _actors(
+        "The order came from the Federal Service for the Financial Markets on Monday. "
+        '"Sales are up," said the chairman of Quorvex LLC Jim Press.'
+    )
+    assert "federal-service-for-the-financial-markets" in actors
+    assert actors["jim-press"]["kind"] == "person"
+    assert "quorvex-llc" in actors
