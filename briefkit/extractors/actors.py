@@ -159,7 +159,7 @@ THING_NOUNS = word_set("""
     song game videogame comic opera musical painting software browser app application
     feature tool platform console device gadget phone smartphone handset laptop notebook
     tablet computer sedan car truck vehicle minivan suv aircraft airliner jetliner plane
-    satellite rocket spacecraft telescope system website site wiki blog
+    satellite rocket spacecraft telescope system website wiki blog
     """)
 
 # Verbs whose object is a product, not an agent: "Acme will release Foo", "users
@@ -426,6 +426,8 @@ def _organization_names(doc: Doc) -> list[Name]:
                 and j + 3 < len(doc)
                 and doc[j + 2].lower_ == "the"
                 and _is_capitalised(doc[j + 3])
+                # "Foo State University of the US": a country after it is where it is
+                and doc[j + 3].ent_type_ not in {"GPE", "NORP"}
                 and not doc[j + 3].is_sent_start
                 and doc[j + 3].ent_type_ not in _WHEN
                 and "\n" not in doc[j : j + 4].text
@@ -1254,7 +1256,7 @@ def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:
             return True
         if tok.dep_ not in links:
             return False
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in THING_NOUNS:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in THING_NOUNS | _WEBSITE_NOUNS:
             return False  # "the Foo.com site was down": the site is the subject
         tok = tok.head
     return False
@@ -1526,6 +1528,8 @@ def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name
             k for k in orgs
             if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
         ]  # fmt: skip
+    # "the Foo Foundation" for the Foo Foundation for the Visual Arts.
+    fits += [k for k in orgs if k != key and k.startswith(key + " for the ")]
     # Cluster keys are folded to lower case; whether a second word is capitalised
     # (a word of the name, not a line of business) is read from the names as written.
     fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
@@ -2574,12 +2578,31 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
         # the text does name; the model's kind is left to stand.
         text = doc_text(doc)
         opens = any(re.search(rf"\b{re.escape(w)} (?=[A-Z]{{0,3}}\d)", text) for w in words)
-        return not opens and not any(w in given_names() for w in words)
+        if opens:
+            return False
+        return not any(w in given_names() for w in words) or any(
+            _used_as_a_noun(doc, n) for n in ent.names
+        )
     if ent.kind != "organization":
         return False
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _used_as_a_noun(doc: Doc, name: Name) -> bool:
+    """'a blue Marilyn', 'the Marilyn pictures': a given name with an article or an
+    adjective of its own, or modifying a common noun, names a work or a thing
+    after a person, not the person."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or c.dep_ == "amod" for c in tok.children
+    )
 
 
 def _in_post(doc: Doc, name: Name) -> bool:

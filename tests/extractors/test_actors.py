@@ -694,3 +694,20 @@ def test_a_body_of_the_and_a_person_after_a_legal_form() -> None:
     assert "federal-service-for-the-financial-markets" in actors
     assert actors["jim-press"]["kind"] == "person"
     assert "quorvex-llc" in actors
+
+
+def test_a_given_name_used_as_a_noun_is_no_person() -> None:
+    actors = _actors(
+        "He would make a blue Marilyn and a pink Marilyn, and the Marilyn pictures sold well."
+    )
+    assert "marilyn" not in actors
+
+
+def test_a_holy_site_stays_a_place_and_a_foundation_keeps_its_short_form() -> None:
+    actors = _actors(
+        "Pilgrims travel to Mecca, Islam's holiest site, each year. The Harlow Foundation "
+        "for the Visual Arts sold the prints. The Harlow Foundation said it was pleased."
+    )
+    assert actors.get("mecca", {}).get("kind") != "other"
+    foundations = [a for a in actors.values() if "Harlow Foundation" in str(a["name"])]
+    assert len(foundations) == 1
