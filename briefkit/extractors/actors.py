@@ -239,6 +239,7 @@ def _model_names(doc: Doc) -> list[Name]:
             _with_compound_tail(_with_hyphen_tail(ent, lower), label), label, lower, names
         )
         e = _without_prefix(e) if e is not None else None
+        e = _after_inner_article(e) if e is not None else None
         if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
@@ -263,6 +264,18 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+def _after_inner_article(ent: Span) -> Span | None:
+    """'According to Rathbun the Scientology property ...': a lower-case "the" inside
+    a name the model read, not after "of", "for" or "and", opens another noun
+    phrase; the name is what follows it (the words before are another mention)."""
+    doc = ent.doc
+    for t in ent[1:-1]:
+        if t.text == "the" and doc[t.i - 1].lower_ not in _NAME_CONNECTORS:
+            rest = doc[t.i + 1 : ent.end]
+            return rest if all(_is_capitalised(w) for w in rest) else None
+    return ent
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
@@ -1009,6 +1022,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
+              + _given_name_pairs(doc, gaz)
               if not _overlaps_any(n, names)]  # fmt: skip
     names = sorted(names + missed, key=lambda n: n.start)
     typed = []
@@ -1023,6 +1037,35 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_drop_covered(typed), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+def _given_name_pairs(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the party's Regina Ip', 'nonpartisan Junius Ho': a common given name and a
+    capitalised word after it that the model gave no label: a person the model
+    missed. Only a pair exactly (a third capitalised word may make a body's name),
+    never one opening a sentence or a line (a heading's words are all capitalised)."""
+    out: list[Name] = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if (
+            tok.text not in given_names()
+            or tok.is_sent_start
+            or tok.ent_type_
+            or nxt.ent_type_
+            or tok.tag_ != "NNP"
+            or nxt.tag_ not in {"NNP", "NNPS"}
+            or not _is_capitalised(nxt)
+            or nxt.text in ORG_NAME_HEADS | NOT_PERSON_HEADS
+            or "\n" in tok.whitespace_
+            or (after is not None and _is_capitalised(after) and not after.is_sent_start)
+            or (tok.i and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start)
+        ):
+            continue
+        span = doc[tok.i : tok.i + 2]
+        if gaz.city(span.text) is None and gaz.country(span.text) is None:
+            out.append(Name(span.start_char, span.end_char, span.text, "PERSON", "person", 2))
+    return out
 
 
 def _world_region_names(doc: Doc, gaz: Gazetteer) -> list[Name]:

@@ -711,3 +711,15 @@ def test_a_holy_site_stays_a_place_and_a_foundation_keeps_its_short_form() -> No
     assert actors.get("mecca", {}).get("kind") != "other"
     foundations = [a for a in actors.values() if "Harlow Foundation" in str(a["name"])]
     assert len(foundations) == 1
+
+
+def test_an_article_inside_a_model_name_opens_another_phrase() -> None:
+    found = _names("According to Halvorsen the Quorvex property in question was returned by mail.")
+    assert not any(ident.startswith("halvorsen-the") for ident in found)
+
+
+def test_a_given_name_pair_the_model_missed_is_a_person() -> None:
+    actors = _actors(
+        "Other elected members were the Civic Union's Regina Ip and Tom Lee of the Labour Party."
+    )
+    assert actors.get("regina-ip", {}).get("kind") == "person"
