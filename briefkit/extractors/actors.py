@@ -1175,7 +1175,11 @@ EVENT_HEADS = word_set("""
     """)
 
 # Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
-WEBSITE_HEADS = word_set("Wiki Blog Forum")
+WEBSITE_HEADS = word_set("Wiki Blog Forum Store")
+# "160GB", "2.4GHz", "12MP": a quantity with its unit written as one word, no name.
+_QUANTITY = re.compile(
+    r"^\d+(?:[.,]\d+)?(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg)$"
+)
 # "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
 _WEB_ADDRESS = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
@@ -1243,6 +1247,8 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return None
     if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
         return "zone"
+    if len(words) == 1 and _QUANTITY.match(words[0]):
+        return "zone"  # dropped as a time zone is: no actor, no thing
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps

@@ -723,3 +723,11 @@ def test_a_given_name_pair_the_model_missed_is_a_person() -> None:
         "Other elected members were the Civic Union's Regina Ip and Tom Lee of the Labour Party."
     )
     assert actors.get("regina-ip", {}).get("kind") == "person"
+
+
+def test_quantities_are_no_actors_and_a_store_is_a_thing() -> None:
+    found = _names(
+        "The new Zenbox has 160GB of storage. Apps are sold through the Zentrix App Store."
+    )
+    assert "160gb" not in found
+    assert all(kind == "other" for ident, (kind, _) in found.items() if "store" in ident)
