@@ -527,6 +527,13 @@ def _conjoined(span: Span) -> list[Span]:
         if t.lower_ not in {"and", "&"} or t.i == span.start or t.i + 1 >= span.end:
             continue
         left, right = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+        # "Subaru and South Korean Hyundai Motor Company": a country or demonym opening
+        # the right side says where the second body is from; two bodies, not one.
+        after = _after_country(span.doc, right.start, right.end)
+        # ("Iran and Iraq Joint Chamber": two countries share one body.)
+        shared = _after_country(span.doc, left.start, left.end + 1) == left.end
+        if after > right.start and not shared and _ends_like_a_body(span.doc[after : right.end]):
+            return [left, span.doc[after : right.end]]
         # "Securities and Exchange Commission": a head word alone is no name of its own.
         named = any(w.text not in ORG_NAME_HEADS for w in left)
         if left[-1].text in ORG_NAME_HEADS and named:
@@ -1002,6 +1009,8 @@ def _is_facility_name(key: str) -> bool:
     """'Johnson Space Center', 'Museum of Flight': the head word names a building or a site."""
     words = key.split()
     head = key.split(" of ", 1)[0].split()
+    if len(head) == 2 and head[1].isdigit():
+        return head[0] in FACILITY_HEADS  # "Terminal 3": a numbered building
     if len(words) < 2 or not head:
         return False
     # "the White House", but not "the House of Commons", a body.
@@ -1252,7 +1261,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
-    if any(_MODEL_NUMBER.match(w) for w in words):
+    # "Terminal 3", "Chapter 11": a numbered part of something is no product.
+    numbered = len(words) == 2 and words[0] in _NUMBERED_WORDS
+    if any(_MODEL_NUMBER.match(w) for w in words) and not numbered:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"

@@ -731,3 +731,11 @@ def test_quantities_are_no_actors_and_a_store_is_a_thing() -> None:
     )
     assert "160gb" not in found
     assert all(kind == "other" for ident, (kind, _) in found.items() if "store" in ident)
+
+
+def test_a_country_after_and_opens_a_second_body() -> None:
+    found = _names(
+        "Japanese carmakers Toyota, Nissan, Honda and Subaru and South Korean Hyundai "
+        "Motor Company all raised sales in May."
+    )
+    assert not any(" and " in " ".join(names) for _, names in found.values())
