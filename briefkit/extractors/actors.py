@@ -159,7 +159,7 @@ THING_NOUNS = word_set("""
     song game videogame comic opera musical painting software browser app application
     feature tool platform console device gadget phone smartphone handset laptop notebook
     tablet computer sedan car truck vehicle minivan suv aircraft airliner jetliner plane
-    satellite rocket spacecraft telescope system website wiki blog
+    satellite rocket spacecraft telescope system website wiki blog journal
     """)
 
 # Verbs whose object is a product, not an agent: "Acme will release Foo", "users
@@ -833,7 +833,8 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     return None
 
 
-_WEBSITE_NOUNS = word_set("website site wiki blog")
+# Websites and journals: a work or a site when named, its outlet when it acts.
+_WEBSITE_NOUNS = word_set("website site wiki blog journal")
 
 
 def _acting_website(noun: Token, name: Token) -> bool:

@@ -739,3 +739,10 @@ def test_a_country_after_and_opens_a_second_body() -> None:
         "Motor Company all raised sales in May."
     )
     assert not any(" and " in " ".join(names) for _, names in found.values())
+
+
+def test_a_journal_is_a_work_unless_it_speaks() -> None:
+    named = _actors("The results were published in the journal Veritas Medica on Monday.")
+    assert named["veritas-medica"]["kind"] == "other"
+    speaking = _actors("The journal Veritas Medica said the study was flawed.")
+    assert speaking["veritas-medica"]["kind"] == "organization"
