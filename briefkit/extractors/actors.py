@@ -1028,7 +1028,7 @@ def _strip_honorific(key: str) -> str:
 def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
-    overrides = _organization_names(doc) + _called_names(doc)
+    overrides = _organization_names(doc) + _called_names(doc) + _camp_names(doc)
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
@@ -1047,6 +1047,39 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_drop_covered(typed), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Prefixes of a political stance: "the pro-Beijing camp", "the pan-democracy camp".
+_STANCE_PREFIXES = word_set("pro anti pan non")
+_CAMP_NOUNS = word_set("camp bloc")
+
+
+def _camp_names(doc: Doc) -> list[Name]:
+    """'the pro-Beijing camp', 'the localist camp': a political camp named by its
+    stance is a group the article singles out (GUIDE §2 table, ``group``; scored
+    as an organization). Only a stance: a hyphenated pro-/anti-/pan- word or an
+    -ist word ("the refugee camp", "a training camp" are places or nothing)."""
+    out: list[Name] = []
+    for tok in doc:
+        if tok.lower_ not in _CAMP_NOUNS or tok.i < 1:
+            continue
+        prev = doc[tok.i - 1]
+        start = None
+        if (
+            tok.i >= 3
+            and doc[tok.i - 2].text == "-"
+            and not doc[tok.i - 3].whitespace_
+            and not doc[tok.i - 2].whitespace_
+            and doc[tok.i - 3].lower_ in _STANCE_PREFIXES
+        ):
+            start = tok.i - 3
+        elif prev.is_alpha and prev.lower_.endswith(("ist", "ists")) and len(prev) > 4:
+            start = tok.i - 1
+        if start is None:
+            continue
+        span = doc[start : tok.i + 1]
+        out.append(Name(span.start_char, span.end_char, span.text, "GROUP", "organization", 2))
+    return out
 
 
 def _given_name_pairs(doc: Doc, gaz: Gazetteer) -> list[Name]:

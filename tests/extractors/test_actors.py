@@ -410,7 +410,9 @@ def test_an_adjective_made_on_a_capital_names_the_place_not_the_country() -> Non
     article = parse_article("The pro-Beijing camp won. Beijing's envoy was pleased.")
     entities = resolve_entities(article, load_model()(article.body))
     assert not any(a.kind == "country" for a in entities.actors)
-    assert not any(a.name.startswith("pro") for a in entities.actors + entities.places)
+    # The adjective is no name of its own; the camp it names is a group (GUIDE §2 table).
+    names = {a.name for a in entities.actors + entities.places}
+    assert not any(n.startswith("pro") and not n.endswith(" camp") for n in names)
 
 
 def test_an_organizations_name_stops_at_a_person_beside_it() -> None:
@@ -746,3 +748,14 @@ def test_a_journal_is_a_work_unless_it_speaks() -> None:
     assert named["veritas-medica"]["kind"] == "other"
     speaking = _actors("The journal Veritas Medica said the study was flawed.")
     assert speaking["veritas-medica"]["kind"] == "organization"
+
+
+def test_a_political_camp_named_by_its_stance_is_a_group() -> None:
+    actors = _actors(
+        "The pro-government camp won 40 seats, and the reformist camp won 12. Aid "
+        "reached the refugee camp on Monday."
+    )
+    names = {a["name"]: a["kind"] for a in actors.values()}
+    assert names.get("pro-government camp") == "organization"
+    assert names.get("reformist camp") == "organization"
+    assert "refugee camp" not in names
