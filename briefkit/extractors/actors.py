@@ -1217,6 +1217,9 @@ EVENT_HEADS = word_set("""
     Championships Marathon Awards Cup Trophy Tournament Prize Olympiad
     """)
 
+# Last words of a law's or a treaty's name.
+LAW_HEADS = word_set("Act Treaty Accord Accords Amendment Protocol Directive Ordinance Statute")
+
 # Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
 WEBSITE_HEADS = word_set("Wiki Blog Forum Store")
 # "160GB", "2.4GHz", "12MP": a quantity with its unit written as one word, no name.
@@ -1292,6 +1295,12 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "zone"
     if len(words) == 1 and _QUANTITY.match(words[0]):
         return "zone"  # dropped as a time zone is: no actor, no thing
+    # "the Clean Air Act", "the Kyoto Protocol": a law or a treaty is an abstract
+    # thing, no actor (GUIDE §3), whatever label the model gave it.
+    if len(words) >= 2 and (
+        words[-1] in LAW_HEADS or (words[-1].isdigit() and words[-2] in LAW_HEADS)
+    ):
+        return "zone"
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps

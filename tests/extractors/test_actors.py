@@ -759,3 +759,9 @@ def test_a_political_camp_named_by_its_stance_is_a_group() -> None:
     assert names.get("pro-government camp") == "organization"
     assert names.get("reformist camp") == "organization"
     assert "refugee camp" not in names
+
+
+def test_laws_and_treaties_are_no_actors() -> None:
+    found = _names("The Lisbon Treaty took effect. Zentrix Inc said the Clean Air Act hurt it.")
+    assert not any("treaty" in ident or ident.endswith("-act") for ident in found)
+    assert found["zentrix-inc"][0] == "organization"
