@@ -110,7 +110,7 @@ LEADER_NOUNS = word_set("""
 ORG_NOUNS = word_set("""
     group party channel company firm agency newspaper network ministry council organization
     organisation militia movement bank union committee association institute university
-    broadcaster station outlet publication magazine paper daily tabloid website
+    broadcaster station outlet publication magazine paper daily tabloid
     coalition alliance faction front army force forces brigade battalion regiment
     corporation conglomerate startup maker manufacturer retailer airline carrier
     charity foundation nonprofit ngo court parliament assembly legislature department
@@ -159,7 +159,7 @@ THING_NOUNS = word_set("""
     song game videogame comic opera musical painting software browser app application
     feature tool platform console device gadget phone smartphone handset laptop notebook
     tablet computer sedan car truck vehicle minivan suv aircraft airliner jetliner plane
-    satellite rocket spacecraft telescope system
+    satellite rocket spacecraft telescope system website wiki blog journal
     """)
 
 # Verbs whose object is a product, not an agent: "Acme will release Foo", "users
@@ -235,8 +235,11 @@ def _model_names(doc: Doc) -> list[Name]:
         label = ent.label_
         if label not in _NAME_LABELS:
             continue
-        e = _without_epithet(_with_hyphen_tail(ent, lower), label, lower, names)
+        e = _without_epithet(
+            _with_compound_tail(_with_hyphen_tail(ent, lower), label), label, lower, names
+        )
         e = _without_prefix(e) if e is not None else None
+        e = _after_inner_article(e) if e is not None else None
         if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
@@ -261,6 +264,18 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+def _after_inner_article(ent: Span) -> Span | None:
+    """'According to Rathbun the Scientology property ...': a lower-case "the" inside
+    a name the model read, not after "of", "for" or "and", opens another noun
+    phrase; the name is what follows it (the words before are another mention)."""
+    doc = ent.doc
+    for t in ent[1:-1]:
+        if t.text == "the" and doc[t.i - 1].lower_ not in _NAME_CONNECTORS:
+            rest = doc[t.i + 1 : ent.end]
+            return rest if all(_is_capitalised(w) for w in rest) else None
+    return ent
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
@@ -289,6 +304,28 @@ def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
     ):
         end += 2
     return doc[ent.start : end]
+
+
+def _with_compound_tail(ent: Span, label: str) -> Span:
+    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
+    modifies, capitalised and given no label of its own, is the rest of the name."""
+    doc, last = ent.doc, ent[-1]
+    if label not in {"PERSON", "ORG"} or ent.end >= len(doc):
+        return ent
+    nxt = doc[ent.end]
+    if (
+        last.dep_ == "compound"
+        and last.head == nxt
+        and nxt.tag_ in {"NNP", "NNPS"}
+        and _is_capitalised(nxt)
+        and not nxt.is_upper  # "Acme CEO Jane Roe": a post, not a word of the name
+        and nxt.lower_ not in _OFFICE_WORDS | _PORTFOLIO_POSTS
+        and not nxt.ent_type_
+        and "\n" not in last.whitespace_
+        and last.whitespace_
+    ):
+        return doc[ent.start : ent.end + 1]
+    return ent
 
 
 _NAME_PREFIXES = word_set("pro anti ex non post pre")
@@ -394,6 +431,21 @@ def _organization_names(doc: Doc) -> list[Name]:
                 and doc[j + 2].ent_type_ not in _WHEN
             ):
                 j += 2
+            elif (
+                # "Federal Service for the Financial Markets", "Bank of the Foo Islands":
+                # only after a body's head word ("Jane Roe of the Foo Party" is two names)
+                doc[j].text in ORG_NAME_HEADS
+                and nxt.lower_ in {"of", "for"}
+                and j + 3 < len(doc)
+                and doc[j + 2].lower_ == "the"
+                and _is_capitalised(doc[j + 3])
+                # "Foo State University of the US": a country after it is where it is
+                and doc[j + 3].ent_type_ not in {"GPE", "NORP"}
+                and not doc[j + 3].is_sent_start
+                and doc[j + 3].ent_type_ not in _WHEN
+                and "\n" not in doc[j : j + 4].text
+            ):
+                j += 3
             else:
                 break
         if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
@@ -402,6 +454,15 @@ def _organization_names(doc: Doc) -> list[Name]:
         i = _after_person_of(doc, i, j)
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
+        # "Chrysler LLC Jim Press": a head word after a given name that follows the
+        # body's own head is a person's surname.
+        while (
+            len(heads) >= 2
+            and heads[-1].i - 2 >= heads[-2].i
+            and doc[heads[-1].i - 1].text in given_names()
+            and heads[-1].i - 2 == heads[-2].i
+        ):
+            heads.pop()
         # "Islamic State": a state word only makes an organization after a creed or people.
         if not heads and words[-1].text == "State" and words[-1].i - 1 in norp:
             heads = [words[-1]]
@@ -452,7 +513,9 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     personal = rest[0].text in given_names() or rest[-1].ent_type_ == "PERSON"
     if k == start and not personal:
         return None
-    if any(t.text in ORG_NAME_HEADS or not _is_capitalised(t) for t in rest):
+    # "Jim Press": a given name and one more word is a person's name whatever that word.
+    pair = len(rest) == 2 and rest[0].text in given_names()
+    if any((t.text in ORG_NAME_HEADS and not pair) or not _is_capitalised(t) for t in rest):
         return None
     return Name(rest.start_char, rest.end_char, rest.text, "PERSON", "person", 2)
 
@@ -464,6 +527,13 @@ def _conjoined(span: Span) -> list[Span]:
         if t.lower_ not in {"and", "&"} or t.i == span.start or t.i + 1 >= span.end:
             continue
         left, right = span.doc[span.start : t.i], span.doc[t.i + 1 : span.end]
+        # "Subaru and South Korean Hyundai Motor Company": a country or demonym opening
+        # the right side says where the second body is from; two bodies, not one.
+        after = _after_country(span.doc, right.start, right.end)
+        # ("Iran and Iraq Joint Chamber": two countries share one body.)
+        shared = _after_country(span.doc, left.start, left.end + 1) == left.end
+        if after > right.start and not shared and _ends_like_a_body(span.doc[after : right.end]):
+            return [left, span.doc[after : right.end]]
         # "Securities and Exchange Commission": a head word alone is no name of its own.
         named = any(w.text not in ORG_NAME_HEADS for w in left)
         if left[-1].text in ORG_NAME_HEADS and named:
@@ -650,6 +720,8 @@ def _apposed_names(doc: Doc) -> list[Name]:
         # never over a line break (a heading's last noun and the dateline below it).
         if any(t.ent_type_ for t in span) or "\n" in between.text_with_ws:
             continue
+        if kind == "other" and _acting_website(head, tok):
+            kind = "organization"
         out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
     return out
 
@@ -734,7 +806,13 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     if span is None:
         return None
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
+    # describes the nearer conjunct as often as the first; it settles neither.
+    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+    ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
@@ -746,9 +824,21 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
             nouns.append(prev)
     for noun in nouns:
         kind = _kind_of_noun(noun.lemma_.lower())
+        # "the technology blog Foo published details": a website that acts is the
+        # outlet behind it (GUIDE §2 rule 4); one only visited or attacked is a thing.
+        if kind == "other" and _acting_website(noun, root):
+            return "organization"
         if kind:
             return kind
     return None
+
+
+# Websites and journals: a work or a site when named, its outlet when it acts.
+_WEBSITE_NOUNS = word_set("website site wiki blog journal")
+
+
+def _acting_website(noun: Token, name: Token) -> bool:
+    return noun.lemma_.lower() in _WEBSITE_NOUNS and _in_subject(name, through_prepositions=False)
 
 
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
@@ -771,7 +861,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         if world:  # "European governments": a mention of Europe, as "Iraqi" is of Iraq
             name.kind, name.strength, name.key, name.demonym = "region", 3, world.name, True
             return name
-    country = gaz.country(key) or _government_of(key, gaz)
+    if _STAGE.match(key):
+        return None  # "Group G", "Pool B": a stage of a competition, no actor
+    country = gaz.country(key) or _government_of(key, gaz) or _national_side(key, gaz)
     if country and name.strength < 2:
         name.kind, name.strength, name.country = "country", 3, country.iso
         return name
@@ -783,12 +875,16 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         cue = _apposition_kind(doc, name)
         if cue:
             name.kind, name.strength = cue, 2
-        elif name.label in _RETYPABLE and _is_personal_name(name.text, gaz):
+        elif name.label in _RETYPABLE and (
+            _is_personal_name(name.text, gaz)
+            or _romanised_name(name.text)
+            or _listed_with_people(doc, name)
+        ):
             name.kind, name.strength = "person", 2
         elif name.label == "PERSON" and _named_like_a_body(key, gaz):
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
-        return name
+        return None if name.kind == "organization" and _names_a_seat(doc, name) else name
     place = classify_place(doc, name, gaz)
     if place is not None:
         name.kind, name.strength, name.country = place
@@ -798,7 +894,41 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     if name.label == "NORP":
         return None  # creeds and peoples ("Shia", "Kurdish") are not actors by themselves
     name.kind = {"PERSON": "person", "ORG": "organization"}.get(name.label, "place")
+    if name.kind == "organization" and _names_a_seat(doc, name):
+        return None
     return name
+
+
+# "Group G", "Pool B": a stage of a tournament, named by a letter or a number.
+_STAGE = re.compile(r"^(?:Group|Pool|Heat)\s+(?:[A-Z]|\d{1,2})$")
+# Nouns a capitalised name can modify to name an electoral seat, not a body.
+_SEAT_NOUNS = word_set("constituency constituencies electorate ward riding seat seats")
+
+
+def _names_a_seat(doc: Doc, name: Name) -> bool:
+    """'the Social Welfare constituency', 'the District Council (Second) functional
+    constituency': a name that modifies a seat's noun names the seat, no actor."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].text in {'"', "”", "'", "’"}:
+        k += 1
+    if k < len(doc) and doc[k].text == "(":  # a bracketed qualifier: "(Second)"
+        close = next((t.i for t in doc[k : k + 5] if t.text == ")"), None)
+        k = close + 1 if close is not None else k
+    while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _SEAT_NOUNS and doc[k].is_lower
+
+
+def _national_side(key: str, gaz: Gazetteer) -> Country | None:
+    """'Team Estonia', 'Team USA': a national side named by its country is the country
+    (GUIDE §2 rule 1)."""
+    words = key.split()
+    if len(words) < 2 or words[0] != "Team":
+        return None
+    return gaz.country(" ".join(words[1:]))
 
 
 def _named_like_a_body(key: str, gaz: Gazetteer) -> bool:
@@ -842,10 +972,46 @@ def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
     return gaz.country(text) is None and gaz.city(text, primary_only=True) is None
 
 
+# "Lam Cheuk-ting", "Kim Jong-un": a short family name, then a given name of two
+# syllables joined by a hyphen, the second in lower case (Cantonese, Korean and
+# Mandarin names as news romanises them); no body or place is written so.
+_ROMANISED = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]{1,6}-[a-z]{2,6}$")
+
+
+def _romanised_name(text: str) -> bool:
+    return bool(_ROMANISED.match(normalise_name(text)))
+
+
+def _listed_with_people(doc: Doc, name: Name) -> bool:
+    """'Jane Roe, John Doe, and Foo Bar': a pair of capitalised words at the end of a
+    list of two or more people is a person's name, whatever the model's label. The
+    list is read on the surface: the parse of a long list often breaks it."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or not 2 <= len(span) <= 3 or span.start < 4:
+        return False
+    if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS or not _is_capitalised(t)
+           for t in span):  # fmt: skip
+        return False
+    k = span.start - 1
+    if doc[k].lower_ not in {"and", "or"}:
+        return False
+    ending = {e.end: e for e in doc.ents}
+    people = 0
+    k -= 1 if doc[k - 1].text == "," else 0  # the serial comma
+    while (ent := ending.get(k)) is not None and ent.label_ == "PERSON":
+        people += 1
+        k = ent.start - 1
+        if k < 1 or doc[k].text != ",":
+            break
+    return people >= 2
+
+
 def _is_facility_name(key: str) -> bool:
     """'Johnson Space Center', 'Museum of Flight': the head word names a building or a site."""
     words = key.split()
     head = key.split(" of ", 1)[0].split()
+    if len(head) == 2 and head[1].isdigit():
+        return head[0] in FACILITY_HEADS  # "Terminal 3": a numbered building
     if len(words) < 2 or not head:
         return False
     # "the White House", but not "the House of Commons", a body.
@@ -862,10 +1028,11 @@ def _strip_honorific(key: str) -> str:
 def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
-    overrides = _organization_names(doc) + _called_names(doc)
+    overrides = _organization_names(doc) + _called_names(doc) + _camp_names(doc)
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
+              + _given_name_pairs(doc, gaz)
               if not _overlaps_any(n, names)]  # fmt: skip
     names = sorted(names + missed, key=lambda n: n.start)
     typed = []
@@ -880,6 +1047,68 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_drop_covered(typed), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Prefixes of a political stance: "the pro-Beijing camp", "the pan-democracy camp".
+_STANCE_PREFIXES = word_set("pro anti pan non")
+_CAMP_NOUNS = word_set("camp bloc")
+
+
+def _camp_names(doc: Doc) -> list[Name]:
+    """'the pro-Beijing camp', 'the localist camp': a political camp named by its
+    stance is a group the article singles out (GUIDE §2 table, ``group``; scored
+    as an organization). Only a stance: a hyphenated pro-/anti-/pan- word or an
+    -ist word ("the refugee camp", "a training camp" are places or nothing)."""
+    out: list[Name] = []
+    for tok in doc:
+        if tok.lower_ not in _CAMP_NOUNS or tok.i < 1:
+            continue
+        prev = doc[tok.i - 1]
+        start = None
+        if (
+            tok.i >= 3
+            and doc[tok.i - 2].text == "-"
+            and not doc[tok.i - 3].whitespace_
+            and not doc[tok.i - 2].whitespace_
+            and doc[tok.i - 3].lower_ in _STANCE_PREFIXES
+        ):
+            start = tok.i - 3
+        elif prev.is_alpha and prev.lower_.endswith(("ist", "ists")) and len(prev) > 4:
+            start = tok.i - 1
+        if start is None:
+            continue
+        span = doc[start : tok.i + 1]
+        out.append(Name(span.start_char, span.end_char, span.text, "GROUP", "organization", 2))
+    return out
+
+
+def _given_name_pairs(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the party's Regina Ip', 'nonpartisan Junius Ho': a common given name and a
+    capitalised word after it that the model gave no label: a person the model
+    missed. Only a pair exactly (a third capitalised word may make a body's name),
+    never one opening a sentence or a line (a heading's words are all capitalised)."""
+    out: list[Name] = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if (
+            tok.text not in given_names()
+            or tok.is_sent_start
+            or tok.ent_type_
+            or nxt.ent_type_
+            or tok.tag_ != "NNP"
+            or nxt.tag_ not in {"NNP", "NNPS"}
+            or not _is_capitalised(nxt)
+            or nxt.text in ORG_NAME_HEADS | NOT_PERSON_HEADS
+            or "\n" in tok.whitespace_
+            or (after is not None and _is_capitalised(after) and not after.is_sent_start)
+            or (tok.i and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start)
+        ):
+            continue
+        span = doc[tok.i : tok.i + 2]
+        if gaz.city(span.text) is None and gaz.country(span.text) is None:
+            out.append(Name(span.start_char, span.end_char, span.text, "PERSON", "person", 2))
+    return out
 
 
 def _world_region_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
@@ -985,8 +1214,24 @@ CURRENCY_CODES = word_set("""
 # Last words of a capitalised name that make it an event ("... Air Show").
 EVENT_HEADS = word_set("""
     Conference Summit Show Expo Exhibition Fair Festival Games Olympics Championship
-    Championships Marathon Awards
+    Championships Marathon Awards Cup Trophy Tournament Prize Olympiad
     """)
+
+# Last words of a law's or a treaty's name.
+LAW_HEADS = word_set("Act Treaty Accord Accords Amendment Protocol Directive Ordinance Statute")
+
+# Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
+WEBSITE_HEADS = word_set("Wiki Blog Forum Store")
+# "160GB", "2.4GHz", "12MP": a quantity with its unit written as one word, no name.
+_QUANTITY = re.compile(
+    r"^\d+(?:[.,]\d+)?(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg)$"
+)
+# "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
+_WEB_ADDRESS = re.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
+)
+# "Operation Foo": a named operation or campaign, a thing rather than a body.
+_OPERATION_WORDS = word_set("Operation Project Programme Program")
 
 # Nouns that make a name next to them a market index's ("the FTSE index").
 INDEX_WORDS = word_set("index indices indexes average composite")
@@ -1009,6 +1254,11 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
     indices: set[str] = set()
     zones: set[str] = set()
     for name in names:
+        key = name.key
+        # "15:11 GMT the site ...": a time zone is none, whatever cue the parse gave it.
+        if key in TIME_ZONES and name.label != "PERSON":
+            zones.add(key.lower())
+            continue
         if name.strength >= 2 and name.kind not in PLACE_KINDS | {"other"}:
             continue
         thing = _thing_reading(name, doc)
@@ -1022,10 +1272,10 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
     out = []
     for name in names:
         key = name.key.lower()
+        if key in zones:
+            continue
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
             out.append(name)
-            continue
-        if key in zones:
             continue
         index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
         if index is not None or key in things:
@@ -1043,16 +1293,32 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return None
     if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
         return "zone"
+    if len(words) == 1 and _QUANTITY.match(words[0]):
+        return "zone"  # dropped as a time zone is: no actor, no thing
+    # "the Clean Air Act", "the Kyoto Protocol": a law or a treaty is an abstract
+    # thing, no actor (GUIDE §3), whatever label the model gave it.
+    if len(words) >= 2 and (
+        words[-1] in LAW_HEADS or (words[-1].isdigit() and words[-2] in LAW_HEADS)
+    ):
+        return "zone"
     first = words[0]
     if len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:]):
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
-    if any(_MODEL_NUMBER.match(w) for w in words):
+    # "Terminal 3", "Chapter 11": a numbered part of something is no product.
+    numbered = len(words) == 2 and words[0] in _NUMBERED_WORDS
+    if any(_MODEL_NUMBER.match(w) for w in words) and not numbered:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"
-    if len(words) >= 2 and words[-1] in EVENT_HEADS:
+    if len(words) >= 2 and words[-1] in EVENT_HEADS | WEBSITE_HEADS:
         return "thing"  # "the Acme Developers Conference": an event, not the organizer
+    if len(words) >= 2 and words[0] in _OPERATION_WORDS:
+        return "thing"
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    # "Foo.com said ...": a website that speaks or acts is the outlet behind it (GUIDE
+    # §2 rule 4); one that is only visited, attacked or named is the site, a thing.
+    if _WEB_ADDRESS.match(name.key) and span is not None and not _in_subject(span.root):
+        return "thing"
     if span is None:
         return None
     before = doc[span.start - 1] if span.start > 0 else None
@@ -1078,6 +1344,25 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if not bodylike and (_owned_by_organization(span) or _product_object(span)):
         return "thing"
     return None
+
+
+def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:
+    """'Foo.com said', 'sites such as Foo.com have stated': the name is, or is named
+    inside, the subject of its clause; without ``through_prepositions``, only the
+    subject itself or its apposition ("the blog Foo obtained", not "posts on the
+    site Foo theorized")."""
+    links = {"pobj", "prep", "amod", "appos", "conj", "compound"}
+    if not through_prepositions:
+        links = {"appos", "compound"}
+    for _ in range(5):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in links:
+            return False
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in THING_NOUNS | _WEBSITE_NOUNS:
+            return False  # "the Foo.com site was down": the site is the subject
+        tok = tok.head
+    return False
 
 
 def _owned_by_organization(span: Span) -> bool:
@@ -1223,12 +1508,26 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             and _decide_kind(groups[base]) in {"organization", "other"}
         ):
             groups[base].extend(groups.pop(key))
+    # "European Aeronautic Defence and Space Company EADS": a body's name with its
+    # acronym written after it is the body the acronym names elsewhere.
+    for key in list(groups):
+        written = groups[key][0].key.split()
+        acronym = _acronym_form(written[-1]) if len(written) >= 3 else ""
+        spelt = acronym and acronym in {
+            _initials(" ".join(written[:-1])),
+            _initials(_without_legal_form(" ".join(written[:-1]))),
+        }
+        if spelt and acronym.lower() in groups and _decide_kind(groups[key]) == "organization":
+            for n in groups[key]:
+                n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
+            groups[acronym.lower()].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
     orgs = {k: v for k, v in groups.items() if _decide_kind(v) == "organization"}
     # An acronym also shortens a thing's name ("DJIA", the Dow Jones Industrial Average).
     named = {**{k: v for k, v in groups.items() if _decide_kind(v) == "other"}, **orgs}
+    moved: dict[str, str] = {}
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
@@ -1245,13 +1544,17 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
                     n.kind, n.strength = "other", max(n.strength, 2)
         else:
             target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
-                key, kind, orgs
+                key, names[0].key, kind, orgs
             )
             if target is not None:
                 for n in names:
                     n.kind, n.country = "organization", None
-        if target is not None and target in groups:
+        # A target that has itself joined another name by now is found where it went.
+        while target is not None and target not in groups and target in moved:
+            target = moved[target]
+        if target is not None and target in groups and target != key:
             groups[target].extend(groups.pop(key))
+            moved[key] = target
     return groups
 
 
@@ -1272,8 +1575,11 @@ def _person_shortened(
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
         given = [k for k in full_people if k.split()[0] == key and k != key]
-        if len(given) == 1:
-            return given[0]
+        counts = sorted((len(full_people[k]) for k in given), reverse=True)
+        # Two people of one given name: the bare name is the one the article is
+        # about, named far more often ("Steve" for Steve Jobs beside a Steve quoted once).
+        if len(given) == 1 or (len(counts) > 1 and counts[0] >= 2 * counts[1] + 1):
+            return max(given, key=lambda k: len(full_people[k]))
     return None
 
 
@@ -1309,11 +1615,13 @@ def _without_legal_form(key: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
+def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
     """The organization a name shortens by its own words: its head before "of" ("the
     Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
     name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
-    Motor Company). Only where one organization of the article fits."""
+    Motor Company). Only where one organization of the article fits. ``key`` is
+    the cluster key, folded to lower case; ``written`` the name as the text writes
+    it, which says whether a second word is capitalised (a word of the name)."""
     if kind not in {"organization", "person", "other"}:
         return None
     base = _without_legal_form(key)
@@ -1323,7 +1631,12 @@ def _body_shortened(key: str, kind: str, orgs: dict[str, list[Name]]) -> str | N
             k for k in orgs
             if k != key and " of " in k and (k.startswith(key + " of ") or k.endswith(" of " + key))
         ]  # fmt: skip
-    fits += [k for k in orgs if k != key and _extends(k, key)]
+    # "the Foo Foundation" for the Foo Foundation for the Visual Arts.
+    fits += [k for k in orgs if k != key and k.startswith(key + " for the ")]
+    # Cluster keys are folded to lower case; whether a second word is capitalised
+    # (a word of the name, not a line of business) is read from the names as written.
+    fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
+    fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
 
@@ -1340,6 +1653,18 @@ def _without_generic_tail(key: str) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(".,") in GENERIC_TAILS:
         words.pop()
     return " ".join(words).rstrip(",")
+
+
+def _same_but_spelling(longer: str, key: str) -> bool:
+    """'General Motor' for General Motors, 'New People Party' for New People's Party:
+    one body written with and without a plural's or a possessive's last letters."""
+    if len(key.split()) < 2:
+        return False
+
+    def fold(name: str) -> str:
+        return re.sub(r"(?:['’]s|(?<=s)['’]) ", " ", name)
+
+    return key == longer.removesuffix("s") or fold(key) == fold(longer)
 
 
 def _extends(longer: str, key: str) -> bool:
@@ -1390,7 +1715,11 @@ def _abbreviated(acronym: str, key: str, named: dict[str, list[Name]]) -> str | 
     ]  # fmt: skip
     if exact:
         return exact[0]
-    loose = [k for k, v in named.items() if k != key and _spells(acronym, _capital_words(v[0].key))]
+    # One word is no acronym's expansion: "GM" is not "GMAC", a body of its own.
+    loose = [
+        k for k, v in named.items()
+        if k != key and len(words := _capital_words(v[0].key)) >= 2 and _spells(acronym, words)
+    ]  # fmt: skip
     return loose[0] if len(loose) == 1 else None
 
 
@@ -2164,7 +2493,13 @@ def _kin_role(
     """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
     named by a relation to another gets it as role ("wife of Ivo Lind")."""
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
+    # describes the nearer conjunct as often as the first; it settles neither.
+    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+    ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
     index = _Index(people)
@@ -2346,12 +2681,31 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
         # the text does name; the model's kind is left to stand.
         text = doc_text(doc)
         opens = any(re.search(rf"\b{re.escape(w)} (?=[A-Z]{{0,3}}\d)", text) for w in words)
-        return not opens and not any(w in given_names() for w in words)
+        if opens:
+            return False
+        return not any(w in given_names() for w in words) or any(
+            _used_as_a_noun(doc, n) for n in ent.names
+        )
     if ent.kind != "organization":
         return False
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _used_as_a_noun(doc: Doc, name: Name) -> bool:
+    """'a blue Marilyn', 'the Marilyn pictures': a given name with an article or an
+    adjective of its own, or modifying a common noun, names a work or a thing
+    after a person, not the person."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or c.dep_ == "amod" for c in tok.children
+    )
 
 
 def _in_post(doc: Doc, name: Name) -> bool:
