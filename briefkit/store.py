@@ -18,7 +18,7 @@ import tempfile
 import textwrap
 import time
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -327,9 +327,16 @@ class LoadedBriefing:
     briefing: Briefing | None = None
     digest: str = ""
 
-    @property
+    # Cached: serve's loader keeps these objects across rebuilds, and every rebuild
+    # reads each one's path and ids (a briefing parsed again is a new object).
+    @cached_property
     def path(self) -> str:
         return str(self.folder / BRIEFING_FILE)
+
+    @cached_property
+    def defined(self) -> tuple[set[str], set[str]]:
+        """The actor and place ids its data defines (``model.defined_ids``)."""
+        return defined_ids(self.data)
 
 
 def briefing_folders(root: Path) -> list[Path]:
@@ -463,7 +470,7 @@ def check_corpus_references(
     actors, places = set(registry.actors), set(registry.places)
     for item in loaded:
         if built is None or item.path in built:
-            defined = defined_ids(item.data)
+            defined = item.defined
             actors |= defined[0]
             places |= defined[1]
     registered, either = set(registry.actors), actors | places

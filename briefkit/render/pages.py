@@ -524,6 +524,12 @@ class RenderCache:
     reused: int = 0
     exports: Kept = field(default_factory=dict)  # each briefing's share of the exports
     profile_contexts: dict[str, tuple[Briefing, str]] = field(default_factory=dict)
+    # A profile the corpus took over unchanged is the same object: its summary stands.
+    summaries: dict[str, tuple[Profile, str]] = field(default_factory=dict)
+    # briefing.path -> (the briefing, its files' hash, the summaries it named, context)
+    contexts: dict[str, tuple[Briefing, str, tuple[tuple[str, str], ...], str]] = field(
+        default_factory=dict
+    )
 
 
 def _digest(*parts: Any) -> str:
@@ -551,33 +557,47 @@ class Keys:
         self._contexts: dict[str, str | None] = {}
         self._profile_contexts: dict[str, str | None] = {}
         self.kept_profile_contexts: dict[str, tuple[Briefing, str]] = {}
+        self.kept_summaries: dict[str, tuple[Profile, str]] = {}
+        self.kept_contexts: dict[str, tuple[Briefing, str, tuple[tuple[str, str], ...], str]] = {}
 
     def summary(self, ident: str) -> str:
         """What another page shows of an actor or place: its name, kind, place, names."""
         if ident not in self._summaries:
             profile = self.corpus.actors.get(ident) or self.corpus.places.get(ident)
-            self._summaries[ident] = (
-                _digest(
+            kept = self.cache.summaries.get(ident)
+            if profile is None:
+                self._summaries[ident] = ""
+            elif kept is not None and kept[0] is profile:
+                self._summaries[ident] = kept[1]
+                self.kept_summaries[ident] = kept
+            else:
+                made = _digest(
                     profile.page,
                     profile.names,
                     profile.category,
                     profile.coordinates,
                     profile.country,
                 )
-                if profile
-                else ""
-            )
+                self._summaries[ident] = made
+                self.kept_summaries[ident] = (profile, made)
         return self._summaries[ident]
 
     def context(self, briefing: Briefing) -> str | None:
         """A briefing's files and what it shows of every actor and place it names."""
         if briefing.path not in self._contexts:
             files = self.cache.digests.get(briefing.path)
-            self._contexts[briefing.path] = (
-                _digest(files, sorted((i, self.summary(i)) for i in named_ids(briefing)))
-                if files
-                else None
-            )
+            context = None
+            if files:
+                kept = self.cache.contexts.get(briefing.path)
+                if kept is not None and kept[0] is briefing and kept[1] == files:
+                    refs = tuple((i, self.summary(i)) for i, _ in kept[2])
+                    context = kept[3] if refs == kept[2] else None
+                else:
+                    refs = tuple(sorted((i, self.summary(i)) for i in named_ids(briefing)))
+                if context is None:
+                    context = _digest(files, refs)
+                self.kept_contexts[briefing.path] = (briefing, files, refs, context)
+            self._contexts[briefing.path] = context
         return self._contexts[briefing.path]
 
     def shown_on_profiles(self, briefing: Briefing) -> str | None:
@@ -1221,4 +1241,6 @@ def render_site(
         cache.exports = pieces.fresh
     if cache is not None and renderer.keys is not None:
         cache.profile_contexts = renderer.keys.kept_profile_contexts
+        cache.summaries = renderer.keys.kept_summaries
+        cache.contexts = renderer.keys.kept_contexts
     return pages
