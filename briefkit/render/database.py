@@ -231,9 +231,18 @@ def rows(
     corpus: Corpus, urls: SiteUrls, pieces: Pieces | None = None
 ) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, in the order they go in."""
+    return gathered_rows(corpus, urls, pieces)()
+
+
+def gathered_rows(
+    corpus: Corpus, urls: SiteUrls, pieces: Pieces | None = None
+) -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
+    """Each briefing's rows now (its kept piece, when it is unchanged), and the tables
+    joined from them when called: under serve, on the thread that writes the file,
+    since numbering every row again is most of the cost at 1,000 briefings. Only the
+    pieces are shared with the next build; the corpus's objects are not changed."""
     pieces = pieces or Pieces()
     actors, places = corpus.actors, corpus.places
-    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
 
     def actor(ref: str | None) -> str | None:
         return ref if ref in actors else None
@@ -241,6 +250,30 @@ def rows(
     def place(ref: str | None) -> str | None:
         return ref if ref in places else None
 
+    seen: set[str] = set()
+    owns: list[dict[str, list[tuple[Any, ...]]]] = []
+    for briefing in sorted(corpus.briefings, key=lambda b: b.id):
+        # Two folders claiming one id (a problem check reports) would clash on the
+        # key: the site shows one of them, and so does the database.
+        if briefing.id in seen:
+            continue
+        seen.add(briefing.id)
+        owns.append(
+            pieces.get(
+                "briefings.sqlite",
+                briefing,
+                0,
+                lambda b=briefing: _briefing_rows(b, urls, actor, place),
+            )
+        )
+    return lambda: _joined(corpus, urls, owns)
+
+
+def _joined(
+    corpus: Corpus, urls: SiteUrls, owns: list[dict[str, list[tuple[Any, ...]]]]
+) -> dict[str, list[tuple[Any, ...]]]:
+    actors, places = corpus.actors, corpus.places
+    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     for ident in sorted(actors):
         profile = actors[ident]
         out["actors"].append(
@@ -271,20 +304,8 @@ def rows(
             )
         )
 
-    seen: set[str] = set()
     offsets = dict.fromkeys(NUMBERED, 0)
-    for briefing in sorted(corpus.briefings, key=lambda b: b.id):
-        # Two folders claiming one id (a problem check reports) would clash on the
-        # key: the site shows one of them, and so does the database.
-        if briefing.id in seen:
-            continue
-        seen.add(briefing.id)
-        own = pieces.get(
-            "briefings.sqlite",
-            briefing,
-            0,
-            lambda b=briefing: _briefing_rows(b, urls, actor, place),
-        )
+    for own in owns:
         for table, table_rows in own.items():
             numbered = NUMBERED_BY.get(table)
             if numbered is None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefkit.model import Briefing, Corpus, DateValue, Event, Moment
-from briefkit.render.database import database_bytes, rows
+from briefkit.render.database import database_bytes, gathered_rows
 from briefkit.render.geo import events_geojson, places_geojson
 from briefkit.render.ical import events_ics
 from briefkit.render.pieces import Pieces
@@ -230,8 +230,8 @@ def render_exports(
         "data/events.geojson": events_geojson(corpus, events, index, urls, pieces),
         "data/events.ics": events_ics(corpus, events, index, urls, pieces),
     }
-    tables = rows(corpus, urls, pieces)
-    files[DATABASE] = Later(lambda: database_bytes(tables)) if later else database_bytes(tables)
+    tables = gathered_rows(corpus, urls, pieces)
+    files[DATABASE] = Later(lambda: database_bytes(tables())) if later else database_bytes(tables())
     by_briefing: dict[str, list[tuple[Briefing, Event]]] = {}
     for briefing, event in events:
         by_briefing.setdefault(briefing.id, []).append((briefing, event))

@@ -530,6 +530,9 @@ class RenderCache:
     contexts: dict[str, tuple[Briefing, str, tuple[tuple[str, str], ...], str]] = field(
         default_factory=dict
     )
+    page_keys: dict[str, tuple[Any, str]] = field(default_factory=dict)  # path -> (inputs, key)
+    # (page kind, id) -> (the profile, the briefings its page draws on)
+    touched: dict[tuple[str, str], tuple[Profile, list[Briefing]]] = field(default_factory=dict)
 
 
 def _digest(*parts: Any) -> str:
@@ -558,6 +561,7 @@ class Keys:
         self._profile_contexts: dict[str, str | None] = {}
         self.kept_profile_contexts: dict[str, tuple[Briefing, str]] = {}
         self.kept_summaries: dict[str, tuple[Profile, str]] = {}
+        self.kept_page_keys: dict[str, tuple[Any, str]] = {}
         self.kept_contexts: dict[str, tuple[Briefing, str, tuple[tuple[str, str], ...], str]] = {}
 
     def summary(self, ident: str) -> str:
@@ -626,9 +630,14 @@ class Keys:
         return self._profile_contexts[briefing.path]
 
     def page(
-        self, *parts: Any, briefings: Iterable[Briefing] = (), profile: bool = False
+        self,
+        *parts: Any,
+        briefings: Iterable[Briefing] = (),
+        profile: bool = False,
+        path: str | None = None,
     ) -> str | None:
-        """``profile``: the page is an actor's or a place's (see ``shown_on_profiles``)."""
+        """``profile``: the page is an actor's or a place's (see ``shown_on_profiles``).
+        ``path``: the page's, under which the key is kept for the next build."""
         contexts = []
         of = self.shown_on_profiles if profile else self.context
         for briefing in briefings:
@@ -636,7 +645,14 @@ class Keys:
             if context is None:
                 return None
             contexts.append(context)
-        return _digest(self.base, parts, contexts)
+        inputs = (self.base, parts, contexts)
+        # The same inputs give the same key: comparing them is cheaper than hashing
+        # them again (an actor in most briefings draws on most of the corpus).
+        kept = self.cache.page_keys.get(path) if path is not None else None
+        key = kept[1] if kept is not None and kept[0] == inputs else _digest(*inputs)
+        if path is not None:
+            self.kept_page_keys[path] = (inputs, key)
+        return key
 
 
 class Renderer:
@@ -687,6 +703,7 @@ class Renderer:
             cache.views = fresh
         self.site = Site(corpus, views, directory_urls)
         self._refs: dict[tuple[str, int], Markup] = {}
+        self.touched: dict[tuple[str, str], tuple[Profile, list[Briefing]]] = {}
         self._said: dict[str, dict[int, str]] = {}
 
     def _render(self, template: str, here: str, **context: Any) -> str:
@@ -934,7 +951,9 @@ class Renderer:
                 key = None
                 if inputs is not None and self.keys is not None:
                     parts, briefings, *profile = inputs
-                    key = self.keys.page(*parts, briefings=briefings, profile=bool(profile))
+                    key = self.keys.page(
+                        *parts, briefings=briefings, profile=bool(profile), path=here
+                    )
                 yield here, key, partial(self.page, kind, subject, here)
 
     def page(self, kind: PageKind, subject: Any, here: str) -> str:
@@ -1028,11 +1047,18 @@ def _briefings(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
 def _profiles(page: str) -> Callable[[Renderer], Iterator[tuple[str | None, Any, Inputs]]]:
     def pages(renderer: Renderer) -> Iterator[tuple[str | None, Any, Inputs]]:
         table = renderer.corpus.actors if page == "actor" else renderer.corpus.places
+        kept = renderer.cache.touched if renderer.cache is not None else {}
         for profile in table.values():
-            touched = {a.briefing.path: a.briefing for a in profile.appearances}
-            for pairs in (profile.events, profile.quotes, profile.relations):
-                touched.update((b.path, b) for b, _fact in pairs)
-            yield profile.id, profile, ((page, profile.id, profile.record), touched.values(), True)
+            before = kept.get((page, profile.id))
+            if before is not None and before[0] is profile:
+                touched = before[1]  # a profile taken over unchanged draws on the same
+            else:
+                drawn = {a.briefing.path: a.briefing for a in profile.appearances}
+                for pairs in (profile.events, profile.quotes, profile.relations):
+                    drawn.update((b.path, b) for b, _fact in pairs)
+                touched = list(drawn.values())
+            renderer.touched[(page, profile.id)] = (profile, touched)
+            yield profile.id, profile, ((page, profile.id, profile.record), touched, True)
 
     return pages
 
@@ -1243,4 +1269,6 @@ def render_site(
         cache.profile_contexts = renderer.keys.kept_profile_contexts
         cache.summaries = renderer.keys.kept_summaries
         cache.contexts = renderer.keys.kept_contexts
+        cache.page_keys = renderer.keys.kept_page_keys
+        cache.touched = renderer.touched
     return pages
