@@ -50,6 +50,8 @@ _PERSONAL_POSTS = word_set("""
     counsel solicitor barrister secretary
     """)
 _COUNSEL = word_set("attorney lawyer counsel solicitor barrister")
+# Who works for a body with no post stated (GUIDE §9 employed-by): "an employee of Y".
+_EMPLOYEES = word_set("employee employees staffer staffers")
 _FOUNDERS = word_set("founder co-founder cofounder")
 _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
@@ -78,6 +80,8 @@ _STANCES = ("pro-", "anti-")
 def _is_role(tok: Token) -> bool:
     lower = tok.lower_
     if lower in ROLE_NOUNS or lower in TITLE_WORDS or tok.lemma_.lower() in ROLE_NOUNS:
+        return True
+    if lower in _EMPLOYEES:
         return True
     # An occupation in -ist ("columnist", "strategist", a typo's "analysist"): the
     # suffix names a practitioner; the length keeps out "list", "wrist", "twist".
@@ -150,6 +154,8 @@ def _body(
 def _kind(head: str, body_kind: str) -> str:
     if head in _MEMBERS:
         return "member-of"
+    if head in _EMPLOYEES:
+        return "employed-by"
     if head in _FOUNDERS:
         return "founder-of"
     if head in _COUNSEL and body_kind != "place":
@@ -340,6 +346,37 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
     out.extend(_listed_members(article, doc, names, kinds))
+    out.extend(_body_memberships(article, doc, names, entities))
+    return out
+
+
+def _body_memberships(
+    article: Article, doc: Doc, names: _Names, entities: Entities
+) -> list[dict[str, object]]:
+    """'Peru is a member of the Andean Community', 'Peru, a member of the Andean
+    Community': a country or organization that is a member of a named body (GUIDE §9
+    member-of: person/org -> org)."""
+    kinds = {e.id: e.kind for e in entities.actors}
+    out: list[dict[str, object]] = []
+    for m in entities.mentions:
+        if m.kind != "actor" or kinds.get(m.ref) not in _BODY_KINDS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for noun in _appositions(span.root):
+            if noun.lemma_.lower() != "member":
+                continue
+            for obj in _prep_objects(noun, "of"):
+                found = names.at(obj)
+                if found is None or found[2] == m.ref or found[3] != "organization" or found[4]:
+                    continue
+                lo, hi = min(span.start_char, noun.left_edge.idx), max(span.end_char, found[1])
+                bounds = article.sentence_at(lo)
+                if bounds is None or hi > bounds.end:
+                    continue
+                out.append({"from": m.ref, "kind": "member-of", "to": found[2],
+                            "evidence": article.text[lo:hi]})  # fmt: skip
     return out
 
 

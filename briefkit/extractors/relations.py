@@ -278,6 +278,11 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         mediators = _refs([t for a in agents for t in conjuncts(a)], parties, doc)
         others = _refs(_subjects(verb) + possessors, parties, doc)
         others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
+        # "X mediated (talks) between Y and Z": the parties are the "between" objects
+        held = [tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})]
+        objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
+        between = _refs(objs, parties, doc)
+        others += [r for r in between if r not in others]
         return mediators[:1], [o for o in others if o not in mediators[:1]]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)
@@ -413,6 +418,10 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
             for a, kind, b in _verb_ties(tok, parties, kinds):
                 add(a, kind, b, tok)
+            continue
+        if lemma in {"marry", "married", "divorce", "divorced"} and tok.pos_ in {"VERB", "ADJ"}:
+            for a, b in _married(tok, parties, kinds):
+                add(a, "spouse", b, tok)
             continue
         if tok.pos_ == "NOUN" and lemma in _ATTACK_NOUNS:
             for a, b in _attack(tok, parties, kinds):
@@ -595,6 +604,22 @@ def _exchanged_fire(tok: Token, parties: _Parties, kinds: dict[str, str]) -> lis
     sides += [r for r in _direct(_prep_objects_of(tok, {"with"}), parties) if r not in sides]
     sides = [r for r in sides if kinds.get(r) in _STATES]
     return [(sides[0], b) for b in sides[1:2]] if len(sides) >= 2 else []
+
+
+def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X married Y', 'X is married to Y', 'X and Y married in 1990', 'X divorced Y'
+    (GUIDE §9 spouse; a divorce ends it, which the scorer does not compare)."""
+    if tok.pos_ == "VERB" and not _asserted(tok):
+        return []
+    subjects = _direct([c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}], parties)
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        subjects = _direct([c for c in tok.head.children if c.dep_ == "nsubj"], parties)
+    others = _direct(
+        [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"}), parties
+    )
+    people = [r for r in subjects + others if kinds.get(r) == "person"]
+    people = list(dict.fromkeys(people))
+    return [(people[0], b) for b in people[1:2]] if len(people) >= 2 else []
 
 
 def _trade_between(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:

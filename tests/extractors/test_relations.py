@@ -383,3 +383,23 @@ def test_a_stance_toward_a_body_is_no_post_in_it() -> None:
         "In the east, pro-Beijing district councillor Wilson Orr was elected. Beijing was quiet."
     )
     assert not [r for r in _relations(article) if r["to"] == "beijing"]
+
+
+def test_mediation_between_marriage_and_an_employee() -> None:
+    relations = _relations(
+        parse_article(
+            "Qatar mediated talks between Israel and Hamas in May. "
+            "Tom Brack married Lia Moss in 1990. Paul Varn is married to Eva Varn. "
+            "Ann Dorsey, an employee of Vanta Motors, said sales rose."
+        )
+    )
+    triples, pairs = _triples(relations), _pairs(relations)
+    assert ("qatar", "mediator", "israel") in triples and ("qatar", "mediator", "hamas") in triples
+    assert ("spouse", frozenset(("tom-brack", "lia-moss"))) in pairs
+    assert ("spouse", frozenset(("paul-varn", "eva-varn"))) in pairs
+    assert ("ann-dorsey", "employed-by", "vanta-motors") in triples
+
+
+def test_a_country_member_of_a_body() -> None:
+    article = parse_article("Peru is a member of the Andean Community.")
+    assert ("peru", "member-of", "andean-community") in _triples(_relations(article))
