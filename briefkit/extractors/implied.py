@@ -64,6 +64,20 @@ class _Orgs:
         found = self.mentions.covering(tok.idx)
         return found[0].ref if found else None
 
+    def main_org(self) -> str | None:
+        """The organization the story is about, where one stands out: named three times
+        or more, and twice as often as any other."""
+        counts: dict[str, int] = {}
+        for m in self.mentions.within(0, 10**9):
+            if self.kinds.get(m.ref) == "organization":
+                counts[m.ref] = counts.get(m.ref, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def only_org_before(self, doc: Doc, tok: Token) -> str | None:
         """The one organization named between two sentences back and ``tok``."""
         orgs = {
@@ -166,9 +180,51 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 hi = max(title.idx + len(title.text), span.end_char)
                 add(m.ref, "role", body, lo, hi)
                 break
+        _board_member(doc, span, m.ref, orgs, add)
     _employment(doc, orgs, add)
     _respectively(doc, orgs, add)
     return out
+
+
+_BOARD_WORDS = word_set("of directors trustees governors")
+
+
+def _board_member(
+    doc: Doc, span: Span, person: str, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]
+) -> None:
+    """'X, a member of the board', 'board member X': a member of the board of the one
+    organization named in the two sentences before, else of the one the story is about
+    (named three times or more, and twice as often as any other)."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "conj"]
+    found: tuple[int, int] | None = None
+    for noun in nouns:
+        if noun.lemma_.lower() != "member":
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                # "the board (of directors)", not "the board of directors of the X
+                # Chamber", which names its body
+                bare = (
+                    obj.lemma_.lower() == "board"
+                    and not any(c.dep_ in {"poss", "compound"} for c in obj.children)
+                    and all(t.lower_ in _BOARD_WORDS for t in obj.subtree if t.i > obj.i)
+                )
+                if bare and orgs.at(obj) is None:
+                    found = (noun.left_edge.idx, obj.idx + len(obj.text))
+    k = span.start - 1
+    # "board member X", not "Vanta's board member X" (posts.py reads a named body)
+    named = k >= 2 and (orgs.at(doc[k - 2]) is not None or doc[k - 2].text in {"'s", "’s"})
+    if found is None and k > 0 and doc[k].lower_ == "member" and doc[k - 1].lower_ == "board":
+        found = None if named else (doc[k - 1].idx, doc[k].idx + len(doc[k].text))
+    if found is None:
+        return
+    body = orgs.only_org_before(doc, doc[span.start]) or orgs.main_org()
+    if body is not None:
+        add(person, "member-of", body, min(found[0], span.start_char), max(found[1], span.end_char))
 
 
 def _subject_person(verb: Token, doc: Doc, orgs: _Orgs) -> tuple[str, Token] | None:
@@ -205,6 +261,12 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
         if lemma == "work":
             bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "at"}
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        elif lemma in _HIRE_VERBS:
+            _hired(verb, doc, orgs, add)
+            continue
+        elif lemma in _LEAD_VERBS:
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+            kind = "leader-of"
         elif lemma == "join":
             bodies = [c for c in verb.children if c.dep_ == "dobj"]
             as_post = any(p.dep_ == "prep" and p.lower_ == "as" for p in verb.children)
@@ -235,6 +297,40 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
 
 
 _MODALS = word_set("will would could may might should can must shall")
+# "Y hired X", "X was employed by Y": the person works for the body.
+_HIRE_VERBS = word_set("hire employ recruit")
+# "X heads the Y", "X leads Y": a person leading a body without a title said (GUIDE §9
+# leader-of); with a person as subject only ("Apple leads the market" is no tie).
+_LEAD_VERBS = word_set("head lead chair run")
+
+
+def _hired(
+    verb: Token, doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]
+) -> None:
+    """'X was hired by Y', 'Y hired X (as ...)': the person and the body, both named."""
+    agent = [o for a in verb.children if a.dep_ == "agent" for o in a.children
+             if o.dep_ == "pobj"]  # fmt: skip
+    if agent:
+        people = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            people = [verb.head]
+        bodies = agent
+    else:
+        people = [c for c in verb.children if c.dep_ == "dobj"]
+        bodies = [c for c in verb.children if c.dep_ == "nsubj"]
+    as_post = any(p.dep_ == "prep" and p.lower_ == "as" for p in verb.children)
+    for person_tok in people[:1]:
+        person = orgs.at(person_tok)
+        if person is None or orgs.kinds.get(person) != "person":
+            continue
+        for body_tok in bodies[:1]:
+            body = orgs.at(body_tok)
+            if body is None or orgs.kinds.get(body) != "organization":
+                continue
+            ends = [m for t in (person_tok, body_tok) for m in orgs.mentions.covering(t.idx)]
+            lo = min([verb.idx, *(m.start for m in ends)])
+            hi = max([verb.idx + len(verb.text), *(m.end for m in ends)])
+            add(person, "role" if as_post else "employed-by", body, lo, hi)
 
 
 _LIST_GLUE = frozenset({",", "and", "the"})

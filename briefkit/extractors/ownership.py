@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from briefkit.article import Article
-    from briefkit.extractors.types import Entities
+    from briefkit.extractors.types import Entities, Entity
 
-_ACQUIRE_VERBS = word_set("acquire buy purchase")
+_ACQUIRE_VERBS = word_set("acquire buy purchase own")
 _ACQUIRE_NOUNS = word_set("acquisition purchase takeover buyout")
 _UNIT_NOUNS = word_set("subsidiary unit division subsidiaries")
 _PARENT_NOUNS = word_set("parent")
@@ -167,6 +167,12 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             told = _antecedent(owner_tok, doc, mentions, actors, frozenset({"person"}))
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "person")
+        if owner is None and owner_tok.lower_ in {"its", "it"} and owned is not None:
+            # "its subsidiary X", "it bought X": the one organization named before it,
+            # in its sentence or the one before, other than what is owned
+            told = _only_org_before(doc, owner_tok, refs, owned[2])
+            if told is not None:
+                owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "organization")
         if owner is None or owned is None or owner[2] == owned[2]:
             continue
         if owner[3] not in _OWNERS or owned[3] != "organization":
@@ -178,4 +184,100 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip
+    out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
+
+
+def _only_org_before(doc: Doc, tok: Token, refs: _Refs, other: str) -> str | None:
+    """What "its" stands for: the organization that is the subject of a clause the
+    pronoun is in ("Orvel said its unit ..."), else the one organization named before
+    it, in its sentence or the one before."""
+    cur = tok
+    while cur.head is not cur:
+        cur = cur.head
+        for subj in (c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i):
+            found = refs.at(subj)
+            if found is not None and found[3] == "organization" and found[2] != other:
+                return found[2]
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    orgs = {
+        ref
+        for _s, _e, ref, kind in refs.index.within(start, tok.idx)
+        if kind == "organization" and ref != other
+    }
+    return orgs.pop() if len(orgs) == 1 else None
+
+
+_STATE_WORDS = word_set("state government")
+
+
+def _hyphen_owned(
+    article: Article, doc: Doc, refs: _Refs, entities: Entities
+) -> list[dict[str, object]]:
+    """'Disney-owned Pixar', 'state-owned national flag carrier Garuda Indonesia': the
+    name before the hyphen owns the body the phrase names. "state-" or "government-"
+    is a country: the one the phrase names ("Indonesia's state-owned airline"), or whose
+    name is inside the body's ("Garuda Indonesia"), when the country is an actor."""
+    out: list[dict[str, object]] = []
+    countries = [a for a in entities.actors if a.kind == "country"]
+    for tok in doc:
+        if tok.lower_ != "owned" or tok.i < 2 or doc[tok.i - 1].text not in {"-", "‑"}:
+            continue
+        if doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+            continue
+        owner_tok = doc[tok.i - 2]
+        owned, cur = None, tok
+        for _ in range(5):
+            if cur.dep_ not in {"amod", "compound", "nmod"} or cur.head is cur:
+                break
+            cur = cur.head
+            found = refs.at(cur) or next(
+                (refs.at(c) for c in cur.children if c.dep_ == "appos" and refs.at(c)), None
+            )
+            if found is not None:
+                owned = found
+                break
+        if owned is None or owned[3] != "organization":
+            continue
+        if owner_tok.lower_ in _STATE_WORDS:
+            owner = _state_of(doc, tok, owned, refs, countries)
+            lo = owner_tok.idx if owner is None or owner[0] > owner_tok.idx else owner[0]
+        else:
+            owner = refs.at(owner_tok)
+            lo = owner[0] if owner is not None else owner_tok.idx
+        if owner is None or owner[2] == owned[2] or owner[3] not in _OWNERS:
+            continue
+        hi = max(owned[1], owner[1])
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end:
+            continue
+        out.append({"from": owner[2], "kind": "owns", "to": owned[2],
+                    "evidence": article.text[lo:hi]})  # fmt: skip
+    return out
+
+
+def _state_of(
+    doc: Doc, tok: Token, owned: tuple[int, int, str, str], refs: _Refs, countries: list[Entity]
+) -> tuple[int, int, str, str] | None:
+    """The country a "state-owned" phrase is of: one named in the phrase before the
+    hyphen's word ("Indonesia's", "the Indonesian"), else one whose name is a word of
+    the body's name."""
+    sent = tok.sent
+    for t in reversed(doc[sent.start : tok.i - 2]):
+        found = refs.at(t)
+        if found is not None:
+            return found if found[3] == "country" and t.i >= tok.i - 5 else None
+        if t.dep_ not in {"det", "poss", "case", "amod", "compound", "punct"}:
+            break
+    name = doc.text[owned[0] : owned[1]]
+    words = f" {name} "
+    inside = {
+        c.id
+        for c in countries
+        for n in c.names
+        if not n.demonym and f" {n.text} " in words and n.text != name
+    }
+    if len(inside) == 1:
+        return owned[0], owned[1], inside.pop(), "country"
+    return None

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
-from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
 
@@ -50,6 +50,8 @@ _PERSONAL_POSTS = word_set("""
     counsel solicitor barrister secretary
     """)
 _COUNSEL = word_set("attorney lawyer counsel solicitor barrister")
+# Who works for a body with no post stated (GUIDE §9 employed-by): "an employee of Y".
+_EMPLOYEES = word_set("employee employees staffer staffers")
 _FOUNDERS = word_set("founder co-founder cofounder")
 _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
@@ -67,11 +69,23 @@ _OFFICE_MODIFIERS = word_set("""
     labour labor culture economy industry agriculture
     """)
 _LIST_PREPS = frozenset({"including", "like"})
+_COPULAS = word_set("be become remain")
+# Nations that are no sovereign state (the gazetteer's demonyms are of states) but
+# field national sides and have actors of their own (GUIDE §2 rule 1).
+_NATIONS = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales"}
+# "pro-Beijing", "anti-Kremlin": a stance toward the body, not a post in it.
+_STANCES = ("pro-", "anti-")
 
 
 def _is_role(tok: Token) -> bool:
     lower = tok.lower_
-    return lower in ROLE_NOUNS or lower in TITLE_WORDS or tok.lemma_.lower() in ROLE_NOUNS
+    if lower in ROLE_NOUNS or lower in TITLE_WORDS or tok.lemma_.lower() in ROLE_NOUNS:
+        return True
+    if lower in _EMPLOYEES:
+        return True
+    # An occupation in -ist ("columnist", "strategist", a typo's "analysist"): the
+    # suffix names a practitioner; the length keeps out "list", "wrist", "twist".
+    return tok.is_lower and tok.pos_ == "NOUN" and len(lower) >= 7 and lower.endswith("ist")
 
 
 class _Names:
@@ -89,10 +103,28 @@ class _Names:
             for m in entities.mentions
         ]
         self.index = SpanIndex(spans, lambda s: (s[0], s[1]))
+        gaz = load_gazetteer()
+        # A country actor by the forms of its name, for a demonym the mentions left
+        # unlinked ("English captain X" where England is an actor).
+        self._countries = {
+            n.text.lower(): e.id for e in entities.actors if e.kind == "country" for n in e.names
+        }
+        self._countries.update(
+            {e.name.lower(): e.id for e in entities.actors if e.kind == "country"}
+        )
+        self._demonym = gaz.demonym
 
     def at(self, tok: Token) -> tuple[int, int, str, str, bool] | None:
         found = self.index.covering(tok.idx)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        if tok.is_title and tok.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            country = self._demonym(tok.text)
+            name = country.name if country is not None else _NATIONS.get(tok.text)
+            ref = self._countries.get((name or "").lower())
+            if ref is not None:
+                return tok.idx, tok.idx + len(tok.text), ref, "country", True
+        return None
 
 
 def _body(
@@ -103,7 +135,7 @@ def _body(
     if found is None:
         return None
     start, end, ref, kind, demonym = found
-    if ref == person:
+    if ref == person or tok.doc.text[max(start - 5, 0) : start].lower().endswith(_STANCES):
         return None
     text = tok.doc.text[start:end].lower().split()
     if all(w in _OFFICE_MODIFIERS for w in text):
@@ -122,6 +154,8 @@ def _body(
 def _kind(head: str, body_kind: str) -> str:
     if head in _MEMBERS:
         return "member-of"
+    if head in _EMPLOYEES:
+        return "employed-by"
     if head in _FOUNDERS:
         return "founder-of"
     if head in _COUNSEL and body_kind != "place":
@@ -245,8 +279,12 @@ def _appositions(root: Token) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    if root.dep_ == "nsubj":
+        # "X is the chairman of Y", "X won and becomes the youngest council member"
+        verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj"
+                              and not any(s.dep_ == "nsubj" for s in c.children))]  # fmt: skip
+        nouns += [c for v in verbs if v.lemma_ in _COPULAS for c in v.children
+                  if c.dep_ in {"attr", "oprd"}]  # fmt: skip
     out = []
     for noun in nouns:
         for t in [noun, *(c for c in noun.children if c.dep_ == "conj")]:
@@ -289,6 +327,15 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             if office is not None and _only_country_in_sentence(span, names, home[0]):
                 head, start = office
                 add(m.ref, head, (home[0], start, start), start, span.end_char)
+        after = _named_after(doc, span, names, m.ref)
+        if after is not None:
+            head, body = after
+            add(m.ref, head, body, span.start_char, body[2])
+        adherent = _adherent(doc, span, entities)
+        if adherent is not None:
+            body_ref, start = adherent
+            add(m.ref, "member", (body_ref, start, start), start, span.end_char)
+        out.extend(_kin(article, doc, span, names, m.ref, entities))
         root = span.root
         for noun in _appositions(root):
             body = _body_of_noun(noun, names, span, m.ref)
@@ -299,7 +346,172 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
     out.extend(_listed_members(article, doc, names, kinds))
+    out.extend(_body_memberships(article, doc, names, entities))
     return out
+
+
+def _body_memberships(
+    article: Article, doc: Doc, names: _Names, entities: Entities
+) -> list[dict[str, object]]:
+    """'Peru is a member of the Andean Community', 'Peru, a member of the Andean
+    Community': a country or organization that is a member of a named body (GUIDE §9
+    member-of: person/org -> org)."""
+    kinds = {e.id: e.kind for e in entities.actors}
+    out: list[dict[str, object]] = []
+    for m in entities.mentions:
+        if m.kind != "actor" or kinds.get(m.ref) not in _BODY_KINDS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for noun in _appositions(span.root):
+            if noun.lemma_.lower() != "member":
+                continue
+            for obj in _prep_objects(noun, "of"):
+                found = names.at(obj)
+                if found is None or found[2] == m.ref or found[3] != "organization" or found[4]:
+                    continue
+                lo, hi = min(span.start_char, noun.left_edge.idx), max(span.end_char, found[1])
+                bounds = article.sentence_at(lo)
+                if bounds is None or hi > bounds.end:
+                    continue
+                out.append({"from": m.ref, "kind": "member-of", "to": found[2],
+                            "evidence": article.text[lo:hi]})  # fmt: skip
+    return out
+
+
+def _named_after(
+    doc: Doc, span: Span, names: _Names, person: str
+) -> tuple[str, tuple[str, int, int]] | None:
+    """'Frederick Fung of ADPL', 'Ann Lee from the Civic Party', 'senator X from Virginia':
+    a body named right after the name, by "of" or "from" (GUIDE §9: membership stated by
+    "X of Y"). A country only after "of" ("from" says where one comes from); a state or
+    city only for an office held for it, written before the name. The preposition must
+    hang on the name (or, in a list the parse has run together, on a name before it):
+    "a photo from X from the AP" does not place X in the AP."""
+    j = span.end
+    if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from"}:
+        return None
+    prep = doc[j]
+    anchor = prep.head
+    if not (span.start <= anchor.i < span.end) and (
+        anchor.pos_ != "PROPN" or names.at(anchor) is None or anchor.i > span.start
+    ):
+        return None
+    k = j + 2 if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else j + 1
+    found = names.at(doc[k])
+    if found is None or found[0] != doc[k].idx or found[2] == person or found[4]:
+        return None
+    start, end, ref, kind, _demonym = found
+    rest = doc.text[end : end + 2]
+    if rest[:1] in {"'", "’"} or rest in {"'s", "’s"}:
+        return None  # "X of Italy's la Repubblica": of what the name possesses
+    if kind == "organization" or (kind == "country" and prep.lower_ == "of"):
+        return "member", (ref, start, end)
+    title = doc[span.start - 1] if span.start > span.sent.start else None
+    if kind in _SUBNATIONAL and title is not None and title.lower_ in PLACE_OFFICES:
+        return title.lower_, (ref, start, end)
+    return None
+
+
+def _adherent(doc: Doc, span: Span, entities: Entities) -> tuple[str, int] | None:
+    """'Scientologist X': a capitalised adherent's noun in -ist before the name, made from
+    the name of the one organization of the article it can come from (Scientolog-ist,
+    Scientolog-y): a membership (GUIDE §9 member-of)."""
+    if span.start == 0 or span.start <= span.sent.start:
+        return None
+    tok = doc[span.start - 1]
+    if not (tok.is_title and tok.text.endswith("ist") and len(tok.text) >= 8):
+        return None
+    stem = tok.lower_[:-3]
+    forms = {tok.lower_, stem + "y", stem + "ism"}  # Baptist, Scientology, Buddhism
+    bodies = {
+        e.id
+        for e in entities.actors
+        if e.kind == "organization"
+        for n in e.names
+        if not n.demonym and any(w.lower() in forms for w in n.text.split())
+    }
+    return (bodies.pop(), tok.idx) if len(bodies) == 1 else None
+
+
+def _kin(
+    article: Article, doc: Doc, span: Span, names: _Names, person: str, entities: Entities
+) -> list[dict[str, object]]:
+    """Family written before the name or in apposition: "his wife Ann Lee", "Lind's son
+    Tom Lind", "Ann Lee, the daughter of Ivo Lind" (GUIDE §9 spouse, parent-of,
+    sibling, relative-of). "his"/"her" is the person the nearest clause before has as
+    subject (events.py's reading of a pronoun)."""
+    from briefkit.extractors.events import _antecedent
+
+    out: list[dict[str, object]] = []
+    actors = {a.id: a for a in entities.actors}
+    mentions = SpanIndex(
+        [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
+    )
+
+    def person_at(tok: Token) -> str | None:
+        if tok.lower_ in {"his", "her"}:
+            return _antecedent(tok, doc, mentions, actors, frozenset({"person"}))
+        found = names.at(tok)
+        return found[2] if found is not None and found[3] == "person" else None
+
+    def add(noun: Token, other: str | None, lo: int, hi: int) -> None:
+        kin = KIN_KINDS.get(noun.lower_)
+        if kin is None or other is None or other == person:
+            return
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end:
+            return
+        kind, forward = kin
+        source, target = (person, other) if forward else (other, person)
+        out.append({"from": source, "kind": kind, "to": target,
+                    "evidence": article.text[lo:hi]})  # fmt: skip
+
+    k = span.start - 1
+    if k > span.sent.start and doc[k].lower_ in KIN_KINDS:
+        noun, before = doc[k], doc[k - 1]
+        if before.text in _POSSESSIVE and k - 2 >= span.sent.start:
+            add(noun, person_at(doc[k - 2]), doc[k - 2].idx, span.end_char)
+        elif before.lower_ in {"his", "her"}:
+            add(noun, person_at(before), before.idx, span.end_char)
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.lower_ not in KIN_KINDS:
+            continue
+        for obj in _prep_objects(noun, "of"):
+            lo, hi = min(noun.left_edge.idx, span.start_char), obj.idx + len(obj.text)
+            found = names.at(obj)
+            if found is not None:
+                hi = max(hi, found[1])
+            add(noun, person_at(obj), lo, max(hi, span.end_char))
+    return out
+
+
+def _prep_objects(tok: Token, prep: str) -> list[Token]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == prep
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+
+
+# Family nouns and the relation each states, from the person the noun names ("his
+# wife X": X spouse of him; "his son X": he parent-of X, so backward).
+KIN_KINDS: dict[str, tuple[str, bool]] = {
+    "wife": ("spouse", True), "husband": ("spouse", True), "widow": ("spouse", True),
+    "widower": ("spouse", True), "spouse": ("spouse", True),
+    "mother": ("parent-of", True), "father": ("parent-of", True),
+    "son": ("parent-of", False), "daughter": ("parent-of", False),
+    "brother": ("sibling", True), "sister": ("sibling", True),
+    "cousin": ("relative-of", True), "uncle": ("relative-of", True),
+    "aunt": ("relative-of", True), "nephew": ("relative-of", True),
+    "niece": ("relative-of", True), "grandson": ("relative-of", True),
+    "granddaughter": ("relative-of", True), "grandfather": ("relative-of", True),
+    "grandmother": ("relative-of", True), "stepson": ("parent-of", False),
+    "stepdaughter": ("parent-of", False), "stepfather": ("parent-of", True),
+    "stepmother": ("parent-of", True),
+}  # fmt: skip
 
 
 # National offices a capitalised title before a name gives without naming the state:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.events import _antecedent
-from briefkit.extractors.gazetteer import load_gazetteer
+from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.ownership import ownership_relations
@@ -80,11 +80,12 @@ _PARTY_KINDS = frozenset({"country", "organization", "person"})  # not products 
 _PREPS = frozenset({"with", "between", "against", "like", "including", "to", "among", "of", "and"})
 
 
-def role_relations(entities: Entities) -> list[dict[str, object]]:
+def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]]:
     """A person's stated role, as a relation to the body they hold it in."""
     out = []
     places = {p.id for p in entities.places}
     countries = {a.id: a for a in entities.actors if a.kind == "country"}
+    names = {e.id: e for e in [*entities.actors, *entities.places]}
     for ent in entities.actors:
         if ent.kind != "person":
             continue
@@ -95,7 +96,12 @@ def role_relations(entities: Entities) -> list[dict[str, object]]:
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
-        if ent.affiliation and ent.role and not _origin_only(ent, countries):
+        if (
+            ent.affiliation
+            and ent.role
+            and not _origin_only(ent, countries)
+            and not _stance_only(ent, names, text)
+        ):
             out.append(
                 {
                     "from": ent.id,
@@ -123,6 +129,22 @@ def _origin_only(ent: Entity, countries: dict[str, Entity]) -> bool:
         return False
     evidence = ent.role_evidence or ""
     return not any(not n.demonym and n.text in evidence for n in country.names)
+
+
+def _stance_only(ent: Entity, names: dict[str, Entity], text: str) -> bool:
+    """'pro-Beijing district councillor X': the body is named only in a stance toward
+    it, which is no post in it."""
+    body = names.get(ent.affiliation or "")
+    evidence = ent.role_evidence or ""
+    if body is None or not evidence:
+        return False
+    for n in body.names:
+        if not text[max(n.start - 5, 0) : n.start].lower().endswith(("pro-", "anti-")):
+            continue
+        at = text.find(evidence, max(n.end - len(evidence), 0))
+        if 0 <= at <= n.start:  # this name is the one the role's evidence holds
+            return True
+    return False
 
 
 # Heads of a role that make its relation another affiliation kind than a post
@@ -256,6 +278,11 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         mediators = _refs([t for a in agents for t in conjuncts(a)], parties, doc)
         others = _refs(_subjects(verb) + possessors, parties, doc)
         others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
+        # "X mediated (talks) between Y and Z": the parties are the "between" objects
+        held = [tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})]
+        objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
+        between = _refs(objs, parties, doc)
+        others += [r for r in between if r not in others]
         return mediators[:1], [o for o in others if o not in mediators[:1]]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)
@@ -388,6 +415,26 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
+            for a, kind, b in _verb_ties(tok, parties, kinds):
+                add(a, kind, b, tok)
+            continue
+        if lemma in {"marry", "married", "divorce", "divorced"} and tok.pos_ in {"VERB", "ADJ"}:
+            for a, b in _married(tok, parties, kinds):
+                add(a, "spouse", b, tok)
+            continue
+        if tok.pos_ == "NOUN" and lemma in _ATTACK_NOUNS:
+            for a, b in _attack(tok, parties, kinds):
+                add(a, "enemy", b, tok)
+            continue
+        if tok.pos_ == "VERB" and lemma == "exchange":
+            for a, b in _exchanged_fire(tok, parties, kinds):
+                add(a, "enemy", b, tok)
+            continue
+        if tok.pos_ == "NOUN" and lemma == "trade":
+            for a, b in _trade_between(tok, parties, kinds):
+                add(a, "trade-partner", b, tok)
+            continue
         if tok.pos_ == "VERB" and lemma in _BAN_VERBS:
             banner, target = _ban(tok, parties, doc)
             if kinds.get(banner or "") in _STATES and kinds.get(target or "") in _STATES:
@@ -434,6 +481,161 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 target = targets[0] if targets else _nearest_other(tok, by, parties)
                 add(by[0], "sanctions", target, tok)
     return out
+
+
+# Verbs that state a tie between their subject and object (GUIDE §9): armed conflict
+# (enemy), accusation, criticism and legal fights (tension), sanctions, competition
+# (rival), cooperation (ally). "attack" is an enemy's only between two states: an
+# outlet or a person "attacks" in words.
+_TIE_VERBS: dict[str, str] = {
+    "invade": "enemy", "bomb": "enemy", "shell": "enemy", "attack": "enemy",
+    "accuse": "tension", "criticise": "tension", "criticize": "tension",
+    "condemn": "tension", "denounce": "tension", "sue": "tension", "rebuke": "tension",
+    "sanction": "sanctions", "impose": "sanctions", "slap": "sanctions", "levy": "sanctions",
+    "compete": "rival", "cooperate": "ally", "collaborate": "ally",
+}  # fmt: skip
+_PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
+_NOT_ASSERTED = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
+
+
+def _asserted(verb: Token) -> bool:
+    """A verb that states what is or was: not negated, not modal, not a plan or a threat
+    under another verb ("threatened to sue")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_ASSERTED)
+           for c in verb.children):  # fmt: skip
+        return False
+    return verb.dep_ not in {"xcomp", "pcomp"} and verb.tag_ != "VB"
+
+
+def _direct(tokens: list[Token], parties: _Parties) -> list[str]:
+    """The parties the tokens themselves name (no pronoun guessed, no possessor taken:
+    "criticised Lind's plan" is about the plan)."""
+    out: list[str] = []
+    for t in (c for tok in tokens for c in conjuncts(tok)):
+        ref = parties.of(t)
+        if ref is not None and ref not in out:
+            out.append(ref)
+    return out
+
+
+def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Subject and object of a verb of conflict, dispute, sanction, competition or
+    cooperation, active or passive ("Y was sued by X")."""
+    lemma = tok.lemma_.lower()
+    kind = _TIE_VERBS[lemma]
+    if not _asserted(tok):
+        return []
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    if agents:
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            patients = [tok.head]
+    else:
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        patients = [c for c in tok.children if c.dep_ == "dobj"]
+    if kind == "sanctions" and lemma != "sanction":
+        # "X imposed sanctions on Y": the object is the sanctions, the target their "on"
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not any(o.lemma_.lower() in {"sanction", "sanctions", "embargo"} for o in objs):
+            return []
+        patients = _prep_objects_of(tok, {"on", "against"}) + [
+            t for o in objs for t in _prep_objects_of(o, {"on", "against"})
+        ]
+    elif kind in {"rival", "ally"}:
+        patients = _prep_objects_of(tok, {"with", "against"})
+    first, second = _direct(agents, parties), _direct(patients, parties)
+    allowed = _PARTY_KINDS if kind in _PERSON_TIES else _STATES
+    if lemma == "attack":
+        allowed = frozenset({"country"})
+    return [
+        (a, kind, b)
+        for a in first[:1]
+        for b in second
+        if a != b and kinds.get(a) in allowed and kinds.get(b) in allowed
+    ]
+
+
+# Nouns of an armed or hostile assault: "X's attack on Y", "the attack on Y by X",
+# "an attack launched by X against Y" (GUIDE §9 enemy: attacks).
+_ATTACK_NOUNS = word_set("attack assault offensive airstrike bombardment incursion raid")
+_FIRE_NOUNS = word_set("fire gunfire shots shot artillery blows missiles rockets")
+
+
+def _attack(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """The attacker (the noun's possessor or "by" object, or that of the verb that
+    launched it) and the attacked ("on"/"against" object), both states or bodies; a
+    planned or denied attack is none."""
+    if any(c.lower_ in _NOT_DONE_ATTACK for c in tok.children):
+        return []
+    targets = _direct(_prep_objects_of(tok, {"on", "against"}), parties)
+    attackers = _direct(
+        [c for c in tok.children if c.dep_ == "poss"] + _prep_objects_of(tok, {"by"}), parties
+    )
+    verb = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and _asserted(verb):
+        # "X launched an attack on Y", "the attack was launched by X on Y"
+        if not targets:
+            targets = _direct(_prep_objects_of(verb, {"on", "against"}), parties)
+        if not attackers:
+            by = [o for a in verb.children if a.dep_ == "agent" for o in a.children
+                  if o.dep_ == "pobj"]  # fmt: skip
+            subj = [c for c in verb.children if c.dep_ == "nsubj"] if tok.dep_ == "dobj" else []
+            attackers = _direct(by + subj, parties)
+    return [
+        (a, b)
+        for a in attackers[:1]
+        for b in targets[:1]
+        if a != b and kinds.get(a) in _STATES and kinds.get(b) in _STATES
+    ]
+
+
+_NOT_DONE_ATTACK = word_set("planned possible potential feared alleged threatened failed")
+
+
+def _exchanged_fire(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X and Y exchanged fire', 'X exchanged artillery fire with Y'."""
+    if not _asserted(tok):
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIRE_NOUNS]
+    if not objs:
+        return []
+    sides = _direct([c for c in tok.children if c.dep_ == "nsubj"], parties)
+    sides += [r for r in _direct(_prep_objects_of(tok, {"with"}), parties) if r not in sides]
+    sides = [r for r in sides if kinds.get(r) in _STATES]
+    return [(sides[0], b) for b in sides[1:2]] if len(sides) >= 2 else []
+
+
+def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X married Y', 'X is married to Y', 'X and Y married in 1990', 'X divorced Y'
+    (GUIDE §9 spouse; a divorce ends it, which the scorer does not compare)."""
+    if tok.pos_ == "VERB" and not _asserted(tok):
+        return []
+    subjects = _direct([c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}], parties)
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        subjects = _direct([c for c in tok.head.children if c.dep_ == "nsubj"], parties)
+    others = _direct(
+        [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"}), parties
+    )
+    people = [r for r in subjects + others if kinds.get(r) == "person"]
+    people = list(dict.fromkeys(people))
+    return [(people[0], b) for b in people[1:2]] if len(people) >= 2 else []
+
+
+def _trade_between(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'trade between X and Y', "X's trade with Y": trade partners (not a "trade war",
+    a "trade dispute": those are tension, told by their own nouns)."""
+    if tok.dep_ == "compound" or any(c.dep_ == "neg" for c in tok.children):
+        return []
+    between = _direct(_prep_objects_of(tok, {"between"}), parties)
+    if len(between) >= 2:
+        pairs = [(between[0], b) for b in between[1:]]
+    else:
+        owners = _direct([c for c in tok.children if c.dep_ == "poss"], parties)
+        withs = _direct(_prep_objects_of(tok, {"with"}), parties)
+        pairs = [(a, b) for a in owners[:1] for b in withs]
+    return [(a, b) for a, b in pairs if a != b and kinds.get(a) in _STATES
+            and kinds.get(b) in _STATES]  # fmt: skip
 
 
 _BODY_KINDS = frozenset({"organization", "other"})
@@ -592,7 +794,7 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     crossed = crossed_pairs(doc, entities)
     found = [
         r
-        for r in role_relations(entities) + posts + stated
+        for r in role_relations(entities, article.text) + posts + stated
         if r["kind"] not in _AFFILIATION or (r["from"], r["to"]) not in crossed
     ]
     return _dedupe(found)

@@ -294,3 +294,112 @@ def test_a_pronoun_buyer_and_an_invasion() -> None:
     assert ("tom-brack", "owns", "nexo-systems") in _triples(relations)
     pairs = {(r["kind"], frozenset((r["from"], r["to"]))) for r in relations}
     assert ("enemy", frozenset(("russia", "georgia"))) in pairs
+
+
+def _pairs(relations: list[dict[str, object]]) -> set[tuple[object, frozenset[object]]]:
+    return {(r["kind"], frozenset((r["from"], r["to"]))) for r in relations}
+
+
+def test_membership_and_office_named_after_the_name() -> None:
+    article = parse_article(
+        "The mayor met Ann Dorsey of the Green Alliance on Monday. "
+        "Senator Paul Varn from Nebraska spoke."
+    )
+    triples = _triples(_relations(article))
+    assert ("ann-dorsey", "member-of", "green-alliance") in triples
+    assert ("paul-varn", "role", "nebraska") in triples
+
+
+def test_an_adherent_noun_is_membership() -> None:
+    article = parse_article("Scientologist Mara Quill spoke at the Church of Scientology in Paris.")
+    assert ("mara-quill", "member-of", "church-of-scientology") in _triples(_relations(article))
+
+
+def test_family_before_the_name() -> None:
+    article = parse_article(
+        "Tom Brack arrived with his wife Jane Brack. Brack's son Ed Brack stayed home."
+    )
+    relations = _relations(article)
+    assert ("spouse", frozenset(("tom-brack", "jane-brack"))) in _pairs(relations)
+    assert ("tom-brack", "parent-of", "ed-brack") in _triples(relations)
+
+
+def test_ownership_by_hyphen_passive_and_its_subsidiary() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Kestrel Air said Kestrel Air-owned Mina Air grew. "
+                "Vanta Motors, which is owned by Orvel Bank, grew. "
+                "Orvel Bank said its subsidiary Karst Capital lost money."
+            )
+        )
+    )
+    assert ("kestrel-air", "owns", "mina-air") in triples
+    assert ("orvel-bank", "owns", "vanta-motors") in triples
+    assert ("orvel-bank", "owns", "karst-capital") in triples
+
+
+def test_ties_stated_by_verbs() -> None:
+    relations = _relations(
+        parse_article(
+            "Peru accused Chile of spying. In May, Peru imposed new sanctions on Bolivia. "
+            "Kestrel Air sued Orvel Airlines in May. "
+            "North Korea and South Korea exchanged artillery fire on Tuesday."
+        )
+    )
+    pairs = _pairs(relations)
+    assert ("tension", frozenset(("peru", "chile"))) in pairs
+    assert ("tension", frozenset(("kestrel-air", "orvel-airlines"))) in pairs
+    assert ("enemy", frozenset(("north-korea", "south-korea"))) in pairs
+    assert ("peru", "sanctions", "bolivia") in _triples(relations)
+
+
+def test_a_denied_or_possible_tie_is_none() -> None:
+    relations = _relations(
+        parse_article("Vanta Motors did not sue Orvel Airlines. Vanta Motors may sue Kestrel Air.")
+    )
+    assert not [r for r in relations if r["kind"] == "tension"]
+
+
+def test_employment_and_leading_by_verbs_and_the_board() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Ann Dorsey was hired by Vanta Motors in May. Paul Varn heads the Green Alliance."
+            )
+        )
+    )
+    assert ("ann-dorsey", "employed-by", "vanta-motors") in triples
+    assert ("paul-varn", "leader-of", "green-alliance") in triples
+    board = parse_article("Kestrel Air makes jets. Board member Lia Moss said sales rose.")
+    assert ("lia-moss", "member-of", "kestrel-air") in _triples(_relations(board))
+    # which company's board, where two are named, is a guess: no relation
+    two = parse_article("Kestrel Air and Vanta Motors met. Board member Lia Moss spoke.")
+    assert not [r for r in _relations(two) if r["from"] == "lia-moss"]
+
+
+def test_a_stance_toward_a_body_is_no_post_in_it() -> None:
+    article = parse_article(
+        "In the east, pro-Beijing district councillor Wilson Orr was elected. Beijing was quiet."
+    )
+    assert not [r for r in _relations(article) if r["to"] == "beijing"]
+
+
+def test_mediation_between_marriage_and_an_employee() -> None:
+    relations = _relations(
+        parse_article(
+            "Qatar mediated talks between Israel and Hamas in May. "
+            "Tom Brack married Lia Moss in 1990. Paul Varn is married to Eva Varn. "
+            "Ann Dorsey, an employee of Vanta Motors, said sales rose."
+        )
+    )
+    triples, pairs = _triples(relations), _pairs(relations)
+    assert ("qatar", "mediator", "israel") in triples and ("qatar", "mediator", "hamas") in triples
+    assert ("spouse", frozenset(("tom-brack", "lia-moss"))) in pairs
+    assert ("spouse", frozenset(("paul-varn", "eva-varn"))) in pairs
+    assert ("ann-dorsey", "employed-by", "vanta-motors") in triples
+
+
+def test_a_country_member_of_a_body() -> None:
+    article = parse_article("Peru is a member of the Andean Community.")
+    assert ("peru", "member-of", "andean-community") in _triples(_relations(article))
