@@ -424,8 +424,18 @@ def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc])
     lo, hi = first.start_char, last.end_char
     if "\n" not in text[lo:start] and "\n" not in text[end:hi]:
         return doc
-    # Only where the parse crosses the line: a head outside the sentence.
-    if all(span.start <= t.head.i < span.end for t in span):
+    # Only where the parse crosses the line: a head outside the sentence, or a word
+    # outside it hung on one inside ("Apple Inc., Apple Corps resolve trademark
+    # dispute / Apple Inc. announced ...": the headline becomes the lead's subject).
+    # Only words across a line break: the space after a last sentence is no headline.
+    outside = [
+        t
+        for t in [*doc[first.start : span.start], *doc[span.end : last.end]]
+        if not t.is_space and "\n" in text[min(t.idx, end) : max(t.idx, start)]
+    ]
+    if all(span.start <= t.head.i < span.end for t in span) and not any(
+        span.start <= t.head.i < span.end for t in outside
+    ):
         return doc
     if start not in cache:
         from briefkit.extractors.nlp import load_model
@@ -959,6 +969,15 @@ def _is_baseline(prep: Token) -> bool:
     if word == "from" and head.lemma_.lower() in _CHANGE_WORDS:
         return True
     if word == "since":
+        # "has not closed above 8,000 since February", "lows not reached since
+        # February": a record the date is the last time of; nothing happened then.
+        # A negated state stays one ("has not been in recession since 2001").
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.lemma_ != "be"
+            and any(c.dep_ == "neg" for c in head.children)
+        ):
+            return True
         nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
         nouns += [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
         return any(
@@ -1383,7 +1402,17 @@ def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], 
     nothing happened on it. A noun that names a happening keeps it ("the 1979 crisis",
     "Sunday's vote"). A date that is itself the subject or object is not a modifier."""
     root = date_span.root
-    if prep is not None:
+    after = sent.doc[date_span.end] if date_span.end < sent.end else None
+    if (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.head.i == root.i
+        and after.dep_ in ("appos", "compound", "nmod")
+    ):
+        # "above its November 20, 2008 low": the parse hangs the noun the date comes
+        # before on the date; the date still only tells which low is meant.
+        head = after
+    elif prep is not None:
         if prep.lower_ not in _DESCRIBING_PREPS:
             return False
         head = prep.head
@@ -1770,6 +1799,10 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
+        elif _measure_object(c, verb, skip):
+            # "lost 53.5 points", "plunged more than 68%": the small model makes the
+            # amount an adverb; it is what the verb says, not a bare "index loses".
+            objects.append(_noun_phrase(c, skip))
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
             continue  # "submitted starting next month": the participle only dates it
         elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
@@ -1791,13 +1824,19 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
                 )
             )
         ):
-            others.append(_phrase(c, skip))
-            # "which X will begin to fly": the noun is what is flown.
+            phrase = _phrase(c, skip)
+            # "which X will begin to fly": the noun is what is flown, told right after
+            # the verb that flies it ("to fly the jets out of Heathrow", not "to fly out
+            # of Heathrow the jets").
             rel = next((r for r in c.children if r.dep_ in _OBJECT_DEPS and r.i < c.i
                         and r.tag_ in ("WDT", "WP")), None)  # fmt: skip
             noun = _relative_antecedent(rel) if rel is not None else None
-            if noun is not None:
-                others.append(_noun_phrase(noun, skip))
+            if noun is None:
+                others.append(phrase)
+                continue
+            # Three parts, each rendered in its own order.
+            at = next((k + 1 for k, t in enumerate(phrase) if t.i == c.i), len(phrase))
+            others += [phrase[:at], _noun_phrase(noun, skip), phrase[at:]]
     kept = [_with_score(p) for p in objects + others if p]
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
@@ -1807,6 +1846,21 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         if manner:
             kept = [[t for t in manner[0].subtree if t.i not in skip]]
     return kept
+
+
+_MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
+    """An amount after the verb that the parse hangs on it as an adverb (npadvmod):
+    a number's noun ("53.5 points") or a percent, money or quantity; never a date."""
+    if tok.dep_ != "npadvmod" or tok.i < verb.i or tok.i in skip:
+        return False
+    if any(t.i in skip or t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False
+    return tok.ent_type_ in _MEASURES or any(
+        c.dep_ == "nummod" and c.like_num for c in tok.children
+    )
 
 
 def _tells_a_clause(prep: Token) -> bool:
@@ -1903,7 +1957,9 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         if t.i not in ids:
             continue
         idx = ids.index(t.i)
-        out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
+        # The head's whole left part goes, not only its own dependents: "the Beatles'
+        # record company, Apple Corps" -> "Apple Corps", not "the ' Apple Corps".
+        out = [x for x in out[:idx] if not t.left_edge.i <= x.i < t.i] + name + out[idx + 1 :]
         break
     # A hyphen stays: "charity-flight", not "charityflight".
     return [
