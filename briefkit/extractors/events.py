@@ -804,7 +804,15 @@ def _read_dated(
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
-        return planned or _Reading(*_noun_event(noun, date_tokens, sent))
+        if planned is not None:
+            return planned
+        # A happening named for a day still to come ("the celebrations on November 16",
+        # the article of November 5) is what is planned for it (GUIDE §6, status).
+        first = _first_day(date) if date else None
+        later = published is not None and first is not None and first > published
+        return _Reading(
+            *_noun_event(noun, date_tokens, sent), status="planned" if later else "happened"
+        )
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
@@ -1050,6 +1058,11 @@ def _resolve_subject(
             return reading, found  # the parse may hang the clause on a farther noun
         if not _fits_relative(subj.head, antecedent):
             return reading, found  # the pronoun stays, and the bare "which" is dropped
+        if _one_of(antecedent):
+            # "X is one of the indexes that have done well today": the doing is X's,
+            # not "the indexes"'; the clause's verb agrees with the wrong noun. The bare
+            # "that" stays, and the line is dropped: no garbled line.
+            return reading, found
         phrase = _render(_surname(_noun_phrase(antecedent, inside)))
         if not phrase:
             return reading, found
@@ -1076,6 +1089,15 @@ def _resolve_subject(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _one_of(noun: Token) -> bool:
+    """``noun`` is the set a "one of" picks from ("one of the indexes"), or has "one"
+    before it as its number (a dropped "of": "one the indices")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
+        return True
+    return any(c.lower_ == "one" and c.i < noun.i and c.dep_ == "nummod" for c in noun.children)
 
 
 _HAPPENING_VERBS = frozenset({"occur", "happen"})
@@ -1341,7 +1363,7 @@ def _is_event_noun(tok: Token) -> bool:
 
 # A noun after these prepositions is the setting of its verb ("said in an interview on
 # Monday"): the verb is the happening. After others ("after the assassination") it is not.
-_SETTING_PREPS = frozenset({"in", "during", "at", "on", "for", "with", "from", "to"})
+_SETTING_PREPS = frozenset({"in", "during", "at", "on", "for", "with", "from"})
 
 
 def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None:

@@ -929,3 +929,25 @@ def test_a_relative_object_follows_the_verb_that_takes_it(nlp: Language) -> None
     _, events = events_of(nlp, text, published=dt.date(2009, 4, 4))
     [e] = events
     assert e["what"] == "Venn Air will begin to fly the jets from Lumen"
+
+
+def test_a_dated_happening_after_to_is_the_nouns_and_a_coming_one_planned(nlp: Language) -> None:
+    # The flight is not on the 16th; the celebrations are, and are still to come.
+    text = (
+        "The airliner will fly directly to Lumen as part of the leadup to Venn Air's "
+        "85th birthday celebrations on November 16, 2005.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2005, 11, 5))
+    [e] = events
+    assert "fly" not in e["what"]
+    assert "celebrations" in e["what"]
+    assert (e["date"], e["status"]) == ("2005-11-16", "planned")
+
+
+def test_one_of_the_nouns_a_relative_tells_of_is_no_subject(nlp: Language) -> None:
+    text = (
+        "The Lumen index is one of the indexes that have done particularly well today. "
+        "The bank, which today posted a loss, fired its chief.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == ["The bank posts a loss"]
