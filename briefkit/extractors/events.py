@@ -1196,7 +1196,7 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
-        for t in (tok, *tok.subtree):
+        for t in _naming_words(tok):
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
@@ -1220,6 +1220,19 @@ def _antecedent(
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
     return people.pop() if len(people) == 1 else None
+
+
+def _naming_words(subject: Token) -> list[Token]:
+    """The words of ``subject`` that name what it is: its head, the compounds before it,
+    an appositive name and those of its conjuncts; not a modifier's name ("the Japanese
+    index" is no Japan, "the president's spokesman" no president)."""
+    out: list[Token] = []
+    todo = [subject]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if c.dep_ in ("compound", "flat", "appos", "conj")]
+    return out
 
 
 # Dependents that tell a happening of their own: their names are not the happening's

@@ -951,3 +951,12 @@ def test_one_of_the_nouns_a_relative_tells_of_is_no_subject(nlp: Language) -> No
     )
     _, events = events_of(nlp, text)
     assert [e["what"] for e in events] == ["The bank posts a loss"]
+
+
+def test_it_is_not_told_by_a_modifiers_name(nlp: Language) -> None:
+    # "The Lumenian index" is no Lumenia: "it" stays bare, and the line goes.
+    text = "The Lumenian index rose 2%. It hit an all time low on Monday.\n"
+    names = {"Lumenian": ("lumenia", "actor")}
+    kinds = {"lumenia": ("Lumenia", "country")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["what"].startswith("Lumenia") for e in events)
