@@ -1676,11 +1676,11 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
                         return c
         # A participle or infinitive that modifies a noun is said of that noun:
         # "migrants crossing the Channel", "figures to be published today".
+        # So is an adjective's complement: "the first customer, due to receive ...".
         if (
             tok.dep_ in ("acl", "relcl")
-            and tok.head.pos_ in ("NOUN", "PROPN")
-            and _in(tok.head, sent)
-        ):
+            or (tok.dep_ in ("amod", "prep") and tok.pos_ == "ADJ" and tok.i > tok.head.i)
+        ) and (tok.head.pos_ in ("NOUN", "PROPN") and _in(tok.head, sent)):
             # Not an active infinitive: "an attempt to make X profitable" is no
             # attempt making anything; whose making it is the clause does not say.
             if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
@@ -1743,11 +1743,15 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         and (
             keep[0].lower_.rstrip(".") in _TITLES
             or keep[0].dep_ == "punct"
-            or (keep[0].dep_ == "det" and tok.pos_ == "PROPN")
+            # Not a word of the name ("All Nippon Airways").
+            or (keep[0].dep_ == "det" and tok.pos_ == "PROPN" and keep[0].lower_ in _ARTICLES)
         )
     ):
         keep = keep[1:]
     return keep or [tok]
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _relative_antecedent(relative: Token) -> Token | None:
@@ -1902,11 +1906,21 @@ def _tells_a_clause(prep: Token) -> bool:
     """``prep`` introduces a clause with a finite verb and a subject of its own
     ("after it became known that he left ..."): a happening of its own, not a
     complement of this one."""
-    return any(
+    if any(
         t.dep_ in ("pcomp", "pobj")
         and t.tag_ in ("VBD", "VBZ", "VBP")
         and any(c.dep_ in _SUBJECTS for c in t.children)
         for t in prep.children
+    ):
+        return True
+    # An absolute "with": its noun has a predicate of its own ("with the first
+    # customer, X, due to receive ...", "with unemployment declining"): another happening.
+    return prep.lower_ == "with" and any(
+        (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
+        or (c.pos_ == "ADJ" and c.i > t.i and any(x.dep_ == "xcomp" for x in c.children))
+        for t in prep.children
+        if t.dep_ == "pobj"
+        for c in t.children
     )
 
 

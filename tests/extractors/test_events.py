@@ -960,3 +960,15 @@ def test_it_is_not_told_by_a_modifiers_name(nlp: Language) -> None:
     kinds = {"lumenia": ("Lumenia", "country")}
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert not any(e["what"].startswith("Lumenia") for e in events)
+
+
+def test_an_absolute_with_is_its_own_happening(nlp: Language) -> None:
+    text = (
+        "The first flight is expected to take place in September of this year, with the "
+        "first customer, All Venn Airways, due to receive their first aircraft in May 2008.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2007, 7, 9))
+    assert [e["what"] for e in events] == [
+        "The first flight is expected to take place",
+        "All Venn Airways receives their first aircraft",
+    ]
