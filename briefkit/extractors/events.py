@@ -424,8 +424,18 @@ def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc])
     lo, hi = first.start_char, last.end_char
     if "\n" not in text[lo:start] and "\n" not in text[end:hi]:
         return doc
-    # Only where the parse crosses the line: a head outside the sentence.
-    if all(span.start <= t.head.i < span.end for t in span):
+    # Only where the parse crosses the line: a head outside the sentence, or a word
+    # outside it hung on one inside ("Apple Inc., Apple Corps resolve trademark
+    # dispute / Apple Inc. announced ...": the headline becomes the lead's subject).
+    # Only words across a line break: the space after a last sentence is no headline.
+    outside = [
+        t
+        for t in [*doc[first.start : span.start], *doc[span.end : last.end]]
+        if not t.is_space and "\n" in text[min(t.idx, end) : max(t.idx, start)]
+    ]
+    if all(span.start <= t.head.i < span.end for t in span) and not any(
+        span.start <= t.head.i < span.end for t in outside
+    ):
         return doc
     if start not in cache:
         from briefkit.extractors.nlp import load_model
@@ -794,7 +804,15 @@ def _read_dated(
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
-        return planned or _Reading(*_noun_event(noun, date_tokens, sent))
+        if planned is not None:
+            return planned
+        # A happening named for a day still to come ("the celebrations on November 16",
+        # the article of November 5) is what is planned for it (GUIDE §6, status).
+        first = _first_day(date) if date else None
+        later = published is not None and first is not None and first > published
+        return _Reading(
+            *_noun_event(noun, date_tokens, sent), status="planned" if later else "happened"
+        )
     start = prep.head if prep is not None else date_span.root
     verb = _governing_verb(start, sent)
     if verb is None:
@@ -959,6 +977,15 @@ def _is_baseline(prep: Token) -> bool:
     if word == "from" and head.lemma_.lower() in _CHANGE_WORDS:
         return True
     if word == "since":
+        # "has not closed above 8,000 since February", "lows not reached since
+        # February": a record the date is the last time of; nothing happened then.
+        # A negated state stays one ("has not been in recession since 2001").
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.lemma_ != "be"
+            and any(c.dep_ == "neg" for c in head.children)
+        ):
+            return True
         nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
         nouns += [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
         return any(
@@ -1031,6 +1058,11 @@ def _resolve_subject(
             return reading, found  # the parse may hang the clause on a farther noun
         if not _fits_relative(subj.head, antecedent):
             return reading, found  # the pronoun stays, and the bare "which" is dropped
+        if _one_of(antecedent):
+            # "X is one of the indexes that have done well today": the doing is X's,
+            # not "the indexes"'; the clause's verb agrees with the wrong noun. The bare
+            # "that" stays, and the line is dropped: no garbled line.
+            return reading, found
         phrase = _render(_surname(_noun_phrase(antecedent, inside)))
         if not phrase:
             return reading, found
@@ -1057,6 +1089,15 @@ def _resolve_subject(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _one_of(noun: Token) -> bool:
+    """``noun`` is the set a "one of" picks from ("one of the indexes"), or has "one"
+    before it as its number (a dropped "of": "one the indices")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
+        return True
+    return any(c.lower_ == "one" and c.i < noun.i and c.dep_ == "nummod" for c in noun.children)
 
 
 _HAPPENING_VERBS = frozenset({"occur", "happen"})
@@ -1155,7 +1196,7 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
-        for t in (tok, *tok.subtree):
+        for t in _naming_words(tok):
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
@@ -1179,6 +1220,19 @@ def _antecedent(
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
     return people.pop() if len(people) == 1 else None
+
+
+def _naming_words(subject: Token) -> list[Token]:
+    """The words of ``subject`` that name what it is: its head, the compounds before it,
+    an appositive name and those of its conjuncts; not a modifier's name ("the Japanese
+    index" is no Japan, "the president's spokesman" no president)."""
+    out: list[Token] = []
+    todo = [subject]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if c.dep_ in ("compound", "flat", "appos", "conj")]
+    return out
 
 
 # Dependents that tell a happening of their own: their names are not the happening's
@@ -1322,7 +1376,7 @@ def _is_event_noun(tok: Token) -> bool:
 
 # A noun after these prepositions is the setting of its verb ("said in an interview on
 # Monday"): the verb is the happening. After others ("after the assassination") it is not.
-_SETTING_PREPS = frozenset({"in", "during", "at", "on", "for", "with", "from", "to"})
+_SETTING_PREPS = frozenset({"in", "during", "at", "on", "for", "with", "from"})
 
 
 def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None:
@@ -1383,7 +1437,17 @@ def _modifies_thing(date_span: Span, prep: Token | None, date_tokens: set[int], 
     nothing happened on it. A noun that names a happening keeps it ("the 1979 crisis",
     "Sunday's vote"). A date that is itself the subject or object is not a modifier."""
     root = date_span.root
-    if prep is not None:
+    after = sent.doc[date_span.end] if date_span.end < sent.end else None
+    if (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.head.i == root.i
+        and after.dep_ in ("appos", "compound", "nmod")
+    ):
+        # "above its November 20, 2008 low": the parse hangs the noun the date comes
+        # before on the date; the date still only tells which low is meant.
+        head = after
+    elif prep is not None:
         if prep.lower_ not in _DESCRIBING_PREPS:
             return False
         head = prep.head
@@ -1612,11 +1676,11 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
                         return c
         # A participle or infinitive that modifies a noun is said of that noun:
         # "migrants crossing the Channel", "figures to be published today".
+        # So is an adjective's complement: "the first customer, due to receive ...".
         if (
             tok.dep_ in ("acl", "relcl")
-            and tok.head.pos_ in ("NOUN", "PROPN")
-            and _in(tok.head, sent)
-        ):
+            or (tok.dep_ in ("amod", "prep") and tok.pos_ == "ADJ" and tok.i > tok.head.i)
+        ) and (tok.head.pos_ in ("NOUN", "PROPN") and _in(tok.head, sent)):
             # Not an active infinitive: "an attempt to make X profitable" is no
             # attempt making anything; whose making it is the clause does not say.
             if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
@@ -1679,11 +1743,15 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         and (
             keep[0].lower_.rstrip(".") in _TITLES
             or keep[0].dep_ == "punct"
-            or (keep[0].dep_ == "det" and tok.pos_ == "PROPN")
+            # Not a word of the name ("All Nippon Airways").
+            or (keep[0].dep_ == "det" and tok.pos_ == "PROPN" and keep[0].lower_ in _ARTICLES)
         )
     ):
         keep = keep[1:]
     return keep or [tok]
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _relative_antecedent(relative: Token) -> Token | None:
@@ -1770,6 +1838,10 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
+        elif _measure_object(c, verb, skip):
+            # "lost 53.5 points", "plunged more than 68%": the small model makes the
+            # amount an adverb; it is what the verb says, not a bare "index loses".
+            objects.append(_noun_phrase(c, skip))
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
             continue  # "submitted starting next month": the participle only dates it
         elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
@@ -1791,13 +1863,19 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
                 )
             )
         ):
-            others.append(_phrase(c, skip))
-            # "which X will begin to fly": the noun is what is flown.
+            phrase = _phrase(c, skip)
+            # "which X will begin to fly": the noun is what is flown, told right after
+            # the verb that flies it ("to fly the jets out of Heathrow", not "to fly out
+            # of Heathrow the jets").
             rel = next((r for r in c.children if r.dep_ in _OBJECT_DEPS and r.i < c.i
                         and r.tag_ in ("WDT", "WP")), None)  # fmt: skip
             noun = _relative_antecedent(rel) if rel is not None else None
-            if noun is not None:
-                others.append(_noun_phrase(noun, skip))
+            if noun is None:
+                others.append(phrase)
+                continue
+            # Three parts, each rendered in its own order.
+            at = next((k + 1 for k, t in enumerate(phrase) if t.i == c.i), len(phrase))
+            others += [phrase[:at], _noun_phrase(noun, skip), phrase[at:]]
     kept = [_with_score(p) for p in objects + others if p]
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
@@ -1809,15 +1887,40 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     return kept
 
 
+_MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
+    """An amount after the verb that the parse hangs on it as an adverb (npadvmod):
+    a number's noun ("53.5 points") or a percent, money or quantity; never a date."""
+    if tok.dep_ != "npadvmod" or tok.i < verb.i or tok.i in skip:
+        return False
+    if any(t.i in skip or t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False
+    return tok.ent_type_ in _MEASURES or any(
+        c.dep_ == "nummod" and c.like_num for c in tok.children
+    )
+
+
 def _tells_a_clause(prep: Token) -> bool:
     """``prep`` introduces a clause with a finite verb and a subject of its own
     ("after it became known that he left ..."): a happening of its own, not a
     complement of this one."""
-    return any(
+    if any(
         t.dep_ in ("pcomp", "pobj")
         and t.tag_ in ("VBD", "VBZ", "VBP")
         and any(c.dep_ in _SUBJECTS for c in t.children)
         for t in prep.children
+    ):
+        return True
+    # An absolute "with": its noun has a predicate of its own ("with the first
+    # customer, X, due to receive ...", "with unemployment declining"): another happening.
+    return prep.lower_ == "with" and any(
+        (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
+        or (c.pos_ == "ADJ" and c.i > t.i and any(x.dep_ == "xcomp" for x in c.children))
+        for t in prep.children
+        if t.dep_ == "pobj"
+        for c in t.children
     )
 
 
@@ -1903,7 +2006,9 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         if t.i not in ids:
             continue
         idx = ids.index(t.i)
-        out = [x for x in out[:idx] if not (x.head.i == t.i and x.i < t.i)] + name + out[idx + 1 :]
+        # The head's whole left part goes, not only its own dependents: "the Beatles'
+        # record company, Apple Corps" -> "Apple Corps", not "the ' Apple Corps".
+        out = [x for x in out[:idx] if not t.left_edge.i <= x.i < t.i] + name + out[idx + 1 :]
         break
     # A hyphen stays: "charity-flight", not "charityflight".
     return [
