@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefkit.article import credit_label_end
@@ -833,6 +833,37 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     return None
 
 
+def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
+    """'Cisco states', 'Toyota was the sole exception': a company the model reads as
+    a place. Two readings are weak enough to yield to the name acting as a clause's
+    subject or a passive's agent: a GPE name no gazetteer knows (the bare "region"
+    fallback), and a city reading the model contradicts with an ORG label on every
+    mention ("Toyota" is also a city). Known places keep their reading even when they
+    act: a capital standing for its government is still a place (GUIDE §2 rule 2).
+    Runs after the national sides are marked, which act in a match report too."""
+    for ent in entities:
+        if ent.kind == "region":
+            weak = all(n.strength == 0 and n.label == "GPE" for n in ent.names)
+        elif ent.kind == "city":
+            weak = all(n.label == "ORG" for n in ent.names)
+        else:
+            weak = False
+        if not weak or not ent.names:
+            continue
+        spans = [doc.char_span(n.start, n.end, alignment_mode="expand") for n in ent.names]
+        if any(sp is not None and _acts(sp.root) for sp in spans):
+            ent.kind = "organization"
+            for n in ent.names:
+                n.kind, n.country = "organization", None
+
+
+def _acts(tok: Token) -> bool:
+    """The token is the subject of an active verb or the agent of a passive one."""
+    if tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 # Websites and journals: a work or a site when named, its outlet when it acts.
 _WEBSITE_NOUNS = word_set("website site wiki blog journal")
 
@@ -1042,11 +1073,43 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
+        name = _without_title_opening(doc, name)
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_drop_covered(typed), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Words that open a multi-word post ("Executive Vice President", "Senior Vice
+# President", "Chief Financial Officer"), which the model can read into the body's name.
+_POST_OPENERS = word_set("executive senior chief vice deputy")
+
+
+def _without_title_opening(doc: Doc, name: Name) -> Name:
+    """'Boeing Executive Vice President Scott Carson': the model's organization
+    "Boeing Executive" ends in the first word of the post that follows it; the
+    body is "Boeing". Only when a title word follows the span, so a body named
+    with such a word ("Executive Council", "Chief Rabbinate") keeps it."""
+    if name.label != "ORG":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return name
+    nxt = doc[span.end]
+    if not (nxt.text[:1].isupper() and (nxt.lower_ in TITLE_WORDS or nxt.lower_ in ROLE_NOUNS)):
+        return name
+    end = span.end
+    while (
+        end - 1 > span.start
+        and doc[end - 1].lower_ in _POST_OPENERS
+        and doc[end - 1].text[0].isupper()
+    ):
+        end -= 1
+    if end == span.end:
+        return name
+    rest = doc[span.start : end]
+    return replace(name, end=rest.end_char, text=rest.text)
 
 
 # Prefixes of a political stance: "the pro-Beijing camp", "the pan-democracy camp".
@@ -2633,7 +2696,9 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
+    entities = _fold_plurals(entities)
     mark_national_sides(entities, doc_text(doc))
+    mark_acting_bodies(entities, doc)
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)
@@ -2647,6 +2712,81 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _plural_of(key: str, other: str) -> bool:
+    """'Boeing 787 Dreamliners' of 'Boeing 787 Dreamliner', 'A330s' of 'Airbus A330',
+    'Airbuses' of 'Airbus': the name with a plural ending, whole or its last words."""
+    for ending in ("s", "es"):
+        if not key.endswith(ending) or len(key) <= len(ending) + 1:
+            continue
+        stem = key[: -len(ending)]
+        if other == stem or other.endswith(" " + stem):
+            return True
+    return False
+
+
+def _designation(key: str) -> tuple[str, str] | None:
+    """'Airbus A380' -> ('Airbus', '380'): the words before a model designation that
+    ends the name, and the designation without a one-letter series prefix."""
+    words = key.split()
+    if len(words) < 2 or not _MODEL_TOKEN.match(words[-1]) or not words[-1][-1].isdigit():
+        return None
+    model = words[-1]
+    if len(model) > 1 and model[0].isalpha() and model[1:].isdigit():
+        model = model[1:]
+    return " ".join(words[:-1]), model
+
+
+def _same_model(ent: Entity, other: Entity, entities: list[Entity]) -> bool:
+    """'Airbus 380' beside 'Airbus A380', 'Air France A330' beside 'Airbus A330': one
+    aircraft or product model named with or without its series letter, or by its
+    operator instead of its maker. The words before the designation must be the same,
+    or each the name of an actor of the article (maker, operator), so that two
+    makers' models that share a number ("Foo 300" of a company and a "Bar 300" of
+    nothing named) stay apart."""
+    bodies = {n.key for e in entities if e.kind == "organization" for n in e.names}
+    for a in {n.key for n in ent.names}:
+        pa = _designation(a)
+        for b in {n.key for n in other.names}:
+            pb = _designation(b)
+            if pa is None or pb is None or pa[1] != pb[1]:
+                continue
+            if pa[0] == pb[0] or (pa[0] in bodies and pb[0] in bodies):
+                return True
+    return False
+
+
+def _fold_plurals(entities: list[Entity]) -> list[Entity]:
+    """A maker's or a model's name in the plural names the things of that model
+    ("22 new Boeing 787 Dreamliners", "other A330s"), not a thing of its own: one
+    actor per entity (GUIDE §2 rule 9). A thing's plural joins the thing; a plural
+    the model read as an unknown place ("Airbuses") is no place at all."""
+    kept: list[Entity] = []
+    for ent in entities:
+        keys = {n.key for n in ent.names}
+        base = next(
+            (
+                other
+                for other in entities
+                if other is not ent
+                and other.is_actor
+                and any(_plural_of(k, n.key) for k in keys for n in other.names)
+                and not any(_plural_of(n.key, k) for n in other.names for k in keys)
+            ),
+            None,
+        )
+        if base is None and ent.kind == "other":
+            base = next(
+                (o for o in kept if o.kind == "other" and _same_model(ent, o, entities)), None
+            )
+        if base is not None and ent.kind == "other" and base.kind == "other":
+            base.names = sorted(base.names + ent.names, key=lambda n: n.start)
+            continue
+        if base is not None and not ent.is_actor and all(n.strength == 0 for n in ent.names):
+            continue
+        kept.append(ent)
+    return kept
 
 
 # Posts a government or a university gives, named after a portfolio or a field
@@ -2668,6 +2808,11 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     full name it shortens and no cue ("Twitter", "Pixar", "Hajj"); a creed; a
     capitalised bare noun; a portfolio inside a post. Leaving a doubtful name out
     costs less than a wrong kind on the page."""
+    if not ent.is_actor and all(n.demonym for n in ent.names):
+        # "European", "North American": a continent's adjective says where something
+        # is from, it does not single the continent out as a place (GUIDE §4); the
+        # continent is a place when the text names it ("in Europe").
+        return True
     if any(n.strength >= 2 for n in ent.names):
         return False
     keys = {n.key for n in ent.names}
@@ -2744,6 +2889,8 @@ def _aliases(ent: Entity) -> list[str]:
         if ent.kind == "person" and n.key != forms[0] and n.key == ent.name.split()[-1]:
             forms.append(n.key)
         for alias in forms:
+            if ent.kind == "other" and _plural_of(alias, ent.name):
+                continue  # "A330s" names the aircraft of the model, not the model
             if alias and alias != ent.name and alias.lower() != ent.name.lower():
                 seen.setdefault(alias, None)
     return list(seen)

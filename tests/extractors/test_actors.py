@@ -285,6 +285,52 @@ def test_continents_and_their_adjectives_are_places() -> None:
     assert set(names) == {"European", "Europe"}
 
 
+def test_a_continents_adjective_alone_makes_no_place() -> None:
+    found = _names("Kestrel Air's European rival, Orvel Airlines, cut North American fares.")
+    assert "europe" not in found
+    assert "north-america" not in found
+    assert found["orvel-airlines"][0] == "organization"
+
+
+def test_a_company_the_model_calls_a_place_is_a_body_when_it_acts() -> None:
+    found = _names(
+        "Zentrolix sues Varnock for patent theft. Zentrolix states that it owns the "
+        "patent. Sales grew in Ohio."
+    )
+    assert found["zentrolix"][0] == "organization"
+    assert found["ohio"][0] == "region"  # a known place stays a place
+
+
+def test_a_models_plural_is_the_model() -> None:
+    actors = _actors(
+        "Orvel Airlines ordered ten Kestrel 880 Skyliners. The Kestrel 880 Skyliner "
+        "will fly in 2012, and older K770s will be retired, as the Velmar K770 was."
+    )
+    assert "kestrel-880-skyliners" not in actors
+    assert actors["kestrel-880-skyliner"]["kind"] == "other"
+    assert "Kestrel 880 Skyliners" not in actors["kestrel-880-skyliner"].get("aliases", [])
+    assert "k770s" not in actors
+
+
+def test_a_model_named_without_its_series_letter_is_one_thing() -> None:
+    actors = _actors(
+        "Velmar unveiled the Velmar K990 in Paris. The Velmar 990 will fly for Orvel "
+        "Airlines, and the Orvel Airlines K990 will be the first one delivered."
+    )
+    things = [a for a in actors.values() if a["kind"] == "other"]
+    assert len(things) == 1, things
+
+
+def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
+    actors = _actors(
+        "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
+        "sales rose."
+    )
+    assert "kelvar-motors-executive" not in actors
+    assert actors["mara-lindqvist"]["affiliation"] == "kelvar-motors"
+    assert actors["mara-lindqvist"]["role"] == "Executive Vice President of Kelvar Motors"
+
+
 def test_a_countrys_government_is_the_country() -> None:
     actors = _actors(
         "The loan will be repaid to the Canadian Government and the United States "
