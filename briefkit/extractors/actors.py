@@ -2808,6 +2808,10 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     full name it shortens and no cue ("Twitter", "Pixar", "Hajj"); a creed; a
     capitalised bare noun; a portfolio inside a post. Leaving a doubtful name out
     costs less than a wrong kind on the page."""
+    if all(_common_noun(n.key, doc) for n in ent.names):
+        # "the SUV's": an acronym of a kind of thing, or a kind the text also writes
+        # in lower case, names no thing in particular (GUIDE §3, bare common nouns).
+        return True
     if not ent.is_actor and all(n.demonym for n in ent.names):
         # "European", "North American": a continent's adjective says where something
         # is from, it does not single the continent out as a place (GUIDE §4); the
@@ -2836,6 +2840,19 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _common_noun(key: str, doc: Doc) -> bool:
+    """A one-word name that is a noun for a kind of thing ("SUV", "SUVs"): written as
+    an acronym, or also in lower case in the text. A capitalised word alone is left
+    to stand, as products are named by such words ("Opera", the browser)."""
+    word = key.lower()
+    if " " in word:
+        return False
+    stems = [word] + [word[: -len(e)] for e in ("'s", "’s", "s") if word.endswith(e)]
+    if not any(s in THING_NOUNS for s in stems):
+        return False
+    return key.rstrip("'’s").isupper() or any(t.text in stems for t in doc)
 
 
 def _used_as_a_noun(doc: Doc, name: Name) -> bool:

@@ -321,6 +321,12 @@ def test_a_model_named_without_its_series_letter_is_one_thing() -> None:
     assert len(things) == 1, things
 
 
+def test_an_acronym_of_a_kind_of_thing_is_no_actor() -> None:
+    actors = _actors("Kelvar Motors will keep building the Vue and the SUV's for two years.")
+    assert "suv" not in actors
+    assert "kelvar-motors" in actors
+
+
 def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
     actors = _actors(
         "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
