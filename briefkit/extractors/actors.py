@@ -872,6 +872,20 @@ def _acting_website(noun: Token, name: Token) -> bool:
     return noun.lemma_.lower() in _WEBSITE_NOUNS and _in_subject(name, through_prepositions=False)
 
 
+def _maker_and_product(doc: Doc, key: str) -> bool:
+    """'Ford Taurus to be revived': the model reads a heading's maker-and-model as a
+    body, but the words after the maker are what it labels a product elsewhere in
+    the text ("the Taurus survived"). The whole is the product, not a form of the
+    maker's name (GUIDE §2: a form naming something that contains the name is no
+    alias)."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    tail = " ".join(words[1:])
+    products = [e for e in doc.ents if e.label_ == "PRODUCT" and normalise_name(e.text) == tail]
+    return bool(products)
+
+
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
@@ -879,6 +893,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     # "Castlefrank Road": a building's or a street's head word outweighs the model's
     # person label, which it gives to any unknown capitalised pair.
     person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
+    if name.label == "ORG" and _maker_and_product(doc, key):
+        name.kind, name.strength = "other", 2
+        return name
     if name.label != "NORP" and _is_facility_name(key) and not person:
         name.kind, name.strength = "facility", 2
         name.country = facility_country(key, gaz)

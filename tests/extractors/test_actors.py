@@ -327,6 +327,19 @@ def test_an_acronym_of_a_kind_of_thing_is_no_actor() -> None:
     assert "kelvar-motors" in actors
 
 
+def test_a_maker_and_the_product_it_names_elsewhere_is_the_product() -> None:
+    from spacy.tokens import Doc, Span
+
+    from briefkit.extractors.actors import _maker_and_product
+
+    words = ["Kelvar", "Corsair", "returns", ".", "The", "Corsair", "survived", "."]
+    doc = Doc(load_model().vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 6, label="PRODUCT")]
+    assert _maker_and_product(doc, "Kelvar Corsair")
+    assert not _maker_and_product(doc, "Kelvar Motors")
+    assert not _maker_and_product(doc, "Corsair")
+
+
 def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
     actors = _actors(
         "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
