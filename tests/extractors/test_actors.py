@@ -340,6 +340,22 @@ def test_a_maker_and_the_product_it_names_elsewhere_is_the_product() -> None:
     assert not _maker_and_product(doc, "Corsair")
 
 
+def test_a_portfolio_inside_a_post_is_no_person() -> None:
+    from spacy.tokens import Doc
+
+    from briefkit.extractors.actors import _unfounded
+    from briefkit.extractors.types import Entity, Name
+
+    words = ["Deputy", "Defense", "Secretary", "Marlow", "spoke", "."]
+    doc = Doc(load_model().vocab, words=words)
+    start = doc[1].idx
+    portfolio = Name(start, start + 7, "Defense", "PERSON", "person", 2, "Defense")
+    assert _unfounded(Entity("defense", "Defense", "person", [portfolio]), doc)
+    start = doc[3].idx
+    person = Name(start, start + 6, "Marlow", "PERSON", "person", 2, "Marlow")
+    assert not _unfounded(Entity("marlow", "Marlow", "person", [person]), doc)
+
+
 def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
     actors = _actors(
         "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
