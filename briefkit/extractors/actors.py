@@ -2713,7 +2713,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
-    entities = _fold_plurals(entities)
+    entities = _without_joined_pairs(_fold_plurals(entities))
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
     add_surname_mentions(entities, doc, gaz)
@@ -2729,6 +2729,32 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _without_joined_pairs(entities: list[Entity]) -> list[Entity]:
+    """'Boeing-Air Force contract talks': two actors joined by a hyphen into one
+    modifier name neither a third body; each is an actor of its own already. Only
+    when both halves are names of other actors of the article, so a hyphenated
+    name ("Rolls-Royce", "Hewlett-Packard") stays."""
+    keys: dict[str, Entity] = {n.key: e for e in entities if e.is_actor for n in e.names}
+    kept = []
+    for ent in entities:
+        halves = [n.key.split("-", 1) for n in ent.names if "-" in n.key and " -" not in n.key]
+        if (
+            ent.is_actor
+            and len(halves) == len(ent.names)
+            and all(
+                _other_actor(keys.get(a.strip()), ent) and _other_actor(keys.get(b.strip()), ent)
+                for a, b in halves
+            )
+        ):
+            continue
+        kept.append(ent)
+    return kept
+
+
+def _other_actor(found: Entity | None, ent: Entity) -> bool:
+    return found is not None and found is not ent
 
 
 def _plural_of(key: str, other: str) -> bool:

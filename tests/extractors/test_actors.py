@@ -356,6 +356,21 @@ def test_a_portfolio_inside_a_post_is_no_person() -> None:
     assert not _unfounded(Entity("marlow", "Marlow", "person", [person]), doc)
 
 
+def test_two_actors_joined_by_a_hyphen_are_no_third() -> None:
+    from briefkit.extractors.actors import _without_joined_pairs
+    from briefkit.extractors.types import Entity, Name
+
+    def ent(ident: str, key: str) -> Entity:
+        return Entity(ident, key, "organization", [Name(0, len(key), key, "ORG", key=key)])
+
+    found = _without_joined_pairs(
+        [ent("kelvar", "Kelvar"), ent("navy", "Navy"), ent("kelvar-navy", "Kelvar-Navy")]
+    )
+    assert [e.id for e in found] == ["kelvar", "navy"]
+    kept = _without_joined_pairs([ent("kelvar", "Kelvar"), ent("rolls-royce", "Rolls-Royce")])
+    assert [e.id for e in kept] == ["kelvar", "rolls-royce"]
+
+
 def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
     actors = _actors(
         "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
