@@ -1355,13 +1355,15 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
         if key in zones:
             continue
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
-            out.append(name)
+            out.append(_without_demonym(name) if key in indices else name)
             continue
         index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
         if index is not None or key in things:
             name.kind, name.country, name.demonym = "other", None, False
             if index is not None and index != key:
                 name.core = index  # "the Dow" is the index it shortens
+            if index is not None:
+                name = _without_demonym(name)
         out.append(name)
     return out
 
@@ -2729,6 +2731,18 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _without_demonym(name: Name) -> Name:
+    """'the Brazilian Bovespa index': the country's adjective says where the index is,
+    it is not part of the index's name ("Bovespa")."""
+    first, _, rest = name.key.partition(" ")
+    if not rest or not rest[:1].isupper() or load_gazetteer().demonym(first) is None:
+        return name
+    at = name.text.rfind(rest)  # the text may open with "the"
+    if at < 0:
+        return name
+    return replace(name, start=name.start + at, text=name.text[at:], key=rest, core="")
 
 
 def _without_joined_pairs(entities: list[Entity]) -> list[Entity]:

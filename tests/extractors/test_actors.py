@@ -371,6 +371,12 @@ def test_two_actors_joined_by_a_hyphen_are_no_third() -> None:
     assert [e.id for e in kept] == ["kelvar", "rolls-royce"]
 
 
+def test_an_index_named_with_its_countrys_adjective_is_named_without_it() -> None:
+    actors = _actors("The German Zorblax index fell 300 points on Monday.")
+    assert "german-zorblax" not in actors
+    assert actors["zorblax"]["kind"] == "other"
+
+
 def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
     actors = _actors(
         "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
