@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefkit.article import credit_label_end
@@ -833,12 +833,57 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     return None
 
 
+def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
+    """'Cisco states', 'Toyota was the sole exception': a company the model reads as
+    a place. Two readings are weak enough to yield to the name acting as a clause's
+    subject or a passive's agent: a GPE name no gazetteer knows (the bare "region"
+    fallback), and a city reading the model contradicts with an ORG label on every
+    mention ("Toyota" is also a city). Known places keep their reading even when they
+    act: a capital standing for its government is still a place (GUIDE §2 rule 2).
+    Runs after the national sides are marked, which act in a match report too."""
+    for ent in entities:
+        if ent.kind == "region":
+            weak = all(n.strength == 0 and n.label == "GPE" for n in ent.names)
+        elif ent.kind == "city":
+            weak = all(n.label == "ORG" for n in ent.names)
+        else:
+            weak = False
+        if not weak or not ent.names:
+            continue
+        spans = [doc.char_span(n.start, n.end, alignment_mode="expand") for n in ent.names]
+        if any(sp is not None and _acts(sp.root) for sp in spans):
+            ent.kind = "organization"
+            for n in ent.names:
+                n.kind, n.country = "organization", None
+
+
+def _acts(tok: Token) -> bool:
+    """The token is the subject of an active verb or the agent of a passive one."""
+    if tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 # Websites and journals: a work or a site when named, its outlet when it acts.
 _WEBSITE_NOUNS = word_set("website site wiki blog journal")
 
 
 def _acting_website(noun: Token, name: Token) -> bool:
     return noun.lemma_.lower() in _WEBSITE_NOUNS and _in_subject(name, through_prepositions=False)
+
+
+def _maker_and_product(doc: Doc, key: str) -> bool:
+    """'Ford Taurus to be revived': the model reads a heading's maker-and-model as a
+    body, but the words after the maker are what it labels a product elsewhere in
+    the text ("the Taurus survived"). The whole is the product, not a form of the
+    maker's name (GUIDE §2: a form naming something that contains the name is no
+    alias)."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    tail = " ".join(words[1:])
+    products = [e for e in doc.ents if e.label_ == "PRODUCT" and normalise_name(e.text) == tail]
+    return bool(products)
 
 
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
@@ -848,6 +893,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     # "Castlefrank Road": a building's or a street's head word outweighs the model's
     # person label, which it gives to any unknown capitalised pair.
     person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
+    if name.label == "ORG" and _maker_and_product(doc, key):
+        name.kind, name.strength = "other", 2
+        return name
     if name.label != "NORP" and _is_facility_name(key) and not person:
         name.kind, name.strength = "facility", 2
         name.country = facility_country(key, gaz)
@@ -1042,11 +1090,43 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
+        name = _without_title_opening(doc, name)
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_drop_covered(typed), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Words that open a multi-word post ("Executive Vice President", "Senior Vice
+# President", "Chief Financial Officer"), which the model can read into the body's name.
+_POST_OPENERS = word_set("executive senior chief vice deputy")
+
+
+def _without_title_opening(doc: Doc, name: Name) -> Name:
+    """'Boeing Executive Vice President Scott Carson': the model's organization
+    "Boeing Executive" ends in the first word of the post that follows it; the
+    body is "Boeing". Only when a title word follows the span, so a body named
+    with such a word ("Executive Council", "Chief Rabbinate") keeps it."""
+    if name.label != "ORG":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return name
+    nxt = doc[span.end]
+    if not (nxt.text[:1].isupper() and (nxt.lower_ in TITLE_WORDS or nxt.lower_ in ROLE_NOUNS)):
+        return name
+    end = span.end
+    while (
+        end - 1 > span.start
+        and doc[end - 1].lower_ in _POST_OPENERS
+        and doc[end - 1].text[0].isupper()
+    ):
+        end -= 1
+    if end == span.end:
+        return name
+    rest = doc[span.start : end]
+    return replace(name, end=rest.end_char, text=rest.text)
 
 
 # Prefixes of a political stance: "the pro-Beijing camp", "the pan-democracy camp".
@@ -1275,13 +1355,15 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
         if key in zones:
             continue
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
-            out.append(name)
+            out.append(_without_demonym(name) if key in indices else name)
             continue
         index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
         if index is not None or key in things:
             name.kind, name.country, name.demonym = "other", None, False
             if index is not None and index != key:
                 name.core = index  # "the Dow" is the index it shortens
+            if index is not None:
+                name = _without_demonym(name)
         out.append(name)
     return out
 
@@ -2633,7 +2715,9 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
+    entities = _without_joined_pairs(_fold_plurals(entities))
     mark_national_sides(entities, doc_text(doc))
+    mark_acting_bodies(entities, doc)
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)
@@ -2647,6 +2731,119 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _without_demonym(name: Name) -> Name:
+    """'the Brazilian Bovespa index': the country's adjective says where the index is,
+    it is not part of the index's name ("Bovespa")."""
+    first, _, rest = name.key.partition(" ")
+    if not rest or not rest[:1].isupper() or load_gazetteer().demonym(first) is None:
+        return name
+    at = name.text.rfind(rest)  # the text may open with "the"
+    if at < 0:
+        return name
+    return replace(name, start=name.start + at, text=name.text[at:], key=rest, core="")
+
+
+def _without_joined_pairs(entities: list[Entity]) -> list[Entity]:
+    """'Boeing-Air Force contract talks': two actors joined by a hyphen into one
+    modifier name neither a third body; each is an actor of its own already. Only
+    when both halves are names of other actors of the article, so a hyphenated
+    name ("Rolls-Royce", "Hewlett-Packard") stays."""
+    keys: dict[str, Entity] = {n.key: e for e in entities if e.is_actor for n in e.names}
+    kept = []
+    for ent in entities:
+        halves = [n.key.split("-", 1) for n in ent.names if "-" in n.key and " -" not in n.key]
+        if (
+            ent.is_actor
+            and len(halves) == len(ent.names)
+            and all(
+                _other_actor(keys.get(a.strip()), ent) and _other_actor(keys.get(b.strip()), ent)
+                for a, b in halves
+            )
+        ):
+            continue
+        kept.append(ent)
+    return kept
+
+
+def _other_actor(found: Entity | None, ent: Entity) -> bool:
+    return found is not None and found is not ent
+
+
+def _plural_of(key: str, other: str) -> bool:
+    """'Boeing 787 Dreamliners' of 'Boeing 787 Dreamliner', 'A330s' of 'Airbus A330',
+    'Airbuses' of 'Airbus': the name with a plural ending, whole or its last words."""
+    for ending in ("s", "es"):
+        if not key.endswith(ending) or len(key) <= len(ending) + 1:
+            continue
+        stem = key[: -len(ending)]
+        if other == stem or other.endswith(" " + stem):
+            return True
+    return False
+
+
+def _designation(key: str) -> tuple[str, str] | None:
+    """'Airbus A380' -> ('Airbus', '380'): the words before a model designation that
+    ends the name, and the designation without a one-letter series prefix."""
+    words = key.split()
+    if len(words) < 2 or not _MODEL_TOKEN.match(words[-1]) or not words[-1][-1].isdigit():
+        return None
+    model = words[-1]
+    if len(model) > 1 and model[0].isalpha() and model[1:].isdigit():
+        model = model[1:]
+    return " ".join(words[:-1]), model
+
+
+def _same_model(ent: Entity, other: Entity, entities: list[Entity]) -> bool:
+    """'Airbus 380' beside 'Airbus A380', 'Air France A330' beside 'Airbus A330': one
+    aircraft or product model named with or without its series letter, or by its
+    operator instead of its maker. The words before the designation must be the same,
+    or each the name of an actor of the article (maker, operator), so that two
+    makers' models that share a number ("Foo 300" of a company and a "Bar 300" of
+    nothing named) stay apart."""
+    bodies = {n.key for e in entities if e.kind == "organization" for n in e.names}
+    for a in {n.key for n in ent.names}:
+        pa = _designation(a)
+        for b in {n.key for n in other.names}:
+            pb = _designation(b)
+            if pa is None or pb is None or pa[1] != pb[1]:
+                continue
+            if pa[0] == pb[0] or (pa[0] in bodies and pb[0] in bodies):
+                return True
+    return False
+
+
+def _fold_plurals(entities: list[Entity]) -> list[Entity]:
+    """A maker's or a model's name in the plural names the things of that model
+    ("22 new Boeing 787 Dreamliners", "other A330s"), not a thing of its own: one
+    actor per entity (GUIDE §2 rule 9). A thing's plural joins the thing; a plural
+    the model read as an unknown place ("Airbuses") is no place at all."""
+    kept: list[Entity] = []
+    for ent in entities:
+        keys = {n.key for n in ent.names}
+        base = next(
+            (
+                other
+                for other in entities
+                if other is not ent
+                and other.is_actor
+                and any(_plural_of(k, n.key) for k in keys for n in other.names)
+                and not any(_plural_of(n.key, k) for n in other.names for k in keys)
+            ),
+            None,
+        )
+        if base is None and ent.kind == "other":
+            base = next(
+                (o for o in kept if o.kind == "other" and _same_model(ent, o, entities)), None
+            )
+        if base is not None and ent.kind == "other" and base.kind == "other":
+            base.names = sorted(base.names + ent.names, key=lambda n: n.start)
+            continue
+        if base is not None and not ent.is_actor and all(n.strength == 0 for n in ent.names):
+            continue
+        kept.append(ent)
+    return kept
 
 
 # Posts a government or a university gives, named after a portfolio or a field
@@ -2668,6 +2865,19 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     full name it shortens and no cue ("Twitter", "Pixar", "Hajj"); a creed; a
     capitalised bare noun; a portfolio inside a post. Leaving a doubtful name out
     costs less than a wrong kind on the page."""
+    if ent.kind == "person" and all(" " not in n.key and _in_post(doc, n) for n in ent.names):
+        # "Deputy Defense Secretary Wolfowitz": the title before the portfolio made
+        # the model's one word a person, but it is the post's portfolio.
+        return True
+    if all(_common_noun(n.key, doc) for n in ent.names):
+        # "the SUV's": an acronym of a kind of thing, or a kind the text also writes
+        # in lower case, names no thing in particular (GUIDE §3, bare common nouns).
+        return True
+    if not ent.is_actor and all(n.demonym for n in ent.names):
+        # "European", "North American": a continent's adjective says where something
+        # is from, it does not single the continent out as a place (GUIDE §4); the
+        # continent is a place when the text names it ("in Europe").
+        return True
     if any(n.strength >= 2 for n in ent.names):
         return False
     keys = {n.key for n in ent.names}
@@ -2691,6 +2901,19 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _common_noun(key: str, doc: Doc) -> bool:
+    """A one-word name that is a noun for a kind of thing ("SUV", "SUVs"): written as
+    an acronym, or also in lower case in the text. A capitalised word alone is left
+    to stand, as products are named by such words ("Opera", the browser)."""
+    word = key.lower()
+    if " " in word:
+        return False
+    stems = [word] + [word[: -len(e)] for e in ("'s", "’s", "s") if word.endswith(e)]
+    if not any(s in THING_NOUNS for s in stems):
+        return False
+    return key.rstrip("'’s").isupper() or any(t.text in stems for t in doc)
 
 
 def _used_as_a_noun(doc: Doc, name: Name) -> bool:
@@ -2744,6 +2967,8 @@ def _aliases(ent: Entity) -> list[str]:
         if ent.kind == "person" and n.key != forms[0] and n.key == ent.name.split()[-1]:
             forms.append(n.key)
         for alias in forms:
+            if ent.kind == "other" and _plural_of(alias, ent.name):
+                continue  # "A330s" names the aircraft of the model, not the model
             if alias and alias != ent.name and alias.lower() != ent.name.lower():
                 seen.setdefault(alias, None)
     return list(seen)

@@ -285,6 +285,108 @@ def test_continents_and_their_adjectives_are_places() -> None:
     assert set(names) == {"European", "Europe"}
 
 
+def test_a_continents_adjective_alone_makes_no_place() -> None:
+    found = _names("Kestrel Air's European rival, Orvel Airlines, cut North American fares.")
+    assert "europe" not in found
+    assert "north-america" not in found
+    assert found["orvel-airlines"][0] == "organization"
+
+
+def test_a_company_the_model_calls_a_place_is_a_body_when_it_acts() -> None:
+    found = _names(
+        "Zentrolix sues Varnock for patent theft. Zentrolix states that it owns the "
+        "patent. Sales grew in Ohio."
+    )
+    assert found["zentrolix"][0] == "organization"
+    assert found["ohio"][0] == "region"  # a known place stays a place
+
+
+def test_a_models_plural_is_the_model() -> None:
+    actors = _actors(
+        "Orvel Airlines ordered ten Kestrel 880 Skyliners. The Kestrel 880 Skyliner "
+        "will fly in 2012, and older K770s will be retired, as the Velmar K770 was."
+    )
+    assert "kestrel-880-skyliners" not in actors
+    assert actors["kestrel-880-skyliner"]["kind"] == "other"
+    assert "Kestrel 880 Skyliners" not in actors["kestrel-880-skyliner"].get("aliases", [])
+    assert "k770s" not in actors
+
+
+def test_a_model_named_without_its_series_letter_is_one_thing() -> None:
+    actors = _actors(
+        "Velmar unveiled the Velmar K990 in Paris. The Velmar 990 will fly for Orvel "
+        "Airlines, and the Orvel Airlines K990 will be the first one delivered."
+    )
+    things = [a for a in actors.values() if a["kind"] == "other"]
+    assert len(things) == 1, things
+
+
+def test_an_acronym_of_a_kind_of_thing_is_no_actor() -> None:
+    actors = _actors("Kelvar Motors will keep building the Vue and the SUV's for two years.")
+    assert "suv" not in actors
+    assert "kelvar-motors" in actors
+
+
+def test_a_maker_and_the_product_it_names_elsewhere_is_the_product() -> None:
+    from spacy.tokens import Doc, Span
+
+    from briefkit.extractors.actors import _maker_and_product
+
+    words = ["Kelvar", "Corsair", "returns", ".", "The", "Corsair", "survived", "."]
+    doc = Doc(load_model().vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 6, label="PRODUCT")]
+    assert _maker_and_product(doc, "Kelvar Corsair")
+    assert not _maker_and_product(doc, "Kelvar Motors")
+    assert not _maker_and_product(doc, "Corsair")
+
+
+def test_a_portfolio_inside_a_post_is_no_person() -> None:
+    from spacy.tokens import Doc
+
+    from briefkit.extractors.actors import _unfounded
+    from briefkit.extractors.types import Entity, Name
+
+    words = ["Deputy", "Defense", "Secretary", "Marlow", "spoke", "."]
+    doc = Doc(load_model().vocab, words=words)
+    start = doc[1].idx
+    portfolio = Name(start, start + 7, "Defense", "PERSON", "person", 2, "Defense")
+    assert _unfounded(Entity("defense", "Defense", "person", [portfolio]), doc)
+    start = doc[3].idx
+    person = Name(start, start + 6, "Marlow", "PERSON", "person", 2, "Marlow")
+    assert not _unfounded(Entity("marlow", "Marlow", "person", [person]), doc)
+
+
+def test_two_actors_joined_by_a_hyphen_are_no_third() -> None:
+    from briefkit.extractors.actors import _without_joined_pairs
+    from briefkit.extractors.types import Entity, Name
+
+    def ent(ident: str, key: str) -> Entity:
+        return Entity(ident, key, "organization", [Name(0, len(key), key, "ORG", key=key)])
+
+    found = _without_joined_pairs(
+        [ent("kelvar", "Kelvar"), ent("navy", "Navy"), ent("kelvar-navy", "Kelvar-Navy")]
+    )
+    assert [e.id for e in found] == ["kelvar", "navy"]
+    kept = _without_joined_pairs([ent("kelvar", "Kelvar"), ent("rolls-royce", "Rolls-Royce")])
+    assert [e.id for e in kept] == ["kelvar", "rolls-royce"]
+
+
+def test_an_index_named_with_its_countrys_adjective_is_named_without_it() -> None:
+    actors = _actors("The German Zorblax index fell 300 points on Monday.")
+    assert "german-zorblax" not in actors
+    assert actors["zorblax"]["kind"] == "other"
+
+
+def test_a_post_word_the_model_read_into_a_body_is_the_posts() -> None:
+    actors = _actors(
+        "Kelvar Motors sold cars. Kelvar Motors Executive Vice President Mara Lindqvist said "
+        "sales rose."
+    )
+    assert "kelvar-motors-executive" not in actors
+    assert actors["mara-lindqvist"]["affiliation"] == "kelvar-motors"
+    assert actors["mara-lindqvist"]["role"] == "Executive Vice President of Kelvar Motors"
+
+
 def test_a_countrys_government_is_the_country() -> None:
     actors = _actors(
         "The loan will be repaid to the Canadian Government and the United States "
