@@ -42,12 +42,15 @@ def test_a_build_leaves_its_objects_out_of_the_collectors_passes_until_it_is_qui
 ) -> None:
     cycle = Node()
     gone = weakref.ref(cycle)
+    collector.idle = 600.0  # no quiet spell yet, however slow the machine
     collector.build_ends()
     assert gc.get_freeze_count() > 0
     del cycle
     gc.collect()  # a pass during the next edit walks no frozen object
     assert gone() is not None
     # With no build for `idle` seconds, everything is collected, then frozen again.
+    collector.idle = 0.05
+    collector.build_ends()
     assert until(lambda: collector.collections == 1)
     assert gone() is None
     assert gc.get_freeze_count() > 0
@@ -56,10 +59,12 @@ def test_a_build_leaves_its_objects_out_of_the_collectors_passes_until_it_is_qui
 def test_a_build_that_starts_in_time_keeps_the_full_pass_out_of_its_way(
     collector: Collector,
 ) -> None:
+    collector.idle = 1.0
     collector.build_ends()
     collector.build_starts()
-    time.sleep(0.3)
+    time.sleep(1.5)
     assert collector.collections == 0
+    collector.idle = 0.05
     collector.build_ends()
     assert until(lambda: collector.collections == 1)
 
