@@ -1502,7 +1502,7 @@ def _scored(points: Token) -> bool:
     """'collecting three points', 'won 3 points': a side scores points, an index moves by
     them; the verb the points belong to tells which."""
     verb = points.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     return verb.lemma_.lower() in _SCORING_VERBS
 

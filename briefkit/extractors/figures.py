@@ -558,7 +558,7 @@ def _change_verb(first: Token) -> Token | None:
     for _ in range(5):  # "five" -> "ten" -> "cents" -> "from" -> "rose"
         if head.pos_ in {"VERB", "AUX"}:
             return head if head.lemma_.lower() in _CHANGE_VERBS else None
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None
@@ -702,7 +702,7 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     for _ in range(6):
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             return owners  # the figure is the subject: its owner is in its own phrase
-        if tok.head is tok or tok.dep_ not in {
+        if tok.head.i == tok.i or tok.dep_ not in {
             "dobj",
             "pobj",
             "prep",

@@ -193,7 +193,10 @@ def _only_org_before(doc: Doc, tok: Token, refs: _Refs, other: str) -> str | Non
     pronoun is in ("Orvel said its unit ..."), else the one organization named before
     it, in its sentence or the one before."""
     cur = tok
-    while cur.head is not cur:
+    # At most the sentence's length: heads a component re-attached may loop.
+    for _ in range(len(tok.sent)):
+        if cur.head.i == cur.i:
+            break
         cur = cur.head
         for subj in (c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i):
             found = refs.at(subj)
@@ -229,7 +232,7 @@ def _hyphen_owned(
         owner_tok = doc[tok.i - 2]
         owned, cur = None, tok
         for _ in range(5):
-            if cur.dep_ not in {"amod", "compound", "nmod"} or cur.head is cur:
+            if cur.dep_ not in {"amod", "compound", "nmod"} or cur.head.i == cur.i:
                 break
             cur = cur.head
             found = refs.at(cur) or next(

@@ -243,7 +243,7 @@ def _subjects(verb: Token) -> list[Token]:
         subs = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
         if subs:
             return [t for s in subs for t in conjuncts(s)]
-        if cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"} or cur.head.i == cur.i:
             break
         cur = cur.head
     return []
