@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefkit.extractors.nlp import load_model, parse
+from briefkit.extractors.nlp import SCHEDULE_VERBS, load_model, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -312,32 +312,10 @@ def resolve_month_day(month: int, day: int, published: dt.date, tense: Tense | N
 # --- tense ------------------------------------------------------------------
 
 # Verbs whose infinitive complement describes something still to come.
-_FUTURE_HEADS = frozenset(
-    {
-        "expect",
-        "schedule",
-        "plan",
-        "set",
-        "due",
-        "intend",
-        "slate",
-        "go",
-        "aim",
-        "prepare",
-        "hope",
-        "want",
-        "poise",
-        "seek",
-        "promise",
-        "vow",
-        "pledge",
-        "agree",
-        "decide",
-        "threaten",
-        "propose",
-        "look",
-    }
-)
+_FUTURE_HEADS = SCHEDULE_VERBS | {
+    "go", "hope", "want", "poise", "seek", "promise", "vow", "pledge", "agree", "decide",
+    "threaten", "propose", "look",
+}  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 # Verbs whose date is when something will happen, even in the perfect: "has been scheduled for".
 _SCHEDULE = frozenset(

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
+from briefkit.extractors.nlp import SCHEDULE_VERBS
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 
@@ -77,21 +78,8 @@ _SUFFIX_THINGS = frozenset(
 )  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
-_FUTURE_FRAMES = frozenset(
-    {
-        "expect",
-        "schedule",
-        "plan",
-        "set",
-        "due",
-        "intend",
-        "slate",
-        "aim",
-        "prepare",
-        "be",
-        "anticipate",
-    }
-)
+# "is to be held", "is anticipated to open"
+_FUTURE_FRAMES = SCHEDULE_VERBS | {"be", "anticipate"}
 _MAX_WHAT_WORDS = 22
 
 

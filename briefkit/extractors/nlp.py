@@ -26,6 +26,13 @@ _TEXT = "briefkit_text"
 # Well under spaCy's max_length (1,000,000); a news article is 5,000 to 20,000.
 CHUNK_CHARS = 100_000
 
+# Verbs of scheduling and intent whose infinitive complement is still to come ("is
+# expected to open", "plans to sell"): events read them for a planned status, dates for
+# the tense of a bare weekday or month; each adds its own.
+SCHEDULE_VERBS = frozenset(
+    {"expect", "schedule", "plan", "set", "due", "intend", "slate", "aim", "prepare"}
+)
+
 
 def conjuncts(tok: Token) -> list[Token]:
     """'Peru and Chile': the token and the chain of conjuncts it heads."""
