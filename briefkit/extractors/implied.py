@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import conjuncts
+from briefkit.extractors.nlp import conjuncts, doer_and_done
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -308,16 +308,7 @@ def _hired(
     verb: Token, doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]
 ) -> None:
     """'X was hired by Y', 'Y hired X (as ...)': the person and the body, both named."""
-    agent = [o for a in verb.children if a.dep_ == "agent" for o in a.children
-             if o.dep_ == "pobj"]  # fmt: skip
-    if agent:
-        people = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "acl":
-            people = [verb.head]
-        bodies = agent
-    else:
-        people = [c for c in verb.children if c.dep_ == "dobj"]
-        bodies = [c for c in verb.children if c.dep_ == "nsubj"]
+    bodies, people = doer_and_done(verb)
     as_post = any(p.dep_ == "prep" and p.lower_ == "as" for p in verb.children)
     for person_tok in people[:1]:
         person = orgs.at(person_tok)

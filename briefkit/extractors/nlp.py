@@ -43,6 +43,18 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def doer_and_done(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Who does ``verb`` and to whom, active or passive: 'X sued Y', 'Y was sued by X',
+    'Y, sued by X' (the participle's head is its patient)."""
+    children = list(verb.children)
+    doers = [o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not doers:
+        return [c for c in children if c.dep_ == "nsubj"], [c for c in children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl":
+        return doers, [verb.head]
+    return doers, [c for c in children if c.dep_ == "nsubjpass"]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per ``Doc`` and kept in its ``user_data``.
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
-from briefkit.extractors.nlp import conjuncts
+from briefkit.extractors.nlp import conjuncts, doer_and_done
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import STATE_POSTS, post_relations
 from briefkit.extractors.spans import SpanIndex
@@ -525,15 +525,7 @@ def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tup
     kind = _TIE_VERBS[lemma]
     if not _asserted(tok):
         return []
-    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
-              if o.dep_ == "pobj"]  # fmt: skip
-    if agents:
-        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if tok.dep_ == "acl":
-            patients = [tok.head]
-    else:
-        agents = [c for c in tok.children if c.dep_ == "nsubj"]
-        patients = [c for c in tok.children if c.dep_ == "dobj"]
+    agents, patients = doer_and_done(tok)
     if kind == "sanctions" and lemma != "sanction":
         # "X imposed sanctions on Y": the object is the sanctions, the target their "on"
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]

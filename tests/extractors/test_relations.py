@@ -403,3 +403,20 @@ def test_mediation_between_marriage_and_an_employee() -> None:
 def test_a_country_member_of_a_body() -> None:
     article = parse_article("Peru is a member of the Andean Community.")
     assert ("peru", "member-of", "andean-community") in _triples(_relations(article))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "doer", "done"),
+    [
+        ("Valdoria sued Ostmark.", "sued", "Valdoria", "Ostmark"),
+        ("Ostmark was sued by Valdoria.", "sued", "Valdoria", "Ostmark"),
+    ],
+)
+def test_doer_and_done_reads_both_voices(text: str, verb: str, doer: str, done: str) -> None:
+    from briefkit.extractors.nlp import doer_and_done
+
+    doc = load_model()(text)
+    [tok] = [t for t in doc if t.text == verb]
+    doers, dones = doer_and_done(tok)
+    assert [t.text for t in doers] == [doer]
+    assert [t.text for t in dones] == [done]
