@@ -34,8 +34,11 @@ _SYNDICATION = re.compile(
 # apparatus, not story. The block starts at a heading alone on its line (or, where a
 # reader joined the lines, right after the last sentence) and runs to the end in
 # short lines that are not sentences: citations, links, category names.
+# News sites end in the same kind of block: "Related topics", "More on this story".
 _FOOTER = re.compile(
-    r"(?:^|(?<=[.!?\"”’)]) )(?:Sources|References|External links|Related news|Categories)"
+    r"(?:^|(?<=[.!?\"”’)]) )(?:Sources|References|External links|Related news|Categories"
+    r"|Related [Tt]opics|More on this story|Related [Ss]tories|Related [Cc]overage"
+    r"|Most [Rr]ead|Top [Ss]tories)"
     r":?[ \t]*\n",
     re.MULTILINE,
 )
@@ -231,6 +234,33 @@ class Article:
                     chars[i] = " "
         return "".join(chars)
 
+    @cached_property
+    def credited(self) -> list[tuple[int, int]]:
+        """Who a credit line names as a picture's maker: what follows its last label
+        ("Photo: ... Credit: Jane Doe for The Times" -> "Jane Doe for The Times"), or the
+        whole line when it is only an agency ("Getty Images"). A name found only here
+        is the newsroom's, not an actor of the story."""
+        spans = []
+        for part in self.structure:
+            if part.kind != "credit":
+                continue
+            start = part.start
+            for m in _CREDIT_LABEL.finditer(self.text, part.start, part.end):
+                start = m.end()
+            spans.append((start, part.end))
+        return spans
+
+    @cached_property
+    def unconfirmed(self) -> list[tuple[int, int]]:
+        """Where a name needs the story to confirm it: credits (``credited``), and a
+        headline in title case, where every word is capitalised and "Judge Blocks
+        State Law" reads as a judge's name. A name found only in these is dropped."""
+        spans = list(self.credited)
+        for part in self.structure:
+            if part.kind == "headline" and _title_like(self.text[part.start : part.end]):
+                spans.append((part.start, part.end))
+        return sorted(spans)
+
     def is_body(self, offset: int) -> bool:
         """Whether ``offset`` is story text: before ``body_end`` and in no furniture part."""
         if not 0 <= offset < self.body_end:
@@ -392,7 +422,48 @@ _BYLINE_LOWER = frozenset(
 # by Jane Doe/AP)".
 _CREDIT = re.compile(
     r"[(\[]?(?:Photo(?:graph)?s?|Images?|Pictures?|Illustrations?|Graphics?|Video|"
-    r"Credits?|(?:Photo|Image|Picture) credits?|File photo)(?:\s*:|\s+by\s+|\s*/\s*)",
+    r"Credits?|(?:Photo|Image|Picture) credits?|File photo)(?:\s*:|\s+by\s+|\s*/\s*)"
+    r"|(?:Image|Media|Picture|Photo|Video) source,\s",
+    re.IGNORECASE,
+)
+
+
+# A line that is only a picture agency's name, as sites print under a photo: "Getty
+# Images", "AFP via Getty Images", "Reuters/Jane Doe", "AP Photo/John Roe". The
+# agencies of the world's press, not names from any one article.
+_AGENCY_CREDIT = re.compile(
+    r"(?:AP(?: Photo)?|AFP|Reuters|Getty Images|EPA(?:-EFE)?|PA(?: Media| Wire)?|Bloomberg"
+    r"|Shutterstock|Alamy|Xinhua|Anadolu(?: Agency)?|dpa|ANP|NurPhoto|Sipa(?: USA)?"
+    r"|Zuma(?: Press)?|SOPA Images|Pool|File)"
+    r"(?:\s*(?:/|via|for)\s*[A-Z][\w.'’ &-]*)*\.?"
+)
+# A web page's own controls, flattened into the text: "Share", "Save article",
+# "Listen to this article", "5 min read".
+_CHROME = re.compile(
+    r"(?:Share(?: this| on \w+)?(?: article| story| page)?|Save(?: article| story| for later)?"
+    r"|Print|Email|Comments?|Copy link|Gift(?: this)? article|Follow(?: us)?"
+    r"|Listen(?: to this (?:article|story))?(?:\W+\d+ min(?:utes?)?)?|\d+ min(?:ute)?s? read"
+    r"|Toggle caption|Hide caption|Show caption|Enlarge this image|Expand)[.:]?",
+    re.IGNORECASE,
+)
+# Who else reported, at the foot of wire copy: "Associated Press writer Jane Doe
+# contributed to this report.", "Reporting by Jane Doe; Editing by John Roe". A
+# byline at the end: its names are the newsroom's, not the story's.
+_CONTRIBUTORS = re.compile(
+    r"[(\[]?(?:(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)\s+[A-Z]"
+    r"|[A-Z][^.!?\n]{0,120}\bcontributed (?:reporting|research|to this (?:report|story|article))"
+    r"(?: from [A-Z][^.!?\n]{0,40})?[.)\]]*$"
+)
+# A print edition's stamp at the foot of a web page.
+_PRINT_NOTE = re.compile(
+    r"A version of this (?:article|story|review|column) appear(?:s|ed) in print", re.IGNORECASE
+)
+
+
+# Any label inside a credit line, where the maker's name begins after it.
+_CREDIT_LABEL = re.compile(
+    r"(?:\b(?:Photo(?:graph)?s?|Images?|Pictures?|Illustrations?|Graphics?|Video|Credits?)"
+    r"(?:\s*:|\s+by\s+)|\bsource,\s)",
     re.IGNORECASE,
 )
 
@@ -402,6 +473,9 @@ def credit_label_end(text: str, start: int) -> int | None:
     m = _CREDIT.match(text, start)
     return m.end() if m else None
 
+
+# "Image caption, ...": the label a page reader prints before a photo's caption.
+_CAPTION_LABEL = re.compile(r"(?:Image|Media|Photo|Video) caption,\s", re.IGNORECASE)
 
 # Corrections and editor's notes: keyword-led lines, however long (they are about
 # the article, not part of its story).
@@ -513,6 +587,16 @@ def _keyword_kind(line: str) -> str | None:
         return "dateline"
     if _CREDIT.match(line) and len(_words(line)) <= 20:
         return "credit"
+    if _AGENCY_CREDIT.fullmatch(line) and len(_words(line)) <= 8:
+        return "credit"
+    if _CAPTION_LABEL.match(line):
+        return "caption"
+    if _CHROME.fullmatch(line):
+        return "teaser"
+    if _CONTRIBUTORS.match(line) and len(_words(line)) <= 30:
+        return "byline"
+    if _PRINT_NOTE.match(line):
+        return "note"
     return None
 
 

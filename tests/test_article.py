@@ -158,6 +158,37 @@ def test_credits_corrections_notes_and_teasers_are_furniture() -> None:
     assert [k for k, _ in _kinds(raw)] == ["credit", "correction", "note", "teaser", "teaser"]
 
 
+def test_web_and_wire_furniture_is_not_story() -> None:
+    raw = (
+        "Bridge Closed\n"
+        "Share\n"
+        "Getty Images\n"
+        "Image caption, Trucks queue at the old bridge\n"
+        "Listen to this article · 4 min\n"
+        + _STORY
+        + "Reuters/Jane Doe\n"
+        + "Associated Press writer John Roe in Albany contributed to this report.\n"
+        + "Reporting by Jane Doe; Editing by John Roe\n"
+        + "A version of this article appears in print on May 2, 2024, Section A, Page 3.\n"
+    )
+    assert [k for k, _ in _kinds(raw)] == [
+        "headline", "teaser", "credit", "caption", "teaser", "credit", "byline", "byline", "note",
+    ]  # fmt: skip
+    # Story sentences with the same words stay story.
+    story = (
+        "The council met on Tuesday to share the costs.\n"
+        "Three donors contributed to the fund, and the mayor contributed $500.\n"
+        "Reuters reported that the bridge would close.\n"
+    )
+    assert _kinds(story) == []
+
+
+def test_a_news_sites_related_topics_are_not_body() -> None:
+    story = "Officials closed the bridge on Tuesday.\nA spokesman said repairs would take a year."
+    article = parse_article(story + "\nRelated topics\nBridges\nLocal government\n")
+    assert article.body == story
+
+
 def test_captions_and_subheads_and_inline_credits() -> None:
     raw = (
         "Bridge Closed\n"

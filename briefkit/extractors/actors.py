@@ -2715,6 +2715,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
+    entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
@@ -2857,6 +2858,18 @@ _CREEDS = word_set("Islam Christianity Judaism Hinduism Buddhism Sikhism Shinto 
 # Bare common nouns news capitalises for one body ("the State", "the Court"): they
 # refer to an actor already named or to none (GUIDE §3), so alone they are no actor.
 _BARE_BODY_NOUNS = ORG_NOUNS | word_set("state government crown administration ministry")
+
+
+def _unconfirmed(ent: Entity, article: Article) -> bool:
+    """An actor named only as a picture's maker (a photographer, an agency) or only
+    in a title-case headline: the briefing is about the story's actors, and a
+    headline's capitals make names of any words."""
+    spans = article.unconfirmed
+    return (
+        ent.is_actor
+        and bool(spans)
+        and all(any(a <= n.start < b for a, b in spans) for n in ent.names)
+    )
 
 
 def _unfounded(ent: Entity, doc: Doc) -> bool:

@@ -166,10 +166,7 @@ def key_points(
             continue
         scored.append(_Scored(sent, salience(article, sent, mentions, dates)))
     best = sorted(scored, key=lambda s: -s.score)[:limit]
-    return [
-        article.text[s.sentence.start : s.sentence.end]
-        for s in sorted(best, key=lambda s: s.sentence.index)
-    ]
+    return [story_text(article, s.sentence) for s in sorted(best, key=lambda s: s.sentence.index)]
 
 
 def tags(article: Article, entities: Entities, limit: int = 6) -> list[str]:
@@ -188,11 +185,21 @@ def tags(article: Article, entities: Entities, limit: int = 6) -> list[str]:
     return chosen[:limit]
 
 
+def story_text(article: Article, sent: Sentence) -> str:
+    """A sentence's words without the furniture that opens it: the first sentence of
+    wire copy starts with its dateline ("WASHINGTON (AP) — "), which is no summary."""
+    start = sent.start
+    for part in article.structure:
+        if part.start <= start < part.end:
+            start = part.end
+    return article.text[start : sent.end].strip()
+
+
 def summarise(article: Article, entities: Entities, date_offsets: list[int]) -> dict[str, object]:
     """``summary``, ``key_points`` and ``tags`` in the data contract's field names."""
     lead = lead_sentences(article)
     return {
-        "summary": " ".join(article.text[s.start : s.end] for s in lead),
+        "summary": " ".join(story_text(article, s) for s in lead),
         "key_points": key_points(article, entities, date_offsets, len(lead)),
         "tags": tags(article, entities),
     }

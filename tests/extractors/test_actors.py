@@ -103,6 +103,24 @@ def test_every_actor_evidence_is_in_one_sentence(seed_actors: dict[str, dict[str
         assert _in_one_sentence(article, str(actor["evidence"])), actor
 
 
+def test_names_only_in_a_credit_or_a_title_case_headline_are_no_actors() -> None:
+    actors = _actors(
+        "Mayor Closes Harbour Bridge To Trucks\n"
+        "The city's mayor, Ana Ruiz, closed the bridge to trucks on Monday after "
+        "engineers found cracks in its deck.\n"
+        "Photo: Trucks wait at the bridge. Credit: Tom Weller for The Daily Ledger\n"
+        "Getty Images\n"
+        "Ruiz said the bridge would reopen in the spring.\n"
+    )
+    assert "ana-ruiz" in actors
+    # "Mayor Closes Harbour Bridge" is the headline's capitals, not a mayor's name;
+    # the photographer and the agency made the picture, they are not in the story.
+    assert not any("closes" in i or "weller" in i or "getty" in i for i in actors), actors
+    # A name the headline shares with the story stays.
+    shared = _actors("Ruiz Closes Bridge\nAna Ruiz, the mayor, closed the bridge on Monday.\n")
+    assert "ana-ruiz" in shared
+
+
 def test_titles_surnames_and_demonyms() -> None:
     actors = _actors(
         "German Chancellor Olaf Scholz met French officials in Paris on Monday. "
@@ -602,7 +620,8 @@ def test_a_credit_label_is_no_actor() -> None:
     )
     names = {a["name"] for a in actors.values()}
     assert "Image" not in names and "Photo" not in names
-    assert "Brian Burnell" in names
+    # Named only as the pictures' makers: no actors of the story (GUIDE.md §2.7).
+    assert "Brian Burnell" not in names and "Kelvar News Agency" not in names
 
 
 def test_a_portfolio_inside_a_post_is_no_body() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.article import read_article
+from briefkit.article import parse_article, read_article
 from briefkit.extractors.actors import resolve_entities
 from briefkit.extractors.nlp import load_model
 from briefkit.extractors.summary import summarise
@@ -44,3 +44,13 @@ def test_tags_are_main_actors_and_defensible_topics(seed_summary: dict[str, obje
     assert 3 <= len(tags) <= 6
     assert tags[:2] == ["iran", "iraq"]
     assert all(t == t.lower() and " " not in t for t in tags)
+
+
+def test_a_wire_dateline_opens_no_summary() -> None:
+    article = parse_article(
+        "Bridge Closed\nALBANY, N.Y. (AP) — The council voted on Tuesday to close the old "
+        "bridge.\nIts members said repairs would take at least two years.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.prose))
+    summary = str(summarise(article, entities, [])["summary"])
+    assert summary.startswith("The council voted on Tuesday"), summary
