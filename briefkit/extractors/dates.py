@@ -374,6 +374,9 @@ def _is_future_frame(verb: Token) -> bool:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+# "since March": the start of a stretch that runs up to now, so a time before now,
+# whatever the clause's tense ("requests to testify since March").
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
 _TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
 
 
@@ -400,6 +403,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _SINCE.search(doc.text, max(0, start - 16), start):
+        return "past"
     verb = _governing_verb(span.root)
     for _ in range(6):
         if verb is None:
@@ -1104,10 +1109,12 @@ def _h_quarter(m: Match, c: _Ctx) -> Result:
     elif not 1 <= q <= 4:
         return None
     else:
-        # A quarter still to come this year is meant unless the clause is past.
+        # A quarter still to come this year is meant unless the clause is past. In the
+        # future, a quarter just ended is nearer than next year's ("results for the
+        # third quarter will be released next month", written in November).
         tense = c.tense(m.start(), m.end())
         if tense == "future":
-            year += q < current
+            year += q < current and (current - q) >= (4 - current + q)
         elif tense == "past":
             year -= q > current
     return "date", f"{year:04d}-Q{q}", True
@@ -1236,6 +1243,15 @@ def _h_previous(m: Match, c: _Ctx) -> Result:
     if c.published is None:
         return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": unit}), c)
     return "date", f"{_CHAINED}{unit}{-1 if rel == 'last' else 1:+d}", True
+
+
+def _h_that_unit(m: Match, c: _Ctx) -> Result:
+    """ "that year", "the same month": the unit the story last named (delta 0), resolved
+    after recognition as "the following year" is."""
+    unit = m["unit"].lower()
+    if c.published is None:
+        return "date", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit], False
+    return "date", f"{_CHAINED}{unit}+0", True
 
 
 def _h_period_of(m: Match, c: _Ctx) -> Result:
@@ -1419,6 +1435,14 @@ def _rules() -> list[_Rule]:
             r"(?<=\s)['’](?P<yy>\d\d)\b(?!s)",
             _h_short_year,
             4,
+            i,
+        ),
+        # "that year", "the same month": the one the story last named. Not "that year's"
+        # budget (a possessive is as often this year's) nor "the same week as".
+        _r(
+            r"\b(?:that|the\s+same)\s+(?P<unit>year|month|week)\b(?!['’]s|\s+as\b|\s+a\s+year)",
+            _h_that_unit,
+            6,
             i,
         ),
         # "the previous year", "the year before": one unit from the publication date

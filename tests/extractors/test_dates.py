@@ -357,6 +357,35 @@ def test_a_chained_unit_counts_from_the_last_time_mentioned(nlp: Language) -> No
     assert values(nlp, "Sales rose from the previous month.") == {"the previous month": "2024-08"}
 
 
+def test_a_quarter_in_the_future_is_the_nearest_one(nlp: Language) -> None:
+    november = dt.date(2024, 11, 20)
+    said = "Results for the third quarter will be released next month."
+    assert values(nlp, said, november)["the third quarter"] == "2024-Q3"
+    said = "The company will open the plant in the first quarter."
+    assert values(nlp, said, november)["the first quarter"] == "2025-Q1"
+
+
+def test_that_year_is_the_year_the_story_last_named(nlp: Language) -> None:
+    got = values(nlp, "In 2019, the firm moved to Ohio. That year, it hired 300 workers.")
+    assert got["That year"] == "2019"
+    got = values(nlp, "He joined in March 2011, and the same month the firm lost a client.")
+    assert got["the same month"] == "2011-03"
+    # A possessive is a budget's year, not a time the story tells.
+    assert "that year" not in values(nlp, "He said that year's budget would be cut.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The official had ignored three requests to testify since March.",
+        "The rule has applied since October, and will be reviewed.",
+    ],
+)
+def test_since_a_month_is_before_now_whatever_the_tense(nlp: Language, sentence: str) -> None:
+    (value,) = values(nlp, sentence).values()
+    assert value < "2024-09-12", value
+
+
 def test_a_chained_unit_finer_than_its_anchor_is_left_unresolved(nlp: Language) -> None:
     text = "At a hearing last month the judge ordered a review. The following week it appealed."
     (hearing, week) = dates(nlp, text)
