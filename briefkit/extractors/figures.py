@@ -367,6 +367,7 @@ def _candidates(doc: Doc) -> list[Span]:
                 j + 2 < n
                 and doc[j + 1].lower_ in _RANGE_WORDS
                 and (_is_number(doc[j + 2]) or _currency_token(doc[j + 2]))
+                and not _counts_after_money(doc, i, j)
             ):
                 j += 2
             else:
@@ -374,6 +375,35 @@ def _candidates(doc: Doc) -> list[Span]:
         spans.append(doc[i : j + 1])
         i = j + 1
     return spans
+
+
+def _counts_after_money(doc: Doc, i: int, j: int) -> bool:
+    """'$40 million to two construction firms': an amount, then "to" and a count of
+    something else, is a payment and its recipients, not a range. The second number
+    has no sign and no scale of its own, and a noun that is no currency follows it."""
+    if not any(_currency_token(t) for t in doc[i : j + 1]):
+        return False
+    k = j + 2
+    while k + 1 < len(doc) and _is_number(doc[k + 1]):
+        k += 1
+    if any(_currency_token(t) or _scale(t) is not None for t in doc[j + 2 : k + 1]):
+        return False
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if (
+        after is None
+        or after.pos_ not in {"NOUN", "ADJ"}
+        or after.lemma_.lower() in _CURRENCY_WORDS
+        or after.lemma_.lower() in _SUBUNITS
+        or after.lower_ in _SUBUNITS
+    ):
+        return False
+    # "a $3,000 to 5,000 incentive" is a range: its second end is the larger, and
+    # "to" joins the numbers rather than heading a phrase of its own.
+    if doc[j + 1].dep_ in {"prep", "dative"}:
+        return True
+    first = parse_number([t for t in doc[i : j + 1] if _is_number(t)])
+    second = parse_number(list(doc[j + 2 : k + 1]))
+    return first is not None and second is not None and second <= first
 
 
 def _money(span: Span, nums: list[Token]) -> tuple[str | None, float]:

@@ -86,6 +86,20 @@ def test_the_first_end_of_a_range_takes_the_scale_of_the_second() -> None:
     assert [f["value"] for f in _figures(article)] == [1_500_000_000, 2_000_000_000]
 
 
+def test_an_amount_paid_to_a_count_of_others_is_no_range() -> None:
+    article = parse_article("The agency paid $3 million to two contractors and $500 to 12 towns.\n")
+    got = [(f["value"], f["unit"]) for f in _figures(article)]
+    # "$3 million to two" used to be a range, and "two" two dollars.
+    assert (2, "USD") not in got and (12, "USD") not in got, got
+    assert (3_000_000, "USD") in got and (500, "USD") in got
+    # A range's bare second end stays a range.
+    article = parse_article("Tickets were sold for $40 to 60 at the door.\n")
+    assert [(f["value"], f["unit"]) for f in _figures(article)] == [(40, "USD"), (60, "USD")]
+    article = parse_article("Dealers offer a $3,000 to 5,000 incentive on each car.\n")
+    got = [(f["value"], f["unit"]) for f in _figures(article)]
+    assert got[:2] == [(3000, "USD"), (5000, "USD")]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "words"),
     [
