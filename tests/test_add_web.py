@@ -105,3 +105,20 @@ def test_a_feed_adds_each_new_item_once_and_copies_become_sources(
     # A third run of either feed adds nothing.
     assert main(["add", str(feed), "--root", str(root)]) == 0
     assert "0 added, 0 recorded as another source, 2 added already" in capsys.readouterr().out
+
+    # Re-extraction keeps the sources, and the analyst's note on one of them.
+    path = ferry / "briefing.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("outlet: Harbour Wire", "outlet: Harbour Wire (syndicated)"))
+    assert main(["update", ferry.name, "--force", "--root", str(root)]) == 0, (
+        capsys.readouterr().err
+    )
+    data, _, _ = read_yaml(path)
+    assert data["sources"] == [
+        {
+            "outlet": "Harbour Wire (syndicated)",
+            "url": f"{web}/wire/ferry.html",
+            "published": "2024-03-14",
+        }
+    ]
+    assert "outlet: Harbour Wire (syndicated)" in path.read_text("utf-8")
