@@ -345,8 +345,10 @@ def cmd_add_feed(args: argparse.Namespace, root: Path, feed: _Feed) -> int:
     is recorded too). So a second run adds nothing, and a stopped one is finished by
     running it again. A failing item is reported at its address; the rest go on.
     """
+    from urllib.parse import urlsplit
+
     from briefkit.draft import known_in, remember
-    from briefkit.fetch import fetch
+    from briefkit.fetch import fetch, internal, is_url
     from briefkit.inputs import HTML, article_of, kind_of, read_page
     from briefkit.locking import briefings_lock
     from briefkit.store import clear_staging, recorded_urls
@@ -357,6 +359,9 @@ def cmd_add_feed(args: argparse.Namespace, root: Path, feed: _Feed) -> int:
             raise BriefkitError([Problem(feed.where, 0, 0, message)])
     failed: list[Problem] = []
     counts = {"added": 0, "sources": 0, "present": 0}
+    # A feed fetched from a public address may send briefkit only to public ones; a
+    # feed file or a local feed is the analyst's own (None: each item as it is).
+    feed_internal = internal(urlsplit(feed.where).hostname or "") if is_url(feed.where) else None
     with briefings_lock(root) as stale:
         _note(stale)
         clear_staging(root)
@@ -368,7 +373,7 @@ def cmd_add_feed(args: argparse.Namespace, root: Path, feed: _Feed) -> int:
         try:
             for item in todo:
                 try:
-                    fetched = fetch(item.url)
+                    fetched = fetch(item.url, internal_ok=feed_internal)
                     if kind_of(fetched.data) != HTML:
                         message = "is not an HTML page; nothing was written"
                         raise BriefkitError([Problem(item.url, 0, 0, message)])

@@ -5,8 +5,13 @@ because the address comes from a feed or a paste and the server is anyone's:
 http and https only (at every redirect too), a connect and a read timeout and a
 deadline for the whole transfer (a server that drips a byte a second passes a
 read timeout forever), a cap on the body whatever Content-Length claims, and a
-bounded number of redirects. Each failure is one :class:`Problem` at the URL, so
-the command prints ``url:0:0: message`` and writes nothing.
+bounded number of redirects. A public address may not lead inside the network
+briefkit runs in (loopback, private ranges, link-local cloud metadata): a redirect,
+or a public feed's item, that points there is refused, so a stranger's page cannot
+have briefkit read an internal service into ``article.txt`` and the published site.
+An address the analyst types is fetched as typed. Each failure is one
+:class:`Problem` at the URL, so the command prints ``url:0:0: message`` and writes
+nothing.
 
 urllib3 comes with trafilatura (which must never fetch on its own, without
 these limits): its pool is used with redirects and retries off, so each hop is
@@ -15,6 +20,7 @@ checked here.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import socket
 import time
@@ -68,16 +74,48 @@ def check_url(url: str) -> None:
         raise _fail(url, "the address names no host")
 
 
+def internal(host: str) -> bool:
+    """Whether ``host`` is, or resolves to, an address that is not on the public
+    internet: loopback, private, link-local (169.254.169.254 serves cloud
+    credentials), shared or reserved. A host that does not resolve is not internal:
+    the fetch reports the failed lookup itself."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
+def _check_inside(url: str, origin: str, internal_ok: bool) -> None:
+    host = urlsplit(url).hostname or ""
+    if not internal_ok and internal(host):
+        raise _fail(
+            origin,
+            f"{url} is inside this network ({host}), and {origin} is not: briefkit "
+            "follows a public page or feed only to public addresses",
+        )
+
+
 def fetch(
     url: str,
     *,
+    internal_ok: bool | None = None,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
     connect_timeout: float = CONNECT_TIMEOUT,
     read_timeout: float = READ_TIMEOUT,
     deadline: float = DEADLINE,
 ) -> Fetched:
-    """GET ``url`` within the limits above; a :class:`BriefkitError` at ``url`` for any failure."""
+    """GET ``url`` within the limits above; a :class:`BriefkitError` at ``url`` for any failure.
+
+    ``internal_ok``: whether the fetch may reach an internal address (see ``internal``).
+    None: as ``url`` is, so a typed local address works and its redirects may stay
+    local, while a public one's may not lead inside. A feed's items pass the feed's.
+    """
     import urllib3
     from urllib3.exceptions import (
         ConnectTimeoutError,
@@ -90,6 +128,9 @@ def fetch(
     )
 
     check_url(url)
+    if internal_ok is None:
+        internal_ok = internal(urlsplit(url).hostname or "")
+    _check_inside(url, url, internal_ok)
     pool = urllib3.PoolManager(
         timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout), retries=False
     )
@@ -116,6 +157,7 @@ def fetch(
                         check_url(target)
                     except BriefkitError:
                         raise _fail(url, f"redirects to {target}, which is not http(s)") from None
+                    _check_inside(target, url, internal_ok)
                     seen.append(target)
                     current = target
                     continue

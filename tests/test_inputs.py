@@ -16,6 +16,7 @@ import pytest
 from helpers import REPO
 from webfixtures import FURNITURE, PAGES, atom, rss, serving, wire_copy
 
+import briefkit.fetch as fetch_module
 from briefkit.cli import _plural, main
 from briefkit.errors import BriefkitError
 from briefkit.fetch import fetch, is_url
@@ -136,6 +137,49 @@ def test_fetch_limits(web: str, path: str, message: str) -> None:
     assert problem.path == f"{web}{path}"
     assert message in problem.message
     assert str(problem).startswith(f"{web}{path}:0:0: ")
+
+
+@pytest.mark.parametrize(
+    ("host", "inside"),
+    [("127.0.0.1", True), ("10.1.2.3", True), ("169.254.169.254", True), ("::1", True),
+     ("192.168.0.9", True), ("100.64.0.1", True), ("8.8.8.8", False), ("2001:4860::8888", False)],
+)  # fmt: skip
+def test_internal_addresses(host: str, inside: bool) -> None:
+    assert fetch_module.internal(host) is inside
+
+
+def _as_public(monkeypatch: pytest.MonkeyPatch, web: str) -> str:
+    """The local server under the name "localhost", which counts as a public host."""
+    real = fetch_module.internal
+    monkeypatch.setattr(fetch_module, "internal", lambda h: h != "localhost" and real(h))
+    return web.replace("127.0.0.1", "localhost")
+
+
+def test_a_public_page_may_not_redirect_inside_the_network(
+    web: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    public = _as_public(monkeypatch, web)
+    assert b"ferry link" in fetch(f"{public}/moved").data  # public to public
+    with pytest.raises(BriefkitError) as caught:
+        fetch(f"{public}/to-internal")
+    (problem,) = caught.value.problems
+    assert problem.path == f"{public}/to-internal"
+    assert "is inside this network (127.0.0.1)" in problem.message
+    # Typed, an internal address is the analyst's choice: it is fetched.
+    assert b"ferry link" in fetch(f"{web}/to-internal").data
+
+
+def test_a_public_feeds_items_may_not_point_inside_the_network(
+    web: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public = _as_public(monkeypatch, web)
+    root = tmp_path / "briefings"
+    # The feed is served from "localhost", its items name 127.0.0.1.
+    assert main(["add", f"{public}/rss.xml", "--root", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert "2 items: 0 added" in captured.out and "2 failed" in captured.out
+    assert "is inside this network (127.0.0.1)" in captured.err
+    assert not root.exists() or not [p for p in root.iterdir() if not p.name.startswith(".")]
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "gopher://h/"])

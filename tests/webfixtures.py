@@ -98,6 +98,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith("/chain/"):
             n = int(path.rsplit("/", 1)[1])
             self._redirect(f"/chain/{n + 1}")
+        elif path == "/to-internal":
+            self._redirect(f"{base}/news/ferry.html")  # by address, not by name
         elif path == "/to-ftp":
             self._redirect("ftp://127.0.0.1/file")
         elif path == "/huge-declared":
