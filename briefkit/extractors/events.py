@@ -886,6 +886,10 @@ def _verb_reading(
         and (_is_passive(verb.head) or verb.i < verb.head.i or verb.dep_ != "xcomp")
     ):
         verb = verb.head
+    # "prevented the union from striking until July": the preventing is what lasts
+    # until then, told with its object; the striking is the object's and never happened.
+    if _object_controlled(verb) and _in(verb.head.head, sent):
+        verb = verb.head.head
     # An object's predicate tells of the verb it completes: "kept the harbour closed
     # until May" is a keeping, not the authority closing.
     if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
@@ -898,6 +902,8 @@ def _verb_reading(
             and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head
+    if _unasserted(verb):
+        return None
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     # A copula whose one complement was the date ("The last time ... was between
     # September and October", "is anticipated to be around 2020"): "The last time is"
@@ -927,6 +933,8 @@ def _verb_reading(
         return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
+    if subject is not None and _disagrees(subject, verb):
+        return None
     who = None
     if subject is not None and not _owns(verb, subject):
         # The subject is borrowed from a governing clause: the evidence is this clause
@@ -942,6 +950,75 @@ def _verb_reading(
             status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
+
+
+def _unasserted(verb: Token) -> bool:
+    """The dated verb's clause does not assert that its happening took place, and the
+    line would: a participle of a state that describes a noun ("aware of problems
+    resulting from X a year ago": the date is the awareness's), an infinitive whose
+    frame is an adjective of attitude or ability ("was willing to skip class on
+    Thursday": no skipping is told; "set to take place", "due to open" are schedules),
+    and a mandative subjunctive ("insisted that the union agree to cuts by next year":
+    a demand, not an agreement)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _STATE_PARTICIPLES:
+        return True
+    head = verb.head
+    if (
+        _is_to_inf(verb)
+        and verb.dep_ in ("xcomp", "advcl")
+        and head.pos_ == "ADJ"
+        and head.lemma_.lower() not in _SCHEDULE_ADJECTIVES
+    ):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return (
+        verb.dep_ == "ccomp"
+        and subject is not None
+        # The bare form, also where the tagger reads it as a plural present: "that the
+        # union agree" has a singular subject.
+        and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and _third_singular(subject)))
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        # "saw investors pull out": a verb of perception tells the happening; "insisted
+        # that the union agree", "demanded the union agree" ask for it.
+        and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+            or head.lemma_.lower() in _MANDATIVE_VERBS
+        )
+    )
+
+
+def _third_singular(subject: Token) -> bool:
+    if subject.lower_ in ("i", "you", "we", "they") or subject.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "conj" for c in subject.children):
+        return False
+    return subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
+
+
+# Participles that describe what a noun is or comes from, not a happening.
+_STATE_PARTICIPLES = frozenset(
+    {"result", "stem", "relate", "involve", "include", "concern", "contain", "remain",
+     "date", "range", "belong", "surround"}
+)  # fmt: skip
+_SCHEDULE_ADJECTIVES = SCHEDULE_VERBS | {"likely", "poised", "about", "ready", "unlikely"}
+_MANDATIVE_VERBS = frozenset(
+    {"insist", "demand", "require", "ask", "urge", "recommend", "propose", "suggest",
+     "request", "order", "mandate"}
+)  # fmt: skip
+
+
+def _disagrees(subject: Token, verb: Token) -> bool:
+    """A common-noun subject whose number the verb's own finite form contradicts ("The
+    differing strategies is expected to enter service"): the parse took the subject
+    from another clause or phrase, and the line would say something the article does
+    not. Not a noun that counts a part of a set ("a third of the workers are"), nor a
+    coordination, nor a relative pronoun (its noun is checked where it is resolved)."""
+    if subject.tag_ not in ("NN", "NNS"):
+        return False
+    if any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+        return False
+    shown = _shown_number(verb)
+    return shown is not None and shown != (subject.tag_ == "NNS")
 
 
 # Words of change that a "from" date is the starting point of: "a decrease from the
@@ -1046,6 +1123,11 @@ def _resolve_subject(
             return reading, found  # the parse may hang the clause on a farther noun
         if not _fits_relative(subj.head, antecedent):
             return reading, found  # the pronoun stays, and the bare "which" is dropped
+        nearer = _nearer_noun(antecedent, subj)
+        if nearer is not None and _fits_relative(subj.head, nearer):
+            # "the maker of the phone, which was shown on Wednesday": the clause may be
+            # said of either noun, and the parse's choice is no better than a guess.
+            return reading, found
         if _one_of(antecedent):
             # "X is one of the indexes that have done well today": the doing is X's,
             # not "the indexes"'; the clause's verb agrees with the wrong noun. The bare
@@ -1136,6 +1218,22 @@ def _bare_pronoun(subject: Token, what: str) -> bool:
         if what.split(" ", 1)[0].lower() == tok.lower_:
             return True
     return False
+
+
+def _nearer_noun(antecedent: Token, relative: Token) -> Token | None:
+    """The noun of a phrase inside ``antecedent``'s ("the maker of the phone") that the
+    relative pronoun follows more closely than it follows ``antecedent``."""
+    prev = relative.doc[relative.i - 1]
+    while prev.i > antecedent.i and (prev.is_punct or prev.text == "("):
+        prev = prev.doc[prev.i - 1]
+    if prev.i <= antecedent.i or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # The head of the name or compound that ends there: "the Mac OS X" ends on its head.
+    while prev.dep_ in ("compound", "flat") and prev.head.i > prev.i:
+        prev = prev.head
+    if prev.i == antecedent.i or prev.dep_ != "pobj":
+        return None
+    return prev
 
 
 def _next_to(antecedent: Token, relative: Token) -> bool:
@@ -1674,12 +1772,28 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
             if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
                 return None
             return tok.head
+        # "barred him from working until April": the working would be his, the
+        # object's, not the barring judge's; the clause names no subject of its own.
+        if _object_controlled(tok):
+            return None
         # A relative or complement clause has a subject of its own: "X told reporters
         # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
         if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl", "ccomp"):
             return None
         tok = tok.head
     return None
+
+
+def _object_controlled(verb: Token) -> bool:
+    """A gerund after "from"/"into" whose governing verb has an object ("barred him from
+    working", "talked the board into selling"): the object would do it, not the subject."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in ("from", "into")
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "dobj" for c in verb.head.head.children)
+    )
 
 
 def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:

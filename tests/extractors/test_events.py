@@ -972,3 +972,61 @@ def test_an_absolute_with_is_its_own_happening(nlp: Language) -> None:
         "The first flight is expected to take place",
         "All Venn Airways receives their first aircraft",
     ]
+
+
+def test_an_infinitive_of_willingness_tells_no_happening(nlp: Language) -> None:
+    # Being willing to skip work is no skipping; being due to reopen is a schedule.
+    text = (
+        "Dana Reyes said she was willing to skip work on Friday to see the parade. "
+        "The old museum is due to reopen on Saturday.\n"
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert not any("skip" in w for w in whats)
+    assert any("reopen" in w for w in whats)
+
+
+def test_a_participle_of_a_state_dates_no_happening(nlp: Language) -> None:
+    # The date is how long the officials had known, not when the problems "stemmed".
+    text = "Officials were aware of problems stemming from the design as early as a year ago.\n"
+    _, events = events_of(nlp, text)
+    assert not any("stem" in e["what"] for e in events)
+
+
+def test_a_demanded_happening_is_no_happening(nlp: Language) -> None:
+    # "insisted that the council approve": a demand (subjunctive), not an approval,
+    # also where the tagger reads the bare form as a plural present.
+    text = (
+        "Talks collapsed when the mayor insisted that the city council approve the "
+        "budget by next month.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any("approve" in e["what"] for e in events)
+
+
+def test_a_gerund_after_an_object_is_told_by_the_verb_it_hangs_on(nlp: Language) -> None:
+    # The judge did not strike: the striking would be the union's, and the preventing
+    # is what lasts until July.
+    text = (
+        "The drivers had walked out twice, but a judge prevented the union from "
+        "striking until July 2023.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == ["A judge prevents the union from striking"]
+
+
+def test_a_relative_after_two_nouns_that_both_fit_is_not_resolved(nlp: Language) -> None:
+    # "which was unveiled" may be said of the maker or of the tablet.
+    text = (
+        "A dispute broke out between the maker of the tablet (which was unveiled on "
+        "Tuesday for the first time) and a rival firm.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any(e["what"].startswith("The maker") for e in events)
+
+
+def test_a_subject_the_verb_does_not_agree_with_is_dropped(nlp: Language) -> None:
+    # A plural noun with a singular verb: the subject may be another clause's.
+    text = "The new rules takes effect on Monday. The new rule takes effect on Tuesday.\n"
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == ["The new rule takes effect"]
