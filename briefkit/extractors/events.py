@@ -162,6 +162,13 @@ def find_events(
         if not approximate:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
+            # "A storm caused a crane to fall yesterday. The accident, which occurred
+            # yesterday afternoon, ...": the same happening told again (GUIDE §6).
+            if _retells(one, sent_doc) and any(
+                start < sentence.start and str(e["date"]).startswith(str(value)[:10])
+                for e, (start, _) in zip(events, told_by, strict=True)
+            ):
+                continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
                               approximate, index, kinds)  # fmt: skip
             if event is not None:
@@ -171,6 +178,28 @@ def find_events(
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
     return events
+
+
+def _retells(reading: _Reading, doc: Doc) -> bool:
+    """``reading`` only says that a happening already named took place: a verb of
+    happening ("occurred", "took place") said of a definite event noun ("The accident,
+    which occurred yesterday", "The attack happened on Monday"), which points back to a
+    happening the article has told."""
+    if reading.verb is None or reading.subject is None:
+        return False
+    verb, subject = doc[reading.verb], doc[reading.subject]
+    lemma = verb.lemma_.lower()
+    if lemma not in _HAPPENING_VERBS and not (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    ):
+        return False
+    if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return (
+        subject.pos_ == "NOUN"
+        and _is_event_noun(subject)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+    )
 
 
 def _finest(
@@ -842,13 +871,25 @@ def _shared_preposition(date_span: Span) -> Token | None:
     return None
 
 
+# What a copula can say of its subject besides an adverb.
+_PREDICATES = frozenset(
+    {"attr", "acomp", "oprd", "prep", "xcomp", "ccomp", "dobj", "agent", "npadvmod"}
+)
+
+
 def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
     """ "This year's theme was water security": a copula whose date only tells which
     year's theme is meant states a fact; nothing happened on the date (GUIDE §6)."""
     if told is not verb or verb.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     inside = {t.i for t in subject.subtree}
-    return bool(date_tokens & inside)
+    if date_tokens & inside:
+        return True
+    # "The print was a screen print from 1987": a "from" date on a copula tells where the
+    # thing comes from (a range "from ... to" is one date by now), not a happening.
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and c.i in date_tokens for c in verb.children
+    )
 
 
 def _planned_by_verb(
@@ -909,6 +950,15 @@ def _verb_reading(
     # September and October", "is anticipated to be around 2020"): "The last time is"
     # says nothing.
     if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
+        return None
+    # "The festival was off to a bright start on Saturday": a copula with nothing but an
+    # adverb ("is off", "was back") says nothing faithful; what it was is below the adverb.
+    if (
+        told.lemma_ == "be"
+        and not any(c.dep_ == "auxpass" for c in told.children)
+        and not any(c.dep_ in _PREDICATES and c.i not in date_tokens for c in told.children)
+        and any(c.dep_ in ("advmod", "prt") and c.i > told.i for c in told.children)
+    ):
         return None
     if what.endswith(" to be"):
         # "is anticipated to be around 2020": the date is the predicate, and stays.
