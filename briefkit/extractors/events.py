@@ -1332,7 +1332,11 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
-        for t in _naming_words(tok):
+        thing = "person" not in kinds
+        # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
+        # "it" stands for; the thing is no actor.
+        words = [tok] if thing and tok.pos_ in ("NOUN", "NUM") else _naming_words(tok)
+        for t in words:
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
@@ -1340,6 +1344,10 @@ def _antecedent(
         named = _named_by(tok, actors, kinds)
         if named is not None:
             return named
+        if thing and tok.sent.start == sent.start and _other_thing(tok):
+            # "GM warned that the amount ... could rise before it is reported": the
+            # nearer subject is a thing no actor names, and "it" may well be that thing.
+            return None
     if "person" not in kinds:
         return None
     # No subject tells it, but a profile's "he" has one plain reading when the text
@@ -1356,6 +1364,23 @@ def _antecedent(
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
     return people.pop() if len(people) == 1 else None
+
+
+# Common nouns that stand for an organization an earlier subject named ("the company").
+_BODY_NOUNS = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "government", "bank",
+     "airline", "carrier", "maker", "manufacturer", "automaker", "carmaker", "party",
+     "country", "nation", "state", "agency", "ministry", "court", "board", "council",
+     "union", "club", "team", "church", "charity", "foundation", "business", "corporation"}
+)  # fmt: skip
+
+
+def _other_thing(subject: Token) -> bool:
+    """``subject`` is one thing "it" could stand for that is no body: a singular common
+    noun or a number-named product ("the amount", "the 380"), not "the company"."""
+    if subject.tag_ not in ("NN", "CD") or subject.lemma_.lower() in _BODY_NOUNS:
+        return False
+    return not any(c.dep_ == "conj" for c in subject.children)
 
 
 def _naming_words(subject: Token) -> list[Token]:

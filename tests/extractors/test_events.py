@@ -1052,3 +1052,15 @@ def test_a_happening_told_again_by_its_noun_is_one_event(nlp: Language) -> None:
     )
     _, events = events_of(nlp, text)
     assert [e["what"] for e in events] == ["A wall collapses at the stadium"]
+
+
+def test_it_after_a_nearer_thing_is_not_the_earlier_body(nlp: Language) -> None:
+    # "it" may be the fee, the nearer subject: not Corvan, whose filing it would not be.
+    text = (
+        "Corvan warned that the fee charged for last year is provisional and could rise "
+        "before it is filed with regulators in March.\n"
+    )
+    names = {"Corvan": ("corvan", "actor")}
+    kinds = {"corvan": ("Corvan", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["what"].startswith("Corvan is filed") for e in events)
