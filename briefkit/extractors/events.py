@@ -945,6 +945,13 @@ def _verb_reading(
             verb = verb.head
     if _unasserted(verb):
         return None
+    # "which the senators demanded reach parity by next year": the parse may hang the
+    # demanded happening's date on the demand, which was not made then either.
+    if date_tokens and any(
+        c.dep_ in ("ccomp", "xcomp") and c.i < min(date_tokens) and _unasserted(c)
+        for c in verb.children
+    ):
+        return None
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     # A copula whose one complement was the date ("The last time ... was between
     # September and October", "is anticipated to be around 2020"): "The last time is"
@@ -1020,21 +1027,22 @@ def _unasserted(verb: Token) -> bool:
         and head.lemma_.lower() not in _SCHEDULE_ADJECTIVES
     ):
         return True
+    if verb.dep_ not in ("ccomp", "xcomp") or _is_to_inf(verb) or verb.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    return (
-        verb.dep_ == "ccomp"
-        and subject is not None
-        # The bare form, also where the tagger reads it as a plural present: "that the
-        # union agree" has a singular subject.
-        and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and _third_singular(subject)))
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        # "saw investors pull out": a verb of perception tells the happening; "insisted
-        # that the union agree", "demanded the union agree" ask for it.
-        and (
-            any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-            or head.lemma_.lower() in _MANDATIVE_VERBS
-        )
-    )
+    # "saw investors pull out": a verb of perception tells the happening; "insisted
+    # that the union agree", "demanded the union agree" ask for it.
+    asked = head.lemma_.lower() in _MANDATIVE_VERBS
+    if not asked and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    # The bare form shows it ("that the union agree"; the tagger may read it as a plural
+    # present), and so does a present after a past demand ("the cuts, which they insisted
+    # reach parity by next year"): a told claim would be in the past ("insisted they were").
+    if verb.tag_ == "VB" or (subject is not None and _third_singular(subject)):
+        return True
+    return asked and head.tag_ == "VBD"
 
 
 def _third_singular(subject: Token) -> bool:
@@ -1178,7 +1186,7 @@ def _resolve_subject(
             # "the maker of the phone, which was shown on Wednesday": the clause may be
             # said of either noun, and the parse's choice is no better than a guess.
             return reading, found
-        if _one_of(antecedent):
+        if _one_of(antecedent) or antecedent.lower_ == "one":
             # "X is one of the indexes that have done well today": the doing is X's,
             # not "the indexes"'; the clause's verb agrees with the wrong noun. The bare
             # "that" stays, and the line is dropped: no garbled line.

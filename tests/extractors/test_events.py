@@ -1064,3 +1064,25 @@ def test_it_after_a_nearer_thing_is_not_the_earlier_body(nlp: Language) -> None:
     kinds = {"corvan": ("Corvan", "organization")}
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert not any(e["what"].startswith("Corvan is filed") for e in events)
+
+
+def test_a_present_after_a_past_demand_is_no_happening(nlp: Language) -> None:
+    # The senators asked for parity; "the fees reach parity" is not told.
+    text = (
+        "The talks broke down over the new fees, which the senators demanded reach "
+        "parity by next year with those of rival ports.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any("parity" in e["what"] for e in events)
+    # A demand dated before what it asks for is the demand's happening.
+    _, events = events_of(
+        nlp, "On Monday the mayor demanded that the council approve the budget.\n"
+    )
+    assert [e["what"] for e in events] == ["The mayor demands that the council approve the budget"]
+
+
+def test_a_relative_on_one_is_not_resolved(nlp: Language) -> None:
+    # "another one that fell" is said of the index, which "one" only stands for.
+    text = "The Kestrel index is another one that fell sharply today.\n"
+    _, events = events_of(nlp, text)
+    assert not any(e["what"].startswith("Another one") for e in events)
