@@ -1013,7 +1013,7 @@ def _unasserted(verb: Token) -> bool:
     """The dated verb's clause does not assert that its happening took place, and the
     line would: a participle of a state that describes a noun ("aware of problems
     resulting from X a year ago": the date is the awareness's), an infinitive whose
-    frame is an adjective of attitude or ability ("was willing to skip class on
+    frame is an adjective of attitude or inability ("was willing to skip class on
     Thursday": no skipping is told; "set to take place", "due to open" are schedules),
     and a mandative subjunctive ("insisted that the union agree to cuts by next year":
     a demand, not an agreement)."""
@@ -1024,7 +1024,7 @@ def _unasserted(verb: Token) -> bool:
         _is_to_inf(verb)
         and verb.dep_ in ("xcomp", "advcl")
         and head.pos_ == "ADJ"
-        and head.lemma_.lower() not in _SCHEDULE_ADJECTIVES
+        and head.lemma_.lower() in _ATTITUDE_ADJECTIVES
     ):
         return True
     if verb.dep_ not in ("ccomp", "xcomp") or _is_to_inf(verb) or verb.tag_ not in ("VB", "VBP"):
@@ -1058,7 +1058,13 @@ _STATE_PARTICIPLES = frozenset(
     {"result", "stem", "relate", "involve", "include", "concern", "contain", "remain",
      "date", "range", "belong", "surround"}
 )  # fmt: skip
-_SCHEDULE_ADJECTIVES = SCHEDULE_VERBS | {"likely", "poised", "about", "ready", "unlikely"}
+# Adjectives of attitude or inability whose infinitive is not told to happen ("willing to
+# skip", "unable to attend"); not those of schedule or likelihood ("due to open", "set
+# to", "likely to"), nor "able to" (a possibility the line keeps as a plan).
+_ATTITUDE_ADJECTIVES = frozenset(
+    {"willing", "unwilling", "eager", "keen", "reluctant", "happy", "glad", "prepared",
+     "determined", "anxious", "afraid", "hesitant", "unable", "desperate", "loath"}
+)  # fmt: skip
 _MANDATIVE_VERBS = frozenset(
     {"insist", "demand", "require", "ask", "urge", "recommend", "propose", "suggest",
      "request", "order", "mandate"}
@@ -1343,7 +1349,11 @@ def _antecedent(
         thing = "person" not in kinds
         # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
         # "it" stands for; the thing is no actor.
-        words = [tok] if thing and tok.pos_ in ("NOUN", "NUM") else _naming_words(tok)
+        words = _naming_words(tok)
+        if thing and tok.pos_ in ("NOUN", "NUM"):
+            # Its head or an appositive name ("A third carmaker, Ford Motor Company,"),
+            # not a modifier's ("the GM amount").
+            words = [tok, *(w for c in tok.children if c.dep_ == "appos" for w in _naming_words(c))]
         for t in words:
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)

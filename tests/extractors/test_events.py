@@ -1086,3 +1086,22 @@ def test_a_relative_on_one_is_not_resolved(nlp: Language) -> None:
     text = "The Kestrel index is another one that fell sharply today.\n"
     _, events = events_of(nlp, text)
     assert not any(e["what"].startswith("Another one") for e in events)
+
+
+def test_it_after_an_appositive_name_is_that_name(nlp: Language) -> None:
+    # A common noun with an appositive name is that body; an ability is kept as a plan.
+    text = (
+        "Lumen Motors reported a loss. A rival carmaker, Corvan Motors, has said that it "
+        "can survive through this year without aid, and might be able to repay its loans "
+        "by 2030.\n"
+    )
+    names = {"Lumen Motors": ("lumen", "actor"), "Corvan Motors": ("corvan", "actor")}
+    kinds = {
+        "lumen": ("Lumen Motors", "organization"),
+        "corvan": ("Corvan Motors", "organization"),
+    }
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    whats = [e["what"] for e in events]
+    assert any(w.startswith("Corvan Motors can survive") for w in whats)
+    assert not any(w.startswith("Lumen") and "survive" in w for w in whats)
+    assert any("repay" in w for w in whats)
