@@ -943,7 +943,7 @@ def _verb_reading(
             and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head
-    if _unasserted(verb):
+    if _unasserted(verb) or _contact_clause_date(verb, date_tokens):
         return None
     # "which the senators demanded reach parity by next year": the parse may hang the
     # demanded happening's date on the demand, which was not made then either.
@@ -1043,6 +1043,24 @@ def _unasserted(verb: Token) -> bool:
     if verb.tag_ == "VB" or (subject is not None and _third_singular(subject)):
         return True
     return asked and head.tag_ == "VBD"
+
+
+def _contact_clause_date(verb: Token, date_tokens: set[int]) -> bool:
+    """ "brought the clock he made to school on September 14": a date closing a relative
+    clause with no relative pronoun, whose noun is its missing object, may as well date
+    the verb the noun is the object of; the parse's choice ("He makes to school") is
+    a guess, and the line is dropped rather than told of the wrong verb."""
+    if verb.dep_ != "relcl" or not date_tokens or verb.head.dep_ not in ("dobj", "pobj"):
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.dep_ == "dobj" for c in verb.children):
+        return False
+    # Its own subject before it ("he made"): not an infinitive ("an event to be held").
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.subtree):
+        return False
+    last = max(t.i for t in verb.subtree if not t.is_punct)
+    return max(date_tokens) >= last
 
 
 def _third_singular(subject: Token) -> bool:

@@ -1105,3 +1105,13 @@ def test_it_after_an_appositive_name_is_that_name(nlp: Language) -> None:
     assert any(w.startswith("Corvan Motors can survive") for w in whats)
     assert not any(w.startswith("Lumen") and "survive" in w for w in whats)
     assert any("repay" in w for w in whats)
+
+
+def test_a_date_closing_a_contact_clause_is_not_read_of_it(nlp: Language) -> None:
+    # "on May 3" may date the bringing or the building; "He builds to the fair" is no line.
+    text = "Okafor brought the small robot he built to the fair on May 3.\n"
+    _, events = events_of(nlp, text)
+    assert not any(e["what"].startswith("He build") for e in events)
+    # An infinitive relative is the noun's plan, and stays.
+    _, events = events_of(nlp, "The club announced a new match to be played on October 12.\n")
+    assert any("played" in e["what"] for e in events)
