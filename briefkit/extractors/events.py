@@ -945,6 +945,18 @@ def _verb_reading(
             verb = verb.head
     if _unasserted(verb) or _contact_clause_date(verb, date_tokens):
         return None
+    # "the basis for a version of the 777, announced last November": a trailing
+    # participle right after another noun than the subject may be said of that noun;
+    # a fronted one ("Founded in 1976, the firm ...") is plainly the subject's.
+    if _participle_adjunct(verb) and verb.i > verb.head.i and verb.doc[verb.i - 1].is_punct:
+        prev = verb.doc[verb.i - 1]
+        while prev.i > sent.start and prev.is_punct:
+            prev = verb.doc[prev.i - 1]
+        said_of = _subject(verb, sent, date_tokens)
+        if prev.pos_ in ("NOUN", "PROPN", "NUM") and (
+            said_of is None or not _in_own_phrase(prev, said_of)
+        ):
+            return None
     # "which the senators demanded reach parity by next year": the parse may hang the
     # demanded happening's date on the demand, which was not made then either.
     if date_tokens and any(
@@ -2295,7 +2307,7 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )) or _reduced_schedule(verb)  # fmt: skip
+    )) or _participle_adjunct(verb) or _reduced_schedule(verb)  # fmt: skip
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
@@ -2313,6 +2325,29 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """A past participle set off as an adjunct ("Founded in 1976, the firm grew"; "...,
+    announced last November"): the noun it is said of underwent it (passive)."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    # The tagger may read a noun's participle as a past tense ("a version, announced").
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl") or (
+        verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl"
+    )
+
+
+def _in_own_phrase(tok: Token, head: Token) -> bool:
+    """``tok`` is ``head`` or a word of its own name ("the new jet"), not of a phrase
+    hung on it ("a version of the older model": "model" is not the version's)."""
+    for _ in range(8):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("compound", "flat", "amod", "nummod", "det", "poss", "nmod"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _reduced_schedule(verb: Token) -> bool:

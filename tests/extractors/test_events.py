@@ -1115,3 +1115,16 @@ def test_a_date_closing_a_contact_clause_is_not_read_of_it(nlp: Language) -> Non
     # An infinitive relative is the noun's plan, and stays.
     _, events = events_of(nlp, "The club announced a new match to be played on October 12.\n")
     assert any("played" in e["what"] for e in events)
+
+
+def test_a_participle_adjunct_keeps_the_passive_and_a_trailing_one_its_doubt(nlp: Language) -> None:
+    # "Founded in 1976, the firm": the firm was founded, it did not found.
+    _, events = events_of(nlp, "Founded in 1976, the firm grew quickly.\n")
+    assert [e["what"] for e in events] == ["The firm is founded"]
+    # After "the older model", "announced last November" may be the model's.
+    text = (
+        "The new jet will be the basis for a cargo version of the older model, announced "
+        "last November.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any("announce" in e["what"] for e in events)
