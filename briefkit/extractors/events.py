@@ -162,6 +162,13 @@ def find_events(
         if not approximate:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
+            # "A storm caused a crane to fall yesterday. The accident, which occurred
+            # yesterday afternoon, ...": the same happening told again (GUIDE §6).
+            if _retells(one, sent_doc) and any(
+                start < sentence.start and str(e["date"]).startswith(str(value)[:10])
+                for e, (start, _) in zip(events, told_by, strict=True)
+            ):
+                continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
                               approximate, index, kinds)  # fmt: skip
             if event is not None:
@@ -171,6 +178,28 @@ def find_events(
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
     return events
+
+
+def _retells(reading: _Reading, doc: Doc) -> bool:
+    """``reading`` only says that a happening already named took place: a verb of
+    happening ("occurred", "took place") said of a definite event noun ("The accident,
+    which occurred yesterday", "The attack happened on Monday"), which points back to a
+    happening the article has told."""
+    if reading.verb is None or reading.subject is None:
+        return False
+    verb, subject = doc[reading.verb], doc[reading.subject]
+    lemma = verb.lemma_.lower()
+    if lemma not in _HAPPENING_VERBS and not (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    ):
+        return False
+    if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return (
+        subject.pos_ == "NOUN"
+        and _is_event_noun(subject)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+    )
 
 
 def _finest(
@@ -842,13 +871,25 @@ def _shared_preposition(date_span: Span) -> Token | None:
     return None
 
 
+# What a copula can say of its subject besides an adverb.
+_PREDICATES = frozenset(
+    {"attr", "acomp", "oprd", "prep", "xcomp", "ccomp", "dobj", "agent", "npadvmod"}
+)
+
+
 def _is_state(verb: Token, told: Token, subject: Token, date_tokens: set[int]) -> bool:
     """ "This year's theme was water security": a copula whose date only tells which
     year's theme is meant states a fact; nothing happened on the date (GUIDE §6)."""
     if told is not verb or verb.lemma_ != "be" or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     inside = {t.i for t in subject.subtree}
-    return bool(date_tokens & inside)
+    if date_tokens & inside:
+        return True
+    # "The print was a screen print from 1987": a "from" date on a copula tells where the
+    # thing comes from (a range "from ... to" is one date by now), not a happening.
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and c.i in date_tokens for c in verb.children
+    )
 
 
 def _planned_by_verb(
@@ -886,6 +927,10 @@ def _verb_reading(
         and (_is_passive(verb.head) or verb.i < verb.head.i or verb.dep_ != "xcomp")
     ):
         verb = verb.head
+    # "prevented the union from striking until July": the preventing is what lasts
+    # until then, told with its object; the striking is the object's and never happened.
+    if _object_controlled(verb) and _in(verb.head.head, sent):
+        verb = verb.head.head
     # An object's predicate tells of the verb it completes: "kept the harbour closed
     # until May" is a keeping, not the authority closing.
     if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
@@ -898,11 +943,41 @@ def _verb_reading(
             and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head
+    if _unasserted(verb) or _contact_clause_date(verb, date_tokens):
+        return None
+    # "the basis for a version of the 777, announced last November": a trailing
+    # participle right after another noun than the subject may be said of that noun;
+    # a fronted one ("Founded in 1976, the firm ...") is plainly the subject's.
+    if _participle_adjunct(verb) and verb.i > verb.head.i and verb.doc[verb.i - 1].is_punct:
+        prev = verb.doc[verb.i - 1]
+        while prev.i > sent.start and prev.is_punct:
+            prev = verb.doc[prev.i - 1]
+        said_of = _subject(verb, sent, date_tokens)
+        if prev.pos_ in ("NOUN", "PROPN", "NUM") and (
+            said_of is None or not _in_own_phrase(prev, said_of)
+        ):
+            return None
+    # "which the senators demanded reach parity by next year": the parse may hang the
+    # demanded happening's date on the demand, which was not made then either.
+    if date_tokens and any(
+        c.dep_ in ("ccomp", "xcomp") and c.i < min(date_tokens) and _unasserted(c)
+        for c in verb.children
+    ):
+        return None
     what, start_char, end_char, told, key = _verb_event(verb, date_tokens, sent)
     # A copula whose one complement was the date ("The last time ... was between
     # September and October", "is anticipated to be around 2020"): "The last time is"
     # says nothing.
     if told.lemma_ == "be" and what.split()[-1].lower() in ("is", "are", "not"):
+        return None
+    # "The festival was off to a bright start on Saturday": a copula with nothing but an
+    # adverb ("is off", "was back") says nothing faithful; what it was is below the adverb.
+    if (
+        told.lemma_ == "be"
+        and not any(c.dep_ == "auxpass" for c in told.children)
+        and not any(c.dep_ in _PREDICATES and c.i not in date_tokens for c in told.children)
+        and any(c.dep_ in ("advmod", "prt") and c.i > told.i for c in told.children)
+    ):
         return None
     if what.endswith(" to be"):
         # "is anticipated to be around 2020": the date is the predicate, and stays.
@@ -927,6 +1002,8 @@ def _verb_reading(
         return None
     if subject is not None and _is_state(verb, told, subject, date_tokens):
         return None
+    if subject is not None and _disagrees(subject, verb):
+        return None
     who = None
     if subject is not None and not _owns(verb, subject):
         # The subject is borrowed from a governing clause: the evidence is this clause
@@ -942,6 +1019,100 @@ def _verb_reading(
             status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
+
+
+def _unasserted(verb: Token) -> bool:
+    """The dated verb's clause does not assert that its happening took place, and the
+    line would: a participle of a state that describes a noun ("aware of problems
+    resulting from X a year ago": the date is the awareness's), an infinitive whose
+    frame is an adjective of attitude or inability ("was willing to skip class on
+    Thursday": no skipping is told; "set to take place", "due to open" are schedules),
+    and a mandative subjunctive ("insisted that the union agree to cuts by next year":
+    a demand, not an agreement)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _STATE_PARTICIPLES:
+        return True
+    head = verb.head
+    if (
+        _is_to_inf(verb)
+        and verb.dep_ in ("xcomp", "advcl")
+        and head.pos_ == "ADJ"
+        and head.lemma_.lower() in _ATTITUDE_ADJECTIVES
+    ):
+        return True
+    if verb.dep_ not in ("ccomp", "xcomp") or _is_to_inf(verb) or verb.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    # "saw investors pull out": a verb of perception tells the happening; "insisted
+    # that the union agree", "demanded the union agree" ask for it.
+    asked = head.lemma_.lower() in _MANDATIVE_VERBS
+    if not asked and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    # The bare form shows it ("that the union agree"; the tagger may read it as a plural
+    # present), and so does a present after a past demand ("the cuts, which they insisted
+    # reach parity by next year"): a told claim would be in the past ("insisted they were").
+    if verb.tag_ == "VB" or (subject is not None and _third_singular(subject)):
+        return True
+    return asked and head.tag_ == "VBD"
+
+
+def _contact_clause_date(verb: Token, date_tokens: set[int]) -> bool:
+    """ "brought the clock he made to school on September 14": a date closing a relative
+    clause with no relative pronoun, whose noun is its missing object, may as well date
+    the verb the noun is the object of; the parse's choice ("He makes to school") is
+    a guess, and the line is dropped rather than told of the wrong verb."""
+    if verb.dep_ != "relcl" or not date_tokens or verb.head.dep_ not in ("dobj", "pobj"):
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.dep_ == "dobj" for c in verb.children):
+        return False
+    # Its own subject before it ("he made"): not an infinitive ("an event to be held").
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.subtree):
+        return False
+    last = max(t.i for t in verb.subtree if not t.is_punct)
+    return max(date_tokens) >= last
+
+
+def _third_singular(subject: Token) -> bool:
+    if subject.lower_ in ("i", "you", "we", "they") or subject.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "conj" for c in subject.children):
+        return False
+    return subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
+
+
+# Participles that describe what a noun is or comes from, not a happening.
+_STATE_PARTICIPLES = frozenset(
+    {"result", "stem", "relate", "involve", "include", "concern", "contain", "remain",
+     "date", "range", "belong", "surround"}
+)  # fmt: skip
+# Adjectives of attitude or inability whose infinitive is not told to happen ("willing to
+# skip", "unable to attend"); not those of schedule or likelihood ("due to open", "set
+# to", "likely to"), nor "able to" (a possibility the line keeps as a plan).
+_ATTITUDE_ADJECTIVES = frozenset(
+    {"willing", "unwilling", "eager", "keen", "reluctant", "happy", "glad", "prepared",
+     "determined", "anxious", "afraid", "hesitant", "unable", "desperate", "loath"}
+)  # fmt: skip
+_MANDATIVE_VERBS = frozenset(
+    {"insist", "demand", "require", "ask", "urge", "recommend", "propose", "suggest",
+     "request", "order", "mandate"}
+)  # fmt: skip
+
+
+def _disagrees(subject: Token, verb: Token) -> bool:
+    """A common-noun subject whose number the verb's own finite form contradicts ("The
+    differing strategies is expected to enter service"): the parse took the subject
+    from another clause or phrase, and the line would say something the article does
+    not. Not a noun that counts a part of a set ("a third of the workers are"), nor a
+    coordination, nor a relative pronoun (its noun is checked where it is resolved)."""
+    if subject.tag_ not in ("NN", "NNS"):
+        return False
+    if any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+        return False
+    shown = _shown_number(verb)
+    return shown is not None and shown != (subject.tag_ == "NNS")
 
 
 # Words of change that a "from" date is the starting point of: "a decrease from the
@@ -1046,7 +1217,12 @@ def _resolve_subject(
             return reading, found  # the parse may hang the clause on a farther noun
         if not _fits_relative(subj.head, antecedent):
             return reading, found  # the pronoun stays, and the bare "which" is dropped
-        if _one_of(antecedent):
+        nearer = _nearer_noun(antecedent, subj)
+        if nearer is not None and _fits_relative(subj.head, nearer):
+            # "the maker of the phone, which was shown on Wednesday": the clause may be
+            # said of either noun, and the parse's choice is no better than a guess.
+            return reading, found
+        if _one_of(antecedent) or antecedent.lower_ == "one":
             # "X is one of the indexes that have done well today": the doing is X's,
             # not "the indexes"'; the clause's verb agrees with the wrong noun. The bare
             # "that" stays, and the line is dropped: no garbled line.
@@ -1138,6 +1314,22 @@ def _bare_pronoun(subject: Token, what: str) -> bool:
     return False
 
 
+def _nearer_noun(antecedent: Token, relative: Token) -> Token | None:
+    """The noun of a phrase inside ``antecedent``'s ("the maker of the phone") that the
+    relative pronoun follows more closely than it follows ``antecedent``."""
+    prev = relative.doc[relative.i - 1]
+    while prev.i > antecedent.i and (prev.is_punct or prev.text == "("):
+        prev = prev.doc[prev.i - 1]
+    if prev.i <= antecedent.i or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # The head of the name or compound that ends there: "the Mac OS X" ends on its head.
+    while prev.dep_ in ("compound", "flat") and prev.head.i > prev.i:
+        prev = prev.head
+    if prev.i == antecedent.i or prev.dep_ != "pobj":
+        return None
+    return prev
+
+
 def _next_to(antecedent: Token, relative: Token) -> bool:
     """The relative pronoun follows its noun's own phrase ("the accident, which"), not a
     noun inside an appositive of it ("members - 62,000 at GM, which": GM's clause)."""
@@ -1184,7 +1376,15 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
-        for t in _naming_words(tok):
+        thing = "person" not in kinds
+        # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
+        # "it" stands for; the thing is no actor.
+        words = _naming_words(tok)
+        if thing and tok.pos_ in ("NOUN", "NUM"):
+            # Its head or an appositive name ("A third carmaker, Ford Motor Company,"),
+            # not a modifier's ("the GM amount").
+            words = [tok, *(w for c in tok.children if c.dep_ == "appos" for w in _naming_words(c))]
+        for t in words:
             for m in index.covering(t.idx):
                 entity = actors.get(m.ref)
                 if m.kind == "actor" and entity is not None and entity.kind in kinds:
@@ -1192,6 +1392,10 @@ def _antecedent(
         named = _named_by(tok, actors, kinds)
         if named is not None:
             return named
+        if thing and tok.sent.start == sent.start and _other_thing(tok):
+            # "GM warned that the amount ... could rise before it is reported": the
+            # nearer subject is a thing no actor names, and "it" may well be that thing.
+            return None
     if "person" not in kinds:
         return None
     # No subject tells it, but a profile's "he" has one plain reading when the text
@@ -1208,6 +1412,23 @@ def _antecedent(
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
     return people.pop() if len(people) == 1 else None
+
+
+# Common nouns that stand for an organization an earlier subject named ("the company").
+_BODY_NOUNS = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "government", "bank",
+     "airline", "carrier", "maker", "manufacturer", "automaker", "carmaker", "party",
+     "country", "nation", "state", "agency", "ministry", "court", "board", "council",
+     "union", "club", "team", "church", "charity", "foundation", "business", "corporation"}
+)  # fmt: skip
+
+
+def _other_thing(subject: Token) -> bool:
+    """``subject`` is one thing "it" could stand for that is no body: a singular common
+    noun or a number-named product ("the amount", "the 380"), not "the company"."""
+    if subject.tag_ not in ("NN", "CD") or subject.lemma_.lower() in _BODY_NOUNS:
+        return False
+    return not any(c.dep_ == "conj" for c in subject.children)
 
 
 def _naming_words(subject: Token) -> list[Token]:
@@ -1674,12 +1895,28 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
             if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
                 return None
             return tok.head
+        # "barred him from working until April": the working would be his, the
+        # object's, not the barring judge's; the clause names no subject of its own.
+        if _object_controlled(tok):
+            return None
         # A relative or complement clause has a subject of its own: "X told reporters
         # that on Monday, Y walked in" is Y's walking even when the parse loses Y.
         if tok.head.i == tok.i or not _in(tok.head, sent) or tok.dep_ in ("relcl", "ccomp"):
             return None
         tok = tok.head
     return None
+
+
+def _object_controlled(verb: Token) -> bool:
+    """A gerund after "from"/"into" whose governing verb has an object ("barred him from
+    working", "talked the board into selling"): the object would do it, not the subject."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in ("from", "into")
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "dobj" for c in verb.head.head.children)
+    )
 
 
 def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
@@ -2070,7 +2307,7 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )) or _reduced_schedule(verb)  # fmt: skip
+    )) or _participle_adjunct(verb) or _reduced_schedule(verb)  # fmt: skip
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
     if passive:
@@ -2088,6 +2325,29 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """A past participle set off as an adjunct ("Founded in 1976, the firm grew"; "...,
+    announced last November"): the noun it is said of underwent it (passive)."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    # The tagger may read a noun's participle as a past tense ("a version, announced").
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl") or (
+        verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl"
+    )
+
+
+def _in_own_phrase(tok: Token, head: Token) -> bool:
+    """``tok`` is ``head`` or a word of its own name ("the new jet"), not of a phrase
+    hung on it ("a version of the older model": "model" is not the version's)."""
+    for _ in range(8):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("compound", "flat", "amod", "nummod", "det", "poss", "nmod"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _reduced_schedule(verb: Token) -> bool:
