@@ -191,7 +191,7 @@ def fetch(
 def _read(response: object, url: str, max_bytes: int, deadline_at: float) -> bytes:
     """The body, decompressed, at most ``max_bytes``, before the deadline."""
     length = response.headers.get("Content-Length")  # type: ignore[attr-defined]
-    if length and length.isdigit() and int(length) > max_bytes:
+    if length and length.isdecimal() and int(length) > max_bytes:
         raise _fail(url, f"the page is {int(length):,} bytes, past the cap of {max_bytes:,}")
     chunks: list[bytes] = []
     size = 0

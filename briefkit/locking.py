@@ -47,7 +47,7 @@ def _alive(pid: int) -> bool:
 def _stale(holder: str) -> str | None:
     """What to say of a lock file's previous holder, when it left it behind."""
     words = holder.split()
-    if len(words) != 2 or words[0] != "pid" or not words[1].isdigit():
+    if len(words) != 2 or words[0] != "pid" or not words[1].isdecimal():
         return None
     pid = int(words[1])
     if pid == os.getpid():

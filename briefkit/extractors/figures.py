@@ -639,7 +639,7 @@ def _hyphen_word(doc: Doc, last: Token) -> str | None:
 def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | None:
     """An age: 'aged 56', 'at age 56', 'Daniel Montalvo, 19,', '56 years old' — the end
     token of its words and the person it belongs to."""
-    if len(nums) != 1 or not nums[0].is_digit:
+    if len(nums) != 1 or not nums[0].text.isdecimal():
         return None
     num = nums[0]
     value = int(num.text)

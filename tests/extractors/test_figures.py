@@ -86,6 +86,12 @@ def test_the_first_end_of_a_range_takes_the_scale_of_the_second() -> None:
     assert [f["value"] for f in _figures(article)] == [1_500_000_000, 2_000_000_000]
 
 
+def test_superscript_digits_are_no_numbers() -> None:
+    # str.isdigit() says yes to "²³", int() says no: the fuzzer found the traceback.
+    article = parse_article("The man, aged ²³, was hurt on Monday. John Smith, ¹, spoke.\n")
+    assert _figures(article) == []
+
+
 def test_an_amount_paid_to_a_count_of_others_is_no_range() -> None:
     article = parse_article("The agency paid $3 million to two contractors and $500 to 12 towns.\n")
     got = [(f["value"], f["unit"]) for f in _figures(article)]
