@@ -68,6 +68,13 @@ _OFFICE_MODIFIERS = word_set("""
     treasury energy environment shadow deputy vice emeritus prime chief general state
     labour labor culture economy industry agriculture
     """)
+# Capitalised words of a title that are no role word: a party ("Texas Republican
+# Senator X"), a company's legal suffix ("Boeing Co. CEO X"), a function ("Chief
+# Financial Officer").
+_TITLE_PARTS = word_set("""
+    republican democrat democratic labour labor conservative liberal green co co. corp
+    corp. inc inc. ltd ltd. llc plc financial operating technology marketing information
+    """)
 _LIST_PREPS = frozenset({"including", "like"})
 _COPULAS = word_set("be become remain")
 # Nations that are no sovereign state (the gazetteer's demonyms are of states) but
@@ -190,7 +197,8 @@ def _title_before(
         if j != k:
             found = _body(names, tok, head.lower_, person)
             if found is not None:
-                return (head, found) if not _inside_longer_name(doc, found[1]) else None
+                longer = _inside_longer_name(doc, found[1]) or _runs_on(doc, found[2], k)
+                return (head, found) if not longer else None
             if names.at(tok) is not None:
                 return None  # another name, not a body: the chain is not one title
         chain = (
@@ -214,6 +222,18 @@ def _inside_longer_name(doc: Doc, start: int) -> bool:
         return False
     prev = doc[first.start - 1]
     return prev.pos_ == "PROPN" and prev.is_title and not _is_role(prev)
+
+
+def _runs_on(doc: Doc, end: int, head: int) -> bool:
+    """'Boeing Commercial Airplanes CEO X': a capitalised word right after the body's
+    name that is no word of the title makes the name part of a longer one (a unit the
+    text did not resolve), as a word before it does in _inside_longer_name."""
+    nxt = next((t for t in doc[max(head - 10, 0) : head] if t.idx >= end), None)
+    if nxt is None or not (nxt.is_title and nxt.pos_ == "PROPN"):
+        return False
+    lower = nxt.lower_
+    return not (_is_role(nxt) or lower in _CHAIN_EXTRA or lower in _OFFICE_MODIFIERS
+                or lower in _TITLE_PARTS)  # fmt: skip
 
 
 def _title_through_of(

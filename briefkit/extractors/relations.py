@@ -19,15 +19,23 @@ country's government.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done
 from briefkit.extractors.ownership import ownership_relations
-from briefkit.extractors.posts import STATE_POSTS, post_relations
+from briefkit.extractors.posts import (
+    _CHAIN_EXTRA,
+    _OFFICE_MODIFIERS,
+    _TITLE_PARTS,
+    STATE_POSTS,
+    post_relations,
+)
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -101,6 +109,7 @@ def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]
             and ent.role
             and not _origin_only(ent, countries)
             and not _stance_only(ent, names, text)
+            and not _inside_longer_name(ent, names, text)
         ):
             out.append(
                 {
@@ -145,6 +154,57 @@ def _stance_only(ent: Entity, names: dict[str, Entity], text: str) -> bool:
         if 0 <= at <= n.start:  # this name is the one the role's evidence holds
             return True
     return False
+
+
+def _title_word(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in ROLE_NOUNS
+        or lower in TITLE_WORDS
+        or lower in _CHAIN_EXTRA
+        or lower in _OFFICE_MODIFIERS
+        or lower in _TITLE_PARTS
+    )
+
+
+def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> bool:
+    """'Environment Canada spokesperson X', 'Boeing Commercial Airplanes CEO X': the
+    body's name in the role's evidence runs on into a capitalised word that is no
+    title word, so the post is of a longer name (an agency, a unit) the text did not
+    resolve to an actor, and the body that was read is a guess."""
+    body = names.get(ent.affiliation or "")
+    evidence = ent.role_evidence or ""
+    if body is None or not evidence:
+        return False
+    person = set(ent.name.split())
+    for n in body.names:
+        if n.demonym or not n.text:
+            continue
+        at = evidence.find(n.text)
+        if at < 0:
+            continue
+        after = evidence[at + len(n.text) :].split()[:1]
+        if after and after[0][:1].isupper() and not _title_word(after[0]):
+            return after[0] not in person
+        if at > 0:
+            before = evidence[:at].split()[-1:]
+            return bool(before) and _name_word(before[0], person)
+        # The evidence starts at the body's name: the word before it in the text.
+        for hit in re.finditer(re.escape(evidence), text):
+            before = text[: hit.start()].split()[-1:]
+            if before and _name_word(before[0], person):
+                return True
+        return False
+    return False
+
+
+def _name_word(word: str, person: set[str]) -> bool:
+    """A capitalised word before a body's name that makes it part of a longer one: an
+    office's own words ("Environment", "Health") come after the body in a title
+    ("Canada Health Minister"), so before it they are a name's."""
+    lower = word.lower()
+    title = lower in ROLE_NOUNS or lower in _CHAIN_EXTRA or lower in {"the", "a", "an"}
+    return word[:1].isupper() and word.isalpha() and not title and word not in person
 
 
 # Heads of a role that make its relation another affiliation kind than a post

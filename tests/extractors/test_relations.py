@@ -420,3 +420,17 @@ def test_doer_and_done_reads_both_voices(text: str, verb: str, doer: str, done: 
     doers, dones = doer_and_done(tok)
     assert [t.text for t in doers] == [doer]
     assert [t.text for t in dones] == [done]
+
+
+def test_a_body_inside_a_longer_unresolved_name_gives_no_post() -> None:
+    # "Fisheries Norway" and "Kelvar Marine Systems" are named bodies of their own; the
+    # country or company inside them is not the post's body.
+    article = parse_article(
+        "Exports slowed in May. Fisheries Norway spokeswoman Pia Lund said so. Kelvar "
+        "Marine Systems CEO Hanna Vogt agreed, and Kelvar Chief Operating Officer Ivo Tan "
+        "said orders would recover. Kelvar is based in Oslo."
+    )
+    triples = _triples(_relations(article))
+    assert not [t for t in triples if t[0] == "pia-lund"]
+    assert ("hanna-vogt", "role", "kelvar") not in triples
+    assert ("ivo-tan", "role", "kelvar") in triples
