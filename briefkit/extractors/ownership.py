@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 _ACQUIRE_VERBS = word_set("acquire buy purchase own")
 _ACQUIRE_NOUNS = word_set("acquisition purchase takeover buyout")
-_UNIT_NOUNS = word_set("subsidiary unit division subsidiaries")
+_UNIT_NOUNS = word_set("subsidiary unit division subsidiaries arm")
+# "the military arm of X": a wing of a movement, not a company's unit it owns
+_NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary youth")
 _PARENT_NOUNS = word_set("parent")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
 _HOLD_VERBS = word_set("hold own have retain keep")
@@ -116,10 +118,19 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             if owner is not None and owned is not None:
                 out.append((owner, owned, tok))
         elif tok.pos_ == "NOUN" and lemma in _UNIT_NOUNS:
+            if lemma == "arm" and (
+                tok.lower_ != "arm" or any(c.lower_ in _NOT_CORPORATE_ARM for c in tok.children)
+            ):
+                continue
             parent = _pobj(tok, "of") or _child(tok, "poss")
             # "X, a subsidiary of Y": the unit is what the noun is in apposition to;
-            # "Y's unit X": the name in apposition to the noun.
+            # "Y's unit X": the name in apposition to the noun, or that the noun
+            # modifies ("Y's financing arm X").
             unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if (unit is None or unit.pos_ != "PROPN") and (
+                tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
+            ):
+                unit = tok.head
             if parent is not None and unit is not None:
                 out.append((parent, unit, tok))
         elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):

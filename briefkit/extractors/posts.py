@@ -201,8 +201,18 @@ def _title_before(
                 return (head, found) if not longer else None
             if names.at(tok) is not None:
                 return None  # another name, not a body: the chain is not one title
+        # "interior and overseas minister X": a title of coordinated words, the word
+        # before "and" itself a title's (a name there ends the chain above)
+        joined = (
+            tok.lower_ == "and"
+            and j != k
+            and j > sent_start
+            and (doc[j - 1].is_lower or _is_role(doc[j - 1]))
+            and doc[j - 1].is_alpha
+        )
         chain = (
-            _is_role(tok)
+            joined
+            or _is_role(tok)
             or tok.lower_ in _CHAIN_EXTRA
             or (tok.text == "-" and not tok.whitespace_)
             or (tok.is_alpha and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.tag_ != "VBN")
@@ -299,6 +309,18 @@ def _appositions(root: Token) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
+        # "Co-founder of Intel, Gordon Moore, ...": a fronted title whose body the
+        # parse takes for what the name is in apposition to
+        prep = root.head.head
+        if (
+            root.head.dep_ == "pobj"
+            and root.head.i < root.i
+            and prep.dep_ == "prep"
+            and prep.lower_ in {"of", "at", "for"}
+            and prep.head.i < prep.i
+            and not any(c.dep_ == "appos" and c.i < prep.i for c in prep.head.children)
+        ):
+            nouns.append(prep.head)
     if root.dep_ == "nsubj":
         # "X is the chairman of Y", "X won and becomes the youngest council member"
         verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj"

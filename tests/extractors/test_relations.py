@@ -434,3 +434,23 @@ def test_a_body_inside_a_longer_unresolved_name_gives_no_post() -> None:
     assert not [t for t in triples if t[0] == "pia-lund"]
     assert ("hanna-vogt", "role", "kelvar") not in triples
     assert ("ivo-tan", "role", "kelvar") in triples
+
+
+def test_a_fronted_title_and_a_title_of_coordinated_words() -> None:
+    article = parse_article(
+        "Exports slowed in May. Co-founder of Kelvar, Hanna Vogt, visited Oslo. Norway's "
+        "fisheries and trade minister Ola Berg met her."
+    )
+    triples = _triples(_relations(article))
+    assert ("hanna-vogt", "founder-of", "kelvar") in triples
+    assert ("ola-berg", "role", "norway") in triples
+
+
+def test_a_company_arm_is_owned_but_a_military_arm_is_not() -> None:
+    article = parse_article(
+        "Kelvar Credit Corp., the lending arm of Ostmark Motors, lost money. The Valdor Guard, "
+        "the military arm of the Valdor Front, fired rockets."
+    )
+    triples = _triples(_relations(article))
+    assert ("ostmark-motors", "owns", "kelvar-credit-corp") in triples
+    assert not [t for t in triples if t[1] == "owns" and t[2] == "valdor-guard"]
