@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
@@ -165,6 +166,7 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     refs = _Refs(entities)
+    epithets = Epithets(doc, entities)
     actors = {a.id: a for a in entities.actors}
     mentions = SpanIndex(
         [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
@@ -184,11 +186,19 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             told = _only_org_before(doc, owner_tok, refs, owned[2])
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "organization")
+        # "the company bought X", "X bought the company": the organization the
+        # description refers back to, other than the other side
+        if owner is None and owned is not None:
+            owner = _described(owner_tok, epithets, owned[2])
+        if owned is None and owner is not None:
+            owned = _described(owned_tok, epithets, owner[2])
         if owner is None or owned is None or owner[2] == owned[2]:
             continue
         if owner[3] not in _OWNERS or owned[3] != "organization":
             continue
-        lo = min(owner[0], owned[0], trigger.idx)
+        # a description ("the automaker") is evidence with its determiner
+        lo = min(owner[0], owned[0], trigger.idx, owner_tok.left_edge.idx if
+                 is_epithet(owner_tok) else trigger.idx)  # fmt: skip
         hi = max(owner[1], owned[1], trigger.idx + len(trigger.text))
         bounds = article.sentence_at(lo)
         if bounds is None or hi > bounds.end:
@@ -197,6 +207,11 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
                     "evidence": article.text[lo:hi]})  # fmt: skip
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
+
+
+def _described(tok: Token, epithets: Epithets, other: str) -> tuple[int, int, str, str] | None:
+    told = epithets.referent(tok, frozenset({other}))
+    return None if told is None else (tok.idx, tok.idx + len(tok.text), told, "organization")
 
 
 def _only_org_before(doc: Doc, tok: Token, refs: _Refs, other: str) -> str | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
+from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
@@ -235,15 +236,24 @@ def _inside_longer_name(doc: Doc, start: int) -> bool:
 
 
 def _runs_on(doc: Doc, end: int, head: int) -> bool:
-    """'Boeing Commercial Airplanes CEO X': a capitalised word right after the body's
-    name that is no word of the title makes the name part of a longer one (a unit the
-    text did not resolve), as a word before it does in _inside_longer_name."""
-    nxt = next((t for t in doc[max(head - 10, 0) : head] if t.idx >= end), None)
-    if nxt is None or not (nxt.is_title and nxt.pos_ == "PROPN"):
-        return False
-    lower = nxt.lower_
-    return not (_is_role(nxt) or lower in _CHAIN_EXTRA or lower in _OFFICE_MODIFIERS
-                or lower in _TITLE_PARTS)  # fmt: skip
+    """'Boeing Commercial Airplanes CEO X': two or more capitalised words right after the
+    body's name that are no words of the title make the name part of a longer one (a
+    unit the text did not resolve), as a word before it does in _inside_longer_name.
+    One such word is mostly the post's function ("Pentagon Acquisition Director",
+    "White House Press Secretary")."""
+    after = [t for t in doc[max(head - 10, 0) : head] if t.idx >= end]
+    run = 0
+    for t in after:
+        if not (t.is_title and t.pos_ == "PROPN") or _title_part(t):
+            break
+        run += 1
+    return run >= 2
+
+
+def _title_part(tok: Token) -> bool:
+    lower = tok.lower_
+    return (_is_role(tok) or lower in _CHAIN_EXTRA or lower in _OFFICE_MODIFIERS
+            or lower in _TITLE_PARTS)  # fmt: skip
 
 
 def _title_through_of(
@@ -387,7 +397,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
-    out.extend(_listed_members(article, doc, names, kinds))
+    out.extend(_listed_members(article, doc, names, kinds, Epithets(doc, entities)))
     out.extend(_body_memberships(article, doc, names, entities))
     return out
 
@@ -646,26 +656,40 @@ _BARE_BODIES = word_set("""
 
 
 def _listed_members(
-    article: Article, doc: Doc, names: _Names, kinds: dict[str, str]
+    article: Article, doc: Doc, names: _Names, kinds: dict[str, str], epithets: Epithets
 ) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for tok in doc:
         if tok.lower_ not in _MEMBER_NOUNS or tok.pos_ != "NOUN":
             continue
         body = None
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+        preps = [p for p in tok.children if p.dep_ == "prep"]
+        # "attacked defectors from the organization including X": the parse may hang
+        # the phrase right after the noun on the verb, and the list on the body
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        moved = nxt is not None and nxt.dep_ == "prep" and nxt.head.i == tok.head.i != tok.i
+        if moved:
+            preps.append(nxt)
+        objs = []
+        for prep in preps:
+            if prep.lower_ in {"of", "from"}:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        body = _named_body(obj, names, doc)
+                        # "defectors from the organization": what it refers back to
+                        body = _named_body(obj, names, doc) or epithets.referent(obj)
+                        objs.append(obj)
         if body is None:
             continue
         listed = [
             t
-            for prep in tok.subtree
+            for prep in [*tok.subtree, *(c for o in objs if moved for c in o.children)]
             if prep.dep_ == "prep"
             and prep.lower_ in _LIST_PREPS
-            and (prep.head.i == tok.i or prep.head.head.head.i == tok.i)
+            and (
+                prep.head.i == tok.i
+                or prep.head.head.head.i == tok.i
+                or (moved and prep.head in objs)
+            )
             for obj in prep.children
             if obj.dep_ == "pobj"
             for t in conjuncts(obj)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
@@ -183,9 +184,13 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
         at = evidence.find(n.text)
         if at < 0:
             continue
-        after = evidence[at + len(n.text) :].split()[:1]
-        if after and after[0][:1].isupper() and not _title_word(after[0]):
-            return after[0] not in person
+        # two name words after it, as posts._runs_on reads: one is mostly the
+        # post's function ("Pentagon Acquisition Director")
+        after = evidence[at + len(n.text) :].split()[:2]
+        if len(after) == 2 and all(
+            w[:1].isupper() and not _title_word(w) and w not in person for w in after
+        ):
+            return True
         if at > 0:
             before = evidence[:at].split()[-1:]
             return bool(before) and _name_word(before[0], person)
@@ -204,7 +209,9 @@ def _name_word(word: str, person: set[str]) -> bool:
     ("Canada Health Minister"), so before it they are a name's."""
     lower = word.lower()
     title = lower in ROLE_NOUNS or lower in _CHAIN_EXTRA or lower in {"the", "a", "an"}
-    return word[:1].isupper() and word.isalpha() and not title and word not in person
+    if title or not (word[:1].isupper() and word.isalpha()) or word in person:
+        return False
+    return load_gazetteer().demonym(word) is None  # "Swedish Volvo chief X": an origin
 
 
 # Heads of a role that make its relation another affiliation kind than a post
@@ -395,10 +402,15 @@ def _nearest_other(tok: Token, taken: list[str], parties: _Parties) -> str | Non
     return min(options)[1] if options else None
 
 
-def _evidence(article: Article, tok: Token, parties: _Parties, refs: list[str]) -> str:
-    """The shortest span of the sentence holding the trigger and both parties' names."""
+def _evidence(
+    article: Article, tok: Token, parties: _Parties, refs: list[str], also: tuple[Token, ...] = ()
+) -> str:
+    """The shortest span of the sentence holding the trigger and both parties' names
+    (and ``also``: a description standing for one of them, "the company")."""
     sent = tok.sent
     start, end = tok.idx, tok.idx + len(tok.text)
+    for t in also:
+        start, end = min(start, t.left_edge.idx), max(end, t.idx + len(t.text))
     for ref in refs:
         spans = [(s, e) for s, e, r in parties.named_in(sent.start_char, sent.end_char) if r == ref]
         if spans:
@@ -458,13 +470,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     parties = _Parties(entities)
     out: list[dict[str, object]] = []
 
-    def add(a: str | None, kind: str, b: str | None, tok: Token) -> None:
+    def add(a: str | None, kind: str, b: str | None, tok: Token, *also: Token) -> None:
         if a and b and a != b:
-            evidence = _evidence(article, tok, parties, [a, b])
+            evidence = _evidence(article, tok, parties, [a, b], also)
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
     kinds = {a.id: a.kind for a in entities.actors}
     actors = {a.id: a for a in entities.actors}
+    epithets = Epithets(doc, entities)
     mentions = SpanIndex(
         [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
     )
@@ -476,8 +489,9 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
-            for a, kind, b in _verb_ties(tok, parties, kinds):
-                add(a, kind, b, tok)
+            for a, kind, b in _verb_ties(tok, parties, kinds, epithets):
+                described = [t for t in _agents_and_patients(tok) if is_epithet(t)]
+                add(a, kind, b, tok, *described)
             continue
         if lemma in {"marry", "married", "divorce", "divorced"} and tok.pos_ in {"VERB", "ADJ"}:
             for a, b in _married(tok, parties, kinds):
@@ -558,6 +572,11 @@ _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies
 _NOT_ASSERTED = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
 
 
+def _agents_and_patients(verb: Token) -> list[Token]:
+    agents, patients = doer_and_done(verb)
+    return [*agents, *patients]
+
+
 def _asserted(verb: Token) -> bool:
     """A verb that states what is or was: not negated, not modal, not a plan or a threat
     under another verb ("threatened to sue")."""
@@ -578,7 +597,9 @@ def _direct(tokens: list[Token], parties: _Parties) -> list[str]:
     return out
 
 
-def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str, str]]:
+def _verb_ties(
+    tok: Token, parties: _Parties, kinds: dict[str, str], epithets: Epithets
+) -> list[tuple[str, str, str]]:
     """Subject and object of a verb of conflict, dispute, sanction, competition or
     cooperation, active or passive ("Y was sued by X")."""
     lemma = tok.lemma_.lower()
@@ -597,6 +618,14 @@ def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tup
     elif kind in {"rival", "ally"}:
         patients = _prep_objects_of(tok, {"with", "against"})
     first, second = _direct(agents, parties), _direct(patients, parties)
+    # "The company sued X", "X sued the company": a description for the one side, the
+    # organization it refers back to, other than the side the clause names
+    if not first and len(agents) == 1:
+        told = epithets.referent(agents[0], frozenset(second))
+        first = [told] if told else []
+    if not second and len(patients) == 1:
+        told = epithets.referent(patients[0], frozenset(first))
+        second = [told] if told else []
     allowed = _PARTY_KINDS if kind in _PERSON_TIES else _STATES
     if lemma == "attack":
         allowed = frozenset({"country"})

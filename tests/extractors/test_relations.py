@@ -436,6 +436,13 @@ def test_a_body_inside_a_longer_unresolved_name_gives_no_post() -> None:
     assert ("ivo-tan", "role", "kelvar") in triples
 
 
+def test_one_capitalised_word_after_the_body_is_the_posts_function() -> None:
+    article = parse_article(
+        "Exports slowed in May. NATO Procurement Director Ivo Tan said orders fell."
+    )
+    assert ("ivo-tan", "role", "nato") in _triples(_relations(article))
+
+
 def test_a_fronted_title_and_a_title_of_coordinated_words() -> None:
     article = parse_article(
         "Exports slowed in May. Co-founder of Kelvar, Hanna Vogt, visited Oslo. Norway's "
@@ -454,3 +461,25 @@ def test_a_company_arm_is_owned_but_a_military_arm_is_not() -> None:
     triples = _triples(_relations(article))
     assert ("ostmark-motors", "owns", "kelvar-credit-corp") in triples
     assert not [t for t in triples if t[1] == "owns" and t[2] == "valdor-guard"]
+
+
+def test_a_description_of_the_company_is_an_endpoint() -> None:
+    sued = _relations(
+        parse_article("Kelvar Motors makes cars in Oslo. Ostmark Steel Corp. sued the company.")
+    )
+    assert ("ostmark-steel-corp", "tension", "kelvar-motors") in _triples(sued)
+    assert any("sued the company" in str(r["evidence"]) for r in sued)
+    bought = _relations(
+        parse_article("Kelvar Motors makes cars. In 2004 the automaker bought Pallas Group.")
+    )
+    assert ("kelvar-motors", "owns", "pallas-group") in _triples(bought)
+
+
+def test_members_listed_after_a_phrase_the_parse_hangs_on_the_verb() -> None:
+    article = parse_article(
+        "The Church of Orvane grew in Oslo. A magazine attacked senior defectors from the "
+        "organization including Tom Lark and Ada Moss."
+    )
+    triples = _triples(_relations(article))
+    assert ("tom-lark", "member-of", "church-of-orvane") in triples
+    assert ("ada-moss", "member-of", "church-of-orvane") in triples
