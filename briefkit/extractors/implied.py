@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import ROLE_NOUNS
+from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import conjuncts, doer_and_done
+from briefkit.extractors.posts import _kind as post_kind
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -159,11 +162,13 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
     orgs = _Orgs(entities)
     out: list[dict[str, object]] = []
 
-    def add(person: str, kind: str, body: str, lo: int, hi: int) -> None:
+    def add(person: str, kind: str, body: str, lo: int, hi: int, former: bool = False) -> None:
         bounds = article.sentence_at(lo)
         if bounds is None or hi > bounds.end or person == body:
             return
         out.append({"from": person, "kind": kind, "to": body, "evidence": article.text[lo:hi]})
+        if former:
+            out[-1]["former"] = True
 
     for m in entities.mentions:
         if m.kind != "actor" or orgs.kinds.get(m.ref) != "person":
@@ -182,8 +187,86 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 break
         _board_member(doc, span, m.ref, orgs, add)
     _employment(doc, orgs, add)
+    _post_by_verb(doc, orgs, Epithets(doc, entities), add)
     _respectively(doc, orgs, add)
     return out
+
+
+# Verbs whose "as" phrase is the post the subject holds or held: "X served as chief
+# executive of Y", "X resigned as chairman of Y", "X stepped down from his post as CEO
+# of Y"; those that end it make the link a former one.
+_AS_VERBS = word_set("serve resign retire step quit remain act")
+_ENDING_VERBS = word_set("resign retire step quit")
+# Verbs that give a post in the passive: "X was named chairman of Y", "X, who was
+# appointed chief executive of Y".
+_NAMING_VERBS = word_set("name appoint elect promote")
+_POST_BODIES = frozenset({"organization", "country"})
+
+
+def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
+    """The post a verb states its subject holds, held or was given, with the body the
+    title is of: named, or a description that refers back to one ("of the company")."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            continue
+        titles: list[Token] = []
+        person: tuple[str, Token] | None = None
+        if lemma in _AS_VERBS:
+            if lemma == "step" and not any(c.lower_ in {"down", "aside"} for c in verb.children):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if prep.lower_ == "as":
+                    titles += objs
+                elif prep.lower_ == "from":  # "from his post as CEO of Y"
+                    titles += [t for o in objs if o.lemma_.lower() in _POSITION_NOUNS
+                               for p in o.children if p.dep_ == "prep" and p.lower_ == "as"
+                               for t in p.children if t.dep_ == "pobj"]  # fmt: skip
+            # "X has chosen to step down as ...": the subject of the verb it completes
+            subject_verb = verb.head if verb.dep_ == "xcomp" else verb
+            if subject_verb is not verb and any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
+                for c in subject_verb.children
+            ):
+                continue
+            person = _subject_person(subject_verb, doc, orgs)
+        elif lemma in _NAMING_VERBS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is None:
+                continue
+            if subj.tag_ == "WP" and verb.dep_ == "relcl":
+                subj = verb.head
+            ref = orgs.at(subj)
+            if ref is not None and orgs.kinds.get(ref) == "person":
+                person = (ref, subj)
+            titles = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+        if person is None or not titles:
+            continue
+        # "resigned as", "has stepped down as": the text ends the link; "chose to step
+        # down", an end still to come, does not
+        former = lemma in _ENDING_VERBS and verb.tag_ in {"VBD", "VBN"} and verb.dep_ != "xcomp"
+        ref, subj = person
+        for title in (t for t0 in titles for t in conjuncts(t0)):
+            head = title.lower_ if title.lower_ in ROLE_NOUNS else title.lemma_.lower()
+            if head not in ROLE_NOUNS and head not in _POSTS:
+                continue
+            for prep in (c for c in title.children if c.dep_ == "prep"):
+                if prep.lower_ not in {"of", "at", "for"}:
+                    continue
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    body = orgs.at(obj)
+                    if body is None:
+                        body = epithets.referent(obj, frozenset({ref}))
+                    if body is None or orgs.kinds.get(body) not in _POST_BODIES:
+                        continue
+                    named = orgs.mentions.covering(subj.idx)
+                    end = orgs.mentions.covering(obj.idx)
+                    lo = min(named[0].start if named else subj.idx, verb.idx)
+                    hi = end[0].end if end else obj.idx + len(obj.text)
+                    add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
 
 
 _BOARD_WORDS = word_set("of directors trustees governors")

@@ -104,6 +104,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                     out.append((agent, owned, tok))
             else:
                 owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
+                if owner is not None and owner.tag_ == "WDT" and tok.dep_ == "relcl":
+                    owner = tok.head  # "X, which owns Y"
                 if owner is not None and owned is not None:
                     out.append((owner, _stake_in(owned), tok))
         elif tok.pos_ == "VERB" and lemma in _HOLD_VERBS and _settled(tok):

@@ -359,11 +359,25 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         second = subjects  # "Iraq ranks as Iran's trade partner"
     if not second and len(first) >= 2:
         first, second = first[:1], first[1:]  # "Iran and the U.S. regard each other as enemies"
+    # "tensions between Iran and Israel": two objects are the two sides; "a partnership
+    # with IBM and Motorola" is a tie of a side the phrase does not name with each, not
+    # a tie between them, and which side that is, in a clause that names none, is a
+    # guess
     if not first and len(second) >= 2:
-        first, second = second[:1], second[1:]  # "tensions between Iran and Israel"
+        if _only_with(tok, verb):
+            return [], []
+        first, second = second[:1], second[1:]
     if not first and not second and _names_counterpart(tok):
         first = _nearest_before(tok, parties)
     return first, [s for s in second if s not in first]
+
+
+def _only_with(tok: Token, verb: Token) -> bool:
+    """The objects are a "with" (or "against", "to") phrase's, none "between" or
+    "among": each is a counterpart of a side the phrase does not name."""
+    preps = [p.lower_ for h in {tok, verb} for p in h.children
+             if p.dep_ == "prep" and p.lower_ in _PREPS]  # fmt: skip
+    return bool(preps) and all(p in {"with", "against", "to"} for p in preps)
 
 
 def _names_counterpart(tok: Token) -> bool:
@@ -514,6 +528,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             if kinds.get(banner or "") in _STATES and kinds.get(target or "") in _STATES:
                 add(banner, "sanctions", target, tok)
             continue
+        if tok.pos_ == "NOUN" and lemma in _SUIT_NOUNS:
+            filer, target, described = _lawsuit(tok, parties, epithets)
+            if kinds.get(filer or "") in _PARTY_KINDS and kinds.get(target or "") in _PARTY_KINDS:
+                add(filer, "tension", target, tok, *described)
+            continue
         if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
             for a, b in _rivals(tok, parties, doc):
                 add(a, "rival", b, tok)
@@ -522,7 +541,8 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             founder, body = _founding(tok, parties, doc, tell)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
                 add(founder, "founder-of", body, tok)
-        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
+        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
+            # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
             goods = [c for c in tok.children if c.dep_ == "dobj"]
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
@@ -813,6 +833,42 @@ def _founding(
         found = parties.preceding(bodies[0].idx, floor)
         body = [found] if found else []
     return founder[0], body[0] if body else None
+
+
+# A legal fight stated by its noun (GUIDE §9 tension: legal fights): "X filed a lawsuit
+# against Y", "X's suit against Y"; the verbs that bring one, not those that only
+# threaten or weigh it (a modal or "threatened to" is no assertion, _asserted).
+_SUIT_NOUNS = word_set("lawsuit suit litigation")
+_FILE_VERBS = word_set("file bring launch lodge pursue")
+
+
+def _lawsuit(
+    tok: Token, parties: _Parties, epithets: Epithets
+) -> tuple[str | None, str | None, list[Token]]:
+    """Who brings the suit ``tok`` names and against whom (and the descriptions that
+    stand for either, for the evidence)."""
+    verb = tok.head if tok.dep_ == "dobj" else None
+    if verb is not None and (verb.lemma_.lower() not in _FILE_VERBS or not _asserted(verb)):
+        return None, None, []
+    # "against Y" hangs on the noun or, as the parse often has it, on the verb
+    against = _prep_objects_of(tok, {"against"}) or (
+        _prep_objects_of(verb, {"against"}) if verb is not None else []
+    )
+    if verb is not None:
+        filers = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        filers = [c for c in tok.children if c.dep_ == "poss"]
+    first = _direct(filers[:1], parties)
+    second = _direct(against[:1], parties)
+    if not second and against:
+        told = epithets.referent(against[0], frozenset(first))
+        second = [told] if told else []
+    if not first and filers:
+        told = epithets.referent(filers[0], frozenset(second))
+        first = [told] if told else []
+    if not first or not second:
+        return None, None, []
+    return first[0], second[0], [t for t in [*filers[:1], *against[:1]] if is_epithet(t)]
 
 
 def _prep_objects_of(tok: Token, preps: set[str]) -> list[Token]:

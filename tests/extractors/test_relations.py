@@ -483,3 +483,58 @@ def test_members_listed_after_a_phrase_the_parse_hangs_on_the_verb() -> None:
     triples = _triples(_relations(article))
     assert ("tom-lark", "member-of", "church-of-orvane") in triples
     assert ("ada-moss", "member-of", "church-of-orvane") in triples
+
+
+def test_a_post_stated_by_a_verb_and_its_as_phrase() -> None:
+    article = parse_article(
+        "Kelvar Motors grew in May. Ivo Tan served as chief executive of Kelvar Motors. "
+        "Eva Roth, who was named chairman of Kelvar Motors in 2001, resigned as chairman "
+        "of Kelvar Motors last week. Tom Lark has chosen to step down from his post as "
+        "treasurer of the company."
+    )
+    relations = _relations(article)
+    triples = _triples(relations)
+    assert ("ivo-tan", "role", "kelvar-motors") in triples
+    assert ("eva-roth", "role", "kelvar-motors") in triples
+    assert ("tom-lark", "role", "kelvar-motors") in triples
+    # an end still to come ("chosen to step down") is no former link
+    assert not [r for r in relations if r["from"] == "tom-lark" and r.get("former")]
+
+
+def test_no_post_from_a_verb_with_a_modal() -> None:
+    article = parse_article("Kelvar Motors grew. Ivo Tan will serve as chairman of Kelvar Motors.")
+    assert not [r for r in _relations(article) if r["from"] == "ivo-tan"]
+
+
+def test_a_lawsuit_against_a_party_is_a_tension_but_a_threatened_one_is_not() -> None:
+    filed = parse_article(
+        "Kelvar Motors grew. Ostmark Steel Corp. filed a lawsuit against Kelvar Motors."
+    )
+    assert ("ostmark-steel-corp", "tension", "kelvar-motors") in _triples(_relations(filed))
+    threatened = parse_article(
+        "Kelvar Motors grew. Ostmark Steel Corp. threatened to file a lawsuit against Kelvar "
+        "Motors."
+    )
+    assert not [r for r in _relations(threatened) if r["kind"] == "tension"]
+
+
+def test_which_owns_takes_the_name_the_clause_is_on() -> None:
+    article = parse_article("Ostmark Steel Corp., which owns Kelvar Motors, said no.")
+    assert ("ostmark-steel-corp", "owns", "kelvar-motors") in _triples(_relations(article))
+
+
+def test_a_partnership_with_two_bodies_is_no_tie_between_them() -> None:
+    article = parse_article(
+        "Prices rose as the firm ended its long partnership with Ostmark Steel Corp. and "
+        "Kelvar Motors."
+    )
+    triples = _triples(_relations(article))
+    assert not [t for t in triples if {t[0], t[2]} == {"ostmark-steel-corp", "kelvar-motors"}]
+
+
+def test_a_trade_still_to_come_is_no_trade_partner() -> None:
+    article = parse_article(
+        "Kelvar Motors would import steel from Norway. Ostmark Steel Corp. cancelled a deal "
+        "to sell steel to Chile."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "trade-partner"]
