@@ -818,6 +818,8 @@ def _founding(
             bodies = [tok.head]  # "Pixar, (which was) founded by X"
     else:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ == "WP" and tok.dep_ == "relcl":
+            subjects = [tok.head]  # "X, who founded Y in 1990"
         founder = _refs(subjects, parties, doc)
         if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
             told = tell(subjects[0])

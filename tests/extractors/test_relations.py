@@ -538,3 +538,8 @@ def test_a_trade_still_to_come_is_no_trade_partner() -> None:
         "to sell steel to Chile."
     )
     assert not [r for r in _relations(article) if r["kind"] == "trade-partner"]
+
+
+def test_who_founded_takes_the_name_the_clause_is_on() -> None:
+    article = parse_article("Kelvar Motors grew. Ruth Vance, who founded Kelvar Motors, said no.")
+    assert ("ruth-vance", "founder-of", "kelvar-motors") in _triples(_relations(article))
