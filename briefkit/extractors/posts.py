@@ -23,6 +23,7 @@ A demonym makes its country the body only of an office or a national side's post
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
@@ -398,6 +399,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
     out.extend(_listed_members(article, doc, names, kinds, Epithets(doc, entities)))
+    out.extend(_party_labels(article, doc, entities))
     out.extend(_body_memberships(article, doc, names, entities))
     return out
 
@@ -721,3 +723,65 @@ def _named_body(obj: Token, names: _Names, doc: Doc) -> str | None:
     bodies = {ref for _s, _e, ref, kind, demonym in names.index.before(obj.idx, floor)
               if kind == "organization" and not demonym}  # fmt: skip
     return bodies.pop() if len(bodies) == 1 else None
+
+
+# Abbreviated titles of legislators and governors that stand between a party label and
+# the name ("Republican Sen. X", "Democratic Rep. Y").
+_TITLE_ABBREVIATIONS = word_set("sen. sen rep. rep gov. gov lt. del. mp mep msp mla")
+# The letter American wire copy gives a legislator's party by ("Sen. X, R-Texas",
+# "Rep. Y (D-Ohio)"), for the party actor whose name's first word it abbreviates.
+_PARTY_LETTERS = {"Democratic": "D", "Republican": "R"}
+
+
+def _party_labels(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    """A party label on a person, where the party is an actor ("the Republican Party"):
+    before the title ("Republican Sen. X", "Labour MP Y"), in apposition ("X, a
+    Democrat"), or as a letter code after the name ("X, R-Texas", "Y (D-Ohio)") (GUIDE
+    §9: party labels are member-of the party)."""
+    labels: dict[str, str] = {}
+    letters: dict[str, str] = {}
+    for actor in entities.actors:
+        words = actor.name.split()
+        if actor.kind != "organization" or len(words) != 2 or words[1] != "Party":
+            continue
+        word = words[0]
+        if not (word.isalpha() and word.istitle()):
+            continue
+        labels[word] = actor.id
+        if word.endswith("ic"):
+            labels[word[:-2]] = actor.id  # "Democratic Party": "a Democrat"
+        if word in _PARTY_LETTERS:
+            letters[_PARTY_LETTERS[word]] = actor.id
+    if not labels:
+        return []
+    kinds = {a.id: a.kind for a in entities.actors}
+    out: list[dict[str, object]] = []
+
+    def add(person: str, party: str, lo: int, hi: int) -> None:
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end:
+            return
+        out.append({"from": person, "kind": "member-of", "to": party,
+                    "evidence": article.text[lo:hi]})  # fmt: skip
+
+    for m in entities.mentions:
+        if m.kind != "actor" or kinds.get(m.ref) != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        # "Republican Sen. X": the label, then only title words up to the name
+        j = span.start - 1
+        while j >= span.sent.start and (doc[j].lower_ in _TITLE_ABBREVIATIONS or _is_role(doc[j])):
+            j -= 1
+        if j >= span.sent.start and doc[j].text in labels:
+            add(m.ref, labels[doc[j].text], doc[j].idx, span.end_char)
+        # "X, a Democrat (from Ohio)"
+        for noun in (c for c in span.root.children if c.dep_ == "appos"):
+            if noun.text in labels and any(d.lower_ in {"a", "an"} for d in noun.children):
+                add(m.ref, labels[noun.text], span.start_char, noun.idx + len(noun.text))
+        # "X, R-Texas", "X (D-Ohio)"
+        code = re.match(r"\s*[,(]\s*([A-Z])-[A-Z][\w.]*", article.text[span.end_char :])
+        if code is not None and code.group(1) in letters:
+            add(m.ref, letters[code.group(1)], span.start_char, span.end_char + code.end())
+    return out

@@ -543,3 +543,22 @@ def test_a_trade_still_to_come_is_no_trade_partner() -> None:
 def test_who_founded_takes_the_name_the_clause_is_on() -> None:
     article = parse_article("Kelvar Motors grew. Ruth Vance, who founded Kelvar Motors, said no.")
     assert ("ruth-vance", "founder-of", "kelvar-motors") in _triples(_relations(article))
+
+
+def test_party_labels_make_members_of_a_party_actor() -> None:
+    article = parse_article(
+        "The Republican Party gained seats. Sen. Ruth Vance, R-Texas, said the Democratic "
+        "Party had failed. Rep. Tom Lark, a Democrat from Ohio, disagreed. Republican Sen. "
+        "Ivo Tan agreed with Rep. Mia Berg (D-Ohio)."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "member-of", "republican-party") in triples
+    assert ("tom-lark", "member-of", "democratic-party") in triples
+    assert ("ivo-tan", "member-of", "republican-party") in triples
+    assert ("mia-berg", "member-of", "democratic-party") in triples
+
+
+def test_no_party_label_without_a_party_actor() -> None:
+    # "Democrats" as a collective is no party actor here: no membership is drafted
+    article = parse_article("Democrats won the vote. Tom Lark, a Democrat, said so.")
+    assert not [r for r in _relations(article) if r["kind"] == "member-of"]
