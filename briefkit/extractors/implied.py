@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS
-from briefkit.extractors.epithets import Epithets
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import conjuncts, doer_and_done
@@ -158,8 +158,22 @@ def _titles(span: Span) -> list[Token]:
     return [t for t in out if t.lower_ in _POSTS or t.lemma_.lower() in _POSTS]
 
 
+def _marks(title: Token) -> list[Token]:
+    """The possessors and "of/at/for" objects of a title and its conjuncts."""
+    nodes = [title, *(c for c in title.children if c.dep_ == "conj")]
+    return [
+        t
+        for n in nodes
+        for c in n.children
+        for t in ([c] if c.dep_ == "poss" else
+                  [o for o in c.children if o.dep_ == "pobj"]
+                  if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} else [])
+    ]  # fmt: skip
+
+
 def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     orgs = _Orgs(entities)
+    epithets = Epithets(doc, entities)
     out: list[dict[str, object]] = []
 
     def add(person: str, kind: str, body: str, lo: int, hi: int, former: bool = False) -> None:
@@ -179,7 +193,13 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
         for title in _titles(span):
             if not _implied(title, doc, orgs):
                 continue
-            body = orgs.only_org_before(doc, title.left_edge)
+            # "the company's chief executive", "the vice president of the company": the
+            # organization the description refers back to, as posts.py reads it
+            described = [t for t in _marks(title) if is_epithet(t) and orgs.at(t) is None]
+            if described:
+                body = epithets.referent(described[0], frozenset({m.ref}))
+            else:
+                body = orgs.only_org_before(doc, title.left_edge)
             if body is not None:
                 lo = min(title.left_edge.idx, span.start_char)
                 hi = max(title.idx + len(title.text), span.end_char)
@@ -187,7 +207,7 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 break
         _board_member(doc, span, m.ref, orgs, add)
     _employment(doc, orgs, add)
-    _post_by_verb(doc, orgs, Epithets(doc, entities), add)
+    _post_by_verb(doc, orgs, epithets, add)
     _respectively(doc, orgs, add)
     return out
 

@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
-from briefkit.extractors.epithets import Epithets
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
@@ -55,6 +55,7 @@ _COUNSEL = word_set("attorney lawyer counsel solicitor barrister")
 # Who works for a body with no post stated (GUIDE §9 employed-by): "an employee of Y".
 _EMPLOYEES = word_set("employee employees staffer staffers")
 _FOUNDERS = word_set("founder co-founder cofounder")
+_OWNER_HEADS = word_set("owner co-owner")
 _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
 _CHAIN_EXTRA = word_set("former ex acting interim deputy vice chief senior executive")
@@ -161,6 +162,8 @@ def _body(
 
 
 def _kind(head: str, body_kind: str) -> str:
+    if head in _OWNER_HEADS and body_kind == "organization":
+        return "owns"  # GUIDE §9: a stated ownership is owns, no post
     if head in _MEMBERS:
         return "member-of"
     if head in _EMPLOYEES:
@@ -295,16 +298,28 @@ def _own_tokens(noun: Token) -> list[Token]:
 
 
 def _body_of_noun(
-    noun: Token, names: _Names, person_span: Span, person: str
+    noun: Token,
+    names: _Names,
+    person_span: Span,
+    person: str,
+    epithets: Epithets | None = None,
 ) -> tuple[str, int, int] | None:
     """The body of a title in apposition: its possessor first, then an 'of/for/at'
-    object, then a modifier naming one ("a Kansas representative")."""
+    object, then a modifier naming one ("a Kansas representative"); a description
+    there ("a spokeswoman for the company", "the company's founder") stands for the
+    organization it refers back to."""
     head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
     own = [t for t in _own_tokens(noun) if not (person_span.start <= t.i < person_span.end)]
     possessors = [t for t in own if t.dep_ == "poss" and t.head.i == noun.i]
+    objects = [t for t in own if t.dep_ == "pobj"]
+    if epithets is not None:
+        for tok in [*possessors, *(o for o in objects if o.head.head.i == noun.i)]:
+            if names.at(tok) is None and is_epithet(tok):
+                told = epithets.referent(tok, frozenset({person}))
+                if told is not None:
+                    return told, tok.left_edge.idx, tok.idx + len(tok.text)
     if possessors and all(names.at(t) is None for t in possessors):
         return None  # "the Afghan team's coach": the post is the unnamed possessor's
-    objects = [t for t in own if t.dep_ == "pobj"]
     modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in _MODIFIERS]
     for group, possessive in ((possessors, True), (objects, False), (modifiers, False)):
         for tok in group:
@@ -332,6 +347,10 @@ def _appositions(root: Token) -> list[Token]:
             and not any(c.dep_ == "appos" and c.i < prep.i for c in prep.head.children)
         ):
             nouns.append(prep.head)
+    # "X, who was chief executive of Y from 1990 to 2001"
+    for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in _COPULAS):
+        if any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in clause.children):
+            nouns += [c for c in clause.children if c.dep_ in {"attr", "oprd"}]
     if root.dep_ == "nsubj":
         # "X is the chairman of Y", "X won and becomes the youngest council member"
         verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj"
@@ -354,6 +373,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     out: list[dict[str, object]] = []
     home = _home_country(article, entities)
     affiliated = {a.id for a in entities.actors if a.affiliation}
+    epithets = Epithets(doc, entities)
 
     def add(person: str, head: str, body: tuple[str, int, int], lo: int, hi: int) -> None:
         ref, start, end = body
@@ -391,14 +411,14 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         out.extend(_kin(article, doc, span, names, m.ref, entities))
         root = span.root
         for noun in _appositions(root):
-            body = _body_of_noun(noun, names, span, m.ref)
+            body = _body_of_noun(noun, names, span, m.ref, epithets)
             if body is not None:
                 right = max(t.idx + len(t.text) for t in _own_tokens(noun))
                 left = min(t.idx for t in _own_tokens(noun))
                 head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
-    out.extend(_listed_members(article, doc, names, kinds, Epithets(doc, entities)))
+    out.extend(_listed_members(article, doc, names, kinds, epithets))
     out.extend(_party_labels(article, doc, entities))
     out.extend(_body_memberships(article, doc, names, entities))
     return out

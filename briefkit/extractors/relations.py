@@ -231,6 +231,8 @@ def _role_kind(role: str, head: str | None = None, place: bool = False) -> str:
         or (words[:2] == ["co", "founder"])
     ):
         return "founder-of"
+    if head in {"owner", "co-owner"} and not place:
+        return "owns"  # GUIDE §9: a stated ownership is owns, no post
     if head in _COUNSEL and not place:
         # GUIDE §9: written as counsel-for only, not also role; a district attorney
         # holds an office for a place, and acts for no client.

@@ -562,3 +562,24 @@ def test_no_party_label_without_a_party_actor() -> None:
     # "Democrats" as a collective is no party actor here: no membership is drafted
     article = parse_article("Democrats won the vote. Tom Lark, a Democrat, said so.")
     assert not [r for r in _relations(article) if r["kind"] == "member-of"]
+
+
+def test_a_post_for_the_company_takes_the_company_it_refers_back_to() -> None:
+    article = parse_article(
+        "Kelvar Motors grew in May. Ruth Vance, a spokeswoman for the company, said so. "
+        "Ivo Tan, the company's founder, agreed."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "role", "kelvar-motors") in triples
+    assert ("ivo-tan", "founder-of", "kelvar-motors") in triples
+
+
+def test_an_owner_owns_and_a_relative_clause_states_a_post() -> None:
+    article = parse_article(
+        "Kelvar Motors grew. Ruth Vance, the owner of Kelvar Motors, said no. Ivo Tan, who "
+        "was chief executive of Kelvar Motors from 1990 to 2001, died."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "owns", "kelvar-motors") in triples
+    assert ("ruth-vance", "role", "kelvar-motors") not in triples
+    assert ("ivo-tan", "role", "kelvar-motors") in triples
