@@ -1,10 +1,12 @@
 """Ownership between actors the text states (GUIDE §9 ``owns``).
 
 * a verb of acquiring, active or passive: "Google acquired YouTube", "Pixar, which
-  was acquired by Disney", "Pixar, acquired by Disney";
+  was acquired by Disney", "Pixar, acquired by Disney", "X took over Y"; a sale to a
+  buyer: "X sold Y to Z" (Z owns Y);
 * a noun of acquiring: "Apple's purchase of NeXT", "the acquisition of X by Y";
-* a noun of the link between a parent and its unit: "X, a subsidiary of Y",
-  "Y's unit X", "Airbus parent company EADS", "X's parent company Y".
+* a noun of the link between a parent and its unit: "X, a subsidiary of Y", "X is a
+  unit of Y", "Y's unit X", "Airbus parent company EADS", "X's parent company Y";
+* a holder of shares: "X, the largest shareholder in Y", "X is Y's shareholder".
 
 Only what has happened: a verb with a modal, a negation or under another verb
 ("plans to buy", "agreed to acquire") and a noun qualified as planned or failed are
@@ -35,6 +37,8 @@ _NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary yo
 _PARENT_NOUNS = word_set("parent")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
 _HOLD_VERBS = word_set("hold own have retain keep")
+_HOLDER_NOUNS = word_set("shareholder stockholder")
+_COPULAS = word_set("be become remain")
 _NOT_DONE = word_set("""
     planned proposed possible potential failed rejected attempted pending mooted rumoured
     rumored hostile
@@ -94,7 +98,18 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
     out: list[tuple[Token, Token, Token]] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _ACQUIRE_VERBS and _settled(tok):
+        # "X took over Y", "Y was taken over by X": a verb of acquiring with its particle
+        took_over = lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
+        )
+        if tok.pos_ == "VERB" and lemma == "sell" and _settled(tok):
+            # "X sold Y to Z": the buyer owns what was sold (its seller no longer does)
+            sold = _child(tok, "dobj")
+            buyer = next((_child(p, "pobj") for p in tok.children
+                          if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
+            if sold is not None and buyer is not None:
+                out.append((buyer, _stake_in(sold), tok))
+        elif tok.pos_ == "VERB" and (lemma in _ACQUIRE_VERBS or took_over) and _settled(tok):
             agent = _pobj(tok, "by")
             if agent is not None:  # passive: "(which was) acquired by X"
                 owned = _child(tok, "nsubjpass")
@@ -130,12 +145,22 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             # "Y's unit X": the name in apposition to the noun, or that the noun
             # modifies ("Y's financing arm X").
             unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+                unit = _child(tok.head, "nsubj")  # "X is a unit of Y"
             if (unit is None or unit.pos_ != "PROPN") and (
                 tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
             ):
                 unit = tok.head
             if parent is not None and unit is not None:
                 out.append((parent, unit, tok))
+        elif tok.pos_ == "NOUN" and lemma in _HOLDER_NOUNS:
+            # "X, the largest shareholder in Y", "X is Y's largest shareholder"
+            held = _pobj(tok, "in", "of") or _child(tok, "poss")
+            holder = tok.head if tok.dep_ == "appos" else None
+            if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+                holder = _child(tok.head, "nsubj")
+            if holder is not None and held is not None:
+                out.append((holder, held, tok))
         elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):
             _parent_pairs(tok, out)
     return out

@@ -547,6 +547,8 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
             goods = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(kinds.get(parties.of(g) or "") == "organization" for g in goods):
+                continue  # "sold Y to Z": a company changing hands (ownership.py), no trade
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
             sellers = _refs(owners + _prep_objects_of(tok, {"from", "to"}), parties, doc)
             for b in sellers[:1]:
@@ -572,6 +574,17 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 if o.dep_ == "pobj"
             ]
             by = _refs(imposers, parties, doc)
+            if not by:
+                # "U.S. sanctions against Russia": the imposer as the noun's modifier
+                by = _refs([c for c in tok.children if c.dep_ in {"compound", "amod"}
+                            and c.i < tok.i], parties, doc)  # fmt: skip
+                by = [b for b in by if kinds.get(b) in _STATES]
+                if by:
+                    targets = _refs(_prep_objects_of(tok, {"on", "against"}), parties, doc)
+                    for target in targets[:1]:
+                        if kinds.get(target) in _STATES:
+                            add(by[0], "sanctions", target, tok)
+                    continue
             if by:
                 targets = _refs(_prep_objects_of(tok, {"on", "against"}), parties, doc)
                 target = targets[0] if targets else _nearest_other(tok, by, parties)

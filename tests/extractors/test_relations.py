@@ -583,3 +583,28 @@ def test_an_owner_owns_and_a_relative_clause_states_a_post() -> None:
     assert ("ruth-vance", "owns", "kelvar-motors") in triples
     assert ("ruth-vance", "role", "kelvar-motors") not in triples
     assert ("ivo-tan", "role", "kelvar-motors") in triples
+
+
+def test_ownership_by_take_over_sale_unit_copula_and_shareholder() -> None:
+    article = parse_article(
+        "Ostmark Steel Corp. took over Kelvar Motors in 2004. Vanta Ltd. is a unit of "
+        "Ostmark Steel Corp. Pallas Group sold Zento Inc. to Ardent Holdings in 2009. "
+        "Orvane Capital is Pallas Group's largest shareholder."
+    )
+    triples = _triples(_relations(article))
+    assert ("ostmark-steel-corp", "owns", "kelvar-motors") in triples
+    assert ("ostmark-steel-corp", "owns", "vanta-ltd") in triples
+    assert ("ardent-holdings", "owns", "zento-inc") in triples
+    assert ("orvane-capital", "owns", "pallas-group") in triples
+    # a company changing hands is no trade between seller and buyer
+    assert not [t for t in triples if t[1] == "trade-partner"]
+
+
+def test_a_planned_sale_is_no_ownership() -> None:
+    article = parse_article("Pallas Group plans to sell Zento Inc. to Ardent Holdings.")
+    assert not [r for r in _relations(article) if r["kind"] == "owns"]
+
+
+def test_sanctions_with_the_imposer_as_modifier() -> None:
+    article = parse_article("U.S. sanctions against Russia hurt its economy, Norway said.")
+    assert ("united-states", "sanctions", "russia") in _triples(_relations(article))
