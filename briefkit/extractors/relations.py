@@ -844,6 +844,14 @@ def _founding(
         return None, None
     body = _refs(bodies[:1], parties, doc)
     bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
+    # "The FIRST Global competition was founded by X": a name the noun carries, which
+    # names no actor, is not a body named before
+    bare = bare and not any(
+        c.dep_ in {"compound", "poss"}
+        or (c.dep_ in {"amod", "nmod"} and (c.is_title or c.is_upper) and c.i > c.sent.start)
+        for c in bodies[0].children
+        if c.i < bodies[0].i
+    )
     if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
         sent = bodies[0].sent  # the definite noun refers back to a body named before
         floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0

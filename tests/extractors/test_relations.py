@@ -608,3 +608,12 @@ def test_a_planned_sale_is_no_ownership() -> None:
 def test_sanctions_with_the_imposer_as_modifier() -> None:
     article = parse_article("U.S. sanctions against Russia hurt its economy, Norway said.")
     assert ("united-states", "sanctions", "russia") in _triples(_relations(article))
+
+
+def test_a_named_thing_founded_by_someone_is_no_body_named_before() -> None:
+    # "the Orvane Cup" is a name the noun carries (no actor): not the body before it
+    article = parse_article(
+        "The Kelvar Trust paid for it. The Orvane Cup competition was founded by Peter "
+        "Marsh in 1990."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "founder-of"]
