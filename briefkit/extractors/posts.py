@@ -318,6 +318,13 @@ def _body_of_noun(
                 told = epithets.referent(tok, frozenset({person}))
                 if told is not None:
                     return told, tok.left_edge.idx, tok.idx + len(tok.text)
+    if head in _COUNSEL:
+        # "an attorney representing X": the client is the participle's object
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "represent"):
+            for client in (c for c in acl.children if c.dep_ == "dobj"):
+                found = _body(names, client, head, person, possessive=True)
+                if found is not None:
+                    return found
     if possessors and all(names.at(t) is None for t in possessors):
         return None  # "the Afghan team's coach": the post is the unnamed possessor's
     modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in _MODIFIERS]

@@ -617,3 +617,11 @@ def test_a_named_thing_founded_by_someone_is_no_body_named_before() -> None:
         "Marsh in 1990."
     )
     assert not [r for r in _relations(article) if r["kind"] == "founder-of"]
+
+
+def test_an_attorney_representing_a_client_is_counsel_for_it() -> None:
+    article = parse_article(
+        "Ivo Tan was charged on Monday. Ruth Vance, an attorney representing Tan, said he "
+        "was innocent."
+    )
+    assert ("ruth-vance", "counsel-for", "ivo-tan") in _triples(_relations(article))
