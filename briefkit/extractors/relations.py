@@ -340,6 +340,11 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
     verb = _governing_verb(tok)
     possessors = [c for c in tok.children if c.dep_ == "poss"]
     objects = _prep_objects(tok) + ([] if verb is tok else _prep_objects(verb))
+    if kind == "enemy":
+        # "declared war on Y", "an offensive on Y": the side the war is waged on
+        objects += _prep_objects_of(tok, {"on"}) + (
+            [] if verb is tok else _prep_objects_of(verb, {"on"})
+        )
     if kind == "mediator":
         # "using Baghdad as a mediator": the mediator is the verb's object, the
         # parties its subject (or possessor) and whoever it deals "with".
@@ -467,6 +472,8 @@ _FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
 # Ties or relations said to be damaged are a tension: "broken ties with B".
 _BAD_TIES = frozenset({"broken", "strained", "severed", "frayed", "troubled", "soured", "damaged"})
 _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Verbs that end ties: "X broke off (severed, cut) relations with Y".
+_BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
 # The nouns a nationality makes a country's armed force: "U.S. troops".
 _FORCES = frozenset({"troops", "forces", "soldiers", "military", "army", "navy", "marines"})
 
@@ -558,7 +565,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             fighters = _refs(_subjects(tok), parties, doc) or _forces_nearby(tok, parties, doc)
             for b in enemies[:1]:
                 add(fighters[0] if fighters else None, "enemy", b, tok)
-        elif lemma in _TIES and any(c.lower_ in _BAD_TIES for c in tok.children):
+        elif lemma in _TIES and (
+            any(c.lower_ in _BAD_TIES for c in tok.children)
+            or (
+                tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in _BREAK_VERBS
+                and _asserted(tok.head)
+            )
+        ):
             counterpart = _refs(_prep_objects_of(tok, {"with", "between"}), parties, doc)
             governing = _governing_party(tok, parties, counterpart)
             for b in counterpart[:1]:
@@ -815,6 +829,11 @@ def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
     first = _refs(named, parties, doc)
     second = _refs(others, parties, doc)
+    if not first and tok.lower_ in {"rivals", "competitors"} and tok.dep_ == "attr":
+        # "X and Y are rivals": the two sides are the copula's conjoined subjects
+        subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        both = _refs(subjects, parties, doc)
+        return [(both[0], b) for b in both[1:2]] if len(both) == 2 else []
     return [(a, b) for a in first[:1] for b in second[:1] if a != b]
 
 

@@ -625,3 +625,14 @@ def test_an_attorney_representing_a_client_is_counsel_for_it() -> None:
         "was innocent."
     )
     assert ("ruth-vance", "counsel-for", "ivo-tan") in _triples(_relations(article))
+
+
+def test_war_declared_on_ties_broken_off_and_rivals_by_copula() -> None:
+    war = _relations(parse_article("Norway declared war on Chile in May."))
+    assert ("norway", "enemy", "chile") in _triples(war)
+    broken = _relations(parse_article("Norway broke off diplomatic relations with Chile."))
+    assert ("norway", "tension", "chile") in _triples(broken)
+    planned = _relations(parse_article("Norway may cut ties with Chile."))
+    assert not [r for r in planned if r["kind"] == "tension"]
+    rivals = _relations(parse_article("Norway and Chile have been rivals for decades."))
+    assert ("norway", "rival", "chile") in _triples(rivals)
