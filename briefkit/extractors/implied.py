@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS
-from briefkit.extractors.epithets import Epithets, is_epithet
+from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import conjuncts, doer_and_done
@@ -208,8 +208,53 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
         _board_member(doc, span, m.ref, orgs, add)
     _employment(doc, orgs, add)
     _post_by_verb(doc, orgs, epithets, add)
+    _left(doc, orgs, epithets, add)
     _respectively(doc, orgs, add)
     return out
+
+
+# A link the text ends (GUIDE §9 former): "X left (quit) Y", "X was fired (ousted)
+# from Y". The link itself is stated by its end: the person belonged to or worked for
+# the body.
+_LEAVE_VERBS = word_set("leave quit")
+_FIRED_VERBS = word_set("fire oust dismiss expel sack")
+
+
+def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
+            continue  # "is leaving", "to leave", "will leave": not ended yet
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            continue
+        if lemma in _LEAVE_VERBS:
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+            person = _subject_person(verb, doc, orgs)
+        elif lemma in _FIRED_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+            bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            ref = orgs.at(subj)
+            if ref is None and subj.lower_ in {"he", "she"}:
+                ref = _antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
+            person = (ref, subj) if ref and orgs.kinds.get(ref) == "person" else None
+        else:
+            continue
+        if person is None:
+            continue
+        ref, subj = person
+        for body_tok in bodies[:1]:
+            body = orgs.at(body_tok)
+            if body is None:
+                body = epithets.referent(body_tok, frozenset({ref}))
+            if body is None or orgs.kinds.get(body) != "organization":
+                continue
+            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _FIRED_VERBS
+            named = orgs.mentions.covering(subj.idx)
+            end = orgs.mentions.covering(body_tok.idx)
+            lo = min(named[0].start if named else subj.idx, verb.idx)
+            hi = end[0].end if end else body_tok.idx + len(body_tok.text)
+            add(ref, "employed-by" if company else "member-of", body, lo, hi, True)
 
 
 # Verbs whose "as" phrase is the post the subject holds or held: "X served as chief

@@ -636,3 +636,17 @@ def test_war_declared_on_ties_broken_off_and_rivals_by_copula() -> None:
     assert not [r for r in planned if r["kind"] == "tension"]
     rivals = _relations(parse_article("Norway and Chile have been rivals for decades."))
     assert ("norway", "rival", "chile") in _triples(rivals)
+
+
+def test_a_link_the_text_ends_by_leaving_or_firing() -> None:
+    article = parse_article(
+        "Kelvar Motors grew. Ruth Vance left the company in 2009. Ivo Tan was fired from "
+        "Kelvar Motors in 2010. Tom Lark will leave Kelvar Motors soon. Mia Berg left "
+        "Oslo in May."
+    )
+    relations = _relations(article)
+    triples = _triples(relations)
+    assert ("ruth-vance", "employed-by", "kelvar-motors") in triples
+    assert ("ivo-tan", "employed-by", "kelvar-motors") in triples
+    assert all(r.get("former") for r in relations if r["from"] in {"ruth-vance", "ivo-tan"})
+    assert not [r for r in relations if r["from"] in {"tom-lark", "mia-berg"}]
