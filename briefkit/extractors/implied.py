@@ -82,13 +82,21 @@ class _Orgs:
         return ranked[0][0]
 
     def only_org_before(self, doc: Doc, tok: Token) -> str | None:
-        """The one organization named between two sentences back and ``tok``."""
-        orgs = {
-            m.ref
-            for m in self.mentions.within(_window_start(doc, tok), tok.idx)
-            if self.kinds.get(m.ref) == "organization"
-        }
-        return orgs.pop() if len(orgs) == 1 else None
+        """The one organization named between two sentences back and ``tok``; where
+        several are, the one named in ``tok``'s own sentence before it, if only one is
+        ("General Motors' chief executive X was replaced with Y, the current chief
+        operating officer": the sentences before also name Chrysler)."""
+        for sentences in (2, 0):
+            orgs = {
+                m.ref
+                for m in self.mentions.within(_window_start(doc, tok, sentences), tok.idx)
+                if self.kinds.get(m.ref) == "organization"
+            }
+            if len(orgs) == 1:
+                return orgs.pop()
+            if not orgs:
+                return None
+        return None
 
 
 def _implied(title: Token, doc: Doc, orgs: _Orgs) -> bool:

@@ -650,3 +650,11 @@ def test_a_link_the_text_ends_by_leaving_or_firing() -> None:
     assert ("ivo-tan", "employed-by", "kelvar-motors") in triples
     assert all(r.get("former") for r in relations if r["from"] in {"ruth-vance", "ivo-tan"})
     assert not [r for r in relations if r["from"] in {"tom-lark", "mia-berg"}]
+
+
+def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> None:
+    article = parse_article(
+        "Ostmark Steel Corp. cut jobs in May. Kelvar Motors' chief executive Ivo Tan was "
+        "replaced on Sunday with Ruth Vance, the current chief operating officer."
+    )
+    assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
