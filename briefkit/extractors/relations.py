@@ -883,7 +883,7 @@ def _founding(
 # against Y", "X's suit against Y"; the verbs that bring one, not those that only
 # threaten or weigh it (a modal or "threatened to" is no assertion, _asserted).
 _SUIT_NOUNS = word_set("lawsuit suit litigation")
-_FILE_VERBS = word_set("file bring launch lodge pursue")
+_FILE_VERBS = word_set("file bring launch lodge pursue win lose settle drop")
 
 
 def _lawsuit(
@@ -902,6 +902,11 @@ def _lawsuit(
         filers = [c for c in verb.children if c.dep_ == "nsubj"]
     else:
         filers = [c for c in tok.children if c.dep_ == "poss"]
+        # "a lawsuit filed by X against Y": the participle's agent brings it
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in _FILE_VERBS):
+            filers += [o for a in acl.children if a.dep_ == "agent"
+                       for o in a.children if o.dep_ == "pobj"]  # fmt: skip
+            against = against or _prep_objects_of(acl, {"against"})
     first = _direct(filers[:1], parties)
     second = _direct(against[:1], parties)
     if not second and against:

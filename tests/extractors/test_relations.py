@@ -516,6 +516,12 @@ def test_a_lawsuit_against_a_party_is_a_tension_but_a_threatened_one_is_not() ->
         "Motors."
     )
     assert not [r for r in _relations(threatened) if r["kind"] == "tension"]
+    for text in (
+        "Kelvar Motors grew. Ostmark Steel Corp. lost its lawsuit against Kelvar Motors.",
+        "Kelvar Motors grew. A suit filed by Ostmark Steel Corp. against Kelvar Motors failed.",
+    ):
+        triples = _triples(_relations(parse_article(text)))
+        assert ("ostmark-steel-corp", "tension", "kelvar-motors") in triples, text
 
 
 def test_which_owns_takes_the_name_the_clause_is_on() -> None:
