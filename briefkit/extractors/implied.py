@@ -326,20 +326,27 @@ def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., 
             head = title.lower_ if title.lower_ in ROLE_NOUNS else title.lemma_.lower()
             if head not in ROLE_NOUNS and head not in _POSTS:
                 continue
-            for prep in (c for c in title.children if c.dep_ == "prep"):
-                if prep.lower_ not in {"of", "at", "for"}:
+            # the body: "chief executive of Y" or "Y's chief executive"
+            objs = [
+                o
+                for p in title.children
+                if p.dep_ == "prep" and p.lower_ in {"of", "at", "for"}
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            for obj in [*objs, *(c for c in title.children if c.dep_ == "poss")]:
+                body = orgs.at(obj)
+                if body is None:
+                    body = epithets.referent(obj, frozenset({ref}))
+                if body is None or orgs.kinds.get(body) not in _POST_BODIES:
                     continue
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    body = orgs.at(obj)
-                    if body is None:
-                        body = epithets.referent(obj, frozenset({ref}))
-                    if body is None or orgs.kinds.get(body) not in _POST_BODIES:
-                        continue
-                    named = orgs.mentions.covering(subj.idx)
-                    end = orgs.mentions.covering(obj.idx)
-                    lo = min(named[0].start if named else subj.idx, verb.idx)
-                    hi = end[0].end if end else obj.idx + len(obj.text)
-                    add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
+                named = orgs.mentions.covering(subj.idx)
+                end = orgs.mentions.covering(obj.idx)
+                lo = min(named[0].start if named else subj.idx, verb.idx)
+                hi = max(
+                    end[0].end if end else obj.idx + len(obj.text), title.idx + len(title.text)
+                )
+                add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
 
 
 _BOARD_WORDS = word_set("of directors trustees governors")

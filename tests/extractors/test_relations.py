@@ -490,13 +490,14 @@ def test_a_post_stated_by_a_verb_and_its_as_phrase() -> None:
         "Kelvar Motors grew in May. Ivo Tan served as chief executive of Kelvar Motors. "
         "Eva Roth, who was named chairman of Kelvar Motors in 2001, resigned as chairman "
         "of Kelvar Motors last week. Tom Lark has chosen to step down from his post as "
-        "treasurer of the company."
+        "treasurer of the company. Mia Berg resigned as the company's chairman."
     )
     relations = _relations(article)
     triples = _triples(relations)
     assert ("ivo-tan", "role", "kelvar-motors") in triples
     assert ("eva-roth", "role", "kelvar-motors") in triples
     assert ("tom-lark", "role", "kelvar-motors") in triples
+    assert ("mia-berg", "role", "kelvar-motors") in triples
     # an end still to come ("chosen to step down") is no former link
     assert not [r for r in relations if r["from"] == "tom-lark" and r.get("former")]
 
