@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import ROLE_NOUNS
+from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import conjuncts, doer_and_done
+from briefkit.extractors.posts import _kind as post_kind
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -79,13 +82,21 @@ class _Orgs:
         return ranked[0][0]
 
     def only_org_before(self, doc: Doc, tok: Token) -> str | None:
-        """The one organization named between two sentences back and ``tok``."""
-        orgs = {
-            m.ref
-            for m in self.mentions.within(_window_start(doc, tok), tok.idx)
-            if self.kinds.get(m.ref) == "organization"
-        }
-        return orgs.pop() if len(orgs) == 1 else None
+        """The one organization named between two sentences back and ``tok``; where
+        several are, the one named in ``tok``'s own sentence before it, if only one is
+        ("General Motors' chief executive X was replaced with Y, the current chief
+        operating officer": the sentences before also name Chrysler)."""
+        for sentences in (2, 0):
+            orgs = {
+                m.ref
+                for m in self.mentions.within(_window_start(doc, tok, sentences), tok.idx)
+                if self.kinds.get(m.ref) == "organization"
+            }
+            if len(orgs) == 1:
+                return orgs.pop()
+            if not orgs:
+                return None
+        return None
 
 
 def _implied(title: Token, doc: Doc, orgs: _Orgs) -> bool:
@@ -155,15 +166,31 @@ def _titles(span: Span) -> list[Token]:
     return [t for t in out if t.lower_ in _POSTS or t.lemma_.lower() in _POSTS]
 
 
+def _marks(title: Token) -> list[Token]:
+    """The possessors and "of/at/for" objects of a title and its conjuncts."""
+    nodes = [title, *(c for c in title.children if c.dep_ == "conj")]
+    return [
+        t
+        for n in nodes
+        for c in n.children
+        for t in ([c] if c.dep_ == "poss" else
+                  [o for o in c.children if o.dep_ == "pobj"]
+                  if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} else [])
+    ]  # fmt: skip
+
+
 def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     orgs = _Orgs(entities)
+    epithets = Epithets(doc, entities)
     out: list[dict[str, object]] = []
 
-    def add(person: str, kind: str, body: str, lo: int, hi: int) -> None:
+    def add(person: str, kind: str, body: str, lo: int, hi: int, former: bool = False) -> None:
         bounds = article.sentence_at(lo)
         if bounds is None or hi > bounds.end or person == body:
             return
         out.append({"from": person, "kind": kind, "to": body, "evidence": article.text[lo:hi]})
+        if former:
+            out[-1]["former"] = True
 
     for m in entities.mentions:
         if m.kind != "actor" or orgs.kinds.get(m.ref) != "person":
@@ -174,7 +201,13 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
         for title in _titles(span):
             if not _implied(title, doc, orgs):
                 continue
-            body = orgs.only_org_before(doc, title.left_edge)
+            # "the company's chief executive", "the vice president of the company": the
+            # organization the description refers back to, as posts.py reads it
+            described = [t for t in _marks(title) if is_epithet(t) and orgs.at(t) is None]
+            if described:
+                body = epithets.referent(described[0], frozenset({m.ref}))
+            else:
+                body = orgs.only_org_before(doc, title.left_edge)
             if body is not None:
                 lo = min(title.left_edge.idx, span.start_char)
                 hi = max(title.idx + len(title.text), span.end_char)
@@ -182,8 +215,138 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 break
         _board_member(doc, span, m.ref, orgs, add)
     _employment(doc, orgs, add)
+    _post_by_verb(doc, orgs, epithets, add)
+    _left(doc, orgs, epithets, add)
     _respectively(doc, orgs, add)
     return out
+
+
+# A link the text ends (GUIDE §9 former): "X left (quit) Y", "X was fired (ousted)
+# from Y". The link itself is stated by its end: the person belonged to or worked for
+# the body.
+_LEAVE_VERBS = word_set("leave quit")
+_FIRED_VERBS = word_set("fire oust dismiss expel sack")
+
+
+def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
+            continue  # "is leaving", "to leave", "will leave": not ended yet
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            continue
+        if lemma in _LEAVE_VERBS:
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+            person = _subject_person(verb, doc, orgs)
+        elif lemma in _FIRED_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+            bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            ref = orgs.at(subj)
+            if ref is None and subj.lower_ in {"he", "she"}:
+                ref = _antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
+            person = (ref, subj) if ref and orgs.kinds.get(ref) == "person" else None
+        else:
+            continue
+        if person is None:
+            continue
+        ref, subj = person
+        for body_tok in bodies[:1]:
+            body = orgs.at(body_tok)
+            if body is None:
+                body = epithets.referent(body_tok, frozenset({ref}))
+            if body is None or orgs.kinds.get(body) != "organization":
+                continue
+            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _FIRED_VERBS
+            named = orgs.mentions.covering(subj.idx)
+            end = orgs.mentions.covering(body_tok.idx)
+            lo = min(named[0].start if named else subj.idx, verb.idx)
+            hi = end[0].end if end else body_tok.idx + len(body_tok.text)
+            add(ref, "employed-by" if company else "member-of", body, lo, hi, True)
+
+
+# Verbs whose "as" phrase is the post the subject holds or held: "X served as chief
+# executive of Y", "X resigned as chairman of Y", "X stepped down from his post as CEO
+# of Y"; those that end it make the link a former one.
+_AS_VERBS = word_set("serve resign retire step quit remain act")
+_ENDING_VERBS = word_set("resign retire step quit")
+# Verbs that give a post in the passive: "X was named chairman of Y", "X, who was
+# appointed chief executive of Y".
+_NAMING_VERBS = word_set("name appoint elect promote")
+_POST_BODIES = frozenset({"organization", "country"})
+
+
+def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
+    """The post a verb states its subject holds, held or was given, with the body the
+    title is of: named, or a description that refers back to one ("of the company")."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            continue
+        titles: list[Token] = []
+        person: tuple[str, Token] | None = None
+        if lemma in _AS_VERBS:
+            if lemma == "step" and not any(c.lower_ in {"down", "aside"} for c in verb.children):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if prep.lower_ == "as":
+                    titles += objs
+                elif prep.lower_ == "from":  # "from his post as CEO of Y"
+                    titles += [t for o in objs if o.lemma_.lower() in _POSITION_NOUNS
+                               for p in o.children if p.dep_ == "prep" and p.lower_ == "as"
+                               for t in p.children if t.dep_ == "pobj"]  # fmt: skip
+            # "X has chosen to step down as ...": the subject of the verb it completes
+            subject_verb = verb.head if verb.dep_ == "xcomp" else verb
+            if subject_verb is not verb and any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
+                for c in subject_verb.children
+            ):
+                continue
+            person = _subject_person(subject_verb, doc, orgs)
+        elif lemma in _NAMING_VERBS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is None:
+                continue
+            if subj.tag_ == "WP" and verb.dep_ == "relcl":
+                subj = verb.head
+            ref = orgs.at(subj)
+            if ref is not None and orgs.kinds.get(ref) == "person":
+                person = (ref, subj)
+            titles = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+        if person is None or not titles:
+            continue
+        # "resigned as", "has stepped down as": the text ends the link; "chose to step
+        # down", an end still to come, does not
+        former = lemma in _ENDING_VERBS and verb.tag_ in {"VBD", "VBN"} and verb.dep_ != "xcomp"
+        ref, subj = person
+        for title in (t for t0 in titles for t in conjuncts(t0)):
+            head = title.lower_ if title.lower_ in ROLE_NOUNS else title.lemma_.lower()
+            if head not in ROLE_NOUNS and head not in _POSTS:
+                continue
+            # the body: "chief executive of Y" or "Y's chief executive"
+            objs = [
+                o
+                for p in title.children
+                if p.dep_ == "prep" and p.lower_ in {"of", "at", "for"}
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            for obj in [*objs, *(c for c in title.children if c.dep_ == "poss")]:
+                body = orgs.at(obj)
+                if body is None:
+                    body = epithets.referent(obj, frozenset({ref}))
+                if body is None or orgs.kinds.get(body) not in _POST_BODIES:
+                    continue
+                named = orgs.mentions.covering(subj.idx)
+                end = orgs.mentions.covering(obj.idx)
+                lo = min(named[0].start if named else subj.idx, verb.idx)
+                hi = max(
+                    end[0].end if end else obj.idx + len(obj.text), title.idx + len(title.text)
+                )
+                add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
 
 
 _BOARD_WORDS = word_set("of directors trustees governors")

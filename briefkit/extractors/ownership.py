@@ -1,10 +1,12 @@
 """Ownership between actors the text states (GUIDE §9 ``owns``).
 
 * a verb of acquiring, active or passive: "Google acquired YouTube", "Pixar, which
-  was acquired by Disney", "Pixar, acquired by Disney";
+  was acquired by Disney", "Pixar, acquired by Disney", "X took over Y"; a sale to a
+  buyer: "X sold Y to Z" (Z owns Y);
 * a noun of acquiring: "Apple's purchase of NeXT", "the acquisition of X by Y";
-* a noun of the link between a parent and its unit: "X, a subsidiary of Y",
-  "Y's unit X", "Airbus parent company EADS", "X's parent company Y".
+* a noun of the link between a parent and its unit: "X, a subsidiary of Y", "X is a
+  unit of Y", "Y's unit X", "Airbus parent company EADS", "X's parent company Y";
+* a holder of shares: "X, the largest shareholder in Y", "X is Y's shareholder".
 
 Only what has happened: a verb with a modal, a negation or under another verb
 ("plans to buy", "agreed to acquire") and a noun qualified as planned or failed are
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
@@ -28,10 +31,14 @@ if TYPE_CHECKING:
 
 _ACQUIRE_VERBS = word_set("acquire buy purchase own")
 _ACQUIRE_NOUNS = word_set("acquisition purchase takeover buyout")
-_UNIT_NOUNS = word_set("subsidiary unit division subsidiaries")
+_UNIT_NOUNS = word_set("subsidiary unit division subsidiaries arm")
+# "the military arm of X": a wing of a movement, not a company's unit it owns
+_NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary youth")
 _PARENT_NOUNS = word_set("parent")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
 _HOLD_VERBS = word_set("hold own have retain keep")
+_HOLDER_NOUNS = word_set("shareholder stockholder")
+_COPULAS = word_set("be become remain")
 _NOT_DONE = word_set("""
     planned proposed possible potential failed rejected attempted pending mooted rumoured
     rumored hostile
@@ -91,7 +98,18 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
     out: list[tuple[Token, Token, Token]] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _ACQUIRE_VERBS and _settled(tok):
+        # "X took over Y", "Y was taken over by X": a verb of acquiring with its particle
+        took_over = lemma == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
+        )
+        if tok.pos_ == "VERB" and lemma == "sell" and _settled(tok):
+            # "X sold Y to Z": the buyer owns what was sold (its seller no longer does)
+            sold = _child(tok, "dobj")
+            buyer = next((_child(p, "pobj") for p in tok.children
+                          if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
+            if sold is not None and buyer is not None:
+                out.append((buyer, _stake_in(sold), tok))
+        elif tok.pos_ == "VERB" and (lemma in _ACQUIRE_VERBS or took_over) and _settled(tok):
             agent = _pobj(tok, "by")
             if agent is not None:  # passive: "(which was) acquired by X"
                 owned = _child(tok, "nsubjpass")
@@ -101,6 +119,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                     out.append((agent, owned, tok))
             else:
                 owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
+                if owner is not None and owner.tag_ == "WDT" and tok.dep_ == "relcl":
+                    owner = tok.head  # "X, which owns Y"
                 if owner is not None and owned is not None:
                     out.append((owner, _stake_in(owned), tok))
         elif tok.pos_ == "VERB" and lemma in _HOLD_VERBS and _settled(tok):
@@ -116,12 +136,31 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             if owner is not None and owned is not None:
                 out.append((owner, owned, tok))
         elif tok.pos_ == "NOUN" and lemma in _UNIT_NOUNS:
+            if lemma == "arm" and (
+                tok.lower_ != "arm" or any(c.lower_ in _NOT_CORPORATE_ARM for c in tok.children)
+            ):
+                continue
             parent = _pobj(tok, "of") or _child(tok, "poss")
             # "X, a subsidiary of Y": the unit is what the noun is in apposition to;
-            # "Y's unit X": the name in apposition to the noun.
+            # "Y's unit X": the name in apposition to the noun, or that the noun
+            # modifies ("Y's financing arm X").
             unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+                unit = _child(tok.head, "nsubj")  # "X is a unit of Y"
+            if (unit is None or unit.pos_ != "PROPN") and (
+                tok.dep_ == "compound" and tok.head.pos_ == "PROPN"
+            ):
+                unit = tok.head
             if parent is not None and unit is not None:
                 out.append((parent, unit, tok))
+        elif tok.pos_ == "NOUN" and lemma in _HOLDER_NOUNS:
+            # "X, the largest shareholder in Y", "X is Y's largest shareholder"
+            held = _pobj(tok, "in", "of") or _child(tok, "poss")
+            holder = tok.head if tok.dep_ == "appos" else None
+            if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+                holder = _child(tok.head, "nsubj")
+            if holder is not None and held is not None:
+                out.append((holder, held, tok))
         elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):
             _parent_pairs(tok, out)
     return out
@@ -154,6 +193,7 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     refs = _Refs(entities)
+    epithets = Epithets(doc, entities)
     actors = {a.id: a for a in entities.actors}
     mentions = SpanIndex(
         [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
@@ -173,11 +213,19 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             told = _only_org_before(doc, owner_tok, refs, owned[2])
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "organization")
+        # "the company bought X", "X bought the company": the organization the
+        # description refers back to, other than the other side
+        if owner is None and owned is not None:
+            owner = _described(owner_tok, epithets, owned[2])
+        if owned is None and owner is not None:
+            owned = _described(owned_tok, epithets, owner[2])
         if owner is None or owned is None or owner[2] == owned[2]:
             continue
         if owner[3] not in _OWNERS or owned[3] != "organization":
             continue
-        lo = min(owner[0], owned[0], trigger.idx)
+        # a description ("the automaker") is evidence with its determiner
+        lo = min(owner[0], owned[0], trigger.idx, owner_tok.left_edge.idx if
+                 is_epithet(owner_tok) else trigger.idx)  # fmt: skip
         hi = max(owner[1], owned[1], trigger.idx + len(trigger.text))
         bounds = article.sentence_at(lo)
         if bounds is None or hi > bounds.end:
@@ -186,6 +234,11 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
                     "evidence": article.text[lo:hi]})  # fmt: skip
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
+
+
+def _described(tok: Token, epithets: Epithets, other: str) -> tuple[int, int, str, str] | None:
+    told = epithets.referent(tok, frozenset({other}))
+    return None if told is None else (tok.idx, tok.idx + len(tok.text), told, "organization")
 
 
 def _only_org_before(doc: Doc, tok: Token, refs: _Refs, other: str) -> str | None:

@@ -23,9 +23,11 @@ A demonym makes its country the body only of an office or a national side's post
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
@@ -53,6 +55,7 @@ _COUNSEL = word_set("attorney lawyer counsel solicitor barrister")
 # Who works for a body with no post stated (GUIDE §9 employed-by): "an employee of Y".
 _EMPLOYEES = word_set("employee employees staffer staffers")
 _FOUNDERS = word_set("founder co-founder cofounder")
+_OWNER_HEADS = word_set("owner co-owner")
 _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
 _CHAIN_EXTRA = word_set("former ex acting interim deputy vice chief senior executive")
@@ -67,6 +70,13 @@ _OFFICE_MODIFIERS = word_set("""
     home foreign interior finance defence defense justice health education trade transport
     treasury energy environment shadow deputy vice emeritus prime chief general state
     labour labor culture economy industry agriculture
+    """)
+# Capitalised words of a title that are no role word: a party ("Texas Republican
+# Senator X"), a company's legal suffix ("Boeing Co. CEO X"), a function ("Chief
+# Financial Officer").
+_TITLE_PARTS = word_set("""
+    republican democrat democratic labour labor conservative liberal green co co. corp
+    corp. inc inc. ltd ltd. llc plc financial operating technology marketing information
     """)
 _LIST_PREPS = frozenset({"including", "like"})
 _COPULAS = word_set("be become remain")
@@ -152,6 +162,8 @@ def _body(
 
 
 def _kind(head: str, body_kind: str) -> str:
+    if head in _OWNER_HEADS and body_kind == "organization":
+        return "owns"  # GUIDE §9: a stated ownership is owns, no post
     if head in _MEMBERS:
         return "member-of"
     if head in _EMPLOYEES:
@@ -190,11 +202,22 @@ def _title_before(
         if j != k:
             found = _body(names, tok, head.lower_, person)
             if found is not None:
-                return (head, found) if not _inside_longer_name(doc, found[1]) else None
+                longer = _inside_longer_name(doc, found[1]) or _runs_on(doc, found[2], k)
+                return (head, found) if not longer else None
             if names.at(tok) is not None:
                 return None  # another name, not a body: the chain is not one title
+        # "interior and overseas minister X": a title of coordinated words, the word
+        # before "and" itself a title's (a name there ends the chain above)
+        joined = (
+            tok.lower_ == "and"
+            and j != k
+            and j > sent_start
+            and (doc[j - 1].is_lower or _is_role(doc[j - 1]))
+            and doc[j - 1].is_alpha
+        )
         chain = (
-            _is_role(tok)
+            joined
+            or _is_role(tok)
             or tok.lower_ in _CHAIN_EXTRA
             or (tok.text == "-" and not tok.whitespace_)
             or (tok.is_alpha and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.tag_ != "VBN")
@@ -214,6 +237,27 @@ def _inside_longer_name(doc: Doc, start: int) -> bool:
         return False
     prev = doc[first.start - 1]
     return prev.pos_ == "PROPN" and prev.is_title and not _is_role(prev)
+
+
+def _runs_on(doc: Doc, end: int, head: int) -> bool:
+    """'Boeing Commercial Airplanes CEO X': two or more capitalised words right after the
+    body's name that are no words of the title make the name part of a longer one (a
+    unit the text did not resolve), as a word before it does in _inside_longer_name.
+    One such word is mostly the post's function ("Pentagon Acquisition Director",
+    "White House Press Secretary")."""
+    after = [t for t in doc[max(head - 10, 0) : head] if t.idx >= end]
+    run = 0
+    for t in after:
+        if not (t.is_title and t.pos_ == "PROPN") or _title_part(t):
+            break
+        run += 1
+    return run >= 2
+
+
+def _title_part(tok: Token) -> bool:
+    lower = tok.lower_
+    return (_is_role(tok) or lower in _CHAIN_EXTRA or lower in _OFFICE_MODIFIERS
+            or lower in _TITLE_PARTS)  # fmt: skip
 
 
 def _title_through_of(
@@ -254,16 +298,35 @@ def _own_tokens(noun: Token) -> list[Token]:
 
 
 def _body_of_noun(
-    noun: Token, names: _Names, person_span: Span, person: str
+    noun: Token,
+    names: _Names,
+    person_span: Span,
+    person: str,
+    epithets: Epithets | None = None,
 ) -> tuple[str, int, int] | None:
     """The body of a title in apposition: its possessor first, then an 'of/for/at'
-    object, then a modifier naming one ("a Kansas representative")."""
+    object, then a modifier naming one ("a Kansas representative"); a description
+    there ("a spokeswoman for the company", "the company's founder") stands for the
+    organization it refers back to."""
     head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
     own = [t for t in _own_tokens(noun) if not (person_span.start <= t.i < person_span.end)]
     possessors = [t for t in own if t.dep_ == "poss" and t.head.i == noun.i]
+    objects = [t for t in own if t.dep_ == "pobj"]
+    if epithets is not None:
+        for tok in [*possessors, *(o for o in objects if o.head.head.i == noun.i)]:
+            if names.at(tok) is None and is_epithet(tok):
+                told = epithets.referent(tok, frozenset({person}))
+                if told is not None:
+                    return told, tok.left_edge.idx, tok.idx + len(tok.text)
+    if head in _COUNSEL:
+        # "an attorney representing X": the client is the participle's object
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "represent"):
+            for client in (c for c in acl.children if c.dep_ == "dobj"):
+                found = _body(names, client, head, person, possessive=True)
+                if found is not None:
+                    return found
     if possessors and all(names.at(t) is None for t in possessors):
         return None  # "the Afghan team's coach": the post is the unnamed possessor's
-    objects = [t for t in own if t.dep_ == "pobj"]
     modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in _MODIFIERS]
     for group, possessive in ((possessors, True), (objects, False), (modifiers, False)):
         for tok in group:
@@ -279,6 +342,22 @@ def _appositions(root: Token) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
+        # "Co-founder of Intel, Gordon Moore, ...": a fronted title whose body the
+        # parse takes for what the name is in apposition to
+        prep = root.head.head
+        if (
+            root.head.dep_ == "pobj"
+            and root.head.i < root.i
+            and prep.dep_ == "prep"
+            and prep.lower_ in {"of", "at", "for"}
+            and prep.head.i < prep.i
+            and not any(c.dep_ == "appos" and c.i < prep.i for c in prep.head.children)
+        ):
+            nouns.append(prep.head)
+    # "X, who was chief executive of Y from 1990 to 2001"
+    for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in _COPULAS):
+        if any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in clause.children):
+            nouns += [c for c in clause.children if c.dep_ in {"attr", "oprd"}]
     if root.dep_ == "nsubj":
         # "X is the chairman of Y", "X won and becomes the youngest council member"
         verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj"
@@ -301,6 +380,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     out: list[dict[str, object]] = []
     home = _home_country(article, entities)
     affiliated = {a.id for a in entities.actors if a.affiliation}
+    epithets = Epithets(doc, entities)
 
     def add(person: str, head: str, body: tuple[str, int, int], lo: int, hi: int) -> None:
         ref, start, end = body
@@ -338,14 +418,15 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         out.extend(_kin(article, doc, span, names, m.ref, entities))
         root = span.root
         for noun in _appositions(root):
-            body = _body_of_noun(noun, names, span, m.ref)
+            body = _body_of_noun(noun, names, span, m.ref, epithets)
             if body is not None:
                 right = max(t.idx + len(t.text) for t in _own_tokens(noun))
                 left = min(t.idx for t in _own_tokens(noun))
                 head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
                 add(m.ref, head, body, min(left, span.start_char), max(right, span.end_char))
         out.extend(_shared_possessive(article, root, span, names, m.ref))
-    out.extend(_listed_members(article, doc, names, kinds))
+    out.extend(_listed_members(article, doc, names, kinds, epithets))
+    out.extend(_party_labels(article, doc, entities))
     out.extend(_body_memberships(article, doc, names, entities))
     return out
 
@@ -604,26 +685,40 @@ _BARE_BODIES = word_set("""
 
 
 def _listed_members(
-    article: Article, doc: Doc, names: _Names, kinds: dict[str, str]
+    article: Article, doc: Doc, names: _Names, kinds: dict[str, str], epithets: Epithets
 ) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for tok in doc:
         if tok.lower_ not in _MEMBER_NOUNS or tok.pos_ != "NOUN":
             continue
         body = None
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+        preps = [p for p in tok.children if p.dep_ == "prep"]
+        # "attacked defectors from the organization including X": the parse may hang
+        # the phrase right after the noun on the verb, and the list on the body
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        moved = nxt is not None and nxt.dep_ == "prep" and nxt.head.i == tok.head.i != tok.i
+        if moved:
+            preps.append(nxt)
+        objs = []
+        for prep in preps:
+            if prep.lower_ in {"of", "from"}:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        body = _named_body(obj, names, doc)
+                        # "defectors from the organization": what it refers back to
+                        body = _named_body(obj, names, doc) or epithets.referent(obj)
+                        objs.append(obj)
         if body is None:
             continue
         listed = [
             t
-            for prep in tok.subtree
+            for prep in [*tok.subtree, *(c for o in objs if moved for c in o.children)]
             if prep.dep_ == "prep"
             and prep.lower_ in _LIST_PREPS
-            and (prep.head.i == tok.i or prep.head.head.head.i == tok.i)
+            and (
+                prep.head.i == tok.i
+                or prep.head.head.head.i == tok.i
+                or (moved and prep.head in objs)
+            )
             for obj in prep.children
             if obj.dep_ == "pobj"
             for t in conjuncts(obj)
@@ -655,3 +750,65 @@ def _named_body(obj: Token, names: _Names, doc: Doc) -> str | None:
     bodies = {ref for _s, _e, ref, kind, demonym in names.index.before(obj.idx, floor)
               if kind == "organization" and not demonym}  # fmt: skip
     return bodies.pop() if len(bodies) == 1 else None
+
+
+# Abbreviated titles of legislators and governors that stand between a party label and
+# the name ("Republican Sen. X", "Democratic Rep. Y").
+_TITLE_ABBREVIATIONS = word_set("sen. sen rep. rep gov. gov lt. del. mp mep msp mla")
+# The letter American wire copy gives a legislator's party by ("Sen. X, R-Texas",
+# "Rep. Y (D-Ohio)"), for the party actor whose name's first word it abbreviates.
+_PARTY_LETTERS = {"Democratic": "D", "Republican": "R"}
+
+
+def _party_labels(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
+    """A party label on a person, where the party is an actor ("the Republican Party"):
+    before the title ("Republican Sen. X", "Labour MP Y"), in apposition ("X, a
+    Democrat"), or as a letter code after the name ("X, R-Texas", "Y (D-Ohio)") (GUIDE
+    §9: party labels are member-of the party)."""
+    labels: dict[str, str] = {}
+    letters: dict[str, str] = {}
+    for actor in entities.actors:
+        words = actor.name.split()
+        if actor.kind != "organization" or len(words) != 2 or words[1] != "Party":
+            continue
+        word = words[0]
+        if not (word.isalpha() and word.istitle()):
+            continue
+        labels[word] = actor.id
+        if word.endswith("ic"):
+            labels[word[:-2]] = actor.id  # "Democratic Party": "a Democrat"
+        if word in _PARTY_LETTERS:
+            letters[_PARTY_LETTERS[word]] = actor.id
+    if not labels:
+        return []
+    kinds = {a.id: a.kind for a in entities.actors}
+    out: list[dict[str, object]] = []
+
+    def add(person: str, party: str, lo: int, hi: int) -> None:
+        bounds = article.sentence_at(lo)
+        if bounds is None or hi > bounds.end:
+            return
+        out.append({"from": person, "kind": "member-of", "to": party,
+                    "evidence": article.text[lo:hi]})  # fmt: skip
+
+    for m in entities.mentions:
+        if m.kind != "actor" or kinds.get(m.ref) != "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        # "Republican Sen. X": the label, then only title words up to the name
+        j = span.start - 1
+        while j >= span.sent.start and (doc[j].lower_ in _TITLE_ABBREVIATIONS or _is_role(doc[j])):
+            j -= 1
+        if j >= span.sent.start and doc[j].text in labels:
+            add(m.ref, labels[doc[j].text], doc[j].idx, span.end_char)
+        # "X, a Democrat (from Ohio)"
+        for noun in (c for c in span.root.children if c.dep_ == "appos"):
+            if noun.text in labels and any(d.lower_ in {"a", "an"} for d in noun.children):
+                add(m.ref, labels[noun.text], span.start_char, noun.idx + len(noun.text))
+        # "X, R-Texas", "X (D-Ohio)"
+        code = re.match(r"\s*[,(]\s*([A-Z])-[A-Z][\w.]*", article.text[span.end_char :])
+        if code is not None and code.group(1) in letters:
+            add(m.ref, letters[code.group(1)], span.start_char, span.end_char + code.end())
+    return out

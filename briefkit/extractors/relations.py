@@ -19,15 +19,24 @@ country's government.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
+from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done
 from briefkit.extractors.ownership import ownership_relations
-from briefkit.extractors.posts import STATE_POSTS, post_relations
+from briefkit.extractors.posts import (
+    _CHAIN_EXTRA,
+    _OFFICE_MODIFIERS,
+    _TITLE_PARTS,
+    STATE_POSTS,
+    post_relations,
+)
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -101,6 +110,7 @@ def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]
             and ent.role
             and not _origin_only(ent, countries)
             and not _stance_only(ent, names, text)
+            and not _inside_longer_name(ent, names, text)
         ):
             out.append(
                 {
@@ -147,6 +157,63 @@ def _stance_only(ent: Entity, names: dict[str, Entity], text: str) -> bool:
     return False
 
 
+def _title_word(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in ROLE_NOUNS
+        or lower in TITLE_WORDS
+        or lower in _CHAIN_EXTRA
+        or lower in _OFFICE_MODIFIERS
+        or lower in _TITLE_PARTS
+    )
+
+
+def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> bool:
+    """'Environment Canada spokesperson X', 'Boeing Commercial Airplanes CEO X': the
+    body's name in the role's evidence runs on into a capitalised word that is no
+    title word, so the post is of a longer name (an agency, a unit) the text did not
+    resolve to an actor, and the body that was read is a guess."""
+    body = names.get(ent.affiliation or "")
+    evidence = ent.role_evidence or ""
+    if body is None or not evidence:
+        return False
+    person = set(ent.name.split())
+    for n in body.names:
+        if n.demonym or not n.text:
+            continue
+        at = evidence.find(n.text)
+        if at < 0:
+            continue
+        # two name words after it, as posts._runs_on reads: one is mostly the
+        # post's function ("Pentagon Acquisition Director")
+        after = evidence[at + len(n.text) :].split()[:2]
+        if len(after) == 2 and all(
+            w[:1].isupper() and not _title_word(w) and w not in person for w in after
+        ):
+            return True
+        if at > 0:
+            before = evidence[:at].split()[-1:]
+            return bool(before) and _name_word(before[0], person)
+        # The evidence starts at the body's name: the word before it in the text.
+        for hit in re.finditer(re.escape(evidence), text):
+            before = text[: hit.start()].split()[-1:]
+            if before and _name_word(before[0], person):
+                return True
+        return False
+    return False
+
+
+def _name_word(word: str, person: set[str]) -> bool:
+    """A capitalised word before a body's name that makes it part of a longer one: an
+    office's own words ("Environment", "Health") come after the body in a title
+    ("Canada Health Minister"), so before it they are a name's."""
+    lower = word.lower()
+    title = lower in ROLE_NOUNS or lower in _CHAIN_EXTRA or lower in {"the", "a", "an"}
+    if title or not (word[:1].isupper() and word.isalpha()) or word in person:
+        return False
+    return load_gazetteer().demonym(word) is None  # "Swedish Volvo chief X": an origin
+
+
 # Heads of a role that make its relation another affiliation kind than a post
 # (GUIDE §9): a founder founded the body; a lawyer acts for a client.
 _FOUNDERS = frozenset({"founder", "co-founder", "cofounder"})
@@ -164,6 +231,8 @@ def _role_kind(role: str, head: str | None = None, place: bool = False) -> str:
         or (words[:2] == ["co", "founder"])
     ):
         return "founder-of"
+    if head in {"owner", "co-owner"} and not place:
+        return "owns"  # GUIDE §9: a stated ownership is owns, no post
     if head in _COUNSEL and not place:
         # GUIDE §9: written as counsel-for only, not also role; a district attorney
         # holds an office for a place, and acts for no client.
@@ -271,6 +340,11 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
     verb = _governing_verb(tok)
     possessors = [c for c in tok.children if c.dep_ == "poss"]
     objects = _prep_objects(tok) + ([] if verb is tok else _prep_objects(verb))
+    if kind == "enemy":
+        # "declared war on Y", "an offensive on Y": the side the war is waged on
+        objects += _prep_objects_of(tok, {"on"}) + (
+            [] if verb is tok else _prep_objects_of(verb, {"on"})
+        )
     if kind == "mediator":
         # "using Baghdad as a mediator": the mediator is the verb's object, the
         # parties its subject (or possessor) and whoever it deals "with".
@@ -292,11 +366,25 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         second = subjects  # "Iraq ranks as Iran's trade partner"
     if not second and len(first) >= 2:
         first, second = first[:1], first[1:]  # "Iran and the U.S. regard each other as enemies"
+    # "tensions between Iran and Israel": two objects are the two sides; "a partnership
+    # with IBM and Motorola" is a tie of a side the phrase does not name with each, not
+    # a tie between them, and which side that is, in a clause that names none, is a
+    # guess
     if not first and len(second) >= 2:
-        first, second = second[:1], second[1:]  # "tensions between Iran and Israel"
+        if _only_with(tok, verb):
+            return [], []
+        first, second = second[:1], second[1:]
     if not first and not second and _names_counterpart(tok):
         first = _nearest_before(tok, parties)
     return first, [s for s in second if s not in first]
+
+
+def _only_with(tok: Token, verb: Token) -> bool:
+    """The objects are a "with" (or "against", "to") phrase's, none "between" or
+    "among": each is a counterpart of a side the phrase does not name."""
+    preps = [p.lower_ for h in {tok, verb} for p in h.children
+             if p.dep_ == "prep" and p.lower_ in _PREPS]  # fmt: skip
+    return bool(preps) and all(p in {"with", "against", "to"} for p in preps)
 
 
 def _names_counterpart(tok: Token) -> bool:
@@ -335,10 +423,15 @@ def _nearest_other(tok: Token, taken: list[str], parties: _Parties) -> str | Non
     return min(options)[1] if options else None
 
 
-def _evidence(article: Article, tok: Token, parties: _Parties, refs: list[str]) -> str:
-    """The shortest span of the sentence holding the trigger and both parties' names."""
+def _evidence(
+    article: Article, tok: Token, parties: _Parties, refs: list[str], also: tuple[Token, ...] = ()
+) -> str:
+    """The shortest span of the sentence holding the trigger and both parties' names
+    (and ``also``: a description standing for one of them, "the company")."""
     sent = tok.sent
     start, end = tok.idx, tok.idx + len(tok.text)
+    for t in also:
+        start, end = min(start, t.left_edge.idx), max(end, t.idx + len(t.text))
     for ref in refs:
         spans = [(s, e) for s, e, r in parties.named_in(sent.start_char, sent.end_char) if r == ref]
         if spans:
@@ -379,6 +472,8 @@ _FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
 # Ties or relations said to be damaged are a tension: "broken ties with B".
 _BAD_TIES = frozenset({"broken", "strained", "severed", "frayed", "troubled", "soured", "damaged"})
 _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Verbs that end ties: "X broke off (severed, cut) relations with Y".
+_BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
 # The nouns a nationality makes a country's armed force: "U.S. troops".
 _FORCES = frozenset({"troops", "forces", "soldiers", "military", "army", "navy", "marines"})
 
@@ -398,13 +493,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     parties = _Parties(entities)
     out: list[dict[str, object]] = []
 
-    def add(a: str | None, kind: str, b: str | None, tok: Token) -> None:
+    def add(a: str | None, kind: str, b: str | None, tok: Token, *also: Token) -> None:
         if a and b and a != b:
-            evidence = _evidence(article, tok, parties, [a, b])
+            evidence = _evidence(article, tok, parties, [a, b], also)
             out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
 
     kinds = {a.id: a.kind for a in entities.actors}
     actors = {a.id: a for a in entities.actors}
+    epithets = Epithets(doc, entities)
     mentions = SpanIndex(
         [m for m in entities.mentions if m.kind == "actor"], lambda m: (m.start, m.end)
     )
@@ -416,8 +512,9 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
-            for a, kind, b in _verb_ties(tok, parties, kinds):
-                add(a, kind, b, tok)
+            for a, kind, b in _verb_ties(tok, parties, kinds, epithets):
+                described = [t for t in _agents_and_patients(tok) if is_epithet(t)]
+                add(a, kind, b, tok, *described)
             continue
         if lemma in {"marry", "married", "divorce", "divorced"} and tok.pos_ in {"VERB", "ADJ"}:
             for a, b in _married(tok, parties, kinds):
@@ -440,6 +537,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             if kinds.get(banner or "") in _STATES and kinds.get(target or "") in _STATES:
                 add(banner, "sanctions", target, tok)
             continue
+        if tok.pos_ == "NOUN" and lemma in _SUIT_NOUNS:
+            filer, target, described = _lawsuit(tok, parties, epithets)
+            if kinds.get(filer or "") in _PARTY_KINDS and kinds.get(target or "") in _PARTY_KINDS:
+                add(filer, "tension", target, tok, *described)
+            continue
         if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
             for a, b in _rivals(tok, parties, doc):
                 add(a, "rival", b, tok)
@@ -448,9 +550,12 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             founder, body = _founding(tok, parties, doc, tell)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
                 add(founder, "founder-of", body, tok)
-        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS:
+        elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
+            # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
             goods = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(kinds.get(parties.of(g) or "") == "organization" for g in goods):
+                continue  # "sold Y to Z": a company changing hands (ownership.py), no trade
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
             sellers = _refs(owners + _prep_objects_of(tok, {"from", "to"}), parties, doc)
             for b in sellers[:1]:
@@ -460,7 +565,14 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             fighters = _refs(_subjects(tok), parties, doc) or _forces_nearby(tok, parties, doc)
             for b in enemies[:1]:
                 add(fighters[0] if fighters else None, "enemy", b, tok)
-        elif lemma in _TIES and any(c.lower_ in _BAD_TIES for c in tok.children):
+        elif lemma in _TIES and (
+            any(c.lower_ in _BAD_TIES for c in tok.children)
+            or (
+                tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in _BREAK_VERBS
+                and _asserted(tok.head)
+            )
+        ):
             counterpart = _refs(_prep_objects_of(tok, {"with", "between"}), parties, doc)
             governing = _governing_party(tok, parties, counterpart)
             for b in counterpart[:1]:
@@ -476,6 +588,17 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 if o.dep_ == "pobj"
             ]
             by = _refs(imposers, parties, doc)
+            if not by:
+                # "U.S. sanctions against Russia": the imposer as the noun's modifier
+                by = _refs([c for c in tok.children if c.dep_ in {"compound", "amod"}
+                            and c.i < tok.i], parties, doc)  # fmt: skip
+                by = [b for b in by if kinds.get(b) in _STATES]
+                if by:
+                    targets = _refs(_prep_objects_of(tok, {"on", "against"}), parties, doc)
+                    for target in targets[:1]:
+                        if kinds.get(target) in _STATES:
+                            add(by[0], "sanctions", target, tok)
+                    continue
             if by:
                 targets = _refs(_prep_objects_of(tok, {"on", "against"}), parties, doc)
                 target = targets[0] if targets else _nearest_other(tok, by, parties)
@@ -498,6 +621,11 @@ _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies
 _NOT_ASSERTED = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
 
 
+def _agents_and_patients(verb: Token) -> list[Token]:
+    agents, patients = doer_and_done(verb)
+    return [*agents, *patients]
+
+
 def _asserted(verb: Token) -> bool:
     """A verb that states what is or was: not negated, not modal, not a plan or a threat
     under another verb ("threatened to sue")."""
@@ -518,7 +646,9 @@ def _direct(tokens: list[Token], parties: _Parties) -> list[str]:
     return out
 
 
-def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str, str]]:
+def _verb_ties(
+    tok: Token, parties: _Parties, kinds: dict[str, str], epithets: Epithets
+) -> list[tuple[str, str, str]]:
     """Subject and object of a verb of conflict, dispute, sanction, competition or
     cooperation, active or passive ("Y was sued by X")."""
     lemma = tok.lemma_.lower()
@@ -537,6 +667,14 @@ def _verb_ties(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tup
     elif kind in {"rival", "ally"}:
         patients = _prep_objects_of(tok, {"with", "against"})
     first, second = _direct(agents, parties), _direct(patients, parties)
+    # "The company sued X", "X sued the company": a description for the one side, the
+    # organization it refers back to, other than the side the clause names
+    if not first and len(agents) == 1:
+        told = epithets.referent(agents[0], frozenset(second))
+        first = [told] if told else []
+    if not second and len(patients) == 1:
+        told = epithets.referent(patients[0], frozenset(first))
+        second = [told] if told else []
     allowed = _PARTY_KINDS if kind in _PERSON_TIES else _STATES
     if lemma == "attack":
         allowed = frozenset({"country"})
@@ -691,6 +829,11 @@ def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
     first = _refs(named, parties, doc)
     second = _refs(others, parties, doc)
+    if not first and tok.lower_ in {"rivals", "competitors"} and tok.dep_ == "attr":
+        # "X and Y are rivals": the two sides are the copula's conjoined subjects
+        subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        both = _refs(subjects, parties, doc)
+        return [(both[0], b) for b in both[1:2]] if len(both) == 2 else []
     return [(a, b) for a in first[:1] for b in second[:1] if a != b]
 
 
@@ -709,6 +852,8 @@ def _founding(
             bodies = [tok.head]  # "Pixar, (which was) founded by X"
     else:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ == "WP" and tok.dep_ == "relcl":
+            subjects = [tok.head]  # "X, who founded Y in 1990"
         founder = _refs(subjects, parties, doc)
         if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
             told = tell(subjects[0])
@@ -718,12 +863,61 @@ def _founding(
         return None, None
     body = _refs(bodies[:1], parties, doc)
     bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
+    # "The FIRST Global competition was founded by X": a name the noun carries, which
+    # names no actor, is not a body named before
+    bare = bare and not any(
+        c.dep_ in {"compound", "poss"}
+        or (c.dep_ in {"amod", "nmod"} and (c.is_title or c.is_upper) and c.i > c.sent.start)
+        for c in bodies[0].children
+        if c.i < bodies[0].i
+    )
     if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
         sent = bodies[0].sent  # the definite noun refers back to a body named before
         floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
         found = parties.preceding(bodies[0].idx, floor)
         body = [found] if found else []
     return founder[0], body[0] if body else None
+
+
+# A legal fight stated by its noun (GUIDE §9 tension: legal fights): "X filed a lawsuit
+# against Y", "X's suit against Y"; the verbs that bring one, not those that only
+# threaten or weigh it (a modal or "threatened to" is no assertion, _asserted).
+_SUIT_NOUNS = word_set("lawsuit suit litigation")
+_FILE_VERBS = word_set("file bring launch lodge pursue win lose settle drop")
+
+
+def _lawsuit(
+    tok: Token, parties: _Parties, epithets: Epithets
+) -> tuple[str | None, str | None, list[Token]]:
+    """Who brings the suit ``tok`` names and against whom (and the descriptions that
+    stand for either, for the evidence)."""
+    verb = tok.head if tok.dep_ == "dobj" else None
+    if verb is not None and (verb.lemma_.lower() not in _FILE_VERBS or not _asserted(verb)):
+        return None, None, []
+    # "against Y" hangs on the noun or, as the parse often has it, on the verb
+    against = _prep_objects_of(tok, {"against"}) or (
+        _prep_objects_of(verb, {"against"}) if verb is not None else []
+    )
+    if verb is not None:
+        filers = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        filers = [c for c in tok.children if c.dep_ == "poss"]
+        # "a lawsuit filed by X against Y": the participle's agent brings it
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in _FILE_VERBS):
+            filers += [o for a in acl.children if a.dep_ == "agent"
+                       for o in a.children if o.dep_ == "pobj"]  # fmt: skip
+            against = against or _prep_objects_of(acl, {"against"})
+    first = _direct(filers[:1], parties)
+    second = _direct(against[:1], parties)
+    if not second and against:
+        told = epithets.referent(against[0], frozenset(first))
+        second = [told] if told else []
+    if not first and filers:
+        told = epithets.referent(filers[0], frozenset(second))
+        first = [told] if told else []
+    if not first or not second:
+        return None, None, []
+    return first[0], second[0], [t for t in [*filers[:1], *against[:1]] if is_epithet(t)]
 
 
 def _prep_objects_of(tok: Token, preps: set[str]) -> list[Token]:

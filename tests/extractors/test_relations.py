@@ -420,3 +420,248 @@ def test_doer_and_done_reads_both_voices(text: str, verb: str, doer: str, done: 
     doers, dones = doer_and_done(tok)
     assert [t.text for t in doers] == [doer]
     assert [t.text for t in dones] == [done]
+
+
+def test_a_body_inside_a_longer_unresolved_name_gives_no_post() -> None:
+    # "Fisheries Norway" and "Kelvar Marine Systems" are named bodies of their own; the
+    # country or company inside them is not the post's body.
+    article = parse_article(
+        "Exports slowed in May. Fisheries Norway spokeswoman Pia Lund said so. Kelvar "
+        "Marine Systems CEO Hanna Vogt agreed, and Kelvar Chief Operating Officer Ivo Tan "
+        "said orders would recover. Kelvar is based in Oslo."
+    )
+    triples = _triples(_relations(article))
+    assert not [t for t in triples if t[0] == "pia-lund"]
+    assert ("hanna-vogt", "role", "kelvar") not in triples
+    assert ("ivo-tan", "role", "kelvar") in triples
+
+
+def test_one_capitalised_word_after_the_body_is_the_posts_function() -> None:
+    article = parse_article(
+        "Exports slowed in May. NATO Procurement Director Ivo Tan said orders fell."
+    )
+    assert ("ivo-tan", "role", "nato") in _triples(_relations(article))
+
+
+def test_a_fronted_title_and_a_title_of_coordinated_words() -> None:
+    article = parse_article(
+        "Exports slowed in May. Co-founder of Kelvar, Hanna Vogt, visited Oslo. Norway's "
+        "fisheries and trade minister Ola Berg met her."
+    )
+    triples = _triples(_relations(article))
+    assert ("hanna-vogt", "founder-of", "kelvar") in triples
+    assert ("ola-berg", "role", "norway") in triples
+
+
+def test_a_company_arm_is_owned_but_a_military_arm_is_not() -> None:
+    article = parse_article(
+        "Kelvar Credit Corp., the lending arm of Ostmark Motors, lost money. The Valdor Guard, "
+        "the military arm of the Valdor Front, fired rockets."
+    )
+    triples = _triples(_relations(article))
+    assert ("ostmark-motors", "owns", "kelvar-credit-corp") in triples
+    assert not [t for t in triples if t[1] == "owns" and t[2] == "valdor-guard"]
+
+
+def test_a_description_of_the_company_is_an_endpoint() -> None:
+    sued = _relations(
+        parse_article("Kelvar Motors makes cars in Oslo. Ostmark Steel Corp. sued the company.")
+    )
+    assert ("ostmark-steel-corp", "tension", "kelvar-motors") in _triples(sued)
+    assert any("sued the company" in str(r["evidence"]) for r in sued)
+    bought = _relations(
+        parse_article("Kelvar Motors makes cars. In 2004 the automaker bought Pallas Group.")
+    )
+    assert ("kelvar-motors", "owns", "pallas-group") in _triples(bought)
+
+
+def test_members_listed_after_a_phrase_the_parse_hangs_on_the_verb() -> None:
+    article = parse_article(
+        "The Church of Orvane grew in Oslo. A magazine attacked senior defectors from the "
+        "organization including Tom Lark and Ada Moss."
+    )
+    triples = _triples(_relations(article))
+    assert ("tom-lark", "member-of", "church-of-orvane") in triples
+    assert ("ada-moss", "member-of", "church-of-orvane") in triples
+
+
+def test_a_post_stated_by_a_verb_and_its_as_phrase() -> None:
+    article = parse_article(
+        "Kelvar Motors grew in May. Ivo Tan served as chief executive of Kelvar Motors. "
+        "Eva Roth, who was named chairman of Kelvar Motors in 2001, resigned as chairman "
+        "of Kelvar Motors last week. Tom Lark has chosen to step down from his post as "
+        "treasurer of the company. Mia Berg resigned as the company's chairman."
+    )
+    relations = _relations(article)
+    triples = _triples(relations)
+    assert ("ivo-tan", "role", "kelvar-motors") in triples
+    assert ("eva-roth", "role", "kelvar-motors") in triples
+    assert ("tom-lark", "role", "kelvar-motors") in triples
+    assert ("mia-berg", "role", "kelvar-motors") in triples
+    # an end still to come ("chosen to step down") is no former link
+    assert not [r for r in relations if r["from"] == "tom-lark" and r.get("former")]
+
+
+def test_no_post_from_a_verb_with_a_modal() -> None:
+    article = parse_article("Kelvar Motors grew. Ivo Tan will serve as chairman of Kelvar Motors.")
+    assert not [r for r in _relations(article) if r["from"] == "ivo-tan"]
+
+
+def test_a_lawsuit_against_a_party_is_a_tension_but_a_threatened_one_is_not() -> None:
+    filed = parse_article(
+        "Kelvar Motors grew. Ostmark Steel Corp. filed a lawsuit against Kelvar Motors."
+    )
+    assert ("ostmark-steel-corp", "tension", "kelvar-motors") in _triples(_relations(filed))
+    threatened = parse_article(
+        "Kelvar Motors grew. Ostmark Steel Corp. threatened to file a lawsuit against Kelvar "
+        "Motors."
+    )
+    assert not [r for r in _relations(threatened) if r["kind"] == "tension"]
+    for text in (
+        "Kelvar Motors grew. Ostmark Steel Corp. lost its lawsuit against Kelvar Motors.",
+        "Kelvar Motors grew. A suit filed by Ostmark Steel Corp. against Kelvar Motors failed.",
+    ):
+        triples = _triples(_relations(parse_article(text)))
+        assert ("ostmark-steel-corp", "tension", "kelvar-motors") in triples, text
+
+
+def test_which_owns_takes_the_name_the_clause_is_on() -> None:
+    article = parse_article("Ostmark Steel Corp., which owns Kelvar Motors, said no.")
+    assert ("ostmark-steel-corp", "owns", "kelvar-motors") in _triples(_relations(article))
+
+
+def test_a_partnership_with_two_bodies_is_no_tie_between_them() -> None:
+    article = parse_article(
+        "Prices rose as the firm ended its long partnership with Ostmark Steel Corp. and "
+        "Kelvar Motors."
+    )
+    triples = _triples(_relations(article))
+    assert not [t for t in triples if {t[0], t[2]} == {"ostmark-steel-corp", "kelvar-motors"}]
+
+
+def test_a_trade_still_to_come_is_no_trade_partner() -> None:
+    article = parse_article(
+        "Kelvar Motors would import steel from Norway. Ostmark Steel Corp. cancelled a deal "
+        "to sell steel to Chile."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "trade-partner"]
+
+
+def test_who_founded_takes_the_name_the_clause_is_on() -> None:
+    article = parse_article("Kelvar Motors grew. Ruth Vance, who founded Kelvar Motors, said no.")
+    assert ("ruth-vance", "founder-of", "kelvar-motors") in _triples(_relations(article))
+
+
+def test_party_labels_make_members_of_a_party_actor() -> None:
+    article = parse_article(
+        "The Republican Party gained seats. Sen. Ruth Vance, R-Texas, said the Democratic "
+        "Party had failed. Rep. Tom Lark, a Democrat from Ohio, disagreed. Republican Sen. "
+        "Ivo Tan agreed with Rep. Mia Berg (D-Ohio)."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "member-of", "republican-party") in triples
+    assert ("tom-lark", "member-of", "democratic-party") in triples
+    assert ("ivo-tan", "member-of", "republican-party") in triples
+    assert ("mia-berg", "member-of", "democratic-party") in triples
+
+
+def test_no_party_label_without_a_party_actor() -> None:
+    # "Democrats" as a collective is no party actor here: no membership is drafted
+    article = parse_article("Democrats won the vote. Tom Lark, a Democrat, said so.")
+    assert not [r for r in _relations(article) if r["kind"] == "member-of"]
+
+
+def test_a_post_for_the_company_takes_the_company_it_refers_back_to() -> None:
+    article = parse_article(
+        "Kelvar Motors grew in May. Ruth Vance, a spokeswoman for the company, said so. "
+        "Ivo Tan, the company's founder, agreed."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "role", "kelvar-motors") in triples
+    assert ("ivo-tan", "founder-of", "kelvar-motors") in triples
+
+
+def test_an_owner_owns_and_a_relative_clause_states_a_post() -> None:
+    article = parse_article(
+        "Kelvar Motors grew. Ruth Vance, the owner of Kelvar Motors, said no. Ivo Tan, who "
+        "was chief executive of Kelvar Motors from 1990 to 2001, died."
+    )
+    triples = _triples(_relations(article))
+    assert ("ruth-vance", "owns", "kelvar-motors") in triples
+    assert ("ruth-vance", "role", "kelvar-motors") not in triples
+    assert ("ivo-tan", "role", "kelvar-motors") in triples
+
+
+def test_ownership_by_take_over_sale_unit_copula_and_shareholder() -> None:
+    article = parse_article(
+        "Ostmark Steel Corp. took over Kelvar Motors in 2004. Vanta Ltd. is a unit of "
+        "Ostmark Steel Corp. Pallas Group sold Zento Inc. to Ardent Holdings in 2009. "
+        "Orvane Capital is Pallas Group's largest shareholder."
+    )
+    triples = _triples(_relations(article))
+    assert ("ostmark-steel-corp", "owns", "kelvar-motors") in triples
+    assert ("ostmark-steel-corp", "owns", "vanta-ltd") in triples
+    assert ("ardent-holdings", "owns", "zento-inc") in triples
+    assert ("orvane-capital", "owns", "pallas-group") in triples
+    # a company changing hands is no trade between seller and buyer
+    assert not [t for t in triples if t[1] == "trade-partner"]
+
+
+def test_a_planned_sale_is_no_ownership() -> None:
+    article = parse_article("Pallas Group plans to sell Zento Inc. to Ardent Holdings.")
+    assert not [r for r in _relations(article) if r["kind"] == "owns"]
+
+
+def test_sanctions_with_the_imposer_as_modifier() -> None:
+    article = parse_article("U.S. sanctions against Russia hurt its economy, Norway said.")
+    assert ("united-states", "sanctions", "russia") in _triples(_relations(article))
+
+
+def test_a_named_thing_founded_by_someone_is_no_body_named_before() -> None:
+    # "the Orvane Cup" is a name the noun carries (no actor): not the body before it
+    article = parse_article(
+        "The Kelvar Trust paid for it. The Orvane Cup competition was founded by Peter "
+        "Marsh in 1990."
+    )
+    assert not [r for r in _relations(article) if r["kind"] == "founder-of"]
+
+
+def test_an_attorney_representing_a_client_is_counsel_for_it() -> None:
+    article = parse_article(
+        "Ivo Tan was charged on Monday. Ruth Vance, an attorney representing Tan, said he "
+        "was innocent."
+    )
+    assert ("ruth-vance", "counsel-for", "ivo-tan") in _triples(_relations(article))
+
+
+def test_war_declared_on_ties_broken_off_and_rivals_by_copula() -> None:
+    war = _relations(parse_article("Norway declared war on Chile in May."))
+    assert ("norway", "enemy", "chile") in _triples(war)
+    broken = _relations(parse_article("Norway broke off diplomatic relations with Chile."))
+    assert ("norway", "tension", "chile") in _triples(broken)
+    planned = _relations(parse_article("Norway may cut ties with Chile."))
+    assert not [r for r in planned if r["kind"] == "tension"]
+    rivals = _relations(parse_article("Norway and Chile have been rivals for decades."))
+    assert ("norway", "rival", "chile") in _triples(rivals)
+
+
+def test_a_link_the_text_ends_by_leaving_or_firing() -> None:
+    article = parse_article(
+        "Kelvar Motors grew. Ruth Vance left the company in 2009. Ivo Tan was fired from "
+        "Kelvar Motors in 2010. Tom Lark will leave Kelvar Motors soon. Mia Berg left "
+        "Oslo in May."
+    )
+    relations = _relations(article)
+    triples = _triples(relations)
+    assert ("ruth-vance", "employed-by", "kelvar-motors") in triples
+    assert ("ivo-tan", "employed-by", "kelvar-motors") in triples
+    assert all(r.get("former") for r in relations if r["from"] in {"ruth-vance", "ivo-tan"})
+    assert not [r for r in relations if r["from"] in {"tom-lark", "mia-berg"}]
+
+
+def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> None:
+    article = parse_article(
+        "Ostmark Steel Corp. cut jobs in May. Kelvar Motors' chief executive Ivo Tan was "
+        "replaced on Sunday with Ruth Vance, the current chief operating officer."
+    )
+    assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))

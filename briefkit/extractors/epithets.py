@@ -1,0 +1,144 @@
+"""What a definite description of an organization refers back to (GUIDE §9 endpoints).
+
+News names a company or an agency once and then calls it "the company", "the
+automaker", "the agency". A relation stated with such a description as an endpoint
+("defectors from the organization", "X sued the company") takes the organization it
+refers back to, read by general means only:
+
+* the noun must be a bare definite singular ("the company", "the Italian company"),
+  not one that names or picks out another body ("the parent company", "the company's
+  rival", "the company X", "two companies");
+* the organizations named in its sentence and the two before must agree with the
+  noun's category: a company noun does not refer to a body whose name says it is a
+  public body ("... Department", "... Agency"), an agency noun only to one whose name
+  says so;
+* where the article has a main organization (named three times or more and twice as
+  often as any other) that agrees, it is the referent when it is named there or
+  nothing is; where it has none, the one agreeing organization named there.
+  Otherwise nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from briefkit.extractors.types import Entities
+
+COMPANY_NOUNS = word_set("""
+    company firm corporation automaker carmaker manufacturer airline carrier bank lender
+    insurer retailer conglomerate
+    """)
+AGENCY_NOUNS = word_set("agency department ministry administration commission regulator bureau")
+# Nouns that fit any organization: the category is in the name or nowhere.
+_ANY_NOUNS = word_set("organization organisation")
+# Nouns whose body says what it is in its name ("the party": a "... Party").
+_NAMED_NOUNS = word_set("party church union")
+# Words of a public body's name: such a body is an agency, not a company.
+_PUBLIC_WORDS = word_set("""
+    agency department ministry administration commission authority bureau office service
+    board council committee court police army navy force forces government parliament
+    senate congress assembly
+    """)
+# Modifiers that keep the description definite and about the same body; any other
+# ("the parent company", "the rival firm", "the new company") may pick out another.
+_SAME_MODIFIERS = frozenset({"det", "punct"})
+
+
+def _category(noun: str) -> str | None:
+    if noun in COMPANY_NOUNS:
+        return "company"
+    if noun in AGENCY_NOUNS:
+        return "agency"
+    if noun in _ANY_NOUNS:
+        return "any"
+    if noun in _NAMED_NOUNS:
+        return noun
+    return None
+
+
+def is_epithet(tok: Token) -> bool:
+    """'the company', 'the Italian automaker': a bare definite singular description."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _category(tok.lemma_.lower()) is None:
+        return False
+    if tok.dep_ in {"appos", "compound"}:
+        return False  # "Fiat, the Italian company" / "the company X": a name is right there
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the":
+        return False
+    for child in tok.children:
+        if child.i > tok.i:
+            if child.dep_ in {"appos", "relcl"} or (child.dep_ == "prep" and child.lower_ == "of"):
+                return False  # "the company X", "the company that ...", "the firm of Y"
+            continue
+        if child.dep_ in _SAME_MODIFIERS:
+            continue
+        # A demonym keeps it the same body ("the German company"); any other word
+        # before the noun may pick out another one.
+        if not (child.dep_ == "amod" and child.is_title and child.pos_ in {"ADJ", "PROPN"}):
+            return False
+    return True
+
+
+class Epithets:
+    """Resolves definite descriptions to the organization actors of one article."""
+
+    def __init__(self, doc: Doc, entities: Entities) -> None:
+        self.doc = doc
+        orgs = {a.id: a for a in entities.actors if a.kind == "organization"}
+        self.mentions = SpanIndex(
+            [m for m in entities.mentions if m.kind == "actor" and m.ref in orgs],
+            lambda m: (m.start, m.end),
+        )
+        self.words = {
+            ref: {w.lower().strip(".,") for n in a.names for w in n.text.split()}
+            | {w.lower() for w in a.name.split()}
+            for ref, a in orgs.items()
+        }
+        counts: dict[str, int] = {}
+        for m in self.mentions.within(0, len(doc.text) + 1):
+            counts[m.ref] = counts.get(m.ref, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        self.main: str | None = None
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            self.main = ranked[0][0]
+
+    def _agrees(self, ref: str, category: str) -> bool:
+        words = self.words.get(ref, set())
+        public = bool(words & _PUBLIC_WORDS)
+        if category == "company":
+            return not public
+        if category == "agency":
+            return public
+        if category == "any":
+            return True
+        return category in words
+
+    def referent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The organization ``tok`` refers back to, where it is unambiguous."""
+        if not is_epithet(tok) or self.mentions.covering(tok.idx):
+            return None
+        category = _category(tok.lemma_.lower())
+        assert category is not None
+        start = tok.sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        near = {
+            m.ref
+            for m in self.mentions.within(self.doc[start].idx, tok.idx)
+            if m.ref not in exclude and self._agrees(m.ref, category)
+        }
+        main = self.main
+        if main is None or main in exclude or not self._agrees(main, category):
+            return near.pop() if len(near) == 1 else None
+        # The story's main organization is the likelier referent than one named
+        # nearby ("... told LA Weekly, ... left the organization"): with another
+        # named nearby and not it, which one is meant is a guess.
+        return main if not near or main in near else None

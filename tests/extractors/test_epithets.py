@@ -1,0 +1,59 @@
+"""Definite descriptions ("the company", "the agency") and the organization they name."""
+
+from __future__ import annotations
+
+from briefkit.article import parse_article
+from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.epithets import Epithets
+from briefkit.extractors.nlp import load_model
+
+
+def _referents(text: str, noun: str) -> list[str | None]:
+    article = parse_article(text)
+    doc = load_model()(article.body)
+    epithets = Epithets(doc, resolve_entities(article, doc))
+    return [epithets.referent(t) for t in doc if t.text == noun]
+
+
+def test_the_one_company_named_before() -> None:
+    text = "Kelvar Motors makes cars in Oslo. Sales at the company rose in May."
+    assert _referents(text, "company") == ["kelvar-motors"]
+
+
+def test_a_description_that_picks_out_another_body_is_not_resolved() -> None:
+    # "the parent company" and "the company that bought it" are other bodies; "the
+    # company's rival" is the rival of the one named before
+    text = (
+        "Kelvar Motors makes cars in Oslo. The parent company and the company's rival "
+        "grew, and the company that bought it grew too."
+    )
+    assert _referents(text, "company") == [None, "kelvar-motors", None]
+
+
+def test_two_companies_named_before_and_no_main_one_is_a_guess() -> None:
+    text = (
+        "Kelvar Motors signed a deal with Ostmark Steel Corp. in Oslo. The company said "
+        "talks went well."
+    )
+    assert _referents(text, "company") == [None]
+
+
+def test_an_agency_noun_takes_a_public_body_and_a_company_noun_a_company() -> None:
+    text = (
+        "The Federal Transit Agency fined Kelvar Motors on Monday. The agency said the "
+        "company had broken the rules."
+    )
+    assert _referents(text, "agency") == ["federal-transit-agency"]
+    assert _referents(text, "company") == ["kelvar-motors"]
+
+
+def test_the_main_organization_is_meant_only_where_no_other_is_named_nearby() -> None:
+    # Kelvar is the story's main body: the referent where it or nothing is named in
+    # the sentence and the two before; with another named there and not Kelvar, a guess
+    text = (
+        "Kelvar Motors cut jobs. Kelvar Motors said sales fell. Kelvar Motors will close a "
+        "plant. Workers are angry. Prices rose. Many of them have left the company. Unions "
+        "met. Workers told the Oslo Herald Corp. they would strike. Some want to leave the "
+        "company."
+    )
+    assert _referents(text, "company") == ["kelvar-motors", None]
