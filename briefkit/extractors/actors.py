@@ -1031,27 +1031,63 @@ def _romanised_name(text: str) -> bool:
 
 
 def _listed_with_people(doc: Doc, name: Name) -> bool:
-    """'Jane Roe, John Doe, and Foo Bar': a pair of capitalised words at the end of a
-    list of two or more people is a person's name, whatever the model's label. The
-    list is read on the surface: the parse of a long list often breaks it."""
+    """'Jane Roe, John Doe, and Foo Bar', 'Jane Roe, Foo Bar, John Doe, Ann Poe': a pair
+    of capitalised words inside a list that names two or more people is a person's
+    name, whatever the model's label. The list is read on the surface, from the name
+    outward on both sides: the parse of a long list often breaks it."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None or not 2 <= len(span) <= 3 or span.start < 4:
+    if span is None or not 2 <= len(span) <= 3:
         return False
     if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS or not _is_capitalised(t)
            for t in span):  # fmt: skip
         return False
-    k = span.start - 1
-    if doc[k].lower_ not in {"and", "or"}:
+    if _people_before(doc, span.start) + _people_after(doc, span.end) < 2:
         return False
+    # "Jane Roe, Des Moines, John Doe": a known place between people stays a place.
+    gaz = load_gazetteer()
+    return gaz.country(span.text) is None and gaz.city(span.text) is None
+
+
+def _people_before(doc: Doc, start: int) -> int:
+    """People the model names in the list items before ``start``, each set off by ",",
+    "and" or ", and"."""
     ending = {e.end: e for e in doc.ents}
-    people = 0
-    k -= 1 if doc[k - 1].text == "," else 0  # the serial comma
-    while (ent := ending.get(k)) is not None and ent.label_ == "PERSON":
-        people += 1
-        k = ent.start - 1
-        if k < 1 or doc[k].text != ",":
+    people, k = 0, start
+    while k > 1:
+        j = k - 1
+        if doc[j].lower_ in {"and", "or"}:
+            j -= 1
+        if doc[j].text == ",":
+            j -= 1
+        elif j == k - 1:
+            break  # no separator: the name does not continue a list
+        ent = ending.get(j + 1)
+        if ent is None or ent.label_ != "PERSON":
             break
-    return people >= 2
+        people += 1
+        k = ent.start
+    return people
+
+
+def _people_after(doc: Doc, end: int) -> int:
+    """People the model names in the list items after ``end``, each set off by ",",
+    "and" or ", and"."""
+    starting = {e.start: e for e in doc.ents}
+    people, k = 0, end
+    while k < len(doc):
+        j = k
+        if doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ in {"and", "or"}:
+            j += 1
+        if j == k:
+            break
+        ent = starting.get(j)
+        if ent is None or ent.label_ != "PERSON":
+            break
+        people += 1
+        k = ent.end
+    return people
 
 
 def _is_facility_name(key: str) -> bool:

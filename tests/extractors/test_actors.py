@@ -763,6 +763,17 @@ def test_the_last_name_of_a_list_of_people_is_a_person() -> None:
     assert not [a for a in actors.values() if a["kind"] == "organization"]
 
 
+def test_a_name_inside_a_list_of_people_is_a_person() -> None:
+    # Not the last item: people on both sides of it make the list one of people.
+    actors = _actors(
+        "The gallery shows prints by photographers such as Dorothea Lange, Robert Capa, "
+        "Mercer Holt, Gordon Parks and Lee Miller."
+    )
+    kinds = {a["name"]: a["kind"] for a in actors.values()}
+    assert kinds.get("Mercer Holt") == "person"
+    assert "organization" not in kinds.values()
+
+
 def test_a_bare_given_name_is_the_person_named_most_often() -> None:
     actors = _actors(
         "Steve Jobs founded the firm. Steve Jobs left it in 1985 and Steve Jobs came back "
