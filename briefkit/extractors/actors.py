@@ -236,7 +236,10 @@ def _model_names(doc: Doc) -> list[Name]:
         if label not in _NAME_LABELS:
             continue
         e = _without_epithet(
-            _with_compound_tail(_with_hyphen_tail(ent, lower), label), label, lower, names
+            _with_product_tail(_with_compound_tail(_with_hyphen_tail(ent, lower), label)),
+            label,
+            lower,
+            names,
         )
         e = _without_prefix(e) if e is not None else None
         e = _after_inner_article(e) if e is not None else None
@@ -325,6 +328,33 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and last.whitespace_
     ):
         return doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _with_product_tail(ent: Span) -> Span:
+    """'the Foo OS X operating system', read as "Foo" alone: capitalised words with no
+    label of their own between the name and the product noun it modifies are the
+    rest of the product's name (a version, an edition)."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and end - ent.end < 3
+        and doc[end].dep_ == "compound"
+        and doc[end].head.i > doc[end].i
+        and doc[end].text[0].isupper()
+        and doc[end].text.isalnum()
+        and not doc[end].ent_type_
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1
+    if end == ent.end or end >= len(doc):
+        return ent
+    head = doc[end]
+    while head.dep_ == "compound" and head.head.i > head.i and head.is_lower:
+        head = head.head
+    noun = head.lemma_.lower()
+    if head.is_lower and head.pos_ == "NOUN" and noun in PRODUCT_NOUNS | MADE_PRODUCT_NOUNS:
+        return doc[ent.start : end]
     return ent
 
 
@@ -1459,7 +1489,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         or any(w in ORG_NAME_HEADS for w in words)
         or words[-1] in NOT_PERSON_HEADS
     )
-    if not bodylike and (_owned_by_organization(span) or _product_object(span)):
+    if not bodylike and (
+        _owned_by_organization(span) or _product_object(span) or _names_a_product(span)
+    ):
         return "thing"
     return None
 
@@ -1505,6 +1537,53 @@ def _product_object(span: Span) -> bool:
     # that are not one ("Acme launches Foo / May 1 / Acme Computer today ...").
     lo, hi = sorted((verb.i, root.i))
     return "\n" not in span.doc[lo : hi + 1].text
+
+
+# Nouns of software and devices, which a company's possessive marks as its own make:
+# "Acme's Foo browser" names the product Foo, made by Acme. Vehicles and aircraft are
+# left out: "Foo Air's Acme jets" names the operator and the maker.
+MADE_PRODUCT_NOUNS = word_set("""
+    software browser app application system platform computer laptop notebook desktop
+    tablet phone smartphone handset device console player reader
+    """)
+
+
+def _product_head(span: Span) -> Token | None:
+    """The product noun the name modifies, through the compounds and adjectives of one
+    noun phrase: "the Foo personal computer", "the Foo OS X operating system". Not
+    through a hyphen ("Foo-based computers" names the maker of a part)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in {"-", "–"}:
+        return None
+    tok, hops = span.root, 0
+    while tok.dep_ in {"compound", "nmod", "amod"} and tok.head.i > tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1
+    if hops == 0 or not tok.is_lower or tok.pos_ != "NOUN":
+        return None
+    return tok if tok.lemma_.lower() in PRODUCT_NOUNS | MADE_PRODUCT_NOUNS else None
+
+
+def _names_a_product(span: Span) -> bool:
+    """'Acme's Foo browser', 'the first Foo personal computer was released': the name
+    modifies a product noun that an organization owns, or that a product verb takes
+    as its object; the maker is the possessor or the verb's subject, not the name."""
+    head = _product_head(span)
+    if head is None:
+        return False
+    names = normalise_name(span.text)
+    owner = [
+        c
+        for c in head.children
+        if c.dep_ == "poss" and c.ent_type_ == "ORG" and c.i < span.start and c.text != names
+    ]
+    if owner and head.lemma_.lower() in MADE_PRODUCT_NOUNS:
+        return True
+    verb = head.head
+    if head.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in PRODUCT_VERBS:
+        return False
+    makers = [c for c in verb.children if c.dep_ == "nsubj" and c.text == names]
+    lo, hi = sorted((verb.i, span.start))
+    return not makers and "\n" not in span.doc[lo : hi + 1].text
 
 
 _SCORING_VERBS = word_set("""

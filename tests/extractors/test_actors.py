@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from briefkit.article import Article, parse_article, read_article
-from briefkit.extractors.actors import actor_records, resolve_entities
+from briefkit.extractors.actors import actor_records, read_names, resolve_entities
 from briefkit.extractors.gazetteer import load_gazetteer, slugify
 from briefkit.extractors.nlp import load_model
 
@@ -222,6 +223,25 @@ def test_products_and_indices_are_things_and_time_zones_are_dropped() -> None:
     things = [a for a in actors if a.startswith(("iwidget", "x900", "vantor"))]
     assert things and all(actors[a]["kind"] == "other" for a in things)
     assert actors["orchard-inc"]["kind"] == "organization"
+
+
+def test_a_name_modifying_a_made_product_noun_is_the_product() -> None:
+    # The maker is the possessor, or the product verb's subject; the name is the product.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "The flaw affects Microsoft's Quorra browser, researchers said. In 1984 the "
+        "first Velorin personal computer was released to buyers."
+    ))}  # fmt: skip
+    assert kinds["Microsoft"] == "organization"
+    assert kinds["Quorra"] == "other"
+    assert kinds["Velorin"] == "other"
+
+
+def test_a_version_between_a_name_and_its_product_noun_is_part_of_the_name() -> None:
+    doc = load_model()("Engineers tested the Zentix OS X operating system on Monday.")
+    zentix = next(t.i for t in doc if t.text == "Zentix")
+    doc.ents = [Span(doc, zentix, zentix + 1, label="ORG")]  # as the model reads it elsewhere
+    names = [(n.text, n.kind) for n in read_names(doc)]
+    assert names == [("Zentix OS X", "other")]
 
 
 def test_a_maker_inside_a_model_name_belongs_to_the_product() -> None:
