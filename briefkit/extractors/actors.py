@@ -1490,7 +1490,19 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         or words[-1] in NOT_PERSON_HEADS
     )
     if not bodylike and (
-        _owned_by_organization(span) or _product_object(span) or _names_a_product(span)
+        _owned_by_organization(span)
+        or _product_object(span)
+        or _names_a_product(span)
+        or _listed_with_products(span)
+    ):
+        return "thing"
+    # The small model calls an unfamiliar product a person as readily as a body: a
+    # name listed with products is one, unless it opens with a given name.
+    if (
+        name.label == "PERSON"
+        and words[0] not in given_names()
+        and not any(w in ORG_NAME_HEADS for w in words)
+        and _listed_with_products(span)
     ):
         return "thing"
     return None
@@ -1584,6 +1596,38 @@ def _names_a_product(span: Span) -> bool:
     makers = [c for c in verb.children if c.dep_ == "nsubj" and c.text == names]
     lo, hi = sorted((verb.i, span.start))
     return not makers and "\n" not in span.doc[lo : hi + 1].text
+
+
+def _product_form(tok: Token) -> bool:
+    """'iPad', 'X200': a word written as only products are, a lower-case initial before
+    a capital or letters with digits."""
+    t = tok.text
+    camel = len(t) > 1 and t[0].islower() and any(c.isupper() for c in t[1:])
+    return camel or bool(_MODEL_TOKEN.match(t) and any(c.isalpha() for c in t))
+
+
+def _listed_with_products(span: Span) -> bool:
+    """'the success of the iPad and Foo Bar', 'the iPhoto, iMovie, and Foo programs': a
+    name coordinated with a word written as a product is one more product, unless
+    the name acts somewhere in the article (a maker says, announces, owns)."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    if not any(_product_form(p) and p.ent_type_ != "PERSON" for p in partners):
+        return False
+    return not _acts_anywhere(span.doc, normalise_name(span.text))
+
+
+def _acts_anywhere(doc: Doc, key: str) -> bool:
+    """A mention of the name is a clause's subject, a passive's agent or a possessor."""
+    for ent in doc.ents:
+        if normalise_name(ent.text) != key:
+            continue
+        tok = ent.root
+        if _acts(tok) or tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+            return True
+    return False
 
 
 _SCORING_VERBS = word_set("""

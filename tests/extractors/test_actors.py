@@ -236,6 +236,19 @@ def test_a_name_modifying_a_made_product_noun_is_the_product() -> None:
     assert kinds["Velorin"] == "other"
 
 
+def test_a_name_coordinated_with_a_product_is_a_product_unless_it_acts() -> None:
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Analysts credited him with the success of the iPad and Velorin Air."
+    ))}  # fmt: skip
+    assert kinds["Velorin Air"] == "other"
+    # A maker that speaks keeps its reading, though it is listed with a product.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Analysts credited him with the success of the iWidget and Quorra Pro. "
+        "Quorra Pro said sales rose."
+    ))}  # fmt: skip
+    assert kinds["Quorra Pro"] != "other"
+
+
 def test_a_version_between_a_name_and_its_product_noun_is_part_of_the_name() -> None:
     doc = load_model()("Engineers tested the Zentix OS X operating system on Monday.")
     zentix = next(t.i for t in doc if t.text == "Zentix")
