@@ -133,6 +133,14 @@ ORG_NAME_HEADS = word_set("""
     Communications Pharmaceuticals Energy Petroleum Railways Insurance Securities Capital
     Partners Studios Entertainment Records Airline LLC PLC Plc AG SA GmbH NV LLP Co
     """)
+# Last words of a newspaper's or a magazine's name ("the Tulsa Gazette"), which the
+# model reads as a building as often as a body. Unlike "Airlines" after "Acme", the
+# word adds no other body: "Foo Magazine", then "Foo", is one outlet.
+PUBLICATION_HEADS = word_set("""
+    Gazette Chronicle Telegraph Inquirer Enquirer Courier Examiner Sentinel Dispatch
+    Bulletin Monitor Magazine Observer
+    """)
+ORG_NAME_HEADS |= PUBLICATION_HEADS
 
 # Last words of a capitalised name that make it a building or a site, a place
 # ("Johnson Space Center", "Elizabeth Street", "the Museum of Flight").
@@ -1919,6 +1927,8 @@ def _extends(longer: str, key: str) -> bool:
         if all(w.lower() in GENERIC_TAILS for w in rest):
             return True
         word = rest[0]
+        if rest == [word] and word in PUBLICATION_HEADS:
+            return True
         return (
             len(rest) == 1
             and word[0].isupper()

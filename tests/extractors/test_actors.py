@@ -796,6 +796,16 @@ def test_the_last_name_of_a_list_of_people_is_a_person() -> None:
     assert not [a for a in actors.values() if a["kind"] == "organization"]
 
 
+def test_a_newspaper_is_an_organization_and_its_first_word_an_alias() -> None:
+    actors = _actors(
+        "Jane Roe, an editor at the Tulsa Gazette, said the fire spread. Ann Poe wrote in "
+        "Lantern Magazine that the fire was set. Lantern also printed photographs."
+    )
+    assert actors["tulsa-gazette"]["kind"] == "organization"
+    assert actors["lantern-magazine"]["kind"] == "organization"
+    assert "Lantern" in actors["lantern-magazine"].get("aliases", [])
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
