@@ -1150,7 +1150,9 @@ def _strip_honorific(key: str) -> str:
 def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
-    overrides = _organization_names(doc) + _called_names(doc) + _camp_names(doc)
+    overrides = (
+        _organization_names(doc) + _called_names(doc) + _camp_names(doc) + _site_names(doc, gaz)
+    )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
@@ -1168,8 +1170,83 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
-    typed = _without_things(_drop_covered(typed), doc)
+    typed = _without_things(_sites_named(_drop_covered(typed), doc, gaz), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Lower-case nouns of a site that a name before them names ("the Foo Assembly plant").
+SITE_NOUNS = word_set("""
+    plant factory refinery mill mine smelter facility complex works warehouse depot
+    shipyard yard terminal reactor
+    """)
+
+
+def _sites_named(names: list[Name], doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the Foo Transmission plant', 'at the Foo Assembly plant': a name the text only
+    ever writes as the modifier of a site's noun names the site, a facility, whatever
+    the model's label or its body's head word. A name also written on its own, or
+    one that acts, is the owner ("the Acme plant", "Acme said")."""
+    mentions: dict[str, list[Name]] = {}
+    for n in names:
+        mentions.setdefault(n.key, []).append(n)
+    sites: set[str] = set()
+    for key, group in mentions.items():
+        if any(n.kind in PLACE_KINDS | {"country"} or n.demonym for n in group):
+            continue  # a city or a country before "plant" stays what it is
+        if all(_before_site_noun(doc, n) for n in group) and not _acts_anywhere(doc, key):
+            sites.add(key)
+    for n in names:
+        if n.key in sites:
+            n.kind, n.strength, n.label = "facility", 2, "FAC"
+            n.country = facility_country(n.key, gaz)
+    return names
+
+
+def _site_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the Foo Transmission plant': capitalised words bound to a site's noun right
+    after them, which the model leaves unlabelled or only partly labels, name the
+    site. A known place or country among them ("the Ohio plant") is left to the
+    model's reading."""
+    out: list[Name] = []
+    for noun in doc:
+        if not noun.is_lower or noun.lemma_.lower() not in SITE_NOUNS or noun.i == 0:
+            continue
+        start = noun.i
+        while (
+            start > 0
+            and start <= doc[start - 1].head.i <= noun.i
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].tag_ == "NNP"
+            and _is_capitalised(doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start == noun.i or doc[start - 1].lower_ not in {"the", "its", "their", "'s", "’s"}:
+            continue
+        span = doc[start : noun.i]
+        # The model's own name for some of the words stands, unless it leaves a word
+        # out ("Foo" read as a person in "the Foo Casting plant").
+        labelled = [t for t in span if t.ent_type_]
+        if labelled and (len(labelled) == len(span) or labelled[0].ent_iob_ != "B"):
+            continue
+        if gaz.country(span.text) or gaz.demonym(span.text) or gaz.city(span.text):
+            continue  # "the Ohio plant": where, not which
+        out.append(Name(span.start_char, span.end_char, span.text, "FAC", "facility", 2))
+    return out
+
+
+def _before_site_noun(doc: Doc, name: Name) -> bool:
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    noun = doc[span.end]
+    return (
+        noun.is_lower
+        and noun.lemma_.lower() in SITE_NOUNS
+        and span.root.head == noun
+        and span.root.dep_ in {"compound", "nmod", "amod"}
+    )
 
 
 # Words that open a multi-word post ("Executive Vice President", "Senior Vice

@@ -806,6 +806,21 @@ def test_a_newspaper_is_an_organization_and_its_first_word_an_alias() -> None:
     assert "Lantern" in actors["lantern-magazine"].get("aliases", [])
 
 
+def test_a_name_only_written_before_a_plant_names_the_plant() -> None:
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Workers at the Kestrel Assembly plant voted on Sunday. Tarvo will close the "
+        "Marrowfield Casting plant next year, the company said."
+    ))}  # fmt: skip
+    assert kinds["Kestrel Assembly"] == "facility"
+    assert kinds["Marrowfield Casting"] == "facility"
+    assert kinds["Tarvo"] == "organization"
+    # The owner, named on its own and acting, stays a body.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Tarvo Motors will close the Tarvo Motors plant. Tarvo Motors said sales fell."
+    ))}  # fmt: skip
+    assert set(kinds.values()) == {"organization"}
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
