@@ -764,6 +764,37 @@ def _apposed_names(doc: Doc) -> list[Name]:
     return out
 
 
+def _names_after_kind_noun(doc: Doc) -> list[Name]:
+    """'the company Foo UK's figures', 'the website Foo Bar': capitalised words right
+    after a noun that says what they name, which the model read only in part or not
+    at all ("UK" alone, as the country). Only where the model missed the name's
+    first word, so that a name it read whole keeps its own reading."""
+    out: list[Name] = []
+    for noun in doc:
+        kind = _kind_of_noun(noun.lemma_.lower()) if noun.is_lower and noun.pos_ == "NOUN" else None
+        if kind not in {"organization", "other"} or noun.i == 0 or noun.i + 1 >= len(doc):
+            continue
+        if doc[noun.i - 1].lower_ not in {"the", "a", "an"} or "\n" in noun.whitespace_:
+            continue
+        first = doc[noun.i + 1]
+        if first.ent_type_ or first.tag_ != "NNP" or not _is_capitalised(first):
+            continue
+        end = noun.i + 1
+        while (
+            end < len(doc)
+            and _is_capitalised(doc[end])
+            and doc[end].tag_ in {"NNP", "NNPS"}
+            and not doc[end].is_sent_start
+            and "\n" not in doc[end - 1].whitespace_
+        ):
+            end += 1
+        if end == noun.i + 2 and not any(t.ent_type_ for t in doc[noun.i + 1 : end]):
+            continue  # one unlabelled word: _apposed_names and the model's reading decide
+        span = doc[noun.i + 1 : end]
+        out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
+    return out
+
+
 def _kind_of_noun(lemma: str) -> str | None:
     if lemma in ORG_NOUNS:
         return "organization"
@@ -1151,7 +1182,11 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
     overrides = (
-        _organization_names(doc) + _called_names(doc) + _camp_names(doc) + _site_names(doc, gaz)
+        _organization_names(doc)
+        + _called_names(doc)
+        + _camp_names(doc)
+        + _site_names(doc, gaz)
+        + _names_after_kind_noun(doc)
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)

@@ -821,6 +821,14 @@ def test_a_name_only_written_before_a_plant_names_the_plant() -> None:
     assert set(kinds.values()) == {"organization"}
 
 
+def test_words_after_a_kind_noun_that_the_model_read_in_part_are_one_name() -> None:
+    doc = load_model()("Visits rose, according to the company Brellix UK's latest survey.")
+    uk = next(t.i for t in doc if t.text == "UK")
+    doc.ents = [Span(doc, uk, uk + 1, label="GPE")]  # "Brellix" missed, "UK" the country
+    names = [(n.text, n.kind) for n in read_names(doc)]
+    assert names == [("Brellix UK", "organization")]
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
