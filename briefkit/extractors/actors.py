@@ -1543,7 +1543,10 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
             out.append(_without_demonym(name) if key in indices else name)
             continue
-        index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
+        # "the Dow" beside "the Dow Jones Industrial Average": the longer index it
+        # shortens wins over its own reading as an index (it moves by points too).
+        index = next((i for i in sorted(indices) if i.startswith(key + " ")), None)
+        index = index or (key if key in indices else None)
         if index is not None or key in things:
             name.kind, name.country, name.demonym = "other", None, False
             if index is not None and index != key:

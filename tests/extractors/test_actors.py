@@ -829,6 +829,17 @@ def test_words_after_a_kind_noun_that_the_model_read_in_part_are_one_name() -> N
     assert names == [("Brellix UK", "organization")]
 
 
+def test_a_short_index_name_that_moves_by_points_joins_the_long_one() -> None:
+    actors = _actors(
+        "Stocks rose as the Marlow Jones Industrial Average climbed. By noon the Marlow had "
+        "gained 120 points."
+    )
+    index = actors["marlow-jones-industrial-average"]
+    assert index["kind"] == "other"
+    assert "Marlow" in index.get("aliases", [])
+    assert "marlow" not in actors
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
