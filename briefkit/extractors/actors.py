@@ -1706,10 +1706,18 @@ def _names_a_product(span: Span) -> bool:
     if head is None:
         return False
     names = normalise_name(span.text)
+    # The owner: a body's name, "its", or a body's noun ("the company's Foo tablet").
     owner = [
         c
         for c in head.children
-        if c.dep_ == "poss" and c.ent_type_ == "ORG" and c.i < span.start and c.text != names
+        if c.dep_ == "poss"
+        and c.i < span.start
+        and c.text != names
+        and (
+            c.ent_type_ == "ORG"
+            or c.lower_ == "its"
+            or (c.is_lower and c.lemma_.lower() in ORG_NOUNS)
+        )
     ]
     if owner and head.lemma_.lower() in MADE_PRODUCT_NOUNS:
         return True

@@ -249,6 +249,16 @@ def test_a_name_coordinated_with_a_product_is_a_product_unless_it_acts() -> None
     assert kinds["Quorra Pro"] != "other"
 
 
+def test_a_name_modifying_a_device_noun_that_its_owner_names_is_the_product() -> None:
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "The SEC said he misled investors about the company's Zephyr tablet. "
+        "Tarvo said its Quorra browser would be updated."
+    ))}  # fmt: skip
+    assert kinds["Zephyr"] == "other"
+    assert kinds["Quorra"] == "other"
+    assert kinds["Tarvo"] == "organization"
+
+
 def test_a_version_between_a_name_and_its_product_noun_is_part_of_the_name() -> None:
     doc = load_model()("Engineers tested the Zentix OS X operating system on Monday.")
     zentix = next(t.i for t in doc if t.text == "Zentix")
