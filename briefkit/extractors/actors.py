@@ -3008,6 +3008,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     gaz = gaz or load_gazetteer()
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
     entities = _without_joined_pairs(_fold_plurals(entities))
+    entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
     add_surname_mentions(entities, doc, gaz)
@@ -3023,6 +3024,66 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _honorific_gender(name: Name) -> str | None:
+    first = name.text.split()[0].rstrip(".").lower() if name.text.split() else ""
+    if first in _MALE_HONORIFICS:
+        return "m"
+    return "f" if first in _FEMALE_HONORIFICS else None
+
+
+def _next_pronoun(names: list[Name], doc: Doc) -> str | None:
+    """'Roe, 58, lives in Ohio. He was charged ...': the pronoun that opens the next
+    sentence after one whose subject is the name, when the sentence names no other
+    person; 'm', 'f', or None when the mentions disagree or none is so placed."""
+    votes: set[str] = set()
+    for n in names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        sent = span.root.sent
+        if sent.end >= len(doc) or any(
+            t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end) for t in sent
+        ):
+            continue
+        opener = doc[sent.end].lower_
+        if opener in _MALE:
+            votes.add("m")
+        elif opener in _FEMALE:
+            votes.add("f")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _with_relatives_apart(entities: list[Entity], doc: Doc) -> list[Entity]:
+    """'Dale Roe ... he ... Mrs. Roe declined to comment': an honorific of the other
+    gender than the full name's (by its own honorific or the pronouns after it) names
+    a relative who shares the surname, another person, not a form of that name."""
+    out: list[Entity] = []
+    used = {e.id for e in entities}
+    for ent in entities:
+        out.append(ent)
+        if ent.kind != "person":
+            continue
+        plain = [n for n in ent.names if _honorific_gender(n) is None]
+        if not any(len(n.key.split()) > 1 for n in plain):
+            continue
+        gender = _gender(Entity(ent.id, ent.name, ent.kind, plain), doc) or _next_pronoun(
+            plain, doc
+        )
+        if gender is None:
+            continue
+        other = [n for n in ent.names if _honorific_gender(n) not in {None, gender}]
+        if not other:
+            continue
+        ent.names = [n for n in ent.names if n not in other]
+        for n in other:  # the bare surname is the other person's: no alias of this one
+            n.key = normalise_name(n.text)
+        first = min(other, key=lambda n: n.start)
+        ident = _unique_id(slugify(first.text), used)
+        used.add(ident)
+        out.append(Entity(ident, first.text, "person", sorted(other, key=lambda n: n.start)))
+    return out
 
 
 def _without_demonym(name: Name) -> Name:

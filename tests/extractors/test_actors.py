@@ -850,6 +850,24 @@ def test_a_short_index_name_that_moves_by_points_joins_the_long_one() -> None:
     assert "marlow" not in actors
 
 
+def test_an_honorific_of_the_other_gender_names_a_relative() -> None:
+    actors = _actors(
+        "Prosecutors charged Dale Pemberton in March. Pemberton, 58, lives in Ohio. He "
+        "denied the charges. Mrs. Pemberton, a retired teacher, declined to comment."
+    )
+    people = {a["name"] for a in actors.values() if a["kind"] == "person"}
+    assert {"Dale Pemberton", "Mrs. Pemberton"} <= people
+    assert "Mrs. Pemberton" not in actors["dale-pemberton"].get("aliases", [])
+
+
+def test_an_honorific_of_the_same_gender_stays_an_alias() -> None:
+    actors = _actors(
+        "Prosecutors charged Dale Pemberton in March. Pemberton, 58, lives in Ohio. He "
+        "denied the charges. Mr. Pemberton declined to comment."
+    )
+    assert "Mr. Pemberton" in actors["dale-pemberton"].get("aliases", [])
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
