@@ -1201,7 +1201,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
-        name = _without_title_opening(doc, name)
+        name = _with_ordinal(doc, _without_title_opening(doc, name))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
@@ -1282,6 +1282,27 @@ def _before_site_noun(doc: Doc, name: Name) -> bool:
         and span.root.head == noun
         and span.root.dep_ in {"compound", "nmod", "amod"}
     )
+
+
+_NUMBERED_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _with_ordinal(doc: Doc, name: Name) -> Name:
+    """'the 2nd U.S. Circuit Court of Appeals', 'the 101st Airborne Division': a
+    numbered ordinal between "the" and a body's name is part of the name (which
+    court, which division); the model leaves it out as a number."""
+    if name.label not in {"ORG", "FAC"} and name.kind != "organization":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return name
+    ordinal, det = doc[span.start - 1], doc[span.start - 2]
+    if not _NUMBERED_ORDINAL.match(ordinal.text) or det.lower_ != "the":
+        return name
+    if "\n" in ordinal.whitespace_ or not _ends_like_a_body(span[:] if len(span) > 1 else span):
+        return name
+    text = doc.text[ordinal.idx : name.end]
+    return replace(name, start=ordinal.idx, text=text)
 
 
 # Words that open a multi-word post ("Executive Vice President", "Senior Vice
@@ -1577,7 +1598,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
     # "Terminal 3", "Chapter 11": a numbered part of something is no product.
     numbered = len(words) == 2 and words[0] in _NUMBERED_WORDS
-    if any(_MODEL_NUMBER.match(w) for w in words) and not numbered:
+    # "the 101st Airborne Division", "the 5th Circuit": an ordinal numbers a body, no model.
+    model = [w for w in words if _MODEL_NUMBER.match(w) and not _NUMBERED_ORDINAL.match(w)]
+    if model and not numbered:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"

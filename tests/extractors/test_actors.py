@@ -868,6 +868,15 @@ def test_an_honorific_of_the_same_gender_stays_an_alias() -> None:
     assert "Mr. Pemberton" in actors["dale-pemberton"].get("aliases", [])
 
 
+def test_a_numbered_ordinal_opens_a_body_name_and_makes_no_model() -> None:
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "The 2nd U.S. Circuit Court of Appeals is expected to hear the appeal. Soldiers "
+        "of the 101st Airborne Division arrived on Monday."
+    ))}  # fmt: skip
+    assert kinds.get("2nd U.S. Circuit Court of Appeals") == "organization"
+    assert next(k for t, k in kinds.items() if "Airborne Division" in t) == "organization"
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
