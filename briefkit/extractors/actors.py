@@ -2028,12 +2028,25 @@ def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name
         ]  # fmt: skip
     # "the Foo Foundation" for the Foo Foundation for the Visual Arts.
     fits += [k for k in orgs if k != key and k.startswith(key + " for the ")]
+    # "the Foo Society" for the Foo Society of Canada: only a country or a place after
+    # "of" ("the Federal Court" is not the Federal Court of Appeal).
+    if len(key.split()) > 1:
+        gaz = load_gazetteer()
+        fits += [
+            k for k in orgs
+            if k != key and k.startswith(key + " of ")
+            and _is_place_name(orgs[k][0].key.split(" of ")[-1], gaz)
+        ]  # fmt: skip
     # Cluster keys are folded to lower case; whether a second word is capitalised
     # (a word of the name, not a line of business) is read from the names as written.
     fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
     fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
+
+
+def _is_place_name(text: str, gaz: Gazetteer) -> bool:
+    return bool(gaz.country(text) or gaz.city(text) or gaz.state(text))
 
 
 # Words after a company's own name that only say what line it is in: "Ford Motor

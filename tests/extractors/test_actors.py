@@ -877,6 +877,16 @@ def test_a_numbered_ordinal_opens_a_body_name_and_makes_no_model() -> None:
     assert next(k for t, k in kinds.items() if "Airborne Division" in t) == "organization"
 
 
+def test_a_body_named_without_its_of_country_tail_is_the_same_body() -> None:
+    actors = _actors(
+        "Members of the Lantern Guild Society of Canada met on Friday. The Lantern Guild "
+        "Society said it would hold a parade."
+    )
+    body = actors["lantern-guild-society-of-canada"]
+    assert "Lantern Guild Society" in body.get("aliases", [])
+    assert "lantern-guild-society" not in actors
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
