@@ -244,7 +244,9 @@ def _model_names(doc: Doc) -> list[Name]:
         if label not in _NAME_LABELS:
             continue
         e = _without_epithet(
-            _with_product_tail(_with_compound_tail(_with_hyphen_tail(ent, lower), label)),
+            _with_product_tail(
+                _with_compound_tail(_with_given_name(_with_hyphen_tail(ent, lower), label), label)
+            ),
             label,
             lower,
             names,
@@ -336,6 +338,25 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and last.whitespace_
     ):
         return doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _with_given_name(ent: Span, label: str) -> Span:
+    """'singer-songwriter Jane Roe' read as "Roe" alone: a common given name right
+    before a person's name, unlabelled and bound to it, is the name's first word."""
+    doc = ent.doc
+    if label != "PERSON" or ent.start == 0:
+        return ent
+    prev = doc[ent.start - 1]
+    if (
+        prev.text in given_names()
+        and not prev.ent_type_
+        and prev.dep_ == "compound"
+        and ent.start <= prev.head.i < ent.end
+        and not prev.is_sent_start
+        and prev.whitespace_ == " "
+    ):
+        return doc[ent.start - 1 : ent.end]
     return ent
 
 

@@ -887,6 +887,15 @@ def test_a_body_named_without_its_of_country_tail_is_the_same_body() -> None:
     assert "lantern-guild-society" not in actors
 
 
+def test_a_given_name_the_model_left_out_opens_the_person_name() -> None:
+    doc = load_model()("The exhibit included prints of singer-songwriter Mabel Quistorp.")
+    surname = next(t.i for t in doc if t.text == "Quistorp")
+    assert doc[surname - 1].dep_ == "compound"  # the parse binds the given name to it
+    doc.ents = [Span(doc, surname, surname + 1, label="PERSON")]  # "Quistorp" alone
+    names = [(n.text, n.kind) for n in read_names(doc)]
+    assert names == [("Mabel Quistorp", "person")]
+
+
 def test_a_name_inside_a_list_of_people_is_a_person() -> None:
     # Not the last item: people on both sides of it make the list one of people.
     actors = _actors(
