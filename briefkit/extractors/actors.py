@@ -133,6 +133,14 @@ ORG_NAME_HEADS = word_set("""
     Communications Pharmaceuticals Energy Petroleum Railways Insurance Securities Capital
     Partners Studios Entertainment Records Airline LLC PLC Plc AG SA GmbH NV LLP Co
     """)
+# Last words of a newspaper's or a magazine's name ("the Tulsa Gazette"), which the
+# model reads as a building as often as a body. Unlike "Airlines" after "Acme", the
+# word adds no other body: "Foo Magazine", then "Foo", is one outlet.
+PUBLICATION_HEADS = word_set("""
+    Gazette Chronicle Telegraph Inquirer Enquirer Courier Examiner Sentinel Dispatch
+    Bulletin Monitor Magazine Observer
+    """)
+ORG_NAME_HEADS |= PUBLICATION_HEADS
 
 # Last words of a capitalised name that make it a building or a site, a place
 # ("Johnson Space Center", "Elizabeth Street", "the Museum of Flight").
@@ -236,7 +244,12 @@ def _model_names(doc: Doc) -> list[Name]:
         if label not in _NAME_LABELS:
             continue
         e = _without_epithet(
-            _with_compound_tail(_with_hyphen_tail(ent, lower), label), label, lower, names
+            _with_product_tail(
+                _with_compound_tail(_with_given_name(_with_hyphen_tail(ent, lower), label), label)
+            ),
+            label,
+            lower,
+            names,
         )
         e = _without_prefix(e) if e is not None else None
         e = _after_inner_article(e) if e is not None else None
@@ -325,6 +338,52 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and last.whitespace_
     ):
         return doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _with_given_name(ent: Span, label: str) -> Span:
+    """'singer-songwriter Jane Roe' read as "Roe" alone: a common given name right
+    before a person's name, unlabelled and bound to it, is the name's first word."""
+    doc = ent.doc
+    if label != "PERSON" or ent.start == 0:
+        return ent
+    prev = doc[ent.start - 1]
+    if (
+        prev.text in given_names()
+        and not prev.ent_type_
+        and prev.dep_ == "compound"
+        and ent.start <= prev.head.i < ent.end
+        and not prev.is_sent_start
+        and prev.whitespace_ == " "
+    ):
+        return doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _with_product_tail(ent: Span) -> Span:
+    """'the Foo OS X operating system', read as "Foo" alone: capitalised words with no
+    label of their own between the name and the product noun it modifies are the
+    rest of the product's name (a version, an edition)."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and end - ent.end < 3
+        and doc[end].dep_ == "compound"
+        and doc[end].head.i > doc[end].i
+        and doc[end].text[0].isupper()
+        and doc[end].text.isalnum()
+        and not doc[end].ent_type_
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1
+    if end == ent.end or end >= len(doc):
+        return ent
+    head = doc[end]
+    while head.dep_ == "compound" and head.head.i > head.i and head.is_lower:
+        head = head.head
+    noun = head.lemma_.lower()
+    if head.is_lower and head.pos_ == "NOUN" and noun in PRODUCT_NOUNS | MADE_PRODUCT_NOUNS:
+        return doc[ent.start : end]
     return ent
 
 
@@ -726,6 +785,37 @@ def _apposed_names(doc: Doc) -> list[Name]:
     return out
 
 
+def _names_after_kind_noun(doc: Doc) -> list[Name]:
+    """'the company Foo UK's figures', 'the website Foo Bar': capitalised words right
+    after a noun that says what they name, which the model read only in part or not
+    at all ("UK" alone, as the country). Only where the model missed the name's
+    first word, so that a name it read whole keeps its own reading."""
+    out: list[Name] = []
+    for noun in doc:
+        kind = _kind_of_noun(noun.lemma_.lower()) if noun.is_lower and noun.pos_ == "NOUN" else None
+        if kind not in {"organization", "other"} or noun.i == 0 or noun.i + 1 >= len(doc):
+            continue
+        if doc[noun.i - 1].lower_ not in {"the", "a", "an"} or "\n" in noun.whitespace_:
+            continue
+        first = doc[noun.i + 1]
+        if first.ent_type_ or first.tag_ != "NNP" or not _is_capitalised(first):
+            continue
+        end = noun.i + 1
+        while (
+            end < len(doc)
+            and _is_capitalised(doc[end])
+            and doc[end].tag_ in {"NNP", "NNPS"}
+            and not doc[end].is_sent_start
+            and "\n" not in doc[end - 1].whitespace_
+        ):
+            end += 1
+        if end == noun.i + 2 and not any(t.ent_type_ for t in doc[noun.i + 1 : end]):
+            continue  # one unlabelled word: _apposed_names and the model's reading decide
+        span = doc[noun.i + 1 : end]
+        out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
+    return out
+
+
 def _kind_of_noun(lemma: str) -> str | None:
     if lemma in ORG_NOUNS:
         return "organization"
@@ -1031,27 +1121,63 @@ def _romanised_name(text: str) -> bool:
 
 
 def _listed_with_people(doc: Doc, name: Name) -> bool:
-    """'Jane Roe, John Doe, and Foo Bar': a pair of capitalised words at the end of a
-    list of two or more people is a person's name, whatever the model's label. The
-    list is read on the surface: the parse of a long list often breaks it."""
+    """'Jane Roe, John Doe, and Foo Bar', 'Jane Roe, Foo Bar, John Doe, Ann Poe': a pair
+    of capitalised words inside a list that names two or more people is a person's
+    name, whatever the model's label. The list is read on the surface, from the name
+    outward on both sides: the parse of a long list often breaks it."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None or not 2 <= len(span) <= 3 or span.start < 4:
+    if span is None or not 2 <= len(span) <= 3:
         return False
     if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS or not _is_capitalised(t)
            for t in span):  # fmt: skip
         return False
-    k = span.start - 1
-    if doc[k].lower_ not in {"and", "or"}:
+    if _people_before(doc, span.start) + _people_after(doc, span.end) < 2:
         return False
+    # "Jane Roe, Des Moines, John Doe": a known place between people stays a place.
+    gaz = load_gazetteer()
+    return gaz.country(span.text) is None and gaz.city(span.text) is None
+
+
+def _people_before(doc: Doc, start: int) -> int:
+    """People the model names in the list items before ``start``, each set off by ",",
+    "and" or ", and"."""
     ending = {e.end: e for e in doc.ents}
-    people = 0
-    k -= 1 if doc[k - 1].text == "," else 0  # the serial comma
-    while (ent := ending.get(k)) is not None and ent.label_ == "PERSON":
-        people += 1
-        k = ent.start - 1
-        if k < 1 or doc[k].text != ",":
+    people, k = 0, start
+    while k > 1:
+        j = k - 1
+        if doc[j].lower_ in {"and", "or"}:
+            j -= 1
+        if doc[j].text == ",":
+            j -= 1
+        elif j == k - 1:
+            break  # no separator: the name does not continue a list
+        ent = ending.get(j + 1)
+        if ent is None or ent.label_ != "PERSON":
             break
-    return people >= 2
+        people += 1
+        k = ent.start
+    return people
+
+
+def _people_after(doc: Doc, end: int) -> int:
+    """People the model names in the list items after ``end``, each set off by ",",
+    "and" or ", and"."""
+    starting = {e.start: e for e in doc.ents}
+    people, k = 0, end
+    while k < len(doc):
+        j = k
+        if doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ in {"and", "or"}:
+            j += 1
+        if j == k:
+            break
+        ent = starting.get(j)
+        if ent is None or ent.label_ != "PERSON":
+            break
+        people += 1
+        k = ent.end
+    return people
 
 
 def _is_facility_name(key: str) -> bool:
@@ -1076,7 +1202,13 @@ def _strip_honorific(key: str) -> str:
 def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     """Every name in the document, typed by the strongest cue the text offers."""
     gaz = gaz or load_gazetteer()
-    overrides = _organization_names(doc) + _called_names(doc) + _camp_names(doc)
+    overrides = (
+        _organization_names(doc)
+        + _called_names(doc)
+        + _camp_names(doc)
+        + _site_names(doc, gaz)
+        + _names_after_kind_noun(doc)
+    )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
@@ -1090,12 +1222,108 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
-        name = _without_title_opening(doc, name)
+        name = _with_ordinal(doc, _without_title_opening(doc, name))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
-    typed = _without_things(_drop_covered(typed), doc)
+    typed = _without_things(_sites_named(_drop_covered(typed), doc, gaz), doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+# Lower-case nouns of a site that a name before them names ("the Foo Assembly plant").
+SITE_NOUNS = word_set("""
+    plant factory refinery mill mine smelter facility complex works warehouse depot
+    shipyard yard terminal reactor
+    """)
+
+
+def _sites_named(names: list[Name], doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the Foo Transmission plant', 'at the Foo Assembly plant': a name the text only
+    ever writes as the modifier of a site's noun names the site, a facility, whatever
+    the model's label or its body's head word. A name also written on its own, or
+    one that acts, is the owner ("the Acme plant", "Acme said")."""
+    mentions: dict[str, list[Name]] = {}
+    for n in names:
+        mentions.setdefault(n.key, []).append(n)
+    sites: set[str] = set()
+    for key, group in mentions.items():
+        if any(n.kind in PLACE_KINDS | {"country"} or n.demonym for n in group):
+            continue  # a city or a country before "plant" stays what it is
+        if all(_before_site_noun(doc, n) for n in group) and not _acts_anywhere(doc, key):
+            sites.add(key)
+    for n in names:
+        if n.key in sites:
+            n.kind, n.strength, n.label = "facility", 2, "FAC"
+            n.country = facility_country(n.key, gaz)
+    return names
+
+
+def _site_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the Foo Transmission plant': capitalised words bound to a site's noun right
+    after them, which the model leaves unlabelled or only partly labels, name the
+    site. A known place or country among them ("the Ohio plant") is left to the
+    model's reading."""
+    out: list[Name] = []
+    for noun in doc:
+        if not noun.is_lower or noun.lemma_.lower() not in SITE_NOUNS or noun.i == 0:
+            continue
+        start = noun.i
+        while (
+            start > 0
+            and start <= doc[start - 1].head.i <= noun.i
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].tag_ == "NNP"
+            and _is_capitalised(doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start == noun.i or doc[start - 1].lower_ not in {"the", "its", "their", "'s", "’s"}:
+            continue
+        span = doc[start : noun.i]
+        # The model's own name for some of the words stands, unless it leaves a word
+        # out ("Foo" read as a person in "the Foo Casting plant").
+        labelled = [t for t in span if t.ent_type_]
+        if labelled and (len(labelled) == len(span) or labelled[0].ent_iob_ != "B"):
+            continue
+        if gaz.country(span.text) or gaz.demonym(span.text) or gaz.city(span.text):
+            continue  # "the Ohio plant": where, not which
+        out.append(Name(span.start_char, span.end_char, span.text, "FAC", "facility", 2))
+    return out
+
+
+def _before_site_noun(doc: Doc, name: Name) -> bool:
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    noun = doc[span.end]
+    return (
+        noun.is_lower
+        and noun.lemma_.lower() in SITE_NOUNS
+        and span.root.head == noun
+        and span.root.dep_ in {"compound", "nmod", "amod"}
+    )
+
+
+_NUMBERED_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _with_ordinal(doc: Doc, name: Name) -> Name:
+    """'the 2nd U.S. Circuit Court of Appeals', 'the 101st Airborne Division': a
+    numbered ordinal between "the" and a body's name is part of the name (which
+    court, which division); the model leaves it out as a number."""
+    if name.label not in {"ORG", "FAC"} and name.kind != "organization":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return name
+    ordinal, det = doc[span.start - 1], doc[span.start - 2]
+    if not _NUMBERED_ORDINAL.match(ordinal.text) or det.lower_ != "the":
+        return name
+    if "\n" in ordinal.whitespace_ or not _ends_like_a_body(span[:] if len(span) > 1 else span):
+        return name
+    text = doc.text[ordinal.idx : name.end]
+    return replace(name, start=ordinal.idx, text=text)
 
 
 # Words that open a multi-word post ("Executive Vice President", "Senior Vice
@@ -1357,7 +1585,10 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
         if name.kind == "other" or (name.strength >= 2 and name.kind not in PLACE_KINDS):
             out.append(_without_demonym(name) if key in indices else name)
             continue
-        index = next((i for i in sorted(indices) if i == key or i.startswith(key + " ")), None)
+        # "the Dow" beside "the Dow Jones Industrial Average": the longer index it
+        # shortens wins over its own reading as an index (it moves by points too).
+        index = next((i for i in sorted(indices) if i.startswith(key + " ")), None)
+        index = index or (key if key in indices else None)
         if index is not None or key in things:
             name.kind, name.country, name.demonym = "other", None, False
             if index is not None and index != key:
@@ -1388,7 +1619,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "thing"  # "iPod", "iTunes Store", "eBay" aside, which a cue keeps
     # "Terminal 3", "Chapter 11": a numbered part of something is no product.
     numbered = len(words) == 2 and words[0] in _NUMBERED_WORDS
-    if any(_MODEL_NUMBER.match(w) for w in words) and not numbered:
+    # "the 101st Airborne Division", "the 5th Circuit": an ordinal numbers a body, no model.
+    model = [w for w in words if _MODEL_NUMBER.match(w) and not _NUMBERED_ORDINAL.match(w)]
+    if model and not numbered:
         return "thing"
     if any(w.lower() in INDEX_WORDS for w in words[1:]):
         return "index"
@@ -1423,7 +1656,21 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         or any(w in ORG_NAME_HEADS for w in words)
         or words[-1] in NOT_PERSON_HEADS
     )
-    if not bodylike and (_owned_by_organization(span) or _product_object(span)):
+    if not bodylike and (
+        _owned_by_organization(span)
+        or _product_object(span)
+        or _names_a_product(span)
+        or _listed_with_products(span)
+    ):
+        return "thing"
+    # The small model calls an unfamiliar product a person as readily as a body: a
+    # name listed with products is one, unless it opens with a given name.
+    if (
+        name.label == "PERSON"
+        and words[0] not in given_names()
+        and not any(w in ORG_NAME_HEADS for w in words)
+        and _listed_with_products(span)
+    ):
         return "thing"
     return None
 
@@ -1469,6 +1716,93 @@ def _product_object(span: Span) -> bool:
     # that are not one ("Acme launches Foo / May 1 / Acme Computer today ...").
     lo, hi = sorted((verb.i, root.i))
     return "\n" not in span.doc[lo : hi + 1].text
+
+
+# Nouns of software and devices, which a company's possessive marks as its own make:
+# "Acme's Foo browser" names the product Foo, made by Acme. Vehicles and aircraft are
+# left out: "Foo Air's Acme jets" names the operator and the maker.
+MADE_PRODUCT_NOUNS = word_set("""
+    software browser app application system platform computer laptop notebook desktop
+    tablet phone smartphone handset device console player reader
+    """)
+
+
+def _product_head(span: Span) -> Token | None:
+    """The product noun the name modifies, through the compounds and adjectives of one
+    noun phrase: "the Foo personal computer", "the Foo OS X operating system". Not
+    through a hyphen ("Foo-based computers" names the maker of a part)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in {"-", "–"}:
+        return None
+    tok, hops = span.root, 0
+    while tok.dep_ in {"compound", "nmod", "amod"} and tok.head.i > tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1
+    if hops == 0 or not tok.is_lower or tok.pos_ != "NOUN":
+        return None
+    return tok if tok.lemma_.lower() in PRODUCT_NOUNS | MADE_PRODUCT_NOUNS else None
+
+
+def _names_a_product(span: Span) -> bool:
+    """'Acme's Foo browser', 'the first Foo personal computer was released': the name
+    modifies a product noun that an organization owns, or that a product verb takes
+    as its object; the maker is the possessor or the verb's subject, not the name."""
+    head = _product_head(span)
+    if head is None:
+        return False
+    names = normalise_name(span.text)
+    # The owner: a body's name, "its", or a body's noun ("the company's Foo tablet").
+    owner = [
+        c
+        for c in head.children
+        if c.dep_ == "poss"
+        and c.i < span.start
+        and c.text != names
+        and (
+            c.ent_type_ == "ORG"
+            or c.lower_ == "its"
+            or (c.is_lower and c.lemma_.lower() in ORG_NOUNS)
+        )
+    ]
+    if owner and head.lemma_.lower() in MADE_PRODUCT_NOUNS:
+        return True
+    verb = head.head
+    if head.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in PRODUCT_VERBS:
+        return False
+    makers = [c for c in verb.children if c.dep_ == "nsubj" and c.text == names]
+    lo, hi = sorted((verb.i, span.start))
+    return not makers and "\n" not in span.doc[lo : hi + 1].text
+
+
+def _product_form(tok: Token) -> bool:
+    """'iPad', 'X200': a word written as only products are, a lower-case initial before
+    a capital or letters with digits."""
+    t = tok.text
+    camel = len(t) > 1 and t[0].islower() and any(c.isupper() for c in t[1:])
+    return camel or bool(_MODEL_TOKEN.match(t) and any(c.isalpha() for c in t))
+
+
+def _listed_with_products(span: Span) -> bool:
+    """'the success of the iPad and Foo Bar', 'the iPhoto, iMovie, and Foo programs': a
+    name coordinated with a word written as a product is one more product, unless
+    the name acts somewhere in the article (a maker says, announces, owns)."""
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    if not any(_product_form(p) and p.ent_type_ != "PERSON" for p in partners):
+        return False
+    return not _acts_anywhere(span.doc, normalise_name(span.text))
+
+
+def _acts_anywhere(doc: Doc, key: str) -> bool:
+    """A mention of the name is a clause's subject, a passive's agent or a possessor."""
+    for ent in doc.ents:
+        if normalise_name(ent.text) != key:
+            continue
+        tok = ent.root
+        if _acts(tok) or tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+            return True
+    return False
 
 
 _SCORING_VERBS = word_set("""
@@ -1715,12 +2049,25 @@ def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name
         ]  # fmt: skip
     # "the Foo Foundation" for the Foo Foundation for the Visual Arts.
     fits += [k for k in orgs if k != key and k.startswith(key + " for the ")]
+    # "the Foo Society" for the Foo Society of Canada: only a country or a place after
+    # "of" ("the Federal Court" is not the Federal Court of Appeal).
+    if len(key.split()) > 1:
+        gaz = load_gazetteer()
+        fits += [
+            k for k in orgs
+            if k != key and k.startswith(key + " of ")
+            and _is_place_name(orgs[k][0].key.split(" of ")[-1], gaz)
+        ]  # fmt: skip
     # Cluster keys are folded to lower case; whether a second word is capitalised
     # (a word of the name, not a line of business) is read from the names as written.
     fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
     fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
+
+
+def _is_place_name(text: str, gaz: Gazetteer) -> bool:
+    return bool(gaz.country(text) or gaz.city(text) or gaz.state(text))
 
 
 # Words after a company's own name that only say what line it is in: "Ford Motor
@@ -1760,6 +2107,8 @@ def _extends(longer: str, key: str) -> bool:
         if all(w.lower() in GENERIC_TAILS for w in rest):
             return True
         word = rest[0]
+        if rest == [word] and word in PUBLICATION_HEADS:
+            return True
         return (
             len(rest) == 1
             and word[0].isupper()
@@ -2717,6 +3066,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
     entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))
+    entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
     add_surname_mentions(entities, doc, gaz)
@@ -2732,6 +3082,66 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         for n in e.names
     ]
     return Entities(actors, places, sorted(mentions, key=lambda m: (m.start, m.kind)))
+
+
+def _honorific_gender(name: Name) -> str | None:
+    first = name.text.split()[0].rstrip(".").lower() if name.text.split() else ""
+    if first in _MALE_HONORIFICS:
+        return "m"
+    return "f" if first in _FEMALE_HONORIFICS else None
+
+
+def _next_pronoun(names: list[Name], doc: Doc) -> str | None:
+    """'Roe, 58, lives in Ohio. He was charged ...': the pronoun that opens the next
+    sentence after one whose subject is the name, when the sentence names no other
+    person; 'm', 'f', or None when the mentions disagree or none is so placed."""
+    votes: set[str] = set()
+    for n in names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        sent = span.root.sent
+        if sent.end >= len(doc) or any(
+            t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end) for t in sent
+        ):
+            continue
+        opener = doc[sent.end].lower_
+        if opener in _MALE:
+            votes.add("m")
+        elif opener in _FEMALE:
+            votes.add("f")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _with_relatives_apart(entities: list[Entity], doc: Doc) -> list[Entity]:
+    """'Dale Roe ... he ... Mrs. Roe declined to comment': an honorific of the other
+    gender than the full name's (by its own honorific or the pronouns after it) names
+    a relative who shares the surname, another person, not a form of that name."""
+    out: list[Entity] = []
+    used = {e.id for e in entities}
+    for ent in entities:
+        out.append(ent)
+        if ent.kind != "person":
+            continue
+        plain = [n for n in ent.names if _honorific_gender(n) is None]
+        if not any(len(n.key.split()) > 1 for n in plain):
+            continue
+        gender = _gender(Entity(ent.id, ent.name, ent.kind, plain), doc) or _next_pronoun(
+            plain, doc
+        )
+        if gender is None:
+            continue
+        other = [n for n in ent.names if _honorific_gender(n) not in {None, gender}]
+        if not other:
+            continue
+        ent.names = [n for n in ent.names if n not in other]
+        for n in other:  # the bare surname is the other person's: no alias of this one
+            n.key = normalise_name(n.text)
+        first = min(other, key=lambda n: n.start)
+        ident = _unique_id(slugify(first.text), used)
+        used.add(ident)
+        out.append(Entity(ident, first.text, "person", sorted(other, key=lambda n: n.start)))
+    return out
 
 
 def _without_demonym(name: Name) -> Name:
