@@ -654,7 +654,7 @@ def _product_names(doc: Doc) -> list[Name]:
     for tok in doc:
         if not _MODEL_TOKEN.match(tok.text) or not tok.text[0].isalnum():
             continue
-        if tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
+        if tok.text.isdecimal() and 1800 <= int(tok.text) <= 2100:
             continue  # a year
         start = end = tok.i
         while (
