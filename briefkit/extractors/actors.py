@@ -2868,9 +2868,35 @@ class Kin:
     evidence: str
 
 
+_KIN_GENDER = {
+    "wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f", "ex-wife": "f",
+    "husband": "m", "widower": "m", "father": "m", "son": "m", "brother": "m", "ex-husband": "m",
+}  # fmt: skip
+
+
+def _kin_gender(ent: Entity, doc: Doc) -> str | None:
+    """The gender a person's own kin noun states: "his wife, Eva Tan" is a woman."""
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.lower_ in _KIN_GENDER:
+                return _KIN_GENDER[noun.lower_]
+    return None
+
+
 def _gender(ent: Entity, doc: Doc) -> str | None:
-    """'m' or 'f' where the text makes it clear: an honorific ("Mrs. Lind"), or a
-    pronoun after the name in a sentence that names no other person; else None."""
+    """'m' or 'f' where the text makes it clear: the person's kin noun ("his wife,
+    X"), an honorific ("Mrs. Lind"), or a pronoun after the name in a sentence that
+    names no other person; else None."""
+    kin = _kin_gender(ent, doc)
+    if kin is not None:
+        return kin
     votes: set[str] = set()
     for n in ent.names:
         first = n.text.split()[0].rstrip(".").lower() if n.text.split() else ""
@@ -2888,6 +2914,10 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
+            if tok.dep_ == "poss" and tok.head.lower_ in KIN_NOUNS:
+                # "survived by his wife, Eva Tan, and his son": the son's "his" is the
+                # one they both belong to, not Eva Tan's.
+                continue
             if tok.lower_ in _MALE:
                 votes.add("m")
             elif tok.lower_ in _FEMALE:

@@ -555,6 +555,16 @@ def test_a_relational_role_names_the_other_person() -> None:
     assert actors["mary-roe"]["role"] == "wife of Peter Marsh"
 
 
+def test_a_kin_noun_says_whose_relative_a_pronoun_means() -> None:
+    # Eva Tan is a wife, so "his son" is not hers, even with "he" after her name.
+    actors = _actors(
+        "Dale Roe died on Monday. His wife, Eva Tan, said he was kind. His son, Tom Roe, agreed."
+    )
+    assert actors["tom-roe"].get("role") != "son of Eva Tan"
+    actors = _actors("Dale Roe said he was tired. He is survived by his wife, Eva Tan, and his son.")
+    assert actors["eva-tan"]["role"] == "wife of Dale Roe"
+
+
 def test_a_name_runs_over_its_hyphen_and_loses_an_opening_epithet() -> None:
     # The model stops "Wong Yeung-tat" at the hyphen; "Nonpartisan" only opens the
     # sentence (the text writes it in lower case too), so it is not the name's.
