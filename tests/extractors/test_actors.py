@@ -561,7 +561,9 @@ def test_a_kin_noun_says_whose_relative_a_pronoun_means() -> None:
         "Dale Roe died on Monday. His wife, Eva Tan, said he was kind. His son, Tom Roe, agreed."
     )
     assert actors["tom-roe"].get("role") != "son of Eva Tan"
-    actors = _actors("Dale Roe said he was tired. He is survived by his wife, Eva Tan, and his son.")
+    actors = _actors(
+        "Dale Roe said he was tired. He is survived by his wife, Eva Tan, and his son."
+    )
     assert actors["eva-tan"]["role"] == "wife of Dale Roe"
 
 
