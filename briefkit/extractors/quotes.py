@@ -174,8 +174,15 @@ def _quoted(quotes: SpanIndex[QuoteSpan], offset: int) -> bool:
 class _Speakers:
     """Finds who speaks a quote from the tokens around it."""
 
-    def __init__(self, doc: Doc, entities: Entities, quotes: SpanIndex[QuoteSpan]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Entities,
+        quotes: SpanIndex[QuoteSpan],
+        article: Article | None = None,
+    ) -> None:
         self.doc = doc
+        self.article = article
         self.quotes = quotes
         self.spans = SpanIndex(
             (
@@ -289,7 +296,10 @@ class _Speakers:
             return head
         people = [e for e in found if e.kind == "person"]
         if people:
-            return people[0]
+            # "Wexley's son, Michael Wexley, recalled": the one the apposition names
+            # speaks, not the possessor the subject is named by.
+            named = [e for e in map(self.entity_of, _appositions(subj)) if e is not None]
+            return next((e for e in named if e.kind == "person"), people[0])
         lemma = subj.lemma_.lower()
         if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
@@ -379,14 +389,29 @@ class _Speakers:
             return tok.tag_ == "NNS" and not named
         return False
 
+    def _earlier(self, pronoun: Token) -> list[Token]:
+        """The tokens before ``pronoun`` in its sentence and the one before. The
+        article's sentences, which end at paragraph breaks, are used where there are
+        any: the parser at times runs a paragraph's last sentence into the next
+        paragraph, and a subject from two sentences back is not the last clause's."""
+        own = self.article.sentence_at(pronoun.idx) if self.article is not None else None
+        if own is None or self.article is None:
+            sent = pronoun.sent
+            earlier = [t for t in sent if t.i < pronoun.i]
+            if sent.start > 0:
+                earlier = [*self.doc[sent.start - 1].sent, *earlier]
+            return earlier
+        sentences = self.article.sentences
+        lo = own.start
+        if own.index > 0 and sentences[own.index - 1].paragraph >= own.paragraph - 1:
+            lo = sentences[own.index - 1].start
+        span = self.doc.char_span(lo, pronoun.idx, alignment_mode="expand")
+        return [t for t in span if t.i < pronoun.i] if span is not None else []
+
     def _subject_before(self, pronoun: Token) -> Entity | None:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks)."""
-        sent = pronoun.sent
-        earlier = [t for t in sent if t.i < pronoun.i]
-        if sent.start > 0:
-            earlier = [*self.doc[sent.start - 1].sent, *earlier]
-        for tok in reversed(earlier):
+        for tok in reversed(self._earlier(pronoun)):
             if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
@@ -421,6 +446,11 @@ def _unique_surnames(entities: Entities) -> dict[str, Entity]:
         if ent.kind == "person" and len(words) > 1:
             owners.setdefault(words[-1], []).append(ent)
     return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """The tokens of the phrases set in apposition to ``noun`` ("his lawyer, Ann Poe")."""
+    return [t for c in noun.children if c.dep_ == "appos" for t in c.subtree]
 
 
 def _own_phrase(noun: Token) -> list[Token]:
@@ -576,7 +606,44 @@ def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) 
 def _subjects(verb: Token) -> list[Token]:
     """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
     condolences and described him as ...")."""
-    return _own_subjects(verb) or _misparsed_subject(verb) or _inverted_subject(verb)
+    return (
+        _own_subjects(verb)
+        or _misparsed_subject(verb)
+        or _inverted_subject(verb)
+        or _leading_name(verb)
+    )
+
+
+# How long an aside between a sentence's opening name and its verb may run (tokens).
+_ASIDE = 15
+
+
+def _leading_name(verb: Token) -> list[Token]:
+    """'Marsh, speaking at a news conference, explained that ...': a finite verb the
+    parser left with no subject (it ran the sentence into the one before), after a
+    name that opens its sentence and, at most, an aside set off by commas: the name's
+    last word."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return []
+    doc = verb.doc
+    j = verb.i - 1
+    if doc[j].text == ",":
+        k = j - 1
+        while k >= 0 and j - k <= _ASIDE and doc[k].text != ",":
+            if doc[k].text in QUOTE_MARKS or doc[k].is_space or doc[k].text in ".!?;:":
+                return []
+            k -= 1
+        if k < 0 or doc[k].text != ",":
+            return []
+        j = k - 1
+    end = j
+    while j >= 0 and doc[j].pos_ == "PROPN" and not doc[j].is_space:
+        j -= 1
+    if j == end:
+        return []
+    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?" or "\n" in doc[j].whitespace_):
+        return []
+    return [doc[end]]
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
@@ -689,7 +756,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     """Direct quotations in the data contract's field names, in article order."""
     quotes = find_quote_spans(article, unclosed=True)
     index = SpanIndex(quotes, lambda q: (q.start, q.end))
-    speakers = _Speakers(doc, entities, index)
+    speakers = _Speakers(doc, entities, index, article)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
     previous: tuple[QuoteSpan, Entity | None] | None = None
     for quote in quotes:
@@ -715,6 +782,13 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             continue
         if not attributed and previous is not None and _same_passage(previous[0], quote):
             speaker, attributed = previous[1], previous[1] is not None
+        if (
+            not attributed
+            and previous is not None
+            and previous[1] is not None
+            and _next_paragraph(article, previous, quote, speakers)
+        ):
+            speaker, attributed = previous[1], True
         rec: dict[str, object] = {}
         if speaker is not None:
             rec["speaker"] = speaker.id
@@ -911,6 +985,34 @@ def _is_title(quoted: str) -> bool:
 def _capitalised(word: str) -> bool:
     """Upper case first, or a brand's inner capital ("iPhone")."""
     return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
+
+
+def _next_paragraph(
+    article: Article,
+    previous: tuple[QuoteSpan, Entity | None],
+    quote: QuoteSpan,
+    speakers: _Speakers,
+) -> bool:
+    """A paragraph that opens with a quotation no one is said to speak, right after a
+    paragraph whose last words were a speaker's quote and its attribution: news style
+    names a new speaker, so the words go on being the last one's. Anyone else named
+    after that quote, or in the new paragraph's own narration, makes it unclear."""
+    before, speaker = previous
+    if quote.paragraph != before.paragraph + 1:
+        return False
+    p_start, p_end = article.paragraphs[quote.paragraph]
+    text = article.text
+    if text[p_start : quote.start].strip() not in QUOTE_MARKS:
+        return False  # the quotation does not open its paragraph
+    prev_end = article.paragraphs[before.paragraph][1]
+    if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
+        return False  # another quotation came after it in its paragraph
+    others = [
+        ent
+        for lo, hi in ((before.end, prev_end), (p_start, p_end))
+        for _s, _e, ent in speakers.spans.overlapping(lo, hi)
+    ]
+    return all(ent is speaker for ent in others)
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -413,3 +413,38 @@ def test_a_kind_of_body_not_in_the_one_name_before_is_not_that_body() -> None:
         'The ministry added that it was "ready to meet again."'
     )
     assert found["ready to meet again."] is None
+
+
+def test_a_quote_paragraph_goes_on_with_the_last_paragraphs_speaker() -> None:
+    quotes = _quotes(
+        "Councilman Victor Ames voted against the levy.\n\n"
+        '"The levy asks too much of renters," Ames said at the meeting.\n\n'
+        '"We should start again in the spring."\n\n'
+        "Mayor Dana Voss, who backs the levy, spoke next.\n\n"
+        '"This is the only plan on the table."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["victor-ames", "victor-ames", None]
+
+
+def test_the_apposition_speaks_not_the_person_it_is_named_by() -> None:
+    (quote,) = _quotes(
+        "Harold Brisk, a retired welder, died on Monday. Brisk's daughter, Ellen Brisk, "
+        'recalled a father who "never missed a single shift."'
+    )
+    assert quote["speaker"] == "ellen-brisk"
+
+
+def test_she_after_a_paragraph_the_parser_runs_on() -> None:
+    # The parser runs "... pay for it." into "Marsh, speaking ...": Marsh is parsed as
+    # an object and "explained" has no subject; "she" is still Marsh, not Dolan.
+    quotes = _quotes(
+        "ALBANY — Gov. Helen Marsh signed a $230 billion budget on Saturday, ending weeks "
+        "of negotiations with legislative leaders.\n\n"
+        'Senate Republican leader Frank Dolan was critical. "This budget spends money we '
+        'do not have," Dolan said. "Our children will pay for it."\n\n'
+        "Marsh, speaking at a news conference, explained that the plan "
+        '"protects schools and hospitals."\n\n'
+        '"I am proud of what we did here," she said.\n'
+    )
+    speakers = [q.get("speaker") for q in quotes]
+    assert speakers == ["frank-dolan", "frank-dolan", "helen-marsh", "helen-marsh"]
