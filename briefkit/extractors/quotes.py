@@ -76,6 +76,10 @@ _RELATIVE = word_set("who that")
 _MASCULINE = word_set("he him his himself mr")
 _FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
+_KIN_GENDER = {
+    **dict.fromkeys(word_set("husband widower son father brother grandson grandfather"), "m"),
+    **dict.fromkeys(word_set("wife widow daughter mother sister granddaughter grandmother"), "f"),
+}
 # A quoted word or two with no attribution is a scare quote or a title, not speech.
 _MIN_UNATTRIBUTED_WORDS = 3
 
@@ -226,11 +230,25 @@ class _Speakers:
                     tally[0] += 1
                 elif word in _FEMININE:
                     tally[1] += 1
-        return {
+        found = {
             ident: ("m" if m > f else "f")
             for ident, (m, f) in votes.items()
             if (m == 0) != (f == 0)  # one-sided evidence only
         }
+        # "her husband, Sam Doe": a kin noun the name is set beside says which, and
+        # outweighs pronouns, which a sentence naming no one may owe to someone else.
+        kin: dict[str, set[str]] = {}
+        for tok in self.doc:
+            gender = _KIN_GENDER.get(tok.lower_)
+            if gender is None or _quoted(self.quotes, tok.idx):
+                continue
+            named = [tok.head] if tok.dep_ == "appos" else []
+            named += [c for c in tok.children if c.dep_ == "appos"]
+            for ent in map(self.entity_of, named):
+                if ent is not None and ent.kind == "person":
+                    kin.setdefault(ent.id, set()).add(gender)
+        found.update({ident: g.pop() for ident, g in kin.items() if len(g) == 1})
+        return found
 
     def agrees(self, ent: Entity, pronoun: Token) -> bool:
         """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
@@ -410,13 +428,40 @@ class _Speakers:
 
     def _subject_before(self, pronoun: Token) -> Entity | None:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
-        sentence, else in the sentence before (outside quotation marks)."""
-        for tok in reversed(self._earlier(pronoun)):
-            if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
+        sentence, else in the sentence before (outside quotation marks). In each, a
+        main clause's subject comes before one of a clause it reports or governs: in
+        "Mary Doe said her husband, John Doe, was left alone. 'They left him,' she
+        said", she is Mary Doe."""
+        earlier = self._earlier(pronoun)
+        own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
+        rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
+        for part in (own, rest):
+            subjects = [
+                t
+                for t in reversed(part)
+                if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, t.idx)
+            ]
+            subjects.sort(key=_subordinate)  # stable: nearest first within each rank
+            for tok in subjects:
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     return ent
         return None
+
+
+_SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
+
+
+def _subordinate(subj: Token) -> bool:
+    """The subject is of a clause inside another (reported, relative, adverbial)."""
+    node = subj.head
+    for _ in range(len(subj.doc)):
+        if node.dep_ in _SUBORDINATE:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
@@ -741,7 +786,30 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
         after = article.sentence_at(i)
         if after is not None:
             end = max(end, after.end)
+    elif i >= end and i < len(text) and text[quote.end - 1 : quote.end] in ("?", "!"):
+        # '"Isn't that what the statute forbids?" Roberts asked.': a question or an
+        # exclamation ends the sentence for the splitter, but the name and verb right
+        # after it, in the same paragraph, are its attribution. Only a short sentence
+        # that ends as a statement: a longer one, or one that opens a quotation of its
+        # own ("X defended the plan:"), is narration that goes on.
+        after = article.sentence_at(i)
+        if (
+            after is not None
+            and after.paragraph == _paragraph_of(article, quote.start)
+            and len(text[after.start : after.end].split()) <= _SHORT_ATTRIBUTION
+            and text[after.start : after.end].rstrip().endswith(".")
+        ):
+            end = max(end, after.end)
     return start, end
+
+
+# How many words a stand-alone attribution may have ("said Chief Justice John Roberts").
+_SHORT_ATTRIBUTION = 10
+
+
+def _paragraph_of(article: Article, offset: int) -> int | None:
+    sent = article.sentence_at(offset)
+    return sent.paragraph if sent is not None else None
 
 
 def _evidence(article: Article, quote: QuoteSpan) -> str:
@@ -995,8 +1063,10 @@ def _next_paragraph(
 ) -> bool:
     """A paragraph that opens with a quotation no one is said to speak, right after a
     paragraph whose last words were a speaker's quote and its attribution: news style
-    names a new speaker, so the words go on being the last one's. Anyone else named
-    after that quote, or in the new paragraph's own narration, makes it unclear."""
+    names a new speaker, so the words go on being the last one's. Another person
+    named after that quote ('," Brandt said, citing Smith'; a body there is the
+    attribution's: 'Northgate Chief Executive Laura Brandt said'), or anyone named in
+    the new paragraph's own narration, makes it unclear."""
     before, speaker = previous
     if quote.paragraph != before.paragraph + 1:
         return False
@@ -1007,12 +1077,11 @@ def _next_paragraph(
     prev_end = article.paragraphs[before.paragraph][1]
     if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
         return False  # another quotation came after it in its paragraph
-    others = [
-        ent
-        for lo, hi in ((before.end, prev_end), (p_start, p_end))
-        for _s, _e, ent in speakers.spans.overlapping(lo, hi)
-    ]
-    return all(ent is speaker for ent in others)
+    after = [ent for _s, _e, ent in speakers.spans.overlapping(before.end, prev_end)]
+    own = [ent for _s, _e, ent in speakers.spans.overlapping(p_start, p_end)]
+    return all(ent is speaker or ent.kind != "person" for ent in after) and all(
+        ent is speaker for ent in own
+    )
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -448,3 +448,36 @@ def test_she_after_a_paragraph_the_parser_runs_on() -> None:
     )
     speakers = [q.get("speaker") for q in quotes]
     assert speakers == ["frank-dolan", "frank-dolan", "helen-marsh", "helen-marsh"]
+
+
+def test_a_question_ends_the_sentence_but_not_its_attribution() -> None:
+    (quote,) = _quotes(
+        "Judge Carmen Ruiz heard the motion on Tuesday.\n\n"
+        '"Why was the county never told?" Ruiz asked.'
+    )
+    assert quote["speaker"] == "carmen-ruiz"
+
+
+def test_continued_quote_paragraphs_after_a_statement_by_a_titled_person() -> None:
+    quotes = _quotes(
+        "Halden Foods Inc. said Tuesday it would close two plants.\n\n"
+        '"These are hard choices," Halden Chief Executive Laura Brandt said in a statement.\n\n'
+        '"We expect a smaller company to be a stronger one."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["laura-brandt", "laura-brandt"]
+
+
+def test_she_is_the_main_clause_subject_not_the_one_she_reports() -> None:
+    quotes = _quotes(
+        "Nora Quill, 58, said her brother, Felix Quill, was turned away at the door. "
+        '"They never let him in," she said.'
+    )
+    assert quotes[0]["speaker"] == "nora-quill"
+
+
+def test_a_kin_noun_gives_a_gender_that_rules_a_pronoun_out() -> None:
+    quotes = _quotes(
+        "Ann Roe was at work when her husband, Sam Roe, was hurt. Sam Roe was taken to "
+        'a hospital in Ohio. "Nobody called me," she said.'
+    )
+    assert quotes[0]["speaker"] == "ann-roe"
