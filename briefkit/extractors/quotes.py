@@ -41,6 +41,8 @@ SPEECH_VERBS = word_set("""
     continue conclude urge predict promise vow stress emphasize emphasise observe remark
     describe report testify agree complain caution quip joke boast concede
     call enthuse reason read speak
+    accuse criticize criticise praise hail dismiss decry denounce condemn lament contend
+    assert allege counter retort pledge demand reiterate characterize characterise recount
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
@@ -730,7 +732,11 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 def _own_subjects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
-        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "was praised by Jobs as ...": the agent speaks, not the one spoken of.
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children]
+        found = [o for o in agents if o.dep_ == "pobj"] or [
+            c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}
+        ]
         if found:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):

@@ -481,3 +481,11 @@ def test_a_kin_noun_gives_a_gender_that_rules_a_pronoun_out() -> None:
         'a hospital in Ohio. "Nobody called me," she said.'
     )
     assert quotes[0]["speaker"] == "ann-roe"
+
+
+def test_accusing_and_praising_attribute_the_words() -> None:
+    quotes = _quotes(
+        'State Sen. Oren Blake accused his rival of "hiding the real cost of the plan." '
+        'The plan was praised by Mayor Ida Crane as "the best deal in a decade."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["oren-blake", "ida-crane"]
