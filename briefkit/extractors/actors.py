@@ -84,6 +84,10 @@ ROLE_NOUNS = word_set("""
     referee umpire goalkeeper defender midfielder striker forward winger
     barrister solicitor counsel campaigner councillor councilor assemblyman assemblywoman
     sheriff detective investigator chef architect physician surgeon
+    curator illustrator athlete instructor lecturer scholar dean provost superintendent
+    treasurer comptroller trustee magistrate pastor chaplain reverend councilman
+    councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
+    organiser coordinator reporter columnist cfo coo cto mp mla mpp mep
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -2164,6 +2168,16 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
             if ent is not None:
                 affiliation = affiliation or ent
             elif child.lower_ not in ROLE_FILLER and child.is_alpha:
+                # "Foreign Affairs minister": the modifier's own modifiers are the post's.
+                words.extend(
+                    t.text
+                    for t in child.subtree
+                    if t.i < child.i
+                    and t.dep_ in {"amod", "compound"}
+                    and t.is_alpha
+                    and t.lower_ not in ROLE_FILLER
+                    and _token_entity(t, index) is None
+                )
                 words.append(child.text)
     start = min(doc[left].idx, span.start_char)
     if affiliation is None:
@@ -2231,7 +2245,11 @@ def _is_role_word(tok: Token) -> bool:
     lower = tok.lower_
     if tok.tag_ == "NNS" and tok.is_lower:
         lower = tok.lemma_.lower()  # "veteran politicians X and Y"
-    return lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS
+    if lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS:
+        return True
+    # An occupation in -ist before a name ("defence analysist X", "columnist X"): the
+    # suffix names a practitioner; the length keeps out "list", "wrist", "twist".
+    return tok.is_lower and tok.pos_ == "NOUN" and len(lower) >= 7 and lower.endswith("ist")
 
 
 def _title_internal(ent: Entity, doc: Doc) -> bool:
@@ -2270,7 +2288,7 @@ def _chain_affiliation(
     return None, True  # another place or a thing: not a body the post is in
 
 
-def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) -> Role | None:
     """The title written right before the name: 'Russian President Vladimir Putin',
     'Boeing spokesman X', 'science fiction writer X', 'former Microsoft CEO X',
     'Tunisia's goalkeeper X', 'USAF's chief of staff General X'.
@@ -2279,7 +2297,10 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     that modify the post join it, back to a determiner, a verb, punctuation or a
     clause word. A body, country (or its demonym) or, for an office held for a state
     or city, that place, named in or before the chain is the affiliation. A chain
-    of ranks alone ("General X") is no role: a rank is not a post."""
+    of ranks alone ("General X") is no role: a rank is not a post.
+
+    ``office`` is the office an abbreviation opening the name stands for ("State Sen.
+    X"): the chain qualifies it ("State Senator"), it is not the post itself."""
     sent_start = _sent_start(doc, span.start)
     k = span.start - 1
     if k < sent_start or not _is_role_word(doc[k]) or "\n" in doc[k].whitespace_:
@@ -2348,13 +2369,15 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     if head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower:
         # "pan-democratic councillors X, Y and Z": each one's post is one councillor
         text = text[: len(text) - len(head_tok.text)] + head_tok.lemma_
+    if office is not None:
+        text = f"{text} {office}"
     if former and not text.lower().startswith("former"):
         text = f"former {text}"
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
     return Role(
         text,
-        head_tok.lemma_.lower(),
+        office.lower() if office is not None else head_tok.lemma_.lower(),
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
         span.end_char,
@@ -2648,6 +2671,76 @@ def _stated_memberships(span: Span, index: _Index, doc: Doc) -> list[tuple[Entit
     return out
 
 
+# Nouns that read as an apposition's role but name no position, office or occupation.
+_NOT_POSTS = word_set("resident residents")
+# Verbs whose "as" phrase gives the subject's post: "served as its chief executive",
+# "resigned as Foreign Affairs minister", "was appointed as chairman".
+_AS_POST_VERBS = APPOINT_VERBS | word_set("serve work act resign retire remain continue step")
+
+
+def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
+    """A post the text states in a clause about the person rather than beside the name,
+    for one named with none: "X is the company's chief executive", "X, who served as
+    mayor of Y", "X resigned as minister". Read only when no title or apposition gives
+    one: the first mention's post comes first (GUIDE §2 Roles). A negated clause
+    ("X is not the chief executive") states no post."""
+    out: list[Role] = []
+    for name in ent.names:
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        verbs: list[Token] = []
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            verbs.append(root.head)
+            # "founded Coinvest and served as its chief executive": a conjunct verb with
+            # no subject of its own shares this one.
+            verbs.extend(
+                c
+                for c in root.head.children
+                if c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            )
+        verbs.extend(
+            c
+            for c in root.children
+            if c.dep_ == "relcl"
+            and any(
+                g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"who", "that"} for g in c.children
+            )
+        )
+        # "was forced to resign as minister": the complement verb has the same subject.
+        verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for verb in verbs:
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            nouns: list[Token] = []
+            if lemma in _COPULAS:
+                nouns = [c for c in verb.children if c.dep_ == "attr"]
+            if lemma in _AS_POST_VERBS:
+                # "served as mayor", "served three terms as mayor"
+                holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+                nouns += [
+                    o
+                    for h in holders
+                    for p in h.children
+                    if p.dep_ == "prep" and p.lower_ == "as"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            for noun in nouns:
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS - _NOT_POSTS:
+                    role = _apposition_role(span, noun, index, doc)
+                    if role.affiliation != ent.id:
+                        out.append(role)
+    return out
+
+
+_COPULAS = word_set("be become remain")
+
+
 def assign_roles(entities: list[Entity], doc: Doc) -> None:
     """Give each person the role the text states, preferring one that names an affiliation."""
     index = _Index(entities)
@@ -2663,10 +2756,21 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if span is None:
                 continue
             found = _apposition_roles(span, index, doc)
+            honorific = _honorific_role(name)
+            office = honorific.text if honorific is not None else None
+            if honorific is not None and span.start > 0 and doc[span.start - 1].lower_ == "former":
+                # "Former Gov. X": the text says the office is a past one (GUIDE §2 Roles).
+                honorific = Role(
+                    f"former {honorific.text}",
+                    honorific.head,
+                    None,
+                    doc[span.start - 1].idx,
+                    honorific.end,
+                )
             title = (
-                _title_role(span, index, doc)
+                _title_role(span, index, doc, office)
                 or _title_of_body_role(span, index, doc)
-                or _honorific_role(name)
+                or honorific
             )
             if title is not None:
                 found.append(title)
@@ -2690,6 +2794,10 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
                 ent.extra["kin"] = kin[1]
         if memberships:
             ent.extra["memberships"] = memberships
+        # "Halston, a former resident of Evansville": where someone lives is no post.
+        roles = [r for r in roles if r.head not in _NOT_POSTS]
+        if not roles:
+            roles = _clause_roles(ent, index, doc)
         if not roles:
             continue
         # Membership ("a member of the X Party") is a relation, not what a person does:

@@ -867,3 +867,41 @@ def test_laws_and_treaties_are_no_actors() -> None:
     found = _names("The Lisbon Treaty took effect. Zentrix Inc said the Clean Air Act hurt it.")
     assert not any("treaty" in ident or ident.endswith("-act") for ident in found)
     assert found["zentrix-inc"][0] == "organization"
+
+
+def test_a_post_stated_in_a_later_clause_when_none_is_beside_the_name() -> None:
+    actors = _actors(
+        "Ingrid Solberg was arrested at her home on Monday. Solberg founded Varnel Labs "
+        "in 2015 and served as its chief executive until last year.\n"
+        "Victor Hale, who served two terms as mayor of Dunmore, died on Sunday.\n"
+        "Olga Brandt is not the chief executive of Varnel Labs.\n"
+    )
+    assert str(actors["ingrid-solberg"]["role"]).startswith("Chief Executive")
+    assert actors["victor-hale"]["role"] == "Mayor of Dunmore"
+    assert actors["olga-brandt"].get("role") is None
+
+
+def test_resigned_as_a_post_and_the_whole_modifier_of_the_post() -> None:
+    actors = _actors("In May, Pierre Lamarre was forced to resign as Foreign Affairs minister.\n")
+    assert actors["pierre-lamarre"]["role"] == "Foreign Affairs Minister"
+
+
+def test_an_abbreviated_office_after_its_qualifier() -> None:
+    actors = _actors(
+        "State Sen. Tomas Riedel, a Democrat, backed the bill. "
+        "Former Gov. Alma Fenwick opposed it.\n"
+    )
+    assert actors["tomas-riedel"]["role"] == "State Senator"
+    assert actors["alma-fenwick"]["role"] == "former Governor"
+
+
+def test_where_someone_lives_is_no_post_and_more_occupations_are() -> None:
+    actors = _actors(
+        "The show includes portraits of fashion designer Anton Weiss, a former resident "
+        "of Dunmore. Curator Lena Ruiz said the portraits were rare. Councilwoman Ada "
+        "Price and defence analysist Paul Oakes attended.\n"
+    )
+    assert actors["anton-weiss"]["role"] == "fashion designer"
+    assert actors["lena-ruiz"]["role"] == "Curator"
+    assert actors["ada-price"]["role"] == "Councilwoman"
+    assert actors["paul-oakes"]["role"] == "defence analysist"
