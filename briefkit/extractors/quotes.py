@@ -66,6 +66,26 @@ _ANY_BODY_NOUNS = word_set("""
     company firm group organisation organization corporation conglomerate giant maker
     manufacturer automaker carmaker startup government administration
     """)
+# Words for a business: not a public body, whatever the passage names besides.
+_COMPANY_EPITHETS = word_set("""
+    company firm corporation conglomerate giant maker manufacturer automaker carmaker
+    startup retailer airline carrier insurer lender chain
+    """)
+_ANY_BODY_NOUNS = _ANY_BODY_NOUNS | _COMPANY_EPITHETS
+ORG_NOUNS = ORG_NOUNS | _COMPANY_EPITHETS
+# Words for a public body, and the last words of such bodies' names.
+_PUBLIC_EPITHETS = word_set("agency regulator watchdog")
+_PUBLIC_HEADS = word_set("""
+    administration agency commission bureau department ministry office service board
+    authority directorate inspectorate
+    """)
+
+
+def _public_body(ent: Entity) -> bool:
+    words = ent.name.split()
+    return bool(words) and words[-1].lower() in _PUBLIC_HEADS
+
+
 # Those that may stand for a country too: "the government recommending ...".
 _STATE_NOUNS = word_set("government administration")
 # How far back an epithet looks for the organization it stands for (characters).
@@ -201,6 +221,7 @@ class _Speakers:
         )
         self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
         self.surnames = _unique_surnames(entities)
+        self.short_names = _unique_first_words(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
 
@@ -273,7 +294,13 @@ class _Speakers:
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound" and tok.text[:1].isupper():
             # A bare surname the actor list left unlinked ("Rathbun requested ...", even
             # tagged a noun): the one person of that surname, when there is only one.
-            return self.surnames.get(tok.text)
+            person = self.surnames.get(tok.text)
+            if person is not None:
+                return person
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+                # "Pinecrest said" after "Pinecrest Bank": a company's short name.
+                return self.short_names.get(tok.text)
         return None
 
     def misspelt_surname(self, subj: Token) -> Entity | None:
@@ -357,24 +384,35 @@ class _Speakers:
 
     def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
         """The organization "the company" or "the agency" stands for: the one whose name
-        holds the noun ("the bank": Harbour Bank), else the only organization named in
-        the passage before. With two or more to choose from, none: a wrong speaker
-        costs more than a missing one."""
+        holds the noun ("the bank": Harbour Bank; "the airline": Lakeshore Airlines),
+        else the only organization of that sort named in the passage before (a company
+        for "the company", a public body for "the agency"). With two or more to choose
+        from, none: a wrong speaker costs more than a missing one. Names in the
+        headline do not count: a headline's words are often read as a name."""
         lemma = noun.lemma_.lower()
         kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
         start = min(noun.idx, quote_start)
         seen: list[Entity] = []
-        for _s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+        for s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+            if self.article is not None and not self.article.is_body(s):
+                continue
             if ent.kind in kinds and ent not in seen and not self.named_in_quote(ent):
                 seen.append(ent)
-        named = [e for e in seen if lemma in (w.lower() for w in e.name.split())]
+        named = [e for e in seen if any(w.lower().startswith(lemma) for w in e.name.split())]
         if named:
             return named[0]
+        if lemma in _PUBLIC_EPITHETS:
+            # "the agency": the one public body named (its name ends in Administration,
+            # Commission, ...), whatever companies the passage names besides.
+            public = [e for e in seen if _public_body(e)]
+            return public[0] if len(public) == 1 else None
         # A kind of body ("the ministry", "the bank") not in the one name before may
         # be another body the passage implies ("Foreign Minister X" -> his ministry);
         # only a word for any company, or a government, goes back to the one named.
         if lemma not in _ANY_BODY_NOUNS:
             return None
+        if lemma in _COMPANY_EPITHETS:
+            seen = [e for e in seen if not _public_body(e)]  # "the company" is no agency
         return seen[0] if len(seen) == 1 else None
 
     def _antecedent(self, noun: Token) -> Entity | None:
@@ -498,6 +536,24 @@ def _unique_surnames(entities: Entities) -> dict[str, Entity]:
 def _appositions(noun: Token) -> list[Token]:
     """The tokens of the phrases set in apposition to ``noun`` ("his lawyer, Ann Poe")."""
     return [t for c in noun.children if c.dep_ == "appos" for t in c.subtree]
+
+
+def _unique_first_words(entities: Entities) -> dict[str, Entity]:
+    """Each first word of an organization's name of several words that opens no other
+    actor's name and is no person's surname ("Pinecrest" for Pinecrest Bank)."""
+    owners: dict[str, set[str]] = {}
+    ents: dict[str, Entity] = {}
+    for ent in entities.actors:
+        for n in ent.names:
+            words = n.text.split()
+            if words:
+                owners.setdefault(words[0], set()).add(ent.id)
+                if ent.kind == "person" and len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(ent.id)
+        words = ent.name.split()
+        if ent.kind == "organization" and len(words) > 1 and words[0][:1].isupper():
+            ents.setdefault(words[0], ent)
+    return {w: e for w, e in ents.items() if owners.get(w) == {e.id} and w.isalpha()}
 
 
 def _own_phrase(noun: Token) -> list[Token]:

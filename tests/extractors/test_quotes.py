@@ -489,3 +489,33 @@ def test_accusing_and_praising_attribute_the_words() -> None:
         'The plan was praised by Mayor Ida Crane as "the best deal in a decade."'
     )
     assert [q.get("speaker") for q in quotes] == ["oren-blake", "ida-crane"]
+
+
+def test_the_agency_and_the_company_each_go_back_to_their_own_sort_of_body() -> None:
+    quotes = _quotes(
+        "The Federal Aviation Administration on Tuesday ordered checks of 300 engines.\n\n"
+        'The agency said it "will act again if it has to."\n\n'
+        'The engine maker, Corwin Aero Systems, agreed. "We support the order," the '
+        "company said in a statement."
+    )
+    assert [q.get("speaker") for q in quotes] == [
+        "federal-aviation-administration",
+        "corwin-aero-systems",
+    ]
+
+
+def test_an_epithet_takes_a_name_in_the_body_not_the_headline() -> None:
+    quotes = _quotes(
+        "Airline Cancels Flights\n\n"
+        "Lakeshore Airlines canceled 800 flights on Sunday as a storm hit the Midwest.\n\n"
+        '"Safety comes first," the airline said in a statement.'
+    )
+    assert quotes[0].get("speaker") == "lakeshore-airlines"
+
+
+def test_a_company_by_the_first_word_of_its_name() -> None:
+    quotes = _quotes(
+        "Regulators fined Pinecrest Bank $150 million on Monday.\n\n"
+        'Pinecrest said in a statement that it had "cooperated fully with regulators."'
+    )
+    assert quotes[0].get("speaker") == "pinecrest-bank"
