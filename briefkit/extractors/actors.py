@@ -87,7 +87,8 @@ ROLE_NOUNS = word_set("""
     curator illustrator athlete instructor lecturer scholar dean provost superintendent
     treasurer comptroller trustee magistrate pastor chaplain reverend councilman
     councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
-    organiser coordinator reporter columnist cfo coo cto mp mla mpp mep
+    organiser coordinator reporter columnist cfo coo cto mp mla mpp mep trumpeter drummer
+    conductor bandleader songwriter
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -2060,6 +2061,8 @@ class Role:
     start: int
     end: int
     plural: bool = False  # "councillors X and Y": each of the names holds it
+    # "the bill's author": a relation to a thing, which a post the text gives wins over
+    of_thing: bool = False
 
 
 class _Index:
@@ -2131,7 +2134,15 @@ def _role_nouns(span: Span) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         nouns.insert(0, root.head)
-    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS and _set_off(span, n)]
+    return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+
+
+def _is_role_noun(noun: Token) -> bool:
+    """A role noun, or an occupation in -ist ("a jazz pianist", "an economist")."""
+    lemma = noun.lemma_.lower()
+    if lemma in ROLE_NOUNS:
+        return True
+    return noun.is_lower and noun.pos_ == "NOUN" and len(lemma) >= 7 and lemma.endswith("ist")
 
 
 def _set_off(span: Span, noun: Token) -> bool:
@@ -2194,7 +2205,15 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
         text = f"{text} of {affiliation.name}"
     end = max(right, span.end_char)
     ident = affiliation.id if affiliation else None
-    return Role(text, noun.lemma_.lower(), ident, start, end, plural)
+    # "the company's chief executive" is a post in a body the text leaves unnamed.
+    of_thing = affiliation is None and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() not in _BODY_WORDS
+        for c in noun.children
+    )
+    return Role(text, noun.lemma_.lower(), ident, start, end, plural, of_thing)
+
+
+_BODY_WORDS = ORG_NOUNS | word_set("state city country nation county province region town")
 
 
 def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int] | None:
@@ -2557,8 +2576,13 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
         if span is None:
             continue
         sent = doc[_sent_start(doc, span.start) :]
+        alone = not any(t.ent_type_ == "PERSON" for t in doc[sent.start : span.start])
         for tok in sent[span.end - sent.start :]:
             if tok.is_sent_start:
+                # "X, a pianist, died Tuesday. He was 91.": the next sentence opening
+                # with he or she, after one about X alone, is about X.
+                if alone and tok.lower_ in _SUBJECT_PRONOUNS:
+                    votes.add("m" if tok.lower_ == "he" else "f")
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
@@ -2569,6 +2593,13 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+_SUBJECT_PRONOUNS = word_set("he she")
+
+
+# How many sentences naming no one a possessive pronoun may look back past.
+_KIN_REACH = 2
+
+
 def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) -> Entity | None:
     """The person 'his'/'her' refers to: the nearest person named before it, in this
     sentence or the one before, when that person's gender is clear and matches. Any
@@ -2577,7 +2608,17 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
     if want is None:
         return None
     first = _sent_start(doc, tok.i)
-    floor = doc[_sent_start(doc, first - 1)].idx if first > 0 else 0
+    lo = _sent_start(doc, first - 1) if first > 0 else 0
+    # "Jane Doe, a pianist, died Tuesday. She was 91. Her daughter, ...": a sentence
+    # that names no one, in between, still speaks of the person before it.
+    for _ in range(_KIN_REACH):
+        named = any(
+            doc[lo].idx <= n.start < tok.idx for e in people if e is not holder for n in e.names
+        )
+        if lo == 0 or named:
+            break
+        lo = _sent_start(doc, lo - 1)
+    floor = doc[lo].idx
     mentions = sorted(
         ((n.start, e) for e in people if e is not holder for n in e.names
          if floor <= n.start < tok.idx),
@@ -2803,6 +2844,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
         # Membership ("a member of the X Party") is a relation, not what a person does:
         # another stated role wins, and the party stays the affiliation.
         offices = [r for r in roles if r.head != "member"] or roles
+        offices = [r for r in offices if not r.of_thing] or offices
         best = next((r for r in offices if r.affiliation), offices[0])
         # GUIDE §2 Roles: a person named to a new post has that post as role.
         best = new_posts[0] if new_posts else best

@@ -905,3 +905,17 @@ def test_where_someone_lives_is_no_post_and_more_occupations_are() -> None:
     assert actors["lena-ruiz"]["role"] == "Curator"
     assert actors["ada-price"]["role"] == "Councilwoman"
     assert actors["paul-oakes"]["role"] == "defence analysist"
+
+
+def test_an_occupation_in_ist_in_apposition_and_a_kin_role_past_a_short_sentence() -> None:
+    actors = _actors(
+        "Otto Ferris, a jazz pianist whose career spanned six decades, died Tuesday in "
+        "Memphis. He was 91.\n\nHis daughter, Greta Ferris, confirmed his death.\n"
+    )
+    assert str(actors["otto-ferris"]["role"]).lower() == "jazz pianist"
+    assert actors["greta-ferris"]["role"] == "daughter of Otto Ferris"
+
+
+def test_a_title_beats_a_relation_to_a_thing() -> None:
+    actors = _actors("The bill's author, Assemblyman Rafael Osuna, said he was disappointed.\n")
+    assert actors["rafael-osuna"]["role"] == "Assemblyman"
