@@ -2264,6 +2264,8 @@ def _is_role_word(tok: Token) -> bool:
     lower = tok.lower_
     if tok.tag_ == "NNS" and tok.is_lower:
         lower = tok.lemma_.lower()  # "veteran politicians X and Y"
+    elif _plural_title(tok):
+        lower = lower[:-1]  # "photographers X, Y and Z", tagged as a verb
     if lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS:
         return True
     # An occupation in -ist before a name ("defence analysist X", "columnist X"): the
@@ -2366,6 +2368,8 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         hyphen = tok.text == "-" and bool(words) and not tok.whitespace_
         hyphened = bool(words) and words[0].text == "-" and not tok.whitespace_
         other = tok.pos_ not in _CHAIN_POS or tok.ent_type_ in _NOT_IN_CHAIN or not tok.is_alpha
+        # The word right before the name is a role word already, whatever its tag.
+        other = other and not (j == k and _plural_title(tok))
         if other and not (inner_of or hyphen or hyphened):
             break
         words.insert(0, tok)
@@ -2385,23 +2389,47 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         words.pop()
     head_tok = words[-1]
     text = _join_title(words)
-    if head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower:
+    plural = _plural_title(head_tok)
+    singular = head_tok.lemma_ if head_tok.tag_ in {"NNS", "NNPS"} else head_tok.text[:-1]
+    if plural:
         # "pan-democratic councillors X, Y and Z": each one's post is one councillor
-        text = text[: len(text) - len(head_tok.text)] + head_tok.lemma_
+        text = text[: len(text) - len(head_tok.text)] + singular
     if office is not None:
         text = f"{text} {office}"
     if former and not text.lower().startswith("former"):
         text = f"former {text}"
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
+    head = singular if plural else head_tok.lemma_
     return Role(
         text,
-        office.lower() if office is not None else head_tok.lemma_.lower(),
+        office.lower() if office is not None else head.lower(),
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
         span.end_char,
-        head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower,
+        plural,
     )
+
+
+def _plural_title(tok: Token) -> bool:
+    """A lower-case plural post ("councillors"), also one the tagger took for a verb
+    ("photographers" tagged VBZ before a list of names)."""
+    if not tok.is_lower:
+        return False
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return True
+    lower = tok.lower_
+    singular = lower[:-1]
+    return (
+        lower.endswith("s")
+        and lower not in ROLE_NOUNS
+        and singular in ROLE_NOUNS
+        and singular not in _VERB_HOMOGRAPHS
+    )
+
+
+# Role nouns whose plural is also a verb's third person ("who heads Acme", "chairs").
+_VERB_HOMOGRAPHS = word_set("head chair judge lead manager coach")
 
 
 # Abbreviated titles that are offices (not "Mr." or "Dr.", nor a rank: "Gen.").
@@ -2502,6 +2530,56 @@ def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     if title is not None and title.plural:
         roles.append(title)
     return roles
+
+
+# How many names a list under one plural title may run to.
+_LIST_NAMES = 8
+_LIST_SEPARATORS = frozenset({",", "and", ";"})
+
+
+def _listed_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'councillors A of the X Party, B of Y, and C of Z', 'photographers A, B and C':
+    a name later in a list whose first name has a plural title before it holds that
+    post too. Read from the surface, as the parser often makes such a list a chain
+    of appositions; each step back must be a separator after a person's name, with
+    at most an "of"/"from" body or a parenthesis between."""
+    j = span.start - 1
+    sent_start = _sent_start(doc, span.start)
+    for _ in range(_LIST_NAMES):
+        if j < sent_start or doc[j].text not in _LIST_SEPARATORS:
+            return []
+        while j >= sent_start and doc[j].text in _LIST_SEPARATORS:
+            j -= 1
+        if j >= sent_start and doc[j].text == ")":  # "(tennis)"
+            while j >= sent_start and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        if j < sent_start:
+            return []
+        body = index.at(doc[j].idx, doc[j].idx + len(doc[j].text))
+        if body is not None and body.kind in _AFFILIATION_KINDS:
+            start = next((n.start for n in body.names if n.start <= doc[j].idx < n.end), None)
+            first = doc.char_span(start, start + 1, alignment_mode="expand") if start else None
+            if first is None:
+                return []
+            k = first.start - 1
+            if k >= sent_start and doc[k].lower_ == "the":
+                k -= 1
+            if k < sent_start or doc[k].lower_ not in {"of", "from"}:
+                return []
+            j = k - 1
+        person = index.at(doc[j].idx, doc[j].idx + len(doc[j].text)) if j >= sent_start else None
+        if person is None or person.kind != "person":
+            return []
+        name = next((n for n in person.names if n.start <= doc[j].idx < n.end), None)
+        prev = doc.char_span(name.start, name.end, alignment_mode="expand") if name else None
+        if prev is None:
+            return []
+        title = _title_role(prev, index, doc)
+        if title is not None:
+            return [title] if title.plural else []
+        j = prev.start - 1
+    return []
 
 
 def _honorific_role(name: Name) -> Role | None:
@@ -2816,7 +2894,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if title is not None:
                 found.append(title)
             if not found:
-                found = _shared_role(span, index, doc)
+                found = _shared_role(span, index, doc) or _listed_role(span, index, doc)
             appointed = _appointed_role(span, index, doc)
             if appointed is not None and appointed.affiliation != ent.id:
                 new_posts.append(appointed)

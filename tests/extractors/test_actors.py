@@ -919,3 +919,31 @@ def test_an_occupation_in_ist_in_apposition_and_a_kin_role_past_a_short_sentence
 def test_a_title_beats_a_relation_to_a_thing() -> None:
     actors = _actors("The bill's author, Assemblyman Rafael Osuna, said he was disappointed.\n")
     assert actors["rafael-osuna"]["role"] == "Assemblyman"
+
+
+def test_a_plural_title_covers_every_name_of_its_list() -> None:
+    actors = _actors(
+        "Veteran councillors Mia Holt of the Green Party, Omar Farid of the Labour Party, "
+        "and Raymond Chen of the Civic Party were re-elected. The guests included Mayor "
+        "Tom Bell, Jane Roe and Sam Poe.\n"
+    )
+    assert all(
+        str(actors[i]["role"]).endswith("councillor")
+        for i in ("mia-holt", "omar-farid", "raymond-chen")
+    )
+    assert actors["tom-bell"]["role"] == "Mayor"
+    assert actors["jane-roe"].get("role") is None  # a singular title is the one name's
+
+
+def test_a_plural_title_the_tagger_reads_as_a_verb() -> None:
+    from spacy.tokens import Doc
+
+    from briefkit.extractors.actors import _is_role_word, _plural_title
+
+    doc = Doc(
+        load_model().vocab,
+        words=["photographers", "Leo", "Marchetti", "heads", "Acme"],
+        tags=["VBZ", "NNP", "NNP", "VBZ", "NNP"],
+    )
+    assert _plural_title(doc[0]) and _is_role_word(doc[0])
+    assert not _plural_title(doc[3])  # "who heads Acme": a verb
