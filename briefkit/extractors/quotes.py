@@ -291,9 +291,15 @@ class _Speakers:
         covering = self.spans.covering(tok.idx)
         if covering:
             return covering[0][2]
-        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound" and tok.text[:1].isupper():
-            # A bare surname the actor list left unlinked ("Rathbun requested ...", even
-            # tagged a noun): the one person of that surname, when there is only one.
+        # A bare surname the actor list left unlinked ("Rathbun requested ...", even
+        # tagged a noun, or an adverb in a parse that lost the subject): the one person
+        # of that surname, when there is only one.
+        named = tok.is_alpha and tok.dep_ != "compound" and tok.text[:1].isupper()
+        if named and tok.pos_ in ("ADV", "ADJ", "VERB") and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            if nxt.lemma_.lower() in SPEECH_VERBS and nxt.tag_ in ("VBD", "VBZ"):
+                return self.surnames.get(tok.text)
+        if tok.pos_ in ("PROPN", "NOUN") and named:
             person = self.surnames.get(tok.text)
             if person is not None:
                 return person
@@ -740,7 +746,9 @@ def _leading_name(verb: Token) -> list[Token]:
             return []
         j = k - 1
     end = j
-    while j >= 0 and doc[j].pos_ == "PROPN" and not doc[j].is_space:
+    # A capitalised run, whatever its tags: a parse that lost the subject may have
+    # tagged the name too ("Tolliver" as an adverb).
+    while j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper()) and doc[j].is_alpha:
         j -= 1
     if j == end:
         return []

@@ -519,3 +519,12 @@ def test_a_company_by_the_first_word_of_its_name() -> None:
         'Pinecrest said in a statement that it had "cooperated fully with regulators."'
     )
     assert quotes[0].get("speaker") == "pinecrest-bank"
+
+
+def test_a_surname_the_parser_took_for_an_adverb_still_speaks() -> None:
+    # Parsed "Tolliver/ADV added/ROOT": no subject, and the name is no noun.
+    quotes = _quotes(
+        "The man's lawyer, Greg Tolliver, said his client was relieved. Tolliver added "
+        'that the settlement "sends a message to every police department in the state."'
+    )
+    assert quotes[0].get("speaker") == "greg-tolliver"
