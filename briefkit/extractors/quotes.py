@@ -404,14 +404,15 @@ class _Speakers:
                 continue
             if ent.kind in kinds and ent not in seen and not self.named_in_quote(ent):
                 seen.append(ent)
+        if lemma in _PUBLIC_EPITHETS:
+            # "the agency": the one public body named (its name ends in Administration,
+            # Commission, ...), whatever companies the passage names besides; with
+            # two, not the one that happens to have "Agency" in its name.
+            public = [e for e in seen if _public_body(e)]
+            return public[0] if len(public) == 1 else None
         named = [e for e in seen if any(w.lower().startswith(lemma) for w in e.name.split())]
         if named:
             return named[0]
-        if lemma in _PUBLIC_EPITHETS:
-            # "the agency": the one public body named (its name ends in Administration,
-            # Commission, ...), whatever companies the passage names besides.
-            public = [e for e in seen if _public_body(e)]
-            return public[0] if len(public) == 1 else None
         # A kind of body ("the ministry", "the bank") not in the one name before may
         # be another body the passage implies ("Foreign Minister X" -> his ministry);
         # only a word for any company, or a government, goes back to the one named.
@@ -897,6 +898,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     speakers = _Speakers(doc, entities, index, article)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
     previous: tuple[QuoteSpan, Entity | None] | None = None
+    earlier: tuple[QuoteSpan, Entity | None] | None = None  # the quote before that
     for quote in quotes:
         quoted = article.text[quote.start : quote.end]
         if _is_title(quoted) or _is_citation(article.text, quote) or _is_named(doc, quote):
@@ -925,6 +927,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             and previous is not None
             and previous[1] is not None
             and _next_paragraph(article, previous, quote, speakers)
+            and not _dialogue(article, earlier, previous)
         ):
             speaker, attributed = previous[1], True
         rec: dict[str, object] = {}
@@ -933,6 +936,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         rec["text"] = article.text[quote.start : quote.end]
         rec["evidence"] = _evidence(article, quote)
         out.append((quote, rec))
+        if previous is not None:
+            earlier = previous
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
@@ -1152,6 +1157,28 @@ def _next_paragraph(
     return all(ent is speaker or ent.kind != "person" for ent in after) and all(
         ent is speaker for ent in own
     )
+
+
+def _dialogue(
+    article: Article,
+    earlier: tuple[QuoteSpan, Entity | None] | None,
+    previous: tuple[QuoteSpan, Entity | None],
+) -> bool:
+    """The last quote answered one in the paragraph just before it by someone else,
+    each paragraph opening with its quotation (a hearing's questions and answers): an
+    unattributed paragraph after it may be either side's turn. A paragraph that opens
+    by naming its speaker ('Sen. X was less enthusiastic. "..."') is no such turn."""
+    if earlier is None or earlier[1] is previous[1]:
+        return False
+    if earlier[0].paragraph != previous[0].paragraph - 1:
+        return False
+    return all(_opens_paragraph(article, q) for q in (earlier[0], previous[0]))
+
+
+def _opens_paragraph(article: Article, quote: QuoteSpan) -> bool:
+    """The first quotation of its paragraph stands at its start."""
+    p_start = article.paragraphs[quote.paragraph][0]
+    return article.text[p_start : quote.start].strip() in QUOTE_MARKS
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

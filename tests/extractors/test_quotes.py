@@ -528,3 +528,23 @@ def test_a_surname_the_parser_took_for_an_adverb_still_speaks() -> None:
         'that the settlement "sends a message to every police department in the state."'
     )
     assert quotes[0].get("speaker") == "greg-tolliver"
+
+
+def test_no_paragraph_continuation_in_a_question_and_answer_exchange() -> None:
+    quotes = _quotes(
+        "State Rep. Lena Ortiz opened the hearing by questioning the county engineer, "
+        "Ken Albright.\n\n"
+        '"When did your office first learn of the cracks?" Ortiz asked.\n\n'
+        '"We learned of them in March," Albright said.\n\n'
+        '"And you waited six months?"'
+    )
+    assert [q.get("speaker") for q in quotes] == ["lena-ortiz", "ken-albright", None]
+
+
+def test_the_agency_with_two_public_bodies_named_is_neither() -> None:
+    quotes = _quotes(
+        "The Environmental Protection Agency and the Food and Drug Administration "
+        "disagreed on Tuesday over who should regulate the new pesticides.\n\n"
+        '"This falls squarely within our authority," the agency said.'
+    )
+    assert quotes[0].get("speaker") is None
