@@ -2357,12 +2357,14 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
                     left = before[0].idx
             break
         # "chief of staff": an "of" between two words of one post
+        # "chief of staff", and in title case "Secretary of State" (a title-case
+        # office before a title-case word of it, not a body the chain stops at)
         inner_of = (
             tok.lower_ == "of"
             and words
             and j > sent_start
-            and doc[j - 1].is_lower
             and doc[j - 1].lower_ in ROLE_NOUNS
+            and (doc[j - 1].is_lower or words[0].text[:1].isupper())
         )
         # "co-founder", "vice-president": the hyphen and the word it joins are the post's
         hyphen = tok.text == "-" and bool(words) and not tok.whitespace_
@@ -2384,8 +2386,19 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
     posts = [t for t in words if t.lower_ not in RANKS]
     if not posts or all(t.lower_ in ROLE_FILLER | {"former"} for t in posts):
         return None  # "General X", "Major X": a rank, no post
-    # A rank after the post ("chief of staff General X") is the rank, not the post.
-    while words and words[-1].lower_ in RANKS and any(t.lower_ not in RANKS for t in words):
+    # A rank after the post ("chief of staff General X") is the rank, not the post;
+    # "Attorney General", "Inspector General" are offices of their own.
+    while (
+        words
+        and words[-1].lower_ in RANKS
+        and any(t.lower_ not in RANKS for t in words)
+        and not (
+            len(words) > 1
+            and words[-2].lower_ in _GENERAL_OFFICES
+            # "Attorney General", "attorney general"; not "director General X" (a rank)
+            and words[-2].text[:1].isupper() == words[-1].text[:1].isupper()
+        )
+    ):
         words.pop()
     head_tok = words[-1]
     text = _join_title(words)
@@ -2409,6 +2422,13 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         span.end_char,
         plural,
     )
+
+
+# Offices written "<noun> General": "Attorney General", "Surgeon General".
+_GENERAL_OFFICES = word_set("""
+    attorney secretary surgeon inspector solicitor postmaster consul director comptroller
+    auditor governor
+    """)
 
 
 def _plural_title(tok: Token) -> bool:

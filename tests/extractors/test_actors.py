@@ -947,3 +947,14 @@ def test_a_plural_title_the_tagger_reads_as_a_verb() -> None:
     )
     assert _plural_title(doc[0]) and _is_role_word(doc[0])
     assert not _plural_title(doc[3])  # "who heads Acme": a verb
+
+
+def test_title_case_offices_with_of_and_general() -> None:
+    actors = _actors(
+        "Secretary of State Julia Marsh met the envoy on Monday. Attorney General Tom Avery "
+        "announced the charges. Harbor Authority director General Ivan Stahl spoke.\n"
+    )
+    assert actors["julia-marsh"]["role"] == "Secretary of State"
+    assert actors["tom-avery"]["role"] == "Attorney General"
+    assert str(actors["ivan-stahl"]["role"]).startswith("director")  # General: his rank
+    assert "General" not in str(actors["ivan-stahl"]["role"])
