@@ -2176,6 +2176,10 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
             )
         elif child.dep_ in {"amod", "compound", "nmod"}:
             ent = _token_entity(child, index)
+            if ent is not None and ent is _token_entity(noun, index):
+                # "the Chief Executive Officer of General Motors" read as one name: the
+                # title itself, not a body its modifiers name.
+                ent = _body_besides(child, index, ent)
             if ent is not None:
                 affiliation = affiliation or ent
             elif child.lower_ not in ROLE_FILLER and child.is_alpha:
@@ -2199,7 +2203,7 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
     plural = noun.tag_ in {"NNS", "NNPS"} and noun.is_lower
     words.append(noun.lemma_ if plural else noun.text)  # "councillors X and Y": a councillor
     text = " ".join(w.capitalize() if w.islower() else w for w in words)
-    text, right, pp_affiliation = _of_chain(noun, index, text)
+    text, right, pp_affiliation = _of_chain(noun, index, text, _token_entity(noun, index))
     affiliation = affiliation or pp_affiliation
     if affiliation is not None and " of " not in text:
         text = f"{text} of {affiliation.name}"
@@ -2229,8 +2233,18 @@ def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int]
     return ent, start
 
 
-def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity | None]:
-    """Follow 'of ...' after the role until it reaches an actor, which becomes the affiliation."""
+def _body_besides(tok: Token, index: _Index, title: Entity) -> Entity | None:
+    """The body or country named at ``tok`` other than ``title``, a name that holds the
+    post's own words ("Chief Executive Officer of General Motors": General Motors)."""
+    found = index.spans.overlapping(tok.idx, tok.idx + len(tok.text))
+    return next((e for _s, _e, e in found if e is not title and e.kind in _AFFILIATION_KINDS), None)
+
+
+def _of_chain(
+    noun: Token, index: _Index, text: str, title: Entity | None = None
+) -> tuple[str, int, Entity | None]:
+    """Follow 'of ...' after the role until it reaches an actor, which becomes the
+    affiliation; ``title`` is a name the post itself was read into, which is not."""
     cur, right = noun, noun.idx + len(noun.text)
     for _ in range(4):
         # "minister of transport for Indonesia", "a lawyer for X", "an expert at X"
@@ -2241,6 +2255,8 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
         if obj is None:
             break
         ent = _token_entity(obj, index)
+        if ent is not None and ent is title:
+            ent = _body_besides(obj, index, title)
         if ent is not None:
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
         # "the National Iodine Nutrition study": the whole noun phrase up to its head

@@ -958,3 +958,11 @@ def test_title_case_offices_with_of_and_general() -> None:
     assert actors["tom-avery"]["role"] == "Attorney General"
     assert str(actors["ivan-stahl"]["role"]).startswith("director")  # General: his rank
     assert "General" not in str(actors["ivan-stahl"]["role"])
+
+
+def test_a_title_read_as_a_body_name_is_not_its_own_affiliation() -> None:
+    actors = _actors(
+        "Halvern Motors filed for bankruptcy on Monday. Otto Brenner, the Chief Executive "
+        "Officer of Halvern Motors, spoke to the press.\n"
+    )
+    assert actors["otto-brenner"]["role"] == "Chief Executive Officer of Halvern Motors"
