@@ -219,7 +219,13 @@ class _Speakers:
             ),
             lambda s: (s[0], s[1]),
         )
-        self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
+        # "the senator said": the one person whose post that is; with two senators named,
+        # neither (the dict would silently keep the last).
+        holders: dict[str, list[Entity]] = {}
+        for e in entities.actors:
+            if e.kind == "person" and e.role_head:
+                holders.setdefault(e.role_head, []).append(e)
+        self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
         self.surnames = _unique_surnames(entities)
         self.short_names = _unique_first_words(entities)
         self.genders = self._genders()

@@ -548,3 +548,13 @@ def test_the_agency_with_two_public_bodies_named_is_neither() -> None:
         '"This falls squarely within our authority," the agency said.'
     )
     assert quotes[0].get("speaker") is None
+
+
+def test_the_senator_with_two_senators_named_is_neither() -> None:
+    two = _quotes(
+        "Sen. Ann Holt and Sen. Bob Rand debated the bill on Tuesday. "
+        '"This bill is a mistake," the senator said.'
+    )
+    one = _quotes('Sen. Ann Holt debated the bill on Tuesday. "It is a mistake," the senator said.')
+    assert two[0].get("speaker") is None
+    assert one[0].get("speaker") == "ann-holt"
