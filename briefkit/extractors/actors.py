@@ -88,7 +88,7 @@ ROLE_NOUNS = word_set("""
     treasurer comptroller trustee magistrate pastor chaplain reverend councilman
     councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
     organiser coordinator reporter columnist cfo coo cto mp mla mpp mep trumpeter drummer
-    conductor bandleader songwriter
+    conductor bandleader songwriter firefighter paramedic plumber electrician mechanic
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -2766,18 +2766,31 @@ def _kin_role(
     for noun in nouns:
         relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if relation is None or poss is None:
+        # "the widow of former Sen. John Hale": the other person after "of".
+        of = [
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if relation is None or (poss is None and not of):
             continue
-        other = (
-            _pronoun_person(poss, holder, people, doc)
-            if poss.lower_ in PRONOUNS_PERSON
-            else index.at(poss.idx, poss.idx + len(poss.text))
-        )
+        if poss is not None:
+            other = (
+                _pronoun_person(poss, holder, people, doc)
+                if poss.lower_ in PRONOUNS_PERSON
+                else index.at(poss.idx, poss.idx + len(poss.text))
+            )
+        else:
+            other = index.at(of[0].idx, of[0].idx + len(of[0].text))
         if other is None or other is holder or other.kind != "person":
             continue
         kind, forward = relation
         start = min(noun.left_edge.idx, span.start_char)
         end = max(noun.idx + len(noun.text), span.end_char)
+        if poss is None:
+            end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
         role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)
         return role, Kin(kind, source, target, doc_text(doc)[start:end])

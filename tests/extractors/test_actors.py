@@ -966,3 +966,12 @@ def test_a_title_read_as_a_body_name_is_not_its_own_affiliation() -> None:
         "Officer of Halvern Motors, spoke to the press.\n"
     )
     assert actors["otto-brenner"]["role"] == "Chief Executive Officer of Halvern Motors"
+
+
+def test_a_kin_role_by_of_and_its_relation() -> None:
+    actors = _actors(
+        "Nadia Cole, the widow of former Sen. Victor Cole, spoke at the service. "
+        "Lena Ford, the daughter of a coal miner, grew up in Ohio.\n"
+    )
+    assert actors["nadia-cole"]["role"] == "widow of Victor Cole"
+    assert actors["lena-ford"].get("role") is None  # an unnamed father
