@@ -89,6 +89,7 @@ ROLE_NOUNS = word_set("""
     councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
     organiser coordinator reporter columnist cfo coo cto mp mla mpp mep trumpeter drummer
     conductor bandleader songwriter firefighter paramedic plumber electrician mechanic
+    principal
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -2618,6 +2619,32 @@ def _listed_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     return []
 
 
+def _qualified_honorific(role: Role, span: Span, index: _Index, doc: Doc) -> Role:
+    """'Former Gov. X', 'former Illinois Gov. X', 'Michigan Gov. X': the place an
+    office is held for, written before its abbreviation, is its affiliation (as for
+    "Kansas senator X"), and "former" before both makes it a past one (GUIDE §2 Roles)."""
+    j = span.start - 1
+    start = role.start
+    place: Entity | None = None
+    if j >= 0:
+        found = index.at(doc[j].idx, doc[j].idx + len(doc[j].text))
+        kinds = _AFFILIATION_KINDS | _PLACE_AFFILIATIONS
+        if found is not None and found.kind in kinds and role.head in PLACE_OFFICES:
+            first = next((n.start for n in found.names if n.start <= doc[j].idx < n.end), None)
+            opening = doc.char_span(first, first + 1, alignment_mode="expand") if first else None
+            if opening is not None:
+                place, start, j = found, first, opening.start - 1
+    former = j >= 0 and doc[j].lower_ == "former"
+    if former:
+        start = doc[j].idx
+    if place is None and not former:
+        return role
+    text = f"former {role.text}" if former else role.text
+    if place is not None:
+        text = f"{text} of {place.name}"
+    return Role(text, role.head, place.id if place else None, start, role.end)
+
+
 def _honorific_role(name: Name) -> Role | None:
     """'Sen. John McCain': an office's abbreviation the name opens with is the role."""
     first = name.text.split()[0] if name.text.split() else ""
@@ -2926,15 +2953,8 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             found = _apposition_roles(span, index, doc)
             honorific = _honorific_role(name)
             office = honorific.text if honorific is not None else None
-            if honorific is not None and span.start > 0 and doc[span.start - 1].lower_ == "former":
-                # "Former Gov. X": the text says the office is a past one (GUIDE §2 Roles).
-                honorific = Role(
-                    f"former {honorific.text}",
-                    honorific.head,
-                    None,
-                    doc[span.start - 1].idx,
-                    honorific.end,
-                )
+            if honorific is not None:
+                honorific = _qualified_honorific(honorific, span, index, doc)
             title = (
                 _title_role(span, index, doc, office)
                 or _title_of_body_role(span, index, doc)

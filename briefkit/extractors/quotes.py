@@ -69,7 +69,7 @@ _ANY_BODY_NOUNS = word_set("""
 # Words for a business: not a public body, whatever the passage names besides.
 _COMPANY_EPITHETS = word_set("""
     company firm corporation conglomerate giant maker manufacturer automaker carmaker
-    startup retailer airline carrier insurer lender chain
+    startup retailer airline carrier insurer lender chain utility
     """)
 _ANY_BODY_NOUNS = _ANY_BODY_NOUNS | _COMPANY_EPITHETS
 ORG_NOUNS = ORG_NOUNS | _COMPANY_EPITHETS
@@ -434,8 +434,15 @@ class _Speakers:
         University, who stated": O'Reilly, not the university)."""
         tok = noun
         for _ in range(4):
+            # "Greene's son, Peter Greene, said": the apposition's person, before the
+            # possessor the noun is named by.
             ent = self.entity_of(tok) or next(
-                (e for e in map(self.entity_of, tok.subtree) if e and e.kind == "person"), None
+                (
+                    e
+                    for e in map(self.entity_of, [*_appositions(tok), *tok.subtree])
+                    if e and e.kind == "person"
+                ),
+                None,
             )
             if ent is not None and ent.kind == "person":
                 return ent

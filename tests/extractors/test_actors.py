@@ -975,3 +975,8 @@ def test_a_kin_role_by_of_and_its_relation() -> None:
     )
     assert actors["nadia-cole"]["role"] == "widow of Victor Cole"
     assert actors["lena-ford"].get("role") is None  # an unnamed father
+
+
+def test_former_and_a_place_before_an_abbreviated_office() -> None:
+    actors = _actors("Former Illinois Gov. Robert Haines pleaded guilty on Tuesday.\n")
+    assert actors["robert-haines"]["role"] == "former Governor of Illinois"

@@ -558,3 +558,13 @@ def test_the_senator_with_two_senators_named_is_neither() -> None:
     one = _quotes('Sen. Ann Holt debated the bill on Tuesday. "It is a mistake," the senator said.')
     assert two[0].get("speaker") is None
     assert one[0].get("speaker") == "ann-holt"
+
+
+def test_he_is_the_apposition_of_the_subject_not_its_possessor() -> None:
+    quotes = _quotes(
+        "Martha Greene, a fourth-grade teacher, was honored on Friday.\n\n"
+        "Principal David Osei praised her. Greene's son, Peter Greene, said his mother "
+        "had no plans to retire. "
+        '"She will stop when the kids stop learning," he said.'
+    )
+    assert quotes[0].get("speaker") == "peter-greene"
