@@ -84,6 +84,12 @@ ROLE_NOUNS = word_set("""
     referee umpire goalkeeper defender midfielder striker forward winger
     barrister solicitor counsel campaigner councillor councilor assemblyman assemblywoman
     sheriff detective investigator chef architect physician surgeon
+    curator illustrator athlete instructor lecturer scholar dean provost superintendent
+    treasurer comptroller trustee magistrate pastor chaplain reverend councilman
+    councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
+    organiser coordinator reporter columnist cfo coo cto mp mla mpp mep trumpeter drummer
+    conductor bandleader songwriter firefighter paramedic plumber electrician mechanic
+    principal
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -2405,6 +2411,8 @@ class Role:
     start: int
     end: int
     plural: bool = False  # "councillors X and Y": each of the names holds it
+    # "the bill's author": a relation to a thing, which a post the text gives wins over
+    of_thing: bool = False
 
 
 class _Index:
@@ -2476,7 +2484,15 @@ def _role_nouns(span: Span) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         nouns.insert(0, root.head)
-    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS and _set_off(span, n)]
+    return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+
+
+def _is_role_noun(noun: Token) -> bool:
+    """A role noun, or an occupation in -ist ("a jazz pianist", "an economist")."""
+    lemma = noun.lemma_.lower()
+    if lemma in ROLE_NOUNS:
+        return True
+    return noun.is_lower and noun.pos_ == "NOUN" and len(lemma) >= 7 and lemma.endswith("ist")
 
 
 def _set_off(span: Span, noun: Token) -> bool:
@@ -2510,9 +2526,23 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
             )
         elif child.dep_ in {"amod", "compound", "nmod"}:
             ent = _token_entity(child, index)
+            if ent is not None and ent is _token_entity(noun, index):
+                # "the Chief Executive Officer of General Motors" read as one name: the
+                # title itself, not a body its modifiers name.
+                ent = _body_besides(child, index, ent)
             if ent is not None:
                 affiliation = affiliation or ent
             elif child.lower_ not in ROLE_FILLER and child.is_alpha:
+                # "Foreign Affairs minister": the modifier's own modifiers are the post's.
+                words.extend(
+                    t.text
+                    for t in child.subtree
+                    if t.i < child.i
+                    and t.dep_ in {"amod", "compound"}
+                    and t.is_alpha
+                    and t.lower_ not in ROLE_FILLER
+                    and _token_entity(t, index) is None
+                )
                 words.append(child.text)
     start = min(doc[left].idx, span.start_char)
     if affiliation is None:
@@ -2523,13 +2553,21 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
     plural = noun.tag_ in {"NNS", "NNPS"} and noun.is_lower
     words.append(noun.lemma_ if plural else noun.text)  # "councillors X and Y": a councillor
     text = " ".join(w.capitalize() if w.islower() else w for w in words)
-    text, right, pp_affiliation = _of_chain(noun, index, text)
+    text, right, pp_affiliation = _of_chain(noun, index, text, _token_entity(noun, index))
     affiliation = affiliation or pp_affiliation
     if affiliation is not None and " of " not in text:
         text = f"{text} of {affiliation.name}"
     end = max(right, span.end_char)
     ident = affiliation.id if affiliation else None
-    return Role(text, noun.lemma_.lower(), ident, start, end, plural)
+    # "the company's chief executive" is a post in a body the text leaves unnamed.
+    of_thing = affiliation is None and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() not in _BODY_WORDS
+        for c in noun.children
+    )
+    return Role(text, noun.lemma_.lower(), ident, start, end, plural, of_thing)
+
+
+_BODY_WORDS = ORG_NOUNS | word_set("state city country nation county province region town")
 
 
 def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int] | None:
@@ -2545,8 +2583,18 @@ def _surface_possessor(doc: Doc, left: int, index: _Index) -> tuple[Entity, int]
     return ent, start
 
 
-def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity | None]:
-    """Follow 'of ...' after the role until it reaches an actor, which becomes the affiliation."""
+def _body_besides(tok: Token, index: _Index, title: Entity) -> Entity | None:
+    """The body or country named at ``tok`` other than ``title``, a name that holds the
+    post's own words ("Chief Executive Officer of General Motors": General Motors)."""
+    found = index.spans.overlapping(tok.idx, tok.idx + len(tok.text))
+    return next((e for _s, _e, e in found if e is not title and e.kind in _AFFILIATION_KINDS), None)
+
+
+def _of_chain(
+    noun: Token, index: _Index, text: str, title: Entity | None = None
+) -> tuple[str, int, Entity | None]:
+    """Follow 'of ...' after the role until it reaches an actor, which becomes the
+    affiliation; ``title`` is a name the post itself was read into, which is not."""
     cur, right = noun, noun.idx + len(noun.text)
     for _ in range(4):
         # "minister of transport for Indonesia", "a lawyer for X", "an expert at X"
@@ -2557,6 +2605,8 @@ def _of_chain(noun: Token, index: _Index, text: str) -> tuple[str, int, Entity |
         if obj is None:
             break
         ent = _token_entity(obj, index)
+        if ent is not None and ent is title:
+            ent = _body_besides(obj, index, title)
         if ent is not None:
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
         # "the National Iodine Nutrition study": the whole noun phrase up to its head
@@ -2580,7 +2630,13 @@ def _is_role_word(tok: Token) -> bool:
     lower = tok.lower_
     if tok.tag_ == "NNS" and tok.is_lower:
         lower = tok.lemma_.lower()  # "veteran politicians X and Y"
-    return lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS
+    elif _plural_title(tok):
+        lower = lower[:-1]  # "photographers X, Y and Z", tagged as a verb
+    if lower in ROLE_NOUNS or lower in TITLE_WORDS or lower in RANKS:
+        return True
+    # An occupation in -ist before a name ("defence analysist X", "columnist X"): the
+    # suffix names a practitioner; the length keeps out "list", "wrist", "twist".
+    return tok.is_lower and tok.pos_ == "NOUN" and len(lower) >= 7 and lower.endswith("ist")
 
 
 def _title_internal(ent: Entity, doc: Doc) -> bool:
@@ -2619,7 +2675,7 @@ def _chain_affiliation(
     return None, True  # another place or a thing: not a body the post is in
 
 
-def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
+def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) -> Role | None:
     """The title written right before the name: 'Russian President Vladimir Putin',
     'Boeing spokesman X', 'science fiction writer X', 'former Microsoft CEO X',
     'Tunisia's goalkeeper X', 'USAF's chief of staff General X'.
@@ -2628,7 +2684,10 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     that modify the post join it, back to a determiner, a verb, punctuation or a
     clause word. A body, country (or its demonym) or, for an office held for a state
     or city, that place, named in or before the chain is the affiliation. A chain
-    of ranks alone ("General X") is no role: a rank is not a post."""
+    of ranks alone ("General X") is no role: a rank is not a post.
+
+    ``office`` is the office an abbreviation opening the name stands for ("State Sen.
+    X"): the chain qualifies it ("State Senator"), it is not the post itself."""
     sent_start = _sent_start(doc, span.start)
     k = span.start - 1
     if k < sent_start or not _is_role_word(doc[k]) or "\n" in doc[k].whitespace_:
@@ -2664,17 +2723,21 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
                     left = before[0].idx
             break
         # "chief of staff": an "of" between two words of one post
+        # "chief of staff", and in title case "Secretary of State" (a title-case
+        # office before a title-case word of it, not a body the chain stops at)
         inner_of = (
             tok.lower_ == "of"
             and words
             and j > sent_start
-            and doc[j - 1].is_lower
             and doc[j - 1].lower_ in ROLE_NOUNS
+            and (doc[j - 1].is_lower or words[0].text[:1].isupper())
         )
         # "co-founder", "vice-president": the hyphen and the word it joins are the post's
         hyphen = tok.text == "-" and bool(words) and not tok.whitespace_
         hyphened = bool(words) and words[0].text == "-" and not tok.whitespace_
         other = tok.pos_ not in _CHAIN_POS or tok.ent_type_ in _NOT_IN_CHAIN or not tok.is_alpha
+        # The word right before the name is a role word already, whatever its tag.
+        other = other and not (j == k and _plural_title(tok))
         if other and not (inner_of or hyphen or hyphened):
             break
         words.insert(0, tok)
@@ -2689,26 +2752,70 @@ def _title_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     posts = [t for t in words if t.lower_ not in RANKS]
     if not posts or all(t.lower_ in ROLE_FILLER | {"former"} for t in posts):
         return None  # "General X", "Major X": a rank, no post
-    # A rank after the post ("chief of staff General X") is the rank, not the post.
-    while words and words[-1].lower_ in RANKS and any(t.lower_ not in RANKS for t in words):
+    # A rank after the post ("chief of staff General X") is the rank, not the post;
+    # "Attorney General", "Inspector General" are offices of their own.
+    while (
+        words
+        and words[-1].lower_ in RANKS
+        and any(t.lower_ not in RANKS for t in words)
+        and not (
+            len(words) > 1
+            and words[-2].lower_ in _GENERAL_OFFICES
+            # "Attorney General", "attorney general"; not "director General X" (a rank)
+            and words[-2].text[:1].isupper() == words[-1].text[:1].isupper()
+        )
+    ):
         words.pop()
     head_tok = words[-1]
     text = _join_title(words)
-    if head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower:
+    plural = _plural_title(head_tok)
+    singular = head_tok.lemma_ if head_tok.tag_ in {"NNS", "NNPS"} else head_tok.text[:-1]
+    if plural:
         # "pan-democratic councillors X, Y and Z": each one's post is one councillor
-        text = text[: len(text) - len(head_tok.text)] + head_tok.lemma_
+        text = text[: len(text) - len(head_tok.text)] + singular
+    if office is not None:
+        text = f"{text} {office}"
     if former and not text.lower().startswith("former"):
         text = f"former {text}"
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
+    head = singular if plural else head_tok.lemma_
     return Role(
         text,
-        head_tok.lemma_.lower(),
+        office.lower() if office is not None else head.lower(),
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
         span.end_char,
-        head_tok.tag_ in {"NNS", "NNPS"} and head_tok.is_lower,
+        plural,
     )
+
+
+# Offices written "<noun> General": "Attorney General", "Surgeon General".
+_GENERAL_OFFICES = word_set("""
+    attorney secretary surgeon inspector solicitor postmaster consul director comptroller
+    auditor governor
+    """)
+
+
+def _plural_title(tok: Token) -> bool:
+    """A lower-case plural post ("councillors"), also one the tagger took for a verb
+    ("photographers" tagged VBZ before a list of names)."""
+    if not tok.is_lower:
+        return False
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return True
+    lower = tok.lower_
+    singular = lower[:-1]
+    return (
+        lower.endswith("s")
+        and lower not in ROLE_NOUNS
+        and singular in ROLE_NOUNS
+        and singular not in _VERB_HOMOGRAPHS
+    )
+
+
+# Role nouns whose plural is also a verb's third person ("who heads Acme", "chairs").
+_VERB_HOMOGRAPHS = word_set("head chair judge lead manager coach")
 
 
 # Abbreviated titles that are offices (not "Mr." or "Dr.", nor a rank: "Gen.").
@@ -2811,6 +2918,82 @@ def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     return roles
 
 
+# How many names a list under one plural title may run to.
+_LIST_NAMES = 8
+_LIST_SEPARATORS = frozenset({",", "and", ";"})
+
+
+def _listed_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'councillors A of the X Party, B of Y, and C of Z', 'photographers A, B and C':
+    a name later in a list whose first name has a plural title before it holds that
+    post too. Read from the surface, as the parser often makes such a list a chain
+    of appositions; each step back must be a separator after a person's name, with
+    at most an "of"/"from" body or a parenthesis between."""
+    j = span.start - 1
+    sent_start = _sent_start(doc, span.start)
+    for _ in range(_LIST_NAMES):
+        if j < sent_start or doc[j].text not in _LIST_SEPARATORS:
+            return []
+        while j >= sent_start and doc[j].text in _LIST_SEPARATORS:
+            j -= 1
+        if j >= sent_start and doc[j].text == ")":  # "(tennis)"
+            while j >= sent_start and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        if j < sent_start:
+            return []
+        body = index.at(doc[j].idx, doc[j].idx + len(doc[j].text))
+        if body is not None and body.kind in _AFFILIATION_KINDS:
+            start = next((n.start for n in body.names if n.start <= doc[j].idx < n.end), None)
+            first = doc.char_span(start, start + 1, alignment_mode="expand") if start else None
+            if first is None:
+                return []
+            k = first.start - 1
+            if k >= sent_start and doc[k].lower_ == "the":
+                k -= 1
+            if k < sent_start or doc[k].lower_ not in {"of", "from"}:
+                return []
+            j = k - 1
+        person = index.at(doc[j].idx, doc[j].idx + len(doc[j].text)) if j >= sent_start else None
+        if person is None or person.kind != "person":
+            return []
+        name = next((n for n in person.names if n.start <= doc[j].idx < n.end), None)
+        prev = doc.char_span(name.start, name.end, alignment_mode="expand") if name else None
+        if prev is None:
+            return []
+        title = _title_role(prev, index, doc)
+        if title is not None:
+            return [title] if title.plural else []
+        j = prev.start - 1
+    return []
+
+
+def _qualified_honorific(role: Role, span: Span, index: _Index, doc: Doc) -> Role:
+    """'Former Gov. X', 'former Illinois Gov. X', 'Michigan Gov. X': the place an
+    office is held for, written before its abbreviation, is its affiliation (as for
+    "Kansas senator X"), and "former" before both makes it a past one (GUIDE §2 Roles)."""
+    j = span.start - 1
+    start = role.start
+    place: Entity | None = None
+    if j >= 0:
+        found = index.at(doc[j].idx, doc[j].idx + len(doc[j].text))
+        kinds = _AFFILIATION_KINDS | _PLACE_AFFILIATIONS
+        if found is not None and found.kind in kinds and role.head in PLACE_OFFICES:
+            first = next((n.start for n in found.names if n.start <= doc[j].idx < n.end), None)
+            opening = doc.char_span(first, first + 1, alignment_mode="expand") if first else None
+            if opening is not None:
+                place, start, j = found, first, opening.start - 1
+    former = j >= 0 and doc[j].lower_ == "former"
+    if former:
+        start = doc[j].idx
+    if place is None and not former:
+        return role
+    text = f"former {role.text}" if former else role.text
+    if place is not None:
+        text = f"{text} of {place.name}"
+    return Role(text, role.head, place.id if place else None, start, role.end)
+
+
 def _honorific_role(name: Name) -> Role | None:
     """'Sen. John McCain': an office's abbreviation the name opens with is the role."""
     first = name.text.split()[0] if name.text.split() else ""
@@ -2909,8 +3092,13 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
         if span is None:
             continue
         sent = doc[_sent_start(doc, span.start) :]
+        alone = not any(t.ent_type_ == "PERSON" for t in doc[sent.start : span.start])
         for tok in sent[span.end - sent.start :]:
             if tok.is_sent_start:
+                # "X, a pianist, died Tuesday. He was 91.": the next sentence opening
+                # with he or she, after one about X alone, is about X.
+                if alone and tok.lower_ in _SUBJECT_PRONOUNS:
+                    votes.add("m" if tok.lower_ == "he" else "f")
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
@@ -2925,6 +3113,13 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+_SUBJECT_PRONOUNS = word_set("he she")
+
+
+# How many sentences naming no one a possessive pronoun may look back past.
+_KIN_REACH = 2
+
+
 def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) -> Entity | None:
     """The person 'his'/'her' refers to: the nearest person named before it, in this
     sentence or the one before, when that person's gender is clear and matches. Any
@@ -2933,7 +3128,17 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
     if want is None:
         return None
     first = _sent_start(doc, tok.i)
-    floor = doc[_sent_start(doc, first - 1)].idx if first > 0 else 0
+    lo = _sent_start(doc, first - 1) if first > 0 else 0
+    # "Jane Doe, a pianist, died Tuesday. She was 91. Her daughter, ...": a sentence
+    # that names no one, in between, still speaks of the person before it.
+    for _ in range(_KIN_REACH):
+        named = any(
+            doc[lo].idx <= n.start < tok.idx for e in people if e is not holder for n in e.names
+        )
+        if lo == 0 or named:
+            break
+        lo = _sent_start(doc, lo - 1)
+    floor = doc[lo].idx
     mentions = sorted(
         ((n.start, e) for e in people if e is not holder for n in e.names
          if floor <= n.start < tok.idx),
@@ -2967,18 +3172,31 @@ def _kin_role(
     for noun in nouns:
         relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if relation is None or poss is None:
+        # "the widow of former Sen. John Hale": the other person after "of".
+        of = [
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if relation is None or (poss is None and not of):
             continue
-        other = (
-            _pronoun_person(poss, holder, people, doc)
-            if poss.lower_ in PRONOUNS_PERSON
-            else index.at(poss.idx, poss.idx + len(poss.text))
-        )
+        if poss is not None:
+            other = (
+                _pronoun_person(poss, holder, people, doc)
+                if poss.lower_ in PRONOUNS_PERSON
+                else index.at(poss.idx, poss.idx + len(poss.text))
+            )
+        else:
+            other = index.at(of[0].idx, of[0].idx + len(of[0].text))
         if other is None or other is holder or other.kind != "person":
             continue
         kind, forward = relation
         start = min(noun.left_edge.idx, span.start_char)
         end = max(noun.idx + len(noun.text), span.end_char)
+        if poss is None:
+            end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
         role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)
         return role, Kin(kind, source, target, doc_text(doc)[start:end])
@@ -3027,6 +3245,76 @@ def _stated_memberships(span: Span, index: _Index, doc: Doc) -> list[tuple[Entit
     return out
 
 
+# Nouns that read as an apposition's role but name no position, office or occupation.
+_NOT_POSTS = word_set("resident residents")
+# Verbs whose "as" phrase gives the subject's post: "served as its chief executive",
+# "resigned as Foreign Affairs minister", "was appointed as chairman".
+_AS_POST_VERBS = APPOINT_VERBS | word_set("serve work act resign retire remain continue step")
+
+
+def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
+    """A post the text states in a clause about the person rather than beside the name,
+    for one named with none: "X is the company's chief executive", "X, who served as
+    mayor of Y", "X resigned as minister". Read only when no title or apposition gives
+    one: the first mention's post comes first (GUIDE §2 Roles). A negated clause
+    ("X is not the chief executive") states no post."""
+    out: list[Role] = []
+    for name in ent.names:
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        verbs: list[Token] = []
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            verbs.append(root.head)
+            # "founded Coinvest and served as its chief executive": a conjunct verb with
+            # no subject of its own shares this one.
+            verbs.extend(
+                c
+                for c in root.head.children
+                if c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            )
+        verbs.extend(
+            c
+            for c in root.children
+            if c.dep_ == "relcl"
+            and any(
+                g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"who", "that"} for g in c.children
+            )
+        )
+        # "was forced to resign as minister": the complement verb has the same subject.
+        verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for verb in verbs:
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            nouns: list[Token] = []
+            if lemma in _COPULAS:
+                nouns = [c for c in verb.children if c.dep_ == "attr"]
+            if lemma in _AS_POST_VERBS:
+                # "served as mayor", "served three terms as mayor"
+                holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+                nouns += [
+                    o
+                    for h in holders
+                    for p in h.children
+                    if p.dep_ == "prep" and p.lower_ == "as"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            for noun in nouns:
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS - _NOT_POSTS:
+                    role = _apposition_role(span, noun, index, doc)
+                    if role.affiliation != ent.id:
+                        out.append(role)
+    return out
+
+
+_COPULAS = word_set("be become remain")
+
+
 def assign_roles(entities: list[Entity], doc: Doc) -> None:
     """Give each person the role the text states, preferring one that names an affiliation."""
     index = _Index(entities)
@@ -3042,15 +3330,19 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if span is None:
                 continue
             found = _apposition_roles(span, index, doc)
+            honorific = _honorific_role(name)
+            office = honorific.text if honorific is not None else None
+            if honorific is not None:
+                honorific = _qualified_honorific(honorific, span, index, doc)
             title = (
-                _title_role(span, index, doc)
+                _title_role(span, index, doc, office)
                 or _title_of_body_role(span, index, doc)
-                or _honorific_role(name)
+                or honorific
             )
             if title is not None:
                 found.append(title)
             if not found:
-                found = _shared_role(span, index, doc)
+                found = _shared_role(span, index, doc) or _listed_role(span, index, doc)
             appointed = _appointed_role(span, index, doc)
             if appointed is not None and appointed.affiliation != ent.id:
                 new_posts.append(appointed)
@@ -3069,11 +3361,16 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
                 ent.extra["kin"] = kin[1]
         if memberships:
             ent.extra["memberships"] = memberships
+        # "Halston, a former resident of Evansville": where someone lives is no post.
+        roles = [r for r in roles if r.head not in _NOT_POSTS]
+        if not roles:
+            roles = _clause_roles(ent, index, doc)
         if not roles:
             continue
         # Membership ("a member of the X Party") is a relation, not what a person does:
         # another stated role wins, and the party stays the affiliation.
         offices = [r for r in roles if r.head != "member"] or roles
+        offices = [r for r in offices if not r.of_thing] or offices
         best = next((r for r in offices if r.affiliation), offices[0])
         # GUIDE §2 Roles: a person named to a new post has that post as role.
         best = new_posts[0] if new_posts else best

@@ -41,6 +41,8 @@ SPEECH_VERBS = word_set("""
     continue conclude urge predict promise vow stress emphasize emphasise observe remark
     describe report testify agree complain caution quip joke boast concede
     call enthuse reason read speak
+    accuse criticize criticise praise hail dismiss decry denounce condemn lament contend
+    assert allege counter retort pledge demand reiterate characterize characterise recount
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
@@ -64,6 +66,26 @@ _ANY_BODY_NOUNS = word_set("""
     company firm group organisation organization corporation conglomerate giant maker
     manufacturer automaker carmaker startup government administration
     """)
+# Words for a business: not a public body, whatever the passage names besides.
+_COMPANY_EPITHETS = word_set("""
+    company firm corporation conglomerate giant maker manufacturer automaker carmaker
+    startup retailer airline carrier insurer lender chain utility
+    """)
+_ANY_BODY_NOUNS = _ANY_BODY_NOUNS | _COMPANY_EPITHETS
+ORG_NOUNS = ORG_NOUNS | _COMPANY_EPITHETS
+# Words for a public body, and the last words of such bodies' names.
+_PUBLIC_EPITHETS = word_set("agency regulator watchdog")
+_PUBLIC_HEADS = word_set("""
+    administration agency commission bureau department ministry office service board
+    authority directorate inspectorate
+    """)
+
+
+def _public_body(ent: Entity) -> bool:
+    words = ent.name.split()
+    return bool(words) and words[-1].lower() in _PUBLIC_HEADS
+
+
 # Those that may stand for a country too: "the government recommending ...".
 _STATE_NOUNS = word_set("government administration")
 # How far back an epithet looks for the organization it stands for (characters).
@@ -76,6 +98,10 @@ _RELATIVE = word_set("who that")
 _MASCULINE = word_set("he him his himself mr")
 _FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
+_KIN_GENDER = {
+    **dict.fromkeys(word_set("husband widower son father brother grandson grandfather"), "m"),
+    **dict.fromkeys(word_set("wife widow daughter mother sister granddaughter grandmother"), "f"),
+}
 # A quoted word or two with no attribution is a scare quote or a title, not speech.
 _MIN_UNATTRIBUTED_WORDS = 3
 
@@ -174,8 +200,15 @@ def _quoted(quotes: SpanIndex[QuoteSpan], offset: int) -> bool:
 class _Speakers:
     """Finds who speaks a quote from the tokens around it."""
 
-    def __init__(self, doc: Doc, entities: Entities, quotes: SpanIndex[QuoteSpan]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Entities,
+        quotes: SpanIndex[QuoteSpan],
+        article: Article | None = None,
+    ) -> None:
         self.doc = doc
+        self.article = article
         self.quotes = quotes
         self.spans = SpanIndex(
             (
@@ -186,8 +219,15 @@ class _Speakers:
             ),
             lambda s: (s[0], s[1]),
         )
-        self.roles = {e.role_head: e for e in entities.actors if e.kind == "person" and e.role_head}
+        # "the senator said": the one person whose post that is; with two senators named,
+        # neither (the dict would silently keep the last).
+        holders: dict[str, list[Entity]] = {}
+        for e in entities.actors:
+            if e.kind == "person" and e.role_head:
+                holders.setdefault(e.role_head, []).append(e)
+        self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
         self.surnames = _unique_surnames(entities)
+        self.short_names = _unique_first_words(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
 
@@ -219,11 +259,25 @@ class _Speakers:
                     tally[0] += 1
                 elif word in _FEMININE:
                     tally[1] += 1
-        return {
+        found = {
             ident: ("m" if m > f else "f")
             for ident, (m, f) in votes.items()
             if (m == 0) != (f == 0)  # one-sided evidence only
         }
+        # "her husband, Sam Doe": a kin noun the name is set beside says which, and
+        # outweighs pronouns, which a sentence naming no one may owe to someone else.
+        kin: dict[str, set[str]] = {}
+        for tok in self.doc:
+            gender = _KIN_GENDER.get(tok.lower_)
+            if gender is None or _quoted(self.quotes, tok.idx):
+                continue
+            named = [tok.head] if tok.dep_ == "appos" else []
+            named += [c for c in tok.children if c.dep_ == "appos"]
+            for ent in map(self.entity_of, named):
+                if ent is not None and ent.kind == "person":
+                    kin.setdefault(ent.id, set()).add(gender)
+        found.update({ident: g.pop() for ident, g in kin.items() if len(g) == 1})
+        return found
 
     def agrees(self, ent: Entity, pronoun: Token) -> bool:
         """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
@@ -243,10 +297,22 @@ class _Speakers:
         covering = self.spans.covering(tok.idx)
         if covering:
             return covering[0][2]
-        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "compound" and tok.text[:1].isupper():
-            # A bare surname the actor list left unlinked ("Rathbun requested ...", even
-            # tagged a noun): the one person of that surname, when there is only one.
-            return self.surnames.get(tok.text)
+        # A bare surname the actor list left unlinked ("Rathbun requested ...", even
+        # tagged a noun, or an adverb in a parse that lost the subject): the one person
+        # of that surname, when there is only one.
+        named = tok.is_alpha and tok.dep_ != "compound" and tok.text[:1].isupper()
+        if named and tok.pos_ in ("ADV", "ADJ", "VERB") and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            if nxt.lemma_.lower() in SPEECH_VERBS and nxt.tag_ in ("VBD", "VBZ"):
+                return self.surnames.get(tok.text)
+        if tok.pos_ in ("PROPN", "NOUN") and named:
+            person = self.surnames.get(tok.text)
+            if person is not None:
+                return person
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+                # "Pinecrest said" after "Pinecrest Bank": a company's short name.
+                return self.short_names.get(tok.text)
         return None
 
     def misspelt_surname(self, subj: Token) -> Entity | None:
@@ -289,7 +355,10 @@ class _Speakers:
             return head
         people = [e for e in found if e.kind == "person"]
         if people:
-            return people[0]
+            # "Wexley's son, Michael Wexley, recalled": the one the apposition names
+            # speaks, not the possessor the subject is named by.
+            named = [e for e in map(self.entity_of, _appositions(subj)) if e is not None]
+            return next((e for e in named if e.kind == "person"), people[0])
         lemma = subj.lemma_.lower()
         if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
@@ -327,17 +396,27 @@ class _Speakers:
 
     def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
         """The organization "the company" or "the agency" stands for: the one whose name
-        holds the noun ("the bank": Harbour Bank), else the only organization named in
-        the passage before. With two or more to choose from, none: a wrong speaker
-        costs more than a missing one."""
+        holds the noun ("the bank": Harbour Bank; "the airline": Lakeshore Airlines),
+        else the only organization of that sort named in the passage before (a company
+        for "the company", a public body for "the agency"). With two or more to choose
+        from, none: a wrong speaker costs more than a missing one. Names in the
+        headline do not count: a headline's words are often read as a name."""
         lemma = noun.lemma_.lower()
         kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
         start = min(noun.idx, quote_start)
         seen: list[Entity] = []
-        for _s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+        for s, _e, ent in self.spans.before(start, max(0, start - _EPITHET_REACH)):
+            if self.article is not None and not self.article.is_body(s):
+                continue
             if ent.kind in kinds and ent not in seen and not self.named_in_quote(ent):
                 seen.append(ent)
-        named = [e for e in seen if lemma in (w.lower() for w in e.name.split())]
+        if lemma in _PUBLIC_EPITHETS:
+            # "the agency": the one public body named (its name ends in Administration,
+            # Commission, ...), whatever companies the passage names besides; with
+            # two, not the one that happens to have "Agency" in its name.
+            public = [e for e in seen if _public_body(e)]
+            return public[0] if len(public) == 1 else None
+        named = [e for e in seen if any(w.lower().startswith(lemma) for w in e.name.split())]
         if named:
             return named[0]
         # A kind of body ("the ministry", "the bank") not in the one name before may
@@ -345,6 +424,8 @@ class _Speakers:
         # only a word for any company, or a government, goes back to the one named.
         if lemma not in _ANY_BODY_NOUNS:
             return None
+        if lemma in _COMPANY_EPITHETS:
+            seen = [e for e in seen if not _public_body(e)]  # "the company" is no agency
         return seen[0] if len(seen) == 1 else None
 
     def _antecedent(self, noun: Token) -> Entity | None:
@@ -353,8 +434,15 @@ class _Speakers:
         University, who stated": O'Reilly, not the university)."""
         tok = noun
         for _ in range(4):
+            # "Greene's son, Peter Greene, said": the apposition's person, before the
+            # possessor the noun is named by.
             ent = self.entity_of(tok) or next(
-                (e for e in map(self.entity_of, tok.subtree) if e and e.kind == "person"), None
+                (
+                    e
+                    for e in map(self.entity_of, [*_appositions(tok), *tok.subtree])
+                    if e and e.kind == "person"
+                ),
+                None,
             )
             if ent is not None and ent.kind == "person":
                 return ent
@@ -379,19 +467,61 @@ class _Speakers:
             return tok.tag_ == "NNS" and not named
         return False
 
+    def _earlier(self, pronoun: Token) -> list[Token]:
+        """The tokens before ``pronoun`` in its sentence and the one before. The
+        article's sentences, which end at paragraph breaks, are used where there are
+        any: the parser at times runs a paragraph's last sentence into the next
+        paragraph, and a subject from two sentences back is not the last clause's."""
+        own = self.article.sentence_at(pronoun.idx) if self.article is not None else None
+        if own is None or self.article is None:
+            sent = pronoun.sent
+            earlier = [t for t in sent if t.i < pronoun.i]
+            if sent.start > 0:
+                earlier = [*self.doc[sent.start - 1].sent, *earlier]
+            return earlier
+        sentences = self.article.sentences
+        lo = own.start
+        if own.index > 0 and sentences[own.index - 1].paragraph >= own.paragraph - 1:
+            lo = sentences[own.index - 1].start
+        span = self.doc.char_span(lo, pronoun.idx, alignment_mode="expand")
+        return [t for t in span if t.i < pronoun.i] if span is not None else []
+
     def _subject_before(self, pronoun: Token) -> Entity | None:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
-        sentence, else in the sentence before (outside quotation marks)."""
-        sent = pronoun.sent
-        earlier = [t for t in sent if t.i < pronoun.i]
-        if sent.start > 0:
-            earlier = [*self.doc[sent.start - 1].sent, *earlier]
-        for tok in reversed(earlier):
-            if tok.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, tok.idx):
+        sentence, else in the sentence before (outside quotation marks). In each, a
+        main clause's subject comes before one of a clause it reports or governs: in
+        "Mary Doe said her husband, John Doe, was left alone. 'They left him,' she
+        said", she is Mary Doe."""
+        earlier = self._earlier(pronoun)
+        own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
+        rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
+        for part in (own, rest):
+            subjects = [
+                t
+                for t in reversed(part)
+                if t.dep_ in {"nsubj", "nsubjpass"} and not _quoted(self.quotes, t.idx)
+            ]
+            subjects.sort(key=_subordinate)  # stable: nearest first within each rank
+            for tok in subjects:
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     return ent
         return None
+
+
+_SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
+
+
+def _subordinate(subj: Token) -> bool:
+    """The subject is of a clause inside another (reported, relative, adverbial)."""
+    node = subj.head
+    for _ in range(len(subj.doc)):
+        if node.dep_ in _SUBORDINATE:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
@@ -421,6 +551,29 @@ def _unique_surnames(entities: Entities) -> dict[str, Entity]:
         if ent.kind == "person" and len(words) > 1:
             owners.setdefault(words[-1], []).append(ent)
     return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """The tokens of the phrases set in apposition to ``noun`` ("his lawyer, Ann Poe")."""
+    return [t for c in noun.children if c.dep_ == "appos" for t in c.subtree]
+
+
+def _unique_first_words(entities: Entities) -> dict[str, Entity]:
+    """Each first word of an organization's name of several words that opens no other
+    actor's name and is no person's surname ("Pinecrest" for Pinecrest Bank)."""
+    owners: dict[str, set[str]] = {}
+    ents: dict[str, Entity] = {}
+    for ent in entities.actors:
+        for n in ent.names:
+            words = n.text.split()
+            if words:
+                owners.setdefault(words[0], set()).add(ent.id)
+                if ent.kind == "person" and len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(ent.id)
+        words = ent.name.split()
+        if ent.kind == "organization" and len(words) > 1 and words[0][:1].isupper():
+            ents.setdefault(words[0], ent)
+    return {w: e for w, e in ents.items() if owners.get(w) == {e.id} and w.isalpha()}
 
 
 def _own_phrase(noun: Token) -> list[Token]:
@@ -576,7 +729,46 @@ def _quote_between(quotes: SpanIndex[QuoteSpan], offset: int, quote: QuoteSpan) 
 def _subjects(verb: Token) -> list[Token]:
     """``verb``'s subjects, or those of the verb it is coordinated with ("expressed
     condolences and described him as ...")."""
-    return _own_subjects(verb) or _misparsed_subject(verb) or _inverted_subject(verb)
+    return (
+        _own_subjects(verb)
+        or _misparsed_subject(verb)
+        or _inverted_subject(verb)
+        or _leading_name(verb)
+    )
+
+
+# How long an aside between a sentence's opening name and its verb may run (tokens).
+_ASIDE = 15
+
+
+def _leading_name(verb: Token) -> list[Token]:
+    """'Marsh, speaking at a news conference, explained that ...': a finite verb the
+    parser left with no subject (it ran the sentence into the one before), after a
+    name that opens its sentence and, at most, an aside set off by commas: the name's
+    last word."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return []
+    doc = verb.doc
+    j = verb.i - 1
+    if doc[j].text == ",":
+        k = j - 1
+        while k >= 0 and j - k <= _ASIDE and doc[k].text != ",":
+            if doc[k].text in QUOTE_MARKS or doc[k].is_space or doc[k].text in ".!?;:":
+                return []
+            k -= 1
+        if k < 0 or doc[k].text != ",":
+            return []
+        j = k - 1
+    end = j
+    # A capitalised run, whatever its tags: a parse that lost the subject may have
+    # tagged the name too ("Tolliver" as an adverb).
+    while j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isupper()) and doc[j].is_alpha:
+        j -= 1
+    if j == end:
+        return []
+    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?" or "\n" in doc[j].whitespace_):
+        return []
+    return [doc[end]]
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
@@ -618,7 +810,11 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 def _own_subjects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
-        found = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "was praised by Jobs as ...": the agent speaks, not the one spoken of.
+        agents = [o for c in node.children if c.dep_ == "agent" for o in c.children]
+        found = [o for o in agents if o.dep_ == "pobj"] or [
+            c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}
+        ]
         if found:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -674,7 +870,30 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
         after = article.sentence_at(i)
         if after is not None:
             end = max(end, after.end)
+    elif i >= end and i < len(text) and text[quote.end - 1 : quote.end] in ("?", "!"):
+        # '"Isn't that what the statute forbids?" Roberts asked.': a question or an
+        # exclamation ends the sentence for the splitter, but the name and verb right
+        # after it, in the same paragraph, are its attribution. Only a short sentence
+        # that ends as a statement: a longer one, or one that opens a quotation of its
+        # own ("X defended the plan:"), is narration that goes on.
+        after = article.sentence_at(i)
+        if (
+            after is not None
+            and after.paragraph == _paragraph_of(article, quote.start)
+            and len(text[after.start : after.end].split()) <= _SHORT_ATTRIBUTION
+            and text[after.start : after.end].rstrip().endswith(".")
+        ):
+            end = max(end, after.end)
     return start, end
+
+
+# How many words a stand-alone attribution may have ("said Chief Justice John Roberts").
+_SHORT_ATTRIBUTION = 10
+
+
+def _paragraph_of(article: Article, offset: int) -> int | None:
+    sent = article.sentence_at(offset)
+    return sent.paragraph if sent is not None else None
 
 
 def _evidence(article: Article, quote: QuoteSpan) -> str:
@@ -689,9 +908,10 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     """Direct quotations in the data contract's field names, in article order."""
     quotes = find_quote_spans(article, unclosed=True)
     index = SpanIndex(quotes, lambda q: (q.start, q.end))
-    speakers = _Speakers(doc, entities, index)
+    speakers = _Speakers(doc, entities, index, article)
     out: list[tuple[QuoteSpan, dict[str, object]]] = []
     previous: tuple[QuoteSpan, Entity | None] | None = None
+    earlier: tuple[QuoteSpan, Entity | None] | None = None  # the quote before that
     for quote in quotes:
         quoted = article.text[quote.start : quote.end]
         if _is_title(quoted) or _is_citation(article.text, quote) or _is_named(doc, quote):
@@ -715,12 +935,22 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             continue
         if not attributed and previous is not None and _same_passage(previous[0], quote):
             speaker, attributed = previous[1], previous[1] is not None
+        if (
+            not attributed
+            and previous is not None
+            and previous[1] is not None
+            and _next_paragraph(article, previous, quote, speakers)
+            and not _dialogue(article, earlier, previous)
+        ):
+            speaker, attributed = previous[1], True
         rec: dict[str, object] = {}
         if speaker is not None:
             rec["speaker"] = speaker.id
         rec["text"] = article.text[quote.start : quote.end]
         rec["evidence"] = _evidence(article, quote)
         out.append((quote, rec))
+        if previous is not None:
+            earlier = previous
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
@@ -911,6 +1141,57 @@ def _is_title(quoted: str) -> bool:
 def _capitalised(word: str) -> bool:
     """Upper case first, or a brand's inner capital ("iPhone")."""
     return word[0].isupper() or (word[0].islower() and any(ch.isupper() for ch in word[1:]))
+
+
+def _next_paragraph(
+    article: Article,
+    previous: tuple[QuoteSpan, Entity | None],
+    quote: QuoteSpan,
+    speakers: _Speakers,
+) -> bool:
+    """A paragraph that opens with a quotation no one is said to speak, right after a
+    paragraph whose last words were a speaker's quote and its attribution: news style
+    names a new speaker, so the words go on being the last one's. Another person
+    named after that quote ('," Brandt said, citing Smith'; a body there is the
+    attribution's: 'Northgate Chief Executive Laura Brandt said'), or anyone named in
+    the new paragraph's own narration, makes it unclear."""
+    before, speaker = previous
+    if quote.paragraph != before.paragraph + 1:
+        return False
+    p_start, p_end = article.paragraphs[quote.paragraph]
+    text = article.text
+    if text[p_start : quote.start].strip() not in QUOTE_MARKS:
+        return False  # the quotation does not open its paragraph
+    prev_end = article.paragraphs[before.paragraph][1]
+    if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
+        return False  # another quotation came after it in its paragraph
+    after = [ent for _s, _e, ent in speakers.spans.overlapping(before.end, prev_end)]
+    own = [ent for _s, _e, ent in speakers.spans.overlapping(p_start, p_end)]
+    return all(ent is speaker or ent.kind != "person" for ent in after) and all(
+        ent is speaker for ent in own
+    )
+
+
+def _dialogue(
+    article: Article,
+    earlier: tuple[QuoteSpan, Entity | None] | None,
+    previous: tuple[QuoteSpan, Entity | None],
+) -> bool:
+    """The last quote answered one in the paragraph just before it by someone else,
+    each paragraph opening with its quotation (a hearing's questions and answers): an
+    unattributed paragraph after it may be either side's turn. A paragraph that opens
+    by naming its speaker ('Sen. X was less enthusiastic. "..."') is no such turn."""
+    if earlier is None or earlier[1] is previous[1]:
+        return False
+    if earlier[0].paragraph != previous[0].paragraph - 1:
+        return False
+    return all(_opens_paragraph(article, q) for q in (earlier[0], previous[0]))
+
+
+def _opens_paragraph(article: Article, quote: QuoteSpan) -> bool:
+    """The first quotation of its paragraph stands at its start."""
+    p_start = article.paragraphs[quote.paragraph][0]
+    return article.text[p_start : quote.start].strip() in QUOTE_MARKS
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -1042,3 +1042,116 @@ def test_laws_and_treaties_are_no_actors() -> None:
     found = _names("The Lisbon Treaty took effect. Zentrix Inc said the Clean Air Act hurt it.")
     assert not any("treaty" in ident or ident.endswith("-act") for ident in found)
     assert found["zentrix-inc"][0] == "organization"
+
+
+def test_a_post_stated_in_a_later_clause_when_none_is_beside_the_name() -> None:
+    actors = _actors(
+        "Ingrid Solberg was arrested at her home on Monday. Solberg founded Varnel Labs "
+        "in 2015 and served as its chief executive until last year.\n"
+        "Victor Hale, who served two terms as mayor of Dunmore, died on Sunday.\n"
+        "Olga Brandt is not the chief executive of Varnel Labs.\n"
+    )
+    assert str(actors["ingrid-solberg"]["role"]).startswith("Chief Executive")
+    assert actors["victor-hale"]["role"] == "Mayor of Dunmore"
+    assert actors["olga-brandt"].get("role") is None
+
+
+def test_resigned_as_a_post_and_the_whole_modifier_of_the_post() -> None:
+    actors = _actors("In May, Pierre Lamarre was forced to resign as Foreign Affairs minister.\n")
+    assert actors["pierre-lamarre"]["role"] == "Foreign Affairs Minister"
+
+
+def test_an_abbreviated_office_after_its_qualifier() -> None:
+    actors = _actors(
+        "State Sen. Tomas Riedel, a Democrat, backed the bill. "
+        "Former Gov. Alma Fenwick opposed it.\n"
+    )
+    assert actors["tomas-riedel"]["role"] == "State Senator"
+    assert actors["alma-fenwick"]["role"] == "former Governor"
+
+
+def test_where_someone_lives_is_no_post_and_more_occupations_are() -> None:
+    actors = _actors(
+        "The show includes portraits of fashion designer Anton Weiss, a former resident "
+        "of Dunmore. Curator Lena Ruiz said the portraits were rare. Councilwoman Ada "
+        "Price and defence analysist Paul Oakes attended.\n"
+    )
+    assert actors["anton-weiss"]["role"] == "fashion designer"
+    assert actors["lena-ruiz"]["role"] == "Curator"
+    assert actors["ada-price"]["role"] == "Councilwoman"
+    assert actors["paul-oakes"]["role"] == "defence analysist"
+
+
+def test_an_occupation_in_ist_in_apposition_and_a_kin_role_past_a_short_sentence() -> None:
+    actors = _actors(
+        "Otto Ferris, a jazz pianist whose career spanned six decades, died Tuesday in "
+        "Memphis. He was 91.\n\nHis daughter, Greta Ferris, confirmed his death.\n"
+    )
+    assert str(actors["otto-ferris"]["role"]).lower() == "jazz pianist"
+    assert actors["greta-ferris"]["role"] == "daughter of Otto Ferris"
+
+
+def test_a_title_beats_a_relation_to_a_thing() -> None:
+    actors = _actors("The bill's author, Assemblyman Rafael Osuna, said he was disappointed.\n")
+    assert actors["rafael-osuna"]["role"] == "Assemblyman"
+
+
+def test_a_plural_title_covers_every_name_of_its_list() -> None:
+    actors = _actors(
+        "Veteran councillors Mia Holt of the Green Party, Omar Farid of the Labour Party, "
+        "and Raymond Chen of the Civic Party were re-elected. The guests included Mayor "
+        "Tom Bell, Jane Roe and Sam Poe.\n"
+    )
+    assert all(
+        str(actors[i]["role"]).endswith("councillor")
+        for i in ("mia-holt", "omar-farid", "raymond-chen")
+    )
+    assert actors["tom-bell"]["role"] == "Mayor"
+    assert actors["jane-roe"].get("role") is None  # a singular title is the one name's
+
+
+def test_a_plural_title_the_tagger_reads_as_a_verb() -> None:
+    from spacy.tokens import Doc
+
+    from briefkit.extractors.actors import _is_role_word, _plural_title
+
+    doc = Doc(
+        load_model().vocab,
+        words=["photographers", "Leo", "Marchetti", "heads", "Acme"],
+        tags=["VBZ", "NNP", "NNP", "VBZ", "NNP"],
+    )
+    assert _plural_title(doc[0]) and _is_role_word(doc[0])
+    assert not _plural_title(doc[3])  # "who heads Acme": a verb
+
+
+def test_title_case_offices_with_of_and_general() -> None:
+    actors = _actors(
+        "Secretary of State Julia Marsh met the envoy on Monday. Attorney General Tom Avery "
+        "announced the charges. Harbor Authority director General Ivan Stahl spoke.\n"
+    )
+    assert actors["julia-marsh"]["role"] == "Secretary of State"
+    assert actors["tom-avery"]["role"] == "Attorney General"
+    assert str(actors["ivan-stahl"]["role"]).startswith("director")  # General: his rank
+    assert "General" not in str(actors["ivan-stahl"]["role"])
+
+
+def test_a_title_read_as_a_body_name_is_not_its_own_affiliation() -> None:
+    actors = _actors(
+        "Halvern Motors filed for bankruptcy on Monday. Otto Brenner, the Chief Executive "
+        "Officer of Halvern Motors, spoke to the press.\n"
+    )
+    assert actors["otto-brenner"]["role"] == "Chief Executive Officer of Halvern Motors"
+
+
+def test_a_kin_role_by_of_and_its_relation() -> None:
+    actors = _actors(
+        "Nadia Cole, the widow of former Sen. Victor Cole, spoke at the service. "
+        "Lena Ford, the daughter of a coal miner, grew up in Ohio.\n"
+    )
+    assert actors["nadia-cole"]["role"] == "widow of Victor Cole"
+    assert actors["lena-ford"].get("role") is None  # an unnamed father
+
+
+def test_former_and_a_place_before_an_abbreviated_office() -> None:
+    actors = _actors("Former Illinois Gov. Robert Haines pleaded guilty on Tuesday.\n")
+    assert actors["robert-haines"]["role"] == "former Governor of Illinois"

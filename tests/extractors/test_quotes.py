@@ -413,3 +413,158 @@ def test_a_kind_of_body_not_in_the_one_name_before_is_not_that_body() -> None:
         'The ministry added that it was "ready to meet again."'
     )
     assert found["ready to meet again."] is None
+
+
+def test_a_quote_paragraph_goes_on_with_the_last_paragraphs_speaker() -> None:
+    quotes = _quotes(
+        "Councilman Victor Ames voted against the levy.\n\n"
+        '"The levy asks too much of renters," Ames said at the meeting.\n\n'
+        '"We should start again in the spring."\n\n'
+        "Mayor Dana Voss, who backs the levy, spoke next.\n\n"
+        '"This is the only plan on the table."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["victor-ames", "victor-ames", None]
+
+
+def test_the_apposition_speaks_not_the_person_it_is_named_by() -> None:
+    (quote,) = _quotes(
+        "Harold Brisk, a retired welder, died on Monday. Brisk's daughter, Ellen Brisk, "
+        'recalled a father who "never missed a single shift."'
+    )
+    assert quote["speaker"] == "ellen-brisk"
+
+
+def test_she_after_a_paragraph_the_parser_runs_on() -> None:
+    # The parser runs "... pay for it." into "Marsh, speaking ...": Marsh is parsed as
+    # an object and "explained" has no subject; "she" is still Marsh, not Dolan.
+    quotes = _quotes(
+        "ALBANY — Gov. Helen Marsh signed a $230 billion budget on Saturday, ending weeks "
+        "of negotiations with legislative leaders.\n\n"
+        'Senate Republican leader Frank Dolan was critical. "This budget spends money we '
+        'do not have," Dolan said. "Our children will pay for it."\n\n'
+        "Marsh, speaking at a news conference, explained that the plan "
+        '"protects schools and hospitals."\n\n'
+        '"I am proud of what we did here," she said.\n'
+    )
+    speakers = [q.get("speaker") for q in quotes]
+    assert speakers == ["frank-dolan", "frank-dolan", "helen-marsh", "helen-marsh"]
+
+
+def test_a_question_ends_the_sentence_but_not_its_attribution() -> None:
+    (quote,) = _quotes(
+        "Judge Carmen Ruiz heard the motion on Tuesday.\n\n"
+        '"Why was the county never told?" Ruiz asked.'
+    )
+    assert quote["speaker"] == "carmen-ruiz"
+
+
+def test_continued_quote_paragraphs_after_a_statement_by_a_titled_person() -> None:
+    quotes = _quotes(
+        "Halden Foods Inc. said Tuesday it would close two plants.\n\n"
+        '"These are hard choices," Halden Chief Executive Laura Brandt said in a statement.\n\n'
+        '"We expect a smaller company to be a stronger one."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["laura-brandt", "laura-brandt"]
+
+
+def test_she_is_the_main_clause_subject_not_the_one_she_reports() -> None:
+    quotes = _quotes(
+        "Nora Quill, 58, said her brother, Felix Quill, was turned away at the door. "
+        '"They never let him in," she said.'
+    )
+    assert quotes[0]["speaker"] == "nora-quill"
+
+
+def test_a_kin_noun_gives_a_gender_that_rules_a_pronoun_out() -> None:
+    quotes = _quotes(
+        "Ann Roe was at work when her husband, Sam Roe, was hurt. Sam Roe was taken to "
+        'a hospital in Ohio. "Nobody called me," she said.'
+    )
+    assert quotes[0]["speaker"] == "ann-roe"
+
+
+def test_accusing_and_praising_attribute_the_words() -> None:
+    quotes = _quotes(
+        'State Sen. Oren Blake accused his rival of "hiding the real cost of the plan." '
+        'The plan was praised by Mayor Ida Crane as "the best deal in a decade."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["oren-blake", "ida-crane"]
+
+
+def test_the_agency_and_the_company_each_go_back_to_their_own_sort_of_body() -> None:
+    quotes = _quotes(
+        "The Federal Aviation Administration on Tuesday ordered checks of 300 engines.\n\n"
+        'The agency said it "will act again if it has to."\n\n'
+        'The engine maker, Corwin Aero Systems, agreed. "We support the order," the '
+        "company said in a statement."
+    )
+    assert [q.get("speaker") for q in quotes] == [
+        "federal-aviation-administration",
+        "corwin-aero-systems",
+    ]
+
+
+def test_an_epithet_takes_a_name_in_the_body_not_the_headline() -> None:
+    quotes = _quotes(
+        "Airline Cancels Flights\n\n"
+        "Lakeshore Airlines canceled 800 flights on Sunday as a storm hit the Midwest.\n\n"
+        '"Safety comes first," the airline said in a statement.'
+    )
+    assert quotes[0].get("speaker") == "lakeshore-airlines"
+
+
+def test_a_company_by_the_first_word_of_its_name() -> None:
+    quotes = _quotes(
+        "Regulators fined Pinecrest Bank $150 million on Monday.\n\n"
+        'Pinecrest said in a statement that it had "cooperated fully with regulators."'
+    )
+    assert quotes[0].get("speaker") == "pinecrest-bank"
+
+
+def test_a_surname_the_parser_took_for_an_adverb_still_speaks() -> None:
+    # Parsed "Tolliver/ADV added/ROOT": no subject, and the name is no noun.
+    quotes = _quotes(
+        "The man's lawyer, Greg Tolliver, said his client was relieved. Tolliver added "
+        'that the settlement "sends a message to every police department in the state."'
+    )
+    assert quotes[0].get("speaker") == "greg-tolliver"
+
+
+def test_no_paragraph_continuation_in_a_question_and_answer_exchange() -> None:
+    quotes = _quotes(
+        "State Rep. Lena Ortiz opened the hearing by questioning the county engineer, "
+        "Ken Albright.\n\n"
+        '"When did your office first learn of the cracks?" Ortiz asked.\n\n'
+        '"We learned of them in March," Albright said.\n\n'
+        '"And you waited six months?"'
+    )
+    assert [q.get("speaker") for q in quotes] == ["lena-ortiz", "ken-albright", None]
+
+
+def test_the_agency_with_two_public_bodies_named_is_neither() -> None:
+    quotes = _quotes(
+        "The Environmental Protection Agency and the Food and Drug Administration "
+        "disagreed on Tuesday over who should regulate the new pesticides.\n\n"
+        '"This falls squarely within our authority," the agency said.'
+    )
+    assert quotes[0].get("speaker") is None
+
+
+def test_the_senator_with_two_senators_named_is_neither() -> None:
+    two = _quotes(
+        "Sen. Ann Holt and Sen. Bob Rand debated the bill on Tuesday. "
+        '"This bill is a mistake," the senator said.'
+    )
+    one = _quotes('Sen. Ann Holt debated the bill on Tuesday. "It is a mistake," the senator said.')
+    assert two[0].get("speaker") is None
+    assert one[0].get("speaker") == "ann-holt"
+
+
+def test_he_is_the_apposition_of_the_subject_not_its_possessor() -> None:
+    quotes = _quotes(
+        "Martha Greene, a fourth-grade teacher, was honored on Friday.\n\n"
+        "Principal David Osei praised her. Greene's son, Peter Greene, said his mother "
+        "had no plans to retire. "
+        '"She will stop when the kids stop learning," he said.'
+    )
+    assert quotes[0].get("speaker") == "peter-greene"
