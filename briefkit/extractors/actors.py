@@ -3287,7 +3287,11 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
         # "was forced to resign as minister": the complement verb has the same subject.
         verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for verb in verbs:
-            if any(c.dep_ == "neg" for c in verb.children):
+            # "X is not the chief executive", "X will serve as chairman": no post now.
+            if any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNSTATED_MODALS)
+                for c in verb.children
+            ):
                 continue
             lemma = verb.lemma_.lower()
             nouns: list[Token] = []
@@ -3313,6 +3317,7 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
 
 
 _COPULAS = word_set("be become remain")
+_UNSTATED_MODALS = word_set("will would could may might should can must 'll wo")
 
 
 def assign_roles(entities: list[Entity], doc: Doc) -> None:
