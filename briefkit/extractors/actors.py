@@ -35,7 +35,7 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import doc_text
+from briefkit.extractors.nlp import doc_text, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
@@ -3288,10 +3288,7 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
         verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for verb in verbs:
             # "X is not the chief executive", "X will serve as chairman": no post now.
-            if any(
-                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNSTATED_MODALS)
-                for c in verb.children
-            ):
+            if negated_or_modal(verb):
                 continue
             lemma = verb.lemma_.lower()
             nouns: list[Token] = []
@@ -3317,7 +3314,6 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
 
 
 _COPULAS = word_set("be become remain")
-_UNSTATED_MODALS = word_set("will would could may might should can must 'll wo")
 
 
 def assign_roles(entities: list[Entity], doc: Doc) -> None:

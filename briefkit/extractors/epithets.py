@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 
     from briefkit.extractors.types import Entities
 
+# Words for a business, never a public body: what "the company said", "X sued the
+# automaker" refer back to. The one list quotes, relations and ties read.
 COMPANY_NOUNS = word_set("""
-    company firm corporation automaker carmaker manufacturer airline carrier bank lender
-    insurer retailer conglomerate
+    company firm corporation automaker carmaker manufacturer maker airline carrier bank
+    lender insurer retailer conglomerate giant startup chain utility
     """)
 AGENCY_NOUNS = word_set("agency department ministry administration commission regulator bureau")
 # Nouns that fit any organization: the category is in the name or nowhere.

@@ -19,7 +19,7 @@ from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import conjuncts, doer_and_done
+from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
 from briefkit.extractors.posts import _kind as post_kind
 from briefkit.extractors.spans import SpanIndex
 
@@ -36,11 +36,9 @@ _CORPORATE = word_set("""
     counsel
     """)
 _POSTS = _CORPORATE | word_set("president head chief manager")
-# Nouns a company is named by once it has been named: "the firm", "the automaker".
-_COMPANY_NOUNS = word_set("""
-    company firm corporation group automaker carmaker maker manufacturer airline bank
-    business organisation organization
-    """)
+# Nouns a company is named by once it has been named: "the firm", "the automaker",
+# and the words for any body ("the group").
+_COMPANY_NOUNS = COMPANY_NOUNS | word_set("group business organisation organization")
 _MARKERS = word_set("current new former then incumbent interim acting")
 _EMPLOY_VERBS = word_set("work join")
 _POSITION_NOUNS = word_set("position positions post posts job jobs stint role roles")
@@ -233,7 +231,7 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
             continue  # "is leaving", "to leave", "will leave": not ended yet
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        if negated_or_modal(verb):
             continue
         if lemma in _LEAVE_VERBS:
             bodies = [c for c in verb.children if c.dep_ == "dobj"]
@@ -283,7 +281,7 @@ def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., 
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        if negated_or_modal(verb):
             continue
         titles: list[Token] = []
         person: tuple[str, Token] | None = None
@@ -300,10 +298,7 @@ def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., 
                                for t in p.children if t.dep_ == "pobj"]  # fmt: skip
             # "X has chosen to step down as ...": the subject of the verb it completes
             subject_verb = verb.head if verb.dep_ == "xcomp" else verb
-            if subject_verb is not verb and any(
-                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
-                for c in subject_verb.children
-            ):
+            if subject_verb is not verb and negated_or_modal(subject_verb):
                 continue
             person = _subject_person(subject_verb, doc, orgs)
         elif lemma in _NAMING_VERBS:
@@ -417,7 +412,7 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        if negated_or_modal(verb):
             continue
         bodies: list[Token] = []
         kind = "employed-by"
@@ -459,7 +454,6 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
             add(ref, kind, body, lo, hi)
 
 
-_MODALS = word_set("will would could may might should can must shall")
 # "Y hired X", "X was employed by Y": the person works for the body.
 _HIRE_VERBS = word_set("hire employ recruit")
 # "X heads the Y", "X leads Y": a person leading a body without a title said (GUIDE §9

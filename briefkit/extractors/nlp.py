@@ -34,6 +34,18 @@ SCHEDULE_VERBS = frozenset(
 )
 
 
+# Auxiliaries that make a clause a possibility, a plan or a duty rather than a
+# statement of what is or was ("would buy", "will serve as", "could sue").
+MODALS = frozenset(
+    {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo"}
+)
+
+
+def negated_or_modal(verb: Token) -> bool:
+    """'X did not buy Y', 'X would buy Y': ``verb``'s clause states no settled fact."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """'Peru and Chile': the token and the chain of conjuncts it heads."""
     out, cur = [tok], tok

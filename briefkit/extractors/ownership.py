@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import negated_or_modal
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ _NOT_DONE = word_set("""
     planned proposed possible potential failed rejected attempted pending mooted rumoured
     rumored hostile
     """)
-_MODALS = word_set("will would could may might should can must shall")
 _OWNERS = frozenset({"organization", "person", "country"})
 
 
@@ -88,7 +88,7 @@ def _stake_in(tok: Token) -> Token:
 
 def _settled(verb: Token) -> bool:
     """A verb that states a done or standing fact, not a plan, a wish or a denial."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+    if negated_or_modal(verb):
         return False
     return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"} and verb.tag_ != "VB"
 

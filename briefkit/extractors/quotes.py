@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.epithets import COMPANY_NOUNS
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
 
@@ -66,11 +67,9 @@ _ANY_BODY_NOUNS = word_set("""
     company firm group organisation organization corporation conglomerate giant maker
     manufacturer automaker carmaker startup government administration
     """)
-# Words for a business: not a public body, whatever the passage names besides.
-_COMPANY_EPITHETS = word_set("""
-    company firm corporation conglomerate giant maker manufacturer automaker carmaker
-    startup retailer airline carrier insurer lender chain utility
-    """)
+# Words for a business: not a public body, whatever the passage names besides. Not
+# "the bank", which may be another bank the passage implies (a central bank).
+_COMPANY_EPITHETS = COMPANY_NOUNS - word_set("bank")
 _ANY_BODY_NOUNS = _ANY_BODY_NOUNS | _COMPANY_EPITHETS
 ORG_NOUNS = ORG_NOUNS | _COMPANY_EPITHETS
 # Words for a public body, and the last words of such bodies' names.

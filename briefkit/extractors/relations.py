@@ -28,7 +28,7 @@ from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import _antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
-from briefkit.extractors.nlp import conjuncts, doer_and_done
+from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import (
     _CHAIN_EXTRA,
@@ -618,7 +618,6 @@ _TIE_VERBS: dict[str, str] = {
     "compete": "rival", "cooperate": "ally", "collaborate": "ally",
 }  # fmt: skip
 _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
-_NOT_ASSERTED = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
 
 
 def _agents_and_patients(verb: Token) -> list[Token]:
@@ -629,8 +628,7 @@ def _agents_and_patients(verb: Token) -> list[Token]:
 def _asserted(verb: Token) -> bool:
     """A verb that states what is or was: not negated, not modal, not a plan or a threat
     under another verb ("threatened to sue")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_ASSERTED)
-           for c in verb.children):  # fmt: skip
+    if negated_or_modal(verb):
         return False
     return verb.dep_ not in {"xcomp", "pcomp"} and verb.tag_ != "VB"
 
@@ -784,7 +782,7 @@ def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | Non
     participle qualifies, told by its possessor or "from" object. Where that noun is
     generic ("the list of air carriers banned in the EU"), the same noun with a
     possessor elsewhere in the sentence ("Indonesia's air carriers") is what is meant."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _BAN_MODALS) for c in tok.children):
+    if negated_or_modal(tok):
         return None, None
     agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]  # fmt: skip
@@ -810,9 +808,6 @@ def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | Non
     by = _refs(banners, parties, doc)
     targets = [r for r in _refs(whose, parties, doc) if r not in by]
     return (by[0] if by else None), (targets[0] if targets else None)
-
-
-_BAN_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must"})
 
 
 def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
