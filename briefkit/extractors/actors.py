@@ -1916,7 +1916,9 @@ def _vote(name: Name) -> float:
     return 1.0
 
 
-def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
+def _merge_short_forms(
+    groups: dict[str, list[Name]], doc: Doc | None = None
+) -> dict[str, list[Name]]:
     """Surnames and given names join the full name they shorten; acronyms the name
     they abbreviate."""
     # "Apple Computer", "Apple Inc." and "Apple": one company, named with and without
@@ -1943,6 +1945,8 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             for n in groups[key]:
                 n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
             groups[acronym.lower()].extend(groups.pop(key))
+    for key, target in _middle_name_forms(groups, doc).items():
+        groups[target].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
@@ -1978,6 +1982,49 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             groups[target].extend(groups.pop(key))
             moved[key] = target
     return groups
+
+
+def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[str, str]:
+    """Each person's name that a fuller one of the article extends by middle names.
+
+    An obituary or a court story names a person "Harold Brenner" and, once, with
+    the middle name ("Harold James Brenner"): one person, named by the fuller form
+    (GUIDE §2 Aliases). The shorter form keeps its given name and surname and is
+    the fuller's words in order; a shorter form two fuller ones extend joins
+    neither, and one written in a sentence with the fuller is another person
+    ("Charles Webb and Charles Allen Webb, his father").
+    """
+    people = [k for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"]
+    merges: dict[str, str] = {}
+    for key in people:
+        words = key.split()
+        fuller = [
+            k for k in people
+            if len(k.split()) > len(words)
+            and k.split()[0] == words[0] and k.split()[-1] == words[-1]
+            and _in_order_words(words[1:-1], k.split()[1:-1])
+        ]  # fmt: skip
+        if len(fuller) == 1 and not _share_a_sentence(groups[key], groups[fuller[0]], doc):
+            merges[key] = fuller[0]
+    # No chains: whatever extends a fuller form extends the shorter one too, which
+    # then has two fuller forms and joins neither.
+    return merges
+
+
+def _share_a_sentence(names: list[Name], others: list[Name], doc: Doc | None) -> bool:
+    if doc is None:
+        return False
+
+    def sentences(group: list[Name]) -> set[int]:
+        spans = (doc.char_span(n.start, n.end, alignment_mode="expand") for n in group)
+        return {_sent_start(doc, sp.start) for sp in spans if sp is not None}
+
+    return bool(sentences(names) & sentences(others))
+
+
+def _in_order_words(words: list[str], others: list[str]) -> bool:
+    it = iter(others)
+    return all(w in it for w in words)
 
 
 def _person_shortened(
@@ -2200,12 +2247,14 @@ def _canonical_name(kind: str, names: list[Name], gaz: Gazetteer) -> str:
     return Counter(c for c in candidates if len(c.split()) == longest).most_common(1)[0][0]
 
 
-def build_entities(names: list[Name], gaz: Gazetteer | None = None) -> list[Entity]:
+def build_entities(
+    names: list[Name], gaz: Gazetteer | None = None, doc: Doc | None = None
+) -> list[Entity]:
     gaz = gaz or load_gazetteer()
     groups: dict[str, list[Name]] = {}
     for name in names:
         groups.setdefault(_cluster_key(name), []).append(name)
-    groups = _merge_short_forms(groups)
+    groups = _merge_short_forms(groups, doc)
     entities: list[Entity] = []
     used: set[str] = set()
     for group in sorted(groups.values(), key=lambda g: min(n.start for n in g)):
@@ -3391,7 +3440,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
+    entities = [e for e in build_entities(read_names(doc, gaz), gaz, doc) if not _unfounded(e, doc)]
     entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))
     entities = _with_relatives_apart(entities, doc)

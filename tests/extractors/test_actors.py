@@ -1155,3 +1155,32 @@ def test_a_kin_role_by_of_and_its_relation() -> None:
 def test_former_and_a_place_before_an_abbreviated_office() -> None:
     actors = _actors("Former Illinois Gov. Robert Haines pleaded guilty on Tuesday.\n")
     assert actors["robert-haines"]["role"] == "former Governor of Illinois"
+
+
+def test_a_name_with_a_middle_name_is_the_same_person() -> None:
+    text = (
+        "Ruth Calder, a teacher who founded a reading program, died on Monday. She was 84.\n\n"
+        "Ruth Ellen Calder was born in 1942 in a mining town. Ms. Calder taught for 40 years."
+    )
+    actors = _actors(text)
+    people = [a for a in actors.values() if a["kind"] == "person"]
+    assert [a["name"] for a in people] == ["Ruth Ellen Calder"]
+    assert "Ruth Calder" in people[0]["aliases"]
+
+
+def test_a_short_name_two_middle_names_extend_joins_neither() -> None:
+    text = (
+        "Owen Pike and Owen Alan Pike, his cousin, testified on Tuesday. "
+        "Owen Scott Pike, an uncle, did not appear."
+    )
+    names = {a["name"] for a in _actors(text).values() if a["kind"] == "person"}
+    assert "Owen Alan Pike" in names and "Owen Scott Pike" in names
+
+
+def test_a_shorter_name_beside_the_fuller_in_one_sentence_is_another_person() -> None:
+    text = (
+        "Dennis Hale and Dennis Roy Hale, his father, were named in the suit filed on "
+        "Friday. Dennis Hale said he had done nothing wrong."
+    )
+    names = {a["name"] for a in _actors(text).values() if a["kind"] == "person"}
+    assert {"Dennis Hale", "Dennis Roy Hale"} <= names
