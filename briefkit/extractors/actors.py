@@ -1032,6 +1032,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     place = classify_place(doc, name, gaz)
     if place is not None:
         name.kind, name.strength, name.country = place
+        state = gaz.state(name.key) if name.kind == "region" else None
+        if state is not None:  # "Wichita, Kan.": the state named in full elsewhere
+            name.key = state.name
         return name
     if name.kind:
         return name
