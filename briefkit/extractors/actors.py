@@ -2066,7 +2066,9 @@ def _organization_shortened(
     model already calls an organization stays its own ("Boeing" beside "Boeing
     Commercial Airplanes"), and one that two organizations share joins neither.
     """
-    if kind == "organization" or len(key.split()) != 1 or any(n.strength >= 1 for n in names):
+    if kind == "organization" or len(key.split()) != 1:
+        return None
+    if any(n.strength >= 1 and not _facility_by_label(n) for n in names):
         return None
     longer = [
         k for k, v in orgs.items()
@@ -2074,6 +2076,21 @@ def _organization_shortened(
         and any(n.strength >= 2 or n.label == "ORG" for n in v)
     ]  # fmt: skip
     return longer[0] if len(longer) == 1 else None
+
+
+def _facility_by_label(name: Name) -> bool:
+    """A one-word facility only the model's label makes one ("Acme will pay"): a
+    building's name has its head word ("Wembley Stadium"), and the model gives a
+    company's short form that label as readily as a town's. A name the gazetteer
+    knows gets its place reading from the gazetteer, a city's or a state's, not here."""
+    gaz = load_gazetteer()
+    return (
+        name.kind == "facility"
+        and name.label == "FAC"
+        and name.strength == 1
+        and " " not in name.key
+        and not _is_place_name(name.key, gaz)
+    )
 
 
 # Words that only say what legal form a company has: "Apple Inc." is Apple.

@@ -8,9 +8,15 @@ import pytest
 from spacy.tokens import Span
 
 from briefkit.article import Article, parse_article, read_article
-from briefkit.extractors.actors import actor_records, read_names, resolve_entities
+from briefkit.extractors.actors import (
+    actor_records,
+    build_entities,
+    read_names,
+    resolve_entities,
+)
 from briefkit.extractors.gazetteer import load_gazetteer, slugify
 from briefkit.extractors.nlp import load_model
+from briefkit.extractors.types import Name
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
 
@@ -1175,6 +1181,22 @@ def test_a_short_name_two_middle_names_extend_joins_neither() -> None:
     )
     names = {a["name"] for a in _actors(text).values() if a["kind"] == "person"}
     assert "Owen Alan Pike" in names and "Owen Scott Pike" in names
+
+
+def test_a_company_short_form_the_model_calls_a_facility_joins_the_company() -> None:
+    # The model's label on a short form is erratic; the names stand for its reading
+    # of "Quillon Dynamics said ... Quillon will pay $30 per share."
+    full = Name(0, 16, "Quillon Dynamics", "ORG", "organization", 2, "Quillon Dynamics")
+    short = Name(60, 67, "Quillon", "FAC", "facility", 1, "Quillon")
+    entities = build_entities([full, short])
+    assert [(e.name, e.kind) for e in entities] == [("Quillon Dynamics", "organization")]
+
+
+def test_a_town_named_like_a_company_stays_a_place() -> None:
+    full = Name(0, 16, "Boston Scientific", "ORG", "organization", 2, "Boston Scientific")
+    town = Name(60, 66, "Boston", "GPE", "city", 1, "Boston")
+    kinds = {e.name: e.kind for e in build_entities([full, town])}
+    assert kinds == {"Boston Scientific": "organization", "Boston": "city"}
 
 
 def test_a_shorter_name_beside_the_fuller_in_one_sentence_is_another_person() -> None:
