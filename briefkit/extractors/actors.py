@@ -35,7 +35,7 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import doc_text, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doc_text, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
@@ -1020,7 +1020,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         if cue:
             name.kind, name.strength = cue, 2
         elif name.label in _RETYPABLE and (
-            _is_personal_name(name.text, gaz)
+            (_is_personal_name(name.text, gaz) and not _firm_cue_anywhere(doc, key))
             or _romanised_name(name.text)
             or _listed_with_people(doc, name)
         ):
@@ -1122,6 +1122,63 @@ def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
 # "Lam Cheuk-ting", "Kim Jong-un": a short family name, then a given name of two
 # syllables joined by a hyphen, the second in lower case (Cantonese, Korean and
 # Mandarin names as news romanises them); no body or place is written so.
+# What a company has and a person does not: "X's shares", "shares of X".
+FIRM_POSSESSIONS = word_set("""
+    share shares stock stocks shareholder shareholders stockholder stockholders analyst
+    analysts subsidiary subsidiaries division headquarters earnings revenue revenues
+    profit profits board
+    """)
+
+
+def _firm_cue_anywhere(doc: Doc, key: str) -> bool:
+    """Whether any mention of a name the model calls an organization is written as a
+    firm's, though it reads like a person's ("Charles Schwab", "Edward Jones").
+
+    Only the text's own cues count, and without one the given name decides: a
+    firm's possessions ("Edward Jones's analysts", "shares of ..."), a conjunct
+    that is an organization ("Kestrel Partners and Edward Jones"), or the verb of
+    a parallel clause whose subject is one ("Kestrel Partners advised Acme, while
+    Edward Jones advised Beta").
+    """
+    for m in re.finditer(rf"\b{re.escape(key)}\b", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and _firm_cue(span):
+            return True
+    return False
+
+
+def _firm_cue(span: Span) -> bool:
+    root, doc = span.root, span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS" and root.head.lower_ in FIRM_POSSESSIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {
+        "shares", "stock", "stocks", "shareholders", "stockholders"
+    }:  # fmt: skip
+        return True
+    others = conjuncts(root)[1:]
+    if root.dep_ == "conj":
+        others.append(root.head)
+    if any(_organization_token(t, span) for t in others):
+        return True
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    verb = root.head
+    return any(
+        t.pos_ == "VERB" and t is not verb and t.lemma_ == verb.lemma_
+        and any(c.dep_ == "nsubj" and _organization_token(c, span) for c in t.children)
+        for t in verb.sent
+    )  # fmt: skip
+
+
+def _organization_token(tok: Token, outside: Span) -> bool:
+    """A token of a name the model calls an organization that no given name opens."""
+    if tok.ent_type_ != "ORG" or outside.start <= tok.i < outside.end:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and not _is_personal_name(ent.text, load_gazetteer())
+
+
 _ROMANISED = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]{1,6}-[a-z]{2,6}$")
 
 
@@ -1990,8 +2047,8 @@ def _merge_short_forms(
 def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[str, str]:
     """Each person's name that a fuller one of the article extends by middle names.
 
-    An obituary or a court story names a person "Harold Brenner" and, once, with
-    the middle name ("Harold James Brenner"): one person, named by the fuller form
+    An obituary or a court story names a person "Ruth Calder" and, once, with
+    the middle name ("Ruth Ellen Calder"): one person, named by the fuller form
     (GUIDE §2 Aliases). The shorter form keeps its given name and surname and is
     the fuller's words in order; a shorter form two fuller ones extend joins
     neither, and one written in a sentence with the fuller is another person

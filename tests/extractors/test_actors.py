@@ -1199,6 +1199,30 @@ def test_a_town_named_like_a_company_stays_a_place() -> None:
     assert kinds == {"Boston Scientific": "organization", "Boston": "city"}
 
 
+def test_a_firm_named_like_a_person_in_a_parallel_clause_is_an_organization() -> None:
+    text = (
+        "Kestrel Partners advised the buyer, while Morgan Stanley advised the seller, "
+        "according to a statement on Friday."
+    )
+    assert _actors(text)["morgan-stanley"]["kind"] == "organization"
+
+
+def test_a_personal_name_without_a_firm_cue_stays_a_person() -> None:
+    text = "Morgan Stanley, a retired nurse, told the board she would run for mayor."
+    assert _actors(text)["morgan-stanley"]["kind"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morgan Stanley's analysts cut their forecast for the chipmaker on Thursday.",
+        "Kestrel Partners and Morgan Stanley will manage the offering, the company said.",
+    ],
+)
+def test_a_firm_named_like_a_person_by_its_possessions_or_a_conjunct(text: str) -> None:
+    assert _actors(text)["morgan-stanley"]["kind"] == "organization"
+
+
 def test_a_shorter_name_beside_the_fuller_in_one_sentence_is_another_person() -> None:
     text = (
         "Dennis Hale and Dennis Roy Hale, his father, were named in the suit filed on "
