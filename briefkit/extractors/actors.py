@@ -2203,7 +2203,7 @@ def _is_place_name(text: str, gaz: Gazetteer) -> bool:
 # Words after a company's own name that only say what line it is in: "Ford Motor
 # Company" and "Foo Group" are Ford and Foo.
 GENERIC_TAILS = LEGAL_FORMS | word_set("""
-    group holdings computer computers motor motors international incorporated systems
+    group holdings industries computer computers motor motors international incorporated systems
     """)
 
 

@@ -1230,3 +1230,13 @@ def test_a_shorter_name_beside_the_fuller_in_one_sentence_is_another_person() ->
     )
     names = {a["name"] for a in _actors(text).values() if a["kind"] == "person"}
     assert {"Dennis Hale", "Dennis Roy Hale"} <= names
+
+
+def test_a_company_named_without_industries_is_the_same_company() -> None:
+    text = (
+        "Tollan Industries reported a loss on Thursday. Tollan said sales fell 9% as "
+        "orders for its valves slowed."
+    )
+    actors = _actors(text)
+    assert "tollan" not in actors
+    assert "Tollan" in actors["tollan-industries"].get("aliases", [])
