@@ -1122,11 +1122,12 @@ def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
 # "Lam Cheuk-ting", "Kim Jong-un": a short family name, then a given name of two
 # syllables joined by a hyphen, the second in lower case (Cantonese, Korean and
 # Mandarin names as news romanises them); no body or place is written so.
-# What a company has and a person does not: "X's shares", "shares of X".
+# What a company has and a person does not: "X's shareholders", "X's analysts".
+# Shares, earnings and profits are left out: a person holds shares and earns ("the
+# founder's shares", "the pitcher's earnings"); "shares of X" is read apart.
 FIRM_POSSESSIONS = word_set("""
-    share shares stock stocks shareholder shareholders stockholder stockholders analyst
-    analysts subsidiary subsidiaries division headquarters earnings revenue revenues
-    profit profits board
+    shareholder shareholders stockholder stockholders analyst analysts subsidiary
+    subsidiaries division headquarters board
     """)
 
 

@@ -1240,3 +1240,8 @@ def test_a_company_named_without_industries_is_the_same_company() -> None:
     actors = _actors(text)
     assert "tollan" not in actors
     assert "Tollan" in actors["tollan-industries"].get("aliases", [])
+
+
+def test_a_person_whose_shares_are_named_stays_a_person() -> None:
+    text = "Morgan Stanley's shares in the bakery were sold last year, she said."
+    assert _actors(text)["morgan-stanley"]["kind"] == "person"
