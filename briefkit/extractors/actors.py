@@ -35,7 +35,7 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import doc_text, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doc_text, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
@@ -1020,7 +1020,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         if cue:
             name.kind, name.strength = cue, 2
         elif name.label in _RETYPABLE and (
-            _is_personal_name(name.text, gaz)
+            (_is_personal_name(name.text, gaz) and not _firm_cue_anywhere(doc, key))
             or _romanised_name(name.text)
             or _listed_with_people(doc, name)
         ):
@@ -1032,6 +1032,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     place = classify_place(doc, name, gaz)
     if place is not None:
         name.kind, name.strength, name.country = place
+        state = gaz.state(name.key) if name.kind == "region" else None
+        if state is not None:  # "Wichita, Kan.": the state named in full elsewhere
+            name.key = state.name
         return name
     if name.kind:
         return name
@@ -1119,6 +1122,64 @@ def _is_personal_name(text: str, gaz: Gazetteer) -> bool:
 # "Lam Cheuk-ting", "Kim Jong-un": a short family name, then a given name of two
 # syllables joined by a hyphen, the second in lower case (Cantonese, Korean and
 # Mandarin names as news romanises them); no body or place is written so.
+# What a company has and a person does not: "X's shareholders", "X's analysts".
+# Shares, earnings and profits are left out: a person holds shares and earns ("the
+# founder's shares", "the pitcher's earnings"); "shares of X" is read apart.
+FIRM_POSSESSIONS = word_set("""
+    shareholder shareholders stockholder stockholders analyst analysts subsidiary
+    subsidiaries division headquarters board
+    """)
+
+
+def _firm_cue_anywhere(doc: Doc, key: str) -> bool:
+    """Whether any mention of a name the model calls an organization is written as a
+    firm's, though it reads like a person's ("Charles Schwab", "Edward Jones").
+
+    Only the text's own cues count, and without one the given name decides: a
+    firm's possessions ("Edward Jones's analysts", "shares of ..."), a conjunct
+    that is an organization ("Kestrel Partners and Edward Jones"), or the verb of
+    a parallel clause whose subject is one ("Kestrel Partners advised Acme, while
+    Edward Jones advised Beta").
+    """
+    for m in re.finditer(rf"\b{re.escape(key)}\b", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and _firm_cue(span):
+            return True
+    return False
+
+
+def _firm_cue(span: Span) -> bool:
+    root, doc = span.root, span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS" and root.head.lower_ in FIRM_POSSESSIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {
+        "shares", "stock", "stocks", "shareholders", "stockholders"
+    }:  # fmt: skip
+        return True
+    others = conjuncts(root)[1:]
+    if root.dep_ == "conj":
+        others.append(root.head)
+    if any(_organization_token(t, span) for t in others):
+        return True
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    verb = root.head
+    return any(
+        t.pos_ == "VERB" and t is not verb and t.lemma_ == verb.lemma_
+        and any(c.dep_ == "nsubj" and _organization_token(c, span) for c in t.children)
+        for t in verb.sent
+    )  # fmt: skip
+
+
+def _organization_token(tok: Token, outside: Span) -> bool:
+    """A token of a name the model calls an organization that no given name opens."""
+    if tok.ent_type_ != "ORG" or outside.start <= tok.i < outside.end:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and not _is_personal_name(ent.text, load_gazetteer())
+
+
 _ROMANISED = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]{1,6}-[a-z]{2,6}$")
 
 
@@ -1916,7 +1977,9 @@ def _vote(name: Name) -> float:
     return 1.0
 
 
-def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
+def _merge_short_forms(
+    groups: dict[str, list[Name]], doc: Doc | None = None
+) -> dict[str, list[Name]]:
     """Surnames and given names join the full name they shorten; acronyms the name
     they abbreviate."""
     # "Apple Computer", "Apple Inc." and "Apple": one company, named with and without
@@ -1943,6 +2006,8 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             for n in groups[key]:
                 n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
             groups[acronym.lower()].extend(groups.pop(key))
+    for key, target in _middle_name_forms(groups, doc).items():
+        groups[target].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
@@ -1978,6 +2043,49 @@ def _merge_short_forms(groups: dict[str, list[Name]]) -> dict[str, list[Name]]:
             groups[target].extend(groups.pop(key))
             moved[key] = target
     return groups
+
+
+def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[str, str]:
+    """Each person's name that a fuller one of the article extends by middle names.
+
+    An obituary or a court story names a person "Ruth Calder" and, once, with
+    the middle name ("Ruth Ellen Calder"): one person, named by the fuller form
+    (GUIDE §2 Aliases). The shorter form keeps its given name and surname and is
+    the fuller's words in order; a shorter form two fuller ones extend joins
+    neither, and one written in a sentence with the fuller is another person
+    ("Charles Webb and Charles Allen Webb, his father").
+    """
+    people = [k for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"]
+    merges: dict[str, str] = {}
+    for key in people:
+        words = key.split()
+        fuller = [
+            k for k in people
+            if len(k.split()) > len(words)
+            and k.split()[0] == words[0] and k.split()[-1] == words[-1]
+            and _in_order_words(words[1:-1], k.split()[1:-1])
+        ]  # fmt: skip
+        if len(fuller) == 1 and not _share_a_sentence(groups[key], groups[fuller[0]], doc):
+            merges[key] = fuller[0]
+    # No chains: whatever extends a fuller form extends the shorter one too, which
+    # then has two fuller forms and joins neither.
+    return merges
+
+
+def _share_a_sentence(names: list[Name], others: list[Name], doc: Doc | None) -> bool:
+    if doc is None:
+        return False
+
+    def sentences(group: list[Name]) -> set[int]:
+        spans = (doc.char_span(n.start, n.end, alignment_mode="expand") for n in group)
+        return {_sent_start(doc, sp.start) for sp in spans if sp is not None}
+
+    return bool(sentences(names) & sentences(others))
+
+
+def _in_order_words(words: list[str], others: list[str]) -> bool:
+    it = iter(others)
+    return all(w in it for w in words)
 
 
 def _person_shortened(
@@ -2016,7 +2124,9 @@ def _organization_shortened(
     model already calls an organization stays its own ("Boeing" beside "Boeing
     Commercial Airplanes"), and one that two organizations share joins neither.
     """
-    if kind == "organization" or len(key.split()) != 1 or any(n.strength >= 1 for n in names):
+    if kind == "organization" or len(key.split()) != 1:
+        return None
+    if any(n.strength >= 1 and not _facility_by_label(n) for n in names):
         return None
     longer = [
         k for k, v in orgs.items()
@@ -2024,6 +2134,21 @@ def _organization_shortened(
         and any(n.strength >= 2 or n.label == "ORG" for n in v)
     ]  # fmt: skip
     return longer[0] if len(longer) == 1 else None
+
+
+def _facility_by_label(name: Name) -> bool:
+    """A one-word facility only the model's label makes one ("Acme will pay"): a
+    building's name has its head word ("Wembley Stadium"), and the model gives a
+    company's short form that label as readily as a town's. A name the gazetteer
+    knows gets its place reading from the gazetteer, a city's or a state's, not here."""
+    gaz = load_gazetteer()
+    return (
+        name.kind == "facility"
+        and name.label == "FAC"
+        and name.strength == 1
+        and " " not in name.key
+        and not _is_place_name(name.key, gaz)
+    )
 
 
 # Words that only say what legal form a company has: "Apple Inc." is Apple.
@@ -2079,7 +2204,7 @@ def _is_place_name(text: str, gaz: Gazetteer) -> bool:
 # Words after a company's own name that only say what line it is in: "Ford Motor
 # Company" and "Foo Group" are Ford and Foo.
 GENERIC_TAILS = LEGAL_FORMS | word_set("""
-    group holdings computer computers motor motors international incorporated systems
+    group holdings industries computer computers motor motors international incorporated systems
     """)
 
 
@@ -2200,12 +2325,14 @@ def _canonical_name(kind: str, names: list[Name], gaz: Gazetteer) -> str:
     return Counter(c for c in candidates if len(c.split()) == longest).most_common(1)[0][0]
 
 
-def build_entities(names: list[Name], gaz: Gazetteer | None = None) -> list[Entity]:
+def build_entities(
+    names: list[Name], gaz: Gazetteer | None = None, doc: Doc | None = None
+) -> list[Entity]:
     gaz = gaz or load_gazetteer()
     groups: dict[str, list[Name]] = {}
     for name in names:
         groups.setdefault(_cluster_key(name), []).append(name)
-    groups = _merge_short_forms(groups)
+    groups = _merge_short_forms(groups, doc)
     entities: list[Entity] = []
     used: set[str] = set()
     for group in sorted(groups.values(), key=lambda g: min(n.start for n in g)):
@@ -3391,7 +3518,7 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    entities = [e for e in build_entities(read_names(doc, gaz), gaz) if not _unfounded(e, doc)]
+    entities = [e for e in build_entities(read_names(doc, gaz), gaz, doc) if not _unfounded(e, doc)]
     entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))
     entities = _with_relatives_apart(entities, doc)

@@ -98,6 +98,25 @@ _WORLD_REGIONS = (
 )
 
 
+# The abbreviations American newspapers write a state with after a town ("Wichita,
+# Kan."): the Associated Press's list, which spells out the eight short names (Ohio,
+# Iowa, Texas ...). Postal codes ("KS", "OR", "IN") are left out: too many are words.
+_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class State:
     id: str
@@ -172,6 +191,15 @@ class Gazetteer:
         for rec in gc.get_us_states().values():
             state = State(id=slugify(rec["name"]), name=rec["name"], country_iso="US")
             self._states[rec["name"].lower()] = state
+        for short, name in _STATE_ABBREVIATIONS.items():
+            # "Wash." and "N.Y.": the state's name is also a big city's, and news
+            # means the city by it as often, so the abbreviation is not read as
+            # the name written in full.
+            city = self._cities.get(name.lower())
+            if city is not None and city.country_iso == "US" and city.population >= 100_000:
+                continue
+            if name.lower() in self._states:
+                self._states[short.lower()] = self._states[name.lower()]
 
     def country(self, text: str) -> Country | None:
         """The country ``text`` names ("the United States", "U.S.", "Iran's")."""
@@ -210,6 +238,7 @@ class Gazetteer:
         return table.get(key.lower())
 
     def state(self, text: str) -> State | None:
+        """The US state ``text`` names, in full or as newspapers abbreviate it ("Kan.")."""
         return self._states.get(normalise_name(text).lower())
 
     def capital_of(self, city: City) -> Country | None:

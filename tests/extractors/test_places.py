@@ -96,3 +96,14 @@ def test_a_facility_is_in_the_country_of_the_place_it_is_named_after() -> None:
     facilities = {p["name"]: p for p in places.values() if p["kind"] == "facility"}
     assert facilities["Basra International Airport"]["country"] == "iraq"
     assert facilities["Iraqi National Museum"]["country"] == "iraq"
+
+
+def test_a_state_abbreviation_is_the_state_named_in_full() -> None:
+    article = parse_article(
+        "The plant in Topeka, Kan., will close next year, the company said. "
+        "About 400 people in Kansas work there."
+    )
+    places = _places(article)
+    assert "kan" not in places
+    assert places["kansas"]["kind"] == "region"
+    assert places["kansas"]["aliases"] == ["Kan."]
