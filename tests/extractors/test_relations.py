@@ -665,3 +665,17 @@ def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> N
         "replaced on Sunday with Ruth Vance, the current chief operating officer."
     )
     assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
+
+
+def test_an_owner_named_after_a_description_and_a_shareholder_in_apposition() -> None:
+    article = parse_article(
+        "Zento Ltd, which was bought by the Swiss insurer Ardent Holdings in 2015, grew. "
+        "Kelvar Motors' largest shareholder, the pension fund Orvane Capital, backed the plan."
+    )
+    triples = _triples(_relations(article))
+    assert ("ardent-holdings", "owns", "zento-ltd") in triples
+    assert ("orvane-capital", "owns", "kelvar-motors") in triples
+    # an agreed purchase not yet closed is no ownership
+    agreed = parse_article("Kelvar Motors said it had agreed to buy the Swiss insurer Zento Ltd.")
+    assert not [r for r in _relations(agreed) if r["kind"] == "owns"]
+
