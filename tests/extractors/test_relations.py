@@ -667,6 +667,14 @@ def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> N
     assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
 
 
+def test_a_named_body_noun_refers_back_to_the_one_body_with_it_in_its_name() -> None:
+    article = parse_article(
+        "The Westbrook Tenants Coalition held a rally on Monday. "
+        "The coalition's director, Ruth Vance, said rents had risen."
+    )
+    assert ("ruth-vance", "role", "westbrook-tenants-coalition") in _triples(_relations(article))
+
+
 def test_an_owner_named_after_a_description_and_a_shareholder_in_apposition() -> None:
     article = parse_article(
         "Zento Ltd, which was bought by the Swiss insurer Ardent Holdings in 2015, grew. "
