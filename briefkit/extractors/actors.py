@@ -3097,8 +3097,10 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
             if tok.is_sent_start:
                 # "X, a pianist, died Tuesday. He was 91.": the next sentence opening
                 # with he or she, after one about X alone, is about X.
-                if alone and tok.lower_ in _SUBJECT_PRONOUNS:
-                    votes.add("m" if tok.lower_ == "he" else "f")
+                # So is one opening with "his" or "her": "X did not respond. Her
+                # lawyer said ...".
+                if alone and tok.lower_ in _SUBJECT_PRONOUNS | _OPENING_POSSESSIVES:
+                    votes.add("m" if tok.lower_ in _MALE else "f")
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
@@ -3114,6 +3116,7 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
 
 
 _SUBJECT_PRONOUNS = word_set("he she")
+_OPENING_POSSESSIVES = word_set("his her")
 
 
 # How many sentences naming no one a possessive pronoun may look back past.

@@ -667,6 +667,14 @@ def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> N
     assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
 
 
+def test_an_opening_possessive_after_a_sentence_about_one_person_gives_her_gender() -> None:
+    article = parse_article(
+        "Laura Dunn, who left Kelvar Motors in May, did not answer calls. "
+        "Her lawyer, Tom Beck, said she would appeal."
+    )
+    assert ("tom-beck", "counsel-for", "laura-dunn") in _triples(_relations(article))
+
+
 def test_a_named_body_noun_refers_back_to_the_one_body_with_it_in_its_name() -> None:
     article = parse_article(
         "The Westbrook Tenants Coalition held a rally on Monday. "
