@@ -667,12 +667,44 @@ def test_a_bare_corporate_title_takes_the_one_body_its_own_sentence_names() -> N
     assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
 
 
+def test_a_post_of_the_person_a_possessive_pronoun_refers_back_to() -> None:
+    article = parse_article(
+        "Sen. Ivo Tan faced questions on Monday about his travel. "
+        "His spokesman, Tom Lark, said the senator would answer them."
+    )
+    assert ("tom-lark", "employed-by", "ivo-tan") in _triples(_relations(article))
+    # a nearer person whose gender the text does not give: no guess
+    unclear = parse_article(
+        "Ivo Tan and Ruth Vance met on Monday. His spokesman, Tom Lark, said so."
+    )
+    assert not [r for r in _relations(unclear) if r["from"] == "tom-lark"]
+
+
 def test_an_opening_possessive_after_a_sentence_about_one_person_gives_her_gender() -> None:
     article = parse_article(
         "Laura Dunn, who left Kelvar Motors in May, did not answer calls. "
         "Her lawyer, Tom Beck, said she would appeal."
     )
     assert ("tom-beck", "counsel-for", "laura-dunn") in _triples(_relations(article))
+
+
+def test_a_bare_company_title_whose_holder_speaks_of_the_company() -> None:
+    article = parse_article(
+        "Kelvar Motors will close a plant in Oslo. "
+        "Chief executive Ruth Vance said the company had lost money for years."
+    )
+    assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
+    # a title a public body has too, or two companies before: which one is a guess
+    agency = parse_article(
+        "The Federal Trade Commission fined Kelvar Motors. "
+        "President Ivo Tan said the agency had been slow."
+    )
+    assert not [r for r in _relations(agency) if r["from"] == "ivo-tan"]
+    two = parse_article(
+        "Kelvar Motors lost money. Its rival, Ostmark Steel Corp., made a profit. "
+        "Chief executive Ivo Tan said the company would cut jobs."
+    )
+    assert not [r for r in _relations(two) if r["from"] == "ivo-tan"]
 
 
 def test_a_named_body_noun_refers_back_to_the_one_body_with_it_in_its_name() -> None:
@@ -694,4 +726,3 @@ def test_an_owner_named_after_a_description_and_a_shareholder_in_apposition() ->
     # an agreed purchase not yet closed is no ownership
     agreed = parse_article("Kelvar Motors said it had agreed to buy the Swiss insurer Zento Ltd.")
     assert not [r for r in _relations(agreed) if r["kind"] == "owns"]
-
