@@ -3093,6 +3093,10 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
             continue
         sent = doc[_sent_start(doc, span.start) :]
         alone = not any(t.ent_type_ == "PERSON" for t in doc[sent.start : span.start])
+        root = span.root
+        kin_named = (root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS) or any(
+            c.dep_ == "appos" and c.lower_ in KIN_NOUNS for c in root.children
+        )
         for tok in sent[span.end - sent.start :]:
             if tok.is_sent_start:
                 # "X, a pianist, died Tuesday. He was 91.": the next sentence opening
@@ -3104,9 +3108,10 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
-            if tok.dep_ == "poss" and tok.head.lower_ in KIN_NOUNS:
+            if tok.dep_ == "poss" and tok.head.lower_ in KIN_NOUNS and kin_named:
                 # "survived by his wife, Eva Tan, and his son": the son's "his" is the
-                # one they both belong to, not Eva Tan's.
+                # one they both belong to, not Eva Tan's. A person not named as kin
+                # ("X said his daughter ...") is the one it belongs to.
                 continue
             if tok.lower_ in _MALE:
                 votes.add("m")

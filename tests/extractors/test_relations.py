@@ -726,3 +726,16 @@ def test_an_owner_named_after_a_description_and_a_shareholder_in_apposition() ->
     # an agreed purchase not yet closed is no ownership
     agreed = parse_article("Kelvar Motors said it had agreed to buy the Swiss insurer Zento Ltd.")
     assert not [r for r in _relations(agreed) if r["kind"] == "owns"]
+
+
+def test_his_before_a_kin_noun_gives_the_gender_of_a_speaker_not_named_as_kin() -> None:
+    article = parse_article(
+        "Kelvar Motors named a new head on Monday. Ivo Tan said on Monday that his "
+        "daughter, Ruth Vance, would run the company."
+    )
+    assert ("ivo-tan", "parent-of", "ruth-vance") in _triples(_relations(article))
+    # the one named as kin is not whose "his" the next kin noun is
+    survived = parse_article(
+        "Ivo Tan died on Monday. He is survived by his wife, Eva Tan, and his son, Tom Tan."
+    )
+    assert ("eva-tan", "parent-of", "tom-tan") not in _triples(_relations(survived))
