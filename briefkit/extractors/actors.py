@@ -3161,6 +3161,23 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
     return None
 
 
+def _survived_by(noun: Token) -> Token | None:
+    """'He is survived by a son, Robert': the one a kin noun with no possessor
+    survives, the subject of the passive 'survived by' the noun (or the list it is in)
+    is the agent of. Obituaries name kin this way without 'his' or 'her'."""
+    tok = noun
+    # the parse hangs a later list item on the name before it as often as on its noun
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i:
+        tok = tok.head
+    agent = tok.head
+    if tok.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
+        return None
+    verb = agent.head
+    if verb.lemma_.lower() != "survive":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _kin_role(
     span: Span, holder: Entity, people: list[Entity], doc: Doc
 ) -> tuple[Role, Kin] | None:
@@ -3188,9 +3205,16 @@ def _kin_role(
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        if relation is None or (poss is None and not of):
+        survivor_of = _survived_by(noun) if poss is None and not of else None
+        if relation is None or (poss is None and not of and survivor_of is None):
             continue
-        if poss is not None:
+        if survivor_of is not None:
+            other = (
+                _pronoun_person(survivor_of, holder, people, doc)
+                if survivor_of.lower_ in PRONOUNS_PERSON
+                else index.at(survivor_of.idx, survivor_of.idx + len(survivor_of.text))
+            )
+        elif poss is not None:
             other = (
                 _pronoun_person(poss, holder, people, doc)
                 if poss.lower_ in PRONOUNS_PERSON
@@ -3202,8 +3226,10 @@ def _kin_role(
             continue
         kind, forward = relation
         start = min(noun.left_edge.idx, span.start_char)
+        if survivor_of is not None:
+            start = min(start, survivor_of.left_edge.idx)
         end = max(noun.idx + len(noun.text), span.end_char)
-        if poss is None:
+        if poss is None and of:
             end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
         role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)

@@ -739,3 +739,14 @@ def test_his_before_a_kin_noun_gives_the_gender_of_a_speaker_not_named_as_kin() 
         "Ivo Tan died on Monday. He is survived by his wife, Eva Tan, and his son, Tom Tan."
     )
     assert ("eva-tan", "parent-of", "tom-tan") not in _triples(_relations(survived))
+
+
+def test_kin_an_obituary_lists_after_survived_by() -> None:
+    article = parse_article(
+        "Ivo Tan, a retired pilot, died on Monday in Oslo. "
+        "He is survived by his wife, Eva Tan, and a daughter, Ruth Vance."
+    )
+    assert ("ivo-tan", "parent-of", "ruth-vance") in _triples(_relations(article))
+    # a kin noun with no possessor and no 'survived by' says whose it is nowhere
+    bare = parse_article("Ivo Tan died on Monday. A daughter, Ruth Vance, spoke at the service.")
+    assert not [r for r in _relations(bare) if r["kind"] == "parent-of"]
