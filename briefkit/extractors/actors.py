@@ -2892,7 +2892,21 @@ def _appointed_role(span: Span, index: _Index, doc: Doc) -> Role | None:
         elif child.dep_ in {"oprd", "attr"} and root.dep_ == "nsubjpass":
             noun = child
         if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
-            return _apposition_role(span, noun, index, doc)
+            role = _apposition_role(span, noun, index, doc)
+            if role is not None and role.affiliation is None and root.dep_ == "dobj":
+                # "Calder Trust named X as chief executive": a body that names someone
+                # to a post it does not place elsewhere names them to its own
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                body = index.at(subject.idx, subject.idx + len(subject.text)) if subject else None
+                if (
+                    body is not None
+                    and body.kind == "organization"
+                    and not any(c.dep_ == "prep" for c in noun.children)
+                ):
+                    role.affiliation = body.id
+                    named = index.spans.covering(subject.idx)
+                    role.start = min(role.start, named[0][0] if named else subject.idx)
+            return role
     return None
 
 

@@ -750,3 +750,14 @@ def test_kin_an_obituary_lists_after_survived_by() -> None:
     # a kin noun with no possessor and no 'survived by' says whose it is nowhere
     bare = parse_article("Ivo Tan died on Monday. A daughter, Ruth Vance, spoke at the service.")
     assert not [r for r in _relations(bare) if r["kind"] == "parent-of"]
+
+
+def test_a_body_that_names_someone_to_a_post_names_them_to_its_own() -> None:
+    article = parse_article("Kelvar Motors named Ruth Vance as chief executive on Monday.")
+    assert ("ruth-vance", "role", "kelvar-motors") in _triples(_relations(article))
+    # a person appoints to posts not their own; a post placed elsewhere is that one's
+    others = parse_article(
+        "Ivo Tan named Ruth Vance as ambassador on Monday. "
+        "Kelvar Motors named Tom Lark as envoy to Norway."
+    )
+    assert not [r for r in _relations(others) if r["to"] in {"ivo-tan", "kelvar-motors"}]
