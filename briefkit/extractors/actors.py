@@ -3166,12 +3166,16 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
          if floor <= n.start < tok.idx),
         key=lambda m: -m[0],
     )  # fmt: skip
-    for _start, person in mentions:
+    pronouns = _MALE if want == "m" else _FEMALE
+    for start, person in mentions:
         gender = _gender(person, doc)
         if gender is None:
             return None
         if gender == want:
-            return person
+            # "He is survived by a son, Tom. His brother, ...": a pronoun of that gender
+            # before the nearest such person, in reach, is someone else's: two fit.
+            before = [t for t in doc[lo : tok.i] if t.idx < start and t.lower_ in pronouns]
+            return None if before else person
     return None
 
 

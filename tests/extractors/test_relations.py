@@ -761,3 +761,13 @@ def test_a_body_that_names_someone_to_a_post_names_them_to_its_own() -> None:
         "Kelvar Motors named Tom Lark as envoy to Norway."
     )
     assert not [r for r in _relations(others) if r["to"] in {"ivo-tan", "kelvar-motors"}]
+
+
+def test_a_possessive_pronoun_two_people_of_its_gender_fit_is_left_open() -> None:
+    article = parse_article(
+        "Ivo Tan died on Monday in Oslo. He is survived by his wife, Eva Tan, and a son, "
+        "Tom Lark. His brother, Leo Vance, died in 2010."
+    )
+    relations = _relations(article)
+    assert not [r for r in relations if r["kind"] == "sibling"]
+    assert ("ivo-tan", "parent-of", "tom-lark") in _triples(relations)
