@@ -3019,7 +3019,21 @@ def _appointed_role(span: Span, index: _Index, doc: Doc) -> Role | None:
         elif child.dep_ in {"oprd", "attr"} and root.dep_ == "nsubjpass":
             noun = child
         if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ROLE_NOUNS:
-            return _apposition_role(span, noun, index, doc)
+            role = _apposition_role(span, noun, index, doc)
+            if role is not None and role.affiliation is None and root.dep_ == "dobj":
+                # "Calder Trust named X as chief executive": a body that names someone
+                # to a post it does not place elsewhere names them to its own
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                body = index.at(subject.idx, subject.idx + len(subject.text)) if subject else None
+                if (
+                    body is not None
+                    and body.kind == "organization"
+                    and not any(c.dep_ == "prep" for c in noun.children)
+                ):
+                    role.affiliation = body.id
+                    named = index.spans.covering(subject.idx)
+                    role.start = min(role.start, named[0][0] if named else subject.idx)
+            return role
     return None
 
 
@@ -3220,18 +3234,25 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
             continue
         sent = doc[_sent_start(doc, span.start) :]
         alone = not any(t.ent_type_ == "PERSON" for t in doc[sent.start : span.start])
+        root = span.root
+        kin_named = (root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS) or any(
+            c.dep_ == "appos" and c.lower_ in KIN_NOUNS for c in root.children
+        )
         for tok in sent[span.end - sent.start :]:
             if tok.is_sent_start:
                 # "X, a pianist, died Tuesday. He was 91.": the next sentence opening
                 # with he or she, after one about X alone, is about X.
-                if alone and tok.lower_ in _SUBJECT_PRONOUNS:
-                    votes.add("m" if tok.lower_ == "he" else "f")
+                # So is one opening with "his" or "her": "X did not respond. Her
+                # lawyer said ...".
+                if alone and tok.lower_ in _SUBJECT_PRONOUNS | _OPENING_POSSESSIVES:
+                    votes.add("m" if tok.lower_ in _MALE else "f")
                 break
             if tok.ent_type_ == "PERSON":
                 break  # another person: whose pronoun it is, is not clear
-            if tok.dep_ == "poss" and tok.head.lower_ in KIN_NOUNS:
+            if tok.dep_ == "poss" and tok.head.lower_ in KIN_NOUNS and kin_named:
                 # "survived by his wife, Eva Tan, and his son": the son's "his" is the
-                # one they both belong to, not Eva Tan's.
+                # one they both belong to, not Eva Tan's. A person not named as kin
+                # ("X said his daughter ...") is the one it belongs to.
                 continue
             if tok.lower_ in _MALE:
                 votes.add("m")
@@ -3241,6 +3262,7 @@ def _gender(ent: Entity, doc: Doc) -> str | None:
 
 
 _SUBJECT_PRONOUNS = word_set("he she")
+_OPENING_POSSESSIVES = word_set("his her")
 
 
 # How many sentences naming no one a possessive pronoun may look back past.
@@ -3271,13 +3293,34 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
          if floor <= n.start < tok.idx),
         key=lambda m: -m[0],
     )  # fmt: skip
-    for _start, person in mentions:
+    pronouns = _MALE if want == "m" else _FEMALE
+    for start, person in mentions:
         gender = _gender(person, doc)
         if gender is None:
             return None
         if gender == want:
-            return person
+            # "He is survived by a son, Tom. His brother, ...": a pronoun of that gender
+            # before the nearest such person, in reach, is someone else's: two fit.
+            before = [t for t in doc[lo : tok.i] if t.idx < start and t.lower_ in pronouns]
+            return None if before else person
     return None
+
+
+def _survived_by(noun: Token) -> Token | None:
+    """'He is survived by a son, Robert': the one a kin noun with no possessor
+    survives, the subject of the passive 'survived by' the noun (or the list it is in)
+    is the agent of. Obituaries name kin this way without 'his' or 'her'."""
+    tok = noun
+    # the parse hangs a later list item on the name before it as often as on its noun
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i:
+        tok = tok.head
+    agent = tok.head
+    if tok.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
+        return None
+    verb = agent.head
+    if verb.lemma_.lower() != "survive":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _kin_role(
@@ -3307,9 +3350,16 @@ def _kin_role(
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        if relation is None or (poss is None and not of):
+        survivor_of = _survived_by(noun) if poss is None and not of else None
+        if relation is None or (poss is None and not of and survivor_of is None):
             continue
-        if poss is not None:
+        if survivor_of is not None:
+            other = (
+                _pronoun_person(survivor_of, holder, people, doc)
+                if survivor_of.lower_ in PRONOUNS_PERSON
+                else index.at(survivor_of.idx, survivor_of.idx + len(survivor_of.text))
+            )
+        elif poss is not None:
             other = (
                 _pronoun_person(poss, holder, people, doc)
                 if poss.lower_ in PRONOUNS_PERSON
@@ -3321,8 +3371,10 @@ def _kin_role(
             continue
         kind, forward = relation
         start = min(noun.left_edge.idx, span.start_char)
+        if survivor_of is not None:
+            start = min(start, survivor_of.left_edge.idx)
         end = max(noun.idx + len(noun.text), span.end_char)
-        if poss is None:
+        if poss is None and of:
             end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
         role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)

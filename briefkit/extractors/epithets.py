@@ -40,7 +40,9 @@ AGENCY_NOUNS = word_set("agency department ministry administration commission re
 # Nouns that fit any organization: the category is in the name or nowhere.
 _ANY_NOUNS = word_set("organization organisation")
 # Nouns whose body says what it is in its name ("the party": a "... Party").
-_NAMED_NOUNS = word_set("party church union")
+_NAMED_NOUNS = word_set("""
+    party church union alliance coalition committee council association federation league
+    """)
 # Words of a public body's name: such a body is an agency, not a company.
 _PUBLIC_WORDS = word_set("""
     agency department ministry administration commission authority bureau office service

@@ -156,7 +156,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
         elif tok.pos_ == "NOUN" and lemma in _HOLDER_NOUNS:
             # "X, the largest shareholder in Y", "X is Y's largest shareholder"
             held = _pobj(tok, "in", "of") or _child(tok, "poss")
-            holder = tok.head if tok.dep_ == "appos" else None
+            # "Y's largest shareholder, X": the name in apposition to the noun
+            holder = tok.head if tok.dep_ == "appos" else _child(tok, "appos")
             if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
                 holder = _child(tok.head, "nsubj")
             if holder is not None and held is not None:
@@ -200,7 +201,7 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
     )
     out: list[dict[str, object]] = []
     for owner_tok, owned_tok, trigger in _pairs(doc):
-        owner, owned = refs.at(owner_tok), refs.at(owned_tok)
+        owner, owned = refs.at(_named(owner_tok, refs)), refs.at(_named(owned_tok, refs))
         if owner is None and owner_tok.lower_ in {"he", "she"}:
             # "In 1986 he bought X": the one person the text before names, the reading
             # events.py makes of a pronoun subject
@@ -234,6 +235,17 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
                     "evidence": article.text[lo:hi]})  # fmt: skip
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
+
+
+def _named(tok: Token, refs: _Refs) -> Token:
+    """'the Swiss insurer Ardent Holdings': a description the parse heads with its
+    common noun stands for the name in apposition right after it."""
+    if refs.at(tok) is not None or tok.pos_ != "NOUN":
+        return tok
+    name = _child(tok, "appos")
+    if name is not None and name.pos_ == "PROPN" and name.left_edge.i == tok.i + 1:
+        return name
+    return tok
 
 
 def _described(tok: Token, epithets: Epithets, other: str) -> tuple[int, int, str, str] | None:

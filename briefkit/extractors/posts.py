@@ -26,8 +26,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefkit.extractors.actors import PLACE_OFFICES, ROLE_NOUNS, TITLE_WORDS
-from briefkit.extractors.epithets import Epithets, is_epithet
+from briefkit.extractors.actors import (
+    PLACE_OFFICES,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    _pronoun_person,
+)
+from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.nlp import conjuncts
 from briefkit.extractors.spans import SpanIndex
@@ -36,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
-    from briefkit.extractors.types import Entities
+    from briefkit.extractors.types import Entities, Entity
 
 # Posts of a state or of a national side: the ones a demonym gives a body to.
 STATE_POSTS = TITLE_WORDS - word_set(
@@ -52,6 +58,10 @@ _PERSONAL_POSTS = word_set("""
     counsel solicitor barrister secretary
     """)
 _COUNSEL = word_set("attorney lawyer counsel solicitor barrister")
+_POSS_PRONOUNS = word_set("his her")
+# Posts only a business has: "chief executive", "CEO"; "chief operating officer".
+_COMPANY_HEADS = word_set("ceo cfo coo")
+_CHIEF_OF = word_set("executive officer")
 # Who works for a body with no post stated (GUIDE §9 employed-by): "an employee of Y".
 _EMPLOYEES = word_set("employee employees staffer staffers")
 _FOUNDERS = word_set("founder co-founder cofounder")
@@ -303,6 +313,7 @@ def _body_of_noun(
     person_span: Span,
     person: str,
     epithets: Epithets | None = None,
+    people: list[Entity] | None = None,
 ) -> tuple[str, int, int] | None:
     """The body of a title in apposition: its possessor first, then an 'of/for/at'
     object, then a modifier naming one ("a Kansas representative"); a description
@@ -325,6 +336,14 @@ def _body_of_noun(
                 found = _body(names, client, head, person, possessive=True)
                 if found is not None:
                     return found
+    if people is not None and head in _PERSONAL_POSTS and head not in _COUNSEL:
+        # "his spokeswoman, X": the person the pronoun refers back to, by gender, where
+        # that is clear (a lawyer's client is read with the kin nouns in actors.py)
+        for tok in (t for t in possessors if t.lower_ in _POSS_PRONOUNS):
+            holder = next((e for e in people if e.id == person), None)
+            other = _pronoun_person(tok, holder, people, tok.doc) if holder else None
+            if other is not None:
+                return other.id, tok.idx, tok.idx + len(tok.text)
     if possessors and all(names.at(t) is None for t in possessors):
         return None  # "the Afghan team's coach": the post is the unnamed possessor's
     modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in _MODIFIERS]
@@ -381,6 +400,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     home = _home_country(article, entities)
     affiliated = {a.id for a in entities.actors if a.affiliation}
     epithets = Epithets(doc, entities)
+    people = [e for e in entities.actors if e.kind == "person"]
 
     def add(person: str, head: str, body: tuple[str, int, int], lo: int, hi: int) -> None:
         ref, start, end = body
@@ -402,11 +422,15 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         if before is not None:
             head, body = before
             add(m.ref, head.lower_, body, head.left_edge.idx, span.end_char)
-        elif home is not None and m.ref not in affiliated:
-            office = _bare_office(doc, span, names)
-            if office is not None and _only_country_in_sentence(span, names, home[0]):
+        elif m.ref not in affiliated:
+            office = _bare_office(doc, span, names) if home is not None else None
+            spoken = _corporate_head_on_company(doc, span, epithets)
+            if office is not None and home and _only_country_in_sentence(span, names, home[0]):
                 head, start = office
                 add(m.ref, head, (home[0], start, start), start, span.end_char)
+            elif spoken is not None:
+                body_ref, lo, hi = spoken
+                add(m.ref, "ceo", (body_ref, lo, hi), lo, hi)
         after = _named_after(doc, span, names, m.ref)
         if after is not None:
             head, body = after
@@ -418,7 +442,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         out.extend(_kin(article, doc, span, names, m.ref, entities))
         root = span.root
         for noun in _appositions(root):
-            body = _body_of_noun(noun, names, span, m.ref, epithets)
+            body = _body_of_noun(noun, names, span, m.ref, epithets, people)
             if body is not None:
                 right = max(t.idx + len(t.text) for t in _own_tokens(noun))
                 left = min(t.idx for t in _own_tokens(noun))
@@ -429,6 +453,40 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     out.extend(_party_labels(article, doc, entities))
     out.extend(_body_memberships(article, doc, names, entities))
     return out
+
+
+def _corporate_head_on_company(
+    doc: Doc, span: Span, epithets: Epithets
+) -> tuple[str, int, int] | None:
+    """'Chief executive Ruth Vance said the company had ...': a bare title only a company
+    has, opening the sentence, whose holder says what "the company" did: the company
+    the description refers back to is the holder's. Titles a public body has too
+    ("President X said the department ...") speak of another body as often."""
+    k = span.start - 1
+    if k < span.sent.start:
+        return None
+    title = doc[k]
+    if title.lower_ in _CHIEF_OF and k - 1 >= span.sent.start and doc[k - 1].lower_ == "chief":
+        first = k - 1
+    elif title.lower_ in _COMPANY_HEADS:
+        first = k
+    else:
+        return None
+    # A name or a possessor before the title may be its body, read elsewhere.
+    if first > span.sent.start and doc[first - 1].lower_ != "the":
+        return None
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subj.lemma_.lower() not in COMPANY_NOUNS:
+                continue
+            told = epithets.referent(subj)
+            if told is not None:
+                return told, doc[first].idx, subj.idx + len(subj.text)
+    return None
 
 
 def _body_memberships(
