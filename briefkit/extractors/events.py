@@ -133,6 +133,13 @@ def find_events(
         ):
             date_span = sent_doc[before.i : date_span.end]
             date = replace(date, start=before.idx, text=article.text[before.idx : date.end])
+        part = _period_part(date_span, sent)
+        if part is not None:
+            # "by the end of 2027": the part of the period is the date's phrase, so
+            # the line keeps none of it ("will cut jobs by the end") and ``when`` has it.
+            date_span = sent_doc[part.left_edge.i : date_span.end]
+            date = replace(date, start=part.left_edge.idx,
+                           text=article.text[part.left_edge.idx : date.end])  # fmt: skip
         if _restates(date_span, ordered, i, article.text):
             continue
         value = _event_date(date)
@@ -489,6 +496,28 @@ _PERIOD_PARTS = frozenset({"early", "late", "mid", "earlier", "later", "end"})
 
 # "the day", "that day": they point back to a day told before and date no happening of
 # their own; the happening they belong to is told (and dated) where that day is named.
+# Nouns for a part of a period that "of" joins to the period: "the end of 2027".
+_PART_NOUNS = frozenset({"end", "beginning", "start", "middle", "close", "half", "rest"})
+
+
+def _period_part(date_span: Span, sent: Span) -> Token | None:
+    """The noun of "the end of" right before ``date_span``, when the date is its "of"
+    object and the phrase is nothing else ("the end of the talks in 2027" is not)."""
+    if date_span.start < 2 + sent.start:
+        return None
+    doc = sent.doc
+    of, noun = doc[date_span.start - 1], doc[date_span.start - 2]
+    if of.lower_ != "of" or date_span.root.head.i != of.i or of.head.i != noun.i:
+        return None
+    if noun.lemma_.lower() not in _PART_NOUNS or noun.pos_ != "NOUN":
+        return None
+    if noun.left_edge.i < sent.start or any(
+        t.pos_ not in ("DET", "ADJ") for t in doc[noun.left_edge.i : noun.i]
+    ):
+        return None
+    return noun
+
+
 _ANAPHORIC = re.compile(r"(?:the|that|this|the same)\s+day", re.IGNORECASE)
 
 # "from November 20 to December 11", "between 1957 and 1958", "2009-2011": one span of
@@ -835,6 +864,10 @@ def _read_dated(
     if verb is None:
         # No verb governs the date: a caption ("Pilgrims at the Grand Mosque in 2008")
         # or a line the parse broke; no clause tells a happening (GUIDE §6).
+        return None
+    # "will pay $48 a share, a premium of 31% to Friday's close on Friday": a date
+    # inside an apposition dates what the apposition describes, not its verb.
+    if _through_apposition(start, verb):
         return None
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
@@ -1572,6 +1605,17 @@ def _governing_verb(tok: Token, sent: Span) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _through_apposition(tok: Token, verb: Token) -> bool:
+    """The way up from ``tok`` to ``verb`` passes through an appositive noun."""
+    for _ in range(10):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+            return True
+        tok = tok.head
+    return False
 
 
 def _is_event_noun(tok: Token) -> bool:

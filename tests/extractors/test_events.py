@@ -1128,3 +1128,27 @@ def test_a_participle_adjunct_keeps_the_passive_and_a_trailing_one_its_doubt(nlp
     )
     _, events = events_of(nlp, text)
     assert not any("announce" in e["what"] for e in events)
+
+
+def test_the_end_of_a_year_is_the_dates_phrase(nlp: Language) -> None:
+    # "by the end of 2029": the line does not end on "by the end", and `when` has it all.
+    text = "Parlow Foods will close three bakeries in Ohio by the end of 2029.\n"
+    _, events = events_of(nlp, text)
+    [event] = [e for e in events if e["date"] == "2029"]
+    assert event["what"] == "Parlow Foods will close three bakeries in Ohio"
+    assert event["when"] == "by the end of 2029"
+    # The end of something else is no part of a date: "the end of the strike" stays.
+    _, events = events_of(nlp, "The union marked the end of the strike in 2021.\n")
+    assert any("the end of the strike" in e["what"] for e in events)
+
+
+def test_a_date_inside_an_apposition_does_not_date_the_verb(nlp: Language) -> None:
+    # "on Thursday" is the closing price's day, not the paying's.
+    text = (
+        "Halvard will pay $12 per share, a premium of 20% to Brisco's closing price on Thursday.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any("pay" in e["what"] for e in events)
+    # A date on the verb itself still dates it.
+    _, events = events_of(nlp, "Halvard paid $12 per share, a premium of 20%, on Thursday.\n")
+    assert any("pay" in e["what"] for e in events)
