@@ -1431,6 +1431,9 @@ def _antecedent(
             return None
     if "person" not in kinds:
         return None
+    farther = _farther_subject(pronoun, doc, index, actors)
+    if farther is not None:
+        return farther
     # No subject tells it, but a profile's "he" has one plain reading when the text
     # before it names only one person in any role ("... for Steve Jobs. In 1986 he
     # bought Pixar"): the last three sentences and this one's words before "he".
@@ -1445,6 +1448,54 @@ def _antecedent(
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
     return people.pop() if len(people) == 1 else None
+
+
+# How many sentences before the last one a "he" or "she" may look back for its subject.
+_SUBJECT_REACH = 2
+
+
+def _farther_subject(
+    pronoun: Token, doc: Doc, index: SpanIndex[Mention], actors: Mapping[str, Entity]
+) -> str | None:
+    """ "Mr. Roe founded X in 1961. By 1985 the airline flew to 40 cities. In 1994 he
+    sold it": where the sentence before has no person subject, the nearest person
+    subject of the two before it, when no other person is named between it and the
+    pronoun (another one there might be whom it means)."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    start = doc[sent.start - 1].sent.start
+    for _ in range(_SUBJECT_REACH):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        for tok in reversed(prev):
+            if tok.dep_ not in _SUBJECTS:
+                continue
+            refs = {
+                m.ref
+                for t in _naming_words(tok)
+                for m in index.covering(t.idx)
+                if m.kind == "actor" and (e := actors.get(m.ref)) is not None
+                and e.kind == "person"
+            }  # fmt: skip
+            if len(refs) != 1:
+                continue
+            ref = refs.pop()
+            between = {
+                m.ref
+                for m in index.within(tok.idx, pronoun.idx)
+                if m.kind == "actor" and (e := actors.get(m.ref)) is not None
+                and e.kind == "person"
+            }  # fmt: skip
+            # A name the actor list left out ("his father-in-law, Ed Ray") counts too.
+            strangers = any(
+                t.ent_type_ == "PERSON" and not index.covering(t.idx)
+                for t in doc[tok.i : pronoun.i]
+            )
+            return ref if between <= {ref} and not strangers else None
+        start = prev.start
+    return None
 
 
 # Common nouns that stand for an organization an earlier subject named ("the company").

@@ -1152,3 +1152,26 @@ def test_a_date_inside_an_apposition_does_not_date_the_verb(nlp: Language) -> No
     # A date on the verb itself still dates it.
     _, events = events_of(nlp, "Halvard paid $12 per share, a premium of 20%, on Thursday.\n")
     assert any("pay" in e["what"] for e in events)
+
+
+def test_he_two_sentences_on_is_the_last_person_subject(nlp: Language) -> None:
+    # The sentence before "he" has a company for subject; the one before names Okoye.
+    text = (
+        "Mr. Okoye opened Lakeline Bakery in 1972. By 1990 the bakery sold bread in 12 "
+        "towns. In 1999 he sold the business to Hartwell Foods.\n"
+    )
+    names = {"Okoye": ("okoye", "actor"), "Hartwell Foods": ("hartwell", "actor")}
+    kinds = {"okoye": ("Ben Okoye", "person"), "hartwell": ("Hartwell Foods", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [sold] = [e for e in events if e["date"] == "1999"]
+    assert sold["what"].startswith("Okoye sells")
+    assert "okoye" in sold["actors"]
+    # Another person named in between may be whom "he" means: no guess.
+    text = (
+        "Mr. Okoye opened Lakeline Bakery in 1972. Its manager was Sam Ruiz. By 1990 the "
+        "bakery sold bread in 12 towns. In 1999 he sold the business to Hartwell Foods.\n"
+    )
+    names["Sam Ruiz"] = ("ruiz", "actor")
+    kinds["ruiz"] = ("Sam Ruiz", "person")
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["what"].startswith("Okoye sells") for e in events)
