@@ -969,9 +969,12 @@ def _verb_reading(
     if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
         verb = verb.head
     # A gerund complement too: "will start delivering in 2011" is not "delivers".
+    # And an infinitive said of the object ("had pushed the board to explore a sale
+    # since June", which the parse may call an adverbial clause): the pushing is the
+    # happening, and the exploring would be the board's, not the subject's.
     for _ in range(3):
         if (
-            verb.dep_ == "xcomp"
+            (verb.dep_ == "xcomp" or _object_infinitive(verb))
             and (_is_to_inf(verb) or verb.tag_ == "VBG")
             and verb.head.pos_ in ("VERB", "AUX")
         ):
@@ -1560,6 +1563,10 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
                 continue
             if c.lower_ == "according":
                 continue  # the source of the report, not a party to the happening
+            # "..., drawing notice from critics of X": a trailing participle tells what
+            # followed from the happening; its names take no part in it.
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i and doc[c.i - 1].text == ",":
+                continue
             own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
                 continue
@@ -2002,6 +2009,16 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
     return None
 
 
+def _object_infinitive(verb: Token) -> bool:
+    """A to-infinitive right after its verb's object ("pushed the board to explore"),
+    which the small model may hang on the verb as an adverbial clause."""
+    if verb.dep_ != "advcl" or not _is_to_inf(verb) or verb.head.i > verb.i:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i for c in verb.head.children
+    )
+
+
 def _object_controlled(verb: Token) -> bool:
     """A gerund after "from"/"into" whose governing verb has an object ("barred him from
     working", "talked the board into selling"): the object would do it, not the subject."""
@@ -2164,7 +2181,11 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             objects.append(_noun_phrase(c, skip))
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
             continue  # "submitted starting next month": the participle only dates it
-        elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
+        elif (
+            (c.dep_ in ("prep", "xcomp") or _object_infinitive(c))
+            and c.i > verb.i
+            and len(others) < 2
+        ) or (
             # Any verb's complement clause when nothing else follows it: "admitted that
             # the loss could swell", not a bare "GM admits" (a summary is a whole clause).
             c.dep_ == "ccomp"

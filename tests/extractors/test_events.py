@@ -1175,3 +1175,25 @@ def test_he_two_sentences_on_is_the_last_person_subject(nlp: Language) -> None:
     kinds["ruiz"] = ("Sam Ruiz", "person")
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert not any(e["what"].startswith("Okoye sells") for e in events)
+
+
+def test_an_infinitive_after_the_object_is_told_with_its_verb(nlp: Language) -> None:
+    # The exploring would be the board's; the pushing is what lasted since June.
+    text = "Brightwater had pushed the company's board to explore a sale since June.\n"
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == [
+        "Brightwater pushes the company's board to explore a sale"
+    ]
+
+
+def test_a_trailing_participle_names_no_participant(nlp: Language) -> None:
+    # Kessler is named in what followed from the ruling, not in the ruling.
+    text = (
+        "Judge Mara Lind struck down the tariff on Monday, drawing praise from allies of "
+        "Senator Ann Kessler.\n"
+    )
+    names = {"Mara Lind": ("lind", "actor"), "Ann Kessler": ("kessler", "actor")}
+    _, events = events_of(nlp, text, names)
+    [event] = events
+    assert "strikes down the tariff" in event["what"]
+    assert event["actors"] == ["lind"]
