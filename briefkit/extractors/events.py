@@ -2417,7 +2417,9 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
 
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
-    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    prefix = _split_prefix(verb)
+    lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
+    form = prefix + verb.lower_
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
     passive = (verb.tag_ == "VBN" and (
@@ -2425,9 +2427,9 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
     )) or _participle_adjunct(verb) or _reduced_schedule(verb)  # fmt: skip
     if modal:
-        return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
+        return f"{modal} {'not ' if negated else ''}{f'be {form}' if passive else lemma}"
     if passive:
-        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
+        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{form}"
     if negated and lemma == "be":
         return f"{'are' if plural else 'is'} not"
     if negated:
@@ -2441,6 +2443,20 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _split_prefix(verb: Token) -> str:
+    """ "re-elected": the tokenizer splits a hyphenated prefix off the verb ("re", "-",
+    "elected"); the line keeps it ("is re-elected", not "is elected")."""
+    doc = verb.doc
+    if verb.i < 2:
+        return ""
+    dash, prefix = doc[verb.i - 1], doc[verb.i - 2]
+    if dash.text != "-" or dash.whitespace_ or prefix.whitespace_:
+        return ""
+    if not prefix.is_alpha or len(prefix.text) > 4:
+        return ""
+    return f"{prefix.lower_}-"
 
 
 def _participle_adjunct(verb: Token) -> bool:

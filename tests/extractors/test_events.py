@@ -1197,3 +1197,11 @@ def test_a_trailing_participle_names_no_participant(nlp: Language) -> None:
     [event] = events
     assert "strikes down the tariff" in event["what"]
     assert event["actors"] == ["lind"]
+
+
+def test_a_hyphenated_prefix_stays_on_the_verb(nlp: Language) -> None:
+    # The tokenizer splits "re-elected" into three words; the line keeps all three.
+    text = "Moreno, 61, was elected mayor in 2015 and re-elected in 2019.\n"
+    _, events = events_of(nlp, text)
+    second = [e["what"] for e in events if e["date"] == "2019"]
+    assert second == ["Moreno is re-elected"]
