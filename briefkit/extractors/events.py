@@ -24,9 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
+from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.nlp import SCHEDULE_VERBS
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
+from briefkit.extractors.types import Entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,6 +102,7 @@ def find_events(
     ``actors`` (the article's actors) let a pronoun subject be told by its name.
     """
     kinds = {a.id: a for a in actors}
+    epithets = Epithets(doc, Entities(list(actors), [], list(mentions)))
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
@@ -177,7 +180,7 @@ def find_events(
             ):
                 continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
-                              approximate, index, kinds)  # fmt: skip
+                              approximate, index, kinds, epithets)  # fmt: skip
             if event is not None:
                 events.append(event)
                 told_by.append((sentence.start, one.verb))
@@ -313,6 +316,7 @@ def _event_of(
     approximate: bool,
     index: SpanIndex[Mention],
     kinds: Mapping[str, Entity],
+    epithets: Epithets | None = None,
 ) -> dict[str, Any] | None:
     """The contract-shaped event ``reading`` tells, or None when it tells none a
     reader could place (a subject still a bare pronoun)."""
@@ -339,6 +343,8 @@ def _event_of(
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+        if epithets is not None:
+            reading, actors = _named_epithet(reading, sent_doc, epithets, kinds, actors)
         # GUIDE §6: the subject is named, never a pronoun. One the article's names do
         # not tell ("They look at", "it has received", "whose sales had") leaves a
         # line no reader can place: no event rather than a wrong or empty one.
@@ -374,6 +380,38 @@ def _event_of(
     if approximate:
         event["approximate"] = True
     return event
+
+
+def _named_epithet(
+    reading: _Reading,
+    doc: Doc,
+    epithets: Epithets,
+    actors: Mapping[str, Entity],
+    found: list[str],
+) -> tuple[_Reading, list[str]]:
+    """ "By 1985 the airline flew to 40 cities": a subject that is a bare definite
+    description of an organization ("the airline", "the company") is told by the name
+    of the one it refers back to (``epithets``), which joins the participants. Where
+    that is not plain, the description stays, as the article wrote it."""
+    assert reading.subject is not None
+    subj = doc[reading.subject]
+    # ``doc`` may be the sentence's own parse; the resolver reads the article's.
+    at = epithets.doc.char_span(subj.idx, subj.idx + len(subj.text))
+    if at is None or len(at) != 1 or at[0].text != subj.text:
+        return reading, found
+    ref = epithets.referent(at[0])
+    entity = actors.get(ref) if ref is not None else None
+    if ref is None or entity is None:
+        return reading, found
+    said = _capitalise(_render(_noun_phrase(subj, set())))
+    if not said or not reading.what.startswith(said + " "):
+        return reading, found
+
+    def named(text: str) -> str:
+        return entity.name + text[len(said) :] if text.startswith(said + " ") else text
+
+    told = replace(reading, what=named(reading.what), key=named(reading.key))
+    return told, [ref, *(r for r in found if r != ref)]
 
 
 _POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}

@@ -1205,3 +1205,26 @@ def test_a_hyphenated_prefix_stays_on_the_verb(nlp: Language) -> None:
     _, events = events_of(nlp, text)
     second = [e["what"] for e in events if e["date"] == "2019"]
     assert second == ["Moreno is re-elected"]
+
+
+def test_a_company_epithet_subject_is_told_by_its_name(nlp: Language) -> None:
+    # "the carrier" refers back to the one company named before it.
+    text = (
+        "Dana Holt started Northway Air in 1970. By 1988 the carrier served 30 towns in Montana.\n"
+    )
+    names = {"Dana Holt": ("holt", "actor"), "Northway Air": ("northway", "actor")}
+    kinds = {"holt": ("Dana Holt", "person"), "northway": ("Northway Air", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [served] = [e for e in events if e["date"] == "1988"]
+    assert served["what"] == "Northway Air serves 30 towns in Montana"
+    assert served["actors"][0] == "northway"
+    # With two companies named before it, which one is meant is a guess: it stays.
+    text = (
+        "Dana Holt started Northway Air in 1970 with money from Pell Bank. By 1988 the "
+        "carrier served 30 towns in Montana.\n"
+    )
+    names["Pell Bank"] = ("pell", "actor")
+    kinds["pell"] = ("Pell Bank", "organization")
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [served] = [e for e in events if e["date"] == "1988"]
+    assert served["what"].startswith("The carrier serves")
