@@ -1156,12 +1156,24 @@ def test_a_date_inside_an_apposition_does_not_date_the_verb(nlp: Language) -> No
 
 def test_he_two_sentences_on_is_the_last_person_subject(nlp: Language) -> None:
     # The sentence before "he" has a company for subject; the one before names Okoye.
+    # His sister is named earlier still: the three sentences before name two people.
     text = (
-        "Mr. Okoye opened Lakeline Bakery in 1972. By 1990 the bakery sold bread in 12 "
-        "towns. In 1999 he sold the business to Hartwell Foods.\n"
+        "His sister, Ruth Abara, said he died of cancer. Mr. Okoye opened Lakeline Bakery "
+        "in 1972. By 1990 the bakery sold bread in 12 towns. In 1999 he sold the business "
+        "to Hartwell Foods.\n"
     )
-    names = {"Okoye": ("okoye", "actor"), "Hartwell Foods": ("hartwell", "actor")}
-    kinds = {"okoye": ("Ben Okoye", "person"), "hartwell": ("Hartwell Foods", "organization")}
+    names = {
+        "Okoye": ("okoye", "actor"),
+        "Ruth Abara": ("abara", "actor"),
+        "Lakeline Bakery": ("lakeline", "actor"),
+        "Hartwell Foods": ("hartwell", "actor"),
+    }
+    kinds = {
+        "okoye": ("Ben Okoye", "person"),
+        "abara": ("Ruth Abara", "person"),
+        "lakeline": ("Lakeline Bakery", "organization"),
+        "hartwell": ("Hartwell Foods", "organization"),
+    }
     _, events = events_of(nlp, text, names, kinds=kinds)
     [sold] = [e for e in events if e["date"] == "1999"]
     assert sold["what"].startswith("Okoye sells")
