@@ -2032,7 +2032,8 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
         ) and (tok.head.pos_ in ("NOUN", "PROPN") and _in(tok.head, sent)):
             # Not an active infinitive: "an attempt to make X profitable" is no
             # attempt making anything; whose making it is the clause does not say.
-            if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
+            # Nor one the parse calls a relative ("requests to testify since March").
+            if tok.dep_ in ("acl", "relcl") and _is_to_inf(tok) and not _is_passive(tok):
                 return None
             return tok.head
         # "barred him from working until April": the working would be his, the
@@ -2055,6 +2056,13 @@ def _object_infinitive(verb: Token) -> bool:
     return any(
         c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i for c in verb.head.children
     )
+
+
+def _told_infinitive(verb: Token) -> bool:
+    """A to-infinitive after its verb that the parse calls an adverbial clause: what
+    was promised, agreed or pushed for ("had promised in 2024 to keep the plants
+    open"), part of the line, not a happening of its own."""
+    return verb.dep_ == "advcl" and _is_to_inf(verb) and verb.i > verb.head.i
 
 
 def _object_controlled(verb: Token) -> bool:
@@ -2220,7 +2228,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
             continue  # "submitted starting next month": the participle only dates it
         elif (
-            (c.dep_ in ("prep", "xcomp") or _object_infinitive(c))
+            (c.dep_ in ("prep", "xcomp") or _told_infinitive(c))
             and c.i > verb.i
             and len(others) < 2
         ) or (

@@ -553,8 +553,8 @@ def test_a_coordinated_date_keeps_neither_date_in_the_line(nlp: Language) -> Non
     text = "Kessel briefly made an appearance in March and June to open the new port.\n"
     _, events = events_of(nlp, text, published=dt.date(2011, 8, 25))
     assert [(e["what"], e["when"]) for e in events] == [
-        ("Kessel makes an appearance", "in March"),
-        ("Kessel makes an appearance", "in June"),
+        ("Kessel makes an appearance to open the new port", "in March"),
+        ("Kessel makes an appearance to open the new port", "in June"),
     ]
 
 
@@ -1240,3 +1240,18 @@ def test_a_company_epithet_subject_is_told_by_its_name(nlp: Language) -> None:
     _, events = events_of(nlp, text, names, kinds=kinds)
     [served] = [e for e in events if e["date"] == "1988"]
     assert served["what"].startswith("The carrier serves")
+
+
+def test_an_adverbial_infinitive_completes_the_line(nlp: Language) -> None:
+    # The parse may call "to keep" an adverbial clause; what was promised is the line's.
+    text = "Corlan, a textile maker, had promised in 2020 to keep its two mills open.\n"
+    _, events = events_of(nlp, text)
+    [promised] = [e for e in events if e["date"] == "2020"]
+    assert promised["what"] == "Corlan promises to keep its two mills open"
+
+
+def test_an_infinitive_on_a_noun_is_not_the_nouns_doing(nlp: Language) -> None:
+    # The requests do not testify: whose testifying it would be the clause does not say.
+    text = "The witness had ignored three written requests to testify since April.\n"
+    _, events = events_of(nlp, text)
+    assert not any(e["what"].startswith("Three written requests") for e in events)
