@@ -2471,7 +2471,7 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )) or _participle_adjunct(verb) or _reduced_schedule(verb)  # fmt: skip
+    )) or _participle_adjunct(verb) or _reduced_schedule(verb) or _shared_passive(verb)  # fmt: skip
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {form}' if passive else lemma}"
     if passive:
@@ -2489,6 +2489,17 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _shared_passive(verb: Token) -> bool:
+    """ "was elected in 2018 and re-elected in 2022", "was arrested and charged": a bare
+    participle coordinated with a passive shares its "was"."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return False
+    return head.tag_ == "VBN" and _is_passive(head)
 
 
 def _split_prefix(verb: Token) -> str:

@@ -1255,3 +1255,12 @@ def test_an_infinitive_on_a_noun_is_not_the_nouns_doing(nlp: Language) -> None:
     text = "The witness had ignored three written requests to testify since April.\n"
     _, events = events_of(nlp, text)
     assert not any(e["what"].startswith("Three written requests") for e in events)
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> None:
+    # "and charged in 2020" shares "was": the senator was charged, not charging.
+    _, events = events_of(nlp, "The senator was arrested in 2019 and charged in 2020.\n")
+    assert [e["what"] for e in events] == ["The senator is arrested", "The senator is charged"]
+    # An active past tense beside it keeps its voice.
+    _, events = events_of(nlp, "The senator was arrested in 2019 and founded a charity in 2020.\n")
+    assert "The senator founds a charity" in [e["what"] for e in events]
