@@ -1450,6 +1450,8 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
+        if _owned_by_same(tok, pronoun):
+            continue
         thing = "person" not in kinds
         # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
         # "it" stands for; the thing is no actor.
@@ -1491,6 +1493,16 @@ def _antecedent(
     return people.pop() if len(people) == 1 else None
 
 
+_OWN_POSSESSIVE = {"he": "his", "she": "her"}
+
+
+def _owned_by_same(subject: Token, pronoun: Token) -> bool:
+    """ "Her chief of staff, Tom Reyes, said ... In 2016 she ran": a subject that is
+    someone of hers is not she; "she" stands for whom "her" does."""
+    word = _OWN_POSSESSIVE.get(pronoun.lower_)
+    return word is not None and any(c.dep_ == "poss" and c.lower_ == word for c in subject.children)
+
+
 # How many sentences before the last one a "he" or "she" may look back for its subject.
 _SUBJECT_REACH = 2
 
@@ -1511,7 +1523,7 @@ def _farther_subject(
             return None
         prev = doc[start - 1].sent
         for tok in reversed(prev):
-            if tok.dep_ not in _SUBJECTS:
+            if tok.dep_ not in _SUBJECTS or _owned_by_same(tok, pronoun):
                 continue
             refs = {
                 m.ref

@@ -1264,3 +1264,17 @@ def test_a_participle_coordinated_with_a_passive_is_passive(nlp: Language) -> No
     # An active past tense beside it keeps its voice.
     _, events = events_of(nlp, "The senator was arrested in 2019 and founded a charity in 2020.\n")
     assert "The senator founds a charity" in [e["what"] for e in events]
+
+
+def test_she_is_not_someone_of_hers(nlp: Language) -> None:
+    # "Her aide" is the subject before "she", and is not she.
+    text = (
+        "Rep. Joan Tull was first elected in 2012. Her aide, Carl Moss, said she would "
+        "run again. In 2018 she lost a primary.\n"
+    )
+    names = {"Joan Tull": ("tull", "actor"), "Carl Moss": ("moss", "actor")}
+    kinds = {"tull": ("Joan Tull", "person"), "moss": ("Carl Moss", "person")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [lost] = [e for e in events if e["date"] == "2018"]
+    assert not lost["what"].startswith("Moss")
+    assert "moss" not in lost["actors"]
