@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
+from briefkit.extractors.actors import _gender as person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.nlp import SCHEDULE_VERBS
@@ -1460,12 +1461,15 @@ def _antecedent(
             # Its head or an appositive name ("A third carmaker, Ford Motor Company,"),
             # not a modifier's ("the GM amount").
             words = [tok, *(w for c in tok.children if c.dep_ == "appos" for w in _naming_words(c))]
-        for t in words:
-            for m in index.covering(t.idx):
-                entity = actors.get(m.ref)
-                if m.kind == "actor" and entity is not None and entity.kind in kinds:
-                    return m.ref
-        named = _named_by(tok, actors, kinds)
+        refs = [
+            m.ref
+            for t in words
+            for m in index.covering(t.idx)
+            if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind in kinds
+        ]
+        named = refs[0] if refs else _named_by(tok, actors, kinds)
+        if named is not None and not _agrees(named, pronoun, actors, doc):
+            continue  # "Mr. Holt ... she": not him
         if named is not None:
             return named
         if thing and tok.sent.start == sent.start and _other_thing(tok):
@@ -1490,10 +1494,25 @@ def _antecedent(
         for m in index.within(doc[start].idx, pronoun.idx)
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
-    return people.pop() if len(people) == 1 else None
+    return (
+        people.pop()
+        if len(people) == 1 and _agrees(next(iter(people)), pronoun, actors, doc)
+        else None
+    )
 
 
 _OWN_POSSESSIVE = {"he": "his", "she": "her"}
+
+
+def _agrees(ref: str, pronoun: Token, actors: Mapping[str, Entity], doc: Doc) -> bool:
+    """No gender the article shows for the person (an honorific, a kin noun, the
+    pronouns of a sentence about them alone) contradicts "he" or "she"."""
+    entity = actors.get(ref)
+    want = {"he": "m", "she": "f"}.get(pronoun.lower_)
+    if entity is None or entity.kind != "person" or want is None:
+        return True
+    shown = person_gender(entity, doc)
+    return shown is None or shown == want
 
 
 def _owned_by_same(subject: Token, pronoun: Token) -> bool:
@@ -1535,6 +1554,8 @@ def _farther_subject(
             if len(refs) != 1:
                 continue
             ref = refs.pop()
+            if not _agrees(ref, pronoun, actors, doc):
+                continue
             between = {
                 m.ref
                 for m in index.within(tok.idx, pronoun.idx)

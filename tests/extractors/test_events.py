@@ -15,7 +15,7 @@ from briefkit.extractors.dates import find_dates
 from briefkit.extractors.events import DATE_PATTERN, find_events
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import load_model
-from briefkit.extractors.types import Entity
+from briefkit.extractors.types import Entity, Name
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
 WEDNESDAY = dt.date(2024, 9, 11)
@@ -1278,3 +1278,23 @@ def test_she_is_not_someone_of_hers(nlp: Language) -> None:
     [lost] = [e for e in events if e["date"] == "2018"]
     assert not lost["what"].startswith("Moss")
     assert "moss" not in lost["actors"]
+
+
+def test_she_is_not_a_man_the_article_calls_mr(nlp: Language) -> None:
+    text = "Mr. Dale Holt founded Holt Tools in 1970. In 1975 she sold the firm to Brant Corp.\n"
+
+    def sold(text: str) -> dict[str, Any]:
+        article = parse_article(text)
+        doc = nlp(article.text)
+        start = text.index("Mr. Dale Holt")
+        holt = Entity(
+            "holt", "Dale Holt", "person", [Name(start, start + 13, "Mr. Dale Holt", "PERSON")]
+        )
+        mentions = mentions_of(text, {"Dale Holt": ("holt", "actor")})
+        dates = find_dates(article.text, WEDNESDAY, doc)
+        events = find_events(article, doc, dates, mentions, WEDNESDAY, [holt])
+        return next(e for e in events if e["date"] == "1975")
+
+    # The article calls Holt "Mr.": "she" is someone else, left as it is.
+    assert "holt" not in sold(text)["actors"]
+    assert sold(text.replace(" she ", " he "))["what"].startswith("Holt sells")
