@@ -888,6 +888,11 @@ def _read_dated(
         return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
+        # "agreed to pay $80 million, a record for the regulator's actions in 2025": a
+        # noun inside an apposition only describes an argument of another happening.
+        above = _governing_verb(noun, sent)
+        if above is not None and _through_apposition(noun, above):
+            return None
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
         if planned is not None:
             return planned

@@ -1298,3 +1298,16 @@ def test_she_is_not_a_man_the_article_calls_mr(nlp: Language) -> None:
     # The article calls Holt "Mr.": "she" is someone else, left as it is.
     assert "holt" not in sold(text)["actors"]
     assert sold(text.replace(" she ", " he "))["what"].startswith("Holt sells")
+
+
+def test_a_dated_noun_inside_an_apposition_is_no_event(nlp: Language) -> None:
+    # "the regulator's 2025 actions" only says which record the fine is.
+    text = (
+        "Fenwick Bank agreed on Tuesday to pay $80 million, a record for the regulator's "
+        "actions in 2025, to settle the claims.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert not any(e["date"] == "2025" for e in events)
+    # Outside an apposition, the dated noun is told.
+    _, events = events_of(nlp, "The regulator's actions in 2025 drew wide notice.\n")
+    assert any(e["date"] == "2025" for e in events)
