@@ -334,8 +334,11 @@ def _event_of(
     spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
     if approximate:
         spans = [(max(ev_start, when_end), ev_end)]
-    actors = _refs_in(index, "actor", spans)
-    places = _refs_in(index, "place", spans)
+    # "Weisshorn, which was bought by Longhai Group in 2021, had promised ...": a
+    # relative clause on a word of the evidence tells a happening of its own.
+    asides = _relative_spans(sent, reading.verb)
+    actors = [r for r in _refs_in(index, "actor", spans) if not _only_in(index, r, spans, asides)]
+    places = [r for r in _refs_in(index, "place", spans) if not _only_in(index, r, spans, asides)]
     if reading.verb is not None:
         # The clause's other arguments: "launched on Wednesday by a user, on the
         # website X"; not the names of a clause of its own ("..., and Y said").
@@ -413,6 +416,30 @@ def _named_epithet(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _relative_spans(sent: Span, verb: int | None) -> list[tuple[int, int]]:
+    """Character spans of the sentence's relative clauses, but the one that tells the
+    event (that holds ``verb``)."""
+    out = []
+    for tok in sent:
+        lo, hi = tok.left_edge, tok.right_edge
+        if tok.dep_ == "relcl" and not (verb is not None and lo.i <= verb <= hi.i):
+            out.append((lo.idx, hi.idx + len(hi.text)))
+    return out
+
+
+def _only_in(
+    index: SpanIndex[Mention],
+    ref: str,
+    spans: list[tuple[int, int]],
+    asides: list[tuple[int, int]],
+) -> bool:
+    """Every mention of ``ref`` within ``spans`` lies inside one of ``asides``."""
+    if not asides:
+        return False
+    found = [m for a, b in spans for m in index.within(a, b) if m.ref == ref]
+    return bool(found) and all(any(a <= m.start < b for a, b in asides) for m in found)
 
 
 _POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}

@@ -1311,3 +1311,17 @@ def test_a_dated_noun_inside_an_apposition_is_no_event(nlp: Language) -> None:
     # Outside an apposition, the dated noun is told.
     _, events = events_of(nlp, "The regulator's actions in 2025 drew wide notice.\n")
     assert any(e["date"] == "2025" for e in events)
+
+
+def test_a_relative_clause_names_no_participant(nlp: Language) -> None:
+    # Orland Group bought Kell in another happening; it takes no part in the closing.
+    text = (
+        "Kell Textiles, which was bought by Orland Group in 2015, closed its last mill on Monday.\n"
+    )
+    names = {"Kell Textiles": ("kell", "actor"), "Orland Group": ("orland", "actor")}
+    _, events = events_of(nlp, text, names)
+    closed = next(e for e in events if e["date"] == "2024-09-09")
+    assert closed["actors"] == ["kell"]
+    # The relative clause that tells an event keeps its own names.
+    bought = next(e for e in events if e["date"] == "2015")
+    assert "orland" in bought["actors"]
