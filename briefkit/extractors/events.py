@@ -2006,8 +2006,34 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     parts[len(hedges) + 1] = bare
     key = _capitalise(_limit(" ".join(p for p in parts if p)))
     start = min(t.idx for t in used if _in(t, sent))
+    if subject is not None and _set_off_between(verb, subject, date_tokens, sent):
+        # "In 1996, following X's purchase of Y, Jobs returned to Apple": the clause
+        # tells the event; the fronted aside between the date and it is another telling.
+        start = sent.doc[subject.left_edge.i].idx
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
     return what, start, end, told, key
+
+
+def _set_off_between(verb: Token, subject: Token, date_tokens: set[int], sent: Span) -> bool:
+    """A date fronted before its clause, then an adjunct of the verb set off by commas
+    between the date and the subject ("In 1996, following the purchase, Jobs ...")."""
+    dated = [i for i in date_tokens if _in(sent.doc[i], sent)]
+    if not dated or max(dated) > subject.left_edge.i or subject.i > verb.i:
+        return False
+    lo, hi = max(dated), subject.left_edge.i
+    for c in verb.children:
+        if c.i in date_tokens or not lo < c.left_edge.i or c.right_edge.i >= hi:
+            continue
+        doc = sent.doc
+        # Only an aside that tells another happening, not the setting ("at the
+        # conference"), which is this one's.
+        other = c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in _OTHER_HAPPENING)
+        if other and doc[c.left_edge.i - 1].text == "," and doc[c.right_edge.i + 1].text == ",":
+            return True
+    return False
+
+
+_OTHER_HAPPENING = frozenset({"following", "after", "before", "since", "amid", "despite"})
 
 
 def _infinitives(frame: Token, told: Token) -> list[str]:

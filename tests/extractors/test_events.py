@@ -1325,3 +1325,15 @@ def test_a_relative_clause_names_no_participant(nlp: Language) -> None:
     # The relative clause that tells an event keeps its own names.
     bought = next(e for e in events if e["date"] == "2015")
     assert "orland" in bought["actors"]
+
+
+def test_a_fronted_aside_of_another_happening_is_not_the_evidence(nlp: Language) -> None:
+    # "after the merger" is another happening told between the date and the clause.
+    text = "In 2004, after the merger of Dovel and Kray, Ms. Ilse Brant returned to Dovel.\n"
+    _, events = events_of(nlp, text)
+    [event] = [e for e in events if e["date"] == "2004"]
+    assert event["evidence"] == "Ms. Ilse Brant returned to Dovel"
+    # A setting is the happening's own, and stays.
+    text = "On Monday, at the annual fair in Ames, Ms. Ilse Brant showed a new tractor.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["evidence"].startswith("On Monday, at the annual fair")
