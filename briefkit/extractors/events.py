@@ -23,10 +23,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
+from briefkit.extractors.actors import _gender as person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
+from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.nlp import SCHEDULE_VERBS
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
+from briefkit.extractors.types import Entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,6 +103,7 @@ def find_events(
     ``actors`` (the article's actors) let a pronoun subject be told by its name.
     """
     kinds = {a.id: a for a in actors}
+    epithets = Epithets(doc, Entities(list(actors), [], list(mentions)))
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
@@ -133,6 +137,13 @@ def find_events(
         ):
             date_span = sent_doc[before.i : date_span.end]
             date = replace(date, start=before.idx, text=article.text[before.idx : date.end])
+        part = _period_part(date_span, sent)
+        if part is not None:
+            # "by the end of 2027": the part of the period is the date's phrase, so
+            # the line keeps none of it ("will cut jobs by the end") and ``when`` has it.
+            date_span = sent_doc[part.left_edge.i : date_span.end]
+            date = replace(date, start=part.left_edge.idx,
+                           text=article.text[part.left_edge.idx : date.end])  # fmt: skip
         if _restates(date_span, ordered, i, article.text):
             continue
         value = _event_date(date)
@@ -170,7 +181,7 @@ def find_events(
             ):
                 continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
-                              approximate, index, kinds)  # fmt: skip
+                              approximate, index, kinds, epithets)  # fmt: skip
             if event is not None:
                 events.append(event)
                 told_by.append((sentence.start, one.verb))
@@ -306,6 +317,7 @@ def _event_of(
     approximate: bool,
     index: SpanIndex[Mention],
     kinds: Mapping[str, Entity],
+    epithets: Epithets | None = None,
 ) -> dict[str, Any] | None:
     """The contract-shaped event ``reading`` tells, or None when it tells none a
     reader could place (a subject still a bare pronoun)."""
@@ -322,8 +334,11 @@ def _event_of(
     spans = [(ev_start, ev_end)] if reading.who is None else [reading.who, (ev_start, ev_end)]
     if approximate:
         spans = [(max(ev_start, when_end), ev_end)]
-    actors = _refs_in(index, "actor", spans)
-    places = _refs_in(index, "place", spans)
+    # "Weisshorn, which was bought by Longhai Group in 2021, had promised ...": a
+    # relative clause on a word of the evidence tells a happening of its own.
+    asides = _relative_spans(sent, reading.verb)
+    actors = [r for r in _refs_in(index, "actor", spans) if not _only_in(index, r, spans, asides)]
+    places = [r for r in _refs_in(index, "place", spans) if not _only_in(index, r, spans, asides)]
     if reading.verb is not None:
         # The clause's other arguments: "launched on Wednesday by a user, on the
         # website X"; not the names of a clause of its own ("..., and Y said").
@@ -332,6 +347,8 @@ def _event_of(
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
+        if epithets is not None:
+            reading, actors = _named_epithet(reading, sent_doc, epithets, kinds, actors)
         # GUIDE §6: the subject is named, never a pronoun. One the article's names do
         # not tell ("They look at", "it has received", "whose sales had") leaves a
         # line no reader can place: no event rather than a wrong or empty one.
@@ -367,6 +384,62 @@ def _event_of(
     if approximate:
         event["approximate"] = True
     return event
+
+
+def _named_epithet(
+    reading: _Reading,
+    doc: Doc,
+    epithets: Epithets,
+    actors: Mapping[str, Entity],
+    found: list[str],
+) -> tuple[_Reading, list[str]]:
+    """ "By 1985 the airline flew to 40 cities": a subject that is a bare definite
+    description of an organization ("the airline", "the company") is told by the name
+    of the one it refers back to (``epithets``), which joins the participants. Where
+    that is not plain, the description stays, as the article wrote it."""
+    assert reading.subject is not None
+    subj = doc[reading.subject]
+    # ``doc`` may be the sentence's own parse; the resolver reads the article's.
+    at = epithets.doc.char_span(subj.idx, subj.idx + len(subj.text))
+    if at is None or len(at) != 1 or at[0].text != subj.text:
+        return reading, found
+    ref = epithets.referent(at[0])
+    entity = actors.get(ref) if ref is not None else None
+    if ref is None or entity is None:
+        return reading, found
+    said = _capitalise(_render(_noun_phrase(subj, set())))
+    if not said or not reading.what.startswith(said + " "):
+        return reading, found
+
+    def named(text: str) -> str:
+        return entity.name + text[len(said) :] if text.startswith(said + " ") else text
+
+    told = replace(reading, what=named(reading.what), key=named(reading.key))
+    return told, [ref, *(r for r in found if r != ref)]
+
+
+def _relative_spans(sent: Span, verb: int | None) -> list[tuple[int, int]]:
+    """Character spans of the sentence's relative clauses, but the one that tells the
+    event (that holds ``verb``)."""
+    out = []
+    for tok in sent:
+        lo, hi = tok.left_edge, tok.right_edge
+        if tok.dep_ == "relcl" and not (verb is not None and lo.i <= verb <= hi.i):
+            out.append((lo.idx, hi.idx + len(hi.text)))
+    return out
+
+
+def _only_in(
+    index: SpanIndex[Mention],
+    ref: str,
+    spans: list[tuple[int, int]],
+    asides: list[tuple[int, int]],
+) -> bool:
+    """Every mention of ``ref`` within ``spans`` lies inside one of ``asides``."""
+    if not asides:
+        return False
+    found = [m for a, b in spans for m in index.within(a, b) if m.ref == ref]
+    return bool(found) and all(any(a <= m.start < b for a, b in asides) for m in found)
 
 
 _POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}
@@ -489,6 +562,28 @@ _PERIOD_PARTS = frozenset({"early", "late", "mid", "earlier", "later", "end"})
 
 # "the day", "that day": they point back to a day told before and date no happening of
 # their own; the happening they belong to is told (and dated) where that day is named.
+# Nouns for a part of a period that "of" joins to the period: "the end of 2027".
+_PART_NOUNS = frozenset({"end", "beginning", "start", "middle", "close", "half", "rest"})
+
+
+def _period_part(date_span: Span, sent: Span) -> Token | None:
+    """The noun of "the end of" right before ``date_span``, when the date is its "of"
+    object and the phrase is nothing else ("the end of the talks in 2027" is not)."""
+    if date_span.start < 2 + sent.start:
+        return None
+    doc = sent.doc
+    of, noun = doc[date_span.start - 1], doc[date_span.start - 2]
+    if of.lower_ != "of" or date_span.root.head.i != of.i or of.head.i != noun.i:
+        return None
+    if noun.lemma_.lower() not in _PART_NOUNS or noun.pos_ != "NOUN":
+        return None
+    if noun.left_edge.i < sent.start or any(
+        t.pos_ not in ("DET", "ADJ") for t in doc[noun.left_edge.i : noun.i]
+    ):
+        return None
+    return noun
+
+
 _ANAPHORIC = re.compile(r"(?:the|that|this|the same)\s+day", re.IGNORECASE)
 
 # "from November 20 to December 11", "between 1957 and 1958", "2009-2011": one span of
@@ -820,6 +915,11 @@ def _read_dated(
         return None
     noun = _event_noun(date_span, prep, sent)
     if noun is not None:
+        # "agreed to pay $80 million, a record for the regulator's actions in 2025": a
+        # noun inside an apposition only describes an argument of another happening.
+        above = _governing_verb(noun, sent)
+        if above is not None and _through_apposition(noun, above):
+            return None
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
         if planned is not None:
             return planned
@@ -835,6 +935,10 @@ def _read_dated(
     if verb is None:
         # No verb governs the date: a caption ("Pilgrims at the Grand Mosque in 2008")
         # or a line the parse broke; no clause tells a happening (GUIDE §6).
+        return None
+    # "will pay $48 a share, a premium of 31% to Friday's close on Friday": a date
+    # inside an apposition dates what the apposition describes, not its verb.
+    if _through_apposition(start, verb):
         return None
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
@@ -936,9 +1040,12 @@ def _verb_reading(
     if verb.dep_ == "oprd" and verb.head.pos_ in ("VERB", "AUX") and _in(verb.head, sent):
         verb = verb.head
     # A gerund complement too: "will start delivering in 2011" is not "delivers".
+    # And an infinitive said of the object ("had pushed the board to explore a sale
+    # since June", which the parse may call an adverbial clause): the pushing is the
+    # happening, and the exploring would be the board's, not the subject's.
     for _ in range(3):
         if (
-            verb.dep_ == "xcomp"
+            (verb.dep_ == "xcomp" or _object_infinitive(verb))
             and (_is_to_inf(verb) or verb.tag_ == "VBG")
             and verb.head.pos_ in ("VERB", "AUX")
         ):
@@ -1376,6 +1483,8 @@ def _antecedent(
             if ref is not None:
                 return ref
             continue
+        if _owned_by_same(tok, pronoun):
+            continue
         thing = "person" not in kinds
         # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
         # "it" stands for; the thing is no actor.
@@ -1384,12 +1493,15 @@ def _antecedent(
             # Its head or an appositive name ("A third carmaker, Ford Motor Company,"),
             # not a modifier's ("the GM amount").
             words = [tok, *(w for c in tok.children if c.dep_ == "appos" for w in _naming_words(c))]
-        for t in words:
-            for m in index.covering(t.idx):
-                entity = actors.get(m.ref)
-                if m.kind == "actor" and entity is not None and entity.kind in kinds:
-                    return m.ref
-        named = _named_by(tok, actors, kinds)
+        refs = [
+            m.ref
+            for t in words
+            for m in index.covering(t.idx)
+            if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind in kinds
+        ]
+        named = refs[0] if refs else _named_by(tok, actors, kinds)
+        if named is not None and not _agrees(named, pronoun, actors, doc):
+            continue  # "Mr. Holt ... she": not him
         if named is not None:
             return named
         if thing and tok.sent.start == sent.start and _other_thing(tok):
@@ -1398,6 +1510,9 @@ def _antecedent(
             return None
     if "person" not in kinds:
         return None
+    farther = _farther_subject(pronoun, doc, index, actors)
+    if farther is not None:
+        return farther
     # No subject tells it, but a profile's "he" has one plain reading when the text
     # before it names only one person in any role ("... for Steve Jobs. In 1986 he
     # bought Pixar"): the last three sentences and this one's words before "he".
@@ -1411,7 +1526,82 @@ def _antecedent(
         for m in index.within(doc[start].idx, pronoun.idx)
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
     }
-    return people.pop() if len(people) == 1 else None
+    return (
+        people.pop()
+        if len(people) == 1 and _agrees(next(iter(people)), pronoun, actors, doc)
+        else None
+    )
+
+
+_OWN_POSSESSIVE = {"he": "his", "she": "her"}
+
+
+def _agrees(ref: str, pronoun: Token, actors: Mapping[str, Entity], doc: Doc) -> bool:
+    """No gender the article shows for the person (an honorific, a kin noun, the
+    pronouns of a sentence about them alone) contradicts "he" or "she"."""
+    entity = actors.get(ref)
+    want = {"he": "m", "she": "f"}.get(pronoun.lower_)
+    if entity is None or entity.kind != "person" or want is None:
+        return True
+    shown = person_gender(entity, doc)
+    return shown is None or shown == want
+
+
+def _owned_by_same(subject: Token, pronoun: Token) -> bool:
+    """ "Her chief of staff, Tom Reyes, said ... In 2016 she ran": a subject that is
+    someone of hers is not she; "she" stands for whom "her" does."""
+    word = _OWN_POSSESSIVE.get(pronoun.lower_)
+    return word is not None and any(c.dep_ == "poss" and c.lower_ == word for c in subject.children)
+
+
+# How many sentences before the last one a "he" or "she" may look back for its subject.
+_SUBJECT_REACH = 2
+
+
+def _farther_subject(
+    pronoun: Token, doc: Doc, index: SpanIndex[Mention], actors: Mapping[str, Entity]
+) -> str | None:
+    """ "Mr. Roe founded X in 1961. By 1985 the airline flew to 40 cities. In 1994 he
+    sold it": where the sentence before has no person subject, the nearest person
+    subject of the two before it, when no other person is named between it and the
+    pronoun (another one there might be whom it means)."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    start = doc[sent.start - 1].sent.start
+    for _ in range(_SUBJECT_REACH):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        for tok in reversed(prev):
+            if tok.dep_ not in _SUBJECTS or _owned_by_same(tok, pronoun):
+                continue
+            refs = {
+                m.ref
+                for t in _naming_words(tok)
+                for m in index.covering(t.idx)
+                if m.kind == "actor" and (e := actors.get(m.ref)) is not None
+                and e.kind == "person"
+            }  # fmt: skip
+            if len(refs) != 1:
+                continue
+            ref = refs.pop()
+            if not _agrees(ref, pronoun, actors, doc):
+                continue
+            between = {
+                m.ref
+                for m in index.within(tok.idx, pronoun.idx)
+                if m.kind == "actor" and (e := actors.get(m.ref)) is not None
+                and e.kind == "person"
+            }  # fmt: skip
+            # A name the actor list left out ("his father-in-law, Ed Ray") counts too.
+            strangers = any(
+                t.ent_type_ == "PERSON" and not index.covering(t.idx)
+                for t in doc[tok.i : pronoun.i]
+            )
+            return ref if between <= {ref} and not strangers else None
+        start = prev.start
+    return None
 
 
 # Common nouns that stand for an organization an earlier subject named ("the company").
@@ -1476,6 +1666,10 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
                 continue
             if c.lower_ == "according":
                 continue  # the source of the report, not a party to the happening
+            # "..., drawing notice from critics of X": a trailing participle tells what
+            # followed from the happening; its names take no part in it.
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i and doc[c.i - 1].text == ",":
+                continue
             own_subject = any(x.dep_ in _SUBJECTS for x in c.children)
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subject:
                 continue
@@ -1572,6 +1766,17 @@ def _governing_verb(tok: Token, sent: Span) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _through_apposition(tok: Token, verb: Token) -> bool:
+    """The way up from ``tok`` to ``verb`` passes through an appositive noun."""
+    for _ in range(10):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+            return True
+        tok = tok.head
+    return False
 
 
 def _is_event_noun(tok: Token) -> bool:
@@ -1801,8 +2006,34 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     parts[len(hedges) + 1] = bare
     key = _capitalise(_limit(" ".join(p for p in parts if p)))
     start = min(t.idx for t in used if _in(t, sent))
+    if subject is not None and _set_off_between(verb, subject, date_tokens, sent):
+        # "In 1996, following X's purchase of Y, Jobs returned to Apple": the clause
+        # tells the event; the fronted aside between the date and it is another telling.
+        start = sent.doc[subject.left_edge.i].idx
     end = max(t.idx + len(t.text) for t in used if _in(t, sent))
     return what, start, end, told, key
+
+
+def _set_off_between(verb: Token, subject: Token, date_tokens: set[int], sent: Span) -> bool:
+    """A date fronted before its clause, then an adjunct of the verb set off by commas
+    between the date and the subject ("In 1996, following the purchase, Jobs ...")."""
+    dated = [i for i in date_tokens if _in(sent.doc[i], sent)]
+    if not dated or max(dated) > subject.left_edge.i or subject.i > verb.i:
+        return False
+    lo, hi = max(dated), subject.left_edge.i
+    for c in verb.children:
+        if c.i in date_tokens or not lo < c.left_edge.i or c.right_edge.i >= hi:
+            continue
+        doc = sent.doc
+        # Only an aside that tells another happening, not the setting ("at the
+        # conference"), which is this one's.
+        other = c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in _OTHER_HAPPENING)
+        if other and doc[c.left_edge.i - 1].text == "," and doc[c.right_edge.i + 1].text == ",":
+            return True
+    return False
+
+
+_OTHER_HAPPENING = frozenset({"following", "after", "before", "since", "amid", "despite"})
 
 
 def _infinitives(frame: Token, told: Token) -> list[str]:
@@ -1892,7 +2123,8 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
         ) and (tok.head.pos_ in ("NOUN", "PROPN") and _in(tok.head, sent)):
             # Not an active infinitive: "an attempt to make X profitable" is no
             # attempt making anything; whose making it is the clause does not say.
-            if tok.dep_ == "acl" and _is_to_inf(tok) and not _is_passive(tok):
+            # Nor one the parse calls a relative ("requests to testify since March").
+            if tok.dep_ in ("acl", "relcl") and _is_to_inf(tok) and not _is_passive(tok):
                 return None
             return tok.head
         # "barred him from working until April": the working would be his, the
@@ -1905,6 +2137,23 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _object_infinitive(verb: Token) -> bool:
+    """A to-infinitive right after its verb's object ("pushed the board to explore"),
+    which the small model may hang on the verb as an adverbial clause."""
+    if verb.dep_ != "advcl" or not _is_to_inf(verb) or verb.head.i > verb.i:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i for c in verb.head.children
+    )
+
+
+def _told_infinitive(verb: Token) -> bool:
+    """A to-infinitive after its verb that the parse calls an adverbial clause: what
+    was promised, agreed or pushed for ("had promised in 2024 to keep the plants
+    open"), part of the line, not a happening of its own."""
+    return verb.dep_ == "advcl" and _is_to_inf(verb) and verb.i > verb.head.i
 
 
 def _object_controlled(verb: Token) -> bool:
@@ -2069,7 +2318,11 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             objects.append(_noun_phrase(c, skip))
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and _dates_only(c, skip) and _is_passive(verb):
             continue  # "submitted starting next month": the participle only dates it
-        elif (c.dep_ in ("prep", "xcomp") and c.i > verb.i and len(others) < 2) or (
+        elif (
+            (c.dep_ in ("prep", "xcomp") or _told_infinitive(c))
+            and c.i > verb.i
+            and len(others) < 2
+        ) or (
             # Any verb's complement clause when nothing else follows it: "admitted that
             # the loss could swell", not a bare "GM admits" (a summary is a whole clause).
             c.dep_ == "ccomp"
@@ -2301,17 +2554,19 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
 
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
-    lemma = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+    prefix = _split_prefix(verb)
+    lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
+    form = prefix + verb.lower_
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
     passive = (verb.tag_ == "VBN" and (
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
-    )) or _participle_adjunct(verb) or _reduced_schedule(verb)  # fmt: skip
+    )) or _participle_adjunct(verb) or _reduced_schedule(verb) or _shared_passive(verb)  # fmt: skip
     if modal:
-        return f"{modal} {'not ' if negated else ''}{f'be {verb.lower_}' if passive else lemma}"
+        return f"{modal} {'not ' if negated else ''}{f'be {form}' if passive else lemma}"
     if passive:
-        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{verb.lower_}"
+        return f"{'are' if plural else 'is'} {'not ' if negated else ''}{form}"
     if negated and lemma == "be":
         return f"{'are' if plural else 'is'} not"
     if negated:
@@ -2325,6 +2580,31 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _shared_passive(verb: Token) -> bool:
+    """ "was elected in 2018 and re-elected in 2022", "was arrested and charged": a bare
+    participle coordinated with a passive shares its "was"."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return False
+    return head.tag_ == "VBN" and _is_passive(head)
+
+
+def _split_prefix(verb: Token) -> str:
+    """ "re-elected": the tokenizer splits a hyphenated prefix off the verb ("re", "-",
+    "elected"); the line keeps it ("is re-elected", not "is elected")."""
+    doc = verb.doc
+    if verb.i < 2:
+        return ""
+    dash, prefix = doc[verb.i - 1], doc[verb.i - 2]
+    if dash.text != "-" or dash.whitespace_ or prefix.whitespace_:
+        return ""
+    if not prefix.is_alpha or len(prefix.text) > 4:
+        return ""
+    return f"{prefix.lower_}-"
 
 
 def _participle_adjunct(verb: Token) -> bool:
