@@ -374,6 +374,13 @@ def _is_future_frame(verb: Token) -> bool:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+# "said on Monday she would not run": news puts the day of the telling right after
+# its verb, and the small model often hangs it on the reported clause instead.
+_SAID_ON = re.compile(
+    r"\b(?:said|told\s+\w+|announced|added|wrote|reported|confirmed|revealed|declared)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 # "since March": the start of a stretch that runs up to now, so a time before now,
 # whatever the clause's tense ("requests to testify since March").
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
@@ -403,7 +410,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if _SINCE.search(doc.text, max(0, start - 16), start):
+    if _SINCE.search(doc.text, max(0, start - 16), start) or _SAID_ON.search(
+        doc.text, max(0, start - 24), start
+    ):
         return "past"
     verb = _governing_verb(span.root)
     for _ in range(6):

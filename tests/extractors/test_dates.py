@@ -357,6 +357,13 @@ def test_a_chained_unit_counts_from_the_last_time_mentioned(nlp: Language) -> No
     assert values(nlp, "Sales rose from the previous month.") == {"the previous month": "2024-08"}
 
 
+def test_the_day_right_after_a_speech_verb_is_the_day_of_the_telling(nlp: Language) -> None:
+    # The model hangs "on Monday" on "seek"; the mayor said it on the Monday before.
+    got = values(nlp, "The mayor said on Monday she would not seek a third term.")
+    assert got == {"Monday": "2024-09-09"}
+    assert values(nlp, "Talks will resume on Friday, he said.") == {"Friday": "2024-09-13"}
+
+
 def test_a_quarter_in_the_future_is_the_nearest_one(nlp: Language) -> None:
     november = dt.date(2024, 11, 20)
     said = "Results for the third quarter will be released next month."
