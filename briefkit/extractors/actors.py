@@ -3214,7 +3214,7 @@ def _kin_gender(ent: Entity, doc: Doc) -> str | None:
     return None
 
 
-def _gender(ent: Entity, doc: Doc) -> str | None:
+def person_gender(ent: Entity, doc: Doc) -> str | None:
     """'m' or 'f' where the text makes it clear: the person's kin noun ("his wife,
     X"), an honorific ("Mrs. Lind"), or a pronoun after the name in a sentence that
     names no other person; else None."""
@@ -3295,7 +3295,7 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
     )  # fmt: skip
     pronouns = _MALE if want == "m" else _FEMALE
     for start, person in mentions:
-        gender = _gender(person, doc)
+        gender = person_gender(person, doc)
         if gender is None:
             return None
         if gender == want:
@@ -3633,7 +3633,7 @@ def _with_relatives_apart(entities: list[Entity], doc: Doc) -> list[Entity]:
         plain = [n for n in ent.names if _honorific_gender(n) is None]
         if not any(len(n.key.split()) > 1 for n in plain):
             continue
-        gender = _gender(Entity(ent.id, ent.name, ent.kind, plain), doc) or _next_pronoun(
+        gender = person_gender(Entity(ent.id, ent.name, ent.kind, plain), doc) or _next_pronoun(
             plain, doc
         )
         if gender is None:

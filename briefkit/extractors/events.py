@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
-from briefkit.extractors.actors import _gender as person_gender
+from briefkit.extractors.actors import person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.nlp import SCHEDULE_VERBS
@@ -461,7 +461,7 @@ def _named_possessor(
         return None
     kind = _POSSESSIVES[first]
     allowed = frozenset({"person"}) if kind == "person" else frozenset({"organization", "country"})
-    ref = _antecedent(span[0], doc, index, kinds, allowed)
+    ref = named_antecedent(span[0], doc, index, kinds, allowed)
     entity = kinds.get(ref) if ref is not None else None
     if entity is None or not _nearest_subject_is(span[0], doc, index, ref):
         return None
@@ -1347,9 +1347,9 @@ def _resolve_subject(
 
         return replace(reading, what=told(reading.what), key=told(reading.key)), found
     if word in _PERSON_PRONOUNS:
-        ref = _antecedent(subj, doc, index, actors, frozenset({"person"}))
+        ref = named_antecedent(subj, doc, index, actors, frozenset({"person"}))
     elif word in _THING_PRONOUNS:
-        ref = _antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
+        ref = named_antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
     if ref is None or ref not in actors:
         return reading, found
     entity = actors[ref]
@@ -1459,7 +1459,7 @@ def _next_to(antecedent: Token, relative: Token) -> bool:
     return True
 
 
-def _antecedent(
+def named_antecedent(
     pronoun: Token,
     doc: Doc,
     index: SpanIndex[Mention],
@@ -1479,7 +1479,7 @@ def _antecedent(
         if tok.dep_ not in _SUBJECTS:
             continue
         if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
-            ref = _antecedent(tok, doc, index, actors, kinds, depth + 1)
+            ref = named_antecedent(tok, doc, index, actors, kinds, depth + 1)
             if ref is not None:
                 return ref
             continue

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
-from briefkit.extractors.events import _antecedent
+from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
-from briefkit.extractors.posts import _kind as post_kind
+from briefkit.extractors.posts import post_kind
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
             subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
             ref = orgs.at(subj)
             if ref is None and subj.lower_ in {"he", "she"}:
-                ref = _antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
+                ref = named_antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
             person = (ref, subj) if ref and orgs.kinds.get(ref) == "person" else None
         else:
             continue
@@ -401,7 +401,7 @@ def _subject_person(verb: Token, doc: Doc, orgs: _Orgs) -> tuple[str, Token] | N
         subj = cur.head
     ref = orgs.at(subj)
     if ref is None and subj.lower_ in {"he", "she"}:
-        ref = _antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
+        ref = named_antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
     return (ref, subj) if ref is not None and orgs.kinds.get(ref) == "person" else None
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.epithets import Epithets, is_epithet
-from briefkit.extractors.events import _antecedent
+from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import negated_or_modal
 from briefkit.extractors.spans import SpanIndex
@@ -205,7 +205,7 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
         if owner is None and owner_tok.lower_ in {"he", "she"}:
             # "In 1986 he bought X": the one person the text before names, the reading
             # events.py makes of a pronoun subject
-            told = _antecedent(owner_tok, doc, mentions, actors, frozenset({"person"}))
+            told = named_antecedent(owner_tok, doc, mentions, actors, frozenset({"person"}))
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "person")
         if owner is None and owner_tok.lower_ in {"its", "it"} and owned is not None:

@@ -171,7 +171,7 @@ def _body(
     return None
 
 
-def _kind(head: str, body_kind: str) -> str:
+def post_kind(head: str, body_kind: str) -> str:
     if head in _OWNER_HEADS and body_kind == "organization":
         return "owns"  # GUIDE §9: a stated ownership is owns, no post
     if head in _MEMBERS:
@@ -409,7 +409,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         bounds = article.sentence_at(lo)
         if bounds is None or hi > bounds.end:
             return
-        out.append({"from": person, "kind": _kind(head, body_kind), "to": ref,
+        out.append({"from": person, "kind": post_kind(head, body_kind), "to": ref,
                     "evidence": article.text[lo:hi]})  # fmt: skip
 
     for m in entities.mentions:
@@ -581,7 +581,7 @@ def _kin(
     Tom Lind", "Ann Lee, the daughter of Ivo Lind" (GUIDE §9 spouse, parent-of,
     sibling, relative-of). "his"/"her" is the person the nearest clause before has as
     subject (events.py's reading of a pronoun)."""
-    from briefkit.extractors.events import _antecedent
+    from briefkit.extractors.events import named_antecedent
 
     out: list[dict[str, object]] = []
     actors = {a.id: a for a in entities.actors}
@@ -591,7 +591,7 @@ def _kin(
 
     def person_at(tok: Token) -> str | None:
         if tok.lower_ in {"his", "her"}:
-            return _antecedent(tok, doc, mentions, actors, frozenset({"person"}))
+            return named_antecedent(tok, doc, mentions, actors, frozenset({"person"}))
         found = names.at(tok)
         return found[2] if found is not None and found[3] == "person" else None
 

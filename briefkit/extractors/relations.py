@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.epithets import Epithets, is_epithet
-from briefkit.extractors.events import _antecedent
+from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
@@ -507,7 +507,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 
     def tell(pronoun: Token) -> str | None:
         """ "he founded X": the one person the text before names (events.py's reading)."""
-        return _antecedent(pronoun, doc, mentions, actors, frozenset({"person"}))
+        return named_antecedent(pronoun, doc, mentions, actors, frozenset({"person"}))
 
     for tok in doc:
         lemma = tok.lemma_.lower()
