@@ -318,6 +318,12 @@ class Article:
         m = re.search(pattern, self.text)
         return m.span() if m else None
 
+    def in_one_sentence(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside one sentence: evidence the site can
+        link to the sentence holding it."""
+        sentence = self.sentence_at(start)
+        return sentence is not None and end <= sentence.end
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, by binary search."""
         sents = self.sentences

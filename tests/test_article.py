@@ -43,6 +43,14 @@ def test_sentence_at_finds_the_holding_sentence() -> None:
     assert article.sentences[2].paragraph == 1
 
 
+def test_in_one_sentence_is_evidence_the_site_can_link() -> None:
+    article = parse_article("Ana Ruiz met the mayor. Tom Lee stayed home.\n")
+    second = article.text.index("Tom")
+    assert article.in_one_sentence(0, second - 2)
+    assert not article.in_one_sentence(0, second + 3)  # runs into the next sentence
+    assert not article.in_one_sentence(len(article.text) + 5, len(article.text) + 9)
+
+
 def test_find_tolerates_rewrapped_whitespace() -> None:
     article = parse_article("The quick brown fox jumps.")
     assert article.find("quick  brown\nfox") == (4, 19)

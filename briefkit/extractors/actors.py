@@ -3914,10 +3914,7 @@ def _evidence(ent: Entity, article: Article) -> str:
 
 def _in_one_sentence(article: Article, span: str) -> bool:
     start = article.text.find(span)
-    if start < 0:
-        return False
-    sent = article.sentence_at(start)
-    return sent is not None and start + len(span) <= sent.end
+    return start >= 0 and article.in_one_sentence(start, start + len(span))
 
 
 def actor_records(entities: Entities, article: Article) -> list[dict[str, object]]:

@@ -183,8 +183,7 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
     out: list[dict[str, object]] = []
 
     def add(person: str, kind: str, body: str, lo: int, hi: int, former: bool = False) -> None:
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end or person == body:
+        if not article.in_one_sentence(lo, hi) or person == body:
             return
         out.append({"from": person, "kind": kind, "to": body, "evidence": article.text[lo:hi]})
         if former:

@@ -228,8 +228,7 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
         lo = min(owner[0], owned[0], trigger.idx, owner_tok.left_edge.idx if
                  is_epithet(owner_tok) else trigger.idx)  # fmt: skip
         hi = max(owner[1], owned[1], trigger.idx + len(trigger.text))
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end:
+        if not article.in_one_sentence(lo, hi):
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip
@@ -317,8 +316,7 @@ def _hyphen_owned(
         if owner is None or owner[2] == owned[2] or owner[3] not in _OWNERS:
             continue
         hi = max(owned[1], owner[1])
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end:
+        if not article.in_one_sentence(lo, hi):
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip

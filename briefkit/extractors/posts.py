@@ -406,8 +406,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         ref, start, end = body
         body_kind = "place" if ref in place_ids else kinds.get(ref, "")
         lo, hi = min(lo, start), max(hi, end)
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end:
+        if not article.in_one_sentence(lo, hi):
             return
         out.append({"from": person, "kind": post_kind(head, body_kind), "to": ref,
                     "evidence": article.text[lo:hi]})  # fmt: skip
@@ -511,8 +510,7 @@ def _body_memberships(
                 if found is None or found[2] == m.ref or found[3] != "organization" or found[4]:
                     continue
                 lo, hi = min(span.start_char, noun.left_edge.idx), max(span.end_char, found[1])
-                bounds = article.sentence_at(lo)
-                if bounds is None or hi > bounds.end:
+                if not article.in_one_sentence(lo, hi):
                     continue
                 out.append({"from": m.ref, "kind": "member-of", "to": found[2],
                             "evidence": article.text[lo:hi]})  # fmt: skip
@@ -599,8 +597,7 @@ def _kin(
         kin = KIN_KINDS.get(noun.lower_)
         if kin is None or other is None or other == person:
             return
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end:
+        if not article.in_one_sentence(lo, hi):
             return
         kind, forward = kin
         source, target = (person, other) if forward else (other, person)
@@ -726,8 +723,7 @@ def _shared_possessive(
         found = names.at(poss)
         if found is not None and found[3] == "organization" and not found[4]:
             start = found[0]
-            bounds = article.sentence_at(start)
-            if bounds is None or span.end_char > bounds.end:
+            if not article.in_one_sentence(start, span.end_char):
                 return []
             return [{"from": person, "kind": "member-of", "to": found[2],
                      "evidence": article.text[start : span.end_char]}]  # fmt: skip
@@ -786,8 +782,7 @@ def _listed_members(
             if found is None or found[3] != "person":
                 continue
             lo, hi = tok.left_edge.idx, found[1]
-            bounds = article.sentence_at(lo)
-            if bounds is None or hi > bounds.end:
+            if not article.in_one_sentence(lo, hi):
                 continue
             out.append({"from": found[2], "kind": "member-of", "to": body,
                         "evidence": article.text[lo:hi]})  # fmt: skip
@@ -843,8 +838,7 @@ def _party_labels(article: Article, doc: Doc, entities: Entities) -> list[dict[s
     out: list[dict[str, object]] = []
 
     def add(person: str, party: str, lo: int, hi: int) -> None:
-        bounds = article.sentence_at(lo)
-        if bounds is None or hi > bounds.end:
+        if not article.in_one_sentence(lo, hi):
             return
         out.append({"from": person, "kind": "member-of", "to": party,
                     "evidence": article.text[lo:hi]})  # fmt: skip
