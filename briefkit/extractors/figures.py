@@ -928,17 +928,46 @@ def _number(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
+# A factor written as a verb (GUIDE §8: "nearly doubled" -> 2 times).
+_MULTIPLIER_VERBS = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _multiplier(doc: Doc, tok: Token) -> Figure | None:
+    """'Trade had nearly doubled', 'prices were tripled', 'the firm doubled its profit':
+    the factor, about the thing that grew. A verb with some other object ("doubled the
+    lead") tells no quantity of its own, and an adjective ("a double murder") none."""
+    factor = _MULTIPLIER_VERBS.get(tok.lemma_.lower())
+    if factor is None or tok.pos_ != "VERB" or tok.ent_type_:
+        return None
+    grown: Token | None = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    owners: list[Token] = []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        if not any(c.dep_ == "poss" or c.lower_ in _POSSESSIVE_DETERMINERS for c in obj.children):
+            return None
+        owners = [] if grown is None else [grown]  # whose "its workforce"
+        grown = obj
+    if grown is None or (grown.pos_ == "PRON" and obj is None):
+        return None  # "it doubled": what grew is named elsewhere
+    approx, start = _approximate(doc, tok.i)
+    end = tok.idx + len(tok.text)
+    return Figure(doc[start].idx, end, factor, "times", approx, grown, [*owners, *grown.subtree])
+
+
 def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Figures in the data contract's field names, in article order."""
-    out: list[dict[str, object]] = []
+    found: list[Figure] = []
     previous: Figure | None = None
     body = article.prose  # what the doc parsed: the same offsets, furniture blanked
     mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
     for span in _candidates(doc):
         for fig in _figure(body, doc, span, previous):
             previous = fig
-            out.append(_record(article, doc, body, fig, mentions))
-    return out
+            found.append(fig)
+    found.extend(fig for tok in doc if (fig := _multiplier(doc, tok)) is not None)
+    found.sort(key=lambda fig: fig.start)
+    return [_record(article, doc, body, fig, mentions) for fig in found]
 
 
 def _record(

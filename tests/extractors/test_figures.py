@@ -40,8 +40,10 @@ def test_seed_figures(seed_figures: list[dict[str, object]]) -> None:
 def test_seed_has_no_ordinals_years_or_small_entity_counts(
     seed_figures: list[dict[str, object]],
 ) -> None:
-    values = {f["value"] for f in seed_figures}
+    values = {f["value"] for f in seed_figures if f["unit"] != "times"}
     assert not values & {1979, 2003, 2023, 2}
+    # the one 2 is the factor of "nearly doubled"
+    assert [f["text"] for f in seed_figures if f["value"] == 2] == ["nearly doubled"]
     assert all(f["unit"] not in {"cities", "countries", "parties"} for f in seed_figures)
 
 
@@ -212,3 +214,25 @@ def test_a_change_counts_its_subject() -> None:
 )
 def test_models_dozens_and_glued_scales(text: str, expected: tuple[object, ...]) -> None:
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # GUIDE §8: a factor written as a verb is a figure in `times`, about what grew.
+        ("Officials said trade between Iran and Iraq had nearly doubled since 2023.",
+         [(2, True, "nearly doubled", ["iran", "iraq"])]),
+        ("The stock capital of Acme Inc tripled in 2004.", [(3, False, "tripled", ["acme-inc"])]),
+        ("Acme Corp doubled its workforce in 2023.", [(2, False, "doubled", ["acme-corp"])]),
+        # Another object than the thing's own: no quantity ("doubled the lead").
+        ("Romelu Lukaku doubled the lead for Belgium.", []),
+        # A pronoun says nothing of what grew; an adjective is no change.
+        ("It doubled.", []),
+        ("The double murder shocked the town.", []),
+    ],
+)  # fmt: skip
+def test_a_factor_written_as_a_verb(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    figures = _figures(parse_article(sentence))
+    got = [(f["value"], f.get("approximate", False), f["text"], f.get("about", []))
+           for f in figures if f["unit"] == "times"]  # fmt: skip
+    assert got == expected
