@@ -711,6 +711,17 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     )
     measure = re.match(r"\s+([a-z]+)\b", after)
     ok = ok or bool(measure and measure[1] in _YEAR_OF_MEASURE)
+    # "ready for 2012", "not 2015 as hoped", "until at least 2014": a plural count
+    # after them ("for 1500 people") is turned away below.
+    ok = ok or bool(re.search(r"\b(?:for|not|least)\s+$", before, re.IGNORECASE))
+    # "its 1967 debut", "GM's 2008 revenue": a possessed singular thing that the year
+    # dates; "its 2000 employees" counts them.
+    ok = ok or bool(
+        re.search(r"(?:\b(?:its|their|his|her|our)|\w['’]s)\s+$", before, re.IGNORECASE)
+        and measure
+        and not _UNIT_AFTER.match(after)
+        and (not measure[1].endswith("s") or measure[1].endswith(("ss", "is", "us")))
+    )
     # A year closing a caption or a citation: "(Photo: Reuters, 2008.)", "from file, 2008."
     ok = ok or bool(re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[.;)]", after))
     # News writes counts that open a sentence in words, so digits there are a year:
@@ -922,8 +933,10 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
         return None  # "every now and again": a frequency word, not the present
     if word == "soon" and re.match(r"\s*(?:after|afterwards?|thereafter|before)\b", after):
         return None  # "soon after": close to another event, not to the time of writing
-    if word == "recent" and re.search(r"\bmost\s+$", c.text[max(0, m.start() - 8) : m.start()]):
-        return None  # "the most recent model": the latest of a series, not a time
+    if word == "recent":
+        # GUIDE §5: the adjective ("a recent poll", "the most recent model") qualifies a
+        # thing, as "former" does; only "in recent years" (a fuzzy unit) is a date.
+        return None
     if word in ("now", "currently", "at present", "nowadays", "presently", "these days",
                 "at the moment", "right now", "at this time", "the present", "present day",
                 "present-day", "today's"):  # fmt: skip

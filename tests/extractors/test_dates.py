@@ -210,9 +210,35 @@ def test_parses_on_its_own_when_no_doc_is_given() -> None:
     assert d.value == "2024-09-10"
 
 
-def test_recent_is_a_past_reference(nlp: Language) -> None:
+def test_recent_years_are_a_past_reference_but_the_adjective_is_no_date(nlp: Language) -> None:
+    # GUIDE §5: "recent", like "former", qualifies a thing ("the recent strike").
     got = values(nlp, "Fares rose in recent years after the recent strike.")
-    assert got == {"recent years": "PAST_REF", "recent": "PAST_REF"}
+    assert got == {"recent years": "PAST_REF"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Boeing had hoped to have its jet ready for 2012.", "2012"),
+        ("Delivery is now expected around 2020, and not 2015 as hoped.", "2015"),
+        ("The jet stays in production until at least 2014.", "2014"),
+        ("Since its 1967 debut the jet has sold well.", "1967"),
+        ("The closures cut 7% of the company's 2008 revenue.", "2008"),
+    ],
+)
+def test_a_year_after_for_not_at_least_or_a_possessive_is_a_date(
+    nlp: Language, sentence: str, year: str
+) -> None:
+    assert year in values(nlp, sentence).values()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The firm thanked its 2000 employees.", "Tickets for 1500 fans sold out.",
+     "The club's 1500 members voted."],
+)  # fmt: skip
+def test_a_count_after_for_or_a_possessive_is_no_year(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
 
 
 def test_decades_ago_count_back_in_years(nlp: Language) -> None:
