@@ -636,6 +636,43 @@ def _hyphen_word(doc: Doc, last: Token) -> str | None:
     return word.lower_
 
 
+# Units a count in digits is glued to as a modifier, and how the text writes them as a
+# plural: "the 131-page document" counts 131 pages. Not "eight-figure", "three-nation":
+# a number word there is an adjective, and these name no quantity of their own.
+_GLUED_UNITS = {
+    "page": "pages", "mile": "miles", "km": "km", "kilometre": "km", "kilometer": "km",
+    "metre": "metres", "meter": "meters", "foot": "feet", "acre": "acres",
+    "hectare": "hectares", "ton": "tons", "tonne": "tonnes", "seat": "seats",
+    "bed": "beds", "room": "rooms", "storey": "storeys", "story": "stories",
+    "member": "members", "mph": "mph",
+}  # fmt: skip
+
+
+def _glued_figure(doc: Doc, span: Span, last: Token, glued: str) -> list[Figure]:
+    """'a 14-year-old boy' (an age, GUIDE §8), 'the 131-page document' (a count): the
+    number and the unit it is glued to, about whom the modified noun is in apposition to."""
+    if glued == "year-old":
+        value = parse_number([last])
+        end_tok = doc[last.i + 4]
+        unit = "years old"
+    else:
+        digits = last.text.replace(",", "")
+        value = float(digits) if digits.isdecimal() else None
+        end_tok = doc[last.i + 2]
+        unit = _GLUED_UNITS[glued]
+    if value is None or (unit == "years old" and not 0 < value < 130):
+        return []
+    noun = end_tok.head if end_tok.head.pos_ in {"NOUN", "PROPN"} else end_tok
+    owners = [noun]
+    if noun.dep_ == "appos" or (noun.dep_ == "attr" and noun.head.pos_ == "AUX"):
+        # "Ahmed Mohamed, a 14-year-old boy": the boy is Ahmed Mohamed
+        owners.append(noun.head)
+        owners.extend(c for c in noun.head.children if c.dep_ == "nsubj")
+    approx, start = _approximate(doc, span[0].i)
+    end = end_tok.idx + len(end_tok.text)
+    return [Figure(doc[start].idx, end, value, unit, approx, noun, owners)]
+
+
 def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | None:
     """An age: 'aged 56', 'at age 56', 'Daniel Montalvo, 19,', '56 years old' — the end
     token of its words and the person it belongs to."""
@@ -787,13 +824,15 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         end_i, person = age
         end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
         return [Figure(span[0].idx, end, float(nums[0].text), "years old", False, None, person)]
+    glued = _hyphen_word(doc, last)
+    if glued is not None and len(nums) == 1 and (glued == "year-old" or glued in _GLUED_UNITS):
+        return _glued_figure(doc, span, last, glued)
     if any(t.ent_type_ in _NOT_FIGURE_LABELS for t in nums if _is_number(t)):
         return []
     if _is_model_number(doc, span):
         return []
-    glued = _hyphen_word(doc, last)
     if glued is not None and glued != "fold":
-        return []  # "eight-figure", "three-nation", "14-year-old": a modifier, not a count
+        return []  # "eight-figure", "three-nation", "2000-strong": a modifier, not a count
     ends = _range_ends(span, nums)
     groups = [nums] if ends is None else list(ends)
     values = [parse_number(group) for group in groups]

@@ -236,3 +236,25 @@ def test_a_factor_written_as_a_verb(sentence: str, expected: list[tuple[object, 
     got = [(f["value"], f.get("approximate", False), f["text"], f.get("about", []))
            for f in figures if f["unit"] == "times"]  # fmt: skip
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # GUIDE §8: an age glued to its noun is the age of whom the noun is.
+        ("Ahmed Mohamed, a 14-year-old boy from Irving, was arrested.",
+         [(14, "years old", "14-year-old", ["ahmed-mohamed"])]),
+        ("A three-year-old girl was hurt.", [(3, "years old", "three-year-old", [])]),
+        # A count in digits glued to its unit counts it.
+        ("The 131-page document was found on a street.", [(131, "pages", "131-page", [])]),
+        ("The airliner has a 79-metre wingspan.", [(79, "metres", "79-metre", [])]),
+        # A number word glued to a noun, or a word that is no unit, is an adjective.
+        ("It was an eight-figure sum.", []),
+        ("A 2000-strong crowd gathered.", []),
+        ("The three-nation tour ended.", []),
+    ],
+)  # fmt: skip
+def test_a_number_glued_to_its_unit(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(f["value"], f["unit"], f["text"], f.get("about", []))
+           for f in _figures(parse_article(sentence))]  # fmt: skip
+    assert got == expected
