@@ -63,7 +63,11 @@ def extract(
 
 
 def find_dates(text: str, published: dt.date | str | None = None) -> list[DateExpression]:
-    """Every date expression in ``text``, normalised against ``published``."""
-    from briefkit.extractors.dates import find_dates as _find_dates
+    """Every date expression in ``text``, normalised against ``published``.
 
-    return _find_dates(text, _as_date(published))
+    "That day" and "the same day" date the events ``extract`` finds, but are no date
+    expressions of their own: they are left out here."""
+    from briefkit.extractors.dates import find_dates as _find_dates
+    from briefkit.extractors.dates import has_a_value_of_its_own
+
+    return [d for d in _find_dates(text, _as_date(published)) if has_a_value_of_its_own(d)]

@@ -1293,6 +1293,16 @@ def _h_and_a_half(m: Match, c: _Ctx) -> Result:
     return _h_duration(_Proxy(m, {"half": " and a half"}), c)
 
 
+# "that day", "the same day", "the day": a day named only by the one the story tells.
+# It dates an event, but has no value of its own (GUIDE §5, as "the same time").
+_DAY_BY_REFERENCE = re.compile(r"(?:the\s+same|that(?:\s+same)?)\s+day|the\s+day", re.I)
+
+
+def has_a_value_of_its_own(d: DateExpression) -> bool:
+    """Whether ``d`` is a date expression of its own, not only an anaphor for a day."""
+    return _DAY_BY_REFERENCE.fullmatch(d.text) is None
+
+
 def _h_that_day(m: Match, c: _Ctx) -> Result:
     """A day named by reference to the one the story is telling: resolved after recognition."""
     rel = (m.groupdict().get("rel") or m.groupdict().get("rel2") or "").lower()

@@ -579,3 +579,14 @@ def test_a_day_range_in_one_token_is_one_span(nlp: Language) -> None:
     assert values(nlp, "The summit was held on March 4-5.") == {
         "March 4-5": "2024-03-04/2024-03-05"
     }
+
+
+def test_a_day_named_by_reference_dates_events_but_is_no_date_of_its_own(nlp: Language) -> None:
+    # GUIDE §5: "that day", "the same day" have no value of their own; the events
+    # extractor still reads them (find_dates in the pipeline), the public API does not.
+    import briefkit
+
+    text = "The court met on Tuesday. On the same day, the judge ruled. That day was long."
+    inside = [d.text for d in dates(nlp, text)]
+    assert inside == ["Tuesday", "the same day", "That day"]
+    assert [d.text for d in briefkit.find_dates(text, WEDNESDAY)] == ["Tuesday"]
