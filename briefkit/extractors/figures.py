@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import negated_or_modal
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -868,6 +869,8 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
     if unit is None and change is not None:
         head = _changed_noun(change)
         unit = head.text.lower() if head is not None else None
+    if unit is None and ends is None:
+        unit = _casualties(doc, last)
     first = span[0]
     if first.lower_ in {"a", "an"} and len(span) > 1:
         first = span[1] if span[1].lower_ not in _SINGLE_SCALES else first
@@ -916,6 +919,28 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None, owners),  # type: ignore[arg-type]
         Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head, owners),  # type: ignore[arg-type]
     ]
+
+
+# A bare number that a verb of harm takes counts people: "killing 107 and wounding 238",
+# "25 were hurt", "12 dead". The unit is what the gold and a reader call them.
+_CASUALTY_UNITS = {
+    "kill": "dead", "dead": "dead", "die": "dead", "wound": "wounded", "wounded": "wounded",
+    "injure": "injured", "injured": "injured", "hurt": "injured",
+}  # fmt: skip
+
+
+def _casualties(doc: Doc, num: Token) -> str | None:
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in {"dead", "injured", "wounded"} and num.head == nxt:
+        return _CASUALTY_UNITS[nxt.lower_]  # "12 dead and 30 injured"
+    verb = num.head
+    if verb.pos_ != "VERB" or negated_or_modal(verb) or _of_noun(num) is not None:
+        return None  # "could kill 100"; "hurt 3 of its rivals" counts the rivals
+    if num.dep_ == "dobj" or (num.dep_ in {"nsubjpass", "nsubj"} and verb.tag_ == "VBN"):
+        return _CASUALTY_UNITS.get(verb.lemma_.lower())
+    if num.dep_ == "nsubj" and verb.lemma_.lower() == "die":
+        return "dead"
+    return None
 
 
 def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:

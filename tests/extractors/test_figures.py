@@ -258,3 +258,20 @@ def test_a_number_glued_to_its_unit(sentence: str, expected: list[tuple[object, 
     got = [(f["value"], f["unit"], f["text"], f.get("about", []))
            for f in _figures(parse_article(sentence))]  # fmt: skip
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A bare number a verb of harm takes counts its victims (GUIDE §8 units).
+        ("The crane fell on the mosque, killing 107 and wounding 238.",
+         [(107, "dead"), (238, "wounded")]),
+        ("The blast left 12 dead and 30 injured.", [(12, "dead"), (30, "injured")]),
+        ("Police said 25 were hurt in the crash.", [(25, "injured")]),
+        # A modal states no toll; "of" names what is counted.
+        ("The strike could kill 100.", []),
+        ("The firm hurt 3 of its rivals.", []),
+    ],
+)  # fmt: skip
+def test_casualty_counts(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(f["value"], f["unit"]) for f in _figures(parse_article(sentence))] == expected
