@@ -873,3 +873,32 @@ def test_dev_set_scores_meet_floors(run: object) -> None:
         assert any(k.startswith(f"dev/{split}/") for k in floors), f"no floor on the {split} split"
     failures = ev.check_floors(run, floors)
     assert not failures, "\n".join(failures)
+
+
+# The fields GUIDE.md gives each kind of item. A key outside them is most often the tail
+# of an unquoted flow-style value that YAML cut at ", " ("evidence: in Mobile, Alabama}"
+# reads as evidence "in Mobile" and a key "Alabama"), so the evidence scored is half.
+GOLD_FIELDS = {
+    "actors": {"id", "name", "kind", "affiliation", "aliases", "description", "role", "optional"},
+    "places": {"id", "name", "kind", "country", "aliases", "optional"},
+    "dates": {"start", "end", "text", "kind", "value", "optional"},
+    "events": {"id", "date", "when", "what", "actors", "places", "status", "evidence",
+               "optional"},
+    "quotes": {"speaker", "text", "evidence", "optional", "alternatives"},
+    "figures": {"value", "unit", "approximate", "text", "about", "optional", "evidence"},
+    "relations": {"from", "kind", "to", "former", "evidence", "optional", "alternatives"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "path", [*DEV_FILES, corpora.GOLD_DIR / "seed.yaml"], ids=[*(p.stem for p in DEV_FILES), "seed"]
+)
+def test_gold_items_have_only_the_guides_fields(path: Path) -> None:
+    gold = _dev_gold(path)
+    stray = [
+        f"{kind}[{i}]: {sorted(set(item) - fields)}"
+        for kind, fields in GOLD_FIELDS.items()
+        for i, item in enumerate(gold.get(kind) or [])
+        if set(item) - fields
+    ]
+    assert not stray, f"{path.name}: fields the guide does not define (quote the value?): {stray}"
