@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import KIN_NOUNS, ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
@@ -227,6 +228,7 @@ class _Speakers:
         self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
         self.surnames = _unique_surnames(entities)
         self.short_names = _unique_first_words(entities)
+        self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
 
@@ -310,8 +312,10 @@ class _Speakers:
                 return person
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+                # "Hale joined the BBC" where the model tagged only another "Hale": a
+                # one-word name the actor list gives one actor is that actor here too.
                 # "Pinecrest said" after "Pinecrest Bank": a company's short name.
-                return self.short_names.get(tok.text)
+                return self.bare_names.get(tok.text) or self.short_names.get(tok.text)
         return None
 
     def misspelt_surname(self, subj: Token) -> Entity | None:
@@ -378,9 +382,10 @@ class _Speakers:
         if word in _PERSON_PRONOUNS:
             # "Doherty credits Jobs' success ... He states": the person the last clause was
             # about (its subject), not the nearest name, which is often its object.
-            return self._subject_before(subj) or self.preceding(
-                min(subj.idx, quote_start), frozenset({"person"}), subj
-            )
+            decided, ent = self._subject_before(subj)
+            if decided:
+                return ent
+            return self.preceding(min(subj.idx, quote_start), frozenset({"person"}), subj)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
         if word in _GROUP_PRONOUNS:
@@ -485,12 +490,13 @@ class _Speakers:
         span = self.doc.char_span(lo, pronoun.idx, alignment_mode="expand")
         return [t for t in span if t.i < pronoun.i] if span is not None else []
 
-    def _subject_before(self, pronoun: Token) -> Entity | None:
+    def _subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks). In each, a
         main clause's subject comes before one of a clause it reports or governs: in
         "Mary Doe said her husband, John Doe, was left alone. 'They left him,' she
-        said", she is Mary Doe."""
+        said", she is Mary Doe. Whether it decided, and whom: a named person no actor
+        stands for decides for no one."""
         earlier = self._earlier(pronoun)
         own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
         rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
@@ -504,8 +510,23 @@ class _Speakers:
             for tok in subjects:
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
-                    return ent
-        return None
+                    return True, ent
+                if ent is None and _names_a_person(tok):
+                    # "Hale joined the BBC in 1962. In his memoir he wrote", "The city's
+                    # engineer took the floor. He said": a person the actor list does
+                    # not resolve is whom "he" most likely means; the nearest name
+                    # before, someone else, would be a guess.
+                    return True, None
+        return False, None
+
+
+def _names_a_person(subj: Token) -> bool:
+    """A subject that stands for a person: a name the model takes for one, or a post
+    or kin noun ("the engineer", "his widow")."""
+    if subj.pos_ == "PROPN":
+        return subj.ent_type_ == "PERSON"
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and (lemma in ROLE_NOUNS or lemma in KIN_NOUNS)
 
 
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
@@ -550,6 +571,19 @@ def _unique_surnames(entities: Entities) -> dict[str, Entity]:
         if ent.kind == "person" and len(words) > 1:
             owners.setdefault(words[-1], []).append(ent)
     return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
+
+
+def _unique_bare_names(entities: Entities) -> dict[str, Entity]:
+    """Each one-word capitalised name (an alias: "Hale", "Merkel") that names exactly one
+    actor: the linking already decided whom it stands for."""
+    owners: dict[str, set[str]] = {}
+    ents: dict[str, Entity] = {}
+    for ent in entities.actors:
+        for n in ent.names:
+            if " " not in n.text and n.text[:1].isupper() and n.text.isalpha() and not n.demonym:
+                owners.setdefault(n.text, set()).add(ent.id)
+                ents[n.text] = ent
+    return {w: ents[w] for w, ids in owners.items() if len(ids) == 1}
 
 
 def _appositions(noun: Token) -> list[Token]:
@@ -765,7 +799,9 @@ def _leading_name(verb: Token) -> list[Token]:
         j -= 1
     if j == end:
         return []
-    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?" or "\n" in doc[j].whitespace_):
+    # "When asked ..., Boeing Vice President Scott Carson replied": a fronted clause's
+    # comma before the name is as good as the sentence's start.
+    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?," or "\n" in doc[j].whitespace_):
         return []
     return [doc[end]]
 
@@ -808,11 +844,18 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 
 def _own_subjects(verb: Token) -> list[Token]:
     node = verb
+    quoted_as = False  # reached from "as saying": "X was quoted as saying", X speaks
     for _ in range(3):
         # "was praised by Jobs as ...": the agent speaks, not the one spoken of.
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children]
+        # "The phone is claimed to be '...'", "the plan was described as '...'": the
+        # passive's subject is what the words are about, not who says them; only one
+        # "quoted" or "cited" ("as saying") is the speaker.
+        passive_speaks = quoted_as or node.lemma_.lower() in _QUOTING
         found = [o for o in agents if o.dep_ == "pobj"] or [
-            c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}
+            c
+            for c in node.children
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_speaks)
         ]
         if found:
             return found
@@ -832,6 +875,7 @@ def _own_subjects(verb: Token) -> list[Token]:
             quoted = [c for c in above.children if c.dep_ == "dobj"]
             if node.head.lower_ == "as" and above.lemma_.lower() in _QUOTING and quoted:
                 return quoted
+            quoted_as = node.head.lower_ == "as"
             node = above
             continue
         # "defended the record whilst promising", "expressed condolences and described"
@@ -932,7 +976,12 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         # a scare quote ("unknowns", "electric"), not the last speaker's words.
         if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
             continue
-        if not attributed and previous is not None and _same_passage(previous[0], quote):
+        if (
+            not attributed
+            and previous is not None
+            and _same_passage(previous[0], quote)
+            and not _narration_between(article, previous, quote, speakers)
+        ):
             speaker, attributed = previous[1], previous[1] is not None
         if (
             not attributed
@@ -1039,7 +1088,51 @@ def _introduced(
         if ent is not None and ent.kind == "person":
             return True, ent
         return _colon_clause(tokens, quote, speakers)
+    if _ends_sentence(article, quote) and _offers_words(tokens):
+        # 'Jobs left this farewell, "I have made ..."': a clause that gives words (a
+        # farewell, a statement) and a comma introduce a quotation closing the
+        # sentence, as a colon does; only a person subject (a body's clause may cite
+        # anyone's words), else no decision. A clause with no such object ('X opposed
+        # the line, "a line that ..."') may be the article's description.
+        found, speaker = _colon_clause(tokens, quote, speakers)
+        if found and speaker is not None:
+            return True, speaker
     return False, None
+
+
+# What a clause may give that holds someone's words: "left this farewell", "issued a
+# statement", "sent a message".
+_WORDS_NOUNS = DOCUMENT_NOUNS | word_set("""
+    farewell remark remarks words reply response warning tribute appeal plea greeting toast
+    speech address comment comments answer message
+    """)
+
+
+def _offers_words(tokens: list[Token]) -> bool:
+    """The clause's main verb has an object that holds words."""
+    root = _clause_head(tokens)
+    return root is not None and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_NOUNS for c in root.children
+    )
+
+
+def _clause_head(tokens: list[Token]) -> Token | None:
+    """The main verb of the words before a quotation: the sentence's root, else a verb
+    the parser hung on one inside the quotation ('Berg left this farewell, "I have
+    made ..."' parsed with "made" as the root)."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if roots:
+        return roots[-1]
+    own = {t.i for t in tokens}
+    hung = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in own]
+    return hung[-1] if hung else None
+
+
+def _ends_sentence(article: Article, quote: QuoteSpan) -> bool:
+    """Nothing but marks and a full stop follow the quotation in its sentence."""
+    sent = article.sentence_at(quote.start)
+    end = sent.end if sent is not None else quote.end
+    return not any(ch.isalnum() for ch in article.text[quote.end : end])
 
 
 def _colon_clause(
@@ -1049,10 +1142,10 @@ def _colon_clause(
     'The Guardian cited examples, including:'): what follows is what the clause's
     subject showed. A person's are their words; a body's may be anyone's (a paper
     citing a form), so no speaker, but not the last speaker's either."""
-    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
-    if not roots:
+    root = _clause_head(tokens)
+    if root is None:
         return False, None
-    subjects = [c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     ents = [e for e in (speakers.of_subject(s, quote.start, False) for s in subjects) if e]
     if not ents:
         return False, None
@@ -1191,6 +1284,36 @@ def _opens_paragraph(article: Article, quote: QuoteSpan) -> bool:
     """The first quotation of its paragraph stands at its start."""
     p_start = article.paragraphs[quote.paragraph][0]
     return article.text[p_start : quote.start].strip() in QUOTE_MARKS
+
+
+# How many sentences of narration may stand between two quotes of one speaker.
+_NARRATION_GAP = 1
+
+
+def _narration_between(
+    article: Article,
+    previous: tuple[QuoteSpan, Entity | None],
+    quote: QuoteSpan,
+    speakers: _Speakers,
+) -> bool:
+    """Sentences of narration stand between the last quote's sentence and this one's
+    that may have handed the words to someone else: one naming another person ('"A,"
+    said X. Chairman Y denied the reports. "B."'), or more than one of any kind (a
+    text whose paragraph breaks were lost runs a whole story on). One quote's own
+    attribution sentence ('"A." That was X's reply. "B."') does not."""
+    before, speaker = previous
+    last = article.sentence_at(max(before.end - 1, 0))
+    own = article.sentence_at(quote.start)
+    if last is None or own is None or own.index - last.index <= 1:
+        return False
+    between = article.sentences[last.index + 1 : own.index]
+    if len(between) > _NARRATION_GAP:
+        return True
+    lo, hi = between[0].start, between[-1].end
+    named = [
+        ent for s, _e, ent in speakers.spans.overlapping(lo, hi) if not _quoted(speakers.quotes, s)
+    ]
+    return any(ent is not speaker and ent.kind == "person" for ent in named)
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:
