@@ -388,6 +388,10 @@ class _Speakers:
             return self.preceding(min(subj.idx, quote_start), frozenset({"person"}), subj)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
+        if word == "it":
+            decided, ent = self._body_subject_before(subj)
+            if decided:
+                return ent
         if word in _GROUP_PRONOUNS:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
@@ -489,6 +493,38 @@ class _Speakers:
             lo = sentences[own.index - 1].start
         span = self.doc.char_span(lo, pronoun.idx, alignment_mode="expand")
         return [t for t in span if t.i < pronoun.i] if span is not None else []
+
+    def _body_subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
+        """What "it" stands for: the nearest main-clause subject before it (in its
+        sentence, else the one before) that is no pronoun. A body or country names
+        the speaker; a noun phrase that names none ("The US Treasury described its
+        plan. It said") decides for no one, not the nearest body named, which is as
+        often the one spoken of ("the UK index")."""
+        earlier = self._earlier(pronoun)
+        own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
+        rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
+        kinds = ("organization", "country")
+        for part in (own, rest):
+            subjects = [
+                t
+                for t in reversed(part)
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.pos_ in ("NOUN", "PROPN")
+                and not _quoted(self.quotes, t.idx)
+                and not _subordinate(t)
+            ]
+            for tok in subjects:
+                ents = [e for e in map(self.entity_of, _own_phrase(tok)) if e is not None]
+                head = self.entity_of(tok)
+                if head is not None:
+                    return True, head if head.kind in kinds else None
+                bodies = [e for e in ents if e.kind in kinds]
+                if tok.pos_ == "PROPN" and bodies:
+                    return True, bodies[0]
+                if tok.lemma_.lower() in ORG_NOUNS and _definite(tok):
+                    return False, None  # "the company": the epithet's own passage
+                return True, None
+        return False, None
 
     def _subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
         """The person who is the subject of a clause before ``pronoun``: earlier in its

@@ -636,3 +636,17 @@ def test_a_clause_and_a_comma_introduce_a_persons_quotation() -> None:
         'friends of my life here."'
     )
     assert quotes[-1].get("speaker") == "anna-berg"
+
+
+def test_it_is_the_last_clauses_subject_not_the_nearest_body() -> None:
+    quotes = _quotes(
+        "The primary UK index, the FTSE 100, rose 8 percent. The US Treasury described "
+        "the government's plan in a press release. It said that "
+        '"the Treasury will insure the holdings of any eligible fund."'
+    )
+    assert quotes[0].get("speaker") != "united-kingdom"
+    unnamed = _quotes(
+        "Shares in Northwind Energy rose 8 percent. A new regulator described the plan in a "
+        'press release. It said that "the rules will apply to every company."'
+    )
+    assert unnamed[0].get("speaker") is None
