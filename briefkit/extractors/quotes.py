@@ -88,6 +88,12 @@ def _public_body(ent: Entity) -> bool:
 
 # Those that may stand for a country too: "the government recommending ...".
 _STATE_NOUNS = word_set("government administration")
+# An age as a person's epithet, right before or after the speech verb, and an age set
+# beside a name.
+_AGE_BEFORE = re.compile(r"\bthe\s+(\d{1,3})-year-old\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s+the\s+(\d{1,3})-year-old\b(?!-)(?!\s+[a-z]+\s+(?:of|from|at)\b)")
+_AGE_BESIDE = re.compile(r"(?:,\s*|\s*\()(\d{1,3})(?:,|\)|\.|$)")
+_AGE_PREFIX = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+)?$")
 # How far back an epithet looks for the organization it stands for (characters).
 _EPITHET_REACH = 600
 # "X quoted Y as saying": Y speaks.
@@ -285,7 +291,48 @@ class _Speakers:
         shows for the person contradicts it."""
         gender = self.genders.get(ent.id)
         word = pronoun.lower_
+        if word not in _PERSON_PRONOUNS:
+            return True  # "the 54-year-old": no gender to agree with
         return gender is None or (gender == "m") == (word in _MASCULINE)
+
+    def of_age_epithet(self, verb: Token) -> tuple[bool, Entity | None]:
+        """'"...," the 54-year-old said', 'said the 45-year-old': the one person the
+        article gives that age ("Mark Delaney, 54,"); else the person the last clause
+        was about, as for "he", unless the article gives that one another age."""
+        text = self.doc.text
+        sent = verb.sent
+        before = _AGE_BEFORE.search(text, sent.start_char, verb.idx)
+        after = _AGE_AFTER.match(text, verb.idx + len(verb.text))
+        found = before or after
+        if found is None:
+            return False, None
+        age = found.group(1)
+        stated = self.ages()
+        holders = [ident for ident, (_ent, ages) in stated.items() if age in ages]
+        if holders:
+            return True, stated[holders[0]][0] if len(holders) == 1 else None
+        epithet = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        if epithet is None:
+            return True, None
+        decided, ent = self._subject_before(epithet[0])
+        if not decided or (ent is not None and ent.id in stated):
+            return True, None  # the last clause's person is given another age
+        return True, ent
+
+    def ages(self) -> dict[str, tuple[Entity, set[str]]]:
+        """The ages the text gives people beside their names ("X, 54,", "X (54)",
+        "54-year-old X"), by person id."""
+        text = self.doc.text
+        out: dict[str, tuple[Entity, set[str]]] = {}
+        for s, e, ent in self.spans.overlapping(0, len(text)):
+            if ent.kind != "person":
+                continue
+            after = _AGE_BESIDE.match(text, e)
+            prefix = _AGE_PREFIX.search(text, max(0, s - 20), s)
+            for m in (after, prefix):
+                if m is not None:
+                    out.setdefault(ent.id, (ent, set()))[1].add(m.group(1))
+        return out
 
     def named_in_quote(self, ent: Entity) -> bool:
         """``ent`` is named inside the quotation being attributed: people rarely speak of
@@ -680,6 +727,11 @@ def _attribution(
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
     for verb in verbs:
         subjects = _subjects(verb)
+        if all(_age_noun(s) for s in subjects):
+            # "the 54-year-old said", parsed with "old" as the subject or with none
+            aged, ent = speakers.of_age_epithet(verb)
+            if aged:
+                return True, ent
         # An epithet is read only as the verb's own subject: one reached up through a
         # participle's head ("Responding to ..., the government would participate") is
         # a guess.
@@ -710,6 +762,11 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _age_noun(subj: Token) -> bool:
+    """'the 45-year-old' as a noun phrase: "old" with "year" before it."""
+    return subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children)
 
 
 def _definite(noun: Token) -> bool:
@@ -754,6 +811,9 @@ def _attribution_rank(
     if verb.idx >= quote.end:
         # From the attribution's first word: '," Khaled Al-Maeena, editor at ..., said.'
         first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
+        aged = _AGE_BEFORE.search(verb.doc.text, quote.end, verb.idx)
+        if aged is not None:
+            first = min(first, aged.start())  # '," the 54-year-old said', parsed subjectless
         gap = first - quote.end
         between = verb.doc.text[quote.end : first]  # the doc is the article's prose
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]

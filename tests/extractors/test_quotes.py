@@ -650,3 +650,22 @@ def test_it_is_the_last_clauses_subject_not_the_nearest_body() -> None:
         'press release. It said that "the rules will apply to every company."'
     )
     assert unnamed[0].get("speaker") is None
+
+
+def test_an_age_epithet_is_the_person_of_that_age() -> None:
+    quotes = _quotes(
+        "Tom Hill, 45, and his neighbour, Sam Reed, 32, were charged on Monday.\n\n"
+        'Reed told police he had acted in self-defence. "I was attacked first," the '
+        "45-year-old said.\n\n"
+        'Reed was released on bail. "I did nothing wrong," said the 28-year-old.\n\n'
+        '"He came at me with a bottle," said the 32-year-old.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["tom-hill", None, "sam-reed"]
+
+
+def test_an_age_epithet_with_no_age_given_is_the_last_clauses_person() -> None:
+    quotes = _quotes(
+        "Mark Delaney, a former bank executive, has spent $12 million on the race. "
+        '"I am not a politician," the 54-year-old said.'
+    )
+    assert quotes[0].get("speaker") == "mark-delaney"
