@@ -2609,12 +2609,27 @@ def _role_nouns(span: Span) -> list[Token]:
     root = span.root
     # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+    if root.dep_ == "appos" and (root.head.pos_ in {"NOUN", "PROPN"} or _hyphened_post(root.head)):
         nouns.insert(0, root.head)
         climbed = _post_above_name(root.head)
         if climbed is not None:
             nouns.insert(0, climbed)
     return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+
+
+def _hyphened_post(tok: Token) -> bool:
+    """'director-general', 'secretary-general': the tagger takes the last part for an
+    adjective; a role noun and a hyphen before it make the whole word a post."""
+    doc = tok.doc
+    i = tok.i
+    return (
+        i >= 2
+        and tok.lemma_.lower() in ROLE_NOUNS
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].lower_ in ROLE_NOUNS
+    )
 
 
 def _post_above_name(head: Token) -> Token | None:
@@ -2643,6 +2658,8 @@ def _post_above_name(head: Token) -> Token | None:
 
 def _is_role_noun(noun: Token) -> bool:
     """A role noun, or an occupation in -ist ("a jazz pianist", "an economist")."""
+    if _hyphened_post(noun):
+        return True
     lemma = noun.lemma_.lower()
     if lemma in ROLE_NOUNS:
         return True

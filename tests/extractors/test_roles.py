@@ -49,3 +49,8 @@ def test_who_heads_a_body_is_its_head_and_a_bakery_is_no_body() -> None:
     assert roles["sam-patel"] == "head of Ohio Fire Department"
     assert roles["ann-cole"] == "founder of Brightwater Foods"
     assert roles["tom-reed"] is None
+
+
+def test_a_hyphened_post_the_tagger_splits_is_the_whole_word() -> None:
+    roles = _roles("The BBC's director-general, Tim Davie, paid tribute to the presenter.")
+    assert str(roles["tim-davie"]).lower() == "director-general of bbc"
