@@ -45,6 +45,8 @@ SPEECH_VERBS = word_set("""
     call enthuse reason read speak
     accuse criticize criticise praise hail dismiss decry denounce condemn lament contend
     assert allege counter retort pledge demand reiterate characterize characterise recount
+    indicate maintain mention exclaim shout yell scream whisper murmur mutter muse wonder
+    plead beg implore text email remember reflect scoff sigh gush rave grumble opine rule
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
@@ -79,6 +81,15 @@ _PUBLIC_HEADS = word_set("""
     administration agency commission bureau department ministry office service board
     authority directorate inspectorate
     """)
+
+
+def _body_lemma(noun: Token) -> str:
+    """The noun's lemma, a maker of anything read as "maker" ("the chipmaker", "the
+    drugmaker", "the planemaker": a company)."""
+    lemma = noun.lemma_.lower()
+    if lemma.endswith("maker") and len(lemma) > len("maker") and lemma not in ORG_NOUNS:
+        return "maker"
+    return lemma
 
 
 def _public_body(ent: Entity) -> bool:
@@ -443,7 +454,7 @@ class _Speakers:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
-        lemma = subj.lemma_.lower()
+        lemma = _body_lemma(subj)
         role = self.roles.get(lemma)
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
             return self.organization_epithet(subj, quote_start)
@@ -456,7 +467,7 @@ class _Speakers:
         for "the company", a public body for "the agency"). With two or more to choose
         from, none: a wrong speaker costs more than a missing one. Names in the
         headline do not count: a headline's words are often read as a name."""
-        lemma = noun.lemma_.lower()
+        lemma = _body_lemma(noun)
         kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
         start = min(noun.idx, quote_start)
         seen: list[Entity] = []
@@ -751,7 +762,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and s.lemma_.lower() in ORG_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in ORG_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -1353,6 +1364,9 @@ def _next_paragraph(
     prev_end = article.paragraphs[before.paragraph][1]
     if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
         return False  # another quotation came after it in its paragraph
+    outside = _outside_tokens(speakers.doc, p_start, p_end, speakers.quotes)
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in outside):
+        return False  # '"It is a bloodbath," one trader cried': someone else, unnamed
     after = [ent for _s, _e, ent in speakers.spans.overlapping(before.end, prev_end)]
     own = [ent for _s, _e, ent in speakers.spans.overlapping(p_start, p_end)]
     return all(ent is speaker or ent.kind != "person" for ent in after) and all(

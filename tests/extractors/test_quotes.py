@@ -669,3 +669,27 @@ def test_an_age_epithet_with_no_age_given_is_the_last_clauses_person() -> None:
         '"I am not a politician," the 54-year-old said.'
     )
     assert quotes[0].get("speaker") == "mark-delaney"
+
+
+def test_a_maker_of_anything_is_a_company_epithet() -> None:
+    quotes = _quotes(
+        "Veltron Semiconductor cut its forecast on Tuesday.\n\n"
+        '"Demand for our chips has simply collapsed," the chipmaker said in a statement.'
+    )
+    assert quotes[0].get("speaker") == "veltron-semiconductor"
+
+
+def test_more_speech_verbs_name_the_speaker() -> None:
+    quotes = _quotes(
+        'Analyst Ray Dunn mused that "nobody saw this coming."\n\n'
+        '"I can\'t believe it," whispered Tom Reyes, a longtime shareholder.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["ray-dunn", "tom-reyes"]
+
+
+def test_a_paragraph_with_an_unnamed_speaker_does_not_go_on_with_the_last_one() -> None:
+    quotes = _quotes(
+        'Chief Executive Lisa Park was upbeat. "We will come back," Park said.\n\n'
+        '"It is a bloodbath," one trader hollered on the floor of the exchange.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["lisa-park", None]
