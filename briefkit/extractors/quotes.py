@@ -1081,7 +1081,12 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         words = len(quoted.split())
         # A word or two in quotation marks with no attribution of its own is a term or
         # a scare quote ("unknowns", "electric"), not the last speaker's words.
-        if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
+        # A short sentence of its own right after a quote ('"We're disappointed," said
+        # X. "We'll appeal."') goes on with that quote, though: it opens with a
+        # capital and ends inside the marks.
+        sentence = quoted[:1].isupper() and quoted.rstrip()[-1:] in (".", "!", "?")
+        goes_on = sentence and previous is not None and _same_passage(previous[0], quote)
+        if not attributed and words < _MIN_UNATTRIBUTED_WORDS and not goes_on:
             continue
         if (
             not attributed

@@ -693,3 +693,14 @@ def test_a_paragraph_with_an_unnamed_speaker_does_not_go_on_with_the_last_one() 
         '"It is a bloodbath," one trader hollered on the floor of the exchange.'
     )
     assert [q.get("speaker") for q in quotes] == ["lisa-park", None]
+
+
+def test_a_short_sentence_after_a_quote_goes_on_with_it_and_a_scare_quote_does_not() -> None:
+    quotes = _quotes(
+        '"We are disappointed," said defence lawyer Sam Reed. "Appeal follows." '
+        'The ruling was called "unusual" by the papers.'
+    )
+    assert [(q["text"], q.get("speaker")) for q in quotes] == [
+        ("We are disappointed", "sam-reed"),
+        ("Appeal follows.", "sam-reed"),
+    ]
