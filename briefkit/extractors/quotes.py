@@ -240,8 +240,16 @@ class _Speakers:
         # neither (the dict would silently keep the last).
         holders: dict[str, list[Entity]] = {}
         for e in entities.actors:
-            if e.kind == "person" and e.role_head:
-                holders.setdefault(e.role_head, []).append(e)
+            if e.kind != "person":
+                continue
+            # Every post the text gives the person, not only the one chosen as role:
+            # "Bass, a six-term congresswoman, ... the congresswoman said".
+            stated = e.extra.get("roles")
+            heads = {e.role_head}
+            if isinstance(stated, list):
+                heads |= {getattr(r, "head", None) for r in stated}
+            for head in heads - {None}:
+                holders.setdefault(head, []).append(e)
         self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
         self.surnames = _unique_surnames(entities)
         self.short_names = _unique_first_words(entities)

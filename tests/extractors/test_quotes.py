@@ -704,3 +704,13 @@ def test_a_short_sentence_after_a_quote_goes_on_with_it_and_a_scare_quote_does_n
         ("We are disappointed", "sam-reed"),
         ("Appeal follows.", "sam-reed"),
     ]
+
+
+def test_a_post_from_a_later_mention_names_the_speaker_of_its_epithet() -> None:
+    quotes = _quotes(
+        "Mayoral candidates Karen Bass and Rick Caruso sparred on Tuesday.\n\n"
+        "Bass, a six-term congresswoman, said she was confident. "
+        '"Voters know who has done the work," the congresswoman said.\n\n'
+        '"We will win," the candidate said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["karen-bass", None]
