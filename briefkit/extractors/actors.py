@@ -2688,6 +2688,8 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
     for child in sorted(noun.lefts, key=lambda t: t.i):
         if child.i >= span.start and child.i < span.end:
             continue
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[child.left_edge.i : noun.i]):
+            continue  # a headline or byline the parser ran into the first line
         left = min(left, child.left_edge.i)
         if child.dep_ == "poss":
             affiliation = affiliation or (

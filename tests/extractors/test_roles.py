@@ -54,3 +54,12 @@ def test_who_heads_a_body_is_its_head_and_a_bakery_is_no_body() -> None:
 def test_a_hyphened_post_the_tagger_splits_is_the_whole_word() -> None:
     roles = _roles("The BBC's director-general, Tim Davie, paid tribute to the presenter.")
     assert str(roles["tim-davie"]).lower() == "director-general of bbc"
+
+
+def test_a_headline_the_parser_runs_into_the_first_line_is_no_part_of_the_role() -> None:
+    roles = _roles(
+        "Candidates clash over crime in mayoral debate\n\n"
+        "By Jane Smith, Staff Writer\n\n"
+        "Mayoral candidates Karen Bass and Rick Caruso sparred Tuesday over crime."
+    )
+    assert str(roles["karen-bass"]).lower() == "mayoral candidate"
