@@ -152,9 +152,18 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
     text = article.prose
     spans: list[QuoteSpan] = []
     paragraphs = article.paragraphs
+    single = _single_marks(text, paragraphs)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         for i in range(p_start, p_end):
+            if single:
+                mark = _single_mark(text, i, p_start, p_end, open_at is not None)
+                if mark == "open" and open_at is None:
+                    open_at = i + 1
+                elif mark == "close" and open_at is not None:
+                    spans.append(QuoteSpan(open_at, i, p_index))
+                    open_at = None
+                continue
             if text[i] not in QUOTE_MARKS:
                 continue
             if open_at is None:
@@ -179,6 +188,44 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
     return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
 
 
+# British style quotes with single marks (‘...’ or '...') and keeps double ones for a
+# quote inside a quote. Read so only in a text with no double mark in its prose: in
+# any other, a single mark is an apostrophe or an inner quote.
+SINGLE_MARKS = frozenset("‘’'")
+_MARKS = QUOTE_MARKS | SINGLE_MARKS
+
+
+def _single_marks(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """The prose quotes with single marks: no double mark, and a single one that opens
+    a word after a space or a paragraph's start."""
+    prose = [text[s:e] for s, e in paragraphs]
+    if any(ch in QUOTE_MARKS for part in prose for ch in part):
+        return False
+    return any(re.search(r"(?:^|[\s(])['‘][A-Za-z]", part) for part in prose)
+
+
+def _single_mark(text: str, i: int, p_start: int, p_end: int, is_open: bool) -> str | None:
+    """Whether the single mark at ``i`` opens or closes a quotation, or is none (an
+    apostrophe: "he’s", "’90s"; a plural possessive inside a quotation: "the
+    players’ union")."""
+    ch = text[i]
+    if ch not in SINGLE_MARKS:
+        return None
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    if before.isalnum() and after.isalpha():
+        return None  # inside a word
+    if ch != "’" and (before.isspace() or before in "([") and after.isalpha():
+        return "open"
+    if ch == "‘" or not is_open or before.isspace():
+        return None
+    if after.isalpha() or after.isdigit():
+        return None
+    if before == "s" and after == " " and text[i + 2 : i + 3].islower():
+        return None  # "the players’ union": a possessive, the quotation goes on
+    return "close"
+
+
 # A sentence's end inside a paragraph: its full stop and the next sentence's capital.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
 
@@ -198,7 +245,7 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bo
     if p_index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[p_index + 1][0]
-    return text[nxt] in '"“'
+    return text[nxt] in '"“‘'
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -427,7 +474,23 @@ class _Speakers:
             # "Wexley's son, Michael Wexley, recalled": the one the apposition names
             # speaks, not the possessor the subject is named by.
             named = [e for e in map(self.entity_of, _appositions(subj)) if e is not None]
-            return next((e for e in named if e.kind == "person"), people[0])
+            person = next((e for e in named if e.kind == "person"), None)
+            if person is not None:
+                return person
+            owners = [
+                e
+                for c in subj.children
+                if c.dep_ == "poss"
+                for e in map(self.entity_of, c.subtree)
+                if e is not None
+            ]
+            others = [e for e in people if all(e is not o for o in owners)]
+            if subj.pos_ == "NOUN" and subj.lemma_.lower() not in DOCUMENT_NOUNS and not others:
+                # "Hart's son said", "Obama's spokesman said": someone the text leaves
+                # unnamed, not the person the noun is named by ("Obama's statement
+                # said" is Obama's words).
+                return None
+            return (others or people)[0]
         lemma = subj.lemma_.lower()
         if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
@@ -722,7 +785,7 @@ def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if not _quoted(quotes, t.idx) and t.text not in QUOTE_MARKS]
+    return [t for t in span if not _quoted(quotes, t.idx) and t.text not in _MARKS]
 
 
 # A determiner that leaves the speaker unnamed: "one poster", "a Delhi supplier".
@@ -928,7 +991,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
     if verb.i == 0:
         return []
     before = [t for t in verb.sent if t.i < verb.i]
-    if verb.doc[verb.i - 1].text not in QUOTE_MARKS and any(not t.is_punct for t in before):
+    if verb.doc[verb.i - 1].text not in _MARKS and any(not t.is_punct for t in before):
         return []
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
@@ -1022,7 +1085,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     # closing mark, but a lower-case word after it goes on with the attribution.
     text = article.text
     i = quote.end
-    while i < len(text) and (text[i] in QUOTE_MARKS or text[i] in " \t"):
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
         i += 1
     if i >= end and i < len(text) and text[i].islower():
         after = article.sentence_at(i)
@@ -1145,7 +1208,7 @@ def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
     opens a sentence and that one ends as narration does ('... a businessperson. "')."""
     text = article.text
     i = quote.start - 1
-    while i >= 0 and text[i] in QUOTE_MARKS:
+    while i >= 0 and text[i] in _MARKS:
         i -= 1
     while i >= 0 and text[i].isspace():
         i -= 1
@@ -1184,7 +1247,7 @@ def _introduced(
     or a transcript line ('Jane Doe: "..."')."""
     text = article.text
     i = quote.start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in QUOTE_MARKS):
+    while i >= 0 and (text[i].isspace() or text[i] in _MARKS):
         i -= 1
     if i < 0 or text[i] not in ":,":
         return False, None
@@ -1372,7 +1435,7 @@ def _next_paragraph(
         return False
     p_start, p_end = article.paragraphs[quote.paragraph]
     text = article.text
-    if text[p_start : quote.start].strip() not in QUOTE_MARKS:
+    if text[p_start : quote.start].strip() not in _MARKS:
         return False  # the quotation does not open its paragraph
     prev_end = article.paragraphs[before.paragraph][1]
     if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
@@ -1406,7 +1469,7 @@ def _dialogue(
 def _opens_paragraph(article: Article, quote: QuoteSpan) -> bool:
     """The first quotation of its paragraph stands at its start."""
     p_start = article.paragraphs[quote.paragraph][0]
-    return article.text[p_start : quote.start].strip() in QUOTE_MARKS
+    return article.text[p_start : quote.start].strip() in _MARKS
 
 
 # How many sentences of narration may stand between two quotes of one speaker.

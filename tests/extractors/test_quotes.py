@@ -714,3 +714,34 @@ def test_a_post_from_a_later_mention_names_the_speaker_of_its_epithet() -> None:
         '"We will win," the candidate said.'
     )
     assert [q.get("speaker") for q in quotes] == ["karen-bass", None]
+
+
+def test_single_marks_quote_in_a_text_with_no_double_ones() -> None:
+    quotes = _quotes(
+        "Season-ticket holder Dave Hart, 52, said: 'The players' wages go up and up. "
+        "It's a disgrace.'\n\n"
+        "Club chairman Tony Bloom said the rise was 'necessary'. "
+        "‘We have frozen prices for five years,’ he said.\n\n"
+        "In the '90s tickets cost ten pounds."
+    )
+    assert [(q["text"], q.get("speaker")) for q in quotes] == [
+        ("The players' wages go up and up. It's a disgrace.", "dave-hart"),
+        ("necessary", "tony-bloom"),
+        ("We have frozen prices for five years", "tony-bloom"),
+    ]
+
+
+def test_single_marks_are_apostrophes_beside_double_quotes() -> None:
+    quotes = _quotes(
+        "The mayor's office said the 'rainy day' fund would grow. "
+        "\"He told me 'never again' and left,\" said Ann Cole."
+    )
+    assert [q["text"] for q in quotes] == ["He told me 'never again' and left"]
+
+
+def test_a_possessors_unnamed_relative_is_not_the_possessor() -> None:
+    quotes = _quotes(
+        'Dave Hart has gone to every match since 1980. "It is my life," Hart said. '
+        'Hart\'s son said: "Dad has been going since he was six."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["dave-hart", None]
