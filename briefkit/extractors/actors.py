@@ -2609,13 +2609,57 @@ def _role_nouns(span: Span) -> list[Token]:
     root = span.root
     # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+    if root.dep_ == "appos" and (root.head.pos_ in {"NOUN", "PROPN"} or _hyphened_post(root.head)):
         nouns.insert(0, root.head)
+        climbed = _post_above_name(root.head)
+        if climbed is not None:
+            nouns.insert(0, climbed)
     return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+
+
+def _hyphened_post(tok: Token) -> bool:
+    """'director-general', 'secretary-general': the tagger takes the last part for an
+    adjective; a role noun and a hyphen before it make the whole word a post."""
+    doc = tok.doc
+    i = tok.i
+    return (
+        i >= 2
+        and tok.lemma_.lower() in ROLE_NOUNS
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].lower_ in ROLE_NOUNS
+    )
+
+
+def _post_above_name(head: Token) -> Token | None:
+    """'The vice president of Dacia, Constantin Stroe,', 'Apple's vice-president of
+    marketing for the iPod, Greg Joswiak,': the parser sets the name beside the last
+    name of the title, a body or a product; the post is the noun that "of"/"for"/"at"
+    leads up from it to, through at most one common noun. A common noun right before
+    the name ("the lawyer for the victim, Jane Doe") is the one the name is."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or _is_role_noun(head):
+        return None
+    tok, commons = head, 0
+    for _ in range(3):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in {"of", "for", "at"}:
+            return None
+        tok = prep.head
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if _is_role_noun(tok):
+            return tok
+        commons += tok.pos_ == "NOUN"
+        if commons > 1:
+            return None
+    return None
 
 
 def _is_role_noun(noun: Token) -> bool:
     """A role noun, or an occupation in -ist ("a jazz pianist", "an economist")."""
+    if _hyphened_post(noun):
+        return True
     lemma = noun.lemma_.lower()
     if lemma in ROLE_NOUNS:
         return True
@@ -2644,6 +2688,8 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
     for child in sorted(noun.lefts, key=lambda t: t.i):
         if child.i >= span.start and child.i < span.end:
             continue
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[child.left_edge.i : noun.i]):
+            continue  # a headline or byline the parser ran into the first line
         left = min(left, child.left_edge.i)
         if child.dep_ == "poss":
             affiliation = affiliation or (
@@ -2678,7 +2724,16 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
         if possessor is not None:
             affiliation, start = possessor
     plural = noun.tag_ in {"NNS", "NNPS"} and noun.is_lower
-    words.append(noun.lemma_ if plural else noun.text)  # "councillors X and Y": a councillor
+    word = noun.lemma_ if plural else noun.text  # "councillors X and Y": a councillor
+    i = noun.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        # "Co-founder of Google, X": the parser may leave "Co" and the hyphen off the
+        # noun; the post is the whole hyphened word.
+        joined = doc[i - 2]
+        if joined.is_alpha and not joined.whitespace_ and (not words or words[-1] != joined.text):
+            word = f"{joined.text}-{word}"
+            start = min(start, joined.idx)
+    words.append(word)
     text = " ".join(w.capitalize() if w.islower() else w for w in words)
     text, right, pp_affiliation = _of_chain(noun, index, text, _token_entity(noun, index))
     affiliation = affiliation or pp_affiliation
@@ -2961,6 +3016,10 @@ def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     k = span.start - 1
     if k <= sent_start or "\n" in doc[k].whitespace_:
         return None
+    if doc[k].text == "," and _closes_apposition(span):
+        # "Co-founder of Google, Sergey Brin, met ...": the title, its body and a comma
+        # before a name set off as the apposition.
+        k -= 1
     body = index.at(doc[k].idx, doc[k].idx + len(doc[k].text))
     if body is None or body.kind not in _AFFILIATION_KINDS:
         return None
@@ -2976,12 +3035,25 @@ def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
     if p <= sent_start or doc[p].lower_ not in {"of", "at", "for"}:
         return None
     head = doc[p - 1]
+    middle = ""
+    if not _is_role_word(head):
+        # "Executive director of the Dallas chapter of the Red Cross X", "Professor of
+        # history at Yale University X": the post, then what in the body it is of.
+        inner = _inner_post(doc, p, sent_start)
+        if inner is not None:
+            head, middle = inner, doc[inner.i + 1 : p + 1].text
     if not _is_role_word(head) or head.lower_ in RANKS or head.ent_type_:
         return None
     words = [head]
     j = head.i - 1
     while j >= sent_start and len(words) < 4:
         tok = doc[j]
+        # "Co-founder of X": the hyphen and the word it joins are the post's.
+        hyphen = tok.text == "-" and not tok.whitespace_ and j > sent_start
+        if hyphen and doc[j - 1].is_alpha and not doc[j - 1].whitespace_:
+            words[:0] = [doc[j - 1], tok]
+            j -= 2
+            continue
         if (
             tok.pos_ not in _CHAIN_POS
             or not tok.is_alpha
@@ -2991,8 +3063,38 @@ def _title_of_body_role(span: Span, index: _Index, doc: Doc) -> Role | None:
             break
         words.insert(0, tok)
         j -= 1
-    text = f"{_join_title(words)} of {body.name}"
+    text = (
+        f"{_join_title(words)} {middle} {body.name}"
+        if middle
+        else f"{_join_title(words)} of {body.name}"
+    )
     return Role(text, head.lemma_.lower(), body.id, words[0].idx, span.end_char)
+
+
+# How many words the phrase between a post and its body's "of" may have ("the Dallas
+# chapter", "history").
+_INNER_WORDS = 4
+
+
+def _inner_post(doc: Doc, prep: int, sent_start: int) -> Token | None:
+    """The post before "of/at/for <phrase>" that ends at ``prep``: "director" in
+    "director of the Dallas chapter of", "Professor" in "Professor of history at".
+    The phrase is a noun phrase of a few words, no verb, name of a person or comma."""
+    j = prep - 1
+    while j > sent_start and prep - j <= _INNER_WORDS:
+        tok = doc[j]
+        if tok.lower_ in {"of", "for"} and j - 1 >= sent_start:
+            return doc[j - 1] if _is_role_word(doc[j - 1]) else None
+        if tok.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} or tok.ent_type_ == "PERSON":
+            return None
+        j -= 1
+    return None
+
+
+def _closes_apposition(span: Span) -> bool:
+    """The name is set off by commas or ends its clause: "..., Sergey Brin, met"."""
+    doc = span.doc
+    return span.end >= len(doc) or doc[span.end].text in {",", ".", ";", ":"}
 
 
 # Verbs that put a person in a post: "named X as its new chief executive", "X was
@@ -3489,7 +3591,43 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
                     role = _apposition_role(span, noun, index, doc)
                     if role.affiliation != ent.id:
                         out.append(role)
+            led = _led_body_role(span, verb, index, doc)
+            if led is not None and led.affiliation != ent.id:
+                out.append(led)
     return out
+
+
+# Verbs whose object is the body the subject holds a post in, and the post: "X, who
+# heads the agency" is its head. Present tense only (who led it may have left), but
+# a founder stays one.
+_LEADING_VERBS = {
+    "head": "head", "lead": "leader", "chair": "chair", "direct": "director",
+    "manage": "manager", "own": "owner", "edit": "editor", "coach": "coach",
+}  # fmt: skip
+_FOUNDING_VERBS = {"found": "founder", "co-found": "co-founder", "cofound": "co-founder"}
+
+
+def _led_body_role(span: Span, verb: Token, index: _Index, doc: Doc) -> Role | None:
+    """'X, who heads the Ohio Fire Department', 'X founded Acme in 1998': the post the
+    verb names in the body its object names ("head of Ohio Fire Department"). Only a
+    body the actor list knows: "who runs a bakery" names no one's post."""
+    lemma = verb.lemma_.lower()
+    post = _FOUNDING_VERBS.get(lemma)
+    if post is None and verb.tag_ in {"VBZ", "VBP"}:
+        post = _LEADING_VERBS.get(lemma)
+    if post is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    body = _token_entity(obj, index) if obj is not None else None
+    if obj is None or body is None:
+        return None
+    end = obj.right_edge.idx + len(obj.right_edge.text)
+    start = min(span.start_char, verb.idx)
+    # Leading a body by a verb is no titled post (GUIDE §9: leader-of, which the
+    # relations read from the verb), so the role names the body but does not make it
+    # the post's affiliation; a founder is one (founder-of).
+    affiliation = body.id if lemma in _FOUNDING_VERBS else None
+    return Role(f"{post} of {body.name}", post, affiliation, start, end)
 
 
 _COPULAS = word_set("be become remain")

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import KIN_NOUNS, ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.spans import SpanIndex
@@ -44,6 +45,8 @@ SPEECH_VERBS = word_set("""
     call enthuse reason read speak
     accuse criticize criticise praise hail dismiss decry denounce condemn lament contend
     assert allege counter retort pledge demand reiterate characterize characterise recount
+    indicate maintain mention exclaim shout yell scream whisper murmur mutter muse wonder
+    plead beg implore text email remember reflect scoff sigh gush rave grumble opine rule
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
@@ -80,6 +83,15 @@ _PUBLIC_HEADS = word_set("""
     """)
 
 
+def _body_lemma(noun: Token) -> str:
+    """The noun's lemma, a maker of anything read as "maker" ("the chipmaker", "the
+    drugmaker", "the planemaker": a company)."""
+    lemma = noun.lemma_.lower()
+    if lemma.endswith("maker") and len(lemma) > len("maker") and lemma not in ORG_NOUNS:
+        return "maker"
+    return lemma
+
+
 def _public_body(ent: Entity) -> bool:
     words = ent.name.split()
     return bool(words) and words[-1].lower() in _PUBLIC_HEADS
@@ -87,6 +99,12 @@ def _public_body(ent: Entity) -> bool:
 
 # Those that may stand for a country too: "the government recommending ...".
 _STATE_NOUNS = word_set("government administration")
+# An age as a person's epithet, right before or after the speech verb, and an age set
+# beside a name.
+_AGE_BEFORE = re.compile(r"\bthe\s+(\d{1,3})-year-old\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s+the\s+(\d{1,3})-year-old\b(?!-)(?!\s+[a-z]+\s+(?:of|from|at)\b)")
+_AGE_BESIDE = re.compile(r"(?:,\s*|\s*\()(\d{1,3})(?:,|\)|\.|$)")
+_AGE_PREFIX = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+)?$")
 # How far back an epithet looks for the organization it stands for (characters).
 _EPITHET_REACH = 600
 # "X quoted Y as saying": Y speaks.
@@ -134,9 +152,18 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
     text = article.prose
     spans: list[QuoteSpan] = []
     paragraphs = article.paragraphs
+    single = _single_marks(text, paragraphs)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         for i in range(p_start, p_end):
+            if single:
+                mark = _single_mark(text, i, p_start, p_end, open_at is not None)
+                if mark == "open" and open_at is None:
+                    open_at = i + 1
+                elif mark == "close" and open_at is not None:
+                    spans.append(QuoteSpan(open_at, i, p_index))
+                    open_at = None
+                continue
             if text[i] not in QUOTE_MARKS:
                 continue
             if open_at is None:
@@ -161,6 +188,44 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
     return [s for s in trimmed if s.end > s.start and article.is_body(s.start)]
 
 
+# British style quotes with single marks (‘...’ or '...') and keeps double ones for a
+# quote inside a quote. Read so only in a text with no double mark in its prose: in
+# any other, a single mark is an apostrophe or an inner quote.
+SINGLE_MARKS = frozenset("‘’'")
+_MARKS = QUOTE_MARKS | SINGLE_MARKS
+
+
+def _single_marks(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """The prose quotes with single marks: no double mark, and a single one that opens
+    a word after a space or a paragraph's start."""
+    prose = [text[s:e] for s, e in paragraphs]
+    if any(ch in QUOTE_MARKS for part in prose for ch in part):
+        return False
+    return any(re.search(r"(?:^|[\s(])['‘][A-Za-z]", part) for part in prose)
+
+
+def _single_mark(text: str, i: int, p_start: int, p_end: int, is_open: bool) -> str | None:
+    """Whether the single mark at ``i`` opens or closes a quotation, or is none (an
+    apostrophe: "he’s", "’90s"; a plural possessive inside a quotation: "the
+    players’ union")."""
+    ch = text[i]
+    if ch not in SINGLE_MARKS:
+        return None
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    if before.isalnum() and after.isalpha():
+        return None  # inside a word
+    if ch != "’" and (before.isspace() or before in "([") and after.isalpha():
+        return "open"
+    if ch == "‘" or not is_open or before.isspace():
+        return None
+    if after.isalpha() or after.isdigit():
+        return None
+    if before == "s" and after == " " and text[i + 2 : i + 3].islower():
+        return None  # "the players’ union": a possessive, the quotation goes on
+    return "close"
+
+
 # A sentence's end inside a paragraph: its full stop and the next sentence's capital.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
 
@@ -180,7 +245,7 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bo
     if p_index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[p_index + 1][0]
-    return text[nxt] in '"“'
+    return text[nxt] in '"“‘'
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -222,11 +287,20 @@ class _Speakers:
         # neither (the dict would silently keep the last).
         holders: dict[str, list[Entity]] = {}
         for e in entities.actors:
-            if e.kind == "person" and e.role_head:
-                holders.setdefault(e.role_head, []).append(e)
+            if e.kind != "person":
+                continue
+            # Every post the text gives the person, not only the one chosen as role:
+            # "Bass, a six-term congresswoman, ... the congresswoman said".
+            stated = e.extra.get("roles")
+            heads = {e.role_head}
+            if isinstance(stated, list):
+                heads |= {getattr(r, "head", None) for r in stated}
+            for head in heads - {None}:
+                holders.setdefault(head, []).append(e)
         self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
         self.surnames = _unique_surnames(entities)
         self.short_names = _unique_first_words(entities)
+        self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
 
@@ -283,7 +357,48 @@ class _Speakers:
         shows for the person contradicts it."""
         gender = self.genders.get(ent.id)
         word = pronoun.lower_
+        if word not in _PERSON_PRONOUNS:
+            return True  # "the 54-year-old": no gender to agree with
         return gender is None or (gender == "m") == (word in _MASCULINE)
+
+    def of_age_epithet(self, verb: Token) -> tuple[bool, Entity | None]:
+        """'"...," the 54-year-old said', 'said the 45-year-old': the one person the
+        article gives that age ("Mark Delaney, 54,"); else the person the last clause
+        was about, as for "he", unless the article gives that one another age."""
+        text = self.doc.text
+        sent = verb.sent
+        before = _AGE_BEFORE.search(text, sent.start_char, verb.idx)
+        after = _AGE_AFTER.match(text, verb.idx + len(verb.text))
+        found = before or after
+        if found is None:
+            return False, None
+        age = found.group(1)
+        stated = self.ages()
+        holders = [ident for ident, (_ent, ages) in stated.items() if age in ages]
+        if holders:
+            return True, stated[holders[0]][0] if len(holders) == 1 else None
+        epithet = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        if epithet is None:
+            return True, None
+        decided, ent = self._subject_before(epithet[0])
+        if not decided or (ent is not None and ent.id in stated):
+            return True, None  # the last clause's person is given another age
+        return True, ent
+
+    def ages(self) -> dict[str, tuple[Entity, set[str]]]:
+        """The ages the text gives people beside their names ("X, 54,", "X (54)",
+        "54-year-old X"), by person id."""
+        text = self.doc.text
+        out: dict[str, tuple[Entity, set[str]]] = {}
+        for s, e, ent in self.spans.overlapping(0, len(text)):
+            if ent.kind != "person":
+                continue
+            after = _AGE_BESIDE.match(text, e)
+            prefix = _AGE_PREFIX.search(text, max(0, s - 20), s)
+            for m in (after, prefix):
+                if m is not None:
+                    out.setdefault(ent.id, (ent, set()))[1].add(m.group(1))
+        return out
 
     def named_in_quote(self, ent: Entity) -> bool:
         """``ent`` is named inside the quotation being attributed: people rarely speak of
@@ -310,8 +425,10 @@ class _Speakers:
                 return person
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+                # "Hale joined the BBC" where the model tagged only another "Hale": a
+                # one-word name the actor list gives one actor is that actor here too.
                 # "Pinecrest said" after "Pinecrest Bank": a company's short name.
-                return self.short_names.get(tok.text)
+                return self.bare_names.get(tok.text) or self.short_names.get(tok.text)
         return None
 
     def misspelt_surname(self, subj: Token) -> Entity | None:
@@ -357,7 +474,23 @@ class _Speakers:
             # "Wexley's son, Michael Wexley, recalled": the one the apposition names
             # speaks, not the possessor the subject is named by.
             named = [e for e in map(self.entity_of, _appositions(subj)) if e is not None]
-            return next((e for e in named if e.kind == "person"), people[0])
+            person = next((e for e in named if e.kind == "person"), None)
+            if person is not None:
+                return person
+            owners = [
+                e
+                for c in subj.children
+                if c.dep_ == "poss"
+                for e in map(self.entity_of, c.subtree)
+                if e is not None
+            ]
+            others = [e for e in people if all(e is not o for o in owners)]
+            if subj.pos_ == "NOUN" and subj.lemma_.lower() not in DOCUMENT_NOUNS and not others:
+                # "Hart's son said", "Obama's spokesman said": someone the text leaves
+                # unnamed, not the person the noun is named by ("Obama's statement
+                # said" is Obama's words).
+                return None
+            return (others or people)[0]
         lemma = subj.lemma_.lower()
         if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
@@ -378,16 +511,21 @@ class _Speakers:
         if word in _PERSON_PRONOUNS:
             # "Doherty credits Jobs' success ... He states": the person the last clause was
             # about (its subject), not the nearest name, which is often its object.
-            return self._subject_before(subj) or self.preceding(
-                min(subj.idx, quote_start), frozenset({"person"}), subj
-            )
+            decided, ent = self._subject_before(subj)
+            if decided:
+                return ent
+            return self.preceding(min(subj.idx, quote_start), frozenset({"person"}), subj)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
+        if word == "it":
+            decided, ent = self._body_subject_before(subj)
+            if decided:
+                return ent
         if word in _GROUP_PRONOUNS:
             return self.preceding(
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
-        lemma = subj.lemma_.lower()
+        lemma = _body_lemma(subj)
         role = self.roles.get(lemma)
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
             return self.organization_epithet(subj, quote_start)
@@ -400,7 +538,7 @@ class _Speakers:
         for "the company", a public body for "the agency"). With two or more to choose
         from, none: a wrong speaker costs more than a missing one. Names in the
         headline do not count: a headline's words are often read as a name."""
-        lemma = noun.lemma_.lower()
+        lemma = _body_lemma(noun)
         kinds = {"organization", "country"} if lemma in _STATE_NOUNS else {"organization"}
         start = min(noun.idx, quote_start)
         seen: list[Entity] = []
@@ -485,12 +623,45 @@ class _Speakers:
         span = self.doc.char_span(lo, pronoun.idx, alignment_mode="expand")
         return [t for t in span if t.i < pronoun.i] if span is not None else []
 
-    def _subject_before(self, pronoun: Token) -> Entity | None:
+    def _body_subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
+        """What "it" stands for: the nearest main-clause subject before it (in its
+        sentence, else the one before) that is no pronoun. A body or country names
+        the speaker; a noun phrase that names none ("The US Treasury described its
+        plan. It said") decides for no one, not the nearest body named, which is as
+        often the one spoken of ("the UK index")."""
+        earlier = self._earlier(pronoun)
+        own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
+        rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
+        kinds = ("organization", "country")
+        for part in (own, rest):
+            subjects = [
+                t
+                for t in reversed(part)
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.pos_ in ("NOUN", "PROPN")
+                and not _quoted(self.quotes, t.idx)
+                and not _subordinate(t)
+            ]
+            for tok in subjects:
+                ents = [e for e in map(self.entity_of, _own_phrase(tok)) if e is not None]
+                head = self.entity_of(tok)
+                if head is not None:
+                    return True, head if head.kind in kinds else None
+                bodies = [e for e in ents if e.kind in kinds]
+                if tok.pos_ == "PROPN" and bodies:
+                    return True, bodies[0]
+                if tok.lemma_.lower() in ORG_NOUNS and _definite(tok):
+                    return False, None  # "the company": the epithet's own passage
+                return True, None
+        return False, None
+
+    def _subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks). In each, a
         main clause's subject comes before one of a clause it reports or governs: in
         "Mary Doe said her husband, John Doe, was left alone. 'They left him,' she
-        said", she is Mary Doe."""
+        said", she is Mary Doe. Whether it decided, and whom: a named person no actor
+        stands for decides for no one."""
         earlier = self._earlier(pronoun)
         own = [t for t in earlier if t.sent == pronoun.sent and t.i >= pronoun.sent.start]
         rest = [t for t in earlier if t.i < (own[0].i if own else pronoun.i)]
@@ -504,8 +675,23 @@ class _Speakers:
             for tok in subjects:
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
-                    return ent
-        return None
+                    return True, ent
+                if ent is None and _names_a_person(tok):
+                    # "Hale joined the BBC in 1962. In his memoir he wrote", "The city's
+                    # engineer took the floor. He said": a person the actor list does
+                    # not resolve is whom "he" most likely means; the nearest name
+                    # before, someone else, would be a guess.
+                    return True, None
+        return False, None
+
+
+def _names_a_person(subj: Token) -> bool:
+    """A subject that stands for a person: a name the model takes for one, or a post
+    or kin noun ("the engineer", "his widow")."""
+    if subj.pos_ == "PROPN":
+        return subj.ent_type_ == "PERSON"
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and (lemma in ROLE_NOUNS or lemma in KIN_NOUNS)
 
 
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
@@ -552,6 +738,19 @@ def _unique_surnames(entities: Entities) -> dict[str, Entity]:
     return {name: ents[0] for name, ents in owners.items() if len(ents) == 1}
 
 
+def _unique_bare_names(entities: Entities) -> dict[str, Entity]:
+    """Each one-word capitalised name (an alias: "Hale", "Merkel") that names exactly one
+    actor: the linking already decided whom it stands for."""
+    owners: dict[str, set[str]] = {}
+    ents: dict[str, Entity] = {}
+    for ent in entities.actors:
+        for n in ent.names:
+            if " " not in n.text and n.text[:1].isupper() and n.text.isalpha() and not n.demonym:
+                owners.setdefault(n.text, set()).add(ent.id)
+                ents[n.text] = ent
+    return {w: ents[w] for w, ids in owners.items() if len(ids) == 1}
+
+
 def _appositions(noun: Token) -> list[Token]:
     """The tokens of the phrases set in apposition to ``noun`` ("his lawyer, Ann Poe")."""
     return [t for c in noun.children if c.dep_ == "appos" for t in c.subtree]
@@ -586,7 +785,7 @@ def _outside_tokens(doc: Doc, start: int, end: int, quotes: SpanIndex[QuoteSpan]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if not _quoted(quotes, t.idx) and t.text not in QUOTE_MARKS]
+    return [t for t in span if not _quoted(quotes, t.idx) and t.text not in _MARKS]
 
 
 # A determiner that leaves the speaker unnamed: "one poster", "a Delhi supplier".
@@ -610,6 +809,11 @@ def _attribution(
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
     for verb in verbs:
         subjects = _subjects(verb)
+        if all(_age_noun(s) for s in subjects):
+            # "the 54-year-old said", parsed with "old" as the subject or with none
+            aged, ent = speakers.of_age_epithet(verb)
+            if aged:
+                return True, ent
         # An epithet is read only as the verb's own subject: one reached up through a
         # participle's head ("Responding to ..., the government would participate") is
         # a guess.
@@ -629,7 +833,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and s.lemma_.lower() in ORG_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in ORG_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -640,6 +844,11 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _age_noun(subj: Token) -> bool:
+    """'the 45-year-old' as a noun phrase: "old" with "year" before it."""
+    return subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children)
 
 
 def _definite(noun: Token) -> bool:
@@ -684,6 +893,9 @@ def _attribution_rank(
     if verb.idx >= quote.end:
         # From the attribution's first word: '," Khaled Al-Maeena, editor at ..., said.'
         first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
+        aged = _AGE_BEFORE.search(verb.doc.text, quote.end, verb.idx)
+        if aged is not None:
+            first = min(first, aged.start())  # '," the 54-year-old said', parsed subjectless
         gap = first - quote.end
         between = verb.doc.text[quote.end : first]  # the doc is the article's prose
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
@@ -765,7 +977,9 @@ def _leading_name(verb: Token) -> list[Token]:
         j -= 1
     if j == end:
         return []
-    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?" or "\n" in doc[j].whitespace_):
+    # "When asked ..., Boeing Vice President Scott Carson replied": a fronted clause's
+    # comma before the name is as good as the sentence's start.
+    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?," or "\n" in doc[j].whitespace_):
         return []
     return [doc[end]]
 
@@ -777,7 +991,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
     if verb.i == 0:
         return []
     before = [t for t in verb.sent if t.i < verb.i]
-    if verb.doc[verb.i - 1].text not in QUOTE_MARKS and any(not t.is_punct for t in before):
+    if verb.doc[verb.i - 1].text not in _MARKS and any(not t.is_punct for t in before):
         return []
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
@@ -808,11 +1022,18 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 
 def _own_subjects(verb: Token) -> list[Token]:
     node = verb
+    quoted_as = False  # reached from "as saying": "X was quoted as saying", X speaks
     for _ in range(3):
         # "was praised by Jobs as ...": the agent speaks, not the one spoken of.
         agents = [o for c in node.children if c.dep_ == "agent" for o in c.children]
+        # "The phone is claimed to be '...'", "the plan was described as '...'": the
+        # passive's subject is what the words are about, not who says them; only one
+        # "quoted" or "cited" ("as saying") is the speaker.
+        passive_speaks = quoted_as or node.lemma_.lower() in _QUOTING
         found = [o for o in agents if o.dep_ == "pobj"] or [
-            c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}
+            c
+            for c in node.children
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_speaks)
         ]
         if found:
             return found
@@ -832,6 +1053,7 @@ def _own_subjects(verb: Token) -> list[Token]:
             quoted = [c for c in above.children if c.dep_ == "dobj"]
             if node.head.lower_ == "as" and above.lemma_.lower() in _QUOTING and quoted:
                 return quoted
+            quoted_as = node.head.lower_ == "as"
             node = above
             continue
         # "defended the record whilst promising", "expressed condolences and described"
@@ -863,7 +1085,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     # closing mark, but a lower-case word after it goes on with the attribution.
     text = article.text
     i = quote.end
-    while i < len(text) and (text[i] in QUOTE_MARKS or text[i] in " \t"):
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
         i += 1
     if i >= end and i < len(text) and text[i].islower():
         after = article.sentence_at(i)
@@ -930,9 +1152,19 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         words = len(quoted.split())
         # A word or two in quotation marks with no attribution of its own is a term or
         # a scare quote ("unknowns", "electric"), not the last speaker's words.
-        if not attributed and words < _MIN_UNATTRIBUTED_WORDS:
+        # A short sentence of its own right after a quote ('"We're disappointed," said
+        # X. "We'll appeal."') goes on with that quote, though: it opens with a
+        # capital and ends inside the marks.
+        sentence = quoted[:1].isupper() and quoted.rstrip()[-1:] in (".", "!", "?")
+        goes_on = sentence and previous is not None and _same_passage(previous[0], quote)
+        if not attributed and words < _MIN_UNATTRIBUTED_WORDS and not goes_on:
             continue
-        if not attributed and previous is not None and _same_passage(previous[0], quote):
+        if (
+            not attributed
+            and previous is not None
+            and _same_passage(previous[0], quote)
+            and not _narration_between(article, previous, quote, speakers)
+        ):
             speaker, attributed = previous[1], previous[1] is not None
         if (
             not attributed
@@ -976,7 +1208,7 @@ def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
     opens a sentence and that one ends as narration does ('... a businessperson. "')."""
     text = article.text
     i = quote.start - 1
-    while i >= 0 and text[i] in QUOTE_MARKS:
+    while i >= 0 and text[i] in _MARKS:
         i -= 1
     while i >= 0 and text[i].isspace():
         i -= 1
@@ -1015,7 +1247,7 @@ def _introduced(
     or a transcript line ('Jane Doe: "..."')."""
     text = article.text
     i = quote.start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in QUOTE_MARKS):
+    while i >= 0 and (text[i].isspace() or text[i] in _MARKS):
         i -= 1
     if i < 0 or text[i] not in ":,":
         return False, None
@@ -1039,7 +1271,51 @@ def _introduced(
         if ent is not None and ent.kind == "person":
             return True, ent
         return _colon_clause(tokens, quote, speakers)
+    if _ends_sentence(article, quote) and _offers_words(tokens):
+        # 'Jobs left this farewell, "I have made ..."': a clause that gives words (a
+        # farewell, a statement) and a comma introduce a quotation closing the
+        # sentence, as a colon does; only a person subject (a body's clause may cite
+        # anyone's words), else no decision. A clause with no such object ('X opposed
+        # the line, "a line that ..."') may be the article's description.
+        found, speaker = _colon_clause(tokens, quote, speakers)
+        if found and speaker is not None:
+            return True, speaker
     return False, None
+
+
+# What a clause may give that holds someone's words: "left this farewell", "issued a
+# statement", "sent a message".
+_WORDS_NOUNS = DOCUMENT_NOUNS | word_set("""
+    farewell remark remarks words reply response warning tribute appeal plea greeting toast
+    speech address comment comments answer message
+    """)
+
+
+def _offers_words(tokens: list[Token]) -> bool:
+    """The clause's main verb has an object that holds words."""
+    root = _clause_head(tokens)
+    return root is not None and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_NOUNS for c in root.children
+    )
+
+
+def _clause_head(tokens: list[Token]) -> Token | None:
+    """The main verb of the words before a quotation: the sentence's root, else a verb
+    the parser hung on one inside the quotation ('Berg left this farewell, "I have
+    made ..."' parsed with "made" as the root)."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if roots:
+        return roots[-1]
+    own = {t.i for t in tokens}
+    hung = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in own]
+    return hung[-1] if hung else None
+
+
+def _ends_sentence(article: Article, quote: QuoteSpan) -> bool:
+    """Nothing but marks and a full stop follow the quotation in its sentence."""
+    sent = article.sentence_at(quote.start)
+    end = sent.end if sent is not None else quote.end
+    return not any(ch.isalnum() for ch in article.text[quote.end : end])
 
 
 def _colon_clause(
@@ -1049,10 +1325,10 @@ def _colon_clause(
     'The Guardian cited examples, including:'): what follows is what the clause's
     subject showed. A person's are their words; a body's may be anyone's (a paper
     citing a form), so no speaker, but not the last speaker's either."""
-    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
-    if not roots:
+    root = _clause_head(tokens)
+    if root is None:
         return False, None
-    subjects = [c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     ents = [e for e in (speakers.of_subject(s, quote.start, False) for s in subjects) if e]
     if not ents:
         return False, None
@@ -1159,11 +1435,14 @@ def _next_paragraph(
         return False
     p_start, p_end = article.paragraphs[quote.paragraph]
     text = article.text
-    if text[p_start : quote.start].strip() not in QUOTE_MARKS:
+    if text[p_start : quote.start].strip() not in _MARKS:
         return False  # the quotation does not open its paragraph
     prev_end = article.paragraphs[before.paragraph][1]
     if any(q.start > before.end for q in speakers.quotes.overlapping(before.end, prev_end)):
         return False  # another quotation came after it in its paragraph
+    outside = _outside_tokens(speakers.doc, p_start, p_end, speakers.quotes)
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in outside):
+        return False  # '"It is a bloodbath," one trader cried': someone else, unnamed
     after = [ent for _s, _e, ent in speakers.spans.overlapping(before.end, prev_end)]
     own = [ent for _s, _e, ent in speakers.spans.overlapping(p_start, p_end)]
     return all(ent is speaker or ent.kind != "person" for ent in after) and all(
@@ -1190,7 +1469,37 @@ def _dialogue(
 def _opens_paragraph(article: Article, quote: QuoteSpan) -> bool:
     """The first quotation of its paragraph stands at its start."""
     p_start = article.paragraphs[quote.paragraph][0]
-    return article.text[p_start : quote.start].strip() in QUOTE_MARKS
+    return article.text[p_start : quote.start].strip() in _MARKS
+
+
+# How many sentences of narration may stand between two quotes of one speaker.
+_NARRATION_GAP = 1
+
+
+def _narration_between(
+    article: Article,
+    previous: tuple[QuoteSpan, Entity | None],
+    quote: QuoteSpan,
+    speakers: _Speakers,
+) -> bool:
+    """Sentences of narration stand between the last quote's sentence and this one's
+    that may have handed the words to someone else: one naming another person ('"A,"
+    said X. Chairman Y denied the reports. "B."'), or more than one of any kind (a
+    text whose paragraph breaks were lost runs a whole story on). One quote's own
+    attribution sentence ('"A." That was X's reply. "B."') does not."""
+    before, speaker = previous
+    last = article.sentence_at(max(before.end - 1, 0))
+    own = article.sentence_at(quote.start)
+    if last is None or own is None or own.index - last.index <= 1:
+        return False
+    between = article.sentences[last.index + 1 : own.index]
+    if len(between) > _NARRATION_GAP:
+        return True
+    lo, hi = between[0].start, between[-1].end
+    named = [
+        ent for s, _e, ent in speakers.spans.overlapping(lo, hi) if not _quoted(speakers.quotes, s)
+    ]
+    return any(ent is not speaker and ent.kind == "person" for ent in named)
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

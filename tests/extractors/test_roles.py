@@ -1,0 +1,65 @@
+"""People's roles (GUIDE §2 Roles): titles and posts set before or beside a name."""
+
+from __future__ import annotations
+
+from briefkit.article import parse_article
+from briefkit.extractors.actors import actor_records, resolve_entities
+from briefkit.extractors.nlp import load_model
+
+
+def _roles(text: str) -> dict[str, object]:
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    records = actor_records(entities, article)
+    return {a["id"]: a.get("role") for a in records if a["kind"] == "person"}
+
+
+def test_a_title_and_its_body_set_off_before_the_name() -> None:
+    roles = _roles(
+        "Co-founder of Acme Robotics, Laura Quinn, visited the plant on Monday. "
+        "The vice president of Brelco, Constantin Stroe, said the price was fair."
+    )
+    assert roles["laura-quinn"] == "Co-founder of Acme Robotics"
+    assert str(roles["constantin-stroe"]).lower() == "vice president of brelco"
+
+
+def test_a_post_of_a_part_of_a_body_before_the_name() -> None:
+    roles = _roles(
+        "Executive director of the Ohio chapter of the Red Cross Maria Lopez arrived later. "
+        "Professor of history at Yale University Tom Baker spoke to students."
+    )
+    assert roles["maria-lopez"] == "Executive director of the Ohio chapter of Red Cross"
+    assert roles["tom-baker"] == "Professor of history at Yale University"
+
+
+def test_a_post_set_off_after_a_product_or_body_name() -> None:
+    roles = _roles(
+        '"It is the best decision for our plants," said the general secretary of the '
+        "British union Unite, Tony Woodley."
+    )
+    assert "secretary" in str(roles["tony-woodley"]).lower()
+
+
+def test_who_heads_a_body_is_its_head_and_a_bakery_is_no_body() -> None:
+    roles = _roles(
+        "Sam Patel, who heads the Ohio Fire Department, praised the crews. "
+        "Ann Cole, who founded Brightwater Foods in 1998, was not hurt. "
+        "Tom Reed, who runs a bakery nearby, said the smoke was thick."
+    )
+    assert roles["sam-patel"] == "head of Ohio Fire Department"
+    assert roles["ann-cole"] == "founder of Brightwater Foods"
+    assert roles["tom-reed"] is None
+
+
+def test_a_hyphened_post_the_tagger_splits_is_the_whole_word() -> None:
+    roles = _roles("The BBC's director-general, Tim Davie, paid tribute to the presenter.")
+    assert str(roles["tim-davie"]).lower() == "director-general of bbc"
+
+
+def test_a_headline_the_parser_runs_into_the_first_line_is_no_part_of_the_role() -> None:
+    roles = _roles(
+        "Candidates clash over crime in mayoral debate\n\n"
+        "By Jane Smith, Staff Writer\n\n"
+        "Mayoral candidates Karen Bass and Rick Caruso sparred Tuesday over crime."
+    )
+    assert str(roles["karen-bass"]).lower() == "mayoral candidate"
