@@ -113,6 +113,7 @@ def find_events(
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     reparsed: dict[int, Doc] = {}
     told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
+    anchored: dict[int, str] = {}  # the values "One year later" took from their anchors
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -148,6 +149,14 @@ def find_events(
             continue
         value = _event_date(date)
         approximate = False
+        if value is None:
+            offset = _anchored_offset(article, ordered, i, anchored, sentence)
+            if offset is not None:
+                value, date = offset
+                anchored[i] = value
+                date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
+                if date_span is None:
+                    continue
         when_end = date.end
         if value is None and published is not None:
             relative = _relative_event(article.text, ordered, i, published, sent, date_span)
@@ -662,7 +671,7 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     """happened, planned, reported, denied or hypothetical, from the clause's own words:
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
     and its date against the article's."""
-    own = [*verb.children, *told.children]
+    own = [*verb.children, *told.children, *(_shared_aux(verb) if told is verb else [])]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
     frames = _frames(verb)
@@ -744,7 +753,8 @@ def _frames(verb: Token) -> list[Token]:
     for _ in range(4):
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
             break
-        up = node.head
+        # A bare verb the parse hung on the wrong verb is framed as its partner is.
+        up = (_bare_conj_head(node) if node.dep_ == "conj" else None) or node.head
         if node.dep_ != "conj" and up.pos_ in ("VERB", "AUX"):
             out.append(up)
         node = up
@@ -844,6 +854,75 @@ def _relative_event(
         doc[comma.i - 1].idx + len(doc[comma.i - 1].text),
         _Reading(what, min(start, date.start), end),
     )
+
+
+# "One year later", "three years afterwards", "Two weeks earlier": an exact count of one
+# unit, then the word that counts it from a moment told before ("later than planned"
+# compares, and counts from nothing).
+_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+_OFFSET_WORD = re.compile(r"\s+(later|afterwards?|earlier)\b(?!\s+than\b)", re.IGNORECASE)
+
+
+def _anchored_offset(
+    article: Article,
+    dates: list[DateExpression],
+    i: int,
+    anchored: Mapping[int, str],
+    sentence: Sentence,
+) -> tuple[str, DateExpression] | None:
+    """The date of a happening told by an exact offset from the date before it (GUIDE
+    §6 Anchors: "In 1984 he introduced X. One year later he was fired" -> 1985), and
+    the expression with its "later" (the ``when`` words).
+
+    The anchor is the nearest calendar date before it, in its sentence or the one
+    before (or an offset already resolved so): a moment further back, or one a sentence
+    without a date tells ("a goal ... Six minutes later"), is not plainly the anchor.
+    The result is as precise as the unit, and never finer than the anchor: "three days
+    later" after "in 2010" dates nothing (the guide makes such an event optional)."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    word = _OFFSET_WORD.match(article.text, date.end, sentence.end) if m else None
+    if m is None or word is None:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    sign = -1 if word.group(1).lower() == "earlier" else 1
+    anchor: str | None = None
+    for j in range(i - 1, -1, -1):
+        prev = dates[j]
+        at = article.sentence_at(prev.start)
+        if at is None or at.index < sentence.index - 1:
+            return None
+        anchor = anchored.get(j) or _event_date(prev)
+        if anchor is not None:
+            break
+    if anchor is None or "/" in anchor:
+        return None
+    value = _shift(anchor, count * sign, unit)
+    if value is None:
+        return None
+    return value, replace(date, end=word.end(), text=article.text[date.start : word.end()])
+
+
+def _shift(anchor: str, n: int, unit: str) -> str | None:
+    """``anchor`` moved by ``n`` units (Y, M, W, D), as precise as the unit allows and
+    the anchor has; None when the unit is finer than the anchor."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", anchor)
+    month = re.fullmatch(r"(\d{4})-(\d\d)", anchor)
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", anchor)
+    year = int(anchor[:4])
+    if unit == "Y":
+        return f"{year + n:04d}"
+    if unit == "M" and (day or month):
+        months = year * 12 + int(anchor[5:7]) - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("W", "D") and day:
+        shifted = dt.date.fromisoformat(anchor) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return shifted.isoformat()
+    if unit == "W" and week:
+        monday = dt.date.fromisocalendar(year, int(week.group(2)), 1) + dt.timedelta(weeks=n)
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return None
 
 
 # --- dates ------------------------------------------------------------------
@@ -1978,10 +2057,13 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
                 plural = shown
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
-    negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
+    # "will cut jobs in 2025 and close plants in 2026": the bare second verb is under
+    # the first one's "will" (and "not", and "to"); its line says so.
+    shared = _shared_aux(verb) if told is verb else []
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children, *shared))
     # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(
-        (_MODAL_FORMS.get(c.lower_, c.lower_) for c in (*verb.children, *told.children)
+        (_MODAL_FORMS.get(c.lower_, c.lower_) for c in (*verb.children, *told.children, *shared)
          if c.tag_ == "MD"),
         None,
     )  # fmt: skip
@@ -1996,6 +2078,18 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     said = _inflect(told, plural, negated, modal)
     if told is not verb:
         said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
+    elif any(c.tag_ == "TO" for c in shared):
+        # "are expected to start delivering in 2011 and end two years later": the frame
+        # of the first infinitive is this one's too ("are expected to end").
+        first = verb
+        while first.dep_ == "conj" and (up := _bare_conj_head(first)) is not None:
+            first = up
+        frame = first
+        while frame.dep_ == "xcomp" and _is_to_inf(frame) and frame.head.i != frame.i:
+            frame = frame.head
+        if frame is not first and frame.pos_ in ("VERB", "AUX"):
+            infinitives = [*_infinitives(frame, first)[:-1], f"to {verb.lemma_.lower()}"]
+            said = " ".join([_inflect(frame, plural, negated, modal), *infinitives])
     parts = [subj_text, *[h.text for h in hedges], said]
     for comp in _complements(told, date_tokens):
         used.extend(comp)
@@ -2580,6 +2674,46 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def _shared_aux(verb: Token) -> list[Token]:
+    """The auxiliaries, negation and infinitive "to" that a bare verb coordinated after
+    another shares with it ("will cut ... and close", "could raise ... and cut", "to
+    review ... and decide"); none for a verb with a tense, a subject or an auxiliary of
+    its own ("did not pay taxes in 2019 and paid $750 in 2020")."""
+    head = _bare_conj_head(verb)
+    if head is None:
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "neg", *_SUBJECTS) for c in verb.children):
+        return []
+    own = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i]
+    # A form that may be a past too ("could raise rates and cut them"): under a modal
+    # or "to" only, which a past tense could not be.
+    if verb.tag_ != "VB" and not any(c.tag_ in ("MD", "TO") for c in own):
+        return []
+    return own + _shared_aux(head)
+
+
+def _bare_conj_head(verb: Token) -> Token | None:
+    """The verb a bare verb is coordinated with, or None. The parse may hang a bare
+    form on a finite verb or participle it cannot share a form with ("are expected to
+    start delivering and end": "end" goes with "start", not with "are expected"); the
+    last to-infinitive before it in that verb's complements is its partner then."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return None
+    if verb.tag_ != "VB" and not (verb.tag_ in ("VBD", "VBP") and verb.lower_ == verb.lemma_):
+        return None
+    if verb.tag_ == "VB" and head.tag_ in ("VBD", "VBZ", "VBN") and not _is_to_inf(head):
+        node, partner = head, None
+        for _ in range(3):
+            inner = [c for c in node.children if c.dep_ == "xcomp" and c.i < verb.i]
+            if not inner:
+                break
+            node = inner[-1]
+            partner = node if _is_to_inf(node) else partner
+        return partner
+    return head
 
 
 def _shared_passive(verb: Token) -> bool:

@@ -1337,3 +1337,46 @@ def test_a_fronted_aside_of_another_happening_is_not_the_evidence(nlp: Language)
     text = "On Monday, at the annual fair in Ames, Ms. Ilse Brant showed a new tractor.\n"
     _, events = events_of(nlp, text)
     assert events[0]["evidence"].startswith("On Monday, at the annual fair")
+
+
+def test_an_exact_offset_is_dated_from_the_date_before_it(nlp: Language) -> None:
+    # GUIDE §6 Anchors: "One year later" after "in 1984" is 1985, and a fronted offset
+    # dates each clause it governs.
+    text = (
+        "Ms. Vera Lind opened her first bakery in 1984. Three years later she sold it and "
+        "she founded Lind Foods. She died on March 3, 2020. Two days later, the company "
+        "closed its shops.\n"
+    )
+    _, events = events_of(nlp, text)
+    by_when = {(e["when"], e["date"]) for e in events}
+    assert ("Three years later", "1987") in by_when
+    assert sum(e["date"] == "1987" for e in events) == 2
+    assert ("Two days later", "2020-03-05") in by_when
+
+
+def test_an_offset_without_a_plain_anchor_dates_nothing(nlp: Language) -> None:
+    # A unit finer than the anchor, an anchor two sentences back, and "later than".
+    finer = "The mill opened in 1990. Three days later it flooded.\n"
+    far = "The mill opened in 1990. It grew. It hired staff. Two years later, Ms. Ann Roe left.\n"
+    than = "The mill opened in 1990. Ms. Ann Roe left two years later than planned.\n"
+    for text in (finer, far, than):
+        _, events = events_of(nlp, text)
+        assert [e["date"] for e in events] == ["1990"], text
+
+
+def test_a_bare_verb_shares_the_modal_or_frame_of_its_partner(nlp: Language) -> None:
+    # "will cut ... and close": the closing is planned too, and its line says "will".
+    text = "Acme Corp will cut 500 jobs in 2025 and close two plants in 2026.\n"
+    _, events = events_of(nlp, text)
+    closing = next(e for e in events if e["date"] == "2026")
+    assert closing["what"] == "Acme Corp will close two plants"
+    assert closing["status"] == "planned"
+    text = "Regulators plan to review the deal in March and decide in May.\n"
+    _, events = events_of(nlp, text)
+    assert next(e for e in events if e["date"] == "2025-05")["what"] == "Regulators plan to decide"
+    # A verb with its own tense shares nothing: "did not pay ... and paid".
+    text = "The firm did not pay taxes in 2019 and paid only $750 in 2020.\n"
+    _, events = events_of(nlp, text)
+    paid = next(e for e in events if e["date"] == "2020")
+    assert paid["what"] == "The firm pays only $750"
+    assert paid["status"] == "happened"
