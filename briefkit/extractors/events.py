@@ -80,7 +80,10 @@ _SUFFIX_THINGS = frozenset(
      "signal"}
 )  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
-_SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
+_SPEECH = frozenset(
+    {"say", "tell", "announce", "state", "report", "claim", "add", "warn", "inform", "assure",
+     "remind", "notify", "advise", "brief", "reassure", "promise", "caution"}
+)  # fmt: skip
 # "is to be held", "is anticipated to open"
 _FUTURE_FRAMES = SCHEDULE_VERBS | {"be", "anticipate"}
 _MAX_WHAT_WORDS = 22
@@ -2344,7 +2347,11 @@ def _opens_relative(t: Token, head: Token) -> bool:
     before its verb too: the phrase ends there ("the station where they")."""
     node = t
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "relcl":
+        # Not an infinitive the parse calls a relative: "it is time for users to move
+        # away" is the phrase's own complement, not a clause told apart.
+        # Nor a clause opened by the conjunction "that" ("announced in an internal memo
+        # that he would be on leave"): what the memo says, not a relative.
+        if node.dep_ == "relcl" and not _is_to_inf(node) and not _content_clause(node):
             return True
         # A subordinate clause with its own subject ("after it became known that he
         # left ..."): a happening of its own, told apart.
@@ -2356,6 +2363,15 @@ def _opens_relative(t: Token, head: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _content_clause(verb: Token) -> bool:
+    """``verb``'s clause opens with the conjunction "that" (a relative "that" is its
+    clause's subject or object, not a marker)."""
+    return any(
+        c.lower_ == "that" and (c.dep_ == "mark" or c.tag_ == "IN") and c.i < verb.i
+        for c in verb.children
+    )
 
 
 def _lists(comma: Token, head: Token) -> bool:
@@ -2401,8 +2417,12 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             if noun is not None:
                 objects.append(_noun_phrase(noun, skip))
             continue
-        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1:
+        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and _next_to_verb(c, verb):
             objects.append([c])  # "dates back", "stepped down": the verb's own word
+        elif c.dep_ in _OBJECT_DEPS and c.lower_ == "that" and c.tag_ == "IN":
+            continue  # the conjunction that opens the clause, which the parse made its object
+        elif c.dep_ == "dobj" and _second_object(c, verb):
+            continue  # "saw its fourth loss on Thursday, its longest streak": an apposition
         elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
@@ -2430,7 +2450,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
                 or (
                     verb.lemma_ in _SPEECH
                     and c.i > verb.i
-                    and not objects
+                    and (not objects or _hearer_only(verb, objects))
                     and not any(t.is_quote for t in c.subtree)
                 )
             )
@@ -2460,6 +2480,22 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
 
 
 _MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+# Verbs of telling whose object is who was told, and whose complement clause is what
+# ("told reporters on Tuesday that taxes would fall").
+_TELL_VERBS = frozenset(
+    {"tell", "inform", "assure", "warn", "remind", "notify", "advise", "brief", "reassure",
+     "promise", "caution"}
+)  # fmt: skip
+
+
+def _hearer_only(verb: Token, objects: list[list[Token]]) -> bool:
+    """``verb`` tells someone something, and its one object is the one told: the line
+    goes on to what was told ("Hammond tells reporters that ..."), not stopping at them."""
+    if verb.lemma_.lower() not in _TELL_VERBS or len(objects) != 1 or not objects[0]:
+        return False
+    head = next((t for t in objects[0] if t.head.i == verb.i), None)
+    return head is not None and head.dep_ in ("dobj", "dative") and head.pos_ in (
+        "NOUN", "PROPN", "PRON")  # fmt: skip
 
 
 def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
@@ -2471,6 +2507,30 @@ def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
         return False
     return tok.ent_type_ in _MEASURES or any(
         c.dep_ == "nummod" and c.like_num for c in tok.children
+    )
+
+
+def _second_object(obj: Token, verb: Token) -> bool:
+    """``obj`` is a direct object after a comma, the verb having one before it: the
+    small model's reading of an appositive to the first ("had seen its fourth loss on
+    Thursday, its longest losing streak")."""
+    doc = obj.doc
+    lo = obj.left_edge.i
+    return (
+        lo > 0
+        and doc[lo - 1].text == ","
+        and any(c.dep_ == "dobj" and c.i < obj.i for c in verb.children)
+    )
+
+
+def _next_to_verb(particle: Token, verb: Token) -> bool:
+    """``particle`` follows ``verb`` or its object right away: "stepped down", "took six
+    months off", "turned the offer down"."""
+    if particle.i == verb.i + 1:
+        return True
+    return any(
+        c.dep_ == "dobj" and c.i < particle.i and c.right_edge.i + 1 == particle.i
+        for c in verb.children
     )
 
 
@@ -2556,8 +2616,14 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
     out: list[Token] = []
     for t in head.subtree:
         if t.i < head.i:
-            # Not a relative pronoun fronted in its clause ("which X will begin to fly").
-            if t.i not in skip and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i):
+            # Not a relative pronoun fronted in its clause ("which X will begin to fly"),
+            # nor a description set off after a name ("Ford, the U.S. car maker, will
+            # pay"): without its commas it would run into the clause.
+            if (
+                t.i not in skip
+                and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i)
+                and not _in_description(t, head)
+            ):
                 out.append(t)
             continue
         if t.i > head.i and (
@@ -2588,6 +2654,19 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         for t in out
         if t.dep_ != "punct" or t.text in ("’s", "'s") or t.tag_ == "HYPH" or _joins_numbers(t)
     ]
+
+
+def _in_description(t: Token, head: Token) -> bool:
+    """``t`` is in an appositive description set off by a comma below ``head`` ("the U.S.
+    car maker" of "Ford, the U.S. car maker,"); an appositive name stands for its noun
+    and stays."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "appos" and node.pos_ != "PROPN":
+            lo = node.left_edge.i
+            return lo > 0 and node.doc[lo - 1].text in (",", "—", "–", "(")
+        node = node.head
+    return False
 
 
 def _with_score(phrase: list[Token]) -> list[Token]:
@@ -2651,6 +2730,11 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     prefix = _split_prefix(verb)
     lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
     form = prefix + verb.lower_
+    rest = _split_stem(verb)
+    if rest is not None:
+        # "will re-open": the parse took the prefix for the verb ("will re").
+        lemma = f"{verb.lower_}-{rest.lemma_.lower() or rest.lower_}"
+        form = f"{verb.lower_}-{rest.lower_}"
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
     passive = (verb.tag_ == "VBN" and (
@@ -2741,6 +2825,22 @@ def _split_prefix(verb: Token) -> str:
     return f"{prefix.lower_}-"
 
 
+# Prefixes the tokenizer splits off a hyphenated verb ("re-open", "co-host").
+_VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "un", "mis", "out", "over", "under"})
+
+
+def _split_stem(verb: Token) -> Token | None:
+    """The rest of a hyphenated verb whose prefix the parse took for the verb itself
+    ("will re-open" parsed as "re", "-", "open"): the word after the hyphen."""
+    doc = verb.doc
+    if verb.lower_ not in _VERB_PREFIXES or verb.whitespace_ or verb.i + 2 >= len(doc):
+        return None
+    dash, rest = doc[verb.i + 1], doc[verb.i + 2]
+    if dash.text != "-" or dash.whitespace_ or not rest.is_alpha:
+        return None
+    return rest
+
+
 def _participle_adjunct(verb: Token) -> bool:
     """A past participle set off as an adjunct ("Founded in 1976, the firm grew"; "...,
     announced last November"): the noun it is said of underwent it (passive)."""
@@ -2787,9 +2887,24 @@ def _render(tokens: Iterable[Token]) -> str:
         if last is not None and t.i > last.i + 1 and not last.whitespace_:
             gap = t.doc[last.i + 1 : t.i]
             out += " " if any(g.whitespace_ for g in gap) else ""
-        out += t.text + t.whitespace_
+        # A sentence's first word keeps no capital inside a line ("Apple announces the
+        # change ...", "House approves the measure"); the line's own first letter is
+        # set by ``_capitalise``.
+        out += (t.lower_ if _capital_only_as_first(t) else t.text) + t.whitespace_
         last = t
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
+
+
+def _capital_only_as_first(tok: Token) -> bool:
+    """``tok`` opens its sentence (after any quotation mark) and is a common word whose
+    capital is only the sentence's: "The", "Police", not "Apple", "I" or "NASA"."""
+    sent = tok.sent
+    if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
+        return False
+    text = tok.text
+    if len(text) < 2 or not text[0].isupper() or not text[1:].islower() or text == "I":
+        return False
+    return tok.pos_ not in ("PROPN", "X") and tok.ent_type_ == ""
 
 
 # Words a cut line must not end on: each opens a phrase whose rest was cut ("... the

@@ -1380,3 +1380,33 @@ def test_a_bare_verb_shares_the_modal_or_frame_of_its_partner(nlp: Language) -> 
     paid = next(e for e in events if e["date"] == "2020")
     assert paid["what"] == "The firm pays only $750"
     assert paid["status"] == "happened"
+
+
+def test_a_telling_goes_on_to_what_was_told(nlp: Language) -> None:
+    # The object of "told" is who was told; the line is not "Hammond tells reporters".
+    text = "The chancellor, Jeremy Hammond, told reporters on Tuesday that taxes would fall.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "Hammond tells reporters that taxes would fall"
+    # What a memo says, which the parse hangs on "memo" as a relative clause.
+    text = "Ms. Ann Roe announced Monday in a memo that she would retire in June.\n"
+    _, events = events_of(nlp, text)
+    monday = next(e for e in events if e["date"] == "2024-09-09")
+    assert "announces in a memo that she would retire" in monday["what"]
+
+
+def test_a_line_keeps_its_words_whole(nlp: Language) -> None:
+    cases = {
+        # A particle after the object; a hyphenated verb the parse splits at its prefix.
+        "He took six months off in 2009.\n": "He takes six months off",
+        "The exchanges will re-open on Friday.\n": "The exchanges will re-open",
+        # A description set off by commas goes; a capital that was only the sentence's too.
+        "A Romanian official said Friday that Ford, the U.S. car maker, will pay $57 million.\n": (
+            "A Romanian official says that Ford will pay $57 million"
+        ),
+        "The measure, which the House approved on Friday, goes to the president.\n": (
+            "House approves the measure"
+        ),
+    }
+    for text, what in cases.items():
+        _, events = events_of(nlp, text)
+        assert [e["what"] for e in events] == [what], text
