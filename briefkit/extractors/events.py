@@ -2368,10 +2368,7 @@ def _opens_relative(t: Token, head: Token) -> bool:
 def _content_clause(verb: Token) -> bool:
     """``verb``'s clause opens with the conjunction "that" (a relative "that" is its
     clause's subject or object, not a marker)."""
-    return any(
-        c.lower_ == "that" and (c.dep_ == "mark" or c.tag_ == "IN") and c.i < verb.i
-        for c in verb.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
 
 
 def _lists(comma: Token, head: Token) -> bool:
@@ -2419,8 +2416,6 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             continue
         if c.dep_ == "advmod" and c.lower_ in _PARTICLES and _next_to_verb(c, verb):
             objects.append([c])  # "dates back", "stepped down": the verb's own word
-        elif c.dep_ in _OBJECT_DEPS and c.lower_ == "that" and c.tag_ == "IN":
-            continue  # the conjunction that opens the clause, which the parse made its object
         elif c.dep_ == "dobj" and _second_object(c, verb):
             continue  # "saw its fourth loss on Thursday, its longest streak": an apposition
         elif c.dep_ in _OBJECT_DEPS:

@@ -1388,10 +1388,12 @@ def test_a_telling_goes_on_to_what_was_told(nlp: Language) -> None:
     _, events = events_of(nlp, text)
     assert events[0]["what"] == "Hammond tells reporters that taxes would fall"
     # What a memo says, which the parse hangs on "memo" as a relative clause.
-    text = "Ms. Ann Roe announced Monday in a memo that she would retire in June.\n"
+    text = (
+        "Ms. Ann Roe, the chief executive of Dovel Inc., announced Monday in an internal "
+        "memo that she would be on medical leave for a period of time.\n"
+    )
     _, events = events_of(nlp, text)
-    monday = next(e for e in events if e["date"] == "2024-09-09")
-    assert "announces in a memo that she would retire" in monday["what"]
+    assert "in an internal memo that she would be on medical leave" in events[0]["what"]
 
 
 def test_a_line_keeps_its_words_whole(nlp: Language) -> None:
