@@ -1603,16 +1603,15 @@ def named_antecedent(
         if start == 0:
             break
         start = doc[start - 1].sent.start
+    # Those the article shows to be of the other gender are not whom it means ("She
+    # married the director Peter Grant in 1962. He died in 2010": Grant).
     people = {
         m.ref
         for m in index.within(doc[start].idx, pronoun.idx)
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
-    }
-    return (
-        people.pop()
-        if len(people) == 1 and _agrees(next(iter(people)), pronoun, actors, doc)
-        else None
-    )
+        and _agrees(m.ref, pronoun, actors, doc)
+    }  # fmt: skip
+    return people.pop() if len(people) == 1 else None
 
 
 _OWN_POSSESSIVE = {"he": "his", "she": "her"}

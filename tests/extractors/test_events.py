@@ -1412,3 +1412,20 @@ def test_a_line_keeps_its_words_whole(nlp: Language) -> None:
     for text, what in cases.items():
         _, events = events_of(nlp, text)
         assert [e["what"] for e in events] == [what], text
+
+
+def test_a_pronoun_skips_the_people_of_the_other_gender() -> None:
+    from briefkit import extract
+
+    # Two people named before "He"; the article shows one to be a woman ("She", alone).
+    text = (
+        "Actress Jane Holloway dies at 88\n\nThe actress Jane Holloway died on Sunday, her "
+        "agent said. She married the director Peter Grant in 1962. He died in 2010.\n"
+    )
+    died = next(e for e in extract(text, "2024-05-15").events if str(e.date) == "2010")
+    assert died.what == "Grant dies"
+    assert died.actors == ["peter-grant"]
+    # Where neither is shown to be of the other gender, "He" stays no one's.
+    text = "The prize went to Jane Holloway and Peter Grant in 1962. He died in 2010.\n"
+    died = next(e for e in extract(text, "2024-05-15").events if str(e.date) == "2010")
+    assert died.actors == []
