@@ -1200,6 +1200,12 @@ def _verb_reading(
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
     status = _status(verb, told, date, published)
+    # "are not due until October": the deliveries are due then; the "not" only says
+    # not before (the line keeps "not ... until October").
+    if status == "denied" and _not_until(verb, told, date_tokens):
+        first = _first_day(date) if date else None
+        later = published is not None and first is not None and first > published
+        status = "planned" if later else "happened"
     # "held all markets closed until Friday", Friday to come: a state that lasts into
     # the future is what is planned for it, not a thing that happened (GUIDE §6).
     if status == "happened" and any(sent.doc[i].lower_ in _UNTIL for i in date_tokens):
@@ -1208,6 +1214,15 @@ def _verb_reading(
             status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
+
+
+def _not_until(verb: Token, told: Token, date_tokens: set[int]) -> bool:
+    """The clause is negated and dated by "until" ("will not open until 2026"): it says
+    when the happening is to be, not that it is not."""
+    own = (*verb.children, *told.children)
+    return any(c.dep_ == "neg" for c in own) and any(
+        c.i in date_tokens and c.dep_ == "prep" and c.lower_ in ("until", "till") for c in own
+    )
 
 
 def _unasserted(verb: Token) -> bool:
@@ -2093,9 +2108,23 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
             infinitives = [*_infinitives(frame, first)[:-1], f"to {verb.lemma_.lower()}"]
             said = " ".join([_inflect(frame, plural, negated, modal), *infinitives])
     parts = [subj_text, *[h.text for h in hedges], said]
+    # The date is what a "not ... until" is about: without it the line would deny the
+    # event. It follows the verb, or a copula's first complement ("are not due until").
+    until = (
+        _render(t for t in sent if t.i in date_tokens)
+        if _not_until(verb, told, date_tokens)
+        else ""
+    )
+    if until and told.lemma_ != "be":
+        parts.append(until)
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
+        if until and told.lemma_ == "be":
+            parts.append(until)
+            until = ""
+    if until and told.lemma_ == "be" and until not in parts:
+        parts.append(until)
     if subject is not None and len(" ".join(parts).split()) > _MAX_WHAT_WORDS:
         parts[0] = _render(_short_subject(subj_tokens))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))

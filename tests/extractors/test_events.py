@@ -1429,3 +1429,16 @@ def test_a_pronoun_skips_the_people_of_the_other_gender() -> None:
     text = "The prize went to Jane Holloway and Peter Grant in 1962. He died in 2010.\n"
     died = next(e for e in extract(text, "2024-05-15").events if str(e.date) == "2010")
     assert died.actors == []
+
+
+def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
+    # "will not open until 2026" says when it opens; the line keeps the words.
+    _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")
+    assert events[0]["what"] == "The new bridge will not open until 2026"
+    assert events[0]["status"] == "planned"
+    _, events = events_of(nlp, "The store did not reopen until March.\n")
+    assert events[0]["what"] == "The store does not reopen until March"
+    assert events[0]["status"] == "happened"
+    # A plain negation is still a denial.
+    _, events = events_of(nlp, "The firm will not cut jobs in 2025.\n")
+    assert events[0]["status"] == "denied"
