@@ -697,7 +697,11 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         # ("Voters would then choose ... early in 2016"): planned, not imagined.
         # So is "should" with a date to come ("should be completed in October"): what
         # is due, not what is imagined.
-        if aux <= {"would", "'d", "should"} and not conditional and future:
+        # A period still running counts as to come ("would fall this year", "would step
+        # down by the end of the year"): its end is after the report.
+        last = _last_day(date) if date else None
+        running = published is not None and last is not None and last > published
+        if aux <= {"would", "'d", "should"} and not conditional and (future or running):
             return "planned"
         return "hypothetical"
     # "can be submitted starting next month": what may be done from a date to come.
@@ -802,6 +806,23 @@ def _first_day(value: str) -> dt.date | None:
         )
     except ValueError:
         return None
+
+
+def _last_day(value: str) -> dt.date | None:
+    """The last day of an event's date (its end, for a range)."""
+    end = value.split("/")[-1]
+    first = _first_day(end)
+    if first is None:
+        return None
+    if "-W" in end:
+        return first + dt.timedelta(days=6)
+    parts = end.split("-")
+    if len(parts) == 3:
+        return first
+    if len(parts) == 2:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(first.year, 12, 31)
 
 
 # "A few hours before the plane landed": within a day of the happening it names. Only
@@ -1582,6 +1603,19 @@ def named_antecedent(
             continue
         if _owned_by_same(tok, pronoun):
             continue
+        if (
+            depth == 0
+            and tok.lower_ in _RELATIVES
+            and tok.head.dep_ == "relcl"
+            and tok.head.head.i < tok.i
+            and tok.head.left_edge.i <= pronoun.i <= tok.head.right_edge.i
+        ):
+            # "replacing Dave Calhoun, who announced that he would step down": the
+            # subject of the relative clause that holds the pronoun is the noun the
+            # clause hangs on. Not for a pronoun read through an earlier one: "He
+            # traveled to meet Devocht, who had told Montalvo he would assist him. ...
+            # after he left": the later "he" is not the one of the aside.
+            tok = tok.head.head
         thing = "person" not in kinds
         # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
         # "it" stands for; the thing is no actor.

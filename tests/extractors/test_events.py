@@ -1442,3 +1442,30 @@ def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
     # A plain negation is still a denial.
     _, events = events_of(nlp, "The firm will not cut jobs in 2025.\n")
     assert events[0]["status"] == "denied"
+
+
+def test_a_pronoun_in_a_relative_clause_stands_for_its_noun() -> None:
+    from briefkit import extract
+
+    # "he" is inside the clause "who" opens; "who" is Dave Calhoun, not Kelly Ortberg.
+    text = (
+        "Boeing said on Wednesday that Kelly Ortberg would become its chief executive, "
+        "replacing Dave Calhoun, who announced last week that he would step down in June.\n"
+    )
+    events = extract(text, "2024-05-15").events
+    june = next(e for e in events if str(e.date) == "2024-06")
+    assert june.what == "Calhoun would step down"
+    assert june.actors == ["dave-calhoun"]
+
+
+def test_would_with_a_period_still_running_is_planned(nlp: Language) -> None:
+    # "this year" has not ended on the day of the report: a future seen from the past.
+    text = "Ms. Ann Roe said in January that sales would fall this year.\n"
+    _, events = events_of(nlp, text, published=dt.date(2024, 5, 15))
+    [fall] = [e for e in events if e["date"] == "2024"]
+    assert fall["status"] == "planned"
+    # A period over by then is not: "would have" of last year stays imagined.
+    text = "Ms. Ann Roe said in January that sales would fall in 2023.\n"
+    _, events = events_of(nlp, text, published=dt.date(2024, 5, 15))
+    [fall] = [e for e in events if e["date"] == "2023"]
+    assert fall["status"] == "hypothetical"
