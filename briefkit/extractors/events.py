@@ -675,6 +675,14 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
     and its date against the article's."""
     own = [*verb.children, *told.children, *(_shared_aux(verb) if told is verb else [])]
+    adjective = _frame_adjective(verb) if told is verb else None
+    if adjective is not None:
+        # "is not likely to open", "is unlikely to be asked": a possibility, not a denial.
+        if adjective.lemma_.lower() == "unlikely" or any(
+            c.dep_ == "neg" for c in adjective.head.children
+        ):
+            return "hypothetical"
+        own += [c for c in adjective.head.children if c.dep_ == "aux"]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
     frames = _frames(verb)
@@ -717,7 +725,7 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
         return "planned"
-    if future and verb.tag_ not in {"VBD", "VBN"}:
+    if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None):
         return "planned"
     return "happened"
 
@@ -1830,7 +1838,9 @@ def _owns(verb: Token, subject: Token) -> bool:
     for _ in range(4):
         if subject.head.i == node.i:
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        # "is likely to cut": the adjective's subject is its infinitive's.
+        framing = node.dep_ == "acomp" and node.pos_ == "ADJ"
+        if (node.dep_ not in ("xcomp", "conj") and not framing) or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -2108,9 +2118,16 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
                 plural = shown
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
+    # "is likely to cut jobs", "had been due to take effect": the frame is an adjective
+    # on a copula, and the line keeps it with the copula's own words.
+    adjective = _frame_adjective(verb) if told is verb else None
+    if adjective is not None:
+        used += [adjective, adjective.head]
     # "will cut jobs in 2025 and close plants in 2026": the bare second verb is under
     # the first one's "will" (and "not", and "to"); its line says so.
     shared = _shared_aux(verb) if told is verb else []
+    if adjective is not None:
+        shared = [c for c in adjective.head.children if c.dep_ in ("aux", "neg")]
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children, *shared))
     # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(
@@ -2129,6 +2146,10 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     said = _inflect(told, plural, negated, modal)
     if told is not verb:
         said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
+    elif adjective is not None:
+        passive = verb.tag_ == "VBN" and _is_passive(verb)
+        to = f"to be {verb.lower_}" if passive else f"to {verb.lemma_.lower()}"
+        said = f"{_inflect(adjective.head, plural, negated, modal)} {adjective.lower_} {to}"
     elif any(c.tag_ == "TO" for c in shared):
         # "are expected to start delivering in 2011 and end two years later": the frame
         # of the first infinitive is this one's too ("are expected to end").
@@ -2467,7 +2488,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             continue  # attribution, or the date's own phrase (that is `when`)
         if c.dep_ == "prep" and _is_other_date(c, skip):
             continue  # another date's phrase ("in 2002 and another in 2005"): its own event
-        if c.dep_ == "prep" and _tells_a_clause(c):
+        if c.dep_ == "prep" and (_tells_a_clause(c) or _dated_doing(c, skip)):
             continue  # "after it became known that ...": another happening, told apart
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
             # "which it will begin to fly": the relative is not the object's name; the
@@ -2525,7 +2546,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             # Three parts, each rendered in its own order.
             at = next((k + 1 for k, t in enumerate(phrase) if t.i == c.i), len(phrase))
             others += [phrase[:at], _noun_phrase(noun, skip), phrase[at:]]
-    kept = [_with_score(p) for p in objects + others if p]
+    kept = _joined_words([_with_score(p) for p in objects + others if p])
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
         # "markets performed particularly badly", not "markets perform".
@@ -2589,6 +2610,32 @@ def _next_to_verb(particle: Token, verb: Token) -> bool:
         c.dep_ == "dobj" and c.i < particle.i and c.right_edge.i + 1 == particle.i
         for c in verb.children
     )
+
+
+def _dated_doing(prep: Token, skip: set[int]) -> bool:
+    """``prep`` introduces a doing with a calendar date of its own ("won re-election in
+    1984 before retiring in 1997"): another event, told with its own date."""
+    return any(
+        t.dep_ == "pcomp" and t.pos_ == "VERB"
+        and any(w.i not in skip and _is_calendar_word(w) and w.ent_type_ == "DATE"
+                for w in t.subtree)
+        for t in prep.children
+    )  # fmt: skip
+
+
+def _joined_words(phrases: list[list[Token]]) -> list[list[Token]]:
+    """Phrases the parse split inside one written word ("re-election" as three objects)
+    rejoined: each one that follows the last with no space between."""
+    out: list[list[Token]] = []
+    for phrase in phrases:
+        if out and phrase:
+            last = max(out[-1], key=lambda t: t.i)
+            first = min(phrase, key=lambda t: t.i)
+            if first.i == last.i + 1 and not last.whitespace_:
+                out[-1] = [*out[-1], *phrase]
+                continue
+        out.append(phrase)
+    return out
 
 
 def _tells_a_clause(prep: Token) -> bool:
@@ -2815,6 +2862,23 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+# Adjectives whose infinitive is what is due or likely: "is likely to", "was due to".
+_FRAME_ADJECTIVES = frozenset(
+    {"likely", "unlikely", "due", "set", "poised", "able", "bound", "certain", "sure", "ready",
+     "about", "slated", "scheduled", "expected"}
+)  # fmt: skip
+
+
+def _frame_adjective(verb: Token) -> Token | None:
+    """The adjective ``verb`` is the infinitive of, on a copula ("is likely to cut")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not _is_to_inf(verb) or head.pos_ != "ADJ":
+        return None
+    if head.dep_ != "acomp" or head.lemma_.lower() not in _FRAME_ADJECTIVES:
+        return None
+    return head if head.head.lemma_ == "be" else None
 
 
 def _shared_aux(verb: Token) -> list[Token]:

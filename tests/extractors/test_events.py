@@ -1469,3 +1469,32 @@ def test_would_with_a_period_still_running_is_planned(nlp: Language) -> None:
     _, events = events_of(nlp, text, published=dt.date(2024, 5, 15))
     [fall] = [e for e in events if e["date"] == "2023"]
     assert fall["status"] == "hypothetical"
+
+
+def test_an_adjective_frame_stays_in_the_line(nlp: Language) -> None:
+    # "is likely to", "had been due to": the line keeps the frame, and its status.
+    cases = {
+        "The company is likely to cut jobs in 2025.\n": (
+            "The company is likely to cut jobs", "planned"),
+        "The rules are due to be published in 2025.\n": (
+            "The rules are due to be published", "planned"),
+        "Voters are unlikely to be asked in 2025.\n": (
+            "Voters are unlikely to be asked", "hypothetical"),
+    }  # fmt: skip
+    for text, (what, status) in cases.items():
+        _, events = events_of(nlp, text)
+        assert [(e["what"], e["status"]) for e in events] == [(what, status)], text
+
+
+def test_a_dated_doing_after_a_preposition_is_its_own_event(nlp: Language) -> None:
+    # "before retiring in 1997" is the retiring's line, not a part of the winning's.
+    text = "He won re-election in 1984 before retiring in 1997.\n"
+    _, events = events_of(nlp, text)
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("1984", "He wins re-election"),
+        ("1997", "He retires"),
+    ]
+    # An undated one stays: it tells which working is meant.
+    text = "She worked at the bank in 1990 before joining the firm.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "She works at the bank before joining the firm"
