@@ -1601,7 +1601,18 @@ def named_antecedent(
     earlier = [t for t in sent if t.i < pronoun.i]
     if sent.start > 0:
         earlier = [*doc[sent.start - 1].sent, *earlier]
+    crossed = False
     for tok in reversed(earlier):
+        if not crossed and tok.i < sent.start:
+            crossed = True
+            # "Mr. Reyes ran Rockwell Collins until it was acquired": a body its own
+            # sentence names (as an object) may be what "it" is; an earlier sentence's
+            # subject is then no plain reading.
+            if "person" not in kinds and any(
+                m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind in kinds
+                for m in index.within(doc[sent.start].idx, pronoun.idx)
+            ):
+                return None
         if tok.dep_ not in _SUBJECTS:
             continue
         if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:

@@ -1498,3 +1498,20 @@ def test_a_dated_doing_after_a_preposition_is_its_own_event(nlp: Language) -> No
     text = "She worked at the bank in 1990 before joining the firm.\n"
     _, events = events_of(nlp, text)
     assert events[0]["what"] == "She works at the bank before joining the firm"
+
+
+def test_it_does_not_reach_past_a_body_its_own_sentence_names(nlp: Language) -> None:
+    # "it" may be United Aircraft, named in its sentence; Boeing, the subject before, is
+    # no plain reading.
+    text = (
+        "Boeing said on Wednesday that it would hire Mr. Karl Ort. Mr. Karl Ort ran United "
+        "Aircraft until it was sold in 2018.\n"
+    )
+    names = {"Boeing": ("boeing", "actor"), "United Aircraft": ("united", "actor")}
+    kinds = {"boeing": ("Boeing", "organization"), "united": ("United Aircraft", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any("boeing" in e["actors"] for e in events if e["date"] == "2018")
+    # With no body named in its sentence, "it" is the subject before.
+    text = "Boeing said on Wednesday that it would hire Mr. Karl Ort. In 2018 it was sold.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert next(e for e in events if e["date"] == "2018")["actors"] == ["boeing"]
