@@ -1474,7 +1474,7 @@ def _resolve_subject(
         return replace(reading, what=told(reading.what), key=told(reading.key)), found
     if word in _PERSON_PRONOUNS:
         ref = named_antecedent(subj, doc, index, actors, frozenset({"person"}))
-    elif word in _THING_PRONOUNS:
+    elif word in _THING_PRONOUNS and not _expletive(subj):
         ref = named_antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
     if ref is None or ref not in actors:
         return reading, found
@@ -1529,6 +1529,18 @@ def _fits_relative(verb: Token, antecedent: Token) -> bool:
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT"})
 
 
+def _expletive(subject: Token) -> bool:
+    """``subject`` is the "it" of "it was announced that ...", "it is expected that ...":
+    a placeholder for the "that" clause after the verb, which stands for no one."""
+    verb = subject.head
+    if subject.lower_ != "it" or subject.dep_ not in _SUBJECTS or verb.i < subject.i:
+        return False
+    # Only a passive: "it is clear that" is a state, which dates nothing.
+    return _is_passive(verb) and any(
+        c.dep_ == "ccomp" and c.i > verb.i and _content_clause(c) for c in verb.children
+    )
+
+
 def _bare_pronoun(subject: Token, what: str) -> bool:
     """``what`` still opens with the pronoun that is (or opens) its subject. Not "he" or
     "she": their antecedent is most often a person told by a common noun ("The governor
@@ -1536,7 +1548,8 @@ def _bare_pronoun(subject: Token, what: str) -> bool:
     still says who, where "they", "it" or "which" would say nothing."""
     first = subject.doc[subject.left_edge.i] if subject.left_edge.i < subject.i else subject
     for tok in dict.fromkeys((subject, first)):
-        if tok.lower_ in _PERSON_PRONOUNS:
+        # "It was announced that ...": the "it" stands for the clause, which the line has.
+        if tok.lower_ in _PERSON_PRONOUNS or _expletive(tok):
             continue
         if tok.tag_ not in _PRONOUN_TAGS or (tok.tag_ == "DT" and tok is not subject):
             continue

@@ -1515,3 +1515,17 @@ def test_it_does_not_reach_past_a_body_its_own_sentence_names(nlp: Language) -> 
     text = "Boeing said on Wednesday that it would hire Mr. Karl Ort. In 2018 it was sold.\n"
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert next(e for e in events if e["date"] == "2018")["actors"] == ["boeing"]
+
+
+def test_the_it_of_a_passive_that_clause_stands_for_no_one(nlp: Language) -> None:
+    # "it was announced that ..." is no organization's announcing, nor one's being announced.
+    text = "Acme Corp makes engines. On Monday it was announced that the plant would close.\n"
+    names = {"Acme Corp": ("acme", "actor")}
+    kinds = {"acme": ("Acme Corp", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events[0]["what"] == "It is announced that the plant would close"
+    assert events[0]["actors"] == []
+    # A referring "it" is still told by its name.
+    text = "Acme Corp makes engines. In 2020 it was sold to a rival.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events[0]["what"].startswith("Acme Corp is sold")
