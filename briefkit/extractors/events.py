@@ -1208,8 +1208,10 @@ def _verb_reading(
     if subject is None and not _lost_subject(verb):
         # A verb whose subject the parse lost ("today were Citigroup", "arrives in
         # Tokyo") or that has none ("an attempt to make X profitable by 2008"): a
-        # summary with no subject is no clause a reader can place.
-        return None
+        # summary with no subject is no clause a reader can place. One whose noun
+        # names whose intention it is ("Sunak's effort to clear the backlog by year
+        # end") is told as that intention.
+        return _intention(verb, sent, date_tokens, date, published)
     # "2007 was the year of X, then Y in 2010": a line whose subject is another date
     # tells that date's happening, not this one's.
     if (
@@ -1252,6 +1254,45 @@ def _not_until(verb: Token, told: Token, date_tokens: set[int]) -> bool:
     return any(c.dep_ == "neg" for c in own) and any(
         c.i in date_tokens and c.dep_ == "prep" and c.lower_ in ("until", "till") for c in own
     )
+
+
+# Nouns of an intention whose infinitive is what someone means to do ("Sunak's effort to
+# clear the backlog", "the company's plan to cut jobs").
+_INTENTION_NOUNS = frozenset(
+    {"effort", "plan", "bid", "attempt", "pledge", "promise", "push", "drive", "goal", "aim",
+     "intention", "commitment", "decision", "proposal", "move", "target"}
+)  # fmt: skip
+
+
+def _intention(
+    verb: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    """ "Prime Minister Rishi Sunak's effort to clear the backlog by year end": an active
+    infinitive on a noun of intention whose possessor is a name, dated to come (or in a
+    period still running). The line is that intention, told with its owner's name
+    ("Sunak's effort to clear ..."), and planned; any other date leaves no line (whether
+    a past attempt succeeded, the clause does not say)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not _is_to_inf(verb) or _is_passive(verb) or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() not in _INTENTION_NOUNS or not _in(noun, sent):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    last = _last_day(date) if date else None
+    if owner is None or published is None or last is None or last <= published:
+        return None
+    doc = sent.doc
+    name = [t for t in owner.subtree if t.dep_ != "case" and t.lower_.rstrip(".") not in _TITLES]
+    between = [t for t in doc[owner.right_edge.i + 1 : noun.i] if t.dep_ != "case"]
+    words = [_render(_surname(name)) + "'s", _render([*between, noun]), f"to {verb.lemma_.lower()}"]
+    used = [owner.left_edge, noun, verb, *(doc[i] for i in date_tokens if _in(doc[i], sent))]
+    for comp in _complements(verb, date_tokens):
+        used.extend(comp)
+        words.append(_render(comp))
+    what = _capitalise(_limit(" ".join(w for w in words if w)))
+    start = min(t.idx for t in used)
+    end = max(t.idx + len(t.text) for t in used)
+    return _Reading(what, start, end, status="planned", verb=verb.i)
 
 
 def _unasserted(verb: Token) -> bool:

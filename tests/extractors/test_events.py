@@ -1529,3 +1529,21 @@ def test_the_it_of_a_passive_that_clause_stands_for_no_one(nlp: Language) -> Non
     text = "Acme Corp makes engines. In 2020 it was sold to a rival.\n"
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert events[0]["what"].startswith("Acme Corp is sold")
+
+
+def test_an_owned_intention_to_come_is_planned(nlp: Language) -> None:
+    # The infinitive has no subject of its own; the possessor names whose plan it is.
+    text = "Acme Corp's plan to cut 500 jobs by 2026 drew criticism.\n"
+    names = {"Acme Corp": ("acme", "actor")}
+    _, events = events_of(nlp, text, names)
+    [plan] = [e for e in events if e["date"] == "2026"]
+    assert plan["what"] == "Acme Corp's plan to cut 500 jobs"
+    assert plan["status"] == "planned"
+    assert plan["actors"] == ["acme"]
+    # No owner, or a date gone by: whether it was done, the clause does not say.
+    for text in (
+        "A plan to cut 500 jobs by 2026 drew criticism.\n",
+        "Acme Corp's plan to cut 500 jobs by 2020 drew criticism.\n",
+    ):
+        _, events = events_of(nlp, text, names)
+        assert events == [], text
