@@ -361,6 +361,14 @@ def _event_of(
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
             reading, actors = _named_epithet(reading, sent_doc, epithets, kinds, actors)
+        # "Its shares rose 5 percent on Tuesday": a subject opened by a possessive
+        # pronoun is told by the actor it stands for, as a noun event is.
+        first = sent_doc[sent_doc[reading.subject].left_edge.i]
+        if first.tag_ == "PRP$" and reading.what.split(" ", 1)[0].lower() == first.lower_:
+            told = _named_possessor(replace(reading, start=first.idx), sent_doc, index, kinds)
+            if told is not None and told[1] is not None:
+                reading = replace(told[0], start=reading.start)
+                actors = [told[1], *(r for r in actors if r != told[1])]
         # GUIDE §6: the subject is named, never a pronoun. One the article's names do
         # not tell ("They look at", "it has received", "whose sales had") leaves a
         # line no reader can place: no event rather than a wrong or empty one.

@@ -1547,3 +1547,18 @@ def test_an_owned_intention_to_come_is_planned(nlp: Language) -> None:
     ):
         _, events = events_of(nlp, text, names)
         assert events == [], text
+
+
+def test_a_possessive_subject_is_told_by_its_owner(nlp: Language) -> None:
+    # "its sales" in the clause Ford's statement opens: Ford's sales.
+    text = "Ford Motor Company said on Tuesday that its sales rose 43% in February.\n"
+    names = {"Ford Motor Company": ("ford", "actor")}
+    kinds = {"ford": ("Ford Motor Company", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    february = next(e for e in events if e["date"] == "2024-02")
+    assert february["what"].startswith("Ford Motor Company's sales rise 43%")
+    assert february["actors"][0] == "ford"
+    # With no named subject before it to stand for, the line is still dropped.
+    text = "The company said on Tuesday that its sales rose 43% in February.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["date"] == "2024-02" for e in events)
