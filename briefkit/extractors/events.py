@@ -1401,7 +1401,9 @@ def _disagrees(subject: Token, verb: Token) -> bool:
 # year before" compares with that year; nothing happened then.
 _CHANGE_WORDS = frozenset(
     {"increase", "decrease", "rise", "fall", "drop", "decline", "gain", "jump", "climb",
-     "growth", "change", "up", "down", "loss"}
+     "growth", "change", "up", "down", "loss", "improvement", "improve", "boost", "grow",
+     "surge", "soar", "plunge", "slide", "slip", "dip", "tumble", "shrink", "cut", "raise",
+     "reduce", "reduction", "lower"}
 )  # fmt: skip
 _ORDINAL_FIRSTS = frozenset({"first", "last", "only"})
 

@@ -1562,3 +1562,17 @@ def test_a_possessive_subject_is_told_by_its_owner(nlp: Language) -> None:
     text = "The company said on Tuesday that its sales rose 43% in February.\n"
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert not any(e["date"] == "2024-02" for e in events)
+
+
+def test_a_change_from_a_date_is_measured_against_it(nlp: Language) -> None:
+    # "from 2019", "from 5% in 2022": the starting point of a change, not its date.
+    for text in (
+        "Profits improved from 2019.\n",
+        "The bank cut its rate from 5% in 2022 to 4%.\n",
+        "Its revenue was $7 billion, an improvement from 2008.\n",
+    ):
+        _, events = events_of(nlp, text)
+        assert events == [], text
+    # A "from" that is no change's starting point still dates: "cut jobs from its plant".
+    _, events = events_of(nlp, "Acme cut 500 jobs from its plant in 2023.\n")
+    assert [e["date"] for e in events] == ["2023"]
