@@ -2021,6 +2021,10 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
         return None
     if _in_marks(head):
         return None  # a name or a term in quotation marks ("courageous achievement")
+    if _bare_noun_of_noun(head, prep):
+        # "did not respond to a request for comment on Saturday": a bare noun inside
+        # another noun's phrase names no happening of its own; the clause's verb is dated.
+        return None
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in _SETTING_PREPS
@@ -2028,6 +2032,15 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+def _bare_noun_of_noun(noun: Token, prep: Token | None) -> bool:
+    """``noun`` has no word of its own but the date's phrase (no article, possessor or
+    modifier) and is the object of a preposition on another noun ("a request for comment")."""
+    if any(c.i != (prep.i if prep is not None else -1) for c in noun.children):
+        return False
+    up = noun.head
+    return noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN")
 
 
 # The date's relation to a noun it only describes: "the 1969 film", "last year's profit",

@@ -1576,3 +1576,13 @@ def test_a_change_from_a_date_is_measured_against_it(nlp: Language) -> None:
     # A "from" that is no change's starting point still dates: "cut jobs from its plant".
     _, events = events_of(nlp, "Acme cut 500 jobs from its plant in 2023.\n")
     assert [e["date"] for e in events] == ["2023"]
+
+
+def test_a_bare_noun_inside_a_noun_phrase_dates_the_verb(nlp: Language) -> None:
+    # "for comment" is no happening; the not responding is what Saturday dates.
+    text = "The Treasury did not respond to a request for comment on Saturday.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "Treasury does not respond to a request for comment"
+    # A noun with words of its own still names its happening: "the 1979 crisis".
+    _, events = events_of(nlp, "Ties soured after the hostage crisis of 1979.\n")
+    assert events[0]["what"] == "Hostage crisis"
