@@ -2192,7 +2192,9 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
         plural = _is_plural(subject)
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
             plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
-        if _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children):
+        if (
+            _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children)
+        ) or _titles_of_one(subject):
             # "General Motors", "China Eastern Airlines": one each, also where British
             # news writes "Boeing were".
             plural = False
@@ -2840,6 +2842,20 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         # record company, Apple Corps" -> "Apple Corps", not "the ' Apple Corps".
         out = [x for x in out[:idx] if not t.left_edge.i <= x.i < t.i] + name + out[idx + 1 :]
         break
+    # "ruled that the law was unconstitutional and ordered the state to pay": an action
+    # the parse coordinates with the reported copula is the reporter's, not the law's;
+    # the reported clause ends before it.
+    if head.dep_ == "ccomp" and head.lemma_ == "be":
+        cut = next(
+            (c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+             and c.lemma_ != "be" and not any(x.dep_ in _SUBJECTS for x in c.children)),
+            None,
+        )  # fmt: skip
+        if cut is not None:
+            gone = {t.i for t in cut.subtree} | {
+                c.i for c in head.children if c.dep_ == "cc" and c.i < cut.i
+            }
+            out = [t for t in out if t.i not in gone]
     # A hyphen stays: "charity-flight", not "charityflight".
     return [
         t
@@ -2904,6 +2920,18 @@ def _shown_number(verb: Token) -> bool | None:
         if t.tag_ == "VBD" and t.lemma_ == "be":
             return t.lower_ == "were"
     return None
+
+
+def _titles_of_one(subject: Token) -> bool:
+    """ "Apple Computer CEO and co-founder Steve Jobs": titles coordinated before one
+    person's name, which the parse reads as a list; one person, singular."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if not conjuncts or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    last = conjuncts[-1]
+    return last.ent_type_ == "PERSON" and all(
+        c.ent_type_ == "" for c in conjuncts[:-1] if c.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _is_plural(tok: Token) -> bool:

@@ -1586,3 +1586,19 @@ def test_a_bare_noun_inside_a_noun_phrase_dates_the_verb(nlp: Language) -> None:
     # A noun with words of its own still names its happening: "the 1979 crisis".
     _, events = events_of(nlp, "Ties soured after the hostage crisis of 1979.\n")
     assert events[0]["what"] == "Hostage crisis"
+
+
+def test_a_reported_copula_does_not_take_the_reporters_action(nlp: Language) -> None:
+    # The court did the ordering; the line ends with what it ruled.
+    text = (
+        "The court ruled on Wednesday that the law was unconstitutional and ordered the state "
+        "to pay damages.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "The court rules that the law was unconstitutional"
+
+
+def test_titles_before_one_name_are_one_subject(nlp: Language) -> None:
+    text = "Dovel Inc. CEO and co-founder Ann Roe gave the keynote on Monday.\n"
+    _, events = events_of(nlp, text)
+    assert "co-founder Ann Roe gives the keynote" in events[0]["what"]
