@@ -739,6 +739,8 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+# Verbs of lasting, whose "through" is a bound ("runs through March 11").
+_LASTING = frozenset({"run", "last", "continue", "remain", "stay", "extend"})
 _UNTIL = frozenset({"until", "till", "through"})
 
 
@@ -2270,6 +2272,19 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
             until = ""
     if until and told.lemma_ == "be" and until not in parts:
         parts.append(until)
+    # "repairs could take until Friday", "the festival runs through March 11": a verb
+    # whose one complement is its bound says nothing without it ("Repairs could take").
+    if not until and parts[-1] == said and told.lemma_ != "be":
+        # "through" also ends a phrasal verb ("had the sale gone through last year"):
+        # a bound only after a verb of lasting.
+        bound = next(
+            (c for c in told.children if c.dep_ == "prep" and c.i in date_tokens
+             and (c.lower_ in ("until", "till")
+                  or (c.lower_ == "through" and told.lemma_.lower() in _LASTING))),
+            None,
+        )  # fmt: skip
+        if bound is not None:
+            parts.append(_render(t for t in sent if t.i in date_tokens))
     if subject is not None and len(" ".join(parts).split()) > _MAX_WHAT_WORDS:
         parts[0] = _render(_short_subject(subj_tokens))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))

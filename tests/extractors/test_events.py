@@ -1602,3 +1602,16 @@ def test_titles_before_one_name_are_one_subject(nlp: Language) -> None:
     text = "Dovel Inc. CEO and co-founder Ann Roe gave the keynote on Monday.\n"
     _, events = events_of(nlp, text)
     assert "co-founder Ann Roe gives the keynote" in events[0]["what"]
+
+
+def test_a_verb_bounded_by_its_date_keeps_the_bound(nlp: Language) -> None:
+    cases = {
+        "Repairs could take until Friday, the utility said.\n": "Repairs could take until Friday",
+        "The festival runs through March 11.\n": "The festival runs through March 11",
+    }
+    for text, what in cases.items():
+        _, events = events_of(nlp, text)
+        assert [e["what"] for e in events] == [what], text
+    # A verb with a complement of its own needs no bound in its line.
+    _, events = events_of(nlp, "The bank kept rates on hold until June.\n")
+    assert events[0]["what"] == "The bank keeps rates on hold"
