@@ -80,7 +80,10 @@ _SUFFIX_THINGS = frozenset(
      "signal"}
 )  # fmt: skip
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prt", "agent"})
-_SPEECH = frozenset({"say", "tell", "announce", "state", "report", "claim", "add", "warn"})
+_SPEECH = frozenset(
+    {"say", "tell", "announce", "state", "report", "claim", "add", "warn", "inform", "assure",
+     "remind", "notify", "advise", "brief", "reassure", "promise", "caution"}
+)  # fmt: skip
 # "is to be held", "is anticipated to open"
 _FUTURE_FRAMES = SCHEDULE_VERBS | {"be", "anticipate"}
 _MAX_WHAT_WORDS = 22
@@ -113,6 +116,7 @@ def find_events(
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     reparsed: dict[int, Doc] = {}
     told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
+    anchored: dict[int, str] = {}  # the values "One year later" took from their anchors
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -148,6 +152,14 @@ def find_events(
             continue
         value = _event_date(date)
         approximate = False
+        if value is None:
+            offset = _anchored_offset(article, ordered, i, anchored, sentence)
+            if offset is not None:
+                value, date = offset
+                anchored[i] = value
+                date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
+                if date_span is None:
+                    continue
         when_end = date.end
         if value is None and published is not None:
             relative = _relative_event(article.text, ordered, i, published, sent, date_span)
@@ -349,6 +361,14 @@ def _event_of(
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
             reading, actors = _named_epithet(reading, sent_doc, epithets, kinds, actors)
+        # "Its shares rose 5 percent on Tuesday": a subject opened by a possessive
+        # pronoun is told by the actor it stands for, as a noun event is.
+        first = sent_doc[sent_doc[reading.subject].left_edge.i]
+        if first.tag_ == "PRP$" and reading.what.split(" ", 1)[0].lower() == first.lower_:
+            told = _named_possessor(replace(reading, start=first.idx), sent_doc, index, kinds)
+            if told is not None and told[1] is not None:
+                reading = replace(told[0], start=reading.start)
+                actors = [told[1], *(r for r in actors if r != told[1])]
         # GUIDE §6: the subject is named, never a pronoun. One the article's names do
         # not tell ("They look at", "it has received", "whose sales had") leaves a
         # line no reader can place: no event rather than a wrong or empty one.
@@ -662,7 +682,15 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     """happened, planned, reported, denied or hypothetical, from the clause's own words:
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
     and its date against the article's."""
-    own = [*verb.children, *told.children]
+    own = [*verb.children, *told.children, *(_shared_aux(verb) if told is verb else [])]
+    adjective = _frame_adjective(verb) if told is verb else None
+    if adjective is not None:
+        # "is not likely to open", "is unlikely to be asked": a possibility, not a denial.
+        if adjective.lemma_.lower() == "unlikely" or any(
+            c.dep_ == "neg" for c in adjective.head.children
+        ):
+            return "hypothetical"
+        own += [c for c in adjective.head.children if c.dep_ == "aux"]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
     frames = _frames(verb)
@@ -685,7 +713,11 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         # ("Voters would then choose ... early in 2016"): planned, not imagined.
         # So is "should" with a date to come ("should be completed in October"): what
         # is due, not what is imagined.
-        if aux <= {"would", "'d", "should"} and not conditional and future:
+        # A period still running counts as to come ("would fall this year", "would step
+        # down by the end of the year"): its end is after the report.
+        last = _last_day(date) if date else None
+        running = published is not None and last is not None and last > published
+        if aux <= {"would", "'d", "should"} and not conditional and (future or running):
             return "planned"
         return "hypothetical"
     # "can be submitted starting next month": what may be done from a date to come.
@@ -701,12 +733,14 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
         return "planned"
-    if future and verb.tag_ not in {"VBD", "VBN"}:
+    if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None):
         return "planned"
     return "happened"
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
+# Verbs of lasting, whose "through" is a bound ("runs through March 11").
+_LASTING = frozenset({"run", "last", "continue", "remain", "stay", "extend"})
 _UNTIL = frozenset({"until", "till", "through"})
 
 
@@ -744,7 +778,8 @@ def _frames(verb: Token) -> list[Token]:
     for _ in range(4):
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
             break
-        up = node.head
+        # A bare verb the parse hung on the wrong verb is framed as its partner is.
+        up = (_bare_conj_head(node) if node.dep_ == "conj" else None) or node.head
         if node.dep_ != "conj" and up.pos_ in ("VERB", "AUX"):
             out.append(up)
         node = up
@@ -789,6 +824,23 @@ def _first_day(value: str) -> dt.date | None:
         )
     except ValueError:
         return None
+
+
+def _last_day(value: str) -> dt.date | None:
+    """The last day of an event's date (its end, for a range)."""
+    end = value.split("/")[-1]
+    first = _first_day(end)
+    if first is None:
+        return None
+    if "-W" in end:
+        return first + dt.timedelta(days=6)
+    parts = end.split("-")
+    if len(parts) == 3:
+        return first
+    if len(parts) == 2:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(first.year, 12, 31)
 
 
 # "A few hours before the plane landed": within a day of the happening it names. Only
@@ -844,6 +896,75 @@ def _relative_event(
         doc[comma.i - 1].idx + len(doc[comma.i - 1].text),
         _Reading(what, min(start, date.start), end),
     )
+
+
+# "One year later", "three years afterwards", "Two weeks earlier": an exact count of one
+# unit, then the word that counts it from a moment told before ("later than planned"
+# compares, and counts from nothing).
+_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+_OFFSET_WORD = re.compile(r"\s+(later|afterwards?|earlier)\b(?!\s+than\b)", re.IGNORECASE)
+
+
+def _anchored_offset(
+    article: Article,
+    dates: list[DateExpression],
+    i: int,
+    anchored: Mapping[int, str],
+    sentence: Sentence,
+) -> tuple[str, DateExpression] | None:
+    """The date of a happening told by an exact offset from the date before it (GUIDE
+    §6 Anchors: "In 1984 he introduced X. One year later he was fired" -> 1985), and
+    the expression with its "later" (the ``when`` words).
+
+    The anchor is the nearest calendar date before it, in its sentence or the one
+    before (or an offset already resolved so): a moment further back, or one a sentence
+    without a date tells ("a goal ... Six minutes later"), is not plainly the anchor.
+    The result is as precise as the unit, and never finer than the anchor: "three days
+    later" after "in 2010" dates nothing (the guide makes such an event optional)."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    word = _OFFSET_WORD.match(article.text, date.end, sentence.end) if m else None
+    if m is None or word is None:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    sign = -1 if word.group(1).lower() == "earlier" else 1
+    anchor: str | None = None
+    for j in range(i - 1, -1, -1):
+        prev = dates[j]
+        at = article.sentence_at(prev.start)
+        if at is None or at.index < sentence.index - 1:
+            return None
+        anchor = anchored.get(j) or _event_date(prev)
+        if anchor is not None:
+            break
+    if anchor is None or "/" in anchor:
+        return None
+    value = _shift(anchor, count * sign, unit)
+    if value is None:
+        return None
+    return value, replace(date, end=word.end(), text=article.text[date.start : word.end()])
+
+
+def _shift(anchor: str, n: int, unit: str) -> str | None:
+    """``anchor`` moved by ``n`` units (Y, M, W, D), as precise as the unit allows and
+    the anchor has; None when the unit is finer than the anchor."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", anchor)
+    month = re.fullmatch(r"(\d{4})-(\d\d)", anchor)
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", anchor)
+    year = int(anchor[:4])
+    if unit == "Y":
+        return f"{year + n:04d}"
+    if unit == "M" and (day or month):
+        months = year * 12 + int(anchor[5:7]) - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("W", "D") and day:
+        shifted = dt.date.fromisoformat(anchor) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return shifted.isoformat()
+    if unit == "W" and week:
+        monday = dt.date.fromisocalendar(year, int(week.group(2)), 1) + dt.timedelta(weeks=n)
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return None
 
 
 # --- dates ------------------------------------------------------------------
@@ -1097,8 +1218,10 @@ def _verb_reading(
     if subject is None and not _lost_subject(verb):
         # A verb whose subject the parse lost ("today were Citigroup", "arrives in
         # Tokyo") or that has none ("an attempt to make X profitable by 2008"): a
-        # summary with no subject is no clause a reader can place.
-        return None
+        # summary with no subject is no clause a reader can place. One whose noun
+        # names whose intention it is ("Sunak's effort to clear the backlog by year
+        # end") is told as that intention.
+        return _intention(verb, sent, date_tokens, date, published)
     # "2007 was the year of X, then Y in 2010": a line whose subject is another date
     # tells that date's happening, not this one's.
     if (
@@ -1118,6 +1241,12 @@ def _verb_reading(
         start_char, end_char = _clause_span(verb, date_tokens, sent)
         who = _phrase_span(subject)
     status = _status(verb, told, date, published)
+    # "are not due until October": the deliveries are due then; the "not" only says
+    # not before (the line keeps "not ... until October").
+    if status == "denied" and _not_until(verb, told, date_tokens):
+        first = _first_day(date) if date else None
+        later = published is not None and first is not None and first > published
+        status = "planned" if later else "happened"
     # "held all markets closed until Friday", Friday to come: a state that lasts into
     # the future is what is planned for it, not a thing that happened (GUIDE §6).
     if status == "happened" and any(sent.doc[i].lower_ in _UNTIL for i in date_tokens):
@@ -1126,6 +1255,54 @@ def _verb_reading(
             status = "planned"
     subj_i = subject.i if subject is not None else None
     return _Reading(what, start_char, end_char, who, status, subj_i, verb.i, key)
+
+
+def _not_until(verb: Token, told: Token, date_tokens: set[int]) -> bool:
+    """The clause is negated and dated by "until" ("will not open until 2026"): it says
+    when the happening is to be, not that it is not."""
+    own = (*verb.children, *told.children)
+    return any(c.dep_ == "neg" for c in own) and any(
+        c.i in date_tokens and c.dep_ == "prep" and c.lower_ in ("until", "till") for c in own
+    )
+
+
+# Nouns of an intention whose infinitive is what someone means to do ("Sunak's effort to
+# clear the backlog", "the company's plan to cut jobs").
+_INTENTION_NOUNS = frozenset(
+    {"effort", "plan", "bid", "attempt", "pledge", "promise", "push", "drive", "goal", "aim",
+     "intention", "commitment", "decision", "proposal", "move", "target"}
+)  # fmt: skip
+
+
+def _intention(
+    verb: Token, sent: Span, date_tokens: set[int], date: str | None, published: dt.date | None
+) -> _Reading | None:
+    """ "Prime Minister Rishi Sunak's effort to clear the backlog by year end": an active
+    infinitive on a noun of intention whose possessor is a name, dated to come (or in a
+    period still running). The line is that intention, told with its owner's name
+    ("Sunak's effort to clear ..."), and planned; any other date leaves no line (whether
+    a past attempt succeeded, the clause does not say)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not _is_to_inf(verb) or _is_passive(verb) or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() not in _INTENTION_NOUNS or not _in(noun, sent):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    last = _last_day(date) if date else None
+    if owner is None or published is None or last is None or last <= published:
+        return None
+    doc = sent.doc
+    name = [t for t in owner.subtree if t.dep_ != "case" and t.lower_.rstrip(".") not in _TITLES]
+    between = [t for t in doc[owner.right_edge.i + 1 : noun.i] if t.dep_ != "case"]
+    words = [_render(_surname(name)) + "'s", _render([*between, noun]), f"to {verb.lemma_.lower()}"]
+    used = [owner.left_edge, noun, verb, *(doc[i] for i in date_tokens if _in(doc[i], sent))]
+    for comp in _complements(verb, date_tokens):
+        used.extend(comp)
+        words.append(_render(comp))
+    what = _capitalise(_limit(" ".join(w for w in words if w)))
+    start = min(t.idx for t in used)
+    end = max(t.idx + len(t.text) for t in used)
+    return _Reading(what, start, end, status="planned", verb=verb.i)
 
 
 def _unasserted(verb: Token) -> bool:
@@ -1226,7 +1403,9 @@ def _disagrees(subject: Token, verb: Token) -> bool:
 # year before" compares with that year; nothing happened then.
 _CHANGE_WORDS = frozenset(
     {"increase", "decrease", "rise", "fall", "drop", "decline", "gain", "jump", "climb",
-     "growth", "change", "up", "down", "loss"}
+     "growth", "change", "up", "down", "loss", "improvement", "improve", "boost", "grow",
+     "surge", "soar", "plunge", "slide", "slip", "dip", "tumble", "shrink", "cut", "raise",
+     "reduce", "reduction", "lower"}
 )  # fmt: skip
 _ORDINAL_FIRSTS = frozenset({"first", "last", "only"})
 
@@ -1348,7 +1527,7 @@ def _resolve_subject(
         return replace(reading, what=told(reading.what), key=told(reading.key)), found
     if word in _PERSON_PRONOUNS:
         ref = named_antecedent(subj, doc, index, actors, frozenset({"person"}))
-    elif word in _THING_PRONOUNS:
+    elif word in _THING_PRONOUNS and not _expletive(subj):
         ref = named_antecedent(subj, doc, index, actors, frozenset({"organization", "country"}))
     if ref is None or ref not in actors:
         return reading, found
@@ -1403,6 +1582,18 @@ def _fits_relative(verb: Token, antecedent: Token) -> bool:
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT"})
 
 
+def _expletive(subject: Token) -> bool:
+    """``subject`` is the "it" of "it was announced that ...", "it is expected that ...":
+    a placeholder for the "that" clause after the verb, which stands for no one."""
+    verb = subject.head
+    if subject.lower_ != "it" or subject.dep_ not in _SUBJECTS or verb.i < subject.i:
+        return False
+    # Only a passive: "it is clear that" is a state, which dates nothing.
+    return _is_passive(verb) and any(
+        c.dep_ == "ccomp" and c.i > verb.i and _content_clause(c) for c in verb.children
+    )
+
+
 def _bare_pronoun(subject: Token, what: str) -> bool:
     """``what`` still opens with the pronoun that is (or opens) its subject. Not "he" or
     "she": their antecedent is most often a person told by a common noun ("The governor
@@ -1410,7 +1601,8 @@ def _bare_pronoun(subject: Token, what: str) -> bool:
     still says who, where "they", "it" or "which" would say nothing."""
     first = subject.doc[subject.left_edge.i] if subject.left_edge.i < subject.i else subject
     for tok in dict.fromkeys((subject, first)):
-        if tok.lower_ in _PERSON_PRONOUNS:
+        # "It was announced that ...": the "it" stands for the clause, which the line has.
+        if tok.lower_ in _PERSON_PRONOUNS or _expletive(tok):
             continue
         if tok.tag_ not in _PRONOUN_TAGS or (tok.tag_ == "DT" and tok is not subject):
             continue
@@ -1475,7 +1667,18 @@ def named_antecedent(
     earlier = [t for t in sent if t.i < pronoun.i]
     if sent.start > 0:
         earlier = [*doc[sent.start - 1].sent, *earlier]
+    crossed = False
     for tok in reversed(earlier):
+        if not crossed and tok.i < sent.start:
+            crossed = True
+            # "Mr. Reyes ran Rockwell Collins until it was acquired": a body its own
+            # sentence names (as an object) may be what "it" is; an earlier sentence's
+            # subject is then no plain reading.
+            if "person" not in kinds and any(
+                m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind in kinds
+                for m in index.within(doc[sent.start].idx, pronoun.idx)
+            ):
+                return None
         if tok.dep_ not in _SUBJECTS:
             continue
         if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
@@ -1485,6 +1688,19 @@ def named_antecedent(
             continue
         if _owned_by_same(tok, pronoun):
             continue
+        if (
+            depth == 0
+            and tok.lower_ in _RELATIVES
+            and tok.head.dep_ == "relcl"
+            and tok.head.head.i < tok.i
+            and tok.head.left_edge.i <= pronoun.i <= tok.head.right_edge.i
+        ):
+            # "replacing Dave Calhoun, who announced that he would step down": the
+            # subject of the relative clause that holds the pronoun is the noun the
+            # clause hangs on. Not for a pronoun read through an earlier one: "He
+            # traveled to meet Devocht, who had told Montalvo he would assist him. ...
+            # after he left": the later "he" is not the one of the aside.
+            tok = tok.head.head
         thing = "person" not in kinds
         # "the Airbus 380 ... when it arrives": the maker's name only modifies the thing
         # "it" stands for; the thing is no actor.
@@ -1521,16 +1737,15 @@ def named_antecedent(
         if start == 0:
             break
         start = doc[start - 1].sent.start
+    # Those the article shows to be of the other gender are not whom it means ("She
+    # married the director Peter Grant in 1962. He died in 2010": Grant).
     people = {
         m.ref
         for m in index.within(doc[start].idx, pronoun.idx)
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
-    }
-    return (
-        people.pop()
-        if len(people) == 1 and _agrees(next(iter(people)), pronoun, actors, doc)
-        else None
-    )
+        and _agrees(m.ref, pronoun, actors, doc)
+    }  # fmt: skip
+    return people.pop() if len(people) == 1 else None
 
 
 _OWN_POSSESSIVE = {"he": "his", "she": "her"}
@@ -1700,7 +1915,9 @@ def _owns(verb: Token, subject: Token) -> bool:
     for _ in range(4):
         if subject.head.i == node.i:
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        # "is likely to cut": the adjective's subject is its infinitive's.
+        framing = node.dep_ == "acomp" and node.pos_ == "ADJ"
+        if (node.dep_ not in ("xcomp", "conj") and not framing) or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -1806,6 +2023,10 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
         return None
     if _in_marks(head):
         return None  # a name or a term in quotation marks ("courageous achievement")
+    if _bare_noun_of_noun(head, prep):
+        # "did not respond to a request for comment on Saturday": a bare noun inside
+        # another noun's phrase names no happening of its own; the clause's verb is dated.
+        return None
     if (
         head.dep_ == "pobj"
         and head.head.lower_ in _SETTING_PREPS
@@ -1813,6 +2034,15 @@ def _event_noun(date_span: Span, prep: Token | None, sent: Span) -> Token | None
     ):
         return None
     return head
+
+
+def _bare_noun_of_noun(noun: Token, prep: Token | None) -> bool:
+    """``noun`` has no word of its own but the date's phrase (no article, possessor or
+    modifier) and is the object of a preposition on another noun ("a request for comment")."""
+    if any(c.i != (prep.i if prep is not None else -1) for c in noun.children):
+        return False
+    up = noun.head
+    return noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN")
 
 
 # The date's relation to a noun it only describes: "the 1969 film", "last year's profit",
@@ -1964,7 +2194,9 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
         plural = _is_plural(subject)
         if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
             plural = _is_plural(subject.head.head)  # "cuts, which reach": the noun's number
-        if _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children):
+        if (
+            _is_name(subject) and not any(c.dep_ == "conj" for c in subject.children)
+        ) or _titles_of_one(subject):
             # "General Motors", "China Eastern Airlines": one each, also where British
             # news writes "Boeing were".
             plural = False
@@ -1978,10 +2210,20 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
                 plural = shown
         if _in(subject, sent):
             used.append(sent.doc[subject.left_edge.i] if subject.i < verb.i else subject)
-    negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children))
+    # "is likely to cut jobs", "had been due to take effect": the frame is an adjective
+    # on a copula, and the line keeps it with the copula's own words.
+    adjective = _frame_adjective(verb) if told is verb else None
+    if adjective is not None:
+        used += [adjective, adjective.head]
+    # "will cut jobs in 2025 and close plants in 2026": the bare second verb is under
+    # the first one's "will" (and "not", and "to"); its line says so.
+    shared = _shared_aux(verb) if told is verb else []
+    if adjective is not None:
+        shared = [c for c in adjective.head.children if c.dep_ in ("aux", "neg")]
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children, *shared))
     # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(
-        (_MODAL_FORMS.get(c.lower_, c.lower_) for c in (*verb.children, *told.children)
+        (_MODAL_FORMS.get(c.lower_, c.lower_) for c in (*verb.children, *told.children, *shared)
          if c.tag_ == "MD"),
         None,
     )  # fmt: skip
@@ -1996,10 +2238,53 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     said = _inflect(told, plural, negated, modal)
     if told is not verb:
         said = " ".join([_inflect(verb, plural, negated, modal), *_infinitives(verb, told)])
+    elif adjective is not None:
+        passive = verb.tag_ == "VBN" and _is_passive(verb)
+        to = f"to be {verb.lower_}" if passive else f"to {verb.lemma_.lower()}"
+        said = f"{_inflect(adjective.head, plural, negated, modal)} {adjective.lower_} {to}"
+    elif any(c.tag_ == "TO" for c in shared):
+        # "are expected to start delivering in 2011 and end two years later": the frame
+        # of the first infinitive is this one's too ("are expected to end").
+        first = verb
+        while first.dep_ == "conj" and (up := _bare_conj_head(first)) is not None:
+            first = up
+        frame = first
+        while frame.dep_ == "xcomp" and _is_to_inf(frame) and frame.head.i != frame.i:
+            frame = frame.head
+        if frame is not first and frame.pos_ in ("VERB", "AUX"):
+            infinitives = [*_infinitives(frame, first)[:-1], f"to {verb.lemma_.lower()}"]
+            said = " ".join([_inflect(frame, plural, negated, modal), *infinitives])
     parts = [subj_text, *[h.text for h in hedges], said]
+    # The date is what a "not ... until" is about: without it the line would deny the
+    # event. It follows the verb, or a copula's first complement ("are not due until").
+    until = (
+        _render(t for t in sent if t.i in date_tokens)
+        if _not_until(verb, told, date_tokens)
+        else ""
+    )
+    if until and told.lemma_ != "be":
+        parts.append(until)
     for comp in _complements(told, date_tokens):
         used.extend(comp)
         parts.append(_render(comp))
+        if until and told.lemma_ == "be":
+            parts.append(until)
+            until = ""
+    if until and told.lemma_ == "be" and until not in parts:
+        parts.append(until)
+    # "repairs could take until Friday", "the festival runs through March 11": a verb
+    # whose one complement is its bound says nothing without it ("Repairs could take").
+    if not until and parts[-1] == said and told.lemma_ != "be":
+        # "through" also ends a phrasal verb ("had the sale gone through last year"):
+        # a bound only after a verb of lasting.
+        bound = next(
+            (c for c in told.children if c.dep_ == "prep" and c.i in date_tokens
+             and (c.lower_ in ("until", "till")
+                  or (c.lower_ == "through" and told.lemma_.lower() in _LASTING))),
+            None,
+        )  # fmt: skip
+        if bound is not None:
+            parts.append(_render(t for t in sent if t.i in date_tokens))
     if subject is not None and len(" ".join(parts).split()) > _MAX_WHAT_WORDS:
         parts[0] = _render(_short_subject(subj_tokens))
     what = _capitalise(_limit(" ".join(p for p in parts if p)))
@@ -2250,7 +2535,11 @@ def _opens_relative(t: Token, head: Token) -> bool:
     before its verb too: the phrase ends there ("the station where they")."""
     node = t
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "relcl":
+        # Not an infinitive the parse calls a relative: "it is time for users to move
+        # away" is the phrase's own complement, not a clause told apart.
+        # Nor a clause opened by the conjunction "that" ("announced in an internal memo
+        # that he would be on leave"): what the memo says, not a relative.
+        if node.dep_ == "relcl" and not _is_to_inf(node) and not _content_clause(node):
             return True
         # A subordinate clause with its own subject ("after it became known that he
         # left ..."): a happening of its own, told apart.
@@ -2262,6 +2551,12 @@ def _opens_relative(t: Token, head: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _content_clause(verb: Token) -> bool:
+    """``verb``'s clause opens with the conjunction "that" (a relative "that" is its
+    clause's subject or object, not a marker)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
 
 
 def _lists(comma: Token, head: Token) -> bool:
@@ -2298,7 +2593,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             continue  # attribution, or the date's own phrase (that is `when`)
         if c.dep_ == "prep" and _is_other_date(c, skip):
             continue  # another date's phrase ("in 2002 and another in 2005"): its own event
-        if c.dep_ == "prep" and _tells_a_clause(c):
+        if c.dep_ == "prep" and (_tells_a_clause(c) or _dated_doing(c, skip)):
             continue  # "after it became known that ...": another happening, told apart
         if c.dep_ in _OBJECT_DEPS and c.tag_ in ("WDT", "WP"):
             # "which it will begin to fly": the relative is not the object's name; the
@@ -2307,8 +2602,10 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             if noun is not None:
                 objects.append(_noun_phrase(noun, skip))
             continue
-        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1:
+        if c.dep_ == "advmod" and c.lower_ in _PARTICLES and _next_to_verb(c, verb):
             objects.append([c])  # "dates back", "stepped down": the verb's own word
+        elif c.dep_ == "dobj" and _second_object(c, verb):
+            continue  # "saw its fourth loss on Thursday, its longest streak": an apposition
         elif c.dep_ in _OBJECT_DEPS:
             objects.append(_noun_phrase(c, skip) if c.pos_ in ("NOUN", "PROPN", "PRON") else
                            _phrase(c, skip))  # fmt: skip
@@ -2336,7 +2633,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
                 or (
                     verb.lemma_ in _SPEECH
                     and c.i > verb.i
-                    and not objects
+                    and (not objects or _hearer_only(verb, objects))
                     and not any(t.is_quote for t in c.subtree)
                 )
             )
@@ -2354,7 +2651,7 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
             # Three parts, each rendered in its own order.
             at = next((k + 1 for k, t in enumerate(phrase) if t.i == c.i), len(phrase))
             others += [phrase[:at], _noun_phrase(noun, skip), phrase[at:]]
-    kept = [_with_score(p) for p in objects + others if p]
+    kept = _joined_words([_with_score(p) for p in objects + others if p])
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
         # "markets performed particularly badly", not "markets perform".
@@ -2366,6 +2663,22 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
 
 
 _MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+# Verbs of telling whose object is who was told, and whose complement clause is what
+# ("told reporters on Tuesday that taxes would fall").
+_TELL_VERBS = frozenset(
+    {"tell", "inform", "assure", "warn", "remind", "notify", "advise", "brief", "reassure",
+     "promise", "caution"}
+)  # fmt: skip
+
+
+def _hearer_only(verb: Token, objects: list[list[Token]]) -> bool:
+    """``verb`` tells someone something, and its one object is the one told: the line
+    goes on to what was told ("Hammond tells reporters that ..."), not stopping at them."""
+    if verb.lemma_.lower() not in _TELL_VERBS or len(objects) != 1 or not objects[0]:
+        return False
+    head = next((t for t in objects[0] if t.head.i == verb.i), None)
+    return head is not None and head.dep_ in ("dobj", "dative") and head.pos_ in (
+        "NOUN", "PROPN", "PRON")  # fmt: skip
 
 
 def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
@@ -2378,6 +2691,56 @@ def _measure_object(tok: Token, verb: Token, skip: set[int]) -> bool:
     return tok.ent_type_ in _MEASURES or any(
         c.dep_ == "nummod" and c.like_num for c in tok.children
     )
+
+
+def _second_object(obj: Token, verb: Token) -> bool:
+    """``obj`` is a direct object after a comma, the verb having one before it: the
+    small model's reading of an appositive to the first ("had seen its fourth loss on
+    Thursday, its longest losing streak")."""
+    doc = obj.doc
+    lo = obj.left_edge.i
+    return (
+        lo > 0
+        and doc[lo - 1].text == ","
+        and any(c.dep_ == "dobj" and c.i < obj.i for c in verb.children)
+    )
+
+
+def _next_to_verb(particle: Token, verb: Token) -> bool:
+    """``particle`` follows ``verb`` or its object right away: "stepped down", "took six
+    months off", "turned the offer down"."""
+    if particle.i == verb.i + 1:
+        return True
+    return any(
+        c.dep_ == "dobj" and c.i < particle.i and c.right_edge.i + 1 == particle.i
+        for c in verb.children
+    )
+
+
+def _dated_doing(prep: Token, skip: set[int]) -> bool:
+    """``prep`` introduces a doing with a calendar date of its own ("won re-election in
+    1984 before retiring in 1997"): another event, told with its own date."""
+    return any(
+        t.dep_ == "pcomp" and t.pos_ == "VERB"
+        and any(w.i not in skip and _is_calendar_word(w) and w.ent_type_ == "DATE"
+                for w in t.subtree)
+        for t in prep.children
+    )  # fmt: skip
+
+
+def _joined_words(phrases: list[list[Token]]) -> list[list[Token]]:
+    """Phrases the parse split inside one written word ("re-election" as three objects)
+    rejoined: each one that follows the last with no space between."""
+    out: list[list[Token]] = []
+    for phrase in phrases:
+        if out and phrase:
+            last = max(out[-1], key=lambda t: t.i)
+            first = min(phrase, key=lambda t: t.i)
+            if first.i == last.i + 1 and not last.whitespace_:
+                out[-1] = [*out[-1], *phrase]
+                continue
+        out.append(phrase)
+    return out
 
 
 def _tells_a_clause(prep: Token) -> bool:
@@ -2462,8 +2825,14 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
     out: list[Token] = []
     for t in head.subtree:
         if t.i < head.i:
-            # Not a relative pronoun fronted in its clause ("which X will begin to fly").
-            if t.i not in skip and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i):
+            # Not a relative pronoun fronted in its clause ("which X will begin to fly"),
+            # nor a description set off after a name ("Ford, the U.S. car maker, will
+            # pay"): without its commas it would run into the clause.
+            if (
+                t.i not in skip
+                and not (t.tag_ in ("WDT", "WP") and t.head.i == head.i)
+                and not _in_description(t, head)
+            ):
                 out.append(t)
             continue
         if t.i > head.i and (
@@ -2488,12 +2857,39 @@ def _phrase(head: Token, skip: set[int]) -> list[Token]:
         # record company, Apple Corps" -> "Apple Corps", not "the ' Apple Corps".
         out = [x for x in out[:idx] if not t.left_edge.i <= x.i < t.i] + name + out[idx + 1 :]
         break
+    # "ruled that the law was unconstitutional and ordered the state to pay": an action
+    # the parse coordinates with the reported copula is the reporter's, not the law's;
+    # the reported clause ends before it.
+    if head.dep_ == "ccomp" and head.lemma_ == "be":
+        cut = next(
+            (c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+             and c.lemma_ != "be" and not any(x.dep_ in _SUBJECTS for x in c.children)),
+            None,
+        )  # fmt: skip
+        if cut is not None:
+            gone = {t.i for t in cut.subtree} | {
+                c.i for c in head.children if c.dep_ == "cc" and c.i < cut.i
+            }
+            out = [t for t in out if t.i not in gone]
     # A hyphen stays: "charity-flight", not "charityflight".
     return [
         t
         for t in out
         if t.dep_ != "punct" or t.text in ("’s", "'s") or t.tag_ == "HYPH" or _joins_numbers(t)
     ]
+
+
+def _in_description(t: Token, head: Token) -> bool:
+    """``t`` is in an appositive description set off by a comma below ``head`` ("the U.S.
+    car maker" of "Ford, the U.S. car maker,"); an appositive name stands for its noun
+    and stays."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "appos" and node.pos_ != "PROPN":
+            lo = node.left_edge.i
+            return lo > 0 and node.doc[lo - 1].text in (",", "—", "–", "(")
+        node = node.head
+    return False
 
 
 def _with_score(phrase: list[Token]) -> list[Token]:
@@ -2541,6 +2937,18 @@ def _shown_number(verb: Token) -> bool | None:
     return None
 
 
+def _titles_of_one(subject: Token) -> bool:
+    """ "Apple Computer CEO and co-founder Steve Jobs": titles coordinated before one
+    person's name, which the parse reads as a list; one person, singular."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if not conjuncts or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    last = conjuncts[-1]
+    return last.ent_type_ == "PERSON" and all(
+        c.ent_type_ == "" for c in conjuncts[:-1] if c.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _is_plural(tok: Token) -> bool:
     # "I" is singular but conjugates like a plural: "I go".
     if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we", "you", "i"):
@@ -2557,6 +2965,11 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     prefix = _split_prefix(verb)
     lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
     form = prefix + verb.lower_
+    rest = _split_stem(verb)
+    if rest is not None:
+        # "will re-open": the parse took the prefix for the verb ("will re").
+        lemma = f"{verb.lower_}-{rest.lemma_.lower() or rest.lower_}"
+        form = f"{verb.lower_}-{rest.lower_}"
     # Passives keep their voice: "was extradited" -> "is extradited", "can be tested",
     # and so does a reduced relative: "a system backed by X" -> "is backed".
     passive = (verb.tag_ == "VBN" and (
@@ -2582,6 +2995,63 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
     return lemma + "s"
 
 
+# Adjectives whose infinitive is what is due or likely: "is likely to", "was due to".
+_FRAME_ADJECTIVES = frozenset(
+    {"likely", "unlikely", "due", "set", "poised", "able", "bound", "certain", "sure", "ready",
+     "about", "slated", "scheduled", "expected"}
+)  # fmt: skip
+
+
+def _frame_adjective(verb: Token) -> Token | None:
+    """The adjective ``verb`` is the infinitive of, on a copula ("is likely to cut")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not _is_to_inf(verb) or head.pos_ != "ADJ":
+        return None
+    if head.dep_ != "acomp" or head.lemma_.lower() not in _FRAME_ADJECTIVES:
+        return None
+    return head if head.head.lemma_ == "be" else None
+
+
+def _shared_aux(verb: Token) -> list[Token]:
+    """The auxiliaries, negation and infinitive "to" that a bare verb coordinated after
+    another shares with it ("will cut ... and close", "could raise ... and cut", "to
+    review ... and decide"); none for a verb with a tense, a subject or an auxiliary of
+    its own ("did not pay taxes in 2019 and paid $750 in 2020")."""
+    head = _bare_conj_head(verb)
+    if head is None:
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "neg", *_SUBJECTS) for c in verb.children):
+        return []
+    own = [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i]
+    # A form that may be a past too ("could raise rates and cut them"): under a modal
+    # or "to" only, which a past tense could not be.
+    if verb.tag_ != "VB" and not any(c.tag_ in ("MD", "TO") for c in own):
+        return []
+    return own + _shared_aux(head)
+
+
+def _bare_conj_head(verb: Token) -> Token | None:
+    """The verb a bare verb is coordinated with, or None. The parse may hang a bare
+    form on a finite verb or participle it cannot share a form with ("are expected to
+    start delivering and end": "end" goes with "start", not with "are expected"); the
+    last to-infinitive before it in that verb's complements is its partner then."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return None
+    if verb.tag_ != "VB" and not (verb.tag_ in ("VBD", "VBP") and verb.lower_ == verb.lemma_):
+        return None
+    if verb.tag_ == "VB" and head.tag_ in ("VBD", "VBZ", "VBN") and not _is_to_inf(head):
+        node, partner = head, None
+        for _ in range(3):
+            inner = [c for c in node.children if c.dep_ == "xcomp" and c.i < verb.i]
+            if not inner:
+                break
+            node = inner[-1]
+            partner = node if _is_to_inf(node) else partner
+        return partner
+    return head
+
+
 def _shared_passive(verb: Token) -> bool:
     """ "was elected in 2018 and re-elected in 2022", "was arrested and charged": a bare
     participle coordinated with a passive shares its "was"."""
@@ -2605,6 +3075,22 @@ def _split_prefix(verb: Token) -> str:
     if not prefix.is_alpha or len(prefix.text) > 4:
         return ""
     return f"{prefix.lower_}-"
+
+
+# Prefixes the tokenizer splits off a hyphenated verb ("re-open", "co-host").
+_VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "un", "mis", "out", "over", "under"})
+
+
+def _split_stem(verb: Token) -> Token | None:
+    """The rest of a hyphenated verb whose prefix the parse took for the verb itself
+    ("will re-open" parsed as "re", "-", "open"): the word after the hyphen."""
+    doc = verb.doc
+    if verb.lower_ not in _VERB_PREFIXES or verb.whitespace_ or verb.i + 2 >= len(doc):
+        return None
+    dash, rest = doc[verb.i + 1], doc[verb.i + 2]
+    if dash.text != "-" or dash.whitespace_ or not rest.is_alpha:
+        return None
+    return rest
 
 
 def _participle_adjunct(verb: Token) -> bool:
@@ -2653,9 +3139,24 @@ def _render(tokens: Iterable[Token]) -> str:
         if last is not None and t.i > last.i + 1 and not last.whitespace_:
             gap = t.doc[last.i + 1 : t.i]
             out += " " if any(g.whitespace_ for g in gap) else ""
-        out += t.text + t.whitespace_
+        # A sentence's first word keeps no capital inside a line ("Apple announces the
+        # change ...", "House approves the measure"); the line's own first letter is
+        # set by ``_capitalise``.
+        out += (t.lower_ if _capital_only_as_first(t) else t.text) + t.whitespace_
         last = t
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
+
+
+def _capital_only_as_first(tok: Token) -> bool:
+    """``tok`` opens its sentence (after any quotation mark) and is a common word whose
+    capital is only the sentence's: "The", "Police", not "Apple", "I" or "NASA"."""
+    sent = tok.sent
+    if any(not t.is_punct for t in tok.doc[sent.start : tok.i]):
+        return False
+    text = tok.text
+    if len(text) < 2 or not text[0].isupper() or not text[1:].islower() or text == "I":
+        return False
+    return tok.pos_ not in ("PROPN", "X") and tok.ent_type_ == ""
 
 
 # Words a cut line must not end on: each opens a phrase whose rest was cut ("... the

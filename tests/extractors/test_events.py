@@ -1337,3 +1337,281 @@ def test_a_fronted_aside_of_another_happening_is_not_the_evidence(nlp: Language)
     text = "On Monday, at the annual fair in Ames, Ms. Ilse Brant showed a new tractor.\n"
     _, events = events_of(nlp, text)
     assert events[0]["evidence"].startswith("On Monday, at the annual fair")
+
+
+def test_an_exact_offset_is_dated_from_the_date_before_it(nlp: Language) -> None:
+    # GUIDE §6 Anchors: "One year later" after "in 1984" is 1985, and a fronted offset
+    # dates each clause it governs.
+    text = (
+        "Ms. Vera Lind opened her first bakery in 1984. Three years later she sold it and "
+        "she founded Lind Foods. She died on March 3, 2020. Two days later, the company "
+        "closed its shops.\n"
+    )
+    _, events = events_of(nlp, text)
+    by_when = {(e["when"], e["date"]) for e in events}
+    assert ("Three years later", "1987") in by_when
+    assert sum(e["date"] == "1987" for e in events) == 2
+    assert ("Two days later", "2020-03-05") in by_when
+
+
+def test_an_offset_without_a_plain_anchor_dates_nothing(nlp: Language) -> None:
+    # A unit finer than the anchor, an anchor two sentences back, and "later than".
+    finer = "The mill opened in 1990. Three days later it flooded.\n"
+    far = "The mill opened in 1990. It grew. It hired staff. Two years later, Ms. Ann Roe left.\n"
+    than = "The mill opened in 1990. Ms. Ann Roe left two years later than planned.\n"
+    for text in (finer, far, than):
+        _, events = events_of(nlp, text)
+        assert [e["date"] for e in events] == ["1990"], text
+
+
+def test_a_bare_verb_shares_the_modal_or_frame_of_its_partner(nlp: Language) -> None:
+    # "will cut ... and close": the closing is planned too, and its line says "will".
+    text = "Acme Corp will cut 500 jobs in 2025 and close two plants in 2026.\n"
+    _, events = events_of(nlp, text)
+    closing = next(e for e in events if e["date"] == "2026")
+    assert closing["what"] == "Acme Corp will close two plants"
+    assert closing["status"] == "planned"
+    text = "Regulators plan to review the deal in March and decide in May.\n"
+    _, events = events_of(nlp, text)
+    assert next(e for e in events if e["date"] == "2025-05")["what"] == "Regulators plan to decide"
+    # A verb with its own tense shares nothing: "did not pay ... and paid".
+    text = "The firm did not pay taxes in 2019 and paid only $750 in 2020.\n"
+    _, events = events_of(nlp, text)
+    paid = next(e for e in events if e["date"] == "2020")
+    assert paid["what"] == "The firm pays only $750"
+    assert paid["status"] == "happened"
+
+
+def test_a_telling_goes_on_to_what_was_told(nlp: Language) -> None:
+    # The object of "told" is who was told; the line is not "Hammond tells reporters".
+    text = "The chancellor, Jeremy Hammond, told reporters on Tuesday that taxes would fall.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "Hammond tells reporters that taxes would fall"
+    # What a memo says, which the parse hangs on "memo" as a relative clause.
+    text = (
+        "Ms. Ann Roe, the chief executive of Dovel Inc., announced Monday in an internal "
+        "memo that she would be on medical leave for a period of time.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert "in an internal memo that she would be on medical leave" in events[0]["what"]
+
+
+def test_a_line_keeps_its_words_whole(nlp: Language) -> None:
+    cases = {
+        # A particle after the object; a hyphenated verb the parse splits at its prefix.
+        "He took six months off in 2009.\n": "He takes six months off",
+        "The exchanges will re-open on Friday.\n": "The exchanges will re-open",
+        # A description set off by commas goes; a capital that was only the sentence's too.
+        "A Romanian official said Friday that Ford, the U.S. car maker, will pay $57 million.\n": (
+            "A Romanian official says that Ford will pay $57 million"
+        ),
+        "The measure, which the House approved on Friday, goes to the president.\n": (
+            "House approves the measure"
+        ),
+    }
+    for text, what in cases.items():
+        _, events = events_of(nlp, text)
+        assert [e["what"] for e in events] == [what], text
+
+
+def test_a_pronoun_skips_the_people_of_the_other_gender() -> None:
+    from briefkit import extract
+
+    # Two people named before "He"; the article shows one to be a woman ("She", alone).
+    text = (
+        "Actress Jane Holloway dies at 88\n\nThe actress Jane Holloway died on Sunday, her "
+        "agent said. She married the director Peter Grant in 1962. He died in 2010.\n"
+    )
+    died = next(e for e in extract(text, "2024-05-15").events if str(e.date) == "2010")
+    assert died.what == "Grant dies"
+    assert died.actors == ["peter-grant"]
+    # Where neither is shown to be of the other gender, "He" stays no one's.
+    text = "The prize went to Jane Holloway and Peter Grant in 1962. He died in 2010.\n"
+    died = next(e for e in extract(text, "2024-05-15").events if str(e.date) == "2010")
+    assert died.actors == []
+
+
+def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
+    # "will not open until 2026" says when it opens; the line keeps the words.
+    _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")
+    assert events[0]["what"] == "The new bridge will not open until 2026"
+    assert events[0]["status"] == "planned"
+    _, events = events_of(nlp, "The store did not reopen until March.\n")
+    assert events[0]["what"] == "The store does not reopen until March"
+    assert events[0]["status"] == "happened"
+    # A plain negation is still a denial.
+    _, events = events_of(nlp, "The firm will not cut jobs in 2025.\n")
+    assert events[0]["status"] == "denied"
+
+
+def test_a_pronoun_in_a_relative_clause_stands_for_its_noun() -> None:
+    from briefkit import extract
+
+    # "he" is inside the clause "who" opens; "who" is Dave Calhoun, not Kelly Ortberg.
+    text = (
+        "Boeing said on Wednesday that Kelly Ortberg would become its chief executive, "
+        "replacing Dave Calhoun, who announced last week that he would step down in June.\n"
+    )
+    events = extract(text, "2024-05-15").events
+    june = next(e for e in events if str(e.date) == "2024-06")
+    assert june.what == "Calhoun would step down"
+    assert june.actors == ["dave-calhoun"]
+
+
+def test_would_with_a_period_still_running_is_planned(nlp: Language) -> None:
+    # "this year" has not ended on the day of the report: a future seen from the past.
+    text = "Ms. Ann Roe said in January that sales would fall this year.\n"
+    _, events = events_of(nlp, text, published=dt.date(2024, 5, 15))
+    [fall] = [e for e in events if e["date"] == "2024"]
+    assert fall["status"] == "planned"
+    # A period over by then is not: "would have" of last year stays imagined.
+    text = "Ms. Ann Roe said in January that sales would fall in 2023.\n"
+    _, events = events_of(nlp, text, published=dt.date(2024, 5, 15))
+    [fall] = [e for e in events if e["date"] == "2023"]
+    assert fall["status"] == "hypothetical"
+
+
+def test_an_adjective_frame_stays_in_the_line(nlp: Language) -> None:
+    # "is likely to", "had been due to": the line keeps the frame, and its status.
+    cases = {
+        "The company is likely to cut jobs in 2025.\n": (
+            "The company is likely to cut jobs", "planned"),
+        "The rules are due to be published in 2025.\n": (
+            "The rules are due to be published", "planned"),
+        "Voters are unlikely to be asked in 2025.\n": (
+            "Voters are unlikely to be asked", "hypothetical"),
+    }  # fmt: skip
+    for text, (what, status) in cases.items():
+        _, events = events_of(nlp, text)
+        assert [(e["what"], e["status"]) for e in events] == [(what, status)], text
+
+
+def test_a_dated_doing_after_a_preposition_is_its_own_event(nlp: Language) -> None:
+    # "before retiring in 1997" is the retiring's line, not a part of the winning's.
+    text = "He won re-election in 1984 before retiring in 1997.\n"
+    _, events = events_of(nlp, text)
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("1984", "He wins re-election"),
+        ("1997", "He retires"),
+    ]
+    # An undated one stays: it tells which working is meant.
+    text = "She worked at the bank in 1990 before joining the firm.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "She works at the bank before joining the firm"
+
+
+def test_it_does_not_reach_past_a_body_its_own_sentence_names(nlp: Language) -> None:
+    # "it" may be United Aircraft, named in its sentence; Boeing, the subject before, is
+    # no plain reading.
+    text = (
+        "Boeing said on Wednesday that it would hire Mr. Karl Ort. Mr. Karl Ort ran United "
+        "Aircraft until it was sold in 2018.\n"
+    )
+    names = {"Boeing": ("boeing", "actor"), "United Aircraft": ("united", "actor")}
+    kinds = {"boeing": ("Boeing", "organization"), "united": ("United Aircraft", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any("boeing" in e["actors"] for e in events if e["date"] == "2018")
+    # With no body named in its sentence, "it" is the subject before.
+    text = "Boeing said on Wednesday that it would hire Mr. Karl Ort. In 2018 it was sold.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert next(e for e in events if e["date"] == "2018")["actors"] == ["boeing"]
+
+
+def test_the_it_of_a_passive_that_clause_stands_for_no_one(nlp: Language) -> None:
+    # "it was announced that ..." is no organization's announcing, nor one's being announced.
+    text = "Acme Corp makes engines. On Monday it was announced that the plant would close.\n"
+    names = {"Acme Corp": ("acme", "actor")}
+    kinds = {"acme": ("Acme Corp", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events[0]["what"] == "It is announced that the plant would close"
+    assert events[0]["actors"] == []
+    # A referring "it" is still told by its name.
+    text = "Acme Corp makes engines. In 2020 it was sold to a rival.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events[0]["what"].startswith("Acme Corp is sold")
+
+
+def test_an_owned_intention_to_come_is_planned(nlp: Language) -> None:
+    # The infinitive has no subject of its own; the possessor names whose plan it is.
+    text = "Acme Corp's plan to cut 500 jobs by 2026 drew criticism.\n"
+    names = {"Acme Corp": ("acme", "actor")}
+    _, events = events_of(nlp, text, names)
+    [plan] = [e for e in events if e["date"] == "2026"]
+    assert plan["what"] == "Acme Corp's plan to cut 500 jobs"
+    assert plan["status"] == "planned"
+    assert plan["actors"] == ["acme"]
+    # No owner, or a date gone by: whether it was done, the clause does not say.
+    for text in (
+        "A plan to cut 500 jobs by 2026 drew criticism.\n",
+        "Acme Corp's plan to cut 500 jobs by 2020 drew criticism.\n",
+    ):
+        _, events = events_of(nlp, text, names)
+        assert events == [], text
+
+
+def test_a_possessive_subject_is_told_by_its_owner(nlp: Language) -> None:
+    # "its sales" in the clause Ford's statement opens: Ford's sales.
+    text = "Ford Motor Company said on Tuesday that its sales rose 43% in February.\n"
+    names = {"Ford Motor Company": ("ford", "actor")}
+    kinds = {"ford": ("Ford Motor Company", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    february = next(e for e in events if e["date"] == "2024-02")
+    assert february["what"].startswith("Ford Motor Company's sales rise 43%")
+    assert february["actors"][0] == "ford"
+    # With no named subject before it to stand for, the line is still dropped.
+    text = "The company said on Tuesday that its sales rose 43% in February.\n"
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["date"] == "2024-02" for e in events)
+
+
+def test_a_change_from_a_date_is_measured_against_it(nlp: Language) -> None:
+    # "from 2019", "from 5% in 2022": the starting point of a change, not its date.
+    for text in (
+        "Profits improved from 2019.\n",
+        "The bank cut its rate from 5% in 2022 to 4%.\n",
+        "Its revenue was $7 billion, an improvement from 2008.\n",
+    ):
+        _, events = events_of(nlp, text)
+        assert events == [], text
+    # A "from" that is no change's starting point still dates: "cut jobs from its plant".
+    _, events = events_of(nlp, "Acme cut 500 jobs from its plant in 2023.\n")
+    assert [e["date"] for e in events] == ["2023"]
+
+
+def test_a_bare_noun_inside_a_noun_phrase_dates_the_verb(nlp: Language) -> None:
+    # "for comment" is no happening; the not responding is what Saturday dates.
+    text = "The Treasury did not respond to a request for comment on Saturday.\n"
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "Treasury does not respond to a request for comment"
+    # A noun with words of its own still names its happening: "the 1979 crisis".
+    _, events = events_of(nlp, "Ties soured after the hostage crisis of 1979.\n")
+    assert events[0]["what"] == "Hostage crisis"
+
+
+def test_a_reported_copula_does_not_take_the_reporters_action(nlp: Language) -> None:
+    # The court did the ordering; the line ends with what it ruled.
+    text = (
+        "The court ruled on Wednesday that the law was unconstitutional and ordered the state "
+        "to pay damages.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert events[0]["what"] == "The court rules that the law was unconstitutional"
+
+
+def test_titles_before_one_name_are_one_subject(nlp: Language) -> None:
+    text = "Dovel Inc. CEO and co-founder Ann Roe gave the keynote on Monday.\n"
+    _, events = events_of(nlp, text)
+    assert "co-founder Ann Roe gives the keynote" in events[0]["what"]
+
+
+def test_a_verb_bounded_by_its_date_keeps_the_bound(nlp: Language) -> None:
+    cases = {
+        "Repairs could take until Friday, the utility said.\n": "Repairs could take until Friday",
+        "The festival runs through March 11.\n": "The festival runs through March 11",
+    }
+    for text, what in cases.items():
+        _, events = events_of(nlp, text)
+        assert [e["what"] for e in events] == [what], text
+    # A verb with a complement of its own needs no bound in its line.
+    _, events = events_of(nlp, "The bank kept rates on hold until June.\n")
+    assert events[0]["what"] == "The bank keeps rates on hold"
