@@ -259,6 +259,7 @@ def _model_names(doc: Doc) -> list[Name]:
         )
         e = _without_prefix(e) if e is not None else None
         e = _after_inner_article(e) if e is not None else None
+        e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
@@ -283,6 +284,26 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _without_stray_marks(ent: Span) -> Span | None:
+    """'a plan for "New GM"', 'the Foo Kit (SDK)': the model takes a quotation mark
+    at either edge, or a bracket it does not close, into the name; the name is the
+    words inside."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text in _QUOTE_MARKS:
+        start += 1
+    while end > start and ent.doc[end - 1].text in _QUOTE_MARKS:
+        end -= 1
+    opening = [t.i for t in ent.doc[start:end] if t.text == "("]
+    if opening and not any(t.text == ")" for t in ent.doc[opening[-1] : end]):
+        end = opening[-1]
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
 
 
 def _after_inner_article(ent: Span) -> Span | None:
@@ -544,7 +565,9 @@ def _organization_names(doc: Doc) -> list[Name]:
         if not heads and words[-1].text == "State" and words[-1].i - 1 in norp:
             heads = [words[-1]]
         personal = len(words) == 2 and words[0].text in given_names()  # "Jim Press"
-        if heads and len(words) >= 2 and not personal:
+        # "the Straits Times Index": a market index named after a body is no body.
+        index = words[-1].text in _INDEX_HEADS
+        if heads and len(words) >= 2 and not personal and not index:
             end = max(h.i for h in heads)
             # "Iran and Iraq Joint Chamber of Commerce": keep the "of ..." tail.
             span = doc[i : j + 1] if words[-1].text[0].isupper() else doc[i : end + 1]
@@ -1005,10 +1028,85 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
         if not weak or not ent.names:
             continue
         spans = [doc.char_span(n.start, n.end, alignment_mode="expand") for n in ent.names]
-        if any(sp is not None and _acts(sp.root) for sp in spans):
+        if any(sp is not None and (_acts(sp.root) or _firm_context(sp.root)) for sp in spans):
             ent.kind = "organization"
             for n in ent.names:
                 n.kind, n.country = "organization", None
+
+
+# Nouns of a company's stock: "shares in HBOS", "a stake in Foo".
+_STOCK_NOUNS = word_set("share shares stock stocks stake stakes")
+# Occupations held at a firm, named with where the holder works: "an analyst from Foo".
+_FIRM_OCCUPATIONS = word_set("""
+    analyst analysts economist economists strategist strategists trader traders banker
+    bankers broker brokers
+    """)
+
+
+def _firm_context(tok: Token) -> bool:
+    """'shares in HBOS fell', 'Darren Winder, a market analyst from Cazenove': the
+    name is the company a stock or a market occupation belongs to. Only read for a
+    place reading nothing but the model's label supports (``mark_acting_bodies``)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of", "at", "from", "with"}:
+        return False
+    noun = tok.head.head
+    if noun.lower_ in _STOCK_NOUNS:
+        return tok.head.lower_ in {"in", "of"}
+    return noun.lower_ in _FIRM_OCCUPATIONS and tok.head.lower_ in {"at", "from", "with"}
+
+
+# Prepositions that say where: "in Foo", "from Foo", "near Foo".
+_LOCATIVE_PREPOSITIONS = word_set("""
+    in at from to near into across throughout outside inside around toward towards
+    via through within
+    """)
+
+
+_MOTION_VERBS = word_set("cross enter leave visit reach flee invade tour")
+# Nouns of a place or a seat, which a name before them places ("the Foo constituency").
+_WHERE_NOUNS = (
+    PLACE_NOUNS
+    | REGION_WORDS
+    | word_set("""
+    constituency constituencies electorate ward riding seat coast border
+    """)
+)
+
+
+def _unplaced_region(ent: Entity, doc: Doc) -> bool:
+    """A region only the model's label makes one, that the text never writes as a
+    place: 'shipped with Windows XP', 'Microsoft's Windows Mobile', '5 gigabytes
+    (GB)'. A name the gazetteer does not know is a place when some mention of it is
+    where something is or happens (the object of "in", "from", "near" ...) or sits
+    beside a known place ("Wixom, Michigan"); otherwise it is left out, as a doubtful
+    name costs less left out than on the page as a place."""
+    if ent.kind != "region" or not ent.names:
+        return False
+    if not all(n.strength == 0 and n.label in {"GPE", "LOC"} for n in ent.names):
+        return False
+    gaz = load_gazetteer()
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "in Foo and Bar"
+        # "In the Kowloon West geographical constituency": the name modifies a place's
+        # noun that is where; "crossing the Channel": the object of a verb of motion.
+        while root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
+            if root.head.lemma_.lower() not in _WHERE_NOUNS and root.head.pos_ != "ADJ":
+                break
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS:
+            return False
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in _MOTION_VERBS:
+            return False
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            nxt = doc[span.end + 1 : span.end + 3]
+            if any(_is_place_name(nxt[:k].text, gaz) for k in (1, 2) if len(nxt) >= k):
+                return False
+    return True
 
 
 def _acts(tok: Token) -> bool:
@@ -3754,6 +3852,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
+    entities = [e for e in entities if not _unplaced_region(e, doc)]
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)

@@ -1349,3 +1349,52 @@ def test_an_honorific_surname_makes_the_full_name_a_person() -> None:
     actors = _actors(text)
     assert actors["kemi-badenoch"]["kind"] == "person"
     assert "Mrs Badenoch" in actors["kemi-badenoch"].get("aliases", [])
+
+
+def _places(text: str) -> set[str]:
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    return {e.name for e in entities.places}
+
+
+def test_a_region_only_the_model_reads_is_no_place_unless_the_text_places_it() -> None:
+    places = _places(
+        "The browser shipped with Windows XP nearly a decade ago, and Microsoft no "
+        "longer wants to support it."
+    )
+    assert "Windows XP" not in places
+
+
+def test_a_region_the_text_places_is_kept() -> None:
+    places = _places(
+        "In the Kowloon West geographical constituency, Ann Chiang was elected. "
+        "Fighting broke out in Zarqand on Monday."
+    )
+    assert {"Kowloon West", "Zarqand"} <= places
+
+
+def test_a_model_region_named_as_a_stock_is_a_company() -> None:
+    actors = _actors(
+        "Some banks fared very poorly, with shares in HBOS falling by 41.54% to end the "
+        "day. Darren Winder, a market analyst from Cazenove, said nobody had confidence."
+    )
+    assert actors["hbos"]["kind"] == "organization"
+    assert actors["cazenove"]["kind"] == "organization"
+
+
+def test_quotation_marks_and_an_open_bracket_are_no_part_of_a_name() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            'Henderson outlined a plan for what he called a "New Tollan" on Monday. '
+            "Apple released the iPhone Software Development Kit (SDK on Thursday."
+        ).values()
+    }
+    assert not any(n.startswith('"') or "(" in n for n in names)
+
+
+def test_an_index_named_after_a_newspaper_is_no_organization() -> None:
+    actors = _actors(
+        "Singapore's Straits Times Index, which fell 8.3 percent on Friday, was closed."
+    )
+    assert actors["straits-times-index"]["kind"] == "other"
