@@ -1909,6 +1909,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     )
     if not bodylike and (
         _owned_by_organization(span)
+        or _version_of(span)
         or _product_object(span)
         or _names_a_product(span)
         or _listed_with_products(span)
@@ -1952,6 +1953,23 @@ def _owned_by_organization(span: Span) -> bool:
     return any(
         c.dep_ == "poss" and c.ent_type_ == "ORG" and c.i < span.start for c in span.root.children
     )
+
+
+# Nouns of one form of a product or a work: "the latest versions of Foo".
+_VERSION_NOUNS = word_set("version versions edition editions update updates upgrade upgrades")
+
+
+def _version_of(span: Span) -> bool:
+    """'the latest versions of Foo', 'Foo is the #2 browser': a name a version noun is
+    of, or that the copula makes a product, is a product."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in _VERSION_NOUNS
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not negated_or_modal(root.head):
+        attrs = [c for c in root.head.children if c.dep_ == "attr"]
+        nouns = PRODUCT_NOUNS | MADE_PRODUCT_NOUNS
+        return any(a.lemma_.lower() in nouns and a.pos_ == "NOUN" for a in attrs)
+    return False
 
 
 def _product_object(span: Span) -> bool:
@@ -4105,7 +4123,25 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
         return False
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
+    if all(_capitalised_modifier(doc, n) for n in ent.names) and not any(
+        _acts_anywhere(doc, k) for k in keys
+    ):
+        return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _capitalised_modifier(doc: Doc, name: Name) -> bool:
+    """'according to Automotive analyst X', 'the 3D Digital mock-up': a word the
+    article also writes in lower case, capitalised here as the modifier of a common
+    noun, is that word, not a body's name."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or name.label != "ORG":
+        return False
+    tok = span[0]
+    if tok.is_upper or tok.lower_ not in _lower_words(doc):
+        return False
+    head = tok.head
+    return tok.dep_ in {"compound", "amod", "nmod"} and head.is_lower and head.pos_ == "NOUN"
 
 
 def _common_noun(key: str, doc: Doc) -> bool:
