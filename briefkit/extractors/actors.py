@@ -291,13 +291,27 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 
 def _without_stray_marks(ent: Span) -> Span | None:
     """'a plan for "New GM"', 'the Foo Kit (SDK)': the model takes a quotation mark
-    at either edge, or a bracket it does not close, into the name; the name is the
-    words inside."""
+    at either edge, a bracket it does not close or a last "of" into the name; the
+    name is the words inside."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].text in _QUOTE_MARKS:
         start += 1
-    while end > start and ent.doc[end - 1].text in _QUOTE_MARKS:
+    # "the Office for the Southern District of", "the Bay of": a name does not end
+    # in a connecting word; the model stopped short of the rest.
+    doc = ent.doc
+    if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].ent_iob_ == "B":
+        # "the Bay of" + "Biscay": the model's next name is the rest of this one.
+        nxt = next(e for e in doc.ents if e.start == end)
+        if nxt.label_ in {"GPE", "LOC"} and "\n" not in doc[end - 1].whitespace_:
+            end = nxt.end
+    cut = False
+    while end > start and (
+        doc[end - 1].text in _QUOTE_MARKS or doc[end - 1].lower_ in _NAME_CONNECTORS
+    ):
+        cut = cut or doc[end - 1].lower_ in _NAME_CONNECTORS
         end -= 1
+    if cut and len([t for t in doc[start:end] if t.lower_ != "the"]) < 2:
+        return None  # "the Bay of": one word left is a head noun, not the name
     opening = [t.i for t in ent.doc[start:end] if t.text == "("]
     if opening and not any(t.text == ")" for t in ent.doc[opening[-1] : end]):
         end = opening[-1]
@@ -1062,7 +1076,7 @@ _LOCATIVE_PREPOSITIONS = word_set("""
     """)
 
 
-_MOTION_VERBS = word_set("cross enter leave visit reach flee invade tour")
+_MOTION_VERBS = word_set("cross enter leave visit reach flee invade tour circle")
 # Nouns of a place or a seat, which a name before them places ("the Foo constituency").
 _WHERE_NOUNS = (
     PLACE_NOUNS

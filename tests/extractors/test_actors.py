@@ -1422,3 +1422,20 @@ def test_a_name_versions_are_of_is_a_product() -> None:
         "enhanced protection. Usually, Lumina is the #2 browser after Firefox."
     )
     assert actors["lumina"]["kind"] == "other"
+
+
+def test_a_name_cut_after_of_is_joined_to_the_place_after_it() -> None:
+    places = _places("A storm formed in the Bay of Biscay on Monday.")
+    assert "Bay of Biscay" in places
+    assert not any(p.endswith(" of") or p == "Bay" for p in places)
+
+
+def test_a_name_does_not_end_in_of() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            "Prosecutors from the U.S. Attorney's Office for the Southern District of "
+            "New York said he stole $8 billion."
+        ).values()
+    }
+    assert not any(n.endswith(" of") for n in names)
