@@ -2530,6 +2530,11 @@ def _same_but_spelling(longer: str, key: str) -> bool:
     return key == longer.removesuffix("s") or fold(key) == fold(longer)
 
 
+# Last words of a school's name, which news drops on second mention: "Harvard",
+# "Smith" for Harvard University, Smith College.
+_SCHOOL_HEADS = word_set("University College")
+
+
 def _extends(longer: str, key: str, common: frozenset[str] = frozenset()) -> bool:
     """'Northrop' of 'Northrop Grumman', 'Ford' of 'Ford Motor Company', 'Treasury'
     of 'U.S. Treasury': the longer name adds only its line of business, one more
@@ -2541,8 +2546,8 @@ def _extends(longer: str, key: str, common: frozenset[str] = frozenset()) -> boo
         if all(w.lower() in GENERIC_TAILS for w in rest):
             return True
         word = rest[0]
-        if rest == [word] and word in PUBLICATION_HEADS:
-            return True
+        if rest == [word] and word in PUBLICATION_HEADS | _SCHOOL_HEADS:
+            return True  # "Harvard" for Harvard University, as news shortens it
         # "Apple TV", "Acme Stores": an acronym, or a word the article also writes in
         # lower case, is a common noun naming what the company makes or runs, a
         # thing of its own, not more of the company's name ("Northrop Grumman").

@@ -1439,3 +1439,13 @@ def test_a_name_does_not_end_in_of() -> None:
         ).values()
     }
     assert not any(n.endswith(" of") for n in names)
+
+
+def test_a_school_named_without_university_is_the_same_school() -> None:
+    actors = _actors(
+        "A federal judge on Tuesday blocked the administration from cutting funding to "
+        "Kestrel University. Kestrel President Alan Garber said in a statement that the "
+        "ruling affirms the university's rights."
+    )
+    assert "kestrel" not in actors
+    assert "Kestrel" in actors["kestrel-university"].get("aliases", [])
