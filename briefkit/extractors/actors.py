@@ -3978,10 +3978,11 @@ def _without_demonym(name: Name) -> Name:
 
 
 def _without_joined_pairs(entities: list[Entity]) -> list[Entity]:
-    """'Boeing-Air Force contract talks': two actors joined by a hyphen into one
-    modifier name neither a third body; each is an actor of its own already. Only
-    when both halves are names of other actors of the article, so a hyphenated
-    name ("Rolls-Royce", "Hewlett-Packard") stays."""
+    """'Boeing-Air Force contract talks', 'the Singapore-Sydney route': two names
+    joined by a hyphen into one modifier name neither a third body nor a place; each
+    is an actor or a place of its own already. Only when both halves are names of
+    other entities of the article, so a hyphenated name ("Rolls-Royce",
+    "Wilkes-Barre") stays."""
     # "the Singapore-Sydney route": two places so joined name a route, no place; a
     # place's own hyphen ("Wilkes-Barre") has halves the article names nowhere else.
     keys: dict[str, Entity] = {n.key: e for e in entities for n in e.names}
