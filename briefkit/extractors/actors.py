@@ -154,7 +154,7 @@ FACILITY_HEADS = word_set("""
     Street Road Avenue Square Bridge Station Airport Hall Center Centre Stadium Arena
     Museum Gallery Galleries Library Tower Towers Building Palace Castle Cathedral Mosque
     Temple Hotel Memorial Highway Boulevard Plaza Base Terminal Harbour Harbor Port Dam
-    Planetarium Zoo Prison Embassy Consulate
+    Planetarium Zoo Prison Embassy Consulate Factory
     """)
 
 # Last words that make a capitalised name a thing other than a person
@@ -259,6 +259,7 @@ def _model_names(doc: Doc) -> list[Name]:
         )
         e = _without_prefix(e) if e is not None else None
         e = _after_inner_article(e) if e is not None else None
+        e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
         # A heading or a caption ends at its line: a name never runs over a line break.
@@ -283,6 +284,40 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return out
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _without_stray_marks(ent: Span) -> Span | None:
+    """'a plan for "New GM"', 'the Foo Kit (SDK)': the model takes a quotation mark
+    at either edge, a bracket it does not close or a last "of" into the name; the
+    name is the words inside."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text in _QUOTE_MARKS:
+        start += 1
+    # "the Office for the Southern District of", "the Bay of": a name does not end
+    # in a connecting word; the model stopped short of the rest.
+    doc = ent.doc
+    if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].ent_iob_ == "B":
+        # "the Bay of" + "Biscay": the model's next name is the rest of this one.
+        nxt = next(e for e in doc.ents if e.start == end)
+        if nxt.label_ in {"GPE", "LOC"} and "\n" not in doc[end - 1].whitespace_:
+            end = nxt.end
+    cut = False
+    while end > start and (
+        doc[end - 1].text in _QUOTE_MARKS or doc[end - 1].lower_ in _NAME_CONNECTORS
+    ):
+        cut = cut or doc[end - 1].lower_ in _NAME_CONNECTORS
+        end -= 1
+    if cut and len([t for t in doc[start:end] if t.lower_ != "the"]) < 2:
+        return None  # "the Bay of": one word left is a head noun, not the name
+    opening = [t.i for t in ent.doc[start:end] if t.text == "("]
+    if opening and not any(t.text == ")" for t in ent.doc[opening[-1] : end]):
+        end = opening[-1]
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
 
 
 def _after_inner_article(ent: Span) -> Span | None:
@@ -480,6 +515,18 @@ def _organization_names(doc: Doc) -> list[Name]:
         if not _is_capitalised(tok) or tok.tag_ not in {"NNP", "NNPS"}:
             i += 1
             continue
+        # "Best Buy and Radio Shack": a run that starts inside a name the model read
+        # starts where that name does ("Best" was tagged an adjective).
+        first, at = i, i
+        while (
+            first > 0
+            and doc[first].ent_iob_ == "I"
+            and not doc[first].is_sent_start
+            and _is_capitalised(doc[first - 1])
+        ):
+            first -= 1
+        if first < i and doc[first].ent_iob_ == "B" and "\n" not in doc[first:i].text_with_ws:
+            i = first
         j = i
         while j + 1 < len(doc):
             nxt = doc[j + 1]
@@ -516,7 +563,7 @@ def _organization_names(doc: Doc) -> list[Name]:
         if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
             while j > i and doc[j].lower_ in _OFFICE_WORDS:
                 j -= 1
-        i = _after_person_of(doc, i, j)
+        i = _after_office_of(doc, _after_person_of(doc, i, j), j)
         words = doc[i : j + 1]
         heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
         # "Chrysler LLC Jim Press": a head word after a given name that follows the
@@ -532,7 +579,9 @@ def _organization_names(doc: Doc) -> list[Name]:
         if not heads and words[-1].text == "State" and words[-1].i - 1 in norp:
             heads = [words[-1]]
         personal = len(words) == 2 and words[0].text in given_names()  # "Jim Press"
-        if heads and len(words) >= 2 and not personal:
+        # "the Straits Times Index": a market index named after a body is no body.
+        index = words[-1].text in _INDEX_HEADS
+        if heads and len(words) >= 2 and not personal and not index:
             end = max(h.i for h in heads)
             # "Iran and Iraq Joint Chamber of Commerce": keep the "of ..." tail.
             span = doc[i : j + 1] if words[-1].text[0].isupper() else doc[i : end + 1]
@@ -544,7 +593,7 @@ def _organization_names(doc: Doc) -> list[Name]:
                 out.append(
                     Name(part.start_char, part.end_char, part.text, "ORG", "organization", 2)
                 )
-        i = j + 1
+        i = max(j, at) + 1  # always past where this run was found: no loop
     return out
 
 
@@ -558,6 +607,28 @@ def _after_person_of(doc: Doc, i: int, j: int) -> int:
     if any(t.text in ORG_NAME_HEADS or t.text in NOT_PERSON_HEADS for t in before):
         return i
     if not (all(t.ent_type_ == "PERSON" for t in before) or before[0].text in given_names()):
+        return i
+    k = of + 1
+    if k <= j and doc[k].lower_ == "the":
+        k += 1
+    return k if k <= j else i
+
+
+def _after_office_of(doc: Doc, i: int, j: int) -> int:
+    """'Chairman and Chief Operating Officer of AirTran Airways', 'Secretary of the
+    Foo Board': capitalised office words before "of" are a person's post, not the
+    body's name; the body starts after "of". Only when every word before "of" is an
+    office's word or a conjunction, so "Bank of America" and "Court of Appeal" keep
+    their head."""
+    of = next((t.i for t in doc[i : j + 1] if t.lower_ == "of"), None)
+    if of is None or of == i:
+        return i
+    before = doc[i:of]
+    if not all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before):
+        return i
+    # The last word before "of" must be a post a person holds ("Chief Operating
+    # Officer of", "Secretary of"), not a body's own word ("Department of").
+    if before[-1].lower_ not in _OFFICE_HEADS | word_set("officer director executive"):
         return i
     k = of + 1
     if k <= j and doc[k].lower_ == "the":
@@ -623,10 +694,13 @@ def _model_parts(conj: Token) -> bool:
     Joint Chamber of Commerce": one body of both countries)."""
     doc = conj.doc
     before, after = doc[conj.i - 1], doc[conj.i + 1]
+    # "Best Buy and Radio Shack": one side the model reads as a person's name and the
+    # other as a body's is two names as well.
+    named = {before.ent_type_, after.ent_type_}
     return (
         not conj.ent_type_
-        and before.ent_type_ == "ORG"
-        and after.ent_type_ == "ORG"
+        and "ORG" in named
+        and named <= {"ORG", "PERSON"}
         and after.ent_iob_ == "B"
     )
 
@@ -657,6 +731,7 @@ def _product_names(doc: Doc) -> list[Name]:
     product, not the company, owns those words.
     """
     out: list[Name] = []
+    lower = _lower_words(doc)
     for tok in doc:
         if not _MODEL_TOKEN.match(tok.text) or not tok.text[0].isalnum():
             continue
@@ -664,7 +739,10 @@ def _product_names(doc: Doc) -> list[Name]:
             continue  # a year
         start = end = tok.i
         while (
-            start > 0 and _product_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_
+            start > 0
+            and _product_word(doc[start - 1])
+            and "\n" not in doc[start - 1].whitespace_
+            and not _opening_word(doc[start - 1], lower)
         ):
             start -= 1
         # "777-200": the model's variant, which the tokenizer splits at the hyphen.
@@ -728,6 +806,14 @@ def _index_names(doc: Doc) -> list[Name]:
             span = doc[start : tok.i + 1]
             out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
     return out
+
+
+def _opening_word(tok: Token, lower: frozenset[str]) -> bool:
+    """'First Airbus A380 delivered': a word capitalised only because it opens the
+    sentence or the line, which the article also writes in lower case, is no part
+    of the name after it."""
+    opens = tok.is_sent_start or (tok.i > 0 and "\n" in tok.doc[tok.i - 1].whitespace_)
+    return opens and tok.text.lower() in lower
 
 
 def _product_word(tok: Token) -> bool:
@@ -884,7 +970,16 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     rest = [t.text for t in doc[i : span.end]]
     if i == span.start or name.label == "NORP" or not rest:
         return False
-    if any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS or not w[0].isupper() for w in rest):
+    # "Councilwoman Denise Park", "Judge Susan Hall": a surname that is also a place's
+    # head word, after a given name, in a name the model reads as a person's.
+    surname = (
+        name.label == "PERSON"
+        and len(rest) == 2
+        and rest[0] in given_names()
+        and rest[1] not in ORG_NAME_HEADS
+    )
+    heads = ORG_NAME_HEADS | (frozenset() if surname else NOT_PERSON_HEADS)
+    if any(w in heads or not w[0].isupper() for w in rest):
         return False
     # "General Electric" is a company: the model's other labels need a given name
     # after, or a title only a person holds ("Spokeswoman Sandy Angers").
@@ -947,10 +1042,85 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
         if not weak or not ent.names:
             continue
         spans = [doc.char_span(n.start, n.end, alignment_mode="expand") for n in ent.names]
-        if any(sp is not None and _acts(sp.root) for sp in spans):
+        if any(sp is not None and (_acts(sp.root) or _firm_context(sp.root)) for sp in spans):
             ent.kind = "organization"
             for n in ent.names:
                 n.kind, n.country = "organization", None
+
+
+# Nouns of a company's stock: "shares in HBOS", "a stake in Foo".
+_STOCK_NOUNS = word_set("share shares stock stocks stake stakes")
+# Occupations held at a firm, named with where the holder works: "an analyst from Foo".
+_FIRM_OCCUPATIONS = word_set("""
+    analyst analysts economist economists strategist strategists trader traders banker
+    bankers broker brokers
+    """)
+
+
+def _firm_context(tok: Token) -> bool:
+    """'shares in HBOS fell', 'Darren Winder, a market analyst from Cazenove': the
+    name is the company a stock or a market occupation belongs to. Only read for a
+    place reading nothing but the model's label supports (``mark_acting_bodies``)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of", "at", "from", "with"}:
+        return False
+    noun = tok.head.head
+    if noun.lower_ in _STOCK_NOUNS:
+        return tok.head.lower_ in {"in", "of"}
+    return noun.lower_ in _FIRM_OCCUPATIONS and tok.head.lower_ in {"at", "from", "with"}
+
+
+# Prepositions that say where: "in Foo", "from Foo", "near Foo".
+_LOCATIVE_PREPOSITIONS = word_set("""
+    in at from to near into across throughout outside inside around toward towards
+    via through within
+    """)
+
+
+_MOTION_VERBS = word_set("cross enter leave visit reach flee invade tour circle")
+# Nouns of a place or a seat, which a name before them places ("the Foo constituency").
+_WHERE_NOUNS = (
+    PLACE_NOUNS
+    | REGION_WORDS
+    | word_set("""
+    constituency constituencies electorate ward riding seat coast border
+    """)
+)
+
+
+def _unplaced_region(ent: Entity, doc: Doc) -> bool:
+    """A region only the model's label makes one, that the text never writes as a
+    place: 'shipped with Windows XP', 'Microsoft's Windows Mobile', '5 gigabytes
+    (GB)'. A name the gazetteer does not know is a place when some mention of it is
+    where something is or happens (the object of "in", "from", "near" ...) or sits
+    beside a known place ("Wixom, Michigan"); otherwise it is left out, as a doubtful
+    name costs less left out than on the page as a place."""
+    if ent.kind != "region" or not ent.names:
+        return False
+    if not all(n.strength == 0 and n.label in {"GPE", "LOC"} for n in ent.names):
+        return False
+    gaz = load_gazetteer()
+    for n in ent.names:
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "in Foo and Bar"
+        # "In the Kowloon West geographical constituency": the name modifies a place's
+        # noun that is where; "crossing the Channel": the object of a verb of motion.
+        while root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
+            if root.head.lemma_.lower() not in _WHERE_NOUNS and root.head.pos_ != "ADJ":
+                break
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS:
+            return False
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in _MOTION_VERBS:
+            return False
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            nxt = doc[span.end + 1 : span.end + 3]
+            if any(_is_place_name(nxt[:k].text, gaz) for k in (1, 2) if len(nxt) >= k):
+                return False
+    return True
 
 
 def _acts(tok: Token) -> bool:
@@ -1025,7 +1195,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             or _listed_with_people(doc, name)
         ):
             name.kind, name.strength = "person", 2
-        elif name.label == "PERSON" and _named_like_a_body(key, gaz):
+        elif name.label == "PERSON" and (
+            _named_like_a_body(key, gaz) or _called_its_anywhere(doc, key)
+        ):
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
         return None if name.kind == "organization" and _names_a_seat(doc, name) else name
@@ -1085,6 +1257,27 @@ def _named_like_a_body(key: str, gaz: Gazetteer) -> bool:
     if len(words) < 2:
         return False
     return gaz.demonym(words[0]) is not None or words[-1] in ORG_NAME_HEADS
+
+
+def _called_its_anywhere(doc: Doc, key: str) -> bool:
+    """'Best Buy said its sales rose', 'Lockheed Martin reported that its profit fell':
+    a name the model calls a person's, opened by no given name, that the clause it is
+    the subject of refers back to as "its" (and as no "he", "she" or "his") is a
+    body's. "It" is left out: "Roe said it was wrong" has no antecedent. A one-word
+    name is left to the full name it shortens, which settles its kind."""
+    if len(key.split()) < 2 or key.split()[0] in given_names():
+        return False
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or normalise_name(ent.text) != key:
+            continue
+        root = ent.root
+        if root.dep_ != "nsubj":
+            continue
+        later = [t for t in root.head.subtree if t.i >= ent.end]
+        personal = any(t.lower_ in PRONOUNS_PERSON for t in root.head.subtree)
+        if not personal and any(t.lower_ == "its" and t.dep_ == "poss" for t in later):
+            return True
+    return False
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
@@ -1715,6 +1908,11 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "index"
     if _moves_by_points(span):
         return "index"  # "the Dow fell 340 points": only an index moves by points
+    # "Boeing's rival Airbus ... believes", "McDonnell Douglas merged with Boeing": a
+    # name that speaks or does what only people and bodies do is neither a product
+    # nor a work, whatever the nouns around one of its mentions suggest.
+    if _agent_anywhere(doc, name.key):
+        return None
     if _product_context(span, before, doc[span.end], len(words)):
         return "thing"
     # A person's, a body's or a building's name ("Acme's Delivery Center") is no product.
@@ -1725,6 +1923,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     )
     if not bodylike and (
         _owned_by_organization(span)
+        or _version_of(span)
         or _product_object(span)
         or _names_a_product(span)
         or _listed_with_products(span)
@@ -1768,6 +1967,23 @@ def _owned_by_organization(span: Span) -> bool:
     return any(
         c.dep_ == "poss" and c.ent_type_ == "ORG" and c.i < span.start for c in span.root.children
     )
+
+
+# Nouns of one form of a product or a work: "the latest versions of Foo".
+_VERSION_NOUNS = word_set("version versions edition editions update updates upgrade upgrades")
+
+
+def _version_of(span: Span) -> bool:
+    """'the latest versions of Foo', 'Foo is the #2 browser': a name a version noun is
+    of, or that the copula makes a product, is a product."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in _VERSION_NOUNS
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not negated_or_modal(root.head):
+        attrs = [c for c in root.head.children if c.dep_ == "attr"]
+        nouns = PRODUCT_NOUNS | MADE_PRODUCT_NOUNS
+        return any(a.lemma_.lower() in nouns and a.pos_ == "NOUN" for a in attrs)
+    return False
 
 
 def _product_object(span: Span) -> bool:
@@ -1868,6 +2084,33 @@ def _acts_anywhere(doc: Doc, key: str) -> bool:
             continue
         tok = ent.root
         if _acts(tok) or tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+            return True
+    return False
+
+
+# Verbs whose subject is a person or a body, never a product or a work: speech, and
+# what only an owner or an employer does. "Introduce", "offer", "feature" and "sell"
+# are left out ("the phone introduces a new camera", "the album sold a million").
+AGENT_VERBS = SPEECH_VERBS | word_set("""
+    merge acquire hire employ sue appoint fire lay invest partner
+    """)
+
+
+def _agent_anywhere(doc: Doc, key: str) -> bool:
+    """A mention of the name is the subject of an agent's verb ("Airbus believes")."""
+    for ent in doc.ents:
+        if normalise_name(ent.text) != key:
+            continue
+        tok = ent.root
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head  # "Acme and Foo said": each conjunct is a subject
+        verb = tok.head
+        if (
+            tok.dep_ == "nsubj"
+            and verb.pos_ in {"VERB", "AUX"}
+            and verb.lemma_.lower() in AGENT_VERBS
+            and not negated_or_modal(verb)
+        ):
             return True
     return False
 
@@ -2008,13 +2251,24 @@ def _merge_short_forms(
             groups[acronym.lower()].extend(groups.pop(key))
     for key, target in _middle_name_forms(groups, doc).items():
         groups[target].extend(groups.pop(key))
+    for key, target in _honorific_full_names(groups).items():
+        for n in groups[target]:
+            n.kind, n.country, n.strength = "person", None, max(n.strength, 2)
+        groups[target].extend(groups.pop(key))
     full_people = {
         k: v for k, v in groups.items() if len(k.split()) > 1 and _decide_kind(v) == "person"
     }
     orgs = {k: v for k, v in groups.items() if _decide_kind(v) == "organization"}
     # An acronym also shortens a thing's name ("DJIA", the Dow Jones Industrial Average).
     named = {**{k: v for k, v in groups.items() if _decide_kind(v) == "other"}, **orgs}
+    weak_people = {
+        k: v
+        for k, v in full_people.items()
+        if all(n.strength < 2 and n.label == "PERSON" for n in v)
+        and v[0].key.split()[0] not in given_names()
+    }
     moved: dict[str, str] = {}
+    common = _lower_words(doc) if doc is not None else frozenset()
     for key in list(groups):
         names = groups[key]
         kind = _decide_kind(names)
@@ -2026,12 +2280,20 @@ def _merge_short_forms(
                 n.kind, n.country = "person", None
         elif _acronym_form(names[0].key):
             target = _abbreviated(_acronym_form(names[0].key), key, named)
+            if target is None and kind == "organization":
+                # "United Auto Workers ... the UAW": a name the model alone calls a
+                # person's, with no given name, that an organization's acronym spells
+                # is that organization.
+                target = _abbreviated(_acronym_form(names[0].key), key, weak_people)
+                if target is not None:
+                    for n in groups[target]:
+                        n.kind, n.country = "organization", None
             if target in groups and _decide_kind(groups[target]) == "other":
                 for n in names:  # the acronym of a thing is that thing
                     n.kind, n.strength = "other", max(n.strength, 2)
         else:
             target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
-                key, names[0].key, kind, orgs
+                key, names[0].key, kind, orgs, common
             )
             if target is not None:
                 for n in names:
@@ -2043,6 +2305,41 @@ def _merge_short_forms(
             groups[target].extend(groups.pop(key))
             moved[key] = target
     return groups
+
+
+def _honorific_full_names(groups: dict[str, list[Name]]) -> dict[str, str]:
+    """'Kemi Badenoch ... Mrs Badenoch': the surname an honorific makes a person's
+    names the person whose full name ends in it, though the model read the full name
+    as a body or a place (a given name it does not know). Only a full name of two or
+    three plain capitalised words that nothing but the model's label types, and one
+    such name per surname."""
+    gaz = load_gazetteer()
+    merges: dict[str, str] = {}
+    for key, names in groups.items():
+        if " " in key or not any(n.text.split()[0].rstrip(".").lower() in HONORIFICS
+                                 for n in names if n.text.split()):  # fmt: skip
+            continue
+        fuller = [
+            k for k, v in groups.items()
+            if k != key and 2 <= len(k.split()) <= 3 and k.split()[-1] == key
+            and _decide_kind(v) in {"organization", "region", "place", "city"}
+            and all(n.strength < 2 and n.label in _RETYPABLE for n in v)
+            and _plain_name(v[0].key, gaz)
+        ]  # fmt: skip
+        if len(fuller) == 1:
+            merges[key] = fuller[0]
+    return merges
+
+
+def _plain_name(key: str, gaz: Gazetteer) -> bool:
+    """Capitalised words only, none a body's, a building's or a place's head word,
+    and not a place the gazetteer knows."""
+    words = key.split()
+    if any(not w[:1].isupper() or not w.replace("-", "").isalpha() for w in words):
+        return False
+    if any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS for w in words):
+        return False
+    return not _is_place_name(key, gaz) and gaz.demonym(words[0]) is None
 
 
 def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[str, str]:
@@ -2162,7 +2459,13 @@ def _without_legal_form(key: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name]]) -> str | None:
+def _body_shortened(
+    key: str,
+    written: str,
+    kind: str,
+    orgs: dict[str, list[Name]],
+    common: frozenset[str] = frozenset(),
+) -> str | None:
     """The organization a name shortens by its own words: its head before "of" ("the
     Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
     name without the legal form ("Apple" for Apple Inc., "Ford Motor Co" for Ford
@@ -2191,7 +2494,7 @@ def _body_shortened(key: str, written: str, kind: str, orgs: dict[str, list[Name
         ]  # fmt: skip
     # Cluster keys are folded to lower case; whether a second word is capitalised
     # (a word of the name, not a line of business) is read from the names as written.
-    fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written)]
+    fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written, common)]
     fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
@@ -2227,7 +2530,12 @@ def _same_but_spelling(longer: str, key: str) -> bool:
     return key == longer.removesuffix("s") or fold(key) == fold(longer)
 
 
-def _extends(longer: str, key: str) -> bool:
+# Last words of a school's name, which news drops on second mention: "Harvard",
+# "Smith" for Harvard University, Smith College.
+_SCHOOL_HEADS = word_set("University College")
+
+
+def _extends(longer: str, key: str, common: frozenset[str] = frozenset()) -> bool:
     """'Northrop' of 'Northrop Grumman', 'Ford' of 'Ford Motor Company', 'Treasury'
     of 'U.S. Treasury': the longer name adds only its line of business, one more
     word of its own name, or its country before. A second word that names a body or
@@ -2238,12 +2546,17 @@ def _extends(longer: str, key: str) -> bool:
         if all(w.lower() in GENERIC_TAILS for w in rest):
             return True
         word = rest[0]
-        if rest == [word] and word in PUBLICATION_HEADS:
-            return True
+        if rest == [word] and word in PUBLICATION_HEADS | _SCHOOL_HEADS:
+            return True  # "Harvard" for Harvard University, as news shortens it
+        # "Apple TV", "Acme Stores": an acronym, or a word the article also writes in
+        # lower case, is a common noun naming what the company makes or runs, a
+        # thing of its own, not more of the company's name ("Northrop Grumman").
+        noun = word.isupper() or word.lower() in common or word.lower() in PRODUCT_NOUNS
         return (
             len(rest) == 1
             and word[0].isupper()
             and word.isalpha()
+            and not noun
             and word not in ORG_NAME_HEADS
             and word not in NOT_PERSON_HEADS
             and gaz.country(word) is None
@@ -3714,6 +4027,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
+    entities = [e for e in entities if not _unplaced_region(e, doc)]
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)
@@ -3802,21 +4116,20 @@ def _without_demonym(name: Name) -> Name:
 
 
 def _without_joined_pairs(entities: list[Entity]) -> list[Entity]:
-    """'Boeing-Air Force contract talks': two actors joined by a hyphen into one
-    modifier name neither a third body; each is an actor of its own already. Only
-    when both halves are names of other actors of the article, so a hyphenated
-    name ("Rolls-Royce", "Hewlett-Packard") stays."""
-    keys: dict[str, Entity] = {n.key: e for e in entities if e.is_actor for n in e.names}
+    """'Boeing-Air Force contract talks', 'the Singapore-Sydney route': two names
+    joined by a hyphen into one modifier name neither a third body nor a place; each
+    is an actor or a place of its own already. Only when both halves are names of
+    other entities of the article, so a hyphenated name ("Rolls-Royce",
+    "Wilkes-Barre") stays."""
+    # "the Singapore-Sydney route": two places so joined name a route, no place; a
+    # place's own hyphen ("Wilkes-Barre") has halves the article names nowhere else.
+    keys: dict[str, Entity] = {n.key: e for e in entities for n in e.names}
     kept = []
     for ent in entities:
         halves = [n.key.split("-", 1) for n in ent.names if "-" in n.key and " -" not in n.key]
-        if (
-            ent.is_actor
-            and len(halves) == len(ent.names)
-            and all(
-                _other_actor(keys.get(a.strip()), ent) and _other_actor(keys.get(b.strip()), ent)
-                for a, b in halves
-            )
+        if len(halves) == len(ent.names) and all(
+            _other_actor(keys.get(a.strip()), ent) and _other_actor(keys.get(b.strip()), ent)
+            for a, b in halves
         ):
             continue
         kept.append(ent)
@@ -3968,7 +4281,25 @@ def _unfounded(ent: Entity, doc: Doc) -> bool:
         return False
     if all(w.lower() in _BARE_BODY_NOUNS for w in words):
         return True
+    if all(_capitalised_modifier(doc, n) for n in ent.names) and not any(
+        _acts_anywhere(doc, k) for k in keys
+    ):
+        return True
     return all(_in_post(doc, n) or _elided_head(doc, n) for n in ent.names)
+
+
+def _capitalised_modifier(doc: Doc, name: Name) -> bool:
+    """'according to Automotive analyst X', 'the 3D Digital mock-up': a word the
+    article also writes in lower case, capitalised here as the modifier of a common
+    noun, is that word, not a body's name."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or name.label != "ORG":
+        return False
+    tok = span[0]
+    if tok.is_upper or tok.lower_ not in _lower_words(doc):
+        return False
+    head = tok.head
+    return tok.dep_ in {"compound", "amod", "nmod"} and head.is_lower and head.pos_ == "NOUN"
 
 
 def _common_noun(key: str, doc: Doc) -> bool:

@@ -1245,3 +1245,207 @@ def test_a_company_named_without_industries_is_the_same_company() -> None:
 def test_a_person_whose_shares_are_named_stays_a_person() -> None:
     text = "Morgan Stanley's shares in the bakery were sold last year, she said."
     assert _actors(text)["morgan-stanley"]["kind"] == "person"
+
+
+def test_an_office_before_of_is_no_part_of_the_body_after_it() -> None:
+    text = (
+        '"We are pleased," said Ann Varga, Chairman and Chief Operating Officer of '
+        "Tollan Airways, on Monday."
+    )
+    actors = _actors(text)
+    assert "tollan-airways" in actors
+    assert not any(a["name"].startswith("Chairman") for a in actors.values())
+
+
+def test_an_office_before_of_leaves_a_body_named_with_of_whole() -> None:
+    text = "The Governor of the Bank of Ruritania met the Court of Appeal on Monday."
+    names = {a["name"] for a in _actors(text).values()}
+    assert {"Bank of Ruritania", "Court of Appeal"} <= names
+
+
+def test_a_product_word_after_a_company_name_is_another_thing() -> None:
+    text = (
+        "Kestrel said on Monday that the Kestrel TV service would expand to Canada. "
+        "Kestrel stores will sell the box."
+    )
+    actors = _actors(text)
+    assert actors["kestrel"]["name"] == "Kestrel"
+    assert "Kestrel TV" not in actors["kestrel"].get("aliases", [])
+
+
+def test_a_name_that_speaks_is_no_product_whatever_owns_it() -> None:
+    text = (
+        "Boeing's European rival Airbus, which has outsold Boeing since 2003, believes "
+        "that the future of passenger flight is in very large aircraft."
+    )
+    assert _actors(text)["airbus"]["kind"] == "organization"
+
+
+def test_a_word_that_opens_a_heading_is_no_part_of_the_product_name() -> None:
+    text = (
+        "First Skyward K450 delivered to Tollan Airways\n\n"
+        "Tollan Airways took its first K450 from Skyward on Monday."
+    )
+    names = {a["name"] for a in _actors(text).values()}
+    assert "First Skyward K450" not in names
+    assert "Skyward K450" in names
+
+
+def test_two_places_joined_by_a_hyphen_name_a_route_not_a_place() -> None:
+    article = parse_article(
+        "The airline flies from Singapore to Sydney and will begin service on the "
+        "Singapore-Sydney route on October 28."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    names = {e.name for e in [*entities.actors, *entities.places]}
+    assert "Singapore-Sydney" not in names
+    assert "Sydney" in names
+
+
+def test_a_title_before_a_surname_that_is_a_place_word_is_stripped() -> None:
+    text = (
+        "SPRINGFIELD — The Springfield City Council voted 5-2 on Monday night to approve "
+        "a $120 million budget that includes raises for police officers and firefighters."
+        '\n\nMayor Tom Alvarez praised the vote. "This is a budget for working '
+        'families," Alvarez said. Councilwoman Denise Park, who voted against it, said '
+        "the city should have cut spending."
+    )
+    people = {a["name"] for a in _actors(text).values() if a["kind"] == "person"}
+    assert "Denise Park" in people
+
+
+def test_a_named_factory_is_a_place_not_a_person() -> None:
+    article = parse_article(
+        "Aircraft maker Skyward unveiled its new jet at its Everett Factory near Seattle."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert "Everett Factory" not in {e.name for e in entities.actors}
+
+
+def test_a_person_and_a_body_joined_by_and_are_two_names() -> None:
+    text = (
+        "Best Buy and Radio Shack will sell the device, and Best Buy said its sales rose 5 percent."
+    )
+    names = {a["name"] for a in _actors(text).values()}
+    assert not any(" and " in n for n in names)
+    assert "Radio Shack" in names
+
+
+def test_a_name_its_clause_calls_its_is_a_body() -> None:
+    text = "Best Buy said its sales rose 5 percent in the quarter."
+    assert _actors(text)["best-buy"]["kind"] == "organization"
+
+
+def test_a_name_with_his_in_its_clause_stays_a_person() -> None:
+    text = "Morgan Freeman said his film was a success."
+    assert _actors(text)["morgan-freeman"]["kind"] == "person"
+
+
+def test_an_honorific_surname_makes_the_full_name_a_person() -> None:
+    text = (
+        "The Conservatives, led by Kemi Badenoch, said the plan did not go far enough. "
+        "Mrs Badenoch told the BBC that the Treasury had lost control."
+    )
+    actors = _actors(text)
+    assert actors["kemi-badenoch"]["kind"] == "person"
+    assert "Mrs Badenoch" in actors["kemi-badenoch"].get("aliases", [])
+
+
+def _places(text: str) -> set[str]:
+    article = parse_article(text)
+    entities = resolve_entities(article, load_model()(article.body))
+    return {e.name for e in entities.places}
+
+
+def test_a_region_only_the_model_reads_is_no_place_unless_the_text_places_it() -> None:
+    places = _places(
+        "The browser shipped with Windows XP nearly a decade ago, and Microsoft no "
+        "longer wants to support it."
+    )
+    assert "Windows XP" not in places
+
+
+def test_a_region_the_text_places_is_kept() -> None:
+    places = _places(
+        "In the Kowloon West geographical constituency, Ann Chiang was elected. "
+        "Fighting broke out in Zarqand on Monday."
+    )
+    assert {"Kowloon West", "Zarqand"} <= places
+
+
+def test_a_model_region_named_as_a_stock_is_a_company() -> None:
+    actors = _actors(
+        "Some banks fared very poorly, with shares in HBOS falling by 41.54% to end the "
+        "day. Darren Winder, a market analyst from Cazenove, said nobody had confidence."
+    )
+    assert actors["hbos"]["kind"] == "organization"
+    assert actors["cazenove"]["kind"] == "organization"
+
+
+def test_quotation_marks_and_an_open_bracket_are_no_part_of_a_name() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            'Henderson outlined a plan for what he called a "New Tollan" on Monday. '
+            "Apple released the iPhone Software Development Kit (SDK on Thursday."
+        ).values()
+    }
+    assert not any(n.startswith('"') or "(" in n for n in names)
+
+
+def test_an_index_named_after_a_newspaper_is_no_organization() -> None:
+    actors = _actors(
+        "Singapore's Straits Times Index, which fell 8.3 percent on Friday, was closed."
+    )
+    assert actors["straits-times-index"]["kind"] == "other"
+
+
+def test_a_capitalised_modifier_the_text_writes_in_lower_case_is_no_body() -> None:
+    article = parse_article(
+        "According to Automotive analyst Dennis Roe, the factory is still likely to "
+        "close. Many automotive suppliers agree."
+    )
+    doc = load_model()(article.body)
+    # The small model reads the capitalised adjective as a body in some contexts;
+    # the label is set here so that the test does not depend on which.
+    word = next(t for t in doc if t.text == "Automotive")
+    doc.ents = [e for e in doc.ents if not (e.start <= word.i < e.end)] + [
+        Span(doc, word.i, word.i + 1, label="ORG")
+    ]
+    entities = resolve_entities(article, doc)
+    assert "Automotive" not in {e.name for e in entities.actors}
+
+
+def test_a_name_versions_are_of_is_a_product() -> None:
+    actors = _actors(
+        "Microsoft says that the latest versions of Lumina provide the user with "
+        "enhanced protection. Usually, Lumina is the #2 browser after Firefox."
+    )
+    assert actors["lumina"]["kind"] == "other"
+
+
+def test_a_name_cut_after_of_is_joined_to_the_place_after_it() -> None:
+    places = _places("A storm formed in the Bay of Biscay on Monday.")
+    assert "Bay of Biscay" in places
+    assert not any(p.endswith(" of") or p == "Bay" for p in places)
+
+
+def test_a_name_does_not_end_in_of() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            "Prosecutors from the U.S. Attorney's Office for the Southern District of "
+            "New York said he stole $8 billion."
+        ).values()
+    }
+    assert not any(n.endswith(" of") for n in names)
+
+
+def test_a_school_named_without_university_is_the_same_school() -> None:
+    actors = _actors(
+        "A federal judge on Tuesday blocked the administration from cutting funding to "
+        "Kestrel University. Kestrel President Alan Garber said in a statement that the "
+        "ruling affirms the university's rights."
+    )
+    assert "kestrel" not in actors
+    assert "Kestrel" in actors["kestrel-university"].get("aliases", [])
