@@ -37,6 +37,7 @@ _UNIT_NOUNS = word_set("subsidiary unit division subsidiaries arm")
 _NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary youth")
 _PARENT_NOUNS = word_set("parent")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
+_PERCENT_NOUNS = word_set("percent per-cent cent % pct")
 _HOLD_VERBS = word_set("hold own have retain keep")
 _HOLDER_NOUNS = word_set("shareholder stockholder")
 _COPULAS = word_set("be become remain")
@@ -83,6 +84,11 @@ def _stake_in(tok: Token) -> Token:
         held = _pobj(tok, "in", "of")
         if held is not None:
             return held
+    # "owns 43 percent of Nissan": a counted share of the body is a stake in it
+    if tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
+        held = _pobj(tok, "of")
+        if held is not None:
+            return _stake_in(held)
     return tok
 
 
@@ -145,6 +151,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             # "Y's unit X": the name in apposition to the noun, or that the noun
             # modifies ("Y's financing arm X").
             unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if (unit is None or unit.pos_ != "PROPN") and parent is not None and tok.dep_ != "attr":
+                unit = _appositive_head(tok) or unit
             if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
                 unit = _child(tok.head, "nsubj")  # "X is a unit of Y"
             if (unit is None or unit.pos_ != "PROPN") and (
@@ -188,8 +196,34 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
     # parse attaches it (apposition, compound, or split off as a subject of its own).
     nxt = noun.nbor() if noun.i + 1 < len(noun.doc) else None
     owner = nxt if nxt is not None and nxt.pos_ == "PROPN" else _child(noun, "appos")
+    if owner is None and nxt is not None and nxt.text == "," and nxt.i + 1 < len(noun.doc):
+        # "its parent company, EADS starts ...": the parse may split the apposition off
+        after = noun.doc[nxt.i + 1]
+        owner = after if after.pos_ == "PROPN" and after.sent == noun.sent else None
+    # "Alphabet, Google's parent company", "EADS, the parent company of Airbus": the
+    # phrase is itself in apposition to the owner's name, and the unit is its possessor
+    # or "of" object.
+    if owner is None:
+        owner = _appositive_head(noun)
+    if child_side is None and owner is not None:
+        child_side = _pobj(noun, "of")
     if child_side is not None and owner is not None:
         out.append((owner, child_side, tok))
+
+
+def _appositive_head(noun: Token) -> Token | None:
+    """The name a description is in apposition to ("GMAC, the financing arm of GM"):
+    the parse's head, or, where the parse hung the description elsewhere, the name
+    written right before the comma the description's phrase opens after."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    first = min((c.left_edge.i for c in noun.children if c.i < noun.i), default=noun.i)
+    if first < 2 or noun.doc[first].lower_ not in {"the", "a", "an"}:
+        return None
+    comma, name = noun.doc[first - 1], noun.doc[first - 2]
+    if comma.text != "," or name.pos_ != "PROPN" or name.sent != noun.sent:
+        return None
+    return name
 
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
@@ -214,6 +248,12 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             told = _only_org_before(doc, owner_tok, refs, owned[2])
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "organization")
+        if owned is None and owned_tok.lower_ == "its" and owner is not None:
+            # "its parent company, EADS": the unit is what "its" stands for, read as
+            # for an owner
+            told = _only_org_before(doc, owned_tok, refs, owner[2])
+            if told is not None:
+                owned = (owned_tok.idx, owned_tok.idx + len(owned_tok.text), told, "organization")
         # "the company bought X", "X bought the company": the organization the
         # description refers back to, other than the other side
         if owner is None and owned is not None:
