@@ -543,8 +543,8 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(filer, "tension", target, tok, *described)
             continue
         if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
-            for a, b in _rivals(tok, parties, doc):
-                add(a, "rival", b, tok)
+            for a, b, described in _rivals(tok, parties, doc, epithets):
+                add(a, "rival", b, tok, *described)
             continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
             founder, body = _founding(tok, parties, doc, tell)
@@ -810,7 +810,9 @@ def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | Non
     return (by[0] if by else None), (targets[0] if targets else None)
 
 
-def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
+def _rivals(
+    tok: Token, parties: _Parties, doc: Doc, epithets: Epithets
+) -> list[tuple[str, str, list[Token]]]:
     """'Boeing's European rival, Airbus', 'Airbus rival Boeing', 'X, a rival of Y': the
     named possessor, modifier or 'of' object on one side, the name the noun is in
     apposition to, or modifies, on the other. A pronoun possessor ("its rival") is left
@@ -824,12 +826,20 @@ def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
     first = _refs(named, parties, doc)
     second = _refs(others, parties, doc)
+    described: list[Token] = []
+    if not first and second:
+        # "The automaker's rival, Ford": a description for the possessor stands for the
+        # organization it refers back to (its agreement checked, one candidate only)
+        poss = [c for c in tok.children if c.dep_ == "poss" and is_epithet(c)]
+        told = epithets.referent(poss[0], frozenset(second)) if poss else None
+        if told is not None:
+            first, described = [told], poss
     if not first and tok.lower_ in {"rivals", "competitors"} and tok.dep_ == "attr":
         # "X and Y are rivals": the two sides are the copula's conjoined subjects
         subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         both = _refs(subjects, parties, doc)
-        return [(both[0], b) for b in both[1:2]] if len(both) == 2 else []
-    return [(a, b) for a in first[:1] for b in second[:1] if a != b]
+        return [(both[0], b, []) for b in both[1:2]] if len(both) == 2 else []
+    return [(a, b, described) for a in first[:1] for b in second[:1] if a != b]
 
 
 def _founding(

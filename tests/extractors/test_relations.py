@@ -771,3 +771,47 @@ def test_a_possessive_pronoun_two_people_of_its_gender_fit_is_left_open() -> Non
     relations = _relations(article)
     assert not [r for r in relations if r["kind"] == "sibling"]
     assert ("ivo-tan", "parent-of", "tom-lark") in _triples(relations)
+
+
+def test_parent_and_unit_in_apposition_to_the_owner_or_the_unit() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Orvel Bank reported a loss. Its parent company, Ardent Holdings, said the "
+                "bank would be sold. Kelvar Group, the parent company of Vanta Motors, grew. "
+                "Dunmore Capital, Pallas Group's parent company, cut jobs. Zento Motors sold "
+                "a stake in Nexo Finance Corp., the financing arm of Kelvar Group, in 2006."
+            )
+        )
+    )
+    assert ("ardent-holdings", "owns", "orvel-bank") in triples
+    assert ("kelvar-group", "owns", "vanta-motors") in triples
+    assert ("dunmore-capital", "owns", "pallas-group") in triples
+    # the parse hangs "the financing arm" on "a stake": the comma says whose it is
+    assert ("kelvar-group", "owns", "nexo-finance-corp") in triples
+
+
+def test_a_counted_share_of_a_company_is_a_stake_in_it() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Kelvar Motors owns 43 percent of Vanta Motors. Orvel Bank bought 20 per cent "
+                "of Zento Ltd in May. Ardent Holdings has 15 percent of the market."
+            )
+        )
+    )
+    assert ("kelvar-motors", "owns", "vanta-motors") in triples
+    assert ("orvel-bank", "owns", "zento-ltd") in triples
+    assert not [t for t in triples if t[0] == "ardent-holdings"]
+
+
+def test_a_description_stands_for_a_rival_or_an_accused_body() -> None:
+    relations = _relations(
+        parse_article(
+            "Kelvar Motors said on Tuesday it would close three plants. The automaker's "
+            "rival, Vanta Motors, said it had no such plans. The Federal Trade Agency fined "
+            "Orvel Bank. Orvel Bank accused the agency of bias."
+        )
+    )
+    assert ("rival", frozenset(("kelvar-motors", "vanta-motors"))) in _pairs(relations)
+    assert ("tension", frozenset(("orvel-bank", "federal-trade-agency"))) in _pairs(relations)
