@@ -36,9 +36,13 @@ _UNIT_NOUNS = word_set("subsidiary unit division subsidiaries arm")
 # "the military arm of X": a wing of a movement, not a company's unit it owns
 _NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary youth")
 _PARENT_NOUNS = word_set("parent")
+_OWNER_NOUNS = word_set("owner co-owner")
+_NOT_NOW_OWNER = word_set("former ex previous prospective would-be potential possible onetime")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
 _PERCENT_NOUNS = word_set("percent per-cent cent % pct")
-_HOLD_VERBS = word_set("hold own have retain keep")
+# Verbs that leave their subject holding the stake they take as object: "holds a stake
+# in B", "took a 30 percent stake in B", "raised its stake in B" (the stake is required)
+_HOLD_VERBS = word_set("hold own have retain keep take raise increase build")
 _HOLDER_NOUNS = word_set("shareholder stockholder")
 _COPULAS = word_set("be become remain")
 _NOT_DONE = word_set("""
@@ -172,7 +176,29 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 out.append((holder, held, tok))
         elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):
             _parent_pairs(tok, out)
+        elif tok.pos_ == "NOUN" and lemma in _OWNER_NOUNS:
+            _owner_pairs(tok, out)
     return out
+
+
+def _owner_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
+    """'Zento's majority owner, Dunmore', 'Corlis, the owner of Orvel', 'Facebook owner
+    Meta', 'Karst is the owner of Vanta': the owned body is the noun's possessor, "of"
+    object or name before it; the owner the name it is in apposition to or heads. A
+    past or would-be owner ("former", "prospective") is no ownership now."""
+    if any(c.lower_ in _NOT_NOW_OWNER for c in tok.children):
+        return
+    owned = _child(tok, "poss") or _pobj(tok, "of")
+    if owned is None:
+        owned = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+        owner = _child(tok.head, "nsubj")
+    elif tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        owner = tok.head
+    else:
+        owner = _child(tok, "appos") or _appositive_head(tok)
+    if owner is not None and owned is not None and owner.i != owned.i:
+        out.append((owner, owned, tok))
 
 
 def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:

@@ -815,3 +815,20 @@ def test_a_description_stands_for_a_rival_or_an_accused_body() -> None:
     )
     assert ("rival", frozenset(("kelvar-motors", "vanta-motors"))) in _pairs(relations)
     assert ("tension", frozenset(("orvel-bank", "federal-trade-agency"))) in _pairs(relations)
+
+
+def test_an_owner_noun_and_a_stake_taken() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Zento Motors' majority owner, Dunmore Capital, wants a new chief. Corlis "
+                "Group, the owner of Orvel Bank, declined to comment. Karst Capital took a 30 "
+                "percent stake in Vanta Motors. The former owner of Mina Air, Kestrel Air, sued. "
+                "Ardent Holdings will take a stake in Pallas Group."
+            )
+        )
+    )
+    assert ("dunmore-capital", "owns", "zento-motors") in triples
+    assert ("corlis-group", "owns", "orvel-bank") in triples
+    assert ("karst-capital", "owns", "vanta-motors") in triples
+    assert not [t for t in triples if t[1] == "owns" and t[2] in {"mina-air", "pallas-group"}]
