@@ -547,9 +547,9 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(a, "rival", b, tok, *described)
             continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
-            founder, body = _founding(tok, parties, doc, tell)
+            founder, body, described = _founding(tok, parties, doc, tell, epithets)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
-                add(founder, "founder-of", body, tok)
+                add(founder, "founder-of", body, tok, *described)
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
@@ -843,8 +843,12 @@ def _rivals(
 
 
 def _founding(
-    tok: Token, parties: _Parties, doc: Doc, tell: Callable[[Token], str | None]
-) -> tuple[str | None, str | None]:
+    tok: Token,
+    parties: _Parties,
+    doc: Doc,
+    tell: Callable[[Token], str | None],
+    epithets: Epithets,
+) -> tuple[str | None, str | None, list[Token]]:
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
@@ -865,8 +869,9 @@ def _founding(
             founder = [told] if told else []
         bodies = [c for c in tok.children if c.dep_ == "dobj"]
     if not founder or not bodies:
-        return None, None
+        return None, None, []
     body = _refs(bodies[:1], parties, doc)
+    described: list[Token] = []
     bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
     # "The FIRST Global competition was founded by X": a name the noun carries, which
     # names no actor, is not a body named before
@@ -876,12 +881,18 @@ def _founding(
         for c in bodies[0].children
         if c.i < bodies[0].i
     )
-    if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
+    if not body and bare and is_epithet(bodies[0]):
+        # "the organization founded by X": the story's main body, or the one agreeing
+        # body named just before (a noun the resolver reads and leaves unresolved is
+        # ambiguous, and the nearest name is then a guess)
+        told = epithets.referent(bodies[0], frozenset(founder))
+        body, described = ([told], bodies[:1]) if told else ([], [])
+    elif not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
         sent = bodies[0].sent  # the definite noun refers back to a body named before
         floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
         found = parties.preceding(bodies[0].idx, floor)
         body = [found] if found else []
-    return founder[0], body[0] if body else None
+    return founder[0], body[0] if body else None, described
 
 
 # A legal fight stated by its noun (GUIDE §9 tension: legal fights): "X filed a lawsuit

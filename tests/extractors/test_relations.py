@@ -832,3 +832,17 @@ def test_an_owner_noun_and_a_stake_taken() -> None:
     assert ("corlis-group", "owns", "orvel-bank") in triples
     assert ("karst-capital", "owns", "vanta-motors") in triples
     assert not [t for t in triples if t[1] == "owns" and t[2] in {"mina-air", "pallas-group"}]
+
+
+def test_a_founded_body_named_by_a_description_is_told_by_agreement() -> None:
+    story = (
+        "Members work for the Green Union. The Green Union said Ada Moss left. The Green "
+        "Union sued her. Its members serve the organization founded by writer Ivo Tan."
+    )
+    assert ("ivo-tan", "founder-of", "green-union") in _triples(_relations(parse_article(story)))
+    # two companies just named: which one "the company" is, the text does not say
+    mixed = (
+        "Kelvar Motors and Orvel Bank signed a deal on Monday. Tom Brack said the company, "
+        "founded by Ed Brack in 1950, would grow."
+    )
+    assert not [r for r in _relations(parse_article(mixed)) if r["kind"] == "founder-of"]
