@@ -71,6 +71,7 @@ TRIGGERS: dict[str, str] = {
     "fighting": "enemy",
     "clash": "enemy",
     "invasion": "enemy",  # "Russia's invasion of Georgia": armed conflict (GUIDE §9)
+    "backer": "ally",  # "Iran is a key backer of Hezbollah" (GUIDE §9 ally: backing)
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
@@ -472,6 +473,8 @@ _FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
 # Ties or relations said to be damaged are a tension: "broken ties with B".
 _BAD_TIES = frozenset({"broken", "strained", "severed", "frayed", "troubled", "soured", "damaged"})
 _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Verbs that say ties got worse: "relations with Y have soured".
+_WORSEN_VERBS = word_set("worsen deteriorate sour fray cool sink plunge")
 # Verbs that end ties: "X broke off (severed, cut) relations with Y".
 _BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
 # The nouns a nationality makes a country's armed force: "U.S. troops".
@@ -572,11 +575,25 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 and tok.head.lemma_.lower() in _BREAK_VERBS
                 and _asserted(tok.head)
             )
+            or (
+                # "Japan's relations with China have worsened"
+                tok.dep_ == "nsubj"
+                and tok.head.lemma_.lower() in _WORSEN_VERBS
+                and _asserted(tok.head)
+            )
         ):
-            counterpart = _refs(_prep_objects_of(tok, {"with", "between"}), parties, doc)
+            objects = [c for o in _prep_objects_of(tok, {"with", "between"}) for c in conjuncts(o)]
+            counterpart = _refs(objects, parties, doc)
             governing = _governing_party(tok, parties, counterpart)
+            between = _prep_objects_of(tok, {"between"})
+            if governing is None and between and len(counterpart) == 2:
+                governing = counterpart.pop(0)  # "ties between X and Y soured"
+            worse = (tok.head,) if tok.dep_ == "nsubj" else ()
             for b in counterpart[:1]:
-                add(governing, "tension", b, tok)
+                add(governing, "tension", b, tok, *worse)
+        elif tok.lower_ == "odds" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            for a, b in _at_odds(tok, parties, kinds):
+                add(a, "tension", b, tok)
         elif lemma in {"sanction", "sanctions"} and tok.pos_ == "NOUN":
             imposers = [
                 o
@@ -618,6 +635,36 @@ _TIE_VERBS: dict[str, str] = {
     "compete": "rival", "cooperate": "ally", "collaborate": "ally",
 }  # fmt: skip
 _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
+# Verbs of criticism whose object may be a party's act or policy rather than the party.
+_CRITICISE_VERBS = word_set("criticise criticize condemn denounce rebuke")
+# What a party has or does that is criticised in its place: "X's policy", "the
+# decision of Y" (not a person or a thing it merely owns).
+_ACT_NOUNS = word_set("""
+    policy policies plan plans decision decisions move handling treatment actions action
+    conduct stance position law laws program programme proposal proposals response
+    """)
+
+
+def _whose(patients: list[Token]) -> list[Token]:
+    """The possessor or "of" object of a criticised act or policy noun."""
+    out: list[Token] = []
+    for noun in patients:
+        if noun.lemma_.lower() in _ACT_NOUNS or noun.lower_ in _ACT_NOUNS:
+            out += [c for c in noun.children if c.dep_ == "poss"]
+            out += _prep_objects_of(noun, {"of", "by"})
+    return out
+
+
+def _country_modifiers(patients: list[Token]) -> list[Token]:
+    """'the South Korean island', 'Syrian positions', "Ukraine's power grid": the
+    modifiers of an attacked noun that may name the state it belongs to."""
+    return [
+        c
+        for noun in patients
+        if noun.pos_ in {"NOUN", "PROPN"}
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "poss"} and c.i < noun.i
+    ]
 
 
 def _agents_and_patients(verb: Token) -> list[Token]:
@@ -673,6 +720,18 @@ def _verb_ties(
     if not second and len(patients) == 1:
         told = epithets.referent(patients[0], frozenset(first))
         second = [told] if told else []
+    if not second and lemma in _CRITICISE_VERBS:
+        # "the UN criticised Australia's policy" (GUIDE §9 tension: criticism stated
+        # between two actors): whose policy, plan or decision it is
+        second = [r for r in _direct(_whose(patients), parties) if r not in first]
+    if not second and kind == "enemy":
+        # "X shelled the South Korean island", "X bombed Syrian positions": the state
+        # the attacked place or force is named by
+        second = [
+            r
+            for r in _direct(_country_modifiers(patients), parties)
+            if kinds.get(r) == "country" and r not in first
+        ]
     allowed = _PARTY_KINDS if kind in _PERSON_TIES else _STATES
     if lemma == "attack":
         allowed = frozenset({"country"})
@@ -732,6 +791,18 @@ def _exchanged_fire(tok: Token, parties: _Parties, kinds: dict[str, str]) -> lis
     sides += [r for r in _direct(_prep_objects_of(tok, {"with"}), parties) if r not in sides]
     sides = [r for r in sides if kinds.get(r) in _STATES]
     return [(sides[0], b) for b in sides[1:2]] if len(sides) >= 2 else []
+
+
+def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X and Y are at odds (over Z)', 'X is at odds with Y' (GUIDE §9 tension: a dispute)."""
+    verb = tok.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or negated_or_modal(verb):
+        return []
+    sides = _direct([c for c in verb.children if c.dep_ == "nsubj"], parties)
+    withs = _prep_objects_of(tok, {"with"}) + _prep_objects_of(verb, {"with"})
+    sides += [r for r in _direct(withs, parties) if r not in sides]
+    sides = [r for r in sides if kinds.get(r) in _PARTY_KINDS]
+    return [(sides[0], sides[1])] if len(sides) == 2 else []
 
 
 def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:

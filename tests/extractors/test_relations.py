@@ -846,3 +846,33 @@ def test_a_founded_body_named_by_a_description_is_told_by_agreement() -> None:
         "founded by Ed Brack in 1950, would grow."
     )
     assert not [r for r in _relations(parse_article(mixed)) if r["kind"] == "founder-of"]
+
+
+def test_ties_stated_by_criticised_policy_attacked_place_odds_and_worse_ties() -> None:
+    relations = _relations(
+        parse_article(
+            "The United Nations has criticised Australia's policy of turning back boats. "
+            "North Korea shelled the South Korean island of Yeonpyeong on Tuesday. "
+            "Peru and Chile have been at odds over the border. Ties between Japan and "
+            "Norway deteriorated last year. Iran is a key backer of Hezbollah. "
+            "The talks aimed to repair broken ties with Egypt and Jordan."
+        )
+    )
+    pairs = _pairs(relations)
+    assert ("tension", frozenset(("united-nations", "australia"))) in pairs
+    assert ("enemy", frozenset(("north-korea", "south-korea"))) in pairs
+    assert ("tension", frozenset(("peru", "chile"))) in pairs
+    assert ("tension", frozenset(("japan", "norway"))) in pairs
+    assert ("ally", frozenset(("iran", "hezbollah"))) in pairs
+    # a list after "with" is the counterparts of a side the clause does not name
+    assert ("tension", frozenset(("egypt", "jordan"))) not in pairs
+
+
+def test_no_tie_from_a_modifier_that_is_no_state_or_an_odds_phrase_without_sides() -> None:
+    relations = _relations(
+        parse_article(
+            "The United States bombed Iranian-backed militias in Iraq on Sunday. The odds "
+            "are against Japan. Japan's relations with China could worsen."
+        )
+    )
+    assert not [r for r in relations if r["kind"] in {"enemy", "tension"}]
