@@ -39,6 +39,9 @@ _PARENT_NOUNS = word_set("parent")
 _OWNER_NOUNS = word_set("owner co-owner")
 _NOT_NOW_OWNER = word_set("former ex previous prospective would-be potential possible onetime")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
+_FACT_MARKS = word_set("after when since because as once")
+_REPORT_VERBS = word_set("say announce confirm report disclose reveal state")
+_PART_NOUNS = word_set("last rest remainder all part half most majority bulk portion some")
 _PERCENT_NOUNS = word_set("percent per-cent cent % pct")
 # Verbs that leave their subject holding the stake they take as object: "holds a stake
 # in B", "took a 30 percent stake in B", "raised its stake in B" (the stake is required)
@@ -88,8 +91,14 @@ def _stake_in(tok: Token) -> Token:
         held = _pobj(tok, "in", "of")
         if held is not None:
             return held
-    # "owns 43 percent of Nissan": a counted share of the body is a stake in it
-    if tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
+        # "a majority of Volkswagen's voting shares": the shares' named possessor
+        named = _child(tok, "poss")
+        if named is not None and named.pos_ == "PROPN":
+            return named
+    # "owns 43 percent of Nissan", "sold the last of its shares in X": a counted or
+    # named part of the body or of a stake is a stake in it
+    counted = tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children)
+    if counted or tok.lower_ in _PART_NOUNS:
         held = _pobj(tok, "of")
         if held is not None:
             return _stake_in(held)
@@ -98,9 +107,18 @@ def _stake_in(tok: Token) -> Token:
 
 def _settled(verb: Token) -> bool:
     """A verb that states a done or standing fact, not a plan, a wish or a denial."""
-    if negated_or_modal(verb):
+    if negated_or_modal(verb) or verb.tag_ == "VB":
         return False
-    return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"} and verb.tag_ != "VB"
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBN"}:
+        # "days after the government sold its shares": a past clause of time or cause
+        # states what happened; "if it bought", "to buy" do not
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return bool(marks) and marks <= _FACT_MARKS
+    if verb.dep_ == "ccomp" and verb.tag_ in {"VBD", "VBN"}:
+        # "X said it had acquired Y", "X announced it bought Y": a past act the
+        # speaker reports of itself (a plan or a wish would take a modal or "to")
+        return verb.head.lemma_.lower() in _REPORT_VERBS
+    return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"}
 
 
 def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
@@ -119,6 +137,11 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                           if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
             if sold is not None and buyer is not None:
                 out.append((buyer, _stake_in(sold), tok))
+            # ... and the seller owned it until then (GUIDE §9 former: true), a body
+            # or a stake in one: "the government sold the last of its shares in X"
+            seller = _child(tok, "nsubj")
+            if sold is not None and seller is not None and seller.tag_ != "WDT":
+                out.append((seller, _stake_in(sold), tok))
         elif tok.pos_ == "VERB" and (lemma in _ACQUIRE_VERBS or took_over) and _settled(tok):
             agent = _pobj(tok, "by")
             if agent is not None:  # passive: "(which was) acquired by X"
@@ -298,6 +321,8 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip
+        if trigger.lemma_.lower() == "sell" and owner_tok.dep_ == "nsubj":
+            out[-1]["former"] = True  # the seller's ownership ended with the sale
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
 
@@ -307,6 +332,13 @@ def _named(tok: Token, refs: _Refs) -> Token:
     common noun stands for the name in apposition right after it."""
     if refs.at(tok) is not None or tok.pos_ != "NOUN":
         return tok
+    if tok.lower_ in _STATE_WORDS:
+        # "the U.S. government", "the French government": a government so named is its
+        # country (GUIDE §2 rule 11)
+        for c in tok.children:
+            found = refs.at(c) if c.dep_ in {"compound", "amod", "poss"} else None
+            if found is not None and found[3] == "country":
+                return c
     name = _child(tok, "appos")
     if name is not None and name.pos_ == "PROPN" and name.left_edge.i == tok.i + 1:
         return name

@@ -876,3 +876,24 @@ def test_no_tie_from_a_modifier_that_is_no_state_or_an_odds_phrase_without_sides
         )
     )
     assert not [r for r in relations if r["kind"] in {"enemy", "tension"}]
+
+
+def test_a_seller_owned_what_it_sold_and_a_reported_or_past_clause_acquisition() -> None:
+    relations = _relations(
+        parse_article(
+            "Dunmore Capital sold its stake in Zento Motors to Kelvar Motors in 2010. The "
+            "appointment came days after the French government sold the last of its shares "
+            "in Renault. Orvel Bank said on Monday it had acquired Mina Air. Ardent Holdings "
+            "said it would acquire Pallas Group. If Karst Capital bought Nexo Systems, prices "
+            "would rise. Corlis Group sold 20,000 cars in May."
+        )
+    )
+    triples = _triples(relations)
+    assert ("kelvar-motors", "owns", "zento-motors") in triples
+    assert ("dunmore-capital", "owns", "zento-motors") in triples
+    assert ("france", "owns", "renault") in triples
+    assert ("orvel-bank", "owns", "mina-air") in triples
+    sellers = [r for r in relations if r["from"] in {"dunmore-capital", "france"}]
+    assert sellers and all(r.get("former") for r in sellers)
+    assert not [r for r in relations if r["to"] in {"pallas-group", "nexo-systems"}]
+    assert not [r for r in relations if r["from"] == "corlis-group"]
