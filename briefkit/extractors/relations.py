@@ -813,9 +813,11 @@ def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple
     subjects = _direct([c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}], parties)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
         subjects = _direct([c for c in tok.head.children if c.dep_ == "nsubj"], parties)
-    others = _direct(
-        [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"}), parties
-    )
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"})
+    # "married the actress Ada Moss", "married his partner, Ada Moss": a common noun
+    # the name is in apposition to
+    objects += [a for o in objects if o.pos_ == "NOUN" for a in o.children if a.dep_ == "appos"]
+    others = _direct(objects, parties)
     people = [r for r in subjects + others if kinds.get(r) == "person"]
     people = list(dict.fromkeys(people))
     return [(people[0], b) for b in people[1:2]] if len(people) >= 2 else []

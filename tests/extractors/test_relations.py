@@ -897,3 +897,16 @@ def test_a_seller_owned_what_it_sold_and_a_reported_or_past_clause_acquisition()
     assert sellers and all(r.get("former") for r in sellers)
     assert not [r for r in relations if r["to"] in {"pallas-group", "nexo-systems"}]
     assert not [r for r in relations if r["from"] == "corlis-group"]
+
+
+def test_married_a_name_in_apposition_to_a_common_noun() -> None:
+    pairs = _pairs(
+        _relations(
+            parse_article(
+                "Tom Brack married his longtime partner, Lia Moss, in 1962. Ivo Tan married "
+                "the actress Eva Roth in 1970."
+            )
+        )
+    )
+    assert ("spouse", frozenset(("tom-brack", "lia-moss"))) in pairs
+    assert ("spouse", frozenset(("ivo-tan", "eva-roth"))) in pairs
