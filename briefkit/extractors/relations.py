@@ -204,6 +204,16 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
     return False
 
 
+def _title_phrase(body: Entity | None) -> bool:
+    """'Chairman and Chief Operating Officer of AirTran Airways' read as a body: a name
+    whose words before its "of" are all title words is a post, not the body it is of."""
+    if body is None or " of " not in body.name:
+        return False
+    words = body.name.split(" of ", 1)[0].replace(",", " ").split()
+    fillers = {"and", "&", "the"}
+    return bool(words) and all(w.lower() in fillers or _title_word(w) for w in words)
+
+
 def _name_word(word: str, person: set[str]) -> bool:
     """A capitalised word before a body's name that makes it part of a longer one: an
     office's own words ("Environment", "Health") come after the body in a title
@@ -1069,7 +1079,34 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     crossed = crossed_pairs(doc, entities)
     found = [
         r
-        for r in role_relations(entities, article.text) + posts + stated
+        for r in _retarget_title_phrases(role_relations(entities, article.text) + posts, entities)
+        + stated
         if r["kind"] not in _AFFILIATION or (r["from"], r["to"]) not in crossed
     ]
     return _dedupe(found)
+
+
+def _retarget_title_phrases(
+    relations: list[dict[str, object]], entities: Entities
+) -> list[dict[str, object]]:
+    """A post whose body was read with its title ("Chairman and Chief Operating Officer
+    of AirTran Airways"): the body is the actor named after the "of", where the
+    article has one by that name; else the relation is dropped."""
+    actors = {a.id: a for a in entities.actors}
+    by_name: dict[str, str] = {}
+    for a in entities.actors:
+        if a.kind in {"organization", "country"}:
+            for n in [a.name, *(n.text for n in a.names if not n.demonym)]:
+                by_name.setdefault(n.lower(), a.id)
+    out = []
+    for rel in relations:
+        body = actors.get(str(rel["to"]))
+        if rel["kind"] in _AFFILIATION and _title_phrase(body):
+            assert body is not None
+            tail = body.name.split(" of ", 1)[1].lower()
+            target = by_name.get(tail) or by_name.get(tail.removeprefix("the "))
+            if target is None or target == body.id:
+                continue
+            rel = {**rel, "to": target}
+        out.append(rel)
+    return out

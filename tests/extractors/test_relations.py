@@ -910,3 +910,17 @@ def test_married_a_name_in_apposition_to_a_common_noun() -> None:
     )
     assert ("spouse", frozenset(("tom-brack", "lia-moss"))) in pairs
     assert ("spouse", frozenset(("ivo-tan", "eva-roth"))) in pairs
+
+
+def test_a_post_read_with_its_title_goes_to_the_body_after_of_or_nowhere() -> None:
+    named = _relations(
+        parse_article(
+            "Vanta Motors cut jobs. Fritz Henderson, the Chief Executive Officer of Vanta "
+            "Motors, resigned."
+        )
+    )
+    assert ("fritz-henderson", "role", "vanta-motors") in _triples(named)
+    alone = _relations(
+        parse_article("Fritz Henderson, the Chief Executive Officer of Vanta Motors, resigned.")
+    )
+    assert not [r for r in alone if str(r["to"]).startswith("chief-executive")]
