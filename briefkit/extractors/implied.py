@@ -35,7 +35,7 @@ _CORPORATE = word_set("""
     ceo coo cfo cto chairman chairwoman chairperson director treasurer executive officer
     counsel
     """)
-_POSTS = _CORPORATE | word_set("president head chief manager")
+_POSTS = _CORPORATE | word_set("president head chief manager spokesman spokeswoman spokesperson")
 # Nouns a company is named by once it has been named: "the firm", "the automaker",
 # and the words for any body ("the group").
 _COMPANY_NOUNS = COMPANY_NOUNS | word_set("group business organisation organization")

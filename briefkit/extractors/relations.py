@@ -655,13 +655,22 @@ _ACT_NOUNS = word_set("""
     """)
 
 
+# A government so named is its country (GUIDE §2 rule 11): "the government of Canada",
+# "the Canadian government", "Canada's government".
+_GOVERNMENT_NOUNS = word_set("government administration regime leadership")
+
+
 def _whose(patients: list[Token]) -> list[Token]:
-    """The possessor or "of" object of a criticised act or policy noun."""
+    """The possessor or "of" object of a criticised act or policy noun, and the country
+    a criticised government is named by."""
     out: list[Token] = []
     for noun in patients:
-        if noun.lemma_.lower() in _ACT_NOUNS or noun.lower_ in _ACT_NOUNS:
+        lemma = noun.lemma_.lower()
+        if lemma in _ACT_NOUNS or noun.lower_ in _ACT_NOUNS or lemma in _GOVERNMENT_NOUNS:
             out += [c for c in noun.children if c.dep_ == "poss"]
             out += _prep_objects_of(noun, {"of", "by"})
+        if lemma in _GOVERNMENT_NOUNS:
+            out += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
     return out
 
 

@@ -924,3 +924,17 @@ def test_a_post_read_with_its_title_goes_to_the_body_after_of_or_nowhere() -> No
         parse_article("Fritz Henderson, the Chief Executive Officer of Vanta Motors, resigned.")
     )
     assert not [r for r in alone if str(r["to"]).startswith("chief-executive")]
+
+
+def test_a_marked_spokesman_and_a_criticised_government() -> None:
+    relations = _relations(
+        parse_article(
+            "The Pallas Health Organization said the tablets were unneeded. Tom Lark, the "
+            "organization's spokesman, said Norway was safe. Orvel Bank and Vanta Motors "
+            "signed a deal. The company's spokeswoman, Ada Moss, praised it. Amnesty International "
+            "criticised the government of Canada on Monday."
+        )
+    )
+    assert ("tom-lark", "role", "pallas-health-organization") in _triples(relations)
+    assert not [r for r in relations if r["from"] == "ada-moss"]  # two companies named
+    assert ("tension", frozenset(("amnesty-international", "canada"))) in _pairs(relations)
