@@ -533,6 +533,13 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.pos_ == "VERB" and lemma in _JOIN_VERBS | _LEAVE_VERBS:
+            joined = _joined(tok, parties, kinds)
+            if joined is not None:
+                add(joined[0], "member-of", joined[1], tok)
+                if lemma in _LEAVE_VERBS:
+                    out[-1]["former"] = True
+            continue
         if tok.pos_ == "NOUN" and lemma in _ATTACK_NOUNS:
             for a, b in _attack(tok, parties, kinds):
                 add(a, "enemy", b, tok)
@@ -810,6 +817,29 @@ def _exchanged_fire(tok: Token, parties: _Parties, kinds: dict[str, str]) -> lis
     sides += [r for r in _direct(_prep_objects_of(tok, {"with"}), parties) if r not in sides]
     sides = [r for r in sides if kinds.get(r) in _STATES]
     return [(sides[0], b) for b in sides[1:2]] if len(sides) >= 2 else []
+
+
+# A state or a body joining or leaving an organization (GUIDE §9 member-of): "Poland
+# joined NATO", "Britain left the European Union" (former). A person's joining is an
+# employment, implied.py's.
+_JOIN_VERBS = word_set("join")
+_LEAVE_VERBS = word_set("leave quit exit")
+
+
+def _joined(tok: Token, parties: _Parties, kinds: dict[str, str]) -> tuple[str, str] | None:
+    """The state or body that joined (left) and the organization, where the clause says
+    so plainly: "joined France in condemning", "joined forces with" are no membership."""
+    if not _asserted(tok) or any(
+        c.dep_ == "prep" and any(o.dep_ == "pcomp" for o in c.children) for c in tok.children
+    ):
+        return None
+    members = _direct([c for c in tok.children if c.dep_ == "nsubj"], parties)
+    bodies = _direct([c for c in tok.children if c.dep_ == "dobj"], parties)
+    if len(members) != 1 or len(bodies) != 1 or members == bodies:
+        return None
+    if kinds.get(members[0]) not in _STATES or kinds.get(bodies[0]) != "organization":
+        return None
+    return members[0], bodies[0]
 
 
 def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:

@@ -938,3 +938,18 @@ def test_a_marked_spokesman_and_a_criticised_government() -> None:
     assert ("tom-lark", "role", "pallas-health-organization") in _triples(relations)
     assert not [r for r in relations if r["from"] == "ada-moss"]  # two companies named
     assert ("tension", frozenset(("amnesty-international", "canada"))) in _pairs(relations)
+
+
+def test_a_state_joining_or_leaving_an_organization() -> None:
+    relations = _relations(
+        parse_article(
+            "Poland joined NATO in 1999. Britain left the European Union in 2020. Germany "
+            "joined France in condemning the attack. Sweden will join the Nordic Council."
+        )
+    )
+    triples = _triples(relations)
+    assert ("poland", "member-of", "nato") in triples
+    assert ("united-kingdom", "member-of", "european-union") in triples
+    left = [r for r in relations if r["from"] == "united-kingdom"]
+    assert left and left[0].get("former") is True
+    assert not [r for r in relations if r["from"] in {"germany", "sweden"}]
