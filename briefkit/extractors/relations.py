@@ -368,6 +368,14 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
         between = _refs(objs, parties, doc)
         others += [r for r in between if r not in others]
+        by = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+        if by and tok.dep_ == "acl" and not mediators:
+            # "X and Y restored ties in a deal brokered by Z": the mediator is the agent,
+            # the parties the subjects of the clause the brokered noun is in
+            mediators = _refs(by, parties, doc)
+            clause = _governing_verb(tok.head)
+            others = _refs(_subjects(clause), parties, doc) + between
         return mediators[:1], [o for o in others if o not in mediators[:1]]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)

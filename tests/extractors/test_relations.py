@@ -953,3 +953,15 @@ def test_a_state_joining_or_leaving_an_organization() -> None:
     left = [r for r in relations if r["from"] == "united-kingdom"]
     assert left and left[0].get("former") is True
     assert not [r for r in relations if r["from"] in {"germany", "sweden"}]
+
+
+def test_a_deal_brokered_by_a_mediator_between_the_clause_subjects() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Saudi Arabia and Iran restored diplomatic ties in a deal brokered by China."
+            )
+        )
+    )
+    assert ("china", "mediator", "saudi-arabia") in triples
+    assert ("china", "mediator", "iran") in triples
