@@ -541,6 +541,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.pos_ == "VERB" and lemma == "represent":
+            lawyer, client = _represents(tok, parties, actors)
+            if kinds.get(client or "") in _PARTY_KINDS:
+                add(lawyer, "counsel-for", client, tok)
+            continue
         if tok.pos_ == "VERB" and lemma in _JOIN_VERBS | _LEAVE_VERBS:
             joined = _joined(tok, parties, kinds)
             if joined is not None:
@@ -848,6 +853,40 @@ def _joined(tok: Token, parties: _Parties, kinds: dict[str, str]) -> tuple[str, 
     if kinds.get(members[0]) not in _STATES or kinds.get(bodies[0]) != "organization":
         return None
     return members[0], bodies[0]
+
+
+def _represents(
+    tok: Token, parties: _Parties, actors: dict[str, Entity]
+) -> tuple[str | None, str | None]:
+    """'X, an attorney who represents Y', 'X, a lawyer representing Y', 'X, who
+    represents Y' of a person the text calls a lawyer: counsel for Y (GUIDE §9). Anyone
+    else who "represents" (a legislator, an agent, a district) is no counsel."""
+    if not _asserted(tok):
+        return None, None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" and (not subjects or subjects[0].tag_ in {"WP", "WDT"}):
+        subjects = [tok.head]
+    elif tok.dep_ == "acl":
+        subjects = [tok.head]  # "a lawyer representing Y"
+    if len(subjects) != 1:
+        return None, None
+    noun = subjects[0]
+    if noun.lemma_.lower() in _COUNSEL:
+        person = (
+            noun.head
+            if noun.dep_ == "appos"
+            else next((c for c in noun.children if c.dep_ == "appos"), None)
+        )
+        lawyer = parties.of(person) if person is not None else None
+    else:
+        lawyer = parties.of(noun)
+        ent = actors.get(lawyer or "")
+        if ent is None or ent.role_head not in _COUNSEL:
+            return None, None
+    clients = _direct([c for c in tok.children if c.dep_ == "dobj"], parties)
+    if lawyer is None or actors.get(lawyer) is None or actors[lawyer].kind != "person":
+        return None, None
+    return lawyer, next((c for c in clients if c != lawyer), None)
 
 
 def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:

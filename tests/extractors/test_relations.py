@@ -965,3 +965,15 @@ def test_a_deal_brokered_by_a_mediator_between_the_clause_subjects() -> None:
     )
     assert ("china", "mediator", "saudi-arabia") in triples
     assert ("china", "mediator", "iran") in triples
+
+
+def test_a_lawyer_who_represents_a_client_and_others_who_represent() -> None:
+    relations = _relations(
+        parse_article(
+            "Eva Roth, an attorney who represents Orvel Bank, spoke to the court. Senator "
+            "Ada Moss, who represents Norway, voted no. Tom Lark, an agent who represents "
+            "Ivo Tan, negotiated the deal."
+        )
+    )
+    assert ("eva-roth", "counsel-for", "orvel-bank") in _triples(relations)
+    assert not [r for r in relations if r["kind"] == "counsel-for" and r["from"] != "eva-roth"]
