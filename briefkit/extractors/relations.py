@@ -416,9 +416,17 @@ def _names_counterpart(tok: Token) -> bool:
 
 
 def _nearest_before(tok: Token, parties: _Parties) -> list[str]:
-    """When the parse links no party to the trigger: the last one named before it."""
+    """When the parse links no party to the trigger: the last one named before it
+    ("the value the Iranians place on the alliance"). The other side is then a guess
+    too, so a demonym adjective is passed over: "the Afghan team's robot scored ...
+    for the alliance with Y" says whose team it is, not who is allied."""
     sent = tok.sent
-    before = [(s, r) for s, _e, r in parties.in_range(sent.start_char, tok.idx)]
+    adjectives = _adjective_offsets(sent)
+    before = [
+        (s, r)
+        for s, e, r in parties.in_range(sent.start_char, tok.idx)
+        if not any(s <= i < e for i in adjectives)
+    ]
     return [max(before)[1]] if before else []
 
 
@@ -440,6 +448,12 @@ def _nearest_other(tok: Token, taken: list[str], parties: _Parties) -> str | Non
         if r not in taken
     ]
     return min(options)[1] if options else None
+
+
+def _adjective_offsets(sent: Span) -> set[int]:
+    """Where the sentence's adjectival modifiers start: "the Afghan team's robot" says
+    whose the team is, and names no side of a tie the sentence states."""
+    return {t.idx for t in sent if t.dep_ == "amod" and t.pos_ == "ADJ"}
 
 
 def _evidence(

@@ -977,3 +977,17 @@ def test_a_lawyer_who_represents_a_client_and_others_who_represent() -> None:
     )
     assert ("eva-roth", "counsel-for", "orvel-bank") in _triples(relations)
     assert not [r for r in relations if r["kind"] == "counsel-for" and r["from"] != "eva-roth"]
+
+
+def test_no_tie_guessed_from_a_demonym_adjective_when_both_sides_are_guesses() -> None:
+    modifier = _relations(
+        parse_article(
+            "The Peruvian team's robot scored two points for the three-nation alliance with "
+            "the Chilean and Bolivian teams."
+        )
+    )
+    assert not [r for r in modifier if r["kind"] == "ally"]
+    subject = _relations(
+        parse_article("Orvel Bank said Monday it had settled its long dispute with Kelvar Motors.")
+    )
+    assert ("tension", frozenset(("orvel-bank", "kelvar-motors"))) in _pairs(subject)
