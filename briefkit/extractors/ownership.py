@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import negated_or_modal
+from briefkit.extractors.nlp import conjuncts, negated_or_modal
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -149,7 +149,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 if tok.dep_ in {"acl", "relcl"} and (owned is None or owned.tag_ == "WDT"):
                     owned = tok.head
                 if owned is not None:
-                    out.append((agent, owned, tok))
+                    # "owned by X and Y": each named owner holds a share
+                    out.extend((a, owned, tok) for a in conjuncts(agent))
             else:
                 owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
                 if owner is not None and owner.tag_ == "WDT" and tok.dep_ == "relcl":

@@ -991,3 +991,11 @@ def test_no_tie_guessed_from_a_demonym_adjective_when_both_sides_are_guesses() -
         parse_article("Orvel Bank said Monday it had settled its long dispute with Kelvar Motors.")
     )
     assert ("tension", frozenset(("orvel-bank", "kelvar-motors"))) in _pairs(subject)
+
+
+def test_each_conjoined_owner_of_a_passive() -> None:
+    triples = _triples(
+        _relations(parse_article("Kelvar Motors is owned by Orvel Bank and Karst Capital."))
+    )
+    assert ("orvel-bank", "owns", "kelvar-motors") in triples
+    assert ("karst-capital", "owns", "kelvar-motors") in triples
