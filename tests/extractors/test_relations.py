@@ -999,3 +999,16 @@ def test_each_conjoined_owner_of_a_passive() -> None:
     )
     assert ("orvel-bank", "owns", "kelvar-motors") in triples
     assert ("karst-capital", "owns", "kelvar-motors") in triples
+
+
+def test_employment_at_a_body_named_by_a_description() -> None:
+    told = _relations(
+        parse_article(
+            "Orvel Bank cut 2,000 jobs. Eva Roth, who works for the bank, said morale was low."
+        )
+    )
+    assert ("eva-roth", "employed-by", "orvel-bank") in _triples(told)
+    two = _relations(
+        parse_article("Orvel Bank and Kelvar Bank merged. Eva Roth, who works for the bank, spoke.")
+    )
+    assert not [r for r in two if r["from"] == "eva-roth"]
