@@ -77,7 +77,9 @@ def is_epithet(tok: Token) -> bool:
         return False
     for child in tok.children:
         if child.i > tok.i:
-            if child.dep_ in {"appos", "relcl"} or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in {"appos", "relcl"} or (
+                child.dep_ == "prep" and child.lower_ == "of" and not _charge_of(tok)
+            ):
                 return False  # "the company X", "the company that ...", "the firm of Y"
             continue
         if child.dep_ in _SAME_MODIFIERS:
@@ -87,6 +89,15 @@ def is_epithet(tok: Token) -> bool:
         if not (child.dep_ == "amod" and child.is_title and child.pos_ in {"ADJ", "PROPN"}):
             return False
     return True
+
+
+# Verbs whose object takes an "of" phrase of its own, which the parse often hangs on
+# the object: "accused the agency of bias" names no "agency of bias".
+_OF_CHARGE_VERBS = word_set("accuse suspect convict acquit warn")
+
+
+def _charge_of(tok: Token) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _OF_CHARGE_VERBS
 
 
 class Epithets:

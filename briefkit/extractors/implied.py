@@ -35,7 +35,7 @@ _CORPORATE = word_set("""
     ceo coo cfo cto chairman chairwoman chairperson director treasurer executive officer
     counsel
     """)
-_POSTS = _CORPORATE | word_set("president head chief manager")
+_POSTS = _CORPORATE | word_set("president head chief manager spokesman spokeswoman spokesperson")
 # Nouns a company is named by once it has been named: "the firm", "the automaker",
 # and the words for any body ("the group").
 _COMPANY_NOUNS = COMPANY_NOUNS | word_set("group business organisation organization")
@@ -211,7 +211,7 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
                 add(m.ref, "role", body, lo, hi)
                 break
         _board_member(doc, span, m.ref, orgs, add)
-    _employment(doc, orgs, add)
+    _employment(doc, orgs, add, epithets)
     _post_by_verb(doc, orgs, epithets, add)
     _left(doc, orgs, epithets, add)
     _respectively(doc, orgs, add)
@@ -404,7 +404,12 @@ def _subject_person(verb: Token, doc: Doc, orgs: _Orgs) -> tuple[str, Token] | N
     return (ref, subj) if ref is not None and orgs.kinds.get(ref) == "person" else None
 
 
-def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], None]) -> None:
+def _employment(
+    doc: Doc,
+    orgs: _Orgs,
+    add: Callable[[str, str, str, int, int], None],
+    epithets: Epithets,
+) -> None:
     """'X worked for Y', 'X joined Y as chief executive', 'X held positions at Y and Z'.
     Only a settled statement: a negated or modal verb states no link."""
     for verb in doc:
@@ -441,7 +446,8 @@ def _employment(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int], 
             continue
         ref, subj = person
         for body_tok in (t for b in bodies for t in conjuncts(b)):
-            body = orgs.at(body_tok)
+            # "X, who works for the bank": the body a description refers back to
+            body = orgs.at(body_tok) or epithets.referent(body_tok)
             if body is None or orgs.kinds.get(body) != "organization":
                 continue
             named = orgs.mentions.covering(subj.idx)

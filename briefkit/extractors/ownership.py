@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import negated_or_modal
+from briefkit.extractors.nlp import conjuncts, negated_or_modal
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -36,8 +36,16 @@ _UNIT_NOUNS = word_set("subsidiary unit division subsidiaries arm")
 # "the military arm of X": a wing of a movement, not a company's unit it owns
 _NOT_CORPORATE_ARM = word_set("military armed political militant paramilitary youth")
 _PARENT_NOUNS = word_set("parent")
+_OWNER_NOUNS = word_set("owner co-owner")
+_NOT_NOW_OWNER = word_set("former ex previous prospective would-be potential possible onetime")
 _STAKE_NOUNS = word_set("stake share shares holding interest")
-_HOLD_VERBS = word_set("hold own have retain keep")
+_FACT_MARKS = word_set("after when since because as once")
+_REPORT_VERBS = word_set("say announce confirm report disclose reveal state")
+_PART_NOUNS = word_set("last rest remainder all part half most majority bulk portion some")
+_PERCENT_NOUNS = word_set("percent per-cent cent % pct")
+# Verbs that leave their subject holding the stake they take as object: "holds a stake
+# in B", "took a 30 percent stake in B", "raised its stake in B" (the stake is required)
+_HOLD_VERBS = word_set("hold own have retain keep take raise increase build")
 _HOLDER_NOUNS = word_set("shareholder stockholder")
 _COPULAS = word_set("be become remain")
 _NOT_DONE = word_set("""
@@ -83,14 +91,34 @@ def _stake_in(tok: Token) -> Token:
         held = _pobj(tok, "in", "of")
         if held is not None:
             return held
+        # "a majority of Volkswagen's voting shares": the shares' named possessor
+        named = _child(tok, "poss")
+        if named is not None and named.pos_ == "PROPN":
+            return named
+    # "owns 43 percent of Nissan", "sold the last of its shares in X": a counted or
+    # named part of the body or of a stake is a stake in it
+    counted = tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children)
+    if counted or tok.lower_ in _PART_NOUNS:
+        held = _pobj(tok, "of")
+        if held is not None:
+            return _stake_in(held)
     return tok
 
 
 def _settled(verb: Token) -> bool:
     """A verb that states a done or standing fact, not a plan, a wish or a denial."""
-    if negated_or_modal(verb):
+    if negated_or_modal(verb) or verb.tag_ == "VB":
         return False
-    return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"} and verb.tag_ != "VB"
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBN"}:
+        # "days after the government sold its shares": a past clause of time or cause
+        # states what happened; "if it bought", "to buy" do not
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return bool(marks) and marks <= _FACT_MARKS
+    if verb.dep_ == "ccomp" and verb.tag_ in {"VBD", "VBN"}:
+        # "X said it had acquired Y", "X announced it bought Y": a past act the
+        # speaker reports of itself (a plan or a wish would take a modal or "to")
+        return verb.head.lemma_.lower() in _REPORT_VERBS
+    return verb.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"}
 
 
 def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
@@ -109,6 +137,11 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                           if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
             if sold is not None and buyer is not None:
                 out.append((buyer, _stake_in(sold), tok))
+            # ... and the seller owned it until then (GUIDE §9 former: true), a body
+            # or a stake in one: "the government sold the last of its shares in X"
+            seller = _child(tok, "nsubj")
+            if sold is not None and seller is not None and seller.tag_ != "WDT":
+                out.append((seller, _stake_in(sold), tok))
         elif tok.pos_ == "VERB" and (lemma in _ACQUIRE_VERBS or took_over) and _settled(tok):
             agent = _pobj(tok, "by")
             if agent is not None:  # passive: "(which was) acquired by X"
@@ -116,7 +149,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 if tok.dep_ in {"acl", "relcl"} and (owned is None or owned.tag_ == "WDT"):
                     owned = tok.head
                 if owned is not None:
-                    out.append((agent, owned, tok))
+                    # "owned by X and Y": each named owner holds a share
+                    out.extend((a, owned, tok) for a in conjuncts(agent))
             else:
                 owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
                 if owner is not None and owner.tag_ == "WDT" and tok.dep_ == "relcl":
@@ -145,6 +179,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             # "Y's unit X": the name in apposition to the noun, or that the noun
             # modifies ("Y's financing arm X").
             unit = tok.head if tok.dep_ == "appos" else _child(tok, "appos", "compound")
+            if (unit is None or unit.pos_ != "PROPN") and parent is not None and tok.dep_ != "attr":
+                unit = _appositive_head(tok) or unit
             if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
                 unit = _child(tok.head, "nsubj")  # "X is a unit of Y"
             if (unit is None or unit.pos_ != "PROPN") and (
@@ -164,7 +200,29 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 out.append((holder, held, tok))
         elif lemma in _PARENT_NOUNS or (lemma == "company" and _child(tok, "compound")):
             _parent_pairs(tok, out)
+        elif tok.pos_ == "NOUN" and lemma in _OWNER_NOUNS:
+            _owner_pairs(tok, out)
     return out
+
+
+def _owner_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
+    """'Zento's majority owner, Dunmore', 'Corlis, the owner of Orvel', 'Facebook owner
+    Meta', 'Karst is the owner of Vanta': the owned body is the noun's possessor, "of"
+    object or name before it; the owner the name it is in apposition to or heads. A
+    past or would-be owner ("former", "prospective") is no ownership now."""
+    if any(c.lower_ in _NOT_NOW_OWNER for c in tok.children):
+        return
+    owned = _child(tok, "poss") or _pobj(tok, "of")
+    if owned is None:
+        owned = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    if tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS:
+        owner = _child(tok.head, "nsubj")
+    elif tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        owner = tok.head
+    else:
+        owner = _child(tok, "appos") or _appositive_head(tok)
+    if owner is not None and owned is not None and owner.i != owned.i:
+        out.append((owner, owned, tok))
 
 
 def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
@@ -188,8 +246,34 @@ def _parent_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
     # parse attaches it (apposition, compound, or split off as a subject of its own).
     nxt = noun.nbor() if noun.i + 1 < len(noun.doc) else None
     owner = nxt if nxt is not None and nxt.pos_ == "PROPN" else _child(noun, "appos")
+    if owner is None and nxt is not None and nxt.text == "," and nxt.i + 1 < len(noun.doc):
+        # "its parent company, EADS starts ...": the parse may split the apposition off
+        after = noun.doc[nxt.i + 1]
+        owner = after if after.pos_ == "PROPN" and after.sent == noun.sent else None
+    # "Alphabet, Google's parent company", "EADS, the parent company of Airbus": the
+    # phrase is itself in apposition to the owner's name, and the unit is its possessor
+    # or "of" object.
+    if owner is None:
+        owner = _appositive_head(noun)
+    if child_side is None and owner is not None:
+        child_side = _pobj(noun, "of")
     if child_side is not None and owner is not None:
         out.append((owner, child_side, tok))
+
+
+def _appositive_head(noun: Token) -> Token | None:
+    """The name a description is in apposition to ("GMAC, the financing arm of GM"):
+    the parse's head, or, where the parse hung the description elsewhere, the name
+    written right before the comma the description's phrase opens after."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    first = min((c.left_edge.i for c in noun.children if c.i < noun.i), default=noun.i)
+    if first < 2 or noun.doc[first].lower_ not in {"the", "a", "an"}:
+        return None
+    comma, name = noun.doc[first - 1], noun.doc[first - 2]
+    if comma.text != "," or name.pos_ != "PROPN" or name.sent != noun.sent:
+        return None
+    return name
 
 
 def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
@@ -214,6 +298,12 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             told = _only_org_before(doc, owner_tok, refs, owned[2])
             if told is not None:
                 owner = (owner_tok.idx, owner_tok.idx + len(owner_tok.text), told, "organization")
+        if owned is None and owned_tok.lower_ == "its" and owner is not None:
+            # "its parent company, EADS": the unit is what "its" stands for, read as
+            # for an owner
+            told = _only_org_before(doc, owned_tok, refs, owner[2])
+            if told is not None:
+                owned = (owned_tok.idx, owned_tok.idx + len(owned_tok.text), told, "organization")
         # "the company bought X", "X bought the company": the organization the
         # description refers back to, other than the other side
         if owner is None and owned is not None:
@@ -232,6 +322,8 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip
+        if trigger.lemma_.lower() == "sell" and owner_tok.dep_ == "nsubj":
+            out[-1]["former"] = True  # the seller's ownership ended with the sale
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out
 
@@ -241,6 +333,13 @@ def _named(tok: Token, refs: _Refs) -> Token:
     common noun stands for the name in apposition right after it."""
     if refs.at(tok) is not None or tok.pos_ != "NOUN":
         return tok
+    if tok.lower_ in _STATE_WORDS:
+        # "the U.S. government", "the French government": a government so named is its
+        # country (GUIDE §2 rule 11)
+        for c in tok.children:
+            found = refs.at(c) if c.dep_ in {"compound", "amod", "poss"} else None
+            if found is not None and found[3] == "country":
+                return c
     name = _child(tok, "appos")
     if name is not None and name.pos_ == "PROPN" and name.left_edge.i == tok.i + 1:
         return name

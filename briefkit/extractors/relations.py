@@ -71,6 +71,7 @@ TRIGGERS: dict[str, str] = {
     "fighting": "enemy",
     "clash": "enemy",
     "invasion": "enemy",  # "Russia's invasion of Georgia": armed conflict (GUIDE §9)
+    "backer": "ally",  # "Iran is a key backer of Hezbollah" (GUIDE §9 ally: backing)
     "mediator": "mediator",
     "mediate": "mediator",
     "mediation": "mediator",
@@ -201,6 +202,16 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
                 return True
         return False
     return False
+
+
+def _title_phrase(body: Entity | None) -> bool:
+    """'Chairman and Chief Operating Officer of AirTran Airways' read as a body: a name
+    whose words before its "of" are all title words is a post, not the body it is of."""
+    if body is None or " of " not in body.name:
+        return False
+    words = body.name.split(" of ", 1)[0].replace(",", " ").split()
+    fillers = {"and", "&", "the"}
+    return bool(words) and all(w.lower() in fillers or _title_word(w) for w in words)
 
 
 def _name_word(word: str, person: set[str]) -> bool:
@@ -357,6 +368,14 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
         between = _refs(objs, parties, doc)
         others += [r for r in between if r not in others]
+        by = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+              if o.dep_ == "pobj"]  # fmt: skip
+        if by and tok.dep_ == "acl" and not mediators:
+            # "X and Y restored ties in a deal brokered by Z": the mediator is the agent,
+            # the parties the subjects of the clause the brokered noun is in
+            mediators = _refs(by, parties, doc)
+            clause = _governing_verb(tok.head)
+            others = _refs(_subjects(clause), parties, doc) + between
         return mediators[:1], [o for o in others if o not in mediators[:1]]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)
@@ -397,9 +416,17 @@ def _names_counterpart(tok: Token) -> bool:
 
 
 def _nearest_before(tok: Token, parties: _Parties) -> list[str]:
-    """When the parse links no party to the trigger: the last one named before it."""
+    """When the parse links no party to the trigger: the last one named before it
+    ("the value the Iranians place on the alliance"). The other side is then a guess
+    too, so a demonym adjective is passed over: "the Afghan team's robot scored ...
+    for the alliance with Y" says whose team it is, not who is allied."""
     sent = tok.sent
-    before = [(s, r) for s, _e, r in parties.in_range(sent.start_char, tok.idx)]
+    adjectives = _adjective_offsets(sent)
+    before = [
+        (s, r)
+        for s, e, r in parties.in_range(sent.start_char, tok.idx)
+        if not any(s <= i < e for i in adjectives)
+    ]
     return [max(before)[1]] if before else []
 
 
@@ -421,6 +448,12 @@ def _nearest_other(tok: Token, taken: list[str], parties: _Parties) -> str | Non
         if r not in taken
     ]
     return min(options)[1] if options else None
+
+
+def _adjective_offsets(sent: Span) -> set[int]:
+    """Where the sentence's adjectival modifiers start: "the Afghan team's robot" says
+    whose the team is, and names no side of a tie the sentence states."""
+    return {t.idx for t in sent if t.dep_ == "amod" and t.pos_ == "ADJ"}
 
 
 def _evidence(
@@ -472,6 +505,8 @@ _FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
 # Ties or relations said to be damaged are a tension: "broken ties with B".
 _BAD_TIES = frozenset({"broken", "strained", "severed", "frayed", "troubled", "soured", "damaged"})
 _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Verbs that say ties got worse: "relations with Y have soured".
+_WORSEN_VERBS = word_set("worsen deteriorate sour fray cool sink plunge")
 # Verbs that end ties: "X broke off (severed, cut) relations with Y".
 _BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
 # The nouns a nationality makes a country's armed force: "U.S. troops".
@@ -520,6 +555,18 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.pos_ == "VERB" and lemma == "represent":
+            lawyer, client = _represents(tok, parties, actors)
+            if kinds.get(client or "") in _PARTY_KINDS:
+                add(lawyer, "counsel-for", client, tok)
+            continue
+        if tok.pos_ == "VERB" and lemma in _JOIN_VERBS | _LEAVE_VERBS:
+            joined = _joined(tok, parties, kinds)
+            if joined is not None:
+                add(joined[0], "member-of", joined[1], tok)
+                if lemma in _LEAVE_VERBS:
+                    out[-1]["former"] = True
+            continue
         if tok.pos_ == "NOUN" and lemma in _ATTACK_NOUNS:
             for a, b in _attack(tok, parties, kinds):
                 add(a, "enemy", b, tok)
@@ -543,13 +590,13 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(filer, "tension", target, tok, *described)
             continue
         if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
-            for a, b in _rivals(tok, parties, doc):
-                add(a, "rival", b, tok)
+            for a, b, described in _rivals(tok, parties, doc, epithets):
+                add(a, "rival", b, tok, *described)
             continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
-            founder, body = _founding(tok, parties, doc, tell)
+            founder, body, described = _founding(tok, parties, doc, tell, epithets)
             if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
-                add(founder, "founder-of", body, tok)
+                add(founder, "founder-of", body, tok, *described)
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
@@ -572,11 +619,25 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 and tok.head.lemma_.lower() in _BREAK_VERBS
                 and _asserted(tok.head)
             )
+            or (
+                # "Japan's relations with China have worsened"
+                tok.dep_ == "nsubj"
+                and tok.head.lemma_.lower() in _WORSEN_VERBS
+                and _asserted(tok.head)
+            )
         ):
-            counterpart = _refs(_prep_objects_of(tok, {"with", "between"}), parties, doc)
+            objects = [c for o in _prep_objects_of(tok, {"with", "between"}) for c in conjuncts(o)]
+            counterpart = _refs(objects, parties, doc)
             governing = _governing_party(tok, parties, counterpart)
+            between = _prep_objects_of(tok, {"between"})
+            if governing is None and between and len(counterpart) == 2:
+                governing = counterpart.pop(0)  # "ties between X and Y soured"
+            worse = (tok.head,) if tok.dep_ == "nsubj" else ()
             for b in counterpart[:1]:
-                add(governing, "tension", b, tok)
+                add(governing, "tension", b, tok, *worse)
+        elif tok.lower_ == "odds" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            for a, b in _at_odds(tok, parties, kinds):
+                add(a, "tension", b, tok)
         elif lemma in {"sanction", "sanctions"} and tok.pos_ == "NOUN":
             imposers = [
                 o
@@ -618,6 +679,45 @@ _TIE_VERBS: dict[str, str] = {
     "compete": "rival", "cooperate": "ally", "collaborate": "ally",
 }  # fmt: skip
 _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
+# Verbs of criticism whose object may be a party's act or policy rather than the party.
+_CRITICISE_VERBS = word_set("criticise criticize condemn denounce rebuke")
+# What a party has or does that is criticised in its place: "X's policy", "the
+# decision of Y" (not a person or a thing it merely owns).
+_ACT_NOUNS = word_set("""
+    policy policies plan plans decision decisions move handling treatment actions action
+    conduct stance position law laws program programme proposal proposals response
+    """)
+
+
+# A government so named is its country (GUIDE §2 rule 11): "the government of Canada",
+# "the Canadian government", "Canada's government".
+_GOVERNMENT_NOUNS = word_set("government administration regime leadership")
+
+
+def _whose(patients: list[Token]) -> list[Token]:
+    """The possessor or "of" object of a criticised act or policy noun, and the country
+    a criticised government is named by."""
+    out: list[Token] = []
+    for noun in patients:
+        lemma = noun.lemma_.lower()
+        if lemma in _ACT_NOUNS or noun.lower_ in _ACT_NOUNS or lemma in _GOVERNMENT_NOUNS:
+            out += [c for c in noun.children if c.dep_ == "poss"]
+            out += _prep_objects_of(noun, {"of", "by"})
+        if lemma in _GOVERNMENT_NOUNS:
+            out += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+    return out
+
+
+def _country_modifiers(patients: list[Token]) -> list[Token]:
+    """'the South Korean island', 'Syrian positions', "Ukraine's power grid": the
+    modifiers of an attacked noun that may name the state it belongs to."""
+    return [
+        c
+        for noun in patients
+        if noun.pos_ in {"NOUN", "PROPN"}
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "poss"} and c.i < noun.i
+    ]
 
 
 def _agents_and_patients(verb: Token) -> list[Token]:
@@ -673,6 +773,18 @@ def _verb_ties(
     if not second and len(patients) == 1:
         told = epithets.referent(patients[0], frozenset(first))
         second = [told] if told else []
+    if not second and lemma in _CRITICISE_VERBS:
+        # "the UN criticised Australia's policy" (GUIDE §9 tension: criticism stated
+        # between two actors): whose policy, plan or decision it is
+        second = [r for r in _direct(_whose(patients), parties) if r not in first]
+    if not second and kind == "enemy":
+        # "X shelled the South Korean island", "X bombed Syrian positions": the state
+        # the attacked place or force is named by
+        second = [
+            r
+            for r in _direct(_country_modifiers(patients), parties)
+            if kinds.get(r) == "country" and r not in first
+        ]
     allowed = _PARTY_KINDS if kind in _PERSON_TIES else _STATES
     if lemma == "attack":
         allowed = frozenset({"country"})
@@ -734,6 +846,75 @@ def _exchanged_fire(tok: Token, parties: _Parties, kinds: dict[str, str]) -> lis
     return [(sides[0], b) for b in sides[1:2]] if len(sides) >= 2 else []
 
 
+# A state or a body joining or leaving an organization (GUIDE §9 member-of): "Poland
+# joined NATO", "Britain left the European Union" (former). A person's joining is an
+# employment, implied.py's.
+_JOIN_VERBS = word_set("join")
+_LEAVE_VERBS = word_set("leave quit exit")
+
+
+def _joined(tok: Token, parties: _Parties, kinds: dict[str, str]) -> tuple[str, str] | None:
+    """The state or body that joined (left) and the organization, where the clause says
+    so plainly: "joined France in condemning", "joined forces with" are no membership."""
+    if not _asserted(tok) or any(
+        c.dep_ == "prep" and any(o.dep_ == "pcomp" for o in c.children) for c in tok.children
+    ):
+        return None
+    members = _direct([c for c in tok.children if c.dep_ == "nsubj"], parties)
+    bodies = _direct([c for c in tok.children if c.dep_ == "dobj"], parties)
+    if len(members) != 1 or len(bodies) != 1 or members == bodies:
+        return None
+    if kinds.get(members[0]) not in _STATES or kinds.get(bodies[0]) != "organization":
+        return None
+    return members[0], bodies[0]
+
+
+def _represents(
+    tok: Token, parties: _Parties, actors: dict[str, Entity]
+) -> tuple[str | None, str | None]:
+    """'X, an attorney who represents Y', 'X, a lawyer representing Y', 'X, who
+    represents Y' of a person the text calls a lawyer: counsel for Y (GUIDE §9). Anyone
+    else who "represents" (a legislator, an agent, a district) is no counsel."""
+    if not _asserted(tok):
+        return None, None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" and (not subjects or subjects[0].tag_ in {"WP", "WDT"}):
+        subjects = [tok.head]
+    elif tok.dep_ == "acl":
+        subjects = [tok.head]  # "a lawyer representing Y"
+    if len(subjects) != 1:
+        return None, None
+    noun = subjects[0]
+    if noun.lemma_.lower() in _COUNSEL:
+        person = (
+            noun.head
+            if noun.dep_ == "appos"
+            else next((c for c in noun.children if c.dep_ == "appos"), None)
+        )
+        lawyer = parties.of(person) if person is not None else None
+    else:
+        lawyer = parties.of(noun)
+        ent = actors.get(lawyer or "")
+        if ent is None or ent.role_head not in _COUNSEL:
+            return None, None
+    clients = _direct([c for c in tok.children if c.dep_ == "dobj"], parties)
+    if lawyer is None or actors.get(lawyer) is None or actors[lawyer].kind != "person":
+        return None, None
+    return lawyer, next((c for c in clients if c != lawyer), None)
+
+
+def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X and Y are at odds (over Z)', 'X is at odds with Y' (GUIDE §9 tension: a dispute)."""
+    verb = tok.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or negated_or_modal(verb):
+        return []
+    sides = _direct([c for c in verb.children if c.dep_ == "nsubj"], parties)
+    withs = _prep_objects_of(tok, {"with"}) + _prep_objects_of(verb, {"with"})
+    sides += [r for r in _direct(withs, parties) if r not in sides]
+    sides = [r for r in sides if kinds.get(r) in _PARTY_KINDS]
+    return [(sides[0], sides[1])] if len(sides) == 2 else []
+
+
 def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
     """'X married Y', 'X is married to Y', 'X and Y married in 1990', 'X divorced Y'
     (GUIDE §9 spouse; a divorce ends it, which the scorer does not compare)."""
@@ -742,9 +923,11 @@ def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple
     subjects = _direct([c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}], parties)
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
         subjects = _direct([c for c in tok.head.children if c.dep_ == "nsubj"], parties)
-    others = _direct(
-        [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"}), parties
-    )
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"})
+    # "married the actress Ada Moss", "married his partner, Ada Moss": a common noun
+    # the name is in apposition to
+    objects += [a for o in objects if o.pos_ == "NOUN" for a in o.children if a.dep_ == "appos"]
+    others = _direct(objects, parties)
     people = [r for r in subjects + others if kinds.get(r) == "person"]
     people = list(dict.fromkeys(people))
     return [(people[0], b) for b in people[1:2]] if len(people) >= 2 else []
@@ -810,7 +993,9 @@ def _ban(tok: Token, parties: _Parties, doc: Doc) -> tuple[str | None, str | Non
     return (by[0] if by else None), (targets[0] if targets else None)
 
 
-def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
+def _rivals(
+    tok: Token, parties: _Parties, doc: Doc, epithets: Epithets
+) -> list[tuple[str, str, list[Token]]]:
     """'Boeing's European rival, Airbus', 'Airbus rival Boeing', 'X, a rival of Y': the
     named possessor, modifier or 'of' object on one side, the name the noun is in
     apposition to, or modifies, on the other. A pronoun possessor ("its rival") is left
@@ -824,17 +1009,29 @@ def _rivals(tok: Token, parties: _Parties, doc: Doc) -> list[tuple[str, str]]:
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
     first = _refs(named, parties, doc)
     second = _refs(others, parties, doc)
+    described: list[Token] = []
+    if not first and second:
+        # "The automaker's rival, Ford": a description for the possessor stands for the
+        # organization it refers back to (its agreement checked, one candidate only)
+        poss = [c for c in tok.children if c.dep_ == "poss" and is_epithet(c)]
+        told = epithets.referent(poss[0], frozenset(second)) if poss else None
+        if told is not None:
+            first, described = [told], poss
     if not first and tok.lower_ in {"rivals", "competitors"} and tok.dep_ == "attr":
         # "X and Y are rivals": the two sides are the copula's conjoined subjects
         subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         both = _refs(subjects, parties, doc)
-        return [(both[0], b) for b in both[1:2]] if len(both) == 2 else []
-    return [(a, b) for a in first[:1] for b in second[:1] if a != b]
+        return [(both[0], b, []) for b in both[1:2]] if len(both) == 2 else []
+    return [(a, b, described) for a in first[:1] for b in second[:1] if a != b]
 
 
 def _founding(
-    tok: Token, parties: _Parties, doc: Doc, tell: Callable[[Token], str | None]
-) -> tuple[str | None, str | None]:
+    tok: Token,
+    parties: _Parties,
+    doc: Doc,
+    tell: Callable[[Token], str | None],
+    epithets: Epithets,
+) -> tuple[str | None, str | None, list[Token]]:
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
@@ -855,8 +1052,9 @@ def _founding(
             founder = [told] if told else []
         bodies = [c for c in tok.children if c.dep_ == "dobj"]
     if not founder or not bodies:
-        return None, None
+        return None, None, []
     body = _refs(bodies[:1], parties, doc)
+    described: list[Token] = []
     bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
     # "The FIRST Global competition was founded by X": a name the noun carries, which
     # names no actor, is not a body named before
@@ -866,12 +1064,18 @@ def _founding(
         for c in bodies[0].children
         if c.i < bodies[0].i
     )
-    if not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
+    if not body and bare and is_epithet(bodies[0]):
+        # "the organization founded by X": the story's main body, or the one agreeing
+        # body named just before (a noun the resolver reads and leaves unresolved is
+        # ambiguous, and the nearest name is then a guess)
+        told = epithets.referent(bodies[0], frozenset(founder))
+        body, described = ([told], bodies[:1]) if told else ([], [])
+    elif not body and bare and any(c.lower_ == "the" for c in bodies[0].children):
         sent = bodies[0].sent  # the definite noun refers back to a body named before
         floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
         found = parties.preceding(bodies[0].idx, floor)
         body = [found] if found else []
-    return founder[0], body[0] if body else None
+    return founder[0], body[0] if body else None, described
 
 
 # A legal fight stated by its noun (GUIDE §9 tension: legal fights): "X filed a lawsuit
@@ -975,7 +1179,34 @@ def find_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
     crossed = crossed_pairs(doc, entities)
     found = [
         r
-        for r in role_relations(entities, article.text) + posts + stated
+        for r in _retarget_title_phrases(role_relations(entities, article.text) + posts, entities)
+        + stated
         if r["kind"] not in _AFFILIATION or (r["from"], r["to"]) not in crossed
     ]
     return _dedupe(found)
+
+
+def _retarget_title_phrases(
+    relations: list[dict[str, object]], entities: Entities
+) -> list[dict[str, object]]:
+    """A post whose body was read with its title ("Chairman and Chief Operating Officer
+    of AirTran Airways"): the body is the actor named after the "of", where the
+    article has one by that name; else the relation is dropped."""
+    actors = {a.id: a for a in entities.actors}
+    by_name: dict[str, str] = {}
+    for a in entities.actors:
+        if a.kind in {"organization", "country"}:
+            for n in [a.name, *(n.text for n in a.names if not n.demonym)]:
+                by_name.setdefault(n.lower(), a.id)
+    out = []
+    for rel in relations:
+        body = actors.get(str(rel["to"]))
+        if rel["kind"] in _AFFILIATION and _title_phrase(body):
+            assert body is not None
+            tail = body.name.split(" of ", 1)[1].lower()
+            target = by_name.get(tail) or by_name.get(tail.removeprefix("the "))
+            if target is None or target == body.id:
+                continue
+            rel = {**rel, "to": target}
+        out.append(rel)
+    return out
