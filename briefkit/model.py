@@ -150,9 +150,11 @@ def _parse_date(cls: type[DateValue], text: str) -> DateValue:
 
 
 # Field order in a written YAML file: who or what first, evidence last.
+# Yes/no fields written only when yes, so a hand-written file need not say "false".
+_FLAGS = frozenset({"approximate", "former"})
 _FIELD_ORDER = (
-    "id", "speaker", "from_", "name", "kind", "to", "value", "unit", "approximate", "date",
-    "when", "what", "text", "role", "affiliation", "description", "country", "coordinates",
+    "id", "speaker", "from_", "name", "kind", "to", "former", "value", "unit", "approximate",
+    "date", "when", "what", "text", "role", "affiliation", "description", "country", "coordinates",
     "aliases", "wikidata", "actors", "places", "about", "status", "evidence",
 )  # fmt: skip
 
@@ -177,7 +179,7 @@ class Fact:
         names = [f.name for f in fields(self) if f.name != "line"]
         for name in sorted(names, key=lambda n: _FIELD_ORDER.index(n) if n in _FIELD_ORDER else 99):
             value = getattr(self, name)
-            if value is None or value == [] or (name == "approximate" and value is False):
+            if value is None or value == [] or (name in _FLAGS and value is False):
                 continue
             out["from" if name == "from_" else name] = value
         return out
@@ -266,6 +268,8 @@ class Relation(Fact):
     to: str
     evidence: str
     id: str | None = None
+    # A link the text says has ended ("the former chairman of X", "sold its stake in Y").
+    former: bool = False
 
 
 @dataclass

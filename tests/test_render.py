@@ -381,3 +381,26 @@ def test_a_summary_edit_keeps_actor_pages_and_every_page_stays_a_fresh_renders(
     assert {"map.md", "places/index.md"} <= set(cache.rendered)
     assert "tags.md" not in cache.rendered
     assert pages == corpus.fresh()
+
+
+def test_an_ended_relation_reads_in_the_past_on_its_pages(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "corpus", corpus)
+    path = corpus / "2025-03-04-port-deal" / "briefing.yaml"
+    text = path.read_text("utf-8")
+    rivals = "{from: valdoria, kind: rival, to: ostrava,"
+    assert rivals in text
+    path.write_text(text.replace(rivals, rivals[:-1] + ", former: true,"), "utf-8")
+    briefings, _ = load_corpus(corpus)
+    [relation] = [r for b in briefings for r in b.relations if r.kind == "rival"]
+    assert relation.former is True
+    assert relation.to_dict()["former"] is True
+    pages = render_site(Corpus.build(briefings), REPO / "templates")
+    assert "*was a rival of*" in pages["briefings/2025-03-04-port-deal.md"]
+    assert "*was a rival of*" in pages["actors/valdoria.md"]
+    # a current link says nothing of it, in the file or on the page
+    [post] = [r for b in briefings for r in b.relations if r.kind == "role"]
+    assert "former" not in post.to_dict()
+    assert "*holds a post in*" in pages["briefings/2025-03-04-port-deal.md"]

@@ -391,6 +391,10 @@ def _appositions(root: Token) -> list[Token]:
     return out
 
 
+# A post the evidence says has ended: "former", "ex-", "onetime".
+ENDED_POST = re.compile(r"\b(?:former|onetime|erstwhile|ex)(?=[ -])", re.IGNORECASE)
+
+
 def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     """Every post and membership stated around a person's mentions."""
     names = _Names(entities)
@@ -410,6 +414,8 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             return
         out.append({"from": person, "kind": post_kind(head, body_kind), "to": ref,
                     "evidence": article.text[lo:hi]})  # fmt: skip
+        if ENDED_POST.search(article.text, lo, hi):
+            out[-1]["former"] = True  # "the former chief executive of X" (GUIDE §9)
 
     for m in entities.mentions:
         if m.kind != "actor" or kinds.get(m.ref) != "person":

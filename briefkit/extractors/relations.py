@@ -34,6 +34,7 @@ from briefkit.extractors.posts import (
     _CHAIN_EXTRA,
     _OFFICE_MODIFIERS,
     _TITLE_PARTS,
+    ENDED_POST,
     STATE_POSTS,
     post_relations,
 )
@@ -121,6 +122,8 @@ def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]
                     "evidence": ent.role_evidence or ent.name,
                 }
             )
+            if ENDED_POST.match(ent.role):
+                out[-1]["former"] = True  # the role says "Former ...", as the text did
         kin = ent.extra.get("kin")
         if kin is not None:
             out.append({"from": kin.source, "kind": kin.kind, "to": kin.target,

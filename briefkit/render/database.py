@@ -169,6 +169,7 @@ CREATE TABLE relations (
     to_ref TEXT NOT NULL,
     to_actor_id TEXT REFERENCES actors(id),
     to_place_id TEXT REFERENCES places(id),
+    former INTEGER NOT NULL,
     evidence TEXT NOT NULL,
     url TEXT NOT NULL,
     UNIQUE (briefing_id, position)
@@ -433,6 +434,7 @@ def _briefing_rows(
                 relation.to,
                 actor(relation.to),
                 place(relation.to),
+                int(relation.former),
                 relation.evidence,
                 urls.link(urls.fact(bid, "relations", i)),
             )

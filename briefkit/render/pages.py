@@ -93,7 +93,26 @@ RELATION_PHRASES = {
 }
 
 
-def relation_phrase(kind: str) -> str:
+# The same links, ended: "the former chairman of X", "sold its stake in Y".
+FORMER_RELATION_PHRASES = {
+    "role": "held a post in",
+    "member-of": "was a member of",
+    "leader-of": "led",
+    "ally": "was an ally of",
+    "enemy": "was an enemy of",
+    "rival": "was a rival of",
+    "tension": "was in tension with",
+    "trade-partner": "was a trade partner of",
+    "mediator": "mediated with",
+    "sanctions": "imposed sanctions on",
+    "owns": "owned",
+    "employed-by": "was employed by",
+}
+
+
+def relation_phrase(kind: str, former: bool = False) -> str:
+    if former:
+        return FORMER_RELATION_PHRASES.get(kind, "formerly " + kind.replace("-", " "))
     return RELATION_PHRASES.get(kind, kind.replace("-", " "))
 
 

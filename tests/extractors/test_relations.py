@@ -1012,3 +1012,21 @@ def test_employment_at_a_body_named_by_a_description() -> None:
         parse_article("Orvel Bank and Kelvar Bank merged. Eva Roth, who works for the bank, spoke.")
     )
     assert not [r for r in two if r["from"] == "eva-roth"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "former"),
+    [
+        # GUIDE §9 former: the text ends the very link it states.
+        ("Mary Smith, the former chief executive of Acme Corp, said on Monday she would run.",
+         True),
+        ("Former Acme Corp chairman John Doe said he was proud.", True),
+        ("John Doe, the chairman of Acme Corp, said the plant would stay open.", False),
+    ],
+)  # fmt: skip
+def test_a_post_the_text_calls_former_is_an_ended_link(sentence: str, former: bool) -> None:
+    from briefkit import extract
+
+    [post] = [r for r in extract(sentence, "2024-09-11").relations if r.kind == "role"]
+    assert post.to == "acme-corp"
+    assert post.former is former
