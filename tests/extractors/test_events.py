@@ -1615,3 +1615,19 @@ def test_a_verb_bounded_by_its_date_keeps_the_bound(nlp: Language) -> None:
     # A verb with a complement of its own needs no bound in its line.
     _, events = events_of(nlp, "The bank kept rates on hold until June.\n")
     assert events[0]["what"] == "The bank keeps rates on hold"
+
+
+def test_a_date_after_a_verb_of_saying_dates_the_saying(nlp: Language) -> None:
+    # The model hangs "on Monday" on "call": the line would tell the reported plan.
+    text = "Prime Minister Rishi Sunak said on Monday he would call an election."
+    names = {"Rishi Sunak": ("rishi-sunak", "actor"), "Sunak": ("rishi-sunak", "actor")}
+    _, events = events_of(nlp, text, names, kinds={"rishi-sunak": ("Rishi Sunak", "person")})
+    assert [(e["date"], e["status"]) for e in events] == [("2024-09-09", "happened")]
+    assert events[0]["what"].startswith("Sunak says he would call an election")
+    assert events[0]["evidence"].startswith("Prime Minister Rishi Sunak said on Monday")
+
+
+def test_a_date_after_that_dates_the_reported_clause(nlp: Language) -> None:
+    text = "The minister said that on Monday the talks would resume."
+    _, events = events_of(nlp, text)
+    assert [(e["date"], e["what"]) for e in events] == [("2024-09-16", "The talks would resume")]
