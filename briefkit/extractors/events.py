@@ -1044,6 +1044,11 @@ def _read_dated(
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
         if planned is not None:
             return planned
+        told = _subject_happening(noun, sent)
+        if told is not None:
+            reading = _verb_reading(told, sent, date_tokens, date, published)
+            if reading is not None:
+                return reading
         # A happening named for a day still to come ("the celebrations on November 16",
         # the article of November 5) is what is planned for it (GUIDE §6, status).
         first = _first_day(date) if date else None
@@ -1066,6 +1071,24 @@ def _read_dated(
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
     return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _subject_happening(noun: Token, sent: Span) -> Token | None:
+    """ "A bomb attack on Monday killed 20 people": a dated happening that is the
+    subject of a full verb is told by that verb's clause (what the attack did), not by
+    the noun alone; a copula ("The attack on Monday was the deadliest") says nothing
+    more of it than the noun does, nor does a linking verb ("Monday's announcement
+    marked the third time"), which only rates it."""
+    verb = noun.head
+    if noun.dep_ not in _SUBJECTS or verb.pos_ != "VERB" or not _in(verb, sent):
+        return None
+    return None if verb.lemma_.lower() in _LINKING_VERBS else verb
+
+
+_LINKING_VERBS = frozenset(
+    {"mark", "represent", "become", "remain", "seem", "appear", "constitute", "prove",
+     "look", "sound", "feel"}
+)  # fmt: skip
 
 
 def _saying_dated(verb: Token, date_tokens: set[int]) -> Token:
@@ -2476,7 +2499,9 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     a comma are dropped; courtesy titles go ("Mr. Pezeshkian" -> "Pezeshkian").
     """
     for c in tok.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
+        # Not a date in parentheses ("A storm on Sunday night (March 4)"): no name.
+        named = c.pos_ == "PROPN" and c.ent_type_ != "DATE"
+        if c.dep_ == "appos" and named and tok.pos_ != "PROPN":
             tok = c
             break
     # A date the parse made a conjunct of the noun (a gapped "X and the following

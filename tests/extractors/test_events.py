@@ -1631,3 +1631,24 @@ def test_a_date_after_that_dates_the_reported_clause(nlp: Language) -> None:
     text = "The minister said that on Monday the talks would resume."
     _, events = events_of(nlp, text)
     assert [(e["date"], e["what"]) for e in events] == [("2024-09-16", "The talks would resume")]
+
+
+def test_a_dated_happening_as_subject_is_told_by_its_verb(nlp: Language) -> None:
+    text = "A suicide bomb attack on Monday killed at least 20 people at a market in Kandor."
+    _, events = events_of(nlp, text, {"Kandor": ("kandor", "place")})
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2024-09-09", "A suicide bomb attack kills at least 20 people at a market in Kandor")
+    ]
+    assert events[0]["places"] == ["kandor"]
+
+
+def test_a_copula_or_linking_verb_leaves_the_noun_event(nlp: Language) -> None:
+    text = "The attack on Monday was the deadliest in years."
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == ["Attack"]
+
+
+def test_a_date_in_parentheses_is_not_the_subject_name(nlp: Language) -> None:
+    text = "A sudden rain storm on Sunday night (March 4) caused a mass exodus of people."
+    _, events = events_of(nlp, text, published=dt.date(2007, 3, 5))
+    assert events and events[0]["what"].startswith("A sudden rain storm causes a mass exodus")
