@@ -357,6 +357,13 @@ def _event_of(
         clause = _clause_spans(sent_doc[reading.verb], sent)
         actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
+    # "The festival runs through March 11": a description that repeats the last word
+    # of one name told before it ("the Taipei City Lantern Festival") is that one.
+    for kind, found in (("actor", actors), ("place", places)):
+        described = _described_refs(sent_doc, index, kind, spans)
+        # An organization's name may end in its product ("Douglas Aircraft": "the
+        # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
+        found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
@@ -3261,6 +3268,51 @@ def _refs_in(mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int
     for start, end in spans:
         seen += [r for r in _refs(mentions, kind, start, end) if r not in seen]
     return seen
+
+
+def _described_refs(
+    doc: Doc, mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int]]
+) -> list[str]:
+    """The names a bare definite description in ``spans`` refers back to: "the
+    festival" after "the Taipei City Lantern Festival", "the station" after "Chiang Kai
+    Shek Memorial Hall Station". The noun must be the last word of the names of exactly
+    one actor or place told before it; two such ("the Labour Party", "the Green Party")
+    leave "the party" unresolved."""
+    out: list[str] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if not _bare_description(tok) or mentions.covering(tok.idx):
+                continue
+            noun = tok.lower_
+            refs = {
+                m.ref
+                for m in mentions.within(0, tok.idx)
+                if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
+            }
+            if len(refs) == 1 and (ref := refs.pop()) not in out:
+                out.append(ref)
+    return out
+
+
+def _kind(kinds: Mapping[str, Entity], ref: str) -> str | None:
+    entity = kinds.get(ref)
+    return entity.kind if entity is not None else None
+
+
+def _bare_description(tok: Token) -> bool:
+    """ "the festival": a common singular noun with "the" and nothing else before it,
+    and nothing after that picks out another one ("the station of X", "the party that")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in ("compound", "appos"):
+        return False
+    left = [c for c in tok.children if c.i < tok.i]
+    if len(left) != 1 or left[0].dep_ != "det" or left[0].lower_ != "the":
+        return False
+    return not any(
+        c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in tok.children
+        if c.i > tok.i
+    )
 
 
 def _refs(mentions: SpanIndex[Mention], kind: str, start: int, end: int) -> list[str]:

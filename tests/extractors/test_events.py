@@ -1652,3 +1652,40 @@ def test_a_date_in_parentheses_is_not_the_subject_name(nlp: Language) -> None:
     text = "A sudden rain storm on Sunday night (March 4) caused a mass exodus of people."
     _, events = events_of(nlp, text, published=dt.date(2007, 3, 5))
     assert events and events[0]["what"].startswith("A sudden rain storm causes a mass exodus")
+
+
+def test_a_description_repeating_a_name_s_last_word_is_that_name(nlp: Language) -> None:
+    text = (
+        "The Lakeshire Harvest Festival opened on Friday. Crowds were large. "
+        "The festival runs through Sunday."
+    )
+    names = {"Lakeshire Harvest Festival": ("harvest-festival", "actor")}
+    kinds = {"harvest-festival": ("Lakeshire Harvest Festival", "other")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    last = [e for e in events if e["evidence"].startswith("The festival")]
+    assert last and last[0]["actors"] == ["harvest-festival"]
+
+
+def test_a_description_with_two_names_it_could_repeat_stays_unresolved(nlp: Language) -> None:
+    text = (
+        "The Lakeshire Harvest Festival and the Brookfield Music Festival drew crowds. "
+        "The festival runs through Sunday."
+    )
+    names = {
+        "Lakeshire Harvest Festival": ("harvest-festival", "actor"),
+        "Brookfield Music Festival": ("music-festival", "actor"),
+    }
+    kinds = {
+        "harvest-festival": ("Lakeshire Harvest Festival", "other"),
+        "music-festival": ("Brookfield Music Festival", "other"),
+    }
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events and events[0]["actors"] == []
+
+
+def test_an_organization_s_product_noun_is_not_the_organization(nlp: Language) -> None:
+    text = "Douglas Aircraft built planes. The contract to build the aircraft expires in 2026."
+    names = {"Douglas Aircraft": ("douglas-aircraft", "actor")}
+    kinds = {"douglas-aircraft": ("Douglas Aircraft", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert events and "douglas-aircraft" not in events[0]["actors"]
