@@ -3007,10 +3007,23 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
               "go": ("goes", "go")}  # fmt: skip
 
 
+# One syllable closed by one consonant: such a verb doubles it before "-ed" ("stop",
+# "stopped"), so "fined" cannot be "fin" + "ed".
+_SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def _base(form: str, lemma: str) -> str:
+    """The verb's base form: the model's lemma, less its clipped "-e" stems ("fined" ->
+    "fin", "hoped" -> "hop", "taped" -> "tap"), which would read "fins", "hops"."""
+    if form == lemma + "ed" and _SHORT_STEM.fullmatch(lemma):
+        return lemma + "e"
+    return lemma
+
+
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
     prefix = _split_prefix(verb)
-    lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
+    lemma = prefix + _base(verb.lower_, verb.lemma_.lower() if verb.lemma_ else verb.lower_)
     form = prefix + verb.lower_
     rest = _split_stem(verb)
     if rest is not None:

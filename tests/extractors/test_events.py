@@ -1689,3 +1689,17 @@ def test_an_organization_s_product_noun_is_not_the_organization(nlp: Language) -
     kinds = {"douglas-aircraft": ("Douglas Aircraft", "organization")}
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert events and "douglas-aircraft" not in events[0]["actors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The regulator fined the bank on Tuesday.", "The regulator fines the bank"),
+        ("The airline taped the briefing on Tuesday.", "The airline tapes the briefing"),
+        ("Police stopped the car on Tuesday.", "Police stop the car"),
+    ],
+)
+def test_a_clipped_lemma_is_told_by_its_base_form(nlp: Language, text: str, what: str) -> None:
+    # The model lemmatises "fined" as "fin", "taped" as "tap".
+    _, events = events_of(nlp, text)
+    assert [e["what"] for e in events] == [what]
