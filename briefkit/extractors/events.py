@@ -1731,7 +1731,7 @@ def named_antecedent(
             if ref is not None:
                 return ref
             continue
-        if _owned_by_same(tok, pronoun):
+        if _owned_by_same(tok, pronoun) or _object_of_own_clause(tok, pronoun):
             continue
         if (
             depth == 0
@@ -1805,6 +1805,34 @@ def _agrees(ref: str, pronoun: Token, actors: Mapping[str, Entity], doc: Doc) ->
         return True
     shown = person_gender(entity, doc)
     return shown is None or shown == want
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _object_of_own_clause(subject: Token, pronoun: Token) -> bool:
+    """ "Starmer paid tribute to her on Monday. Her funeral will be held": a subject
+    whose own verb takes "her" or "him" as an object is not whom that object means (it
+    would be "herself"), and a later pronoun of that gender goes on with the object's
+    referent, not the subject's."""
+    want = _PRONOUN_GENDER.get(pronoun.lower_)
+    verb = subject.head
+    if want is None or subject.i == pronoun.i or verb.i == subject.i:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "paid tribute to her": the parse may call the "to" a dative.
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ in ("prep", "dative")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        o.tag_ == "PRP" and o.lower_ in ("her", "him") and _PRONOUN_GENDER[o.lower_] == want
+        for o in objects
+        if o.i < pronoun.i
+    )
 
 
 def _owned_by_same(subject: Token, pronoun: Token) -> bool:

@@ -1703,3 +1703,17 @@ def test_a_clipped_lemma_is_told_by_its_base_form(nlp: Language, text: str, what
     # The model lemmatises "fined" as "fin", "taped" as "tap".
     _, events = events_of(nlp, text)
     assert [e["what"] for e in events] == [what]
+
+
+def test_a_subject_whose_verb_takes_her_is_not_whom_her_means(nlp: Language) -> None:
+    text = (
+        "Ms Hill died at home on Sunday. Keir Starmer paid tribute to her on Monday. "
+        "Her funeral will be held next month."
+    )
+    names = {"Hill": ("margaret-hill", "actor"), "Keir Starmer": ("keir-starmer", "actor")}
+    kinds = {
+        "margaret-hill": ("Margaret Hill", "person"),
+        "keir-starmer": ("Keir Starmer", "person"),
+    }
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    assert not any(e["what"].startswith("Starmer's funeral") for e in events)
