@@ -357,6 +357,13 @@ def _event_of(
         clause = _clause_spans(sent_doc[reading.verb], sent)
         actors += [r for r in _refs_in(index, "actor", clause) if r not in actors]
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
+    # "The festival runs through March 11": a description that repeats the last word
+    # of one name told before it ("the Taipei City Lantern Festival") is that one.
+    for kind, found in (("actor", actors), ("place", places)):
+        described = _described_refs(sent_doc, index, kind, spans)
+        # An organization's name may end in its product ("Douglas Aircraft": "the
+        # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
+        found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
@@ -1044,6 +1051,11 @@ def _read_dated(
         planned = _planned_by_verb(noun, sent, date_tokens, date, published)
         if planned is not None:
             return planned
+        told = _subject_happening(noun, sent)
+        if told is not None:
+            reading = _verb_reading(told, sent, date_tokens, date, published)
+            if reading is not None:
+                return reading
         # A happening named for a day still to come ("the celebrations on November 16",
         # the article of November 5) is what is planned for it (GUIDE §6, status).
         first = _first_day(date) if date else None
@@ -1061,10 +1073,43 @@ def _read_dated(
     # inside an apposition dates what the apposition describes, not its verb.
     if _through_apposition(start, verb):
         return None
+    verb = _saying_dated(verb, date_tokens)
     fronted = _fronted_event_noun(verb, date_span, sent)
     if fronted is not None:
         return _Reading(*_noun_event(fronted, date_tokens, sent))
     return _verb_reading(verb, sent, date_tokens, date, published)
+
+
+def _subject_happening(noun: Token, sent: Span) -> Token | None:
+    """ "A bomb attack on Monday killed 20 people": a dated happening that is the
+    subject of a full verb is told by that verb's clause (what the attack did), not by
+    the noun alone; a copula ("The attack on Monday was the deadliest") says nothing
+    more of it than the noun does, nor does a linking verb ("Monday's announcement
+    marked the third time"), which only rates it."""
+    verb = noun.head
+    if noun.dep_ not in _SUBJECTS or verb.pos_ != "VERB" or not _in(verb, sent):
+        return None
+    return None if verb.lemma_.lower() in _LINKING_VERBS else verb
+
+
+_LINKING_VERBS = frozenset(
+    {"mark", "represent", "become", "remain", "seem", "appear", "constitute", "prove",
+     "look", "sound", "feel"}
+)  # fmt: skip
+
+
+def _saying_dated(verb: Token, date_tokens: set[int]) -> Token:
+    """ "Sunak said on Monday he would call an election": a date between a verb of
+    saying and its clause, with no "that" before it, dates the saying; the small model
+    often hangs it on the reported verb ("call"), which would date the report's
+    content and lose the statement. Otherwise ``verb``."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in _SPEECH:
+        return verb
+    rest = [t.i for t in verb.subtree if t.i not in date_tokens]
+    if not rest or not (head.i < min(date_tokens) and max(date_tokens) < min(rest)):
+        return verb
+    return head
 
 
 def _is_date_word(tok: Token) -> bool:
@@ -1686,7 +1731,7 @@ def named_antecedent(
             if ref is not None:
                 return ref
             continue
-        if _owned_by_same(tok, pronoun):
+        if _owned_by_same(tok, pronoun) or _object_of_own_clause(tok, pronoun):
             continue
         if (
             depth == 0
@@ -1760,6 +1805,34 @@ def _agrees(ref: str, pronoun: Token, actors: Mapping[str, Entity], doc: Doc) ->
         return True
     shown = person_gender(entity, doc)
     return shown is None or shown == want
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _object_of_own_clause(subject: Token, pronoun: Token) -> bool:
+    """ "Starmer paid tribute to her on Monday. Her funeral will be held": a subject
+    whose own verb takes "her" or "him" as an object is not whom that object means (it
+    would be "herself"), and a later pronoun of that gender goes on with the object's
+    referent, not the subject's."""
+    want = _PRONOUN_GENDER.get(pronoun.lower_)
+    verb = subject.head
+    if want is None or subject.i == pronoun.i or verb.i == subject.i:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "paid tribute to her": the parse may call the "to" a dative.
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ in ("prep", "dative")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        o.tag_ == "PRP" and o.lower_ in ("her", "him") and _PRONOUN_GENDER[o.lower_] == want
+        for o in objects
+        if o.i < pronoun.i
+    )
 
 
 def _owned_by_same(subject: Token, pronoun: Token) -> bool:
@@ -2461,7 +2534,9 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
     a comma are dropped; courtesy titles go ("Mr. Pezeshkian" -> "Pezeshkian").
     """
     for c in tok.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
+        # Not a date in parentheses ("A storm on Sunday night (March 4)"): no name.
+        named = c.pos_ == "PROPN" and c.ent_type_ != "DATE"
+        if c.dep_ == "appos" and named and tok.pos_ != "PROPN":
             tok = c
             break
     # A date the parse made a conjunct of the noun (a gapped "X and the following
@@ -2960,10 +3035,23 @@ _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do")
               "go": ("goes", "go")}  # fmt: skip
 
 
+# One syllable closed by one consonant: such a verb doubles it before "-ed" ("stop",
+# "stopped"), so "fined" cannot be "fin" + "ed".
+_SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def _base(form: str, lemma: str) -> str:
+    """The verb's base form: the model's lemma, less its clipped "-e" stems ("fined" ->
+    "fin", "hoped" -> "hop", "taped" -> "tap"), which would read "fins", "hops"."""
+    if form == lemma + "ed" and _SHORT_STEM.fullmatch(lemma):
+        return lemma + "e"
+    return lemma
+
+
 def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str:
     """The verb in the simple present: "arrived" -> "arrives"; modals and negation kept."""
     prefix = _split_prefix(verb)
-    lemma = prefix + (verb.lemma_.lower() if verb.lemma_ else verb.lower_)
+    lemma = prefix + _base(verb.lower_, verb.lemma_.lower() if verb.lemma_ else verb.lower_)
     form = prefix + verb.lower_
     rest = _split_stem(verb)
     if rest is not None:
@@ -3221,6 +3309,51 @@ def _refs_in(mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int
     for start, end in spans:
         seen += [r for r in _refs(mentions, kind, start, end) if r not in seen]
     return seen
+
+
+def _described_refs(
+    doc: Doc, mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int]]
+) -> list[str]:
+    """The names a bare definite description in ``spans`` refers back to: "the
+    festival" after "the Taipei City Lantern Festival", "the station" after "Chiang Kai
+    Shek Memorial Hall Station". The noun must be the last word of the names of exactly
+    one actor or place told before it; two such ("the Labour Party", "the Green Party")
+    leave "the party" unresolved."""
+    out: list[str] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if not _bare_description(tok) or mentions.covering(tok.idx):
+                continue
+            noun = tok.lower_
+            refs = {
+                m.ref
+                for m in mentions.within(0, tok.idx)
+                if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
+            }
+            if len(refs) == 1 and (ref := refs.pop()) not in out:
+                out.append(ref)
+    return out
+
+
+def _kind(kinds: Mapping[str, Entity], ref: str) -> str | None:
+    entity = kinds.get(ref)
+    return entity.kind if entity is not None else None
+
+
+def _bare_description(tok: Token) -> bool:
+    """ "the festival": a common singular noun with "the" and nothing else before it,
+    and nothing after that picks out another one ("the station of X", "the party that")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in ("compound", "appos"):
+        return False
+    left = [c for c in tok.children if c.i < tok.i]
+    if len(left) != 1 or left[0].dep_ != "det" or left[0].lower_ != "the":
+        return False
+    return not any(
+        c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in tok.children
+        if c.i > tok.i
+    )
 
 
 def _refs(mentions: SpanIndex[Mention], kind: str, start: int, end: int) -> list[str]:
