@@ -1449,3 +1449,39 @@ def test_a_school_named_without_university_is_the_same_school() -> None:
     )
     assert "kestrel" not in actors
     assert "Kestrel" in actors["kestrel-university"].get("aliases", [])
+
+
+def test_a_proper_noun_before_a_one_word_name_opens_it() -> None:
+    actors = _actors(
+        "Microsoft said on Friday that users should update. Internet Navigator's market "
+        "share is slipping, and the latest versions of Internet Navigator are safer."
+    )
+    assert "navigator" not in actors
+    assert actors["internet-navigator"]["kind"] == "other"
+
+
+def test_a_title_before_a_surname_is_not_part_of_the_name() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            "Senator Halvorsen said the bill would pass. Coach Brannigan told reporters "
+            "the team was ready."
+        ).values()
+    }
+    assert not any(n.startswith(("Senator", "Coach")) for n in names)
+
+
+def test_a_name_whose_versions_are_named_is_a_product() -> None:
+    actors = _actors(
+        "Tarvo said on Monday that Quorra would be retired. Quorra's various versions "
+        "accounted for 70 percent of the market in 2009."
+    )
+    assert actors["quorra"]["kind"] == "other"
+
+
+def test_a_persons_version_of_events_is_no_product() -> None:
+    actors = _actors(
+        "Prosecutors said Erik Halvorsen lied to investigators. Halvorsen's version of "
+        "events was disputed by two witnesses."
+    )
+    assert actors["erik-halvorsen"]["kind"] == "person"
