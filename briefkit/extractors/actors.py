@@ -403,10 +403,21 @@ def _with_compound_head(ent: Span, label: str) -> Span:
         return ent
     prev = doc[ent.start - 1]
     lower = prev.lower_.rstrip(".")
-    # Opening a sentence, the tagger calls the word a common noun; the pair written
-    # again elsewhere shows it is one name.
-    pair = f"{prev.text} {ent.text}"
-    proper = prev.tag_ == "NNP" or (prev.tag_ == "NN" and doc_text(doc).count(pair) >= 2)
+    # Opening a sentence, any capitalised word looks like a name's ("Today Apple
+    # said"), and the tagger calls the word a common noun: the pair written again
+    # inside a sentence shows it is one name.
+    opening = prev.is_sent_start or (prev.i > 0 and doc[prev.i - 1].is_punct)
+    proper = prev.tag_ == "NNP" and not opening
+    if opening and prev.tag_ in {"NNP", "NN"}:
+        proper = any(
+            t.i != prev.i
+            and t.text == prev.text
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].text == ent.text
+            and not t.is_sent_start
+            and not doc[t.i - 1].is_punct
+            for t in doc
+        )
     # "Lockheed Martin": the model labels the first word a body, the second a person.
     split = prev.ent_type_ == "ORG" and prev.ent_iob_ == "B" and label == "PERSON"
     if (
@@ -1236,6 +1247,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             (_is_personal_name(name.text, gaz) and not _firm_cue_anywhere(doc, key))
             or _romanised_name(name.text)
             or _listed_with_people(doc, name)
+            or _aged_anywhere(doc, key)
         ):
             name.kind, name.strength = "person", 2
         elif name.label == "PERSON" and (
@@ -1439,6 +1451,32 @@ def _listed_with_people(doc: Doc, name: Name) -> bool:
     # "Jane Roe, Des Moines, John Doe": a known place between people stays a place.
     gaz = load_gazetteer()
     return gaz.country(span.text) is None and gaz.city(span.text) is None
+
+
+def _aged_anywhere(doc: Doc, key: str) -> bool:
+    """'Thandiwe Mbeki, 61, of Hillside Road, said': a name with an age set off by
+    commas is a person's, whatever the model's label; only people are given an age
+    that way. A pair of capitalised words at least (a one-word name is left to the
+    full name it shortens), and not a known place ("Leeds, 2, Chelsea, 1")."""
+    words = key.split()
+    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS | NOT_PERSON_HEADS for w in words):
+        return False
+    gaz = load_gazetteer()
+    if gaz.country(key) is not None or gaz.city(key) is not None:
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or span.end + 2 >= len(doc):
+            continue
+        comma, age, close = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if (
+            comma.text == ","
+            and close.text == ","
+            and age.text.isdigit()
+            and 1 <= int(age.text) <= 115
+        ):
+            return True
+    return False
 
 
 def _people_before(doc: Doc, start: int) -> int:
@@ -2009,7 +2047,14 @@ def _version_anywhere(doc: Doc, key: str) -> bool:
     bare in the one that says what it is ("the latest versions of Foo")."""
     for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
-        if span is not None and _version_of(span):
+        if span is None:
+            continue
+        # "The Boeing 787 is an airliner": the maker's name opening a model's is the
+        # model's word, not the name said to be a product.
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.like_num or _product_form(nxt)):
+            continue
+        if _version_of(span):
             return True
     return False
 
@@ -2037,6 +2082,15 @@ def _version_of(span: Span) -> bool:
         return noun.lower_ in _VERSION_NOUNS and not any(c.dep_ == "poss" for c in noun.children)
     if root.dep_ == "poss" and root.head.lower_ in _VERSION_NOUNS:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children)
+    # "Foo version 120": a numbered version names the product; "a Foo update" with no
+    # number may name its maker.
+    doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ in {"version", "release", "build"}
+        and doc[span.end + 1].like_num
+    ):
+        return True
     if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not negated_or_modal(root.head):
         attrs = [c for c in root.head.children if c.dep_ == "attr"]
         nouns = PRODUCT_NOUNS | MADE_PRODUCT_NOUNS

@@ -1485,3 +1485,38 @@ def test_a_persons_version_of_events_is_no_product() -> None:
         "events was disputed by two witnesses."
     )
     assert actors["erik-halvorsen"]["kind"] == "person"
+
+
+def test_an_age_set_off_by_commas_makes_a_name_a_persons() -> None:
+    actors = _actors(
+        "Residents are angry\n\nThandiwe Mbeki, 61, of Hillside Road, told the paper she "
+        "had lived there for 30 years."
+    )
+    assert actors["thandiwe-mbeki"]["kind"] == "person"
+
+
+def test_a_numbered_version_after_a_name_makes_it_a_product() -> None:
+    actors = _actors(
+        "Lumina Navigator was patched on Monday, Tarvo said. Lumina Navigator version 12 "
+        "ships on Friday."
+    )
+    assert actors["lumina-navigator"]["kind"] == "other"
+
+
+def test_a_makers_name_opening_a_model_is_still_the_maker() -> None:
+    actors = _actors(
+        "Boeing has secured two large orders. The Boeing 787 is a mid-sized passenger "
+        "airliner built by Boeing Commercial Airplanes."
+    )
+    assert actors["boeing"]["kind"] == "organization"
+
+
+def test_a_sentence_opening_word_is_not_joined_to_the_name_after_it() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            'Jobs said: "Today Apple is going to reinvent the phone." Today Apple also '
+            "released a new device."
+        ).values()
+    }
+    assert "Today Apple" not in names
