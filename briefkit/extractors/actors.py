@@ -89,7 +89,8 @@ ROLE_NOUNS = word_set("""
     councilwoman councilmember alderman supervisor warden coroner lobbyist organizer
     organiser coordinator reporter columnist cfo coo cto mp mla mpp mep trumpeter drummer
     conductor bandleader songwriter firefighter paramedic plumber electrician mechanic
-    principal
+    principal headteacher headmaster headmistress controller clerk ombudsman presenter
+    constable archbishop accountant registrar undersecretary under-secretary
     """)
 
 # Ranks: a title of grade, not of office ("General X, chief of staff of ..."): the
@@ -245,13 +246,19 @@ def _model_names(doc: Doc) -> list[Name]:
     out = []
     lower = _lower_words(doc)
     names = {e.text for e in doc.ents if e.label_ in _NAME_LABELS}
+    absorbed: set[int] = set()  # starts of body names a person's name took in
     for ent in doc.ents:
         label = ent.label_
         if label not in _NAME_LABELS:
             continue
         e = _without_epithet(
             _with_product_tail(
-                _with_compound_tail(_with_given_name(_with_hyphen_tail(ent, lower), label), label)
+                _with_compound_tail(
+                    _with_compound_head(
+                        _with_given_name(_with_hyphen_tail(ent, lower), label), label
+                    ),
+                    label,
+                )
             ),
             label,
             lower,
@@ -262,6 +269,9 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
+        if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
+            label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
+            absorbed.add(e.start_char)
         # A heading or a caption ends at its line: a name never runs over a line break.
         text = e.text.split("\n", 1)[0].rstrip()
         # A name has a capital somewhere ("iPod"); "antenna" or "healthcare" is a noun
@@ -283,7 +293,7 @@ def _model_names(doc: Doc) -> list[Name]:
         if len(last) == 2 and last[1].isdigit() and load_gazetteer().country(last[0]):
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
-    return out
+    return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
@@ -379,6 +389,50 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and last.whitespace_
     ):
         return doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _with_compound_head(ent: Span, label: str) -> Span:
+    """'Lockheed Martin' read as "Martin", 'Internet Explorer's' as "Explorer": a
+    capitalised proper noun right before a one-word name, with no label of its own,
+    that the parse binds to it as a compound is the name's first word. Titles, ranks
+    and honorifics ("Senator Roe", "Coach Roe") are posts, not words of the name,
+    and a given name is left to ``_with_given_name``."""
+    doc = ent.doc
+    if label not in {"PERSON", "ORG"} or ent.start == 0 or len(ent) != 1:
+        return ent
+    prev = doc[ent.start - 1]
+    lower = prev.lower_.rstrip(".")
+    # Opening a sentence, any capitalised word looks like a name's ("Today Apple
+    # said"), and the tagger calls the word a common noun: the pair written again
+    # inside a sentence shows it is one name.
+    opening = prev.is_sent_start or (prev.i > 0 and doc[prev.i - 1].is_punct)
+    proper = prev.tag_ == "NNP" and not opening
+    if opening and prev.tag_ in {"NNP", "NN"}:
+        proper = any(
+            t.i != prev.i
+            and t.text == prev.text
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].text == ent.text
+            and not t.is_sent_start
+            and not doc[t.i - 1].is_punct
+            for t in doc
+        )
+    # "Lockheed Martin": the model labels the first word a body, the second a person.
+    split = prev.ent_type_ == "ORG" and prev.ent_iob_ == "B" and label == "PERSON"
+    if (
+        prev.dep_ == "compound"
+        and prev.head.i == ent.start
+        and proper
+        and _is_capitalised(prev)
+        and not prev.is_upper  # "BBC Smith", "CEO Roe": an acronym is a body or a post
+        and prev.text.isalpha()
+        and (not prev.ent_type_ or split)
+        and prev.whitespace_ == " "
+        and lower not in _OFFICE_WORDS | HONORIFICS | RANKS | _PORTFOLIO_POSTS
+        and prev.text not in given_names()
+    ):
+        return doc[ent.start - 1 : ent.end]
     return ent
 
 
@@ -1193,6 +1247,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             (_is_personal_name(name.text, gaz) and not _firm_cue_anywhere(doc, key))
             or _romanised_name(name.text)
             or _listed_with_people(doc, name)
+            or _aged_anywhere(doc, key)
         ):
             name.kind, name.strength = "person", 2
         elif name.label == "PERSON" and (
@@ -1396,6 +1451,32 @@ def _listed_with_people(doc: Doc, name: Name) -> bool:
     # "Jane Roe, Des Moines, John Doe": a known place between people stays a place.
     gaz = load_gazetteer()
     return gaz.country(span.text) is None and gaz.city(span.text) is None
+
+
+def _aged_anywhere(doc: Doc, key: str) -> bool:
+    """'Thandiwe Mbeki, 61, of Hillside Road, said': a name with an age set off by
+    commas is a person's, whatever the model's label; only people are given an age
+    that way. A pair of capitalised words at least (a one-word name is left to the
+    full name it shortens), and not a known place ("Leeds, 2, Chelsea, 1")."""
+    words = key.split()
+    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS | NOT_PERSON_HEADS for w in words):
+        return False
+    gaz = load_gazetteer()
+    if gaz.country(key) is not None or gaz.city(key) is not None:
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or span.end + 2 >= len(doc):
+            continue
+        comma, age, close = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if (
+            comma.text == ","
+            and close.text == ","
+            and age.text.isdigit()
+            and 1 <= int(age.text) <= 115
+        ):
+            return True
+    return False
 
 
 def _people_before(doc: Doc, start: int) -> int:
@@ -1923,7 +2004,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     )
     if not bodylike and (
         _owned_by_organization(span)
-        or _version_of(span)
+        or _version_anywhere(doc, name.key)
         or _product_object(span)
         or _names_a_product(span)
         or _listed_with_products(span)
@@ -1935,7 +2016,7 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         name.label == "PERSON"
         and words[0] not in given_names()
         and not any(w in ORG_NAME_HEADS for w in words)
-        and _listed_with_products(span)
+        and (_listed_with_products(span) or _version_anywhere(doc, name.key))
     ):
         return "thing"
     return None
@@ -1960,6 +2041,24 @@ def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:
     return False
 
 
+def _version_anywhere(doc: Doc, key: str) -> bool:
+    """Any mention of the name, labelled by the model or not, is a product's by
+    ``_version_of``: the model labels a product's name in one sentence and leaves it
+    bare in the one that says what it is ("the latest versions of Foo")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is None:
+            continue
+        # "The Boeing 787 is an airliner": the maker's name opening a model's is the
+        # model's word, not the name said to be a product.
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.like_num or _product_form(nxt)):
+            continue
+        if _version_of(span):
+            return True
+    return False
+
+
 def _owned_by_organization(span: Span) -> bool:
     """'Acme's Foo Store', 'Google's Foo': a capitalised name an organization owns is a
     product of it; a body it owns is written with a body's head word ("Acme's Foo
@@ -1974,11 +2073,24 @@ _VERSION_NOUNS = word_set("version versions edition editions update updates upgr
 
 
 def _version_of(span: Span) -> bool:
-    """'the latest versions of Foo', 'Foo is the #2 browser': a name a version noun is
-    of, or that the copula makes a product, is a product."""
+    """'the latest versions of Foo', 'Foo's various versions', 'Foo is the #2 browser':
+    a name a version noun is of, or that the copula makes a product, is a product.
+    A version that is itself of something is an account ("Roe's version of events")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lower_ in _VERSION_NOUNS
+        noun = root.head.head
+        return noun.lower_ in _VERSION_NOUNS and not any(c.dep_ == "poss" for c in noun.children)
+    if root.dep_ == "poss" and root.head.lower_ in _VERSION_NOUNS:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children)
+    # "Foo version 120": a numbered version names the product; "a Foo update" with no
+    # number may name its maker.
+    doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ in {"version", "release", "build"}
+        and doc[span.end + 1].like_num
+    ):
+        return True
     if root.dep_ == "nsubj" and root.head.lemma_ == "be" and not negated_or_modal(root.head):
         attrs = [c for c in root.head.children if c.dep_ == "attr"]
         nouns = PRODUCT_NOUNS | MADE_PRODUCT_NOUNS

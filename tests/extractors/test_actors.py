@@ -1449,3 +1449,74 @@ def test_a_school_named_without_university_is_the_same_school() -> None:
     )
     assert "kestrel" not in actors
     assert "Kestrel" in actors["kestrel-university"].get("aliases", [])
+
+
+def test_a_proper_noun_before_a_one_word_name_opens_it() -> None:
+    actors = _actors(
+        "Microsoft said on Friday that users should update. Internet Navigator's market "
+        "share is slipping, and the latest versions of Internet Navigator are safer."
+    )
+    assert "navigator" not in actors
+    assert actors["internet-navigator"]["kind"] == "other"
+
+
+def test_a_title_before_a_surname_is_not_part_of_the_name() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            "Senator Halvorsen said the bill would pass. Coach Brannigan told reporters "
+            "the team was ready."
+        ).values()
+    }
+    assert not any(n.startswith(("Senator", "Coach")) for n in names)
+
+
+def test_a_name_whose_versions_are_named_is_a_product() -> None:
+    actors = _actors(
+        "Tarvo said on Monday that Quorra would be retired. Quorra's various versions "
+        "accounted for 70 percent of the market in 2009."
+    )
+    assert actors["quorra"]["kind"] == "other"
+
+
+def test_a_persons_version_of_events_is_no_product() -> None:
+    actors = _actors(
+        "Prosecutors said Erik Halvorsen lied to investigators. Halvorsen's version of "
+        "events was disputed by two witnesses."
+    )
+    assert actors["erik-halvorsen"]["kind"] == "person"
+
+
+def test_an_age_set_off_by_commas_makes_a_name_a_persons() -> None:
+    actors = _actors(
+        "Residents are angry\n\nThandiwe Mbeki, 61, of Hillside Road, told the paper she "
+        "had lived there for 30 years."
+    )
+    assert actors["thandiwe-mbeki"]["kind"] == "person"
+
+
+def test_a_numbered_version_after_a_name_makes_it_a_product() -> None:
+    actors = _actors(
+        "Lumina Navigator was patched on Monday, Tarvo said. Lumina Navigator version 12 "
+        "ships on Friday."
+    )
+    assert actors["lumina-navigator"]["kind"] == "other"
+
+
+def test_a_makers_name_opening_a_model_is_still_the_maker() -> None:
+    actors = _actors(
+        "Boeing has secured two large orders. The Boeing 787 is a mid-sized passenger "
+        "airliner built by Boeing Commercial Airplanes."
+    )
+    assert actors["boeing"]["kind"] == "organization"
+
+
+def test_a_sentence_opening_word_is_not_joined_to_the_name_after_it() -> None:
+    names = {
+        a["name"]
+        for a in _actors(
+            'Jobs said: "Today Apple is going to reinvent the phone." Today Apple also '
+            "released a new device."
+        ).values()
+    }
+    assert "Today Apple" not in names

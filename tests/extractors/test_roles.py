@@ -63,3 +63,14 @@ def test_a_headline_the_parser_runs_into_the_first_line_is_no_part_of_the_role()
         "Mayoral candidates Karen Bass and Rick Caruso sparred Tuesday over crime."
     )
     assert str(roles["karen-bass"]).lower() == "mayoral candidate"
+
+
+def test_posts_of_schools_courts_and_churches_are_roles() -> None:
+    roles = _roles(
+        "The headteacher of Brookfield Academy, Sarah Jenkins, said pupils were safe. "
+        "The ombudsman, Robert Behrend, said the complaint was upheld. "
+        "The registrar, Ann Pryce, confirmed the vote on Tuesday."
+    )
+    assert "headteacher" in str(roles["sarah-jenkins"]).lower()
+    assert "ombudsman" in str(roles["robert-behrend"]).lower()
+    assert "registrar" in str(roles["ann-pryce"]).lower()
