@@ -8,7 +8,9 @@ read timeout forever), a cap on the body whatever Content-Length claims, and a
 bounded number of redirects. A public address may not lead inside the network
 briefkit runs in (loopback, private ranges, link-local cloud metadata): a redirect,
 or a public feed's item, that points there is refused, so a stranger's page cannot
-have briefkit read an internal service into ``article.txt`` and the published site.
+have briefkit read an internal service into ``article.txt`` and the published site;
+the address each connection reaches is checked too, so a name that resolves
+inside only at connect time (DNS rebinding) is refused as well.
 An address the analyst types is fetched as typed. Each failure is one
 :class:`Problem` at the URL, so the command prints ``url:0:0: message`` and writes
 nothing.
@@ -25,9 +27,13 @@ import re
 import socket
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from briefkit.errors import BriefkitError, Problem
+
+if TYPE_CHECKING:
+    import urllib3
 
 # A news page is 50 kB to 3 MB of HTML; a feed less. Past this it is not an article.
 MAX_BYTES = 10 * 1024 * 1024
@@ -83,11 +89,65 @@ def internal(host: str) -> bool:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError):
         return False
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global:
-            return True
-    return False
+    return any(internal_address(str(info[4][0])) for info in infos)
+
+
+def internal_address(address: str) -> bool:
+    """Whether the IP ``address`` (a scope suffix "%eth0" allowed) is not public."""
+    return not ipaddress.ip_address(address.split("%")[0]).is_global
+
+
+class _ReachedInside(Exception):
+    """The connection reached an internal address though the name had checked public."""
+
+    def __init__(self, host: str, peer: str) -> None:
+        super().__init__(host, peer)
+        self.host, self.peer = host, peer
+
+
+def _reached_inside(peer: str) -> bool:
+    return internal_address(peer)
+
+
+def _guarded_pool(timeout: urllib3.Timeout) -> urllib3.PoolManager:
+    """A pool whose connections refuse an internal peer right after the TCP connect.
+
+    The name was checked a moment before, but the connection resolves it again: a
+    name that answers public first and internal next (DNS rebinding) would pass the
+    check and still read an internal service. The socket's own peer decides, before
+    a byte of the request (or a TLS handshake) is sent.
+    """
+    import urllib3
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    def checked(sock: socket.socket, host: str) -> socket.socket:
+        try:
+            peer = str(sock.getpeername()[0])
+        except OSError:
+            return sock
+        if _reached_inside(peer):
+            sock.close()
+            raise _ReachedInside(host, peer)
+        return sock
+
+    class PublicHTTPConnection(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            return checked(super()._new_conn(), self.host)
+
+    class PublicHTTPSConnection(HTTPSConnection):
+        def _new_conn(self) -> socket.socket:
+            return checked(super()._new_conn(), self.host)
+
+    class PublicHTTPPool(HTTPConnectionPool):
+        ConnectionCls = PublicHTTPConnection
+
+    class PublicHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = PublicHTTPSConnection
+
+    pool = urllib3.PoolManager(timeout=timeout, retries=False)
+    pool.pool_classes_by_scheme = {"http": PublicHTTPPool, "https": PublicHTTPSPool}
+    return pool
 
 
 def _check_inside(url: str, origin: str, internal_ok: bool) -> None:
@@ -131,8 +191,11 @@ def fetch(
     if internal_ok is None:
         internal_ok = internal(urlsplit(url).hostname or "")
     _check_inside(url, url, internal_ok)
-    pool = urllib3.PoolManager(
-        timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout), retries=False
+    timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
+    pool = (
+        urllib3.PoolManager(timeout=timeout, retries=False)
+        if internal_ok
+        else _guarded_pool(timeout)
     )
     headers = {"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
     start = time.monotonic()
@@ -171,6 +234,13 @@ def fetch(
                 response.release_conn()
     except BriefkitError:
         raise
+    except _ReachedInside as inside:
+        raise _fail(
+            url,
+            f"{inside.host} connected to {inside.peer}, inside this network, though its "
+            "name had resolved to a public address a moment before: briefkit follows a "
+            "public page or feed only to public addresses",
+        ) from None
     except NameResolutionError:
         host = urlsplit(current).hostname
         raise _fail(url, f"cannot find the host {host} (DNS lookup failed)") from None

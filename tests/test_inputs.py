@@ -149,10 +149,30 @@ def test_internal_addresses(host: str, inside: bool) -> None:
 
 
 def _as_public(monkeypatch: pytest.MonkeyPatch, web: str) -> str:
-    """The local server under the name "localhost", which counts as a public host."""
+    """The local server under the name "localhost", which counts as a public host:
+    its name and the address the connection reaches both pass for public."""
+    _name_looks_public(monkeypatch)
+    monkeypatch.setattr(fetch_module, "_reached_inside", lambda peer: False)
+    return web.replace("127.0.0.1", "localhost")
+
+
+def _name_looks_public(monkeypatch: pytest.MonkeyPatch) -> None:
     real = fetch_module.internal
     monkeypatch.setattr(fetch_module, "internal", lambda h: h != "localhost" and real(h))
-    return web.replace("127.0.0.1", "localhost")
+
+
+def test_a_name_that_resolves_inside_at_connect_time_is_refused(
+    web: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DNS rebinding: the name passes the check as public, then the connection
+    # reaches 127.0.0.1. The peer of the real socket is what decides.
+    _name_looks_public(monkeypatch)
+    with pytest.raises(BriefkitError) as caught:
+        fetch(web.replace("127.0.0.1", "localhost") + "/news/ferry.html")
+    (problem,) = caught.value.problems
+    assert "connected to 127.0.0.1, inside this network" in problem.message
+    # Typed as an internal address, the same page is the analyst's choice.
+    assert b"ferry link" in fetch(f"{web}/news/ferry.html").data
 
 
 def test_a_public_page_may_not_redirect_inside_the_network(
