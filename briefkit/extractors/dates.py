@@ -163,8 +163,9 @@ CLOCK = (
 )
 ZONE = r"(?:\s+(?:local\s+time|[A-Z]{2,4}T\b|UTC|GMT|ET\b|CT\b|PT\b|MT\b))?"
 MOD_END = r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+)"
+# Case-blind: a sentence may open on it ("Early March", "Late Monday").
 MOD = (
-    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
     r"|the\s+start\s+of|earlier|later)[\s-]+)?"
 )
 
@@ -173,6 +174,14 @@ MOD = (
 HEDGE = (
     r"(?:(?:just\s+|well\s+)?(?:over|under|about|nearly|almost|roughly|around"
     r"|more\s+than|less\s+than|some)\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
+)
+
+# The same hedges before a duration; "over" alone is as often "during" ("over two years,
+# prices rose"), so it is a hedge only after "in", "for" or "than" ("in over six years").
+DUR_HEDGE = (
+    r"(?:(?:(?:just\s+|well\s+)(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s))over"
+    r"|about|nearly|almost|roughly|around|more\s+than|less\s+than|up\s+to|at\s+least)"
+    r"\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
 )
 
 # Words before a bare four-digit number that make it a year rather than a count.
@@ -791,6 +800,23 @@ def _h_year_range(m: Match, c: _Ctx) -> Result:
     return "date", f"{int(m['year']):04d}", True
 
 
+def _h_bounded_year(m: Match, c: _Ctx) -> Result:
+    """ "early 2009": the year, unless the number counts what follows ("late 2000 votes")."""
+    after = c.text[m.end() : m.end() + 20]
+    if _COUNT_AFTER.match(after):
+        return None
+    nxt = re.match(r"\s+([a-z]+)\b", after)
+    if nxt:
+        word = nxt[1]
+        if word.endswith(("people", "children", "men")) or (
+            word.endswith("s")
+            and not word.endswith(("ss", "is", "us"))
+            and word not in _FUNCTION_S | _YEAR_OF_MEASURE
+        ):
+            return None
+    return "date", f"{int(m['year']):04d}", True
+
+
 def _h_year_span(m: Match, c: _Ctx) -> Result:
     first, last = int(m["year"]), int(m["last"])
     if last <= first:
@@ -1313,6 +1339,14 @@ def _h_that_day(m: Match, c: _Ctx) -> Result:
     return "date", f"{_PENDING}{offset:+d}", True
 
 
+def _h_trading_part(m: Match, c: _Ctx) -> Result:
+    """ "in morning trading": that part of the day the story tells, resolved after
+    recognition as a clock time with no day is."""
+    if c.published is None:
+        return "time", f"XXXX-XX-XXT{DAY_PARTS[m['part'].lower()]}", False
+    return "time", f"{_PENDING}+0T{DAY_PARTS[m['part'].lower()]}", True
+
+
 def _h_count(m: Match, c: _Ctx) -> Result:
     return _h_duration(m, c) if m["n"] else _h_fuzzy(m, c)
 
@@ -1362,13 +1396,14 @@ def _rules() -> list[_Rule]:
             8,
         ),
         _r(
-            rf"\b(?:(?P<rel>last|next|this)\s+|{MOD})(?P<month>{MONTH_FULL})\b(?!\s+\d)",
+            rf"\b(?:(?P<rel>(?i:last|next|this))\s+|{MOD})(?P<month>{MONTH_FULL})\b(?!\s+\d)",
             _h_month,
             5,
         ),
         # "Wednesday", "last Tuesday", "Wednesday night", "Tuesday at 3 p.m.", "3 p.m. Tuesday"
         _r(
-            rf"\b(?:(?P<rel>last|next|this\s+coming|this|coming)\s+|(?:early|late)\s+)?"
+            # Case-blind words before it: "Last Tuesday" may open a sentence.
+            rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming))\s+|(?i:early|late)\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:\s+at\s+(?P<clock>{CLOCK}){ZONE})?",
             _h_weekday,
             6,
@@ -1397,8 +1432,12 @@ def _rules() -> list[_Rule]:
         ),
         # Decades and centuries: "the 1980s", "the '80s", "the eighties", "the 19th century"
         _r(
-            rf"\b(?:the\s+)?{MOD}(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"
-            r"|(?<=\bthe\s)(?P<short2>[2-9]0)s\b"
+            # "'80s" needs no "the" (a word boundary cannot open on its apostrophe); a
+            # bare "80s" does, with or without "early": "in his early 30s" is an age.
+            rf"(?:\b(?:the\s+)?{MOD}|(?<![\w'’])(?=['’][0-9]0s\b))"
+            rf"(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"
+            r"|(?:(?<=\bthe\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)|(?<=\bthe\smid-))"
+            r"(?P<short2>[2-9]0)s\b"
             r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
             _h_decade,
             6,
@@ -1443,7 +1482,7 @@ def _rules() -> list[_Rule]:
         ),
         # "last week", "this year", "earlier this month", "the end of last year"
         _r(
-            rf"\b(?:(?:earlier|later)\s+)?(?:{MOD_END})?"
+            rf"\b(?:(?:earlier|later|early|late)\s+)?(?:{MOD_END})?"
             r"(?P<rel>last|this\s+past|this|next|current|coming)\s+"
             r"(?P<unit>week|month|year|weekend|decade|century|quarter)\b",
             _h_rel_unit,
@@ -1452,6 +1491,14 @@ def _rules() -> list[_Rule]:
         ),
         # "over the weekend": the nearest one, by tense, as "this weekend"
         _r(r"\bthe\s+(?P<unit>weekend)\b", _h_period_of, 5, i),
+        # "in morning trading", "a late afternoon session": a part of the market's day
+        _r(
+            r"\b(?:(?:early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening)"
+            r"(?=[\s-]+(?:trading|trade|session|dealings|deals)\b)",
+            _h_trading_part,
+            4,
+            i,
+        ),
         # "the same day", "that day", "the next day": the day the story is telling
         _r(
             r"\b(?:(?P<same>the\s+same|that(?:\s+same)?)\s+day|the\s+(?P<rel>next|following"
@@ -1517,7 +1564,8 @@ def _rules() -> list[_Rule]:
         _r(
             r"\bthe\s+(?:past|last|next|coming|first)\s+"
             rf"(?:(?P<n>{NUM})\s+|(?P<fuzzy>few|several|many|couple\s+of)\s+)?"
-            rf"(?P<unit>{UNIT_S})(?:\s+or\s+so)?\b",
+            # "the past five trading days": the words of a count go with it here too
+            rf"(?:{DUR_ADJ}\s+)?(?P<unit>{UNIT_S})(?:\s+or\s+so)?\b",
             _h_past_n,
             7,
             i,
@@ -1532,14 +1580,19 @@ def _rules() -> list[_Rule]:
         ),
         # Deictic words: "yesterday", "tonight", "this morning", "now", "recently"
         _r(
-            r"\b(?P<word>yesterday|today|tomorrow|tonight)"
+            # "earlier today" is one span (GUIDE §5), on the day of "today"
+            r"\b(?:(?:earlier|later)\s+)?(?P<word>yesterday|today|tomorrow|tonight)"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!-)",
             _h_deictic,
             5,
             i,
         ),
         _r(
-            r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _h_deictic, 5, i
+            r"\b(?:(?:earlier|later)\s+)?(?P<word>this|last)\s+(?P<part>morning|afternoon|evening"
+            r"|night)\b",
+            _h_deictic,
+            5,
+            i,
         ),
         _r(
             # Not "formerly", "previously", "once": they place a state before another
@@ -1568,7 +1621,7 @@ def _rules() -> list[_Rule]:
         ),
         # "two and a half years"; "between 60 and 90 days": the first count shares the unit
         _r(
-            rf"\b(?P<n>{NUM})\s+and\s+a\s+half[\s-]+(?P<unit>{UNIT_S})\b",
+            rf"\b{DUR_HEDGE}(?P<n>{NUM})\s+and\s+a\s+half[\s-]+(?P<unit>{UNIT_S})\b",
             _h_and_a_half,
             6,
             i,
@@ -1582,7 +1635,7 @@ def _rules() -> list[_Rule]:
         ),
         # Durations: "three-day", "two years", "a few hours", "six straight days"
         _r(
-            rf"\b(?:(?P<n>{NUM}|an?)|(?P<fuzzy>{FUZZY}))[\s-]+(?:{DUR_ADJ}\s+)?"
+            rf"\b{DUR_HEDGE}(?:(?P<n>{NUM}|an?)|(?P<fuzzy>{FUZZY}))[\s-]+(?:{DUR_ADJ}\s+)?"
             rf"(?P<unit>{UNIT_S}|quarters)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?\b",
             _h_count,
             5,
@@ -1596,6 +1649,15 @@ def _rules() -> list[_Rule]:
         ),
         # A bare year, kept only in a date-like context (see _h_year)
         _r(rf"(?<![\w$€£.,:/-])(?P<year>{YEAR})(?![\w%]|[.,]\d|[-–/]\d)", _h_year, 2),
+        # "early 2009", "mid-2011", "early in 2016", "the end of 2009": the boundary is
+        # inside the span (GUIDE §5) and leaves the value the year (TimeML's mod).
+        _r(
+            rf"\b(?:(?:early|late|mid)(?:[\s-]+|\s+in\s+)|{MOD_END})"
+            rf"(?P<year>{YEAR})(?![\w%]|[.,]\d|[-–/]\d)",
+            _h_bounded_year,
+            3,
+            i,
+        ),
     ]
 
 
@@ -1627,6 +1689,13 @@ _ANCHORS = {
     "week": re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)"),
 }
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# A date that bounds the period the story tells ("the quarter, which ended December 30")
+# is not that period, so no anchor for "the same period last year".
+_ENDS_A_PERIOD = re.compile(
+    r"\b(?:ended|ending|ends|began|beginning|begins|started|starting|through|until|till"
+    r"|since|from|(?:months?|weeks?|days?|year|quarter|period)\s+to)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
@@ -1678,21 +1747,7 @@ def _anchor_references(
     out = list(found)
     for i, d in enumerate(out):
         if d.value.startswith(_SAME):
-            delta = int(d.value[len(_SAME) :])
-            anchor = next(
-                (
-                    out[j].value
-                    for j in range(i - 1, -1, -1)
-                    if out[j].kind == "date" and _FINER_THAN_YEAR.match(out[j].value)
-                ),
-                None,
-            )
-            value = (
-                f"{int(anchor[:4]) + delta:04d}{anchor[4:]}"
-                if anchor and anchor[4:] != "-02-29"
-                else f"{published.year + delta:04d}"
-            )
-            out[i] = dataclasses.replace(d, value=value)
+            out[i] = dataclasses.replace(d, value=_same_period(text, out, i, published))
             continue
         if d.value.startswith(_CHAINED):
             value = _chained_value(out, i, published)
@@ -1717,6 +1772,26 @@ def _anchor_references(
             value = (day + dt.timedelta(days=int(rest))).isoformat()
         out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)
     return out
+
+
+def _same_period(text: str, found: list[DateExpression], i: int, published: dt.date) -> str:
+    """ "the same period last year": the last period finer than a year the story named,
+    moved by whole years. A day that only bounds a period ("the three months to June
+    30") is not the period: with no other, the value is the year of that bound, moved."""
+    delta = int(found[i].value[len(_SAME) :])
+    bound: str | None = None
+    for j in range(i - 1, -1, -1):
+        e = found[j]
+        if e.kind != "date" or not _FINER_THAN_YEAR.match(e.value):
+            continue
+        if _ENDS_A_PERIOD.search(text, max(0, e.start - 16), e.start):
+            bound = bound or e.value
+            continue
+        if e.value[4:] == "-02-29":
+            break
+        return f"{int(e.value[:4]) + delta:04d}{e.value[4:]}"
+    year = int(bound[:4]) if bound else published.year
+    return f"{year + delta:04d}"
 
 
 def _chained_value(found: list[DateExpression], i: int, published: dt.date) -> str | None:
@@ -1938,6 +2013,35 @@ def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpres
     return out
 
 
+# "the 1970s and 80s": a bare decade joined to one takes its century (GUIDE §5 decades).
+_NEXT_DECADE = re.compile(
+    r"[ \t]+(?:and|or|to|through|into|-|–)[ \t]+(?P<span>(?:the[ \t]+)?"
+    r"(?:(?:early|late|mid)[ \t-]+)?['’]?(?P<tens>[0-9])0s)\b",
+    re.IGNORECASE,
+)
+_DECADE_VALUE = re.compile(r"\d{3}X")
+
+
+def _coordinated_decades(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The second decade of "the 70s and 80s" is a date of its own, in the century of the
+    first one, or the next when it would come before it ("the 90s and 00s")."""
+    out = list(found)
+    for d in found:
+        if d.kind != "date" or not _DECADE_VALUE.fullmatch(d.value):
+            continue
+        m = _NEXT_DECADE.match(text, d.end)
+        if m is None or any(e.start < m.end() and m.start("span") < e.end for e in out):
+            continue
+        first = int(d.value[:3]) * 10
+        year = first // 100 * 100 + int(m["tens"]) * 10
+        if year < first:
+            year += 100
+        start, end = m.start("span"), m.end("span")
+        out.append(DateExpression(start, end, text[start:end], "date", f"{year // 10:03d}X", True))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -1983,7 +2087,7 @@ def find_dates(
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
-    return _coordinated_days(text, out)
+    return _coordinated_decades(text, _coordinated_days(text, out))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

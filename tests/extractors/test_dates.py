@@ -590,3 +590,113 @@ def test_a_day_named_by_reference_dates_events_but_is_no_date_of_its_own(nlp: La
     inside = [d.text for d in dates(nlp, text)]
     assert inside == ["Tuesday", "the same day", "That day"]
     assert [d.text for d in briefkit.find_dates(text, WEDNESDAY)] == ["Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Over the past five trading days, the Nikkei shed 9%.",
+         {"the past five trading days": "P5D"}),
+        ("The next three business days will decide the bid.",
+         {"The next three business days": "P3D"}),
+        ("Rates climbed for the last 12 straight months.", {"the last 12 straight months": "P12M"}),
+    ],
+)  # fmt: skip
+def test_a_count_with_its_adjective_after_the_past_is_one_duration(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Shares of the carmaker hit their lowest in over six years.", {"over six years": "P6Y"}),
+        ("The jet is almost two and a half years late.", {"almost two and a half years": "P2.5Y"}),
+        ("It was the best week for stocks in nearly five months.", {"nearly five months": "P5M"}),
+        # "over" opening a clause is "during": outside the span.
+        ("Over two years, prices rose by half.", {"two years": "P2Y"}),
+    ],
+)
+def test_a_hedge_on_a_duration_is_inside_its_span(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The plant reopened in early 2009.", {"early 2009": "2009"}),
+        ("Lion is due in mid-2011, Apple says.", {"mid-2011": "2011"}),
+        ("A new flag could be chosen early in 2016.", {"early in 2016": "2016"}),
+        ("Talks should conclude by the end of 2025.", {"the end of 2025": "2025"}),
+        ("The firm was sold late last year.", {"late last year": "2023"}),
+        ("The late 2000 votes were counted by hand.", {}),
+    ],
+)
+def test_a_boundary_before_a_year_is_in_its_span_and_leaves_the_year(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Detroit built boxy cars in the 70s and 80s.", {"the 70s": "197X", "80s": "198X"}),
+        ("The hits of the '60s and '70s still sell.", {"the '60s": "196X", "'70s": "197X"}),
+        ("In the 1970s and 80s, oil was cheap.", {"the 1970s": "197X", "80s": "198X"}),
+        ("Between the early 1990s and late 90s it grew.", {"the early 1990s": "199X",
+                                                          "late 90s": "199X"}),
+        ("Prices in the 1990s and 00s rose.", {"the 1990s": "199X", "00s": "200X"}),
+        # Ages are not decades.
+        ("Voters in their 20s and 30s backed her.", {}),
+    ],
+)  # fmt: skip
+def test_a_decade_joined_to_a_decade_takes_its_century(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Published on a Wednesday: "Last Wednesday" is a week ago, not today.
+        ("Last Wednesday, the board voted to sell.", {"Last Wednesday": "2024-09-04"}),
+        ("Next Monday the strike begins.", {"Next Monday": "2024-09-16"}),
+        ("Late Monday, the union rejected the offer.", {"Late Monday": "2024-09-09"}),
+        ("Early March was the wettest on record.", {"Early March": "2024-03"}),
+    ],
+)
+def test_words_before_a_weekday_or_month_count_at_a_sentence_start(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_earlier_today_is_one_span_on_the_day(nlp: Language) -> None:
+    found = values(nlp, "The Dow was down 2% at 16:08 UTC, a slight rise from earlier today.")
+    assert found["earlier today"] == "2024-09-11"
+    assert values(nlp, "Earlier this morning, the minister resigned.") == {
+        "Earlier this morning": "2024-09-11TMO"
+    }
+
+
+def test_a_day_that_bounds_a_period_is_no_anchor_for_the_same_period(nlp: Language) -> None:
+    text = (
+        "Profit rose 78% in the last quarter, which ended June 29, against the same period"
+        " a year earlier."
+    )
+    assert values(nlp, text)["the same period a year earlier"] == "2023-Q2"
+    text = "In the three months to June 30, sales beat the same period last year."
+    # The period is no named one; its bound gives the year, no finer.
+    assert values(nlp, text)["the same period last year"] == "2023"
+
+
+def test_a_part_of_the_trading_day_is_on_the_day_the_story_tells(nlp: Language) -> None:
+    text = "On Monday, shares of the bank rose 4% in morning trading before slipping."
+    assert values(nlp, text) == {"Monday": "2024-09-09", "morning": "2024-09-09TMO"}
+    text = "The index fell in late afternoon trade."
+    assert values(nlp, text) == {"late afternoon": "2024-09-11TAF"}
