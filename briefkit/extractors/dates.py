@@ -1168,6 +1168,40 @@ def _h_quarter(m: Match, c: _Ctx) -> Result:
     return "date", f"{year:04d}-Q{q}", True
 
 
+def _fiscal_year(g: dict[str, Any], c: _Ctx) -> str:
+    """The fiscal year's number, four digits ("FY09" is 2009), or XXXX when not given."""
+    digits = g.get("year") or g.get("yy")
+    if not digits:
+        return "XXXX"
+    if len(digits) == 2:
+        # The century that puts it nearest the time of writing; firms name the fiscal
+        # year they are in, or the next few, as often as past ones.
+        now = c.published.year if c.published else 2000
+        year = now // 100 * 100 + int(digits)
+        if year > now + 5:
+            year -= 100
+        elif year < now - 94:
+            year += 100
+        return f"{year:04d}"
+    return f"{int(digits):04d}"
+
+
+def _h_fiscal(m: Match, c: _Ctx) -> Result:
+    """ "fiscal 2009", "the third quarter of fiscal 2009", "the fiscal third quarter":
+    TimeML's FY values. A fiscal year need not be the calendar year it is named after
+    (it may run from October), so neither it nor its quarters are given a calendar
+    value; a fiscal quarter with no year stated has none (FYXXXX)."""
+    g = m.groupdict()
+    year = _fiscal_year(g, c)
+    ordinal = (g.get("ord") or "").lower()
+    q = 4 if ordinal in ("final", "last") else ORDINALS.get(ordinal) or int(g.get("qn") or 0)
+    if not (ordinal or g.get("qn")):
+        return ("date", f"FY{year}", True) if year != "XXXX" else None
+    if not 1 <= q <= 4:
+        return None
+    return "date", f"FY{year}-Q{q}", True
+
+
 def _h_half(m: Match, c: _Ctx) -> Result:
     h = 1 if m["which"].lower() == "first" else 2
     if m.groupdict().get("year"):
@@ -1351,6 +1385,9 @@ def _h_count(m: Match, c: _Ctx) -> Result:
     return _h_duration(m, c) if m["n"] else _h_fuzzy(m, c)
 
 
+_QUARTER_ORD = r"(?:first|second|third|fourth|final|last)"
+
+
 def _rules() -> list[_Rule]:
     """The recogniser. Where matches overlap the longest wins, then the higher priority."""
     i = re.IGNORECASE
@@ -1460,6 +1497,36 @@ def _rules() -> list[_Rule]:
         ),
         _r(
             rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<year>{YEAR})\b", _h_half, 6, i
+        ),
+        # Fiscal years and their quarters: "fiscal 2009", "FY09", "the 2010 fiscal year",
+        # "the fiscal third quarter", "the third quarter of fiscal 2009", "fiscal Q3".
+        _r(
+            rf"\b(?:(?i:fiscal(?:\s+year)?|financial\s+year)\s+(?P<year>{YEAR})"
+            rf"|FY\s?(?:(?P<year2>{YEAR})|(?P<yy>\d\d))"
+            rf"|(?i:the)\s+(?P<year3>{YEAR})\s+(?:fiscal|financial)\s+year)\b",
+            lambda m, c: _h_fiscal(_Proxy(m, {"year": m["year"] or m["year2"] or m["year3"]}), c),
+            7,
+        ),
+        _r(
+            r"\b(?:the\s+)?(?:(?:fiscal(?:\s+year)?|financial\s+year)[\s-]+"
+            rf"(?:(?P<year>{YEAR})\s+)?(?:(?P<ord>{_QUARTER_ORD})[\s-]+quarter|Q(?P<qn>[1-4]))"
+            rf"|(?P<ord2>{_QUARTER_ORD})[\s-]+(?:fiscal|financial)[\s-]+quarter)"
+            rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|financial\s+year)\s+)?(?P<year2>{YEAR}))?\b"
+            rf"|\b(?:the\s+)?(?:(?P<ord3>{_QUARTER_ORD})[\s-]+quarter|Q(?P<qn2>[1-4]))\s+(?:of\s+)?"
+            rf"(?:the\s+)?(?:fiscal(?:\s+year)?|financial\s+year)\s+(?P<year3>{YEAR})\b",
+            lambda m, c: _h_fiscal(
+                _Proxy(
+                    m,
+                    {
+                        "year": m["year"] or m["year2"] or m["year3"],
+                        "ord": m["ord"] or m["ord2"] or m["ord3"],
+                        "qn": m["qn"] or m["qn2"],
+                    },
+                ),
+                c,
+            ),
+            7,
+            i,
         ),
         # Seasons: "summer 2024", "last winter", "in the spring"; not "Arab Spring"
         _r(

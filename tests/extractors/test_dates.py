@@ -700,3 +700,26 @@ def test_a_part_of_the_trading_day_is_on_the_day_the_story_tells(nlp: Language) 
     assert values(nlp, text) == {"Monday": "2024-09-09", "morning": "2024-09-09TMO"}
     text = "The index fell in late afternoon trade."
     assert values(nlp, text) == {"late afternoon": "2024-09-11TAF"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Revenue in fiscal 2009 rose 4%.", {"fiscal 2009": "FY2009"}),
+        ("Fiscal year 2025 closed with a loss.", {"Fiscal year 2025": "FY2025"}),
+        ("For the 2023 fiscal year, it lost money.", {"the 2023 fiscal year": "FY2023"}),
+        ("Sales in FY24 beat forecasts.", {"FY24": "FY2024"}),
+        ("Profit in the third quarter of fiscal 2024 fell.",
+         {"the third quarter of fiscal 2024": "FY2024-Q3"}),
+        ("Its fiscal 2024 second quarter was weak.", {"fiscal 2024 second quarter": "FY2024-Q2"}),
+        # A fiscal quarter with no year: no calendar year is guessed for it.
+        ("The fiscal third quarter ended in June.",
+         {"The fiscal third quarter": "FYXXXX-Q3", "June": "2024-06"}),
+        ("Results for the fourth fiscal quarter are due.",
+         {"the fourth fiscal quarter": "FYXXXX-Q4"}),
+    ],
+)  # fmt: skip
+def test_a_fiscal_year_and_its_quarters_keep_their_fy_value(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
