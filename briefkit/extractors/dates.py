@@ -159,7 +159,7 @@ PART = r"(?:morning|afternoon|evening|night)"
 CLOCK = (
     r"(?:[012]\d[0-5]\d(?=\s*(?:UTC|GMT|hours|hrs)\b)"  # "0800 UTC"
     r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)"
-    r"|\d{1,2}:\d{2}\b|noon|midnight)"
+    r"|\d{1,2}:\d{2}\b|noon|midday|midnight)"
 )
 ZONE = r"(?:\s+(?:local\s+time|[A-Z]{2,4}T\b|UTC|GMT|ET\b|CT\b|PT\b|MT\b))?"
 MOD_END = r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+)"
@@ -382,6 +382,15 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+# Passives of these say something is to come: "results are expected in March".
+_EXPECTED = frozenset({"expect", "anticipate", "forecast", "predict", "project", "due"})
+
+
+def _expected(verb: Token) -> bool:
+    """ "is expected in March", "are forecast for Friday": a passive of expecting."""
+    return verb.lemma_ in _EXPECTED and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 # "said on Monday she would not run": news puts the day of the telling right after
 # its verb, and the small model often hangs it on the reported clause instead.
@@ -458,7 +467,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             ):
                 return "future"
             if tense in ("present", "perfect") and (
-                _is_future_frame(first) or first.lemma_ in _SCHEDULE
+                _is_future_frame(first) or first.lemma_ in _SCHEDULE or _expected(first)
             ):
                 return "future"
             return "past" if tense == "perfect" else tense  # type: ignore[return-value]
@@ -601,7 +610,8 @@ def _h_month(m: Match, c: _Ctx) -> Result:
             r"mid|last|next|this|that|each|every|until|between|and|or|to)\s*-?\s*$",
             before,
             re.IGNORECASE,
-        ):
+        ) and not (word == "March" and re.search(r"\bfor\s+$", before, re.IGNORECASE)):
+            # "planned for March"; not "for May", which is as often a vote for Theresa May.
             return None
         if re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+{MONTH_FULL}\b", after):
             return None
@@ -658,7 +668,7 @@ def _h_weekday(m: Match, c: _Ctx) -> Result:
 
 def _clock(s: str) -> str | None:
     s = s.strip().lower()
-    if s == "noon":
+    if s in ("noon", "midday"):
         return "12:00"
     if s == "midnight":
         return "24:00"
@@ -1053,7 +1063,9 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
             r"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*"
             r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
         )
-        if re.search(rate, before):
+        # "from $1.5bn a year earlier": an offset (GUIDE §5: a duration), not a rate.
+        offset = re.match(r"\s+(?:earlier|later|before|afterwards)\b", c.text[m.end() :])
+        if re.search(rate, before) and not offset:
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True
 
@@ -1116,6 +1128,9 @@ def _h_past_n(m: Match, c: _Ctx) -> Result:
     elif g.get("fuzzy"):
         # "the next couple of years" is two of them (TimeML: P2Y), "a few" is unknown.
         n = 2 if re.match(r"couple", g["fuzzy"], re.IGNORECASE) else None
+    elif g["unit"].lower().endswith("s"):
+        # "in the coming weeks", "the past months": a plural with no count (GUIDE §5 PXW).
+        return "duration", duration_value(None, g["unit"]), True
     if n is None and not g.get("fuzzy"):
         return None
     return "duration", duration_value(n, g["unit"]), True
@@ -1373,6 +1388,13 @@ def _h_that_day(m: Match, c: _Ctx) -> Result:
     return "date", f"{_PENDING}{offset:+d}", True
 
 
+def _h_two_days_off(m: Match, c: _Ctx) -> Result:
+    if c.published is None:
+        return "date", "XXXX-XX-XX", False
+    days = -2 if m["before"] else 2
+    return "date", (c.published + dt.timedelta(days=days)).isoformat(), True
+
+
 def _h_trading_part(m: Match, c: _Ctx) -> Result:
     """ "in morning trading": that part of the day the story tells, resolved after
     recognition as a clock time with no day is."""
@@ -1558,6 +1580,13 @@ def _rules() -> list[_Rule]:
         ),
         # "over the weekend": the nearest one, by tense, as "this weekend"
         _r(r"\bthe\s+(?P<unit>weekend)\b", _h_period_of, 5, i),
+        # "the day before yesterday": two days from the reference, one span
+        _r(
+            r"\bthe\s+day\s+(?:(?P<before>before\s+yesterday)|after\s+tomorrow)\b",
+            _h_two_days_off,
+            9,
+            i,
+        ),
         # "in morning trading", "a late afternoon session": a part of the market's day
         _r(
             r"\b(?:(?:early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening)"

@@ -723,3 +723,57 @@ def test_a_fiscal_year_and_its_quarters_keep_their_fy_value(
     nlp: Language, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A ruling is expected in March.", {"March": "2025-03"}),
+        ("Results are forecast for March, the firm said.", {"March": "2025-03"}),
+        ("Turnout is anticipated in November to be low.", {"November": "2024-11"}),
+        # Told in the past, the expectation is of a month gone by.
+        ("Analysts had expected a cut in March.", {"March": "2024-03"}),
+    ],
+)
+def test_a_passive_of_expecting_points_ahead(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Net income rose to $2bn from $1.5bn a year earlier.", "duration", "P1Y"),
+        ("Output was up 4% a month later.", "duration", "P1M"),
+        ("The fund pays 5% a year on deposits.", "set", "P1Y"),
+    ],
+)
+def test_a_unit_before_earlier_or_later_is_an_offset_not_a_rate(
+    nlp: Language, sentence: str, kind: str, value: str
+) -> None:
+    (found,) = dates(nlp, sentence)
+    assert (found.kind, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Markets may stay volatile in the coming weeks.", {"the coming weeks": "PXW"}),
+        ("Over the past months, rents climbed.", {"the past months": "PXM"}),
+        ("The past month was the hottest.", {"The past month": "P1M"}),
+    ],
+)
+def test_a_plural_unit_with_no_count_after_the_past_is_of_unknown_length(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_two_days_off_and_midday(nlp: Language) -> None:
+    text = "The ceasefire collapsed the day before yesterday; talks resume the day after tomorrow."
+    assert values(nlp, text) == {
+        "the day before yesterday": "2024-09-09",
+        "the day after tomorrow": "2024-09-13",
+    }
+    assert values(nlp, "By midday, the Hang Seng was flat.") == {"midday": "2024-09-11T12:00"}
