@@ -874,6 +874,40 @@ _REL_WORDS = {"previous": "last", "preceding": "last", "prior": "last", "before"
               "earlier": "last", "following": "next", "after": "next"}  # fmt: skip
 
 
+# A season's first month; winter is named by the year of its December (TimeML WI).
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_year(code: str, published: dt.date, delta: int) -> int:
+    """The year of "this/last/next <season>" told on ``published``: the season going on
+    or else this year's for "this"; the last one over for "last" ("last summer" in
+    October is the summer just gone); the next one to begin for "next" ("next spring"
+    in January is this year's)."""
+    start = _SEASON_START[code]
+
+    def begins(year: int) -> dt.date:
+        return dt.date(year, start, 1)
+
+    def ends(year: int) -> dt.date:
+        y, mo = _add_months(year, start, 3)
+        return dt.date(y, mo, 1)
+
+    # The occurrence now under way, if any: winter 2009 runs into February 2010.
+    current = next((y for y in (published.year - 1, published.year)
+                    if begins(y) <= published < ends(y)), None)  # fmt: skip
+    if delta == 0:
+        return current if current is not None else published.year
+    if delta < 0:
+        year = published.year
+        while ends(year) > published:
+            year -= 1
+        return year
+    year = published.year - 1
+    while begins(year) <= published:
+        year += 1
+    return year
+
+
 def _h_rel_unit(m: Match, c: _Ctx) -> Result:
     """ "last week", "this year", "next month", "earlier this week"."""
     rel = m["rel"].lower().split()[-1]
@@ -897,7 +931,7 @@ def _h_rel_unit(m: Match, c: _Ctx) -> Result:
         code = SEASONS[unit]
         if c.published is None:
             return "date", f"XXXX-{code}", False
-        return "date", f"{c.published.year + delta:04d}-{code}", True
+        return "date", f"{_season_year(code, c.published, delta):04d}-{code}", True
     if unit == "quarter":
         if c.published is None:
             return "date", "XXXX-QX", False
@@ -1356,7 +1390,8 @@ def _h_period_of(m: Match, c: _Ctx) -> Result:
 
 
 def _h_rel_season(m: Match, c: _Ctx) -> Result:
-    rel = m.group(0).split()[0]
+    # "this past summer" is the last one; _h_rel_unit reads the last word of "rel".
+    rel = "last" if re.search(r"\bpast\b", m.group(0), re.IGNORECASE) else m.group(0).split()[0]
     return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": m["season"].lower()}), c)
 
 
@@ -1558,7 +1593,7 @@ def _rules() -> list[_Rule]:
             i,
         ),
         _r(
-            r"\b(?:this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+            r"\b(?:this\s+past|this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
             _h_rel_season,
             6,
             i,

@@ -777,3 +777,25 @@ def test_two_days_off_and_midday(nlp: Language) -> None:
         "the day after tomorrow": "2024-09-13",
     }
     assert values(nlp, "By midday, the Hang Seng was flat.") == {"midday": "2024-09-11T12:00"}
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "found"),
+    [
+        # Winter is named by its December: in January the one under way began last year.
+        (dt.date(2025, 1, 20), "This winter has been the coldest on record.",
+         {"This winter": "2024-WI"}),
+        (dt.date(2025, 1, 20), "Last winter was mild by comparison.", {"Last winter": "2023-WI"}),
+        # In October, last summer is the one just gone, not a year before it.
+        (dt.date(2024, 10, 20), "Last summer the river ran dry.", {"Last summer": "2024-SU"}),
+        (dt.date(2024, 10, 20), "This past summer, tourists stayed away.",
+         {"This past summer": "2024-SU"}),
+        # In January, next spring is this year's.
+        (dt.date(2025, 1, 20), "The bridge reopens next spring.", {"next spring": "2025-SP"}),
+        (dt.date(2024, 4, 10), "The bridge reopens next spring.", {"next spring": "2025-SP"}),
+    ],
+)  # fmt: skip
+def test_this_last_and_next_season_count_from_the_season_under_way(
+    nlp: Language, published: dt.date, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence, published) == found
