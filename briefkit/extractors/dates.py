@@ -1075,8 +1075,15 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         # "a second" is an ordinal use far more often than a duration.
         if key == "second" and g["n"].lower() in ("a", "an", "one", "single"):
             return None
-        # "a quarter of the vote" is a fraction.
-        if key == "quarter" and g["n"].lower() in ("a", "an"):
+        # "a quarter of the vote", "three quarters of its value": fractions.
+        if key == "quarter" and (
+            g["n"].lower() in ("a", "an")
+            or re.match(
+                r"\s+of\s+(?:the|its|their|his|her|our|all|those|these|this|that)\b",
+                c.text[m.end() : m.end() + 20],
+                re.IGNORECASE,
+            )
+        ):
             return None
         # "a 19 year old", "the 10-year-old browser": an age, a figure if anything.
         if re.search(r"[\s-]old$", m.group(0), re.IGNORECASE):
@@ -1094,7 +1101,7 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         before = c.text[max(0, m.start() - 20) : m.start()]
         # ... or after a count of smaller units: "five days a week", "eight hours a day".
         rate = (
-            r"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*"
+            rf"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion|{NUMWORD}\b))\S*\s*"
             r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
         )
         # "from $1.5bn a year earlier": an offset (GUIDE §5: a duration), not a rate.
@@ -1137,8 +1144,17 @@ def _h_set(m: Match, c: _Ctx) -> Result:
               "nightly": "P1D", "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M",
               "biweekly": "P2W", "fortnightly": "P2W"}  # fmt: skip
     if word in simple:
-        if _in_a_name(m, c):
-            return None  # "LA Weekly", "The Daily Telegraph": a title, not a frequency
+        before = c.text[max(0, m.start() - 30) : m.start()]
+        if _in_a_name(m, c) or (
+            m.group(0)[:1].isupper()
+            and (
+                re.search(r"\b(?!The\b)[A-Z][\w&.'’-]*\s+$", before)
+                or re.match(r"[ \t]+[A-Z]", c.text[m.end() : m.end() + 2])
+            )
+        ):
+            # "LA Weekly", "The Daily Telegraph", "The China Daily newspaper": a title,
+            # not a frequency, also where the title opens a sentence.
+            return None
         return "set", simple[word], True
     return None
 
@@ -1246,6 +1262,10 @@ def _h_fiscal(m: Match, c: _Ctx) -> Result:
     q = 4 if ordinal in ("final", "last") else ORDINALS.get(ordinal) or int(g.get("qn") or 0)
     if not (ordinal or g.get("qn")):
         return ("date", f"FY{year}", True) if year != "XXXX" else None
+    if ordinal == "last" and year == "XXXX":
+        # "the last fiscal quarter": the one just ended, not the fourth; a firm's fiscal
+        # quarters mostly end with calendar ones, so the calendar quarter just ended.
+        return _h_quarter(_Proxy(m, {"ord": "last", "qn": None, "year": None, "rel": None}), c)
     if not 1 <= q <= 4:
         return None
     return "date", f"FY{year}-Q{q}", True

@@ -799,3 +799,40 @@ def test_this_last_and_next_season_count_from_the_season_under_way(
     nlp: Language, published: dt.date, sentence: str, found: dict[str, str]
 ) -> None:
     assert values(nlp, sentence, published) == found
+
+
+def test_the_last_fiscal_quarter_is_the_one_just_ended(nlp: Language) -> None:
+    text = "In the last fiscal quarter, iPad sales doubled."
+    assert values(nlp, text) == {"the last fiscal quarter": "2024-Q2"}
+    text = "The final quarter of fiscal 2023 was its best."
+    assert values(nlp, text) == {"The final quarter of fiscal 2023": "FY2023-Q4"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Kospi has lost nearly three quarters of its value.", {}),
+        ("Three quarters of the seats went to the ruling party.", {}),
+        ("Two consecutive quarters of contraction followed.", {"Two consecutive quarters": "P2Q"}),
+    ],
+)
+def test_quarters_of_a_whole_are_fractions(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Shanghai Daily newspaper carried the story.", {}),
+        ("The Weekly Standard ran an editorial.", {}),
+        ("Daily, the ferries leave at dawn.", {"Daily": "P1D"}),
+        ("The line must build from four a month to twelve.", {"a month": "P1M"}),
+    ],
+)
+def test_frequency_words_in_titles_and_counts_in_words(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+    assert all(d.kind == "set" for d in dates(nlp, sentence))
