@@ -419,6 +419,19 @@ def _in_a_clause_of_the_future(verb: Token) -> bool:
     return _finite_tense(head) == "future" or any(a.lower_ in ("would", "'d") for a in auxes)
 
 
+def _told_in_simple_past(doc: Doc, start: int, end: int) -> bool:
+    """The verb governing ``start:end`` is a simple past ("today closed"), not a perfect
+    ("has dropped ... today") nor a present."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return False
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_ != "have"
+        for c in verb.children
+    )
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause that governs the characters ``start:end`` of ``doc``.
 
@@ -485,6 +498,8 @@ class _Ctx:
     text: str
     published: dt.date | None
     tense: Callable[[int, int], Tense | None]
+    # Whether the verb governing start:end is a simple past ("closed", not "has closed").
+    simple_past: Callable[[int, int], bool] = lambda start, end: False
 
 
 Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
@@ -984,6 +999,30 @@ def _nowadays(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bas\s+\w+\s+$", before) and re.match(r"\s+as\b", after))
 
 
+_COMPARISON = re.compile(
+    r"\b(?:than|compared|unlike|whereas|dropped|fallen|risen|grown|declined|increased"
+    r"|decreased|shrunk|doubled|tripled|halved|climbed|slipped)\b",
+    re.IGNORECASE,
+)
+_PAST_YEAR_ADJUNCT = re.compile(rf"\b(?:in|of|from|since)\s+(?P<year>{YEAR})\b")
+
+
+def _against_a_past_year(text: str, pos: int, published: dt.date) -> bool:
+    """ "70 percent of the market in 2009; this has dropped to 56 percent today": the
+    present set against a year gone by earlier in the sentence is nowadays, not the day."""
+    start = max(0, pos - 200)
+    breaks = list(_SENTENCE_BREAK.finditer(text, start, pos))
+    if breaks:
+        start = breaks[-1].end()
+    end = _SENTENCE_BREAK.search(text, pos)
+    sentence = text[start : end.start() if end else len(text)]
+    # Only a comparison sets the two apart ("has dropped to 56 percent today", "than
+    # today"); "who took office in 2009, is today expected to sign" tells of the day.
+    return bool(_COMPARISON.search(sentence)) and any(
+        int(y["year"]) <= published.year - 2 for y in _PAST_YEAR_ADJUNCT.finditer(text, start, pos)
+    )
+
+
 def _in_quote(text: str, pos: int) -> bool:
     """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
     start = text.rfind("\n", 0, pos) + 1
@@ -1022,6 +1061,14 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
     if word == "today" and not part and _nowadays(c.text, m.start(), m.end()):
+        return "date", "PRESENT_REF", True
+    if (
+        word == "today"
+        and not part
+        and c.published is not None
+        and _against_a_past_year(c.text, m.start(), c.published)
+        and not c.simple_past(m.start(), m.end())
+    ):
         return "date", "PRESENT_REF", True
     if word == "today" and not part and c.published is not None and _in_quote(c.text, m.start()):
         # A speaker's "today" is the day the words were said (GUIDE §5 rule 2): the day
@@ -1129,6 +1176,16 @@ def _h_plural(m: Match, c: _Ctx) -> Result:
     before = c.text[max(0, m.start() - 30) : m.start()]
     # "after hours trading" is a time of day's trade, not a length.
     if key == "hour" and re.search(r"\bafter[\s-]$", before, re.IGNORECASE):
+        return None
+    # "agendas and minutes", "the minutes of the meeting": a record, not a length. Bare
+    # "minutes" is time after a preposition or before an offset ("within minutes",
+    # "minutes later").
+    if key == "minute" and not (
+        re.search(r"\b(?:for|within|in|after|just|only|mere|some|than|took|last|lasted|by)\s+$",
+                  before, re.IGNORECASE)
+        or re.match(r"\s+(?:later|after|before|earlier|ago|away|to|into|long|left)\b",
+                    c.text[m.end() : m.end() + 12], re.IGNORECASE)
+    ):  # fmt: skip
         return None
     # "the early days of", "our greatest days": a period named by description, which
     # has neither a length nor a value of its own.
@@ -1633,6 +1690,15 @@ def _rules() -> list[_Rule]:
             6,
             i,
         ),
+        # "this years festival": a possessive that lost its apostrophe. Only after "this":
+        # "in coming weeks" is a stretch of time, not the coming week.
+        _r(
+            r"\b(?P<rel>this)\s+(?P<unit>week|month|year)s(?=\s+(?!(?:we|they|i|he|she|it|you"
+            r"|the|a|an|and|or|of|in|to|ago|have|has|had|were|are|is)\b)[a-z]+\b)",
+            _h_rel_unit,
+            6,
+            i,
+        ),
         # "over the weekend": the nearest one, by tense, as "this weekend"
         _r(r"\bthe\s+(?P<unit>weekend)\b", _h_period_of, 5, i),
         # "the day before yesterday": two days from the reference, one span
@@ -1754,6 +1820,15 @@ def _rules() -> list[_Rule]:
             _h_word,
             3,
             i,
+        ),
+        # "at the moment", "for the moment": the present (GUIDE §5: span "the moment");
+        # not "at the moment of impact" nor "at the moment the plane landed".
+        _r(
+            r"(?:(?<=\b[Aa]t\s)|(?<=\b[Ff]or\s))(?P<word>the\s+moment)\b"
+            r"(?=\s*[,.;:!?)\"”]|\s+(?!(?:when|that|of|the|a|an|he|she|it|they|we|you|his|her|its"
+            r"|their|this|these|those)\b)[a-z])",
+            lambda m, c: ("date", "PRESENT_REF", True),
+            4,
         ),
         # Sets: "annually", "every week", "each Monday"
         _r(
@@ -2210,9 +2285,14 @@ def find_dates(
             parsed.append(parse(load_model(), text))
         return clause_tense(parsed[0], start, end)
 
+    def simple_past(start: int, end: int) -> bool:
+        if not parsed:
+            parsed.append(parse(load_model(), text))
+        return _told_in_simple_past(parsed[0], start, end)
+
     if published is not None:
         published = dateline_day(text, published)
-    ctx = _Ctx(text, published, tense)
+    ctx = _Ctx(text, published, tense, simple_past)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):

@@ -836,3 +836,56 @@ def test_frequency_words_in_titles_and_counts_in_words(
 ) -> None:
     assert values(nlp, sentence) == found
     assert all(d.kind == "set" for d in dates(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Coal made up 40% of the grid in 2015; that share has fallen to 25% today.",
+         "PRESENT_REF"),
+        ("Unlike in 2008, the bank today holds ample capital.", "PRESENT_REF"),
+        # A happening told in the simple past is on the day.
+        ("Shares sank in 2008 and today closed at a record.", "2024-09-11"),
+        # A year that only modifies a noun sets nothing against the present.
+        ("The 2019 law takes effect today.", "2024-09-11"),
+        # Without a comparison, a year in the sentence leaves today the day.
+        ("The senator, elected in 2012, is today expected to resign.", "2024-09-11"),
+    ],
+)  # fmt: skip
+def test_today_set_against_a_year_gone_by_is_the_present(
+    nlp: Language, sentence: str, value: str
+) -> None:
+    assert values(nlp, sentence)["today"] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("At the moment, the carmaker has 6,000 dealers.", {"the moment": "PRESENT_REF"}),
+        ("The merger is for the moment on hold.", {"the moment": "PRESENT_REF"}),
+        ("At the moment of impact, the driver braked.", {}),
+    ],
+)
+def test_at_the_moment_is_the_present(nlp: Language, sentence: str, found: dict[str, str]) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The council published agendas and minutes of its meetings.", {}),
+        ("Within minutes, the index fell 3%.", {"minutes": "PTXM"}),
+        ("Minutes later the alarm sounded.", {"Minutes": "PTXM"}),
+    ],
+)
+def test_minutes_as_a_record_are_not_a_length(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_this_years_without_its_apostrophe_is_this_year(nlp: Language) -> None:
+    assert values(nlp, "The theme of this years parade is the ocean.") == {"this years": "2024"}
+    assert values(nlp, "In this years we saw change.") == {"years": "PXY"}
+    # Not after "coming" or "next": a stretch of unknown length, not the coming week.
+    assert values(nlp, "Rates may rise in coming weeks.") == {"weeks": "PXW"}
