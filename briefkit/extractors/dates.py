@@ -2090,9 +2090,11 @@ def _order_ranges(text: str, found: list[DateExpression]) -> list[DateExpression
 
 
 # A dateline: a line of its own holding a full date, under the title.
+# Month first ("Friday, July 21, 2017", "Jul. 21, 2017") or day first, as British and
+# European outlets write it ("Friday 21 July 2017").
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH_FULL})\s+(?P<day>{DAYNUM}){COMMA}"
-    rf"(?P<year>{YEAR})[ \t]*$",
+    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\.?"
+    rf"|(?P<day2>{DAYNUM})\s+(?P<month2>{MONTH})\.?){COMMA}(?P<year>{YEAR})[ \t]*$",
     re.MULTILINE,
 )
 _DATELINE_SLACK = dt.timedelta(days=3)
@@ -2107,7 +2109,8 @@ def dateline_day(text: str, published: dt.date) -> dt.date:
     if m is None or text.count("\n", 0, m.start()) > 2:
         return published
     try:
-        day = dt.date(int(m["year"]), _month_num(m["month"]), int(re.sub(r"\D", "", m["day"])))
+        month, number = m["month"] or m["month2"], m["day"] or m["day2"]
+        day = dt.date(int(m["year"]), _month_num(month), int(re.sub(r"\D", "", number)))
     except ValueError:
         return published
     return day if abs(day - published) <= _DATELINE_SLACK else published

@@ -889,3 +889,12 @@ def test_this_years_without_its_apostrophe_is_this_year(nlp: Language) -> None:
     assert values(nlp, "In this years we saw change.") == {"years": "PXY"}
     # Not after "coming" or "next": a stretch of unknown length, not the coming week.
     assert values(nlp, "Rates may rise in coming weeks.") == {"weeks": "PXW"}
+
+
+@pytest.mark.parametrize("dateline", ["Friday 13 September 2024", "Sep. 13, 2024", "13 Sept 2024"])
+def test_a_dateline_written_day_first_or_abbreviated_is_the_reference(
+    nlp: Language, dateline: str
+) -> None:
+    text = f"Ferry strike ends\n{dateline}\nThe crews returned to work yesterday."
+    # The feed's stamp lags the dateline by two days; the dateline is the reference.
+    assert values(nlp, text, dt.date(2024, 9, 11))["yesterday"] == "2024-09-12"
