@@ -865,7 +865,8 @@ def _h_decade(m: Match, c: _Ctx) -> Result:
     g = m.groupdict()
     if g.get("full"):
         digits = g["full"]
-        if digits.endswith("00"):
+        # "the 1800s" is a century; "the 2000s" in news is the decade of 2000-2009.
+        if digits.endswith("00") and digits != "2000":
             return "date", f"{digits[:2]}XX", True
         return "date", f"{digits[:3]}X", True
     if g.get("short") or g.get("short2"):
@@ -2271,6 +2272,23 @@ def _coordinated_decades(text: str, found: list[DateExpression]) -> list[DateExp
     return out
 
 
+# "the morning of September 3": the part of that day, one span (TimeML).
+_PART_OF = re.compile(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+
+
+def _parts_of_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    out = []
+    for d in found:
+        m = _PART_OF.search(text, max(0, d.start - 24), d.start)
+        if m and d.kind == "date" and _DAY_VALUE.fullmatch(d.value):
+            part = DAY_PARTS[m["part"].lower()]
+            d = DateExpression(
+                m.start(), d.end, text[m.start() : d.end], d.kind, f"{d.value}T{part}", d.resolved
+            )
+        out.append(d)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -2321,7 +2339,7 @@ def find_dates(
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
-    return _coordinated_decades(text, _coordinated_days(text, out))
+    return _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

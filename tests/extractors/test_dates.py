@@ -898,3 +898,15 @@ def test_a_dateline_written_day_first_or_abbreviated_is_the_reference(
     text = f"Ferry strike ends\n{dateline}\nThe crews returned to work yesterday."
     # The feed's stamp lags the dateline by two days; the dateline is the reference.
     assert values(nlp, text, dt.date(2024, 9, 11))["yesterday"] == "2024-09-12"
+
+
+def test_the_part_of_a_named_day_is_one_span(nlp: Language) -> None:
+    text = "On the morning of September 3, a car bomb exploded in the capital."
+    assert values(nlp, text) == {"the morning of September 3": "2024-09-03TMO"}
+    text = "The night of the attack, nobody slept."
+    assert values(nlp, text) == {}
+
+
+def test_the_2000s_is_a_decade_the_1800s_a_century(nlp: Language) -> None:
+    text = "Growth in the 2000s outpaced anything seen in the 1800s."
+    assert values(nlp, text) == {"the 2000s": "200X", "the 1800s": "18XX"}
