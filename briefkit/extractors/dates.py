@@ -1335,7 +1335,9 @@ def _h_half(m: Match, c: _Ctx) -> Result:
         return "date", f"{int(m['year']):04d}-H{h}", True
     if c.published is None:
         return "date", f"XXXX-H{h}", False
-    return "date", f"{c.published.year:04d}-H{h}", True
+    # "of the year" in news is the year of writing, as "this year" is.
+    delta = {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
+    return "date", f"{c.published.year + delta:04d}-H{h}", True
 
 
 def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
@@ -1631,7 +1633,11 @@ def _rules() -> list[_Rule]:
             i,
         ),
         _r(
-            rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<year>{YEAR})\b", _h_half, 6, i
+            rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})"
+            r"|(?P<rel>this|last|next|the)\s+year)\b",
+            _h_half,
+            6,
+            i,
         ),
         # Fiscal years and their quarters: "fiscal 2009", "FY09", "the 2010 fiscal year",
         # "the fiscal third quarter", "the third quarter of fiscal 2009", "fiscal Q3".
@@ -1762,6 +1768,13 @@ def _rules() -> list[_Rule]:
             r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?"
             r"(?:(?P<last>(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+"
             r"(?:ago|earlier|before)|the\s+year\s+before)|(?P<next>next\s+year))\b",
+            _h_same_period,
+            8,
+            i,
+        ),
+        # "the year-earlier period", "the year-ago quarter": the same, in Reuters' words
+        _r(
+            r"\bthe\s+(?P<last>year[\s-](?:ago|earlier|before))\s+(?:period|quarter|month|week)\b",
             _h_same_period,
             8,
             i,

@@ -910,3 +910,24 @@ def test_the_part_of_a_named_day_is_one_span(nlp: Language) -> None:
 def test_the_2000s_is_a_decade_the_1800s_a_century(nlp: Language) -> None:
     text = "Growth in the 2000s outpaced anything seen in the 1800s."
     assert values(nlp, text) == {"the 2000s": "200X", "the 1800s": "18XX"}
+
+
+def test_the_year_earlier_period_is_the_last_period_named_a_year_before(nlp: Language) -> None:
+    text = "Net profit in the second quarter rose 5% from the year-earlier period."
+    assert values(nlp, text)["the year-earlier period"] == "2023-Q2"
+    text = "Car sales in July fell 3% from the year-ago month."
+    assert values(nlp, text)["the year-ago month"] == "2023-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Exports grew in the first half of the year.", {"the first half of the year": "2024-H1"}),
+        ("A recovery is forecast for the second half of next year.",
+         {"the second half of next year": "2025-H2"}),
+        ("Deliveries slowed in the first half of last year.",
+         {"the first half of last year": "2023-H1"}),
+    ],
+)  # fmt: skip
+def test_a_half_of_a_relative_year(nlp: Language, sentence: str, found: dict[str, str]) -> None:
+    assert values(nlp, sentence) == found
