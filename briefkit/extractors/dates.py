@@ -2302,6 +2302,32 @@ def _parts_of_days(text: str, found: list[DateExpression]) -> list[DateExpressio
     return out
 
 
+def _title_end(text: str) -> int:
+    """Where a headline on the first line ends; 0 when the text opens on prose (a first
+    line ending a sentence, or no line break near the start)."""
+    end = text.find("\n", 0, 200)
+    if end <= 0:
+        return 0
+    line = text[:end].rstrip()
+    return 0 if not line or line[-1] in '.!?"”' else end
+
+
+def _title_as_body(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """A headline's relative date ("Teachers strike Monday") is the one the story tells
+    in the same words ("will strike on Monday"): the body has the tense the headline
+    style drops."""
+    title_end = _title_end(text)
+    if not title_end:
+        return found
+    body = {d.text.lower(): d.value for d in found if d.start > title_end and d.resolved}
+    out = []
+    for d in found:
+        if d.end <= title_end and not _HAS_YEAR.search(d.text) and d.text.lower() in body:
+            d = dataclasses.replace(d, value=body[d.text.lower()])
+        out.append(d)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -2314,10 +2340,17 @@ def find_dates(
     """
     parsed: list[Doc] = [doc] if doc is not None else []
 
+    title_end = _title_end(text)
+
     def tense(start: int, end: int) -> Tense | None:
         if not parsed:
             parsed.append(parse(load_model(), text))
-        return clause_tense(parsed[0], start, end)
+        told = clause_tense(parsed[0], start, end)
+        # Headline style tells what happened in the present ("Police arrest suspect
+        # Tuesday", GUIDE §6): the news is of the last such day. "to" still says future.
+        if told == "present" and end <= title_end:
+            return "past"
+        return told
 
     def simple_past(start: int, end: int) -> bool:
         if not parsed:
@@ -2352,7 +2385,8 @@ def find_dates(
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
-    return _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
+    out = _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
+    return _title_as_body(text, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

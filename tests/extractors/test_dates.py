@@ -931,3 +931,21 @@ def test_the_year_earlier_period_is_the_last_period_named_a_year_before(nlp: Lan
 )  # fmt: skip
 def test_a_half_of_a_relative_year(nlp: Language, sentence: str, found: dict[str, str]) -> None:
     assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("article", "value"),
+    [
+        # Headline style tells a past happening in the present: the last such day.
+        ("Voters reject school budget Sunday\nSeptember 11, 2024\nThe levy failed.", "2024-09-08"),
+        # The body's telling of the same day decides, when it gives one.
+        ("Nurses strike Monday\nSeptember 11, 2024\nNurses said they will strike on Monday.",
+         "2024-09-16"),
+        ("Rebels seize port Tuesday\nSeptember 11, 2024\nRebels seized the port on Tuesday.",
+         "2024-09-10"),
+    ],
+)  # fmt: skip
+def test_a_weekday_in_a_headline_is_the_one_the_story_tells(
+    nlp: Language, article: str, value: str
+) -> None:
+    assert dates(nlp, article)[0].value == value
