@@ -159,12 +159,13 @@ PART = r"(?:morning|afternoon|evening|night)"
 CLOCK = (
     r"(?:[012]\d[0-5]\d(?=\s*(?:UTC|GMT|hours|hrs)\b)"  # "0800 UTC"
     r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)"
-    r"|\d{1,2}:\d{2}\b|noon|midnight)"
+    r"|\d{1,2}:\d{2}\b|noon|midday|midnight)"
 )
 ZONE = r"(?:\s+(?:local\s+time|[A-Z]{2,4}T\b|UTC|GMT|ET\b|CT\b|PT\b|MT\b))?"
 MOD_END = r"(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+)"
+# Case-blind: a sentence may open on it ("Early March", "Late Monday").
 MOD = (
-    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
     r"|the\s+start\s+of|earlier|later)[\s-]+)?"
 )
 
@@ -173,6 +174,14 @@ MOD = (
 HEDGE = (
     r"(?:(?:just\s+|well\s+)?(?:over|under|about|nearly|almost|roughly|around"
     r"|more\s+than|less\s+than|some)\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
+)
+
+# The same hedges before a duration; "over" alone is as often "during" ("over two years,
+# prices rose"), so it is a hedge only after "in", "for" or "than" ("in over six years").
+DUR_HEDGE = (
+    r"(?:(?:(?:just\s+|well\s+)(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s))over"
+    r"|about|nearly|almost|roughly|around|more\s+than|less\s+than|up\s+to|at\s+least)"
+    r"\s+(?=(?:\d|a\b|an\b|[a-z]+\s)))?"
 )
 
 # Words before a bare four-digit number that make it a year rather than a count.
@@ -373,6 +382,15 @@ def _is_future_frame(verb: Token) -> bool:
     return False
 
 
+# Passives of these say something is to come: "results are expected in March".
+_EXPECTED = frozenset({"expect", "anticipate", "forecast", "predict", "project", "due"})
+
+
+def _expected(verb: Token) -> bool:
+    """ "is expected in March", "are forecast for Friday": a passive of expecting."""
+    return verb.lemma_ in _EXPECTED and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 # "said on Monday she would not run": news puts the day of the telling right after
 # its verb, and the small model often hangs it on the reported clause instead.
@@ -399,6 +417,19 @@ def _in_a_clause_of_the_future(verb: Token) -> bool:
     if any(a.lemma_ == "have" for a in auxes):
         return False  # "would have closed": a past counterfactual
     return _finite_tense(head) == "future" or any(a.lower_ in ("would", "'d") for a in auxes)
+
+
+def _told_in_simple_past(doc: Doc, start: int, end: int) -> bool:
+    """The verb governing ``start:end`` is a simple past ("today closed"), not a perfect
+    ("has dropped ... today") nor a present."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return False
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_ != "have"
+        for c in verb.children
+    )
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -449,7 +480,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             ):
                 return "future"
             if tense in ("present", "perfect") and (
-                _is_future_frame(first) or first.lemma_ in _SCHEDULE
+                _is_future_frame(first) or first.lemma_ in _SCHEDULE or _expected(first)
             ):
                 return "future"
             return "past" if tense == "perfect" else tense  # type: ignore[return-value]
@@ -467,6 +498,8 @@ class _Ctx:
     text: str
     published: dt.date | None
     tense: Callable[[int, int], Tense | None]
+    # Whether the verb governing start:end is a simple past ("closed", not "has closed").
+    simple_past: Callable[[int, int], bool] = lambda start, end: False
 
 
 Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
@@ -592,7 +625,8 @@ def _h_month(m: Match, c: _Ctx) -> Result:
             r"mid|last|next|this|that|each|every|until|between|and|or|to)\s*-?\s*$",
             before,
             re.IGNORECASE,
-        ):
+        ) and not (word == "March" and re.search(r"\bfor\s+$", before, re.IGNORECASE)):
+            # "planned for March"; not "for May", which is as often a vote for Theresa May.
             return None
         if re.match(r"\s+[A-Z][a-z]", after) and not re.match(rf"\s+{MONTH_FULL}\b", after):
             return None
@@ -649,7 +683,7 @@ def _h_weekday(m: Match, c: _Ctx) -> Result:
 
 def _clock(s: str) -> str | None:
     s = s.strip().lower()
-    if s == "noon":
+    if s in ("noon", "midday"):
         return "12:00"
     if s == "midnight":
         return "24:00"
@@ -791,6 +825,23 @@ def _h_year_range(m: Match, c: _Ctx) -> Result:
     return "date", f"{int(m['year']):04d}", True
 
 
+def _h_bounded_year(m: Match, c: _Ctx) -> Result:
+    """ "early 2009": the year, unless the number counts what follows ("late 2000 votes")."""
+    after = c.text[m.end() : m.end() + 20]
+    if _COUNT_AFTER.match(after):
+        return None
+    nxt = re.match(r"\s+([a-z]+)\b", after)
+    if nxt:
+        word = nxt[1]
+        if word.endswith(("people", "children", "men")) or (
+            word.endswith("s")
+            and not word.endswith(("ss", "is", "us"))
+            and word not in _FUNCTION_S | _YEAR_OF_MEASURE
+        ):
+            return None
+    return "date", f"{int(m['year']):04d}", True
+
+
 def _h_year_span(m: Match, c: _Ctx) -> Result:
     first, last = int(m["year"]), int(m["last"])
     if last <= first:
@@ -814,7 +865,8 @@ def _h_decade(m: Match, c: _Ctx) -> Result:
     g = m.groupdict()
     if g.get("full"):
         digits = g["full"]
-        if digits.endswith("00"):
+        # "the 1800s" is a century; "the 2000s" in news is the decade of 2000-2009.
+        if digits.endswith("00") and digits != "2000":
             return "date", f"{digits[:2]}XX", True
         return "date", f"{digits[:3]}X", True
     if g.get("short") or g.get("short2"):
@@ -836,6 +888,40 @@ def _h_century(m: Match, c: _Ctx) -> Result:
 
 _REL_WORDS = {"previous": "last", "preceding": "last", "prior": "last", "before": "last",
               "earlier": "last", "following": "next", "after": "next"}  # fmt: skip
+
+
+# A season's first month; winter is named by the year of its December (TimeML WI).
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_year(code: str, published: dt.date, delta: int) -> int:
+    """The year of "this/last/next <season>" told on ``published``: the season going on
+    or else this year's for "this"; the last one over for "last" ("last summer" in
+    October is the summer just gone); the next one to begin for "next" ("next spring"
+    in January is this year's)."""
+    start = _SEASON_START[code]
+
+    def begins(year: int) -> dt.date:
+        return dt.date(year, start, 1)
+
+    def ends(year: int) -> dt.date:
+        y, mo = _add_months(year, start, 3)
+        return dt.date(y, mo, 1)
+
+    # The occurrence now under way, if any: winter 2009 runs into February 2010.
+    current = next((y for y in (published.year - 1, published.year)
+                    if begins(y) <= published < ends(y)), None)  # fmt: skip
+    if delta == 0:
+        return current if current is not None else published.year
+    if delta < 0:
+        year = published.year
+        while ends(year) > published:
+            year -= 1
+        return year
+    year = published.year - 1
+    while begins(year) <= published:
+        year += 1
+    return year
 
 
 def _h_rel_unit(m: Match, c: _Ctx) -> Result:
@@ -861,7 +947,7 @@ def _h_rel_unit(m: Match, c: _Ctx) -> Result:
         code = SEASONS[unit]
         if c.published is None:
             return "date", f"XXXX-{code}", False
-        return "date", f"{c.published.year + delta:04d}-{code}", True
+        return "date", f"{_season_year(code, c.published, delta):04d}-{code}", True
     if unit == "quarter":
         if c.published is None:
             return "date", "XXXX-QX", False
@@ -914,6 +1000,30 @@ def _nowadays(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\bas\s+\w+\s+$", before) and re.match(r"\s+as\b", after))
 
 
+_COMPARISON = re.compile(
+    r"\b(?:than|compared|unlike|whereas|dropped|fallen|risen|grown|declined|increased"
+    r"|decreased|shrunk|doubled|tripled|halved|climbed|slipped)\b",
+    re.IGNORECASE,
+)
+_PAST_YEAR_ADJUNCT = re.compile(rf"\b(?:in|of|from|since)\s+(?P<year>{YEAR})\b")
+
+
+def _against_a_past_year(text: str, pos: int, published: dt.date) -> bool:
+    """ "70 percent of the market in 2009; this has dropped to 56 percent today": the
+    present set against a year gone by earlier in the sentence is nowadays, not the day."""
+    start = max(0, pos - 200)
+    breaks = list(_SENTENCE_BREAK.finditer(text, start, pos))
+    if breaks:
+        start = breaks[-1].end()
+    end = _SENTENCE_BREAK.search(text, pos)
+    sentence = text[start : end.start() if end else len(text)]
+    # Only a comparison sets the two apart ("has dropped to 56 percent today", "than
+    # today"); "who took office in 2009, is today expected to sign" tells of the day.
+    return bool(_COMPARISON.search(sentence)) and any(
+        int(y["year"]) <= published.year - 2 for y in _PAST_YEAR_ADJUNCT.finditer(text, start, pos)
+    )
+
+
 def _in_quote(text: str, pos: int) -> bool:
     """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
     start = text.rfind("\n", 0, pos) + 1
@@ -952,6 +1062,14 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
     if word == "today" and not part and _nowadays(c.text, m.start(), m.end()):
+        return "date", "PRESENT_REF", True
+    if (
+        word == "today"
+        and not part
+        and c.published is not None
+        and _against_a_past_year(c.text, m.start(), c.published)
+        and not c.simple_past(m.start(), m.end())
+    ):
         return "date", "PRESENT_REF", True
     if word == "today" and not part and c.published is not None and _in_quote(c.text, m.start()):
         # A speaker's "today" is the day the words were said (GUIDE §5 rule 2): the day
@@ -1005,8 +1123,15 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         # "a second" is an ordinal use far more often than a duration.
         if key == "second" and g["n"].lower() in ("a", "an", "one", "single"):
             return None
-        # "a quarter of the vote" is a fraction.
-        if key == "quarter" and g["n"].lower() in ("a", "an"):
+        # "a quarter of the vote", "three quarters of its value": fractions.
+        if key == "quarter" and (
+            g["n"].lower() in ("a", "an")
+            or re.match(
+                r"\s+of\s+(?:the|its|their|his|her|our|all|those|these|this|that)\b",
+                c.text[m.end() : m.end() + 20],
+                re.IGNORECASE,
+            )
+        ):
             return None
         # "a 19 year old", "the 10-year-old browser": an age, a figure if anything.
         if re.search(r"[\s-]old$", m.group(0), re.IGNORECASE):
@@ -1024,10 +1149,12 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
         before = c.text[max(0, m.start() - 20) : m.start()]
         # ... or after a count of smaller units: "five days a week", "eight hours a day".
         rate = (
-            r"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion))\S*\s*"
+            rf"(?:(?:\d|%|\b(?:times|twice|once|thrice|percent|million|billion|{NUMWORD}\b))\S*\s*"
             r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
         )
-        if re.search(rate, before):
+        # "from $1.5bn a year earlier": an offset (GUIDE §5: a duration), not a rate.
+        offset = re.match(r"\s+(?:earlier|later|before|afterwards)\b", c.text[m.end() :])
+        if re.search(rate, before) and not offset:
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True
 
@@ -1051,6 +1178,16 @@ def _h_plural(m: Match, c: _Ctx) -> Result:
     # "after hours trading" is a time of day's trade, not a length.
     if key == "hour" and re.search(r"\bafter[\s-]$", before, re.IGNORECASE):
         return None
+    # "agendas and minutes", "the minutes of the meeting": a record, not a length. Bare
+    # "minutes" is time after a preposition or before an offset ("within minutes",
+    # "minutes later").
+    if key == "minute" and not (
+        re.search(r"\b(?:for|within|in|after|just|only|mere|some|than|took|last|lasted|by)\s+$",
+                  before, re.IGNORECASE)
+        or re.match(r"\s+(?:later|after|before|earlier|ago|away|to|into|long|left)\b",
+                    c.text[m.end() : m.end() + 12], re.IGNORECASE)
+    ):  # fmt: skip
+        return None
     # "the early days of", "our greatest days": a period named by description, which
     # has neither a length nor a value of its own.
     adj = _DETERMINED_PLURAL.search(before)
@@ -1065,8 +1202,17 @@ def _h_set(m: Match, c: _Ctx) -> Result:
               "nightly": "P1D", "monthly": "P1M", "hourly": "PT1H", "quarterly": "P3M",
               "biweekly": "P2W", "fortnightly": "P2W"}  # fmt: skip
     if word in simple:
-        if _in_a_name(m, c):
-            return None  # "LA Weekly", "The Daily Telegraph": a title, not a frequency
+        before = c.text[max(0, m.start() - 30) : m.start()]
+        if _in_a_name(m, c) or (
+            m.group(0)[:1].isupper()
+            and (
+                re.search(r"\b(?!The\b)[A-Z][\w&.'’-]*\s+$", before)
+                or re.match(r"[ \t]+[A-Z]", c.text[m.end() : m.end() + 2])
+            )
+        ):
+            # "LA Weekly", "The Daily Telegraph", "The China Daily newspaper": a title,
+            # not a frequency, also where the title opens a sentence.
+            return None
         return "set", simple[word], True
     return None
 
@@ -1090,6 +1236,9 @@ def _h_past_n(m: Match, c: _Ctx) -> Result:
     elif g.get("fuzzy"):
         # "the next couple of years" is two of them (TimeML: P2Y), "a few" is unknown.
         n = 2 if re.match(r"couple", g["fuzzy"], re.IGNORECASE) else None
+    elif g["unit"].lower().endswith("s"):
+        # "in the coming weeks", "the past months": a plural with no count (GUIDE §5 PXW).
+        return "duration", duration_value(None, g["unit"]), True
     if n is None and not g.get("fuzzy"):
         return None
     return "duration", duration_value(n, g["unit"]), True
@@ -1142,13 +1291,53 @@ def _h_quarter(m: Match, c: _Ctx) -> Result:
     return "date", f"{year:04d}-Q{q}", True
 
 
+def _fiscal_year(g: dict[str, Any], c: _Ctx) -> str:
+    """The fiscal year's number, four digits ("FY09" is 2009), or XXXX when not given."""
+    digits = g.get("year") or g.get("yy")
+    if not digits:
+        return "XXXX"
+    if len(digits) == 2:
+        # The century that puts it nearest the time of writing; firms name the fiscal
+        # year they are in, or the next few, as often as past ones.
+        now = c.published.year if c.published else 2000
+        year = now // 100 * 100 + int(digits)
+        if year > now + 5:
+            year -= 100
+        elif year < now - 94:
+            year += 100
+        return f"{year:04d}"
+    return f"{int(digits):04d}"
+
+
+def _h_fiscal(m: Match, c: _Ctx) -> Result:
+    """ "fiscal 2009", "the third quarter of fiscal 2009", "the fiscal third quarter":
+    TimeML's FY values. A fiscal year need not be the calendar year it is named after
+    (it may run from October), so neither it nor its quarters are given a calendar
+    value; a fiscal quarter with no year stated has none (FYXXXX)."""
+    g = m.groupdict()
+    year = _fiscal_year(g, c)
+    ordinal = (g.get("ord") or "").lower()
+    q = 4 if ordinal in ("final", "last") else ORDINALS.get(ordinal) or int(g.get("qn") or 0)
+    if not (ordinal or g.get("qn")):
+        return ("date", f"FY{year}", True) if year != "XXXX" else None
+    if ordinal == "last" and year == "XXXX":
+        # "the last fiscal quarter": the one just ended, not the fourth; a firm's fiscal
+        # quarters mostly end with calendar ones, so the calendar quarter just ended.
+        return _h_quarter(_Proxy(m, {"ord": "last", "qn": None, "year": None, "rel": None}), c)
+    if not 1 <= q <= 4:
+        return None
+    return "date", f"FY{year}-Q{q}", True
+
+
 def _h_half(m: Match, c: _Ctx) -> Result:
     h = 1 if m["which"].lower() == "first" else 2
     if m.groupdict().get("year"):
         return "date", f"{int(m['year']):04d}-H{h}", True
     if c.published is None:
         return "date", f"XXXX-H{h}", False
-    return "date", f"{c.published.year:04d}-H{h}", True
+    # "of the year" in news is the year of writing, as "this year" is.
+    delta = {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
+    return "date", f"{c.published.year + delta:04d}-H{h}", True
 
 
 def _r(pattern: str, handle: Handler, priority: int, flags: int = 0) -> _Rule:
@@ -1281,7 +1470,8 @@ def _h_period_of(m: Match, c: _Ctx) -> Result:
 
 
 def _h_rel_season(m: Match, c: _Ctx) -> Result:
-    rel = m.group(0).split()[0]
+    # "this past summer" is the last one; _h_rel_unit reads the last word of "rel".
+    rel = "last" if re.search(r"\bpast\b", m.group(0), re.IGNORECASE) else m.group(0).split()[0]
     return _h_rel_unit(_Proxy(m, {"rel": rel, "unit": m["season"].lower()}), c)
 
 
@@ -1313,8 +1503,26 @@ def _h_that_day(m: Match, c: _Ctx) -> Result:
     return "date", f"{_PENDING}{offset:+d}", True
 
 
+def _h_two_days_off(m: Match, c: _Ctx) -> Result:
+    if c.published is None:
+        return "date", "XXXX-XX-XX", False
+    days = -2 if m["before"] else 2
+    return "date", (c.published + dt.timedelta(days=days)).isoformat(), True
+
+
+def _h_trading_part(m: Match, c: _Ctx) -> Result:
+    """ "in morning trading": that part of the day the story tells, resolved after
+    recognition as a clock time with no day is."""
+    if c.published is None:
+        return "time", f"XXXX-XX-XXT{DAY_PARTS[m['part'].lower()]}", False
+    return "time", f"{_PENDING}+0T{DAY_PARTS[m['part'].lower()]}", True
+
+
 def _h_count(m: Match, c: _Ctx) -> Result:
     return _h_duration(m, c) if m["n"] else _h_fuzzy(m, c)
+
+
+_QUARTER_ORD = r"(?:first|second|third|fourth|final|last)"
 
 
 def _rules() -> list[_Rule]:
@@ -1362,13 +1570,14 @@ def _rules() -> list[_Rule]:
             8,
         ),
         _r(
-            rf"\b(?:(?P<rel>last|next|this)\s+|{MOD})(?P<month>{MONTH_FULL})\b(?!\s+\d)",
+            rf"\b(?:(?P<rel>(?i:last|next|this))\s+|{MOD})(?P<month>{MONTH_FULL})\b(?!\s+\d)",
             _h_month,
             5,
         ),
         # "Wednesday", "last Tuesday", "Wednesday night", "Tuesday at 3 p.m.", "3 p.m. Tuesday"
         _r(
-            rf"\b(?:(?P<rel>last|next|this\s+coming|this|coming)\s+|(?:early|late)\s+)?"
+            # Case-blind words before it: "Last Tuesday" may open a sentence.
+            rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming))\s+|(?i:early|late)\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?(?:\s+at\s+(?P<clock>{CLOCK}){ZONE})?",
             _h_weekday,
             6,
@@ -1397,8 +1606,12 @@ def _rules() -> list[_Rule]:
         ),
         # Decades and centuries: "the 1980s", "the '80s", "the eighties", "the 19th century"
         _r(
-            rf"\b(?:the\s+)?{MOD}(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"
-            r"|(?<=\bthe\s)(?P<short2>[2-9]0)s\b"
+            # "'80s" needs no "the" (a word boundary cannot open on its apostrophe); a
+            # bare "80s" does, with or without "early": "in his early 30s" is an age.
+            rf"(?:\b(?:the\s+)?{MOD}|(?<![\w'’])(?=['’][0-9]0s\b))"
+            rf"(?:(?P<full>(?:1[0-9]|20)[0-9]0)'?s\b|(?:'|’)(?P<short>[0-9]0)s\b"
+            r"|(?:(?<=\bthe\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)|(?<=\bthe\smid-))"
+            r"(?P<short2>[2-9]0)s\b"
             r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
             _h_decade,
             6,
@@ -1420,7 +1633,41 @@ def _rules() -> list[_Rule]:
             i,
         ),
         _r(
-            rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<year>{YEAR})\b", _h_half, 6, i
+            rf"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})"
+            r"|(?P<rel>this|last|next|the)\s+year)\b",
+            _h_half,
+            6,
+            i,
+        ),
+        # Fiscal years and their quarters: "fiscal 2009", "FY09", "the 2010 fiscal year",
+        # "the fiscal third quarter", "the third quarter of fiscal 2009", "fiscal Q3".
+        _r(
+            rf"\b(?:(?i:fiscal(?:\s+year)?|financial\s+year)\s+(?P<year>{YEAR})"
+            rf"|FY\s?(?:(?P<year2>{YEAR})|(?P<yy>\d\d))"
+            rf"|(?i:the)\s+(?P<year3>{YEAR})\s+(?:fiscal|financial)\s+year)\b",
+            lambda m, c: _h_fiscal(_Proxy(m, {"year": m["year"] or m["year2"] or m["year3"]}), c),
+            7,
+        ),
+        _r(
+            r"\b(?:the\s+)?(?:(?:fiscal(?:\s+year)?|financial\s+year)[\s-]+"
+            rf"(?:(?P<year>{YEAR})\s+)?(?:(?P<ord>{_QUARTER_ORD})[\s-]+quarter|Q(?P<qn>[1-4]))"
+            rf"|(?P<ord2>{_QUARTER_ORD})[\s-]+(?:fiscal|financial)[\s-]+quarter)"
+            rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal(?:\s+year)?|financial\s+year)\s+)?(?P<year2>{YEAR}))?\b"
+            rf"|\b(?:the\s+)?(?:(?P<ord3>{_QUARTER_ORD})[\s-]+quarter|Q(?P<qn2>[1-4]))\s+(?:of\s+)?"
+            rf"(?:the\s+)?(?:fiscal(?:\s+year)?|financial\s+year)\s+(?P<year3>{YEAR})\b",
+            lambda m, c: _h_fiscal(
+                _Proxy(
+                    m,
+                    {
+                        "year": m["year"] or m["year2"] or m["year3"],
+                        "ord": m["ord"] or m["ord2"] or m["ord3"],
+                        "qn": m["qn"] or m["qn2"],
+                    },
+                ),
+                c,
+            ),
+            7,
+            i,
         ),
         # Seasons: "summer 2024", "last winter", "in the spring"; not "Arab Spring"
         _r(
@@ -1430,7 +1677,7 @@ def _rules() -> list[_Rule]:
             i,
         ),
         _r(
-            r"\b(?:this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+            r"\b(?:this\s+past|this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
             _h_rel_season,
             6,
             i,
@@ -1443,15 +1690,39 @@ def _rules() -> list[_Rule]:
         ),
         # "last week", "this year", "earlier this month", "the end of last year"
         _r(
-            rf"\b(?:(?:earlier|later)\s+)?(?:{MOD_END})?"
+            rf"\b(?:(?:earlier|later|early|late)\s+)?(?:{MOD_END})?"
             r"(?P<rel>last|this\s+past|this|next|current|coming)\s+"
             r"(?P<unit>week|month|year|weekend|decade|century|quarter)\b",
             _h_rel_unit,
             6,
             i,
         ),
+        # "this years festival": a possessive that lost its apostrophe. Only after "this":
+        # "in coming weeks" is a stretch of time, not the coming week.
+        _r(
+            r"\b(?P<rel>this)\s+(?P<unit>week|month|year)s(?=\s+(?!(?:we|they|i|he|she|it|you"
+            r"|the|a|an|and|or|of|in|to|ago|have|has|had|were|are|is)\b)[a-z]+\b)",
+            _h_rel_unit,
+            6,
+            i,
+        ),
         # "over the weekend": the nearest one, by tense, as "this weekend"
         _r(r"\bthe\s+(?P<unit>weekend)\b", _h_period_of, 5, i),
+        # "the day before yesterday": two days from the reference, one span
+        _r(
+            r"\bthe\s+day\s+(?:(?P<before>before\s+yesterday)|after\s+tomorrow)\b",
+            _h_two_days_off,
+            9,
+            i,
+        ),
+        # "in morning trading", "a late afternoon session": a part of the market's day
+        _r(
+            r"\b(?:(?:early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening)"
+            r"(?=[\s-]+(?:trading|trade|session|dealings|deals)\b)",
+            _h_trading_part,
+            4,
+            i,
+        ),
         # "the same day", "that day", "the next day": the day the story is telling
         _r(
             r"\b(?:(?P<same>the\s+same|that(?:\s+same)?)\s+day|the\s+(?P<rel>next|following"
@@ -1501,6 +1772,13 @@ def _rules() -> list[_Rule]:
             8,
             i,
         ),
+        # "the year-earlier period", "the year-ago quarter": the same, in Reuters' words
+        _r(
+            r"\bthe\s+(?P<last>year[\s-](?:ago|earlier|before))\s+(?:period|quarter|month|week)\b",
+            _h_same_period,
+            8,
+            i,
+        ),
         # Holidays: "Christmas Eve", "Easter Monday", "Thanksgiving", "Bastille Day"
         # ... but not inside a name: "Easter Island", "the Christmas Carol Service".
         _r(
@@ -1517,7 +1795,8 @@ def _rules() -> list[_Rule]:
         _r(
             r"\bthe\s+(?:past|last|next|coming|first)\s+"
             rf"(?:(?P<n>{NUM})\s+|(?P<fuzzy>few|several|many|couple\s+of)\s+)?"
-            rf"(?P<unit>{UNIT_S})(?:\s+or\s+so)?\b",
+            # "the past five trading days": the words of a count go with it here too
+            rf"(?:{DUR_ADJ}\s+)?(?P<unit>{UNIT_S})(?:\s+or\s+so)?\b",
             _h_past_n,
             7,
             i,
@@ -1532,14 +1811,19 @@ def _rules() -> list[_Rule]:
         ),
         # Deictic words: "yesterday", "tonight", "this morning", "now", "recently"
         _r(
-            r"\b(?P<word>yesterday|today|tomorrow|tonight)"
+            # "earlier today" is one span (GUIDE §5), on the day of "today"
+            r"\b(?:(?:earlier|later)\s+)?(?P<word>yesterday|today|tomorrow|tonight)"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?!-)",
             _h_deictic,
             5,
             i,
         ),
         _r(
-            r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _h_deictic, 5, i
+            r"\b(?:(?:earlier|later)\s+)?(?P<word>this|last)\s+(?P<part>morning|afternoon|evening"
+            r"|night)\b",
+            _h_deictic,
+            5,
+            i,
         ),
         _r(
             # Not "formerly", "previously", "once": they place a state before another
@@ -1550,6 +1834,15 @@ def _rules() -> list[_Rule]:
             _h_word,
             3,
             i,
+        ),
+        # "at the moment", "for the moment": the present (GUIDE §5: span "the moment");
+        # not "at the moment of impact" nor "at the moment the plane landed".
+        _r(
+            r"(?:(?<=\b[Aa]t\s)|(?<=\b[Ff]or\s))(?P<word>the\s+moment)\b"
+            r"(?=\s*[,.;:!?)\"”]|\s+(?!(?:when|that|of|the|a|an|he|she|it|they|we|you|his|her|its"
+            r"|their|this|these|those)\b)[a-z])",
+            lambda m, c: ("date", "PRESENT_REF", True),
+            4,
         ),
         # Sets: "annually", "every week", "each Monday"
         _r(
@@ -1568,7 +1861,7 @@ def _rules() -> list[_Rule]:
         ),
         # "two and a half years"; "between 60 and 90 days": the first count shares the unit
         _r(
-            rf"\b(?P<n>{NUM})\s+and\s+a\s+half[\s-]+(?P<unit>{UNIT_S})\b",
+            rf"\b{DUR_HEDGE}(?P<n>{NUM})\s+and\s+a\s+half[\s-]+(?P<unit>{UNIT_S})\b",
             _h_and_a_half,
             6,
             i,
@@ -1582,7 +1875,7 @@ def _rules() -> list[_Rule]:
         ),
         # Durations: "three-day", "two years", "a few hours", "six straight days"
         _r(
-            rf"\b(?:(?P<n>{NUM}|an?)|(?P<fuzzy>{FUZZY}))[\s-]+(?:{DUR_ADJ}\s+)?"
+            rf"\b{DUR_HEDGE}(?:(?P<n>{NUM}|an?)|(?P<fuzzy>{FUZZY}))[\s-]+(?:{DUR_ADJ}\s+)?"
             rf"(?P<unit>{UNIT_S}|quarters)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?\b",
             _h_count,
             5,
@@ -1596,6 +1889,15 @@ def _rules() -> list[_Rule]:
         ),
         # A bare year, kept only in a date-like context (see _h_year)
         _r(rf"(?<![\w$€£.,:/-])(?P<year>{YEAR})(?![\w%]|[.,]\d|[-–/]\d)", _h_year, 2),
+        # "early 2009", "mid-2011", "early in 2016", "the end of 2009": the boundary is
+        # inside the span (GUIDE §5) and leaves the value the year (TimeML's mod).
+        _r(
+            rf"\b(?:(?:early|late|mid)(?:[\s-]+|\s+in\s+)|{MOD_END})"
+            rf"(?P<year>{YEAR})(?![\w%]|[.,]\d|[-–/]\d)",
+            _h_bounded_year,
+            3,
+            i,
+        ),
     ]
 
 
@@ -1627,6 +1929,13 @@ _ANCHORS = {
     "week": re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)"),
 }
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# A date that bounds the period the story tells ("the quarter, which ended December 30")
+# is not that period, so no anchor for "the same period last year".
+_ENDS_A_PERIOD = re.compile(
+    r"\b(?:ended|ending|ends|began|beginning|begins|started|starting|through|until|till"
+    r"|since|from|(?:months?|weeks?|days?|year|quarter|period)\s+to)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
@@ -1678,21 +1987,7 @@ def _anchor_references(
     out = list(found)
     for i, d in enumerate(out):
         if d.value.startswith(_SAME):
-            delta = int(d.value[len(_SAME) :])
-            anchor = next(
-                (
-                    out[j].value
-                    for j in range(i - 1, -1, -1)
-                    if out[j].kind == "date" and _FINER_THAN_YEAR.match(out[j].value)
-                ),
-                None,
-            )
-            value = (
-                f"{int(anchor[:4]) + delta:04d}{anchor[4:]}"
-                if anchor and anchor[4:] != "-02-29"
-                else f"{published.year + delta:04d}"
-            )
-            out[i] = dataclasses.replace(d, value=value)
+            out[i] = dataclasses.replace(d, value=_same_period(text, out, i, published))
             continue
         if d.value.startswith(_CHAINED):
             value = _chained_value(out, i, published)
@@ -1717,6 +2012,26 @@ def _anchor_references(
             value = (day + dt.timedelta(days=int(rest))).isoformat()
         out[i] = DateExpression(d.start, d.end, d.text, d.kind, value, True)
     return out
+
+
+def _same_period(text: str, found: list[DateExpression], i: int, published: dt.date) -> str:
+    """ "the same period last year": the last period finer than a year the story named,
+    moved by whole years. A day that only bounds a period ("the three months to June
+    30") is not the period: with no other, the value is the year of that bound, moved."""
+    delta = int(found[i].value[len(_SAME) :])
+    bound: str | None = None
+    for j in range(i - 1, -1, -1):
+        e = found[j]
+        if e.kind != "date" or not _FINER_THAN_YEAR.match(e.value):
+            continue
+        if _ENDS_A_PERIOD.search(text, max(0, e.start - 16), e.start):
+            bound = bound or e.value
+            continue
+        if e.value[4:] == "-02-29":
+            break
+        return f"{int(e.value[:4]) + delta:04d}{e.value[4:]}"
+    year = int(bound[:4]) if bound else published.year
+    return f"{year + delta:04d}"
 
 
 def _chained_value(found: list[DateExpression], i: int, published: dt.date) -> str | None:
@@ -1789,9 +2104,11 @@ def _order_ranges(text: str, found: list[DateExpression]) -> list[DateExpression
 
 
 # A dateline: a line of its own holding a full date, under the title.
+# Month first ("Friday, July 21, 2017", "Jul. 21, 2017") or day first, as British and
+# European outlets write it ("Friday 21 July 2017").
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?P<month>{MONTH_FULL})\s+(?P<day>{DAYNUM}){COMMA}"
-    rf"(?P<year>{YEAR})[ \t]*$",
+    rf"^[ \t]*(?:{WEEKDAY}{COMMA})?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\.?"
+    rf"|(?P<day2>{DAYNUM})\s+(?P<month2>{MONTH})\.?){COMMA}(?P<year>{YEAR})[ \t]*$",
     re.MULTILINE,
 )
 _DATELINE_SLACK = dt.timedelta(days=3)
@@ -1806,7 +2123,8 @@ def dateline_day(text: str, published: dt.date) -> dt.date:
     if m is None or text.count("\n", 0, m.start()) > 2:
         return published
     try:
-        day = dt.date(int(m["year"]), _month_num(m["month"]), int(re.sub(r"\D", "", m["day"])))
+        month, number = m["month"] or m["month2"], m["day"] or m["day2"]
+        day = dt.date(int(m["year"]), _month_num(month), int(re.sub(r"\D", "", number)))
     except ValueError:
         return published
     return day if abs(day - published) <= _DATELINE_SLACK else published
@@ -1938,6 +2256,78 @@ def _coordinated_days(text: str, found: list[DateExpression]) -> list[DateExpres
     return out
 
 
+# "the 1970s and 80s": a bare decade joined to one takes its century (GUIDE §5 decades).
+_NEXT_DECADE = re.compile(
+    r"[ \t]+(?:and|or|to|through|into|-|–)[ \t]+(?P<span>(?:the[ \t]+)?"
+    r"(?:(?:early|late|mid)[ \t-]+)?['’]?(?P<tens>[0-9])0s)\b",
+    re.IGNORECASE,
+)
+_DECADE_VALUE = re.compile(r"\d{3}X")
+
+
+def _coordinated_decades(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """The second decade of "the 70s and 80s" is a date of its own, in the century of the
+    first one, or the next when it would come before it ("the 90s and 00s")."""
+    out = list(found)
+    for d in found:
+        if d.kind != "date" or not _DECADE_VALUE.fullmatch(d.value):
+            continue
+        m = _NEXT_DECADE.match(text, d.end)
+        if m is None or any(e.start < m.end() and m.start("span") < e.end for e in out):
+            continue
+        first = int(d.value[:3]) * 10
+        year = first // 100 * 100 + int(m["tens"]) * 10
+        if year < first:
+            year += 100
+        start, end = m.start("span"), m.end("span")
+        out.append(DateExpression(start, end, text[start:end], "date", f"{year // 10:03d}X", True))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+# "the morning of September 3": the part of that day, one span (TimeML).
+_PART_OF = re.compile(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+
+
+def _parts_of_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    out = []
+    for d in found:
+        m = _PART_OF.search(text, max(0, d.start - 24), d.start)
+        if m and d.kind == "date" and _DAY_VALUE.fullmatch(d.value):
+            part = DAY_PARTS[m["part"].lower()]
+            d = DateExpression(
+                m.start(), d.end, text[m.start() : d.end], d.kind, f"{d.value}T{part}", d.resolved
+            )
+        out.append(d)
+    return out
+
+
+def _title_end(text: str) -> int:
+    """Where a headline on the first line ends; 0 when the text opens on prose (a first
+    line ending a sentence, or no line break near the start)."""
+    end = text.find("\n", 0, 200)
+    if end <= 0:
+        return 0
+    line = text[:end].rstrip()
+    return 0 if not line or line[-1] in '.!?"”' else end
+
+
+def _title_as_body(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """A headline's relative date ("Teachers strike Monday") is the one the story tells
+    in the same words ("will strike on Monday"): the body has the tense the headline
+    style drops."""
+    title_end = _title_end(text)
+    if not title_end:
+        return found
+    body = {d.text.lower(): d.value for d in found if d.start > title_end and d.resolved}
+    out = []
+    for d in found:
+        if d.end <= title_end and not _HAS_YEAR.search(d.text) and d.text.lower() in body:
+            d = dataclasses.replace(d, value=body[d.text.lower()])
+        out.append(d)
+    return out
+
+
 def find_dates(
     text: str, published: dt.date | None = None, doc: Doc | None = None
 ) -> list[DateExpression]:
@@ -1950,14 +2340,26 @@ def find_dates(
     """
     parsed: list[Doc] = [doc] if doc is not None else []
 
+    title_end = _title_end(text)
+
     def tense(start: int, end: int) -> Tense | None:
         if not parsed:
             parsed.append(parse(load_model(), text))
-        return clause_tense(parsed[0], start, end)
+        told = clause_tense(parsed[0], start, end)
+        # Headline style tells what happened in the present ("Police arrest suspect
+        # Tuesday", GUIDE §6): the news is of the last such day. "to" still says future.
+        if told == "present" and end <= title_end:
+            return "past"
+        return told
+
+    def simple_past(start: int, end: int) -> bool:
+        if not parsed:
+            parsed.append(parse(load_model(), text))
+        return _told_in_simple_past(parsed[0], start, end)
 
     if published is not None:
         published = dateline_day(text, published)
-    ctx = _Ctx(text, published, tense)
+    ctx = _Ctx(text, published, tense, simple_past)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):
@@ -1983,7 +2385,8 @@ def find_dates(
     if published is not None:
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
-    return _coordinated_days(text, out)
+    out = _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
+    return _title_as_body(text, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -590,3 +590,362 @@ def test_a_day_named_by_reference_dates_events_but_is_no_date_of_its_own(nlp: La
     inside = [d.text for d in dates(nlp, text)]
     assert inside == ["Tuesday", "the same day", "That day"]
     assert [d.text for d in briefkit.find_dates(text, WEDNESDAY)] == ["Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Over the past five trading days, the Nikkei shed 9%.",
+         {"the past five trading days": "P5D"}),
+        ("The next three business days will decide the bid.",
+         {"The next three business days": "P3D"}),
+        ("Rates climbed for the last 12 straight months.", {"the last 12 straight months": "P12M"}),
+    ],
+)  # fmt: skip
+def test_a_count_with_its_adjective_after_the_past_is_one_duration(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Shares of the carmaker hit their lowest in over six years.", {"over six years": "P6Y"}),
+        ("The jet is almost two and a half years late.", {"almost two and a half years": "P2.5Y"}),
+        ("It was the best week for stocks in nearly five months.", {"nearly five months": "P5M"}),
+        # "over" opening a clause is "during": outside the span.
+        ("Over two years, prices rose by half.", {"two years": "P2Y"}),
+    ],
+)
+def test_a_hedge_on_a_duration_is_inside_its_span(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The plant reopened in early 2009.", {"early 2009": "2009"}),
+        ("Lion is due in mid-2011, Apple says.", {"mid-2011": "2011"}),
+        ("A new flag could be chosen early in 2016.", {"early in 2016": "2016"}),
+        ("Talks should conclude by the end of 2025.", {"the end of 2025": "2025"}),
+        ("The firm was sold late last year.", {"late last year": "2023"}),
+        ("The late 2000 votes were counted by hand.", {}),
+    ],
+)
+def test_a_boundary_before_a_year_is_in_its_span_and_leaves_the_year(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Detroit built boxy cars in the 70s and 80s.", {"the 70s": "197X", "80s": "198X"}),
+        ("The hits of the '60s and '70s still sell.", {"the '60s": "196X", "'70s": "197X"}),
+        ("In the 1970s and 80s, oil was cheap.", {"the 1970s": "197X", "80s": "198X"}),
+        ("Between the early 1990s and late 90s it grew.", {"the early 1990s": "199X",
+                                                          "late 90s": "199X"}),
+        ("Prices in the 1990s and 00s rose.", {"the 1990s": "199X", "00s": "200X"}),
+        # Ages are not decades.
+        ("Voters in their 20s and 30s backed her.", {}),
+    ],
+)  # fmt: skip
+def test_a_decade_joined_to_a_decade_takes_its_century(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Published on a Wednesday: "Last Wednesday" is a week ago, not today.
+        ("Last Wednesday, the board voted to sell.", {"Last Wednesday": "2024-09-04"}),
+        ("Next Monday the strike begins.", {"Next Monday": "2024-09-16"}),
+        ("Late Monday, the union rejected the offer.", {"Late Monday": "2024-09-09"}),
+        ("Early March was the wettest on record.", {"Early March": "2024-03"}),
+    ],
+)
+def test_words_before_a_weekday_or_month_count_at_a_sentence_start(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_earlier_today_is_one_span_on_the_day(nlp: Language) -> None:
+    found = values(nlp, "The Dow was down 2% at 16:08 UTC, a slight rise from earlier today.")
+    assert found["earlier today"] == "2024-09-11"
+    assert values(nlp, "Earlier this morning, the minister resigned.") == {
+        "Earlier this morning": "2024-09-11TMO"
+    }
+
+
+def test_a_day_that_bounds_a_period_is_no_anchor_for_the_same_period(nlp: Language) -> None:
+    text = (
+        "Profit rose 78% in the last quarter, which ended June 29, against the same period"
+        " a year earlier."
+    )
+    assert values(nlp, text)["the same period a year earlier"] == "2023-Q2"
+    text = "In the three months to June 30, sales beat the same period last year."
+    # The period is no named one; its bound gives the year, no finer.
+    assert values(nlp, text)["the same period last year"] == "2023"
+
+
+def test_a_part_of_the_trading_day_is_on_the_day_the_story_tells(nlp: Language) -> None:
+    text = "On Monday, shares of the bank rose 4% in morning trading before slipping."
+    assert values(nlp, text) == {"Monday": "2024-09-09", "morning": "2024-09-09TMO"}
+    text = "The index fell in late afternoon trade."
+    assert values(nlp, text) == {"late afternoon": "2024-09-11TAF"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Revenue in fiscal 2009 rose 4%.", {"fiscal 2009": "FY2009"}),
+        ("Fiscal year 2025 closed with a loss.", {"Fiscal year 2025": "FY2025"}),
+        ("For the 2023 fiscal year, it lost money.", {"the 2023 fiscal year": "FY2023"}),
+        ("Sales in FY24 beat forecasts.", {"FY24": "FY2024"}),
+        ("Profit in the third quarter of fiscal 2024 fell.",
+         {"the third quarter of fiscal 2024": "FY2024-Q3"}),
+        ("Its fiscal 2024 second quarter was weak.", {"fiscal 2024 second quarter": "FY2024-Q2"}),
+        # A fiscal quarter with no year: no calendar year is guessed for it.
+        ("The fiscal third quarter ended in June.",
+         {"The fiscal third quarter": "FYXXXX-Q3", "June": "2024-06"}),
+        ("Results for the fourth fiscal quarter are due.",
+         {"the fourth fiscal quarter": "FYXXXX-Q4"}),
+    ],
+)  # fmt: skip
+def test_a_fiscal_year_and_its_quarters_keep_their_fy_value(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A ruling is expected in March.", {"March": "2025-03"}),
+        ("Results are forecast for March, the firm said.", {"March": "2025-03"}),
+        ("Turnout is anticipated in November to be low.", {"November": "2024-11"}),
+        # Told in the past, the expectation is of a month gone by.
+        ("Analysts had expected a cut in March.", {"March": "2024-03"}),
+    ],
+)
+def test_a_passive_of_expecting_points_ahead(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Net income rose to $2bn from $1.5bn a year earlier.", "duration", "P1Y"),
+        ("Output was up 4% a month later.", "duration", "P1M"),
+        ("The fund pays 5% a year on deposits.", "set", "P1Y"),
+    ],
+)
+def test_a_unit_before_earlier_or_later_is_an_offset_not_a_rate(
+    nlp: Language, sentence: str, kind: str, value: str
+) -> None:
+    (found,) = dates(nlp, sentence)
+    assert (found.kind, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Markets may stay volatile in the coming weeks.", {"the coming weeks": "PXW"}),
+        ("Over the past months, rents climbed.", {"the past months": "PXM"}),
+        ("The past month was the hottest.", {"The past month": "P1M"}),
+    ],
+)
+def test_a_plural_unit_with_no_count_after_the_past_is_of_unknown_length(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_two_days_off_and_midday(nlp: Language) -> None:
+    text = "The ceasefire collapsed the day before yesterday; talks resume the day after tomorrow."
+    assert values(nlp, text) == {
+        "the day before yesterday": "2024-09-09",
+        "the day after tomorrow": "2024-09-13",
+    }
+    assert values(nlp, "By midday, the Hang Seng was flat.") == {"midday": "2024-09-11T12:00"}
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "found"),
+    [
+        # Winter is named by its December: in January the one under way began last year.
+        (dt.date(2025, 1, 20), "This winter has been the coldest on record.",
+         {"This winter": "2024-WI"}),
+        (dt.date(2025, 1, 20), "Last winter was mild by comparison.", {"Last winter": "2023-WI"}),
+        # In October, last summer is the one just gone, not a year before it.
+        (dt.date(2024, 10, 20), "Last summer the river ran dry.", {"Last summer": "2024-SU"}),
+        (dt.date(2024, 10, 20), "This past summer, tourists stayed away.",
+         {"This past summer": "2024-SU"}),
+        # In January, next spring is this year's.
+        (dt.date(2025, 1, 20), "The bridge reopens next spring.", {"next spring": "2025-SP"}),
+        (dt.date(2024, 4, 10), "The bridge reopens next spring.", {"next spring": "2025-SP"}),
+    ],
+)  # fmt: skip
+def test_this_last_and_next_season_count_from_the_season_under_way(
+    nlp: Language, published: dt.date, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence, published) == found
+
+
+def test_the_last_fiscal_quarter_is_the_one_just_ended(nlp: Language) -> None:
+    text = "In the last fiscal quarter, iPad sales doubled."
+    assert values(nlp, text) == {"the last fiscal quarter": "2024-Q2"}
+    text = "The final quarter of fiscal 2023 was its best."
+    assert values(nlp, text) == {"The final quarter of fiscal 2023": "FY2023-Q4"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Kospi has lost nearly three quarters of its value.", {}),
+        ("Three quarters of the seats went to the ruling party.", {}),
+        ("Two consecutive quarters of contraction followed.", {"Two consecutive quarters": "P2Q"}),
+    ],
+)
+def test_quarters_of_a_whole_are_fractions(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Shanghai Daily newspaper carried the story.", {}),
+        ("The Weekly Standard ran an editorial.", {}),
+        ("Daily, the ferries leave at dawn.", {"Daily": "P1D"}),
+        ("The line must build from four a month to twelve.", {"a month": "P1M"}),
+    ],
+)
+def test_frequency_words_in_titles_and_counts_in_words(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+    assert all(d.kind == "set" for d in dates(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Coal made up 40% of the grid in 2015; that share has fallen to 25% today.",
+         "PRESENT_REF"),
+        ("Unlike in 2008, the bank today holds ample capital.", "PRESENT_REF"),
+        # A happening told in the simple past is on the day.
+        ("Shares sank in 2008 and today closed at a record.", "2024-09-11"),
+        # A year that only modifies a noun sets nothing against the present.
+        ("The 2019 law takes effect today.", "2024-09-11"),
+        # Without a comparison, a year in the sentence leaves today the day.
+        ("The senator, elected in 2012, is today expected to resign.", "2024-09-11"),
+    ],
+)  # fmt: skip
+def test_today_set_against_a_year_gone_by_is_the_present(
+    nlp: Language, sentence: str, value: str
+) -> None:
+    assert values(nlp, sentence)["today"] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("At the moment, the carmaker has 6,000 dealers.", {"the moment": "PRESENT_REF"}),
+        ("The merger is for the moment on hold.", {"the moment": "PRESENT_REF"}),
+        ("At the moment of impact, the driver braked.", {}),
+    ],
+)
+def test_at_the_moment_is_the_present(nlp: Language, sentence: str, found: dict[str, str]) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The council published agendas and minutes of its meetings.", {}),
+        ("Within minutes, the index fell 3%.", {"minutes": "PTXM"}),
+        ("Minutes later the alarm sounded.", {"Minutes": "PTXM"}),
+    ],
+)
+def test_minutes_as_a_record_are_not_a_length(
+    nlp: Language, sentence: str, found: dict[str, str]
+) -> None:
+    assert values(nlp, sentence) == found
+
+
+def test_this_years_without_its_apostrophe_is_this_year(nlp: Language) -> None:
+    assert values(nlp, "The theme of this years parade is the ocean.") == {"this years": "2024"}
+    assert values(nlp, "In this years we saw change.") == {"years": "PXY"}
+    # Not after "coming" or "next": a stretch of unknown length, not the coming week.
+    assert values(nlp, "Rates may rise in coming weeks.") == {"weeks": "PXW"}
+
+
+@pytest.mark.parametrize("dateline", ["Friday 13 September 2024", "Sep. 13, 2024", "13 Sept 2024"])
+def test_a_dateline_written_day_first_or_abbreviated_is_the_reference(
+    nlp: Language, dateline: str
+) -> None:
+    text = f"Ferry strike ends\n{dateline}\nThe crews returned to work yesterday."
+    # The feed's stamp lags the dateline by two days; the dateline is the reference.
+    assert values(nlp, text, dt.date(2024, 9, 11))["yesterday"] == "2024-09-12"
+
+
+def test_the_part_of_a_named_day_is_one_span(nlp: Language) -> None:
+    text = "On the morning of September 3, a car bomb exploded in the capital."
+    assert values(nlp, text) == {"the morning of September 3": "2024-09-03TMO"}
+    text = "The night of the attack, nobody slept."
+    assert values(nlp, text) == {}
+
+
+def test_the_2000s_is_a_decade_the_1800s_a_century(nlp: Language) -> None:
+    text = "Growth in the 2000s outpaced anything seen in the 1800s."
+    assert values(nlp, text) == {"the 2000s": "200X", "the 1800s": "18XX"}
+
+
+def test_the_year_earlier_period_is_the_last_period_named_a_year_before(nlp: Language) -> None:
+    text = "Net profit in the second quarter rose 5% from the year-earlier period."
+    assert values(nlp, text)["the year-earlier period"] == "2023-Q2"
+    text = "Car sales in July fell 3% from the year-ago month."
+    assert values(nlp, text)["the year-ago month"] == "2023-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Exports grew in the first half of the year.", {"the first half of the year": "2024-H1"}),
+        ("A recovery is forecast for the second half of next year.",
+         {"the second half of next year": "2025-H2"}),
+        ("Deliveries slowed in the first half of last year.",
+         {"the first half of last year": "2023-H1"}),
+    ],
+)  # fmt: skip
+def test_a_half_of_a_relative_year(nlp: Language, sentence: str, found: dict[str, str]) -> None:
+    assert values(nlp, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("article", "value"),
+    [
+        # Headline style tells a past happening in the present: the last such day.
+        ("Voters reject school budget Sunday\nSeptember 11, 2024\nThe levy failed.", "2024-09-08"),
+        # The body's telling of the same day decides, when it gives one.
+        ("Nurses strike Monday\nSeptember 11, 2024\nNurses said they will strike on Monday.",
+         "2024-09-16"),
+        ("Rebels seize port Tuesday\nSeptember 11, 2024\nRebels seized the port on Tuesday.",
+         "2024-09-10"),
+    ],
+)  # fmt: skip
+def test_a_weekday_in_a_headline_is_the_one_the_story_tells(
+    nlp: Language, article: str, value: str
+) -> None:
+    assert dates(nlp, article)[0].value == value
