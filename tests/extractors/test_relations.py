@@ -1030,3 +1030,33 @@ def test_a_post_the_text_calls_former_is_an_ended_link(sentence: str, former: bo
     [post] = [r for r in extract(sentence, "2024-09-11").relations if r.kind == "role"]
     assert post.to == "acme-corp"
     assert post.former is former
+
+
+@pytest.mark.parametrize(
+    ("story", "relation"),
+    [
+        # A lone word the small model calls a person's, written as a company's: what
+        # is bought, or what has a CEO or a chairman (wire, paper, broadcaster styles).
+        ("Last year Helen Marsh bought Brindle for $40 million.",
+         ("helen-marsh", "owns", "brindle")),
+        ("The studio's fortunes changed after Harlow Media acquired Brindle in March.",
+         ("harlow-media", "owns", "brindle")),
+        ("Brindle, which was bought by Harlow Media in 2021, employs 200 people.",
+         ("harlow-media", "owns", "brindle")),
+        ("Former Brindle chairman Tom Ashby said he was proud of the team.",
+         ("tom-ashby", "role", "brindle")),
+        ("Brindle CEO Tom Ashby said on Tuesday that the studio would hire 40 people.",
+         ("tom-ashby", "role", "brindle")),
+    ],
+)  # fmt: skip
+def test_a_lone_name_written_as_a_company_is_an_endpoint(
+    story: str, relation: tuple[str, str, str]
+) -> None:
+    assert relation in _triples(_relations(parse_article(story)))
+
+
+def test_a_lone_name_not_bought_stays_out() -> None:
+    # a purchase the text does not state makes no company of the model's person
+    article = parse_article("Rodriguez will not buy Brindle, his lawyer said.")
+    doc = load_model()(article.body)
+    assert "brindle" not in {a.id for a in resolve_entities(article, doc).actors}
