@@ -34,6 +34,7 @@ from briefkit.extractors.gazetteer import (
     slugify,
     word_set,
 )
+from briefkit.extractors.members import member_body_names
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import conjuncts, doc_text, names_a_company, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
@@ -1569,6 +1570,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _camp_names(doc)
         + _site_names(doc, gaz)
         + _names_after_kind_noun(doc)
+        + member_body_names(doc, gaz, ORG_NAME_HEADS)
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)

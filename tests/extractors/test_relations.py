@@ -1060,3 +1060,31 @@ def test_a_lone_name_not_bought_stays_out() -> None:
     article = parse_article("Rodriguez will not buy Brindle, his lawyer said.")
     doc = load_model()(article.body)
     assert "brindle" not in {a.id for a in resolve_entities(article, doc).actors}
+
+
+@pytest.mark.parametrize(
+    ("story", "relations"),
+    [
+        # A body the model reads no name in, written right after a member's name: an
+        # acronym, or a party's name the model takes for a people's (GUIDE §9: "X of Y").
+        ("Two veterans, Lara Quinn of PDL and Omar Haddad of the Free Democrats, lost "
+         "their seats.",
+         {("lara-quinn", "member-of", "pdl"), ("omar-haddad", "member-of", "free-democrats")}),
+        ('"This is a betrayal," said Hannah Berg of CFRA, which represents tenants.',
+         {("hannah-berg", "member-of", "cfra")}),
+        ("Also elected were Paul Mendes of the Liberal Democrats and Rita Okafor of NPV.",
+         {("paul-mendes", "member-of", "liberal-democrats")}),
+    ],
+)  # fmt: skip
+def test_a_body_named_only_after_a_member_is_an_endpoint(
+    story: str, relations: set[tuple[str, str, str]]
+) -> None:
+    assert relations <= _triples(_relations(parse_article(story)))
+
+
+def test_a_country_or_a_people_after_a_name_is_no_body() -> None:
+    # "UAE" the model leaves unread: the gazetteer's country, not a party
+    article = parse_article("Mark Dunn of UAE and Chen Wei of the Kurds spoke first.")
+    doc = load_model()(article.body)
+    kinds = {a.id: a.kind for a in resolve_entities(article, doc).actors}
+    assert "organization" not in kinds.values() and "kurds" not in kinds
