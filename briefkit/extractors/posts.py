@@ -70,6 +70,14 @@ _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
 _CHAIN_EXTRA = word_set("former ex acting interim deputy vice chief senior executive")
 _BODY_KINDS = frozenset({"organization", "country"})
+# Occupations only a firm employs (a trading desk, a research team): the body they are
+# "for" or "at" is a firm whatever kind its name read as ("head trader for vFinance
+# Investments", "strategist at IG Index", names the actors component takes for a
+# product's or an index's). A product has managers and vice-presidents, not these.
+_FIRM_OCCUPATIONS = word_set("""
+    trader traders strategist strategists analyst analysts economist economists broker
+    brokers banker bankers
+    """)
 _SUBNATIONAL = frozenset({"region", "city"})
 _PREPS = frozenset({"of", "for", "at", "with", "from"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -165,6 +173,8 @@ def _body(
             return None  # "American actor X": an origin, not a post
         return ref, start, end
     if kind in _SUBNATIONAL and head in PLACE_OFFICES:
+        return ref, start, end
+    if kind == "other" and head in _FIRM_OCCUPATIONS and not demonym:
         return ref, start, end
     if kind == "person" and possessive and head in _PERSONAL_POSTS:
         return ref, start, end

@@ -1088,3 +1088,24 @@ def test_a_country_or_a_people_after_a_name_is_no_body() -> None:
     doc = load_model()(article.body)
     kinds = {a.id: a.kind for a in resolve_entities(article, doc).actors}
     assert "organization" not in kinds.values() and "kurds" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("story", "relation"),
+    [
+        # A desk or a research team is a firm's, whatever kind the firm's name read as.
+        ('"Nobody wants to catch a falling knife," said Ruth Adler, the head trader for '
+         "zCapital Markets.", ("ruth-adler", "role", "zcapital-markets")),
+        ("Stocks may fall further, warned Omar Said, chief market strategist at Borel Index.",
+         ("omar-said", "role", "borel-index")),
+    ],
+)  # fmt: skip
+def test_a_firm_occupation_takes_its_body_whatever_its_kind(
+    story: str, relation: tuple[str, str, str]
+) -> None:
+    assert relation in _triples(_relations(parse_article(story)))
+
+
+def test_a_product_is_no_body_of_a_post() -> None:
+    article = parse_article("Lena Park, vice-president of marketing for the iPod, said so.")
+    assert not [r for r in _relations(article) if r["from"] == "lena-park"]
