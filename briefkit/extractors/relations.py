@@ -592,7 +592,10 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             if kinds.get(filer or "") in _PARTY_KINDS and kinds.get(target or "") in _PARTY_KINDS:
                 add(filer, "tension", target, tok, *described)
             continue
-        if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
+        # "Boeing's European rival Airbus": the tagger may read "rival" before a name as
+        # an adjective; before a common noun ("rival bids") it names no party
+        modifier = tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "PROPN"
+        if tok.lower_ in _RIVALS and (tok.pos_ == "NOUN" or modifier):
             for a, b, described in _rivals(tok, parties, doc, epithets):
                 add(a, "rival", b, tok, *described)
             continue
@@ -1005,8 +1008,15 @@ def _rivals(
     alone: the nearest name before it is often not the one meant."""
     named = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
     named += _prep_objects_of(tok, {"of", "to"})
+    if not named and tok.dep_ in {"compound", "amod"}:
+        # "Boeing's European rival Airbus": the parse may hang the possessor on the name
+        # the noun modifies rather than on the noun
+        named = [c for c in tok.head.children if c.i < tok.i and c.pos_ == "PROPN"
+                 and (c.dep_ == "poss" or (c.dep_ == "nmod" and _possessive_after(c)))]  # fmt: skip
     others = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.dep_ in {"appos", "compound"} or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+    if tok.dep_ in {"appos", "compound", "amod"} or (
+        tok.dep_ == "attr" and tok.head.lemma_ == "be"
+    ):
         others.append(tok.head)
     if tok.dep_ == "attr":
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -1026,6 +1036,12 @@ def _rivals(
         both = _refs(subjects, parties, doc)
         return [(both[0], b, []) for b in both[1:2]] if len(both) == 2 else []
     return [(a, b, described) for a in first[:1] for b in second[:1] if a != b]
+
+
+def _possessive_after(tok: Token) -> bool:
+    """ "Siemens' German rival": a possessive mark the parse did not make a possessor."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in {"'", "’", "'s", "’s"}
 
 
 def _founding(

@@ -1109,3 +1109,24 @@ def test_a_firm_occupation_takes_its_body_whatever_its_kind(
 def test_a_product_is_no_body_of_a_post() -> None:
     article = parse_article("Lena Park, vice-president of marketing for the iPod, said so.")
     assert not [r for r in _relations(article) if r["from"] == "lena-park"]
+
+
+@pytest.mark.parametrize(
+    ("story", "pair"),
+    [
+        # the tagger reads "rival" as an adjective and hangs the possessor on the name,
+        # or leaves a plural's possessive mark as a modifier
+        ("Siemens' German rival Bosch, which employs 400,000 people, cut its forecast.",
+         ("siemens", "bosch")),
+        ("Visa's American rival Mastercard, which has outgrown Visa since 2019, hired 300 "
+         "engineers.", ("visa", "mastercard")),
+    ],
+)  # fmt: skip
+def test_a_rival_read_as_an_adjective_before_a_name(story: str, pair: tuple[str, str]) -> None:
+    assert (pair[0], "rival", pair[1]) in _triples(_relations(parse_article(story)))
+
+
+def test_a_rival_before_a_common_noun_names_no_party() -> None:
+    # before a common noun "rival" names no party: "rival bids" are bids
+    bids = parse_article("Airbus said rival bids from Boeing were too low.")
+    assert not [r for r in _relations(bids) if r["kind"] == "rival"]
