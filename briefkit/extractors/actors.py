@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefkit.article import credit_label_end
+from briefkit.extractors.bodies import kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
     Country,
     Gazetteer,
@@ -34,7 +35,6 @@ from briefkit.extractors.gazetteer import (
     slugify,
     word_set,
 )
-from briefkit.extractors.members import member_body_names
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import conjuncts, doc_text, names_a_company, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
@@ -1571,6 +1571,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _site_names(doc, gaz)
         + _names_after_kind_noun(doc)
         + member_body_names(doc, gaz, ORG_NAME_HEADS)
+        + kind_noun_names(doc, gaz, ORG_NOUNS, TITLE_WORDS | ROLE_NOUNS)
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)

@@ -333,6 +333,14 @@ def _body_of_noun(
     own = [t for t in _own_tokens(noun) if not (person_span.start <= t.i < person_span.end)]
     possessors = [t for t in own if t.dep_ == "poss" and t.head.i == noun.i]
     objects = [t for t in own if t.dep_ == "pobj"]
+    # "a spokeswoman for the budget airline Skyvia": the name in apposition right after
+    # the object's noun is the body, before any reading of the noun as a description
+    for obj in objects:
+        named = [c for c in obj.children if c.dep_ == "appos" and c.i == obj.i + 1]
+        for tok in named if obj.is_lower and obj.pos_ == "NOUN" else []:
+            found = _body(names, tok, head, person)
+            if found is not None:
+                return found
     if epithets is not None:
         for tok in [*possessors, *(o for o in objects if o.head.head.i == noun.i)]:
             if names.at(tok) is None and is_epithet(tok):

@@ -1130,3 +1130,31 @@ def test_a_rival_before_a_common_noun_names_no_party() -> None:
     # before a common noun "rival" names no party: "rival bids" are bids
     bids = parse_article("Airbus said rival bids from Boeing were too low.")
     assert not [r for r in _relations(bids) if r["kind"] == "rival"]
+
+
+@pytest.mark.parametrize(
+    ("story", "relation"),
+    [
+        # a body's name the model did not read, right after a noun saying what it is
+        ("Tom Byrne, president of the Canadian union Unifor, called the offer an insult.",
+         ("tom-byrne", "role", "unifor")),
+        # the post's object is the noun; the name in apposition to it is the body
+        ("The cuts were confirmed by Anna Holt, a spokeswoman for the budget airline Skyvia.",
+         ("anna-holt", "role", "skyvia")),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_its_kind_noun_is_an_endpoint(
+    story: str, relation: tuple[str, str, str]
+) -> None:
+    assert relation in _triples(_relations(parse_article(story)))
+
+
+def test_names_after_a_body_noun_are_organizations_but_not_titles() -> None:
+    def kinds(text: str) -> dict[str, str]:
+        article = parse_article(text)
+        return {a.id: a.kind for a in resolve_entities(article, load_model()(article.body)).actors}
+
+    assert kinds("Shares in the Dutch bank Verhoek rose 4 percent.").get("verhoek") == (
+        "organization"
+    )
+    assert kinds("The company Chairman Bill Gray resigned.") == {"bill-gray": "person"}
