@@ -558,6 +558,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.lower_ == "led" and tok.dep_ in {"amod", "compound"}:
+            leader, led = _hyphen_led(tok, parties)
+            if leader is not None and led is not None and kinds.get(led) != "person":
+                add(leader, "leader-of", led, tok, tok.head)
+            continue
         if tok.pos_ == "VERB" and lemma == "represent":
             lawyer, client = _represents(tok, parties, actors)
             if kinds.get(client or "") in _PARTY_KINDS:
@@ -1036,6 +1041,27 @@ def _rivals(
         both = _refs(subjects, parties, doc)
         return [(both[0], b, []) for b in both[1:2]] if len(both) == 2 else []
     return [(a, b, described) for a in first[:1] for b in second[:1] if a != b]
+
+
+def _hyphen_led(tok: Token, parties: _Parties) -> tuple[str | None, str | None]:
+    """'AirTanker, an EADS-led consortium', 'the Saudi-led Coalition for X': the actor
+    written before the hyphen leads the body the phrase names, or the name it is in
+    apposition to (GUIDE §9 leader-of: "the U.S.-led coalition", when the coalition is
+    an actor). A phrase that names no actor ("the Saudi-led coalition") states none."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_:
+        return None, None
+    if doc[tok.i - 1].whitespace_:
+        return None, None
+    leader = parties.of(doc[tok.i - 2])
+    noun = tok.head
+    led = parties.of(noun)
+    if led is None and noun.dep_ == "appos":
+        led = parties.of(noun.head)
+    if led is None:
+        named = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+        led = parties.of(named[0]) if named else None
+    return leader, (led if led != leader else None)
 
 
 def _possessive_after(tok: Token) -> bool:

@@ -1158,3 +1158,21 @@ def test_names_after_a_body_noun_are_organizations_but_not_titles() -> None:
         "organization"
     )
     assert kinds("The company Chairman Bill Gray resigned.") == {"bill-gray": "person"}
+
+
+@pytest.mark.parametrize(
+    ("story", "relation"),
+    [
+        ("Harbourline, a Siemens-led consortium, won the contract to build the tram.",
+         ("siemens", "leader-of", "harbourline")),
+        ("The Nordic Rail Group, a DSB-led venture, will run the trains from 2026.",
+         ("dsb", "leader-of", "nordic-rail-group")),
+    ],
+)  # fmt: skip
+def test_a_hyphen_led_body_in_apposition_is_led(story: str, relation: tuple[str, str, str]) -> None:
+    assert relation in _triples(_relations(parse_article(story)))
+
+
+def test_a_hyphen_led_phrase_naming_no_actor_states_no_tie() -> None:
+    article = parse_article("The bid by the Siemens-led consortium failed.")
+    assert not [r for r in _relations(article) if r["kind"] == "leader-of"]
