@@ -1176,3 +1176,19 @@ def test_a_hyphen_led_body_in_apposition_is_led(story: str, relation: tuple[str,
 def test_a_hyphen_led_phrase_naming_no_actor_states_no_tie() -> None:
     article = parse_article("The bid by the Siemens-led consortium failed.")
     assert not [r for r in _relations(article) if r["kind"] == "leader-of"]
+
+
+@pytest.mark.parametrize(
+    ("story", "employer"),
+    [
+        ('"Demand is soft," said Ben Ruiz, with Karst Capital Markets, in a note to clients.',
+         "karst-capital-markets"),
+        ('"It was a shock," said Tom Hale, with the Riverside Tenants Association.',
+         "riverside-tenants-association"),
+        # "with" and more than a name: backing, a share, company; no employer
+        ("Bill Stone, with Orvel Bank's backing, bid for the club.", None),
+    ],
+)  # fmt: skip
+def test_a_parenthetical_with_names_the_employer(story: str, employer: str | None) -> None:
+    found = {r["to"] for r in _relations(parse_article(story)) if r["kind"] == "employed-by"}
+    assert found == ({employer} if employer else set())
