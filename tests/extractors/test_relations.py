@@ -1192,3 +1192,17 @@ def test_a_hyphen_led_phrase_naming_no_actor_states_no_tie() -> None:
 def test_a_parenthetical_with_names_the_employer(story: str, employer: str | None) -> None:
     found = {r["to"] for r in _relations(parse_article(story)) if r["kind"] == "employed-by"}
     assert found == ({employer} if employer else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "owns"),
+    [
+        ("Karst Capital, Orvel Bank's largest investor, opposed the merger.", True),
+        ("Karst Capital is the biggest investor in Orvel Bank, with a 12 percent stake.", True),
+        ("Karst Capital, a former investor in Orvel Bank, opposed the merger.", False),
+        ("Karst Capital, a former shareholder in Orvel Bank, opposed the merger.", False),
+    ],
+)  # fmt: skip
+def test_an_investor_holds_a_stake_until_the_text_says_former(story: str, owns: bool) -> None:
+    triples = _triples(_relations(parse_article(story)))
+    assert (("karst-capital", "owns", "orvel-bank") in triples) is owns
