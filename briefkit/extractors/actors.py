@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefkit.article import credit_label_end
-from briefkit.extractors.bodies import kind_noun_names, member_body_names
+from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
     Country,
     Gazetteer,
@@ -1572,6 +1572,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _names_after_kind_noun(doc)
         + member_body_names(doc, gaz, ORG_NAME_HEADS)
         + kind_noun_names(doc, gaz, ORG_NOUNS, TITLE_WORDS | ROLE_NOUNS)
+        + company_title_names(doc, gaz, TITLE_WORDS | ROLE_NOUNS | ORG_NOUNS)
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)

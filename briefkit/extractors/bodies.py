@@ -8,7 +8,9 @@ post, membership and ownership stated of it.
   "X of Y" is required). Only an acronym, or a run of capitalised words that ends in a
   body's head word or a plural proper noun ("Democrats");
 * a name right after a noun that says it is a body, across the noun's adjectives:
-  "the British union Unite", "the Dutch bank ING", "its animation studio Brindle".
+  "the British union Unite", "the Dutch bank ING", "its animation studio Brindle";
+* a name right before a post only a company has, itself before a person's name:
+  "Facebook co-founder Mark Zuckerberg", "Quibly CEO Tom Harlan".
 
 A place so written ("Ann Lee of Ohio", "of UAE") is the gazetteer's and stays the
 actors component's to type.
@@ -20,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import given_names
+from briefkit.extractors.nlp import COMPANY_PARTS
 from briefkit.extractors.types import Name
 
 if TYPE_CHECKING:
@@ -77,6 +80,50 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
         if not _known_place(run.text, gaz):
             out.append(Name(run.start_char, run.end_char, run.text, "APPOS", "organization", 2))
     return out
+
+
+def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -> list[Name]:
+    """'Facebook co-founder Mark Zuckerberg': capitalised words the model labelled none
+    of, right before a post only a company has (``COMPANY_PARTS``) that a person's
+    name follows. A capitalised title word there opens the post ("Chief Executive")."""
+    out: list[Name] = []
+    persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    for i, tok in enumerate(doc):
+        width = 3 if tok.lower_ == "co" and i + 2 < len(doc) and doc[i + 1].text == "-" else 1
+        post = "co-" + doc[i + 2].lower_ if width == 3 else tok.lower_
+        if post not in COMPANY_PARTS or i + width not in persons or i == 0:
+            continue
+        start = i
+        while start > 0 and _unread_capital(doc[start - 1], title_words):
+            start -= 1
+            if doc[start].is_sent_start or "\n" in doc[start - 1].whitespace_:
+                break
+        if start == i:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.ent_type_ == "ORG" and before.whitespace_:
+            # "Boeing Commercial Airplanes CEO X": the model read only the parent's name;
+            # the unit is the whole run (GUIDE §2 rule 9: a unit named by its parent's name)
+            start = next(e.start for e in doc.ents if e.start <= before.i < e.end)
+        run = doc[start:i]
+        if _known_place(run.text, gaz):
+            continue
+        out.append(Name(run.start_char, run.end_char, run.text, "APPOS", "organization", 2))
+    return out
+
+
+def _unread_capital(tok: Token, title_words: frozenset[str]) -> bool:
+    # the tagger may call a sentence's first word a common noun ("Facebook" tagged NN);
+    # an adverb there ("Meanwhile CEO X") is no name
+    noun = tok.tag_ in {"NNP", "NNPS"} or (tok.tag_ == "NN" and tok.is_sent_start)
+    return (
+        noun
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and tok.lower_ not in title_words
+        and "\n" not in tok.whitespace_
+    )
 
 
 def _opened_by_determiner(noun: Token) -> bool:

@@ -1206,3 +1206,31 @@ def test_a_parenthetical_with_names_the_employer(story: str, employer: str | Non
 def test_an_investor_holds_a_stake_until_the_text_says_former(story: str, owns: bool) -> None:
     triples = _triples(_relations(parse_article(story)))
     assert (("karst-capital", "owns", "orvel-bank") in triples) is owns
+
+
+@pytest.mark.parametrize(
+    ("story", "relation"),
+    [
+        # a company's name the model left unread before a post only a company has
+        ("Instagram co-founder Kevin Strom left the firm in 2018.",
+         ("kevin-strom", "founder-of", "instagram")),
+        # the model read only the parent's name: the unit is the whole run
+        ("Airbus Commercial Helicopters CEO Jo Bates said orders rose in March.",
+         ("jo-bates", "role", "airbus-commercial-helicopters")),
+    ],
+)  # fmt: skip
+def test_a_company_named_before_its_post_is_an_endpoint(
+    story: str, relation: tuple[str, str, str]
+) -> None:
+    assert relation in _triples(_relations(parse_article(story)))
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["Meanwhile CEO Tom Harlan said sales rose.",
+     "Company founder Amy Walsh said the shop would stay open."],
+)  # fmt: skip
+def test_an_adverb_or_a_body_noun_before_a_post_is_no_company(story: str) -> None:
+    article = parse_article(story)
+    kinds = {a.kind for a in resolve_entities(article, load_model()(article.body)).actors}
+    assert kinds == {"person"}
