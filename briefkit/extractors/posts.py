@@ -552,12 +552,20 @@ def _named_after(
     "X of Y"). A country only after "of" ("from" says where one comes from); a state or
     city only for an office held for it, written before the name. The preposition must
     hang on the name (or, in a list the parse has run together, on a name before it):
-    "a photo from X from the AP" does not place X in the AP."""
+    "a photo from X from the AP" does not place X in the AP. Set off by commas ("Tom
+    Reyes, of the Farmers Union, said"), the phrase must hang on the name itself, hold
+    nothing but the body's name, and name an organization: "Ann Lee, of Britain" tells
+    where she is from."""
     j = span.end
+    aside = j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"of", "from"}
+    if aside:
+        j += 1
     if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from"}:
         return None
     prep = doc[j]
     anchor = prep.head
+    if aside and not span.start <= anchor.i < span.end:
+        return None
     if not (span.start <= anchor.i < span.end) and (
         anchor.pos_ != "PROPN" or names.at(anchor) is None or anchor.i > span.start
     ):
@@ -570,6 +578,10 @@ def _named_after(
     rest = doc.text[end : end + 2]
     if rest[:1] in {"'", "’"} or rest in {"'s", "’s"}:
         return None  # "X of Italy's la Repubblica": of what the name possesses
+    if aside:
+        closed = next((t for t in doc[k:] if t.idx >= end), None)
+        if kind != "organization" or closed is None or closed.text not in {",", ".", ";"}:
+            return None
     if kind == "organization" or (kind == "country" and prep.lower_ == "of"):
         return "member", (ref, start, end)
     title = doc[span.start - 1] if span.start > span.sent.start else None

@@ -1234,3 +1234,18 @@ def test_an_adverb_or_a_body_noun_before_a_post_is_no_company(story: str) -> Non
     article = parse_article(story)
     kinds = {a.kind for a in resolve_entities(article, load_model()(article.body)).actors}
     assert kinds == {"person"}
+
+
+@pytest.mark.parametrize(
+    ("story", "body"),
+    [
+        ('"The vote was rigged," said Lena Vogt, of the Green Alliance.', "green-alliance"),
+        ("Tom Reyes, from the Farmers Union, said the subsidy was too small.", "farmers-union"),
+        # set off by commas, a country or a possessed unit is no membership stated
+        ("Tom Reyes, of Britain, said the subsidy was too small.", None),
+        ("Tom Reyes, of the Farmers Union's youth wing, said the subsidy was too small.", None),
+    ],
+)  # fmt: skip
+def test_a_body_set_off_by_commas_after_a_name(story: str, body: str | None) -> None:
+    found = {r["to"] for r in _relations(parse_article(story)) if r["kind"] == "member-of"}
+    assert found == ({body} if body else set())
