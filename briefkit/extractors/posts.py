@@ -248,6 +248,44 @@ def _title_before(
     return None
 
 
+# Posts only a company has, which a second title in a list shares the first one's
+# company for: "Acme CEO Ann Roy and CFO Bill Gray". "Vice president", "secretary" and
+# the like are left out: "Acme CEO Ann Roy and Vice President Joe Biden".
+_SHARED_COMPANY_POSTS = _COMPANY_HEADS | word_set("chairman chairwoman founder co-founder")
+
+
+def _shared_title(doc: Doc, span: Span, names: _Names) -> tuple[Token, tuple[str, int, int]] | None:
+    """'Acme CEO Ann Roy and CFO Bill Gray', 'Acme chairman Ann Roy and chief executive
+    Bill Gray': a company-only title right after "and" and a person its company's title
+    names, with no body of its own, is a post in the same organization."""
+    k = span.start - 1
+    if k - 1 < span.sent.start:
+        return None
+    head = doc[k]
+    first = k
+    if head.lower_ in _CHIEF_OF and doc[k - 1].lower_ == "chief":
+        first = k - 1
+    elif head.lower_ not in _SHARED_COMPANY_POSTS:
+        return None
+    if first - 2 < span.sent.start or doc[first - 1].lower_ != "and":
+        return None
+    other = names.at(doc[first - 2])
+    if other is None or other[3] != "person":
+        return None
+    other_span = doc.char_span(other[0], other[1], alignment_mode="expand")
+    if other_span is None:
+        return None
+    before = _title_before(doc, other_span, names, other[2])
+    if before is None:
+        return None
+    body = before[1]
+    named = doc.char_span(body[1], body[2], alignment_mode="expand")
+    found = names.at(named[0]) if named is not None and len(named) else None
+    if found is None or found[3] != "organization":
+        return None  # a country's minister and a second title: no company to share
+    return doc[first], body
+
+
 def _inside_longer_name(doc: Doc, start: int) -> bool:
     """'Environment Canada spokesperson X': a capitalised word right before the body's
     name, itself no title word, makes the name part of a longer one the text did not
@@ -441,7 +479,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        before = _title_before(doc, span, names, m.ref)
+        before = _title_before(doc, span, names, m.ref) or _shared_title(doc, span, names)
         if before is not None:
             head, body = before
             add(m.ref, head.lower_, body, head.left_edge.idx, span.end_char)

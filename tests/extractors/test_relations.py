@@ -1249,3 +1249,26 @@ def test_an_adverb_or_a_body_noun_before_a_post_is_no_company(story: str) -> Non
 def test_a_body_set_off_by_commas_after_a_name(story: str, body: str | None) -> None:
     found = {r["to"] for r in _relations(parse_article(story)) if r["kind"] == "member-of"}
     assert found == ({body} if body else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "shared"),
+    [
+        # a second company-only title after "and" holds its post in the first's company
+        ("Kelvar Motors chairman Ann Roy and chief executive Bill Gray signed the deal.",
+         ("bill-gray", "kelvar-motors")),
+        ("The statement was signed by Dunmore Group chairman Mark Hale and CEO Lisa Brandt.",
+         ("lisa-brandt", "dunmore-group")),
+        # a title a state has too is no post in the company
+        ("Kelvar Motors chairman Ann Roy and Vice President Joe Biden met in Detroit.",
+         ("joe-biden", None)),
+        ("Kelvar Motors chairman Ann Roy and Senator Bill Gray met in Detroit.",
+         ("bill-gray", None)),
+    ],
+)  # fmt: skip
+def test_a_second_company_title_shares_the_first_ones_company(
+    story: str, shared: tuple[str, str | None]
+) -> None:
+    person, body = shared
+    found = {r["to"] for r in _relations(parse_article(story)) if r["from"] == person}
+    assert found == ({body} if body else set())
