@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefkit.article import credit_label_end
+from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
     Country,
     Gazetteer,
@@ -35,7 +36,7 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import conjuncts, doc_text, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doc_text, names_a_company, negated_or_modal
 from briefkit.extractors.places import classify_place, facility_country
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
@@ -1251,7 +1252,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         ):
             name.kind, name.strength = "person", 2
         elif name.label == "PERSON" and (
-            _named_like_a_body(key, gaz) or _called_its_anywhere(doc, key)
+            _named_like_a_body(key, gaz)
+            or _called_its_anywhere(doc, key)
+            or _held_as_a_company(doc, key)
         ):
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
@@ -1333,6 +1336,24 @@ def _called_its_anywhere(doc: Doc, key: str) -> bool:
         if not personal and any(t.lower_ == "its" and t.dep_ == "poss" for t in later):
             return True
     return False
+
+
+def _held_as_a_company(doc: Doc, key: str) -> bool:
+    """'Pixar CEO X', 'he bought Pixar': a one-word name the model calls a person's,
+    no given name and no word of a longer person's name in the text ("Trump" beside
+    "Donald Trump"), that some mention writes as a company's (``names_a_company``).
+    Without such a cue ``_unfounded`` drops the lone word, and a relation that needs
+    it as an endpoint is lost with it."""
+    if " " in key or key in given_names():
+        return False
+    longer = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    if key in longer:
+        return False
+    return any(
+        e.label_ == "PERSON" and len(e) == 1 and normalise_name(e.text) == key
+        and names_a_company(e.root)
+        for e in doc.ents
+    )  # fmt: skip
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
@@ -1549,6 +1570,9 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _camp_names(doc)
         + _site_names(doc, gaz)
         + _names_after_kind_noun(doc)
+        + member_body_names(doc, gaz, ORG_NAME_HEADS)
+        + kind_noun_names(doc, gaz, ORG_NOUNS, TITLE_WORDS | ROLE_NOUNS)
+        + company_title_names(doc, gaz, TITLE_WORDS | ROLE_NOUNS | ORG_NOUNS)
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)

@@ -163,3 +163,47 @@ def parse_many(
     # Long texts (rare) are parsed in chunks, in order, between the batched ones.
     for text in texts:
         yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)
+
+
+# Posts and parts only a company has: a person has a spokesman or an aide ("Obama
+# spokesman X"), never a CEO, a co-founder or shareholders.
+COMPANY_PARTS = frozenset({
+    "ceo", "cfo", "coo", "founder", "co-founder", "cofounder", "chairman", "chairwoman",
+    "shareholder", "shareholders", "stockholders", "subsidiary", "subsidiaries",
+})  # fmt: skip
+# Verbs whose object changes hands as a body does: "bought Pixar", "acquired Foo".
+ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
+
+
+def _word_after(tok: Token) -> str:
+    """The next word, possessive skipped and "co-founder" joined back from the three
+    tokens the tokenizer makes of it."""
+    doc, i = tok.doc, tok.i + 1
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    if i >= len(doc):
+        return ""
+    if i + 2 < len(doc) and doc[i].lower_ == "co" and doc[i + 1].text == "-":
+        return "co-" + doc[i + 2].lower_
+    return doc[i].lower_
+
+
+def names_a_company(tok: Token) -> bool:
+    """Whether a one-word name is written as a company's: before a post or part only a
+    company has ("Pixar CEO X", "Facebook co-founder X", "Zento's shareholders"), or
+    as what is bought ("he bought Pixar", "Pixar, which was acquired by Disney",
+    "Quibly was bought by a rival"), in a clause that states it."""
+    if _word_after(tok) in COMPANY_PARTS:
+        return True
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ACQUIRE_VERBS:
+        return not negated_or_modal(head)
+    # the passive, on the name or on the relative clause that hangs on it
+    for verb in (
+        [head]
+        if tok.dep_ == "nsubjpass"
+        else [c for c in tok.children if c.dep_ in {"relcl", "acl"}]
+    ):
+        if verb.lemma_.lower() in ACQUIRE_VERBS and any(c.dep_ == "agent" for c in verb.children):
+            return not negated_or_modal(verb)
+    return False

@@ -46,7 +46,8 @@ _PERCENT_NOUNS = word_set("percent per-cent cent % pct")
 # Verbs that leave their subject holding the stake they take as object: "holds a stake
 # in B", "took a 30 percent stake in B", "raised its stake in B" (the stake is required)
 _HOLD_VERBS = word_set("hold own have retain keep take raise increase build")
-_HOLDER_NOUNS = word_set("shareholder stockholder")
+# "the largest investor in Y" holds a stake in it, as a shareholder does
+_HOLDER_NOUNS = word_set("shareholder stockholder investor")
 _COPULAS = word_set("be become remain")
 _NOT_DONE = word_set("""
     planned proposed possible potential failed rejected attempted pending mooted rumoured
@@ -190,6 +191,8 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             if parent is not None and unit is not None:
                 out.append((parent, unit, tok))
         elif tok.pos_ == "NOUN" and lemma in _HOLDER_NOUNS:
+            if any(c.lower_ in _NOT_NOW_OWNER for c in tok.children):
+                continue  # "a former investor in Y", "a would-be shareholder"
             # "X, the largest shareholder in Y", "X is Y's largest shareholder"
             held = _pobj(tok, "in", "of") or _child(tok, "poss")
             # "Y's largest shareholder, X": the name in apposition to the noun

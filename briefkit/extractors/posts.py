@@ -70,6 +70,14 @@ _MEMBERS = word_set("member members player players")
 # Words of a title chain besides its role words: what qualifies the post.
 _CHAIN_EXTRA = word_set("former ex acting interim deputy vice chief senior executive")
 _BODY_KINDS = frozenset({"organization", "country"})
+# Occupations only a firm employs (a trading desk, a research team): the body they are
+# "for" or "at" is a firm whatever kind its name read as ("head trader for vFinance
+# Investments", "strategist at IG Index", names the actors component takes for a
+# product's or an index's). A product has managers and vice-presidents, not these.
+_FIRM_OCCUPATIONS = word_set("""
+    trader traders strategist strategists analyst analysts economist economists broker
+    brokers banker bankers
+    """)
 _SUBNATIONAL = frozenset({"region", "city"})
 _PREPS = frozenset({"of", "for", "at", "with", "from"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -166,6 +174,8 @@ def _body(
         return ref, start, end
     if kind in _SUBNATIONAL and head in PLACE_OFFICES:
         return ref, start, end
+    if kind == "other" and head in _FIRM_OCCUPATIONS and not demonym:
+        return ref, start, end
     if kind == "person" and possessive and head in _PERSONAL_POSTS:
         return ref, start, end
     return None
@@ -236,6 +246,44 @@ def _title_before(
             return None
         j -= 1
     return None
+
+
+# Posts only a company has, which a second title in a list shares the first one's
+# company for: "Acme CEO Ann Roy and CFO Bill Gray". "Vice president", "secretary" and
+# the like are left out: "Acme CEO Ann Roy and Vice President Joe Biden".
+_SHARED_COMPANY_POSTS = _COMPANY_HEADS | word_set("chairman chairwoman founder co-founder")
+
+
+def _shared_title(doc: Doc, span: Span, names: _Names) -> tuple[Token, tuple[str, int, int]] | None:
+    """'Acme CEO Ann Roy and CFO Bill Gray', 'Acme chairman Ann Roy and chief executive
+    Bill Gray': a company-only title right after "and" and a person its company's title
+    names, with no body of its own, is a post in the same organization."""
+    k = span.start - 1
+    if k - 1 < span.sent.start:
+        return None
+    head = doc[k]
+    first = k
+    if head.lower_ in _CHIEF_OF and doc[k - 1].lower_ == "chief":
+        first = k - 1
+    elif head.lower_ not in _SHARED_COMPANY_POSTS:
+        return None
+    if first - 2 < span.sent.start or doc[first - 1].lower_ != "and":
+        return None
+    other = names.at(doc[first - 2])
+    if other is None or other[3] != "person":
+        return None
+    other_span = doc.char_span(other[0], other[1], alignment_mode="expand")
+    if other_span is None:
+        return None
+    before = _title_before(doc, other_span, names, other[2])
+    if before is None:
+        return None
+    body = before[1]
+    named = doc.char_span(body[1], body[2], alignment_mode="expand")
+    found = names.at(named[0]) if named is not None and len(named) else None
+    if found is None or found[3] != "organization":
+        return None  # a country's minister and a second title: no company to share
+    return doc[first], body
 
 
 def _inside_longer_name(doc: Doc, start: int) -> bool:
@@ -323,6 +371,14 @@ def _body_of_noun(
     own = [t for t in _own_tokens(noun) if not (person_span.start <= t.i < person_span.end)]
     possessors = [t for t in own if t.dep_ == "poss" and t.head.i == noun.i]
     objects = [t for t in own if t.dep_ == "pobj"]
+    # "a spokeswoman for the budget airline Skyvia": the name in apposition right after
+    # the object's noun is the body, before any reading of the noun as a description
+    for obj in objects:
+        named = [c for c in obj.children if c.dep_ == "appos" and c.i == obj.i + 1]
+        for tok in named if obj.is_lower and obj.pos_ == "NOUN" else []:
+            found = _body(names, tok, head, person)
+            if found is not None:
+                return found
     if epithets is not None:
         for tok in [*possessors, *(o for o in objects if o.head.head.i == noun.i)]:
             if names.at(tok) is None and is_epithet(tok):
@@ -423,7 +479,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        before = _title_before(doc, span, names, m.ref)
+        before = _title_before(doc, span, names, m.ref) or _shared_title(doc, span, names)
         if before is not None:
             head, body = before
             add(m.ref, head.lower_, body, head.left_edge.idx, span.end_char)
@@ -440,6 +496,9 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         if after is not None:
             head, body = after
             add(m.ref, head, body, span.start_char, body[2])
+        with_body = _with_body(doc, span, names, m.ref)
+        if with_body is not None:
+            add(m.ref, "employee", with_body, span.start_char, with_body[2])
         adherent = _adherent(doc, span, entities)
         if adherent is not None:
             body_ref, start = adherent
@@ -531,12 +590,20 @@ def _named_after(
     "X of Y"). A country only after "of" ("from" says where one comes from); a state or
     city only for an office held for it, written before the name. The preposition must
     hang on the name (or, in a list the parse has run together, on a name before it):
-    "a photo from X from the AP" does not place X in the AP."""
+    "a photo from X from the AP" does not place X in the AP. Set off by commas ("Tom
+    Reyes, of the Farmers Union, said"), the phrase must hang on the name itself, hold
+    nothing but the body's name, and name an organization: "Ann Lee, of Britain" tells
+    where she is from."""
     j = span.end
+    aside = j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"of", "from"}
+    if aside:
+        j += 1
     if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from"}:
         return None
     prep = doc[j]
     anchor = prep.head
+    if aside and not span.start <= anchor.i < span.end:
+        return None
     if not (span.start <= anchor.i < span.end) and (
         anchor.pos_ != "PROPN" or names.at(anchor) is None or anchor.i > span.start
     ):
@@ -549,12 +616,39 @@ def _named_after(
     rest = doc.text[end : end + 2]
     if rest[:1] in {"'", "’"} or rest in {"'s", "’s"}:
         return None  # "X of Italy's la Repubblica": of what the name possesses
+    if aside:
+        closed = next((t for t in doc[k:] if t.idx >= end), None)
+        if kind != "organization" or closed is None or closed.text not in {",", ".", ";"}:
+            return None
     if kind == "organization" or (kind == "country" and prep.lower_ == "of"):
         return "member", (ref, start, end)
     title = doc[span.start - 1] if span.start > span.sent.start else None
     if kind in _SUBNATIONAL and title is not None and title.lower_ in PLACE_OFFICES:
         return title.lower_, (ref, start, end)
     return None
+
+
+def _with_body(doc: Doc, span: Span, names: _Names, person: str) -> tuple[str, int, int] | None:
+    """'said Ben Ruiz, with Karst Capital, in a note': a parenthetical "with" and nothing
+    but an organization's name is the wire's way of saying whom a person works for
+    (GUIDE §9 employed-by, no post stated). "with her husband", "with 40 percent",
+    "with Orvel Bank's backing" name no employer: the phrase must end at the name."""
+    j = span.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "with":
+        return None
+    prep = doc[j + 1]
+    if not span.start <= prep.head.i < span.end:
+        return None
+    k = j + 3 if doc[j + 2].lower_ == "the" else j + 2
+    found = names.at(doc[k])
+    if found is None or found[3] != "organization" or found[2] == person or found[4]:
+        return None
+    if found[0] not in {doc[k].idx, doc[j + 2].idx}:
+        return None
+    nxt = next((t for t in doc[k:] if t.idx >= found[1]), None)
+    if nxt is None or nxt.text not in {",", ".", ";", ")"}:
+        return None
+    return found[2], found[0], found[1]
 
 
 def _adherent(doc: Doc, span: Span, entities: Entities) -> tuple[str, int] | None:

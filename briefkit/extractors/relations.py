@@ -558,6 +558,11 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.lower_ == "led" and tok.dep_ in {"amod", "compound"}:
+            leader, led = _hyphen_led(tok, parties)
+            if leader is not None and led is not None and kinds.get(led) != "person":
+                add(leader, "leader-of", led, tok, tok.head)
+            continue
         if tok.pos_ == "VERB" and lemma == "represent":
             lawyer, client = _represents(tok, parties, actors)
             if kinds.get(client or "") in _PARTY_KINDS:
@@ -592,7 +597,10 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             if kinds.get(filer or "") in _PARTY_KINDS and kinds.get(target or "") in _PARTY_KINDS:
                 add(filer, "tension", target, tok, *described)
             continue
-        if tok.lower_ in _RIVALS and tok.pos_ == "NOUN":
+        # "Boeing's European rival Airbus": the tagger may read "rival" before a name as
+        # an adjective; before a common noun ("rival bids") it names no party
+        modifier = tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "PROPN"
+        if tok.lower_ in _RIVALS and (tok.pos_ == "NOUN" or modifier):
             for a, b, described in _rivals(tok, parties, doc, epithets):
                 add(a, "rival", b, tok, *described)
             continue
@@ -1005,8 +1013,15 @@ def _rivals(
     alone: the nearest name before it is often not the one meant."""
     named = [c for c in tok.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"]
     named += _prep_objects_of(tok, {"of", "to"})
+    if not named and tok.dep_ in {"compound", "amod"}:
+        # "Boeing's European rival Airbus": the parse may hang the possessor on the name
+        # the noun modifies rather than on the noun
+        named = [c for c in tok.head.children if c.i < tok.i and c.pos_ == "PROPN"
+                 and (c.dep_ == "poss" or (c.dep_ == "nmod" and _possessive_after(c)))]  # fmt: skip
     others = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.dep_ in {"appos", "compound"} or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+    if tok.dep_ in {"appos", "compound", "amod"} or (
+        tok.dep_ == "attr" and tok.head.lemma_ == "be"
+    ):
         others.append(tok.head)
     if tok.dep_ == "attr":
         others += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -1026,6 +1041,33 @@ def _rivals(
         both = _refs(subjects, parties, doc)
         return [(both[0], b, []) for b in both[1:2]] if len(both) == 2 else []
     return [(a, b, described) for a in first[:1] for b in second[:1] if a != b]
+
+
+def _hyphen_led(tok: Token, parties: _Parties) -> tuple[str | None, str | None]:
+    """'AirTanker, an EADS-led consortium', 'the Saudi-led Coalition for X': the actor
+    written before the hyphen leads the body the phrase names, or the name it is in
+    apposition to (GUIDE §9 leader-of: "the U.S.-led coalition", when the coalition is
+    an actor). A phrase that names no actor ("the Saudi-led coalition") states none."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_:
+        return None, None
+    if doc[tok.i - 1].whitespace_:
+        return None, None
+    leader = parties.of(doc[tok.i - 2])
+    noun = tok.head
+    led = parties.of(noun)
+    if led is None and noun.dep_ == "appos":
+        led = parties.of(noun.head)
+    if led is None:
+        named = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+        led = parties.of(named[0]) if named else None
+    return leader, (led if led != leader else None)
+
+
+def _possessive_after(tok: Token) -> bool:
+    """ "Siemens' German rival": a possessive mark the parse did not make a possessor."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in {"'", "’", "'s", "’s"}
 
 
 def _founding(

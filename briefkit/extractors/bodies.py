@@ -1,0 +1,178 @@
+"""Names of bodies the model reads no name in, where the text's form says they are
+organizations: a relation needs both its endpoints, and a body lost here loses every
+post, membership and ownership stated of it.
+
+* a body named only after a person's name: "Leung Kwok-hung of LSD", "Jane Doe of the
+  Harbour Alliance", "Tom Ray from the Neo Greens". Election lists and panels name
+  each member's party or body right after the name (GUIDE §9: membership stated by
+  "X of Y" is required). Only an acronym, or a run of capitalised words that ends in a
+  body's head word or a plural proper noun ("Democrats");
+* a name right after a noun that says it is a body, across the noun's adjectives:
+  "the British union Unite", "the Dutch bank ING", "its animation studio Brindle";
+* a name right before a post only a company has, itself before a person's name:
+  "Facebook co-founder Mark Zuckerberg", "Quibly CEO Tom Harlan".
+
+A place so written ("Ann Lee of Ohio", "of UAE") is the gazetteer's and stays the
+actors component's to type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefkit.extractors.gazetteer import given_names
+from briefkit.extractors.nlp import COMPANY_PARTS
+from briefkit.extractors.types import Name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefkit.extractors.gazetteer import Gazetteer
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# The label the model gives a party's words ("the Neo Democrats", "the Liberal
+# Democrats"): a people's or a creed's, which the actors component drops.
+_TAIL_LABELS = frozenset({"", "NORP"})
+
+
+def member_body_names(doc: Doc, gaz: Gazetteer, body_heads: frozenset[str]) -> list[Name]:
+    """Names of organizations written right after a person's full name, by "of" or
+    "from", that the model did not read; ``body_heads`` are the last words of a body's
+    name ("Party", "Alliance")."""
+    out: list[Name] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len([t for t in ent if t.is_alpha]) < 2:
+            continue  # a lone word may be a surname, or the model's guess at a body
+        run = _body_after(ent)
+        if run is None or not _reads_as_body(run, body_heads):
+            continue
+        if not _known_place(run.text, gaz):
+            out.append(Name(run.start_char, run.end_char, run.text, "ORG", "organization", 2))
+    return out
+
+
+def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
+                    title_words: frozenset[str]) -> list[Name]:  # fmt: skip
+    """Names right after a lower-case noun of a body ("union", "bank", "studio") that a
+    determiner opens, across adjectives and modifiers ("the British union Unite"), where
+    the model labelled none of the name's words. ``title_words`` are capitalised words
+    that open a post, not a name ("the company Chairman ...")."""
+    out: list[Name] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in body_nouns:
+            continue
+        if not _opened_by_determiner(noun) or "\n" in noun.whitespace_:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        run = doc[noun.i + 1 : end]
+        if not len(run) or run[0].lower_ in title_words:
+            continue
+        # the model's words stand, but for one it calls a person's that no given name
+        # opens: "the regional airline Skyvia" (a lone word it drops as unfounded)
+        lone = len(run) == 1 and run[0].ent_type_ == "PERSON" and run[0].text not in given_names()
+        if any(t.ent_type_ for t in run) and not lone:
+            continue
+        if end < len(doc) and doc[end].tag_ == "POS":
+            continue  # "the bank Chase's": the possessive opens another noun phrase
+        if not _known_place(run.text, gaz):
+            out.append(Name(run.start_char, run.end_char, run.text, "APPOS", "organization", 2))
+    return out
+
+
+def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -> list[Name]:
+    """'Facebook co-founder Mark Zuckerberg': capitalised words the model labelled none
+    of, right before a post only a company has (``COMPANY_PARTS``) that a person's
+    name follows. A capitalised title word there opens the post ("Chief Executive")."""
+    out: list[Name] = []
+    persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    for i, tok in enumerate(doc):
+        width = 3 if tok.lower_ == "co" and i + 2 < len(doc) and doc[i + 1].text == "-" else 1
+        post = "co-" + doc[i + 2].lower_ if width == 3 else tok.lower_
+        if post not in COMPANY_PARTS or i + width not in persons or i == 0:
+            continue
+        start = i
+        while start > 0 and _unread_capital(doc[start - 1], title_words):
+            start -= 1
+            if doc[start].is_sent_start or "\n" in doc[start - 1].whitespace_:
+                break
+        if start == i:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.ent_type_ == "ORG" and before.whitespace_:
+            # "Boeing Commercial Airplanes CEO X": the model read only the parent's name;
+            # the unit is the whole run (GUIDE §2 rule 9: a unit named by its parent's name)
+            start = next(e.start for e in doc.ents if e.start <= before.i < e.end)
+        run = doc[start:i]
+        if _known_place(run.text, gaz):
+            continue
+        out.append(Name(run.start_char, run.end_char, run.text, "APPOS", "organization", 2))
+    return out
+
+
+def _unread_capital(tok: Token, title_words: frozenset[str]) -> bool:
+    # the tagger may call a sentence's first word a common noun ("Facebook" tagged NN);
+    # an adverb there ("Meanwhile CEO X") is no name
+    noun = tok.tag_ in {"NNP", "NNPS"} or (tok.tag_ == "NN" and tok.is_sent_start)
+    return (
+        noun
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and tok.lower_ not in title_words
+        and "\n" not in tok.whitespace_
+    )
+
+
+def _opened_by_determiner(noun: Token) -> bool:
+    """'the union', 'the British union', 'its European division': a determiner or a
+    possessive pronoun before the noun, only adjectives and modifiers between."""
+    i = noun.i - 1
+    while i >= 0 and noun.i - i <= 4 and _modifier(noun.doc[i]):
+        i -= 1
+    return i >= 0 and noun.doc[i].lower_ in {"the", "a", "an", "its", "their"}
+
+
+def _modifier(tok: Token) -> bool:
+    return tok.pos_ in {"ADJ", "NOUN", "PROPN"} and tok.dep_ in {"amod", "compound", "nmod"}
+
+
+def _known_place(text: str, gaz: Gazetteer) -> bool:
+    return bool(gaz.country(text) or gaz.state(text) or gaz.city(text) or gaz.demonym(text))
+
+
+def _body_after(person: Span) -> Span | None:
+    """The capitalised run after "<person> of/from (the)", where the preposition hangs
+    on the name and the model read no name in the run but a people's or creed's."""
+    doc = person.doc
+    j = person.end
+    if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from"}:
+        return None
+    prep = doc[j]
+    if not person.start <= prep.head.i < person.end:
+        return None
+    k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+    end = k
+    while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    if end == k:
+        return None
+    run = doc[k:end]
+    if any(t.ent_type_ not in _TAIL_LABELS for t in run):
+        return None
+    if run[-1].ent_type_ and len(run) < 2:
+        return None  # "of the Kurds": a people the model knows, no body
+    return run
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _reads_as_body(run: Span, body_heads: frozenset[str]) -> bool:
+    if len(run) == 1:
+        return bool(_ACRONYM.match(run.text))
+    last = run[-1]
+    return last.text in body_heads or last.tag_ == "NNPS"
