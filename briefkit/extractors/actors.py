@@ -1872,9 +1872,12 @@ LAW_HEADS = word_set("Act Treaty Accord Accords Amendment Protocol Directive Ord
 # Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
 WEBSITE_HEADS = word_set("Wiki Blog Forum Store")
 # "160GB", "2.4GHz", "12MP": a quantity with its unit written as one word, no name.
-_QUANTITY = re.compile(
-    r"^\d+(?:[.,]\d+)?(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg)$"
-)
+_UNITS = r"(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg|dB)"
+_QUANTITY = re.compile(rf"^\d+(?:[.,]\d+)?{_UNITS}$")
+# "16 GB", "249 USD", "0800 UTC": an amount and its unit, currency or zone written
+# apart; the model calls the unit, or the pair, a name.
+_UNIT = re.compile(rf"^{_UNITS}\.?$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)*$")
 # "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
 _WEB_ADDRESS = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
@@ -1947,8 +1950,14 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return None
     if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
         return "zone"
-    if len(words) == 1 and _QUANTITY.match(words[0]):
+    if len(words) == 1 and (_QUANTITY.match(words[0]) or _UNIT.match(words[0])):
         return "zone"  # dropped as a time zone is: no actor, no thing
+    if (
+        len(words) == 2
+        and _AMOUNT.match(words[0])
+        and (words[1] in TIME_ZONES | CURRENCY_CODES or _UNIT.match(words[1]))
+    ):
+        return "zone"
     # "the Clean Air Act", "the Kyoto Protocol": a law or a treaty is an abstract
     # thing, no actor (GUIDE §3), whatever label the model gave it.
     if len(words) >= 2 and (
@@ -1997,6 +2006,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if _product_context(span, before, doc[span.end], len(words)):
         return "thing"
     # A person's, a body's or a building's name ("Acme's Delivery Center") is no product.
+    headed = any(w in ORG_NAME_HEADS for w in words) or words[-1] in NOT_PERSON_HEADS
+    if not headed and _counted(span, words):
+        return "thing"  # the model's person label too: people are not counted out
     bodylike = (
         name.label == "PERSON"
         or any(w in ORG_NAME_HEADS for w in words)
@@ -2020,6 +2032,31 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     ):
         return "thing"
     return None
+
+
+# Determiners that count what they go with: "each Foo", "a new Foo".
+_COUNTING_DETERMINERS = word_set("a an each every another any")
+
+
+def _counted(span: Span, words: list[str]) -> bool:
+    """'sold 2,000 Foos', 'each Foo costs', 'buyers of a new Foo': a name that a
+    number or a counting determiner goes with names units of a thing, a product or a
+    model; a body or a person is not counted out ("two Acmes"). A year ("the 2010
+    Foo") counts nothing, and a given name opening the name is left to the person
+    reading ("a John Smith", rare, but no product either)."""
+    root = span.root
+    if root.i != span.end - 1 or root.dep_ in {"compound", "poss", "nmod", "amod"}:
+        return False  # "a Foo spokesman", "two Foo plants": the count is the noun's
+    if words[0] in given_names():
+        return False
+    for child in root.children:
+        if child.i >= span.start:
+            continue
+        if child.dep_ == "det" and child.lower_ in _COUNTING_DETERMINERS:
+            return True
+        if child.dep_ == "nummod" and child.ent_type_ not in _WHEN and child.like_num:
+            return True
+    return False
 
 
 def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:

@@ -1520,3 +1520,33 @@ def test_a_sentence_opening_word_is_not_joined_to_the_name_after_it() -> None:
         ).values()
     }
     assert "Today Apple" not in names
+
+
+def test_a_counted_name_is_a_thing_not_a_body() -> None:
+    # Wire style: a number goes with the name; newspaper: a counting determiner;
+    # broadcaster: "a new ...". A body or a person is not counted out.
+    wire = _actors(
+        "LONDON (Reuters) - Harlow Motors said on Tuesday it sold 40,000 Marlins "
+        "in the quarter, and every Marlin now ships with a hybrid engine."
+    )
+    assert wire["harlow-motors"]["kind"] == "organization"
+    assert [a["kind"] for i, a in wire.items() if i.startswith("marlin")] == ["other"]
+    paper = _actors(
+        "Pupils in the district will each get a Vexa this autumn, the council "
+        "said. Each Vexa costs the school about $300."
+    )
+    assert [a["kind"] for i, a in paper.items() if i.startswith("vexa")] == ["other"]
+    # "a Velmar spokesman", "two Velmar plants": the count is the common noun's.
+    kept = _actors(
+        "A Velmar spokesman said two Velmar plants would close. Velmar declined to say more."
+    )
+    assert kept["velmar"]["kind"] == "organization"
+
+
+def test_amounts_with_their_unit_currency_or_zone_are_no_names() -> None:
+    actors = _actors(
+        "The handset comes in 64 GB and 128 GB models and costs 499 USD. Trading on the "
+        "exchange resumed at 0900 UTC, officials said."
+    )
+    junk = ("gb", "64", "128", "499", "usd", "0900", "utc")
+    assert not any(i.startswith(junk) for i in actors), actors
