@@ -1054,9 +1054,12 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
+    # noun, but a role noun set off after the name still says who the name is.
     nouns = [
         c for c in root.children
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+        if c.dep_ == "appos" and not any(k < c.i for k in conj)
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
@@ -3896,9 +3899,12 @@ def _kin_role(
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
+    # noun, but a role noun set off after the name still says who the name is.
     nouns = [
         c for c in root.children
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+        if c.dep_ == "appos" and not any(k < c.i for k in conj)
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)

@@ -1550,3 +1550,39 @@ def test_amounts_with_their_unit_currency_or_zone_are_no_names() -> None:
     )
     junk = ("gb", "64", "128", "499", "usd", "0900", "utc")
     assert not any(i.startswith(junk) for i in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "ident", "role"),
+    [
+        # newspaper: the quote first, the speaker and a capitalised title after
+        (
+            '"We are not giving up," said Emma Post, the Managing Director of Harbury '
+            "Foods, on Friday.",
+            "emma-post",
+            "Managing Director of Harbury Foods",
+        ),
+        # wire: "said X, the Y of Z", then the surname alone
+        (
+            "Sales will recover next year, said Carl Bank, the Chief Economist of Ridley "
+            "Motors. Bank said dealers were cautious.",
+            "carl-bank",
+            "Chief Economist",
+        ),
+        # broadcaster: the name opens the clause, the title set off by commas
+        (
+            "Speaking to reporters, Ann Herald, the Deputy Mayor of Eastfield, said the "
+            "plan would go ahead.",
+            "ann-herald",
+            "Deputy Mayor",
+        ),
+    ],
+)
+def test_a_capitalised_title_in_apposition_makes_a_body_like_surname_a_person(
+    text: str, ident: str, role: str
+) -> None:
+    # "Post", "Bank", "Herald" end bodies' names; the title set off after the name
+    # says it is a person's, though the model tags the title a proper noun.
+    actors = _actors(text)
+    assert actors[ident]["kind"] == "person", actors
+    assert str(actors[ident]["role"]).startswith(role)
