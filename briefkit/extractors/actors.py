@@ -235,9 +235,17 @@ def _is_honorific(tok: Token) -> bool:
 
 
 # Words of an office written after the body's name ("White House Press Secretary").
-_OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | word_set("press executive officer operating")
+_OFFICE_WORDS = (
+    TITLE_WORDS
+    | ROLE_NOUNS
+    | word_set("""
+    press executive officer operating senior managing associate assistant principal lead
+    """)
+)
 # The last word of such an office: a post a person holds ("State" is not one).
 _OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
+# Words that open a post before its role noun, besides titles ("Senior Analyst").
+_TITLE_OPENERS = word_set("senior executive managing associate assistant principal lead")
 # "Adam Air Flight 574": a flight is an event; the airline flies it.
 _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
@@ -681,8 +689,14 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     if not all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before):
         return i
     # The last word before "of" must be a post a person holds ("Chief Operating
-    # Officer of", "Secretary of"), not a body's own word ("Department of").
-    if before[-1].lower_ not in _OFFICE_HEADS | word_set("officer director executive"):
+    # Officer of", "Secretary of"), not a body's own word ("Department of"). After a
+    # title word any role noun is one ("Chief Economist of", "Senior Analyst of");
+    # alone, a role noun may be an office's own name ("Director of Public Prosecutions").
+    last = before[-1].lower_
+    titled = len(before) >= 2 and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
+    if last not in _OFFICE_HEADS | word_set("officer director executive") and not (
+        titled and last in ROLE_NOUNS and last not in _PORTFOLIO_POSTS
+    ):
         return i
     k = of + 1
     if k <= j and doc[k].lower_ == "the":

@@ -1586,3 +1586,23 @@ def test_a_capitalised_title_in_apposition_makes_a_body_like_surname_a_person(
     actors = _actors(text)
     assert actors[ident]["kind"] == "person", actors
     assert str(actors[ident]["role"]).startswith(role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire: "said X, the <post> of <body>"
+        "Sales will recover next year, said Carl Hobbs, the Chief Economist of Ridley Motors.",
+        # newspaper: the post first, the name in apposition
+        "The Senior Analyst of Tarrant Securities, Carl Hobbs, said sales would recover.",
+        # broadcaster: no article before the post
+        "Carl Hobbs, Managing Director of Ridley Motors, told listeners sales would recover.",
+    ],
+)
+def test_a_titled_post_before_of_is_no_part_of_the_bodys_name(text: str) -> None:
+    # "Chief Economist of", "Senior Analyst of": a title word and a role noun are the
+    # person's post; the body is what follows "of", and the person's affiliation.
+    actors = _actors(text)
+    bodies = [a for a in actors.values() if a["kind"] == "organization"]
+    assert [b["name"] for b in bodies] in (["Ridley Motors"], ["Tarrant Securities"]), actors
+    assert actors["carl-hobbs"]["affiliation"] == bodies[0]["id"]
