@@ -277,6 +277,8 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
+        *firsts, e = _repeated_word_parts(e)
+        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
             absorbed.add(e.start_char)
@@ -302,6 +304,30 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
+
+
+def _repeated_word_parts(ent: Span) -> list[Span]:
+    """'the Foo and Foo Pro', 'Foo Mini, Foo Nano and Foo Max': a list whose items open
+    with the same word is several names of one line (products, a maker's models),
+    which the model reads as one; a single name does not repeat its first word after
+    "and" ("Johnson & Johnson" is the exception, and it has no more words)."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(words) < 4:
+        return [ent]
+    first = words[0]
+    cuts = [
+        t.i
+        for t in words[1:-2]
+        if t.lower_ in {"and", "&", ","} and ent.doc[t.i + 1].text == first.text
+    ]
+    if not cuts:
+        return [ent]
+    starts = [words.start] + [c + 1 for c in cuts]
+    ends = [*cuts, words.end]
+    parts = [ent.doc[a:b] for a, b in zip(starts, ends, strict=True)]
+    # "Foo Mini, Foo Nano and": a comma before "and" leaves the "and" on the left part.
+    parts = [p[:-1] if len(p) > 1 and p[-1].lower_ in {"and", "&", ","} else p for p in parts]
+    return parts if all(len(p) for p in parts) else [ent]
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
@@ -686,17 +712,24 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     if of is None or of == i:
         return i
     before = doc[i:of]
-    if not all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before):
-        return i
-    # The last word before "of" must be a post a person holds ("Chief Operating
-    # Officer of", "Secretary of"), not a body's own word ("Department of"). After a
-    # title word any role noun is one ("Chief Economist of", "Senior Analyst of");
-    # alone, a role noun may be an office's own name ("Director of Public Prosecutions").
     last = before[-1].lower_
-    titled = len(before) >= 2 and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
-    if last not in _OFFICE_HEADS | word_set("officer director executive") and not (
-        titled and last in ROLE_NOUNS and last not in _PORTFOLIO_POSTS
-    ):
+    # The last word before "of" must be a post a person holds ("Chief Operating
+    # Officer of", "Secretary of"), not a body's own word ("Department of").
+    office = all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before) and (
+        last in _OFFICE_HEADS | word_set("officer director executive")
+    )
+    # After a title word any role noun is one ("Chief Economist of", "Senior Analyst
+    # of"); alone, a role noun may be an office's own name ("Director of Public
+    # Prosecutions"), and a portfolio's post runs on past the body ("Assistant
+    # Secretary of the Air Force for Acquisition").
+    titled = (
+        len(before) >= 2
+        and all(t.lower_ in _OFFICE_WORDS | _TITLE_OPENERS for t in before)
+        and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
+        and last in ROLE_NOUNS
+        and last not in _PORTFOLIO_POSTS
+    )
+    if not (office or titled):
         return i
     k = of + 1
     if k <= j and doc[k].lower_ == "the":
@@ -2024,8 +2057,10 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "thing"
     # A person's, a body's or a building's name ("Acme's Delivery Center") is no product.
     headed = any(w in ORG_NAME_HEADS for w in words) or words[-1] in NOT_PERSON_HEADS
-    if not headed and _counted(span, words):
-        return "thing"  # the model's person label too: people are not counted out
+    if not headed and (_counted(span, words) or _listed_with_its_line(span, words)):
+        # The model's person label too: people are neither counted out nor listed
+        # as a line sharing one first word.
+        return "thing"
     bodylike = (
         name.label == "PERSON"
         or any(w in ORG_NAME_HEADS for w in words)
@@ -2072,6 +2107,36 @@ def _counted(span: Span, words: list[str]) -> bool:
         if child.dep_ == "det" and child.lower_ in _COUNTING_DETERMINERS:
             return True
         if child.dep_ == "nummod" and child.ent_type_ not in _WHEN and child.like_num:
+            return True
+    return False
+
+
+def _listed_with_its_line(span: Span, words: list[str]) -> bool:
+    """'the Foo Mini, Foo Nano and Foo Max', 'the Foo and Foo Pro': names coordinated
+    with names that open with the same word are the models of one line. People
+    listed together share a family name last ("Venus and Serena Roe"), not a first
+    word; bodies that share one end in a body's word ("Bank of X and Bank of Y"),
+    which the caller leaves out, as it does names that speak or hire (agents)."""
+    if words[0] in given_names():
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    # A model's name is its line's word and at most one more ("Foo Pro", "Foo 3"):
+    # "Royal Saudi Air Force" and "Royal Navy" share a word, not a line.
+    if len(words) > 2:
+        return False
+    first = span[0].text
+    for p in partners:
+        if p.i in range(span.start, span.end):
+            continue
+        opening = min((t for t in p.subtree if t.i <= p.i), key=lambda t: t.i)
+        while opening.lower_ in {"the", "a", "an"} and opening.i < p.i:
+            opening = p.doc[opening.i + 1]
+        # "Foo and Foo" is one name written twice, no line.
+        same_line = opening.text == first and p.pos_ == "PROPN" and p.i - opening.i <= 1
+        if same_line and (len(words) == 2 or p.i > opening.i):
             return True
     return False
 

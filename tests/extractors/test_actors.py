@@ -1606,3 +1606,24 @@ def test_a_titled_post_before_of_is_no_part_of_the_bodys_name(text: str) -> None
     bodies = [a for a in actors.values() if a["kind"] == "organization"]
     assert [b["name"] for b in bodies] in (["Ridley Motors"], ["Tarrant Securities"]), actors
     assert actors["carl-hobbs"]["affiliation"] == bodies[0]["id"]
+
+
+def test_names_listed_with_the_same_first_word_are_models_of_one_line() -> None:
+    # Newspaper: the model reads "the Lumo and Lumo Pro" as one body.
+    paper = _actors(
+        "Orchard Computer today introduced the new Lumo line, which includes the Lumo and Lumo Pro."
+    )
+    assert {a["name"]: a["kind"] for a in paper.values() if "lumo" in a["id"]} == {
+        "Lumo": "other",
+        "Lumo Pro": "other",
+    }, paper
+    # Broadcaster: three models, which the model reads as people.
+    aired = _actors("The range includes the Vexa Mini, Vexa Nano and Vexa Max, the company said.")
+    models = [a for a in aired.values() if a["id"].startswith("vexa")]
+    assert models and all(a["kind"] == "other" for a in models), aired
+    # Wire: bodies sharing an opening word have longer names, and stay bodies.
+    wire = _actors(
+        "The Royal Danish Air Force and Royal Norwegian Air Force will fly the jets, "
+        "officials said."
+    )
+    assert all(a["kind"] != "other" for a in wire.values()), wire
