@@ -1928,6 +1928,10 @@ _QUANTITY = re.compile(rf"^\d+(?:[.,]\d+)?{_UNITS}$")
 # apart; the model calls the unit, or the pair, a name.
 _UNIT = re.compile(rf"^{_UNITS}\.?$")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d+)*$")
+# "4.0", "10.4.1": a release number; a plain decimal ("2.5") is one too when no unit
+# or amount word follows it.
+_DOTTED_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}$")
+_AMOUNT_WORDS = word_set("percent per points point million billion times goals shots")
 # "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
 _WEB_ADDRESS = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
@@ -2042,12 +2046,17 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if span.end >= len(doc):
         return None
     after = doc[span.end]
+    versioned = bool(_DOTTED_VERSION.match(after.text))
     if after.like_num and span.end + 1 < len(doc):
         after = doc[span.end + 1]  # "the FTSE 100 index"
     if after.lower_ in INDEX_WORDS:
         return "index"
     if _moves_by_points(span):
         return "index"  # "the Dow fell 340 points": only an index moves by points
+    if versioned and after.lower_ not in _AMOUNT_WORDS and after.text not in {"%", "-", "–"}:
+        # "the new Foo 4.0 web browser", "Foo 10.4.1": a release numbered with
+        # points is software's; no person or body is written with one.
+        return "thing"
     # "Boeing's rival Airbus ... believes", "McDonnell Douglas merged with Boeing": a
     # name that speaks or does what only people and bodies do is neither a product
     # nor a work, whatever the nouns around one of its mentions suggest.

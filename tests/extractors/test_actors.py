@@ -1627,3 +1627,12 @@ def test_names_listed_with_the_same_first_word_are_models_of_one_line() -> None:
         "officials said."
     )
     assert all(a["kind"] != "other" for a in wire.values()), wire
+
+
+def test_a_name_with_a_dotted_release_number_is_software() -> None:
+    # Newspaper: the model calls the browser a person; a point release says it is software.
+    paper = _actors("Apple also highlighted the new Safari 4.0 web browser at the event.")
+    assert paper["safari"]["kind"] == "other", paper
+    # Wire: the model cuts the number off and reads the name as a surname.
+    wire = _actors("The company shipped the new Dalton 3.5 operating system to schools.")
+    assert wire["dalton"]["kind"] == "other", wire
