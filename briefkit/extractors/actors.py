@@ -1916,6 +1916,9 @@ EVENT_HEADS = word_set("""
     Championships Marathon Awards Cup Trophy Tournament Prize Olympiad
     """)
 
+# Last words of a holiday's name.
+_HOLIDAY_HEADS = word_set("Day Eve")
+
 # Last words of a law's or a treaty's name.
 LAW_HEADS = word_set("Act Treaty Accord Accords Amendment Protocol Directive Ordinance Statute")
 
@@ -2003,6 +2006,10 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if not words or name.label == "NORP":
         return None
     if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
+        return "zone"
+    if len(words) >= 2 and words[-1] in _HOLIDAY_HEADS and words[-2][:1].isupper():
+        # "Martin Luther King Jr. Day", "Boxing Day": a holiday is a date (GUIDE §5),
+        # not the person or the thing it is named after.
         return "zone"
     if len(words) == 1 and (_QUANTITY.match(words[0]) or _UNIT.match(words[0])):
         return "zone"  # dropped as a time zone is: no actor, no thing

@@ -1636,3 +1636,18 @@ def test_a_name_with_a_dotted_release_number_is_software() -> None:
     # Wire: the model cuts the number off and reads the name as a surname.
     wire = _actors("The company shipped the new Dalton 3.5 operating system to schools.")
     assert wire["dalton"]["kind"] == "other", wire
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW YORK (AP) - U.S. markets are closed on Monday for Martin Luther King Jr. Day, "
+        "a national holiday.",
+        "Crowds gathered in the capital for Robert Emmet Day, the paper reported.",
+    ],
+)
+def test_a_holiday_named_after_a_person_is_no_actor(text: str) -> None:
+    # A holiday is a date (GUIDE §5); the person it is named after is not in the story.
+    actors = _actors(text)
+    assert not any(i.endswith("-day") for i in actors), actors
+    assert all(a["kind"] != "person" for a in actors.values()), actors
