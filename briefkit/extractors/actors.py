@@ -2603,17 +2603,49 @@ def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[s
     merges: dict[str, str] = {}
     for key in people:
         words = key.split()
+        # "Tim Cook" and "Timothy D. Cook": the familiar form of a given name opens the
+        # same person's name as the formal one does, with or without a middle name.
         fuller = [
             k for k in people
-            if len(k.split()) > len(words)
-            and k.split()[0] == words[0] and k.split()[-1] == words[-1]
+            if k.split()[-1] == words[-1]
             and _in_order_words(words[1:-1], k.split()[1:-1])
+            and (
+                (len(k.split()) > len(words) and k.split()[0] == words[0])
+                or (len(k.split()) >= len(words) and _familiar_form(words[0], k.split()[0]))
+            )
         ]  # fmt: skip
         if len(fuller) == 1 and not _share_a_sentence(groups[key], groups[fuller[0]], doc):
             merges[key] = fuller[0]
     # No chains: whatever extends a fuller form extends the shorter one too, which
     # then has two fuller forms and joins neither.
     return merges
+
+
+# Familiar forms of given names that do not simply cut the formal one short.
+_FAMILIAR_NAMES = {
+    "bill": "william", "will": "william", "bob": "robert", "bobby": "robert",
+    "rob": "robert", "jim": "james", "jimmy": "james", "mike": "michael",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "joe": "joseph", "tony": "anthony", "steve": "stephen", "ted": "edward",
+    "ned": "edward", "chuck": "charles", "charlie": "charles", "jack": "john",
+    "johnny": "john", "peggy": "margaret", "maggie": "margaret", "liz": "elizabeth",
+    "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "sue": "susan", "jenny": "jennifer", "larry": "lawrence", "harry": "henry",
+    "hank": "henry", "jerry": "gerald", "andy": "andrew", "danny": "daniel",
+    "patty": "patricia",
+}  # fmt: skip
+
+
+def _familiar_form(short: str, formal: str) -> bool:
+    """'Tim' of 'Timothy', 'Bill' of 'William': the familiar form of a formal given
+    name the gazetteer knows, by its opening letters (three at least) or by the
+    table of forms that do not cut it short."""
+    s, f = short.lower(), formal.lower()
+    if s == f or f.capitalize() not in given_names():
+        return False
+    if _FAMILIAR_NAMES.get(s) == f or (s == "steve" and f == "steven"):
+        return True
+    return len(s) >= 3 and len(f) > len(s) + 1 and f.startswith(s)
 
 
 def _share_a_sentence(names: list[Name], others: list[Name], doc: Doc | None) -> bool:
@@ -2648,7 +2680,13 @@ def _person_shortened(
     if surnames:  # shared by relatives or misspelt: the one named most often
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
-        given = [k for k in full_people if k.split()[0] == key and k != key]
+        # "Tim" for Timothy D. Cook, whom the article also names "Tim Cook".
+        given = [
+            k for k, v in full_people.items()
+            if k != key and (k.split()[0] == key or any(
+                " " in n.key and n.key.split()[0].lower() == key for n in v
+            ))
+        ]  # fmt: skip
         counts = sorted((len(full_people[k]) for k in given), reverse=True)
         # Two people of one given name: the bare name is the one the article is
         # about, named far more often ("Steve" for Steve Jobs beside a Steve quoted once).

@@ -1651,3 +1651,42 @@ def test_a_holiday_named_after_a_person_is_no_actor(text: str) -> None:
     actors = _actors(text)
     assert not any(i.endswith("-day") for i in actors), actors
     assert all(a["kind"] != "person" for a in actors.values()), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "ident", "alias"),
+    [
+        # wire: the formal name with a middle initial first, the familiar one after
+        (
+            "SEATTLE (Reuters) - Acme named Timothy D. Hollis, its operations chief, to "
+            "run the firm. Tim Hollis will report to the board, the company said.",
+            "timothy-d-hollis",
+            "Tim Hollis",
+        ),
+        # newspaper: the familiar form first, the formal one with an age later
+        (
+            "Bill Harlan said the brewery would grow. William Harlan, 54, founded it in 1990.",
+            "william-harlan",
+            "Bill Harlan",
+        ),
+        # broadcaster: a familiar form the formal name does not open with
+        (
+            "Robert Mendel, the station's owner, spoke on Monday. Later, Bob Mendel "
+            "told listeners the tower would stay.",
+            "robert-mendel",
+            "Bob Mendel",
+        ),
+    ],
+)
+def test_a_familiar_given_name_joins_the_same_persons_formal_name(
+    text: str, ident: str, alias: str
+) -> None:
+    actors = _actors(text)
+    people = [a for a in actors.values() if a["kind"] == "person"]
+    assert len(people) == 1, actors
+    assert actors[ident]["aliases"] and alias in actors[ident]["aliases"], actors
+
+
+def test_two_given_names_in_one_sentence_stay_two_people() -> None:
+    actors = _actors("Dan Harlan and Daniel Harlan, his son, said the firm would grow.")
+    assert {"dan-harlan", "daniel-harlan"} <= set(actors), actors
