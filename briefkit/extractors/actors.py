@@ -3871,6 +3871,11 @@ KIN_NOUNS: dict[str, tuple[str, bool]] = {
     "wife": ("spouse", True), "husband": ("spouse", True), "widow": ("spouse", True),
     "widower": ("spouse", True), "spouse": ("spouse", True), "ex-wife": ("spouse", True),
     "ex-husband": ("spouse", True),
+    # An unmarried partner is a spouse of the optional kind (GUIDE §9).
+    "girlfriend": ("spouse", True), "boyfriend": ("spouse", True),
+    "fiancee": ("spouse", True), "fiancée": ("spouse", True), "fiance": ("spouse", True),
+    "fiancé": ("spouse", True), "ex-girlfriend": ("spouse", True),
+    "ex-boyfriend": ("spouse", True),
     "mother": ("parent-of", True), "father": ("parent-of", True),
     "son": ("parent-of", False), "daughter": ("parent-of", False),
     "brother": ("sibling", True), "sister": ("sibling", True),
@@ -4041,10 +4046,17 @@ def _kin_role(
     ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
+    # "his then-girlfriend Ann Roe": the kin noun written as the name's modifier, with
+    # the possessive on the name itself.
+    bound = [
+        c for c in root.children
+        if c.dep_ == "compound" and c.i == span.start - 1 and c.lower_ in KIN_NOUNS
+    ]  # fmt: skip
     index = _Index(people)
-    for noun in nouns:
+    for noun in bound + nouns:
         relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = root if noun in bound else noun
+        poss = next((c for c in owner.children if c.dep_ == "poss" and c.i < noun.i), None)
         # "the widow of former Sen. John Hale": the other person after "of".
         of = [
             o
@@ -4079,7 +4091,11 @@ def _kin_role(
         end = max(noun.idx + len(noun.text), span.end_char)
         if poss is None and of:
             end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
-        role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
+        word = noun.text.lower()
+        if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "then":
+            word = f"then-{word}"  # "his then-girlfriend": a link in the past, as written
+            start = min(start, doc[noun.i - 2].idx)
+        role = Role(f"{word} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)
         return role, Kin(kind, source, target, doc_text(doc)[start:end])
     return None
