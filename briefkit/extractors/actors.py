@@ -1997,7 +1997,26 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
             if index is not None:
                 name = _without_demonym(name)
         out.append(name)
-    return out
+    return _line_mates(out)
+
+
+def _line_mates(names: list[Name]) -> list[Name]:
+    """'the Foo Air ... Apple's Foo Pro': a name the model reads as a person's, opened by
+    no given name but by the word that opens a thing's name in the article, is
+    another model of that line. A person's given name does not open products' names."""
+    lines = {n.key.split()[0] for n in names if n.kind == "other" and len(n.key.split()) >= 2}
+    for n in names:
+        words = n.key.split()
+        if (
+            n.label == "PERSON"
+            and n.strength < 2
+            and n.kind in {"", "person"}
+            and len(words) == 2
+            and words[0] in lines
+            and words[0] not in given_names()
+        ):
+            n.kind = "other"
+    return names
 
 
 def _thing_reading(name: Name, doc: Doc) -> str | None:

@@ -1690,3 +1690,16 @@ def test_a_familiar_given_name_joins_the_same_persons_formal_name(
 def test_two_given_names_in_one_sentence_stay_two_people() -> None:
     actors = _actors("Dan Harlan and Daniel Harlan, his son, said the firm would grow.")
     assert {"dan-harlan", "daniel-harlan"} <= set(actors), actors
+
+
+def test_a_person_reading_opened_by_a_product_lines_word_is_another_model() -> None:
+    # Newspaper: the model calls the second model a person's name.
+    paper = _actors("Reviewers liked the Lumo X200, but the Lumo Harvey sold better.")
+    assert paper["lumo-harvey"]["kind"] == "other", paper
+    # Wire: a person the text says is one (a role) keeps the reading, though the
+    # line's word opens the name.
+    wire = _actors(
+        "Reviewers liked the Dalton X200 tablet. Dalton Harvey, its designer, said the "
+        "Dalton X300 would follow."
+    )
+    assert wire["dalton-harvey"]["kind"] == "person", wire
