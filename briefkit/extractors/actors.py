@@ -277,6 +277,10 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
+        *firsts, e = _possessor_apart(e)
+        if firsts:
+            out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
+            firsts = []
         *firsts, e = _repeated_word_parts(e)
         out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
@@ -304,6 +308,32 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
+
+
+def _possessor_apart(ent: Span) -> list[Span]:
+    """ "Acme's Foo Pro", "Acme Computer's Foo OS": a possessive inside what the model
+    read as one name ends the owner's name; what follows is the owner's thing or
+    unit, a name of its own (GUIDE §2 rule 10). Only when the article also names the
+    owner on its own, so names with a possessive of their own ("People's Republic of
+    China", "McDonald's Corporation") stay whole."""
+    doc = ent.doc
+    for t in ent[1:-1]:
+        if t.tag_ != "POS" or not _is_capitalised(doc[t.i + 1]):
+            continue
+        owner, rest = doc[ent.start : t.i], doc[t.i + 1 : ent.end]
+        if owner[0].lower_ == "the":
+            owner = owner[1:]
+        if len(owner) and _written_alone(doc, owner.text):
+            return [owner, rest]
+        return [ent]
+    return [ent]
+
+
+def _written_alone(doc: Doc, text: str) -> bool:
+    """The text names ``text`` somewhere on its own: no possessive after it, and no
+    capitalised word either ("New People Party" is not "New People")."""
+    pattern = rf"(?<![\w-]){re.escape(text)}(?![\w-])(?!\s*['’]s?\b)(?!\s+[A-Z])"
+    return re.search(pattern, doc_text(doc)) is not None
 
 
 def _repeated_word_parts(ent: Span) -> list[Span]:

@@ -1703,3 +1703,17 @@ def test_a_person_reading_opened_by_a_product_lines_word_is_another_model() -> N
         "Dalton X300 would follow."
     )
     assert wire["dalton-harvey"]["kind"] == "person", wire
+
+
+def test_a_possessive_inside_a_read_name_ends_the_owners_name() -> None:
+    # Newspaper: "Orchard's Vexa Max" is Orchard's product; Orchard is named alone too.
+    paper = _actors("The release of Orchard's Vexa Max was delayed, Orchard said.")
+    assert paper["orchard"]["kind"] == "organization", paper
+    assert not any("orchard-s" in i for i in paper), paper
+    # Broadcaster: a possessive of the name's own stays inside it, when the part
+    # before it is written only as the start of a longer name.
+    aired = _actors(
+        "Voters elected Ann Lo of Bright Future's Party on Sunday. Bright Future Party's "
+        "Tom Ip won too."
+    )
+    assert "bright-future" not in aired, aired
