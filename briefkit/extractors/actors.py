@@ -332,7 +332,7 @@ def _possessor_apart(ent: Span) -> list[Span]:
 def _written_alone(doc: Doc, text: str) -> bool:
     """The text names ``text`` somewhere on its own: no possessive after it, and no
     capitalised word either ("New People Party" is not "New People")."""
-    pattern = rf"(?<![\w-]){re.escape(text)}(?![\w-])(?!\s*['’]s?\b)(?!\s+[A-Z])"
+    pattern = rf"(?<![\w-]){re.escape(text)}(?![\w-])(?!\s*['’])(?!\s+[A-Z])"
     return re.search(pattern, doc_text(doc)) is not None
 
 
