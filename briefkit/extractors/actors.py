@@ -139,6 +139,7 @@ ORG_NAME_HEADS = word_set("""
     Aircraft Aerospace Automotive Industries Enterprises Technologies Systems Electronics
     Communications Pharmaceuticals Energy Petroleum Railways Insurance Securities Capital
     Partners Studios Entertainment Records Airline LLC PLC Plc AG SA GmbH NV LLP Co
+    Guild Syndicate Cooperative Co-operative Secretariat Caucus Workers
     """)
 # Last words of a newspaper's or a magazine's name ("the Tulsa Gazette"), which the
 # model reads as a building as often as a body. Unlike "Airlines" after "Acme", the

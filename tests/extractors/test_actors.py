@@ -1717,3 +1717,20 @@ def test_a_possessive_inside_a_read_name_ends_the_owners_name() -> None:
         "Tom Ip won too."
     )
     assert "bright-future" not in aired, aired
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # wire: a bracketed acronym, then "members"
+        (
+            "Both firms will offer the deal to most Harlow Guild (HG) members, officials said.",
+            "harlow-guild",
+        ),
+        # newspaper: the body speaks, a given name-like word opening it
+        ("Shares rose after Carlyle Cooperative said profits doubled.", "carlyle-cooperative"),
+    ],
+)
+def test_guilds_syndicates_and_workers_unions_are_bodies(text: str, ident: str) -> None:
+    actors = _actors(text)
+    assert actors[ident]["kind"] == "organization", actors
