@@ -140,6 +140,7 @@ ORG_NAME_HEADS = word_set("""
     Aircraft Aerospace Automotive Industries Enterprises Technologies Systems Electronics
     Communications Pharmaceuticals Energy Petroleum Railways Insurance Securities Capital
     Partners Studios Entertainment Records Airline LLC PLC Plc AG SA GmbH NV LLP Co
+    Guild Syndicate Cooperative Co-operative Secretariat Caucus Workers
     """)
 # Last words of a newspaper's or a magazine's name ("the Tulsa Gazette"), which the
 # model reads as a building as often as a body. Unlike "Airlines" after "Acme", the
@@ -236,9 +237,17 @@ def _is_honorific(tok: Token) -> bool:
 
 
 # Words of an office written after the body's name ("White House Press Secretary").
-_OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | word_set("press executive officer operating")
+_OFFICE_WORDS = (
+    TITLE_WORDS
+    | ROLE_NOUNS
+    | word_set("""
+    press executive officer operating senior managing associate assistant principal lead
+    """)
+)
 # The last word of such an office: a post a person holds ("State" is not one).
 _OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
+# Words that open a post before its role noun, besides titles ("Senior Analyst").
+_TITLE_OPENERS = word_set("senior executive managing associate assistant principal lead")
 # "Adam Air Flight 574": a flight is an event; the airline flies it.
 _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
@@ -270,6 +279,12 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
+        *firsts, e = _possessor_apart(e)
+        if firsts:
+            out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
+            firsts = []
+        *firsts, e = _repeated_word_parts(e)
+        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
             absorbed.add(e.start_char)
@@ -295,6 +310,56 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
+
+
+def _possessor_apart(ent: Span) -> list[Span]:
+    """ "Acme's Foo Pro", "Acme Computer's Foo OS": a possessive inside what the model
+    read as one name ends the owner's name; what follows is the owner's thing or
+    unit, a name of its own (GUIDE §2 rule 10). Only when the article also names the
+    owner on its own, so names with a possessive of their own ("People's Republic of
+    China", "McDonald's Corporation") stay whole."""
+    doc = ent.doc
+    for t in ent[1:-1]:
+        if t.tag_ != "POS" or not _is_capitalised(doc[t.i + 1]):
+            continue
+        owner, rest = doc[ent.start : t.i], doc[t.i + 1 : ent.end]
+        if owner[0].lower_ == "the":
+            owner = owner[1:]
+        if len(owner) and _written_alone(doc, owner.text):
+            return [owner, rest]
+        return [ent]
+    return [ent]
+
+
+def _written_alone(doc: Doc, text: str) -> bool:
+    """The text names ``text`` somewhere on its own: no possessive after it, and no
+    capitalised word either ("New People Party" is not "New People")."""
+    pattern = rf"(?<![\w-]){re.escape(text)}(?![\w-])(?!\s*['’])(?!\s+[A-Z])"
+    return re.search(pattern, doc_text(doc)) is not None
+
+
+def _repeated_word_parts(ent: Span) -> list[Span]:
+    """'the Foo and Foo Pro', 'Foo Mini, Foo Nano and Foo Max': a list whose items open
+    with the same word is several names of one line (products, a maker's models),
+    which the model reads as one; a single name does not repeat its first word after
+    "and" ("Johnson & Johnson" is the exception, and it has no more words)."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(words) < 4:
+        return [ent]
+    first = words[0]
+    cuts = [
+        t.i
+        for t in words[1:-2]
+        if t.lower_ in {"and", "&", ","} and ent.doc[t.i + 1].text == first.text
+    ]
+    if not cuts:
+        return [ent]
+    starts = [words.start] + [c + 1 for c in cuts]
+    ends = [*cuts, words.end]
+    parts = [ent.doc[a:b] for a, b in zip(starts, ends, strict=True)]
+    # "Foo Mini, Foo Nano and": a comma before "and" leaves the "and" on the left part.
+    parts = [p[:-1] if len(p) > 1 and p[-1].lower_ in {"and", "&", ","} else p for p in parts]
+    return parts if all(len(p) for p in parts) else [ent]
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
@@ -679,11 +744,24 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     if of is None or of == i:
         return i
     before = doc[i:of]
-    if not all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before):
-        return i
+    last = before[-1].lower_
     # The last word before "of" must be a post a person holds ("Chief Operating
     # Officer of", "Secretary of"), not a body's own word ("Department of").
-    if before[-1].lower_ not in _OFFICE_HEADS | word_set("officer director executive"):
+    office = all(t.lower_ in _OFFICE_WORDS or t.lower_ in {"and", "&"} for t in before) and (
+        last in _OFFICE_HEADS | word_set("officer director executive")
+    )
+    # After a title word any role noun is one ("Chief Economist of", "Senior Analyst
+    # of"); alone, a role noun may be an office's own name ("Director of Public
+    # Prosecutions"), and a portfolio's post runs on past the body ("Assistant
+    # Secretary of the Air Force for Acquisition").
+    titled = (
+        len(before) >= 2
+        and all(t.lower_ in _OFFICE_WORDS | _TITLE_OPENERS for t in before)
+        and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
+        and last in ROLE_NOUNS
+        and last not in _PORTFOLIO_POSTS
+    )
+    if not (office or titled):
         return i
     k = of + 1
     if k <= j and doc[k].lower_ == "the":
@@ -1055,9 +1133,12 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
+    # noun, but a role noun set off after the name still says who the name is.
     nouns = [
         c for c in root.children
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+        if c.dep_ == "appos" and not any(k < c.i for k in conj)
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
@@ -1890,15 +1971,25 @@ EVENT_HEADS = word_set("""
     Championships Marathon Awards Cup Trophy Tournament Prize Olympiad
     """)
 
+# Last words of a holiday's name.
+_HOLIDAY_HEADS = word_set("Day Eve")
+
 # Last words of a law's or a treaty's name.
 LAW_HEADS = word_set("Act Treaty Accord Accords Amendment Protocol Directive Ordinance Statute")
 
 # Last words that make a capitalised name a website's ("Foo Wiki"), a thing (GUIDE §2 rule 8).
 WEBSITE_HEADS = word_set("Wiki Blog Forum Store")
 # "160GB", "2.4GHz", "12MP": a quantity with its unit written as one word, no name.
-_QUANTITY = re.compile(
-    r"^\d+(?:[.,]\d+)?(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg)$"
-)
+_UNITS = r"(?:GB|MB|TB|KB|GHz|MHz|mAh|MP|Gbps|Mbps|kW|MW|GW|kWh|mm|cm|km|kg|dB)"
+_QUANTITY = re.compile(rf"^\d+(?:[.,]\d+)?{_UNITS}$")
+# "16 GB", "249 USD", "0800 UTC": an amount and its unit, currency or zone written
+# apart; the model calls the unit, or the pair, a name.
+_UNIT = re.compile(rf"^{_UNITS}\.?$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)*$")
+# "4.0", "10.4.1": a release number; a plain decimal ("2.5") is one too when no unit
+# or amount word follows it.
+_DOTTED_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}$")
+_AMOUNT_WORDS = word_set("percent per points point million billion times goals shots")
 # "Scientology.org", "www.example.co.uk": a web address names a website, a thing.
 _WEB_ADDRESS = re.compile(
     r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk)$", re.I
@@ -1961,7 +2052,26 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
             if index is not None:
                 name = _without_demonym(name)
         out.append(name)
-    return out
+    return _line_mates(out)
+
+
+def _line_mates(names: list[Name]) -> list[Name]:
+    """'the Foo Air ... Apple's Foo Pro': a name the model reads as a person's, opened by
+    no given name but by the word that opens a thing's name in the article, is
+    another model of that line. A person's given name does not open products' names."""
+    lines = {n.key.split()[0] for n in names if n.kind == "other" and len(n.key.split()) >= 2}
+    for n in names:
+        words = n.key.split()
+        if (
+            n.label == "PERSON"
+            and n.strength < 2
+            and n.kind in {"", "person"}
+            and len(words) == 2
+            and words[0] in lines
+            and words[0] not in given_names()
+        ):
+            n.kind = "other"
+    return names
 
 
 def _thing_reading(name: Name, doc: Doc) -> str | None:
@@ -1971,8 +2081,18 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return None
     if (words[-1] in TIME_ZONES or words[-1] in CURRENCY_CODES) and len(words) == 1:
         return "zone"
-    if len(words) == 1 and _QUANTITY.match(words[0]):
+    if len(words) >= 2 and words[-1] in _HOLIDAY_HEADS and words[-2][:1].isupper():
+        # "Martin Luther King Jr. Day", "Boxing Day": a holiday is a date (GUIDE §5),
+        # not the person or the thing it is named after.
+        return "zone"
+    if len(words) == 1 and (_QUANTITY.match(words[0]) or _UNIT.match(words[0])):
         return "zone"  # dropped as a time zone is: no actor, no thing
+    if (
+        len(words) == 2
+        and _AMOUNT.match(words[0])
+        and (words[1] in TIME_ZONES | CURRENCY_CODES or _UNIT.match(words[1]))
+    ):
+        return "zone"
     # "the Clean Air Act", "the Kyoto Protocol": a law or a treaty is an abstract
     # thing, no actor (GUIDE §3), whatever label the model gave it.
     if len(words) >= 2 and (
@@ -2007,12 +2127,17 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if span.end >= len(doc):
         return None
     after = doc[span.end]
+    versioned = bool(_DOTTED_VERSION.match(after.text))
     if after.like_num and span.end + 1 < len(doc):
         after = doc[span.end + 1]  # "the FTSE 100 index"
     if after.lower_ in INDEX_WORDS:
         return "index"
     if _moves_by_points(span):
         return "index"  # "the Dow fell 340 points": only an index moves by points
+    if versioned and after.lower_ not in _AMOUNT_WORDS and after.text not in {"%", "-", "–"}:
+        # "the new Foo 4.0 web browser", "Foo 10.4.1": a release numbered with
+        # points is software's; no person or body is written with one.
+        return "thing"
     # "Boeing's rival Airbus ... believes", "McDonnell Douglas merged with Boeing": a
     # name that speaks or does what only people and bodies do is neither a product
     # nor a work, whatever the nouns around one of its mentions suggest.
@@ -2021,6 +2146,11 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     if _product_context(span, before, doc[span.end], len(words)):
         return "thing"
     # A person's, a body's or a building's name ("Acme's Delivery Center") is no product.
+    headed = any(w in ORG_NAME_HEADS for w in words) or words[-1] in NOT_PERSON_HEADS
+    if not headed and (_counted(span, words) or _listed_with_its_line(span, words)):
+        # The model's person label too: people are neither counted out nor listed
+        # as a line sharing one first word.
+        return "thing"
     bodylike = (
         name.label == "PERSON"
         or any(w in ORG_NAME_HEADS for w in words)
@@ -2044,6 +2174,61 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
     ):
         return "thing"
     return None
+
+
+# Determiners that count what they go with: "each Foo", "a new Foo".
+_COUNTING_DETERMINERS = word_set("a an each every another any")
+
+
+def _counted(span: Span, words: list[str]) -> bool:
+    """'sold 2,000 Foos', 'each Foo costs', 'buyers of a new Foo': a name that a
+    number or a counting determiner goes with names units of a thing, a product or a
+    model; a body or a person is not counted out ("two Acmes"). A year ("the 2010
+    Foo") counts nothing, and a given name opening the name is left to the person
+    reading ("a John Smith", rare, but no product either)."""
+    root = span.root
+    if root.i != span.end - 1 or root.dep_ in {"compound", "poss", "nmod", "amod"}:
+        return False  # "a Foo spokesman", "two Foo plants": the count is the noun's
+    if words[0] in given_names():
+        return False
+    for child in root.children:
+        if child.i >= span.start:
+            continue
+        if child.dep_ == "det" and child.lower_ in _COUNTING_DETERMINERS:
+            return True
+        if child.dep_ == "nummod" and child.ent_type_ not in _WHEN and child.like_num:
+            return True
+    return False
+
+
+def _listed_with_its_line(span: Span, words: list[str]) -> bool:
+    """'the Foo Mini, Foo Nano and Foo Max', 'the Foo and Foo Pro': names coordinated
+    with names that open with the same word are the models of one line. People
+    listed together share a family name last ("Venus and Serena Roe"), not a first
+    word; bodies that share one end in a body's word ("Bank of X and Bank of Y"),
+    which the caller leaves out, as it does names that speak or hire (agents)."""
+    if words[0] in given_names():
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    # A model's name is its line's word and at most one more ("Foo Pro", "Foo 3"):
+    # "Royal Saudi Air Force" and "Royal Navy" share a word, not a line.
+    if len(words) > 2:
+        return False
+    first = span[0].text
+    for p in partners:
+        if p.i in range(span.start, span.end):
+            continue
+        opening = min((t for t in p.subtree if t.i <= p.i), key=lambda t: t.i)
+        while opening.lower_ in {"the", "a", "an"} and opening.i < p.i:
+            opening = p.doc[opening.i + 1]
+        # "Foo and Foo" is one name written twice, no line.
+        same_line = opening.text == first and p.pos_ == "PROPN" and p.i - opening.i <= 1
+        if same_line and (len(words) == 2 or p.i > opening.i):
+            return True
+    return False
 
 
 def _in_subject(tok: Token, through_prepositions: bool = True) -> bool:
@@ -2492,17 +2677,49 @@ def _middle_name_forms(groups: dict[str, list[Name]], doc: Doc | None) -> dict[s
     merges: dict[str, str] = {}
     for key in people:
         words = key.split()
+        # "Tim Cook" and "Timothy D. Cook": the familiar form of a given name opens the
+        # same person's name as the formal one does, with or without a middle name.
         fuller = [
             k for k in people
-            if len(k.split()) > len(words)
-            and k.split()[0] == words[0] and k.split()[-1] == words[-1]
+            if k.split()[-1] == words[-1]
             and _in_order_words(words[1:-1], k.split()[1:-1])
+            and (
+                (len(k.split()) > len(words) and k.split()[0] == words[0])
+                or (len(k.split()) >= len(words) and _familiar_form(words[0], k.split()[0]))
+            )
         ]  # fmt: skip
         if len(fuller) == 1 and not _share_a_sentence(groups[key], groups[fuller[0]], doc):
             merges[key] = fuller[0]
     # No chains: whatever extends a fuller form extends the shorter one too, which
     # then has two fuller forms and joins neither.
     return merges
+
+
+# Familiar forms of given names that do not simply cut the formal one short.
+_FAMILIAR_NAMES = {
+    "bill": "william", "will": "william", "bob": "robert", "bobby": "robert",
+    "rob": "robert", "jim": "james", "jimmy": "james", "mike": "michael",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "joe": "joseph", "tony": "anthony", "steve": "stephen", "ted": "edward",
+    "ned": "edward", "chuck": "charles", "charlie": "charles", "jack": "john",
+    "johnny": "john", "peggy": "margaret", "maggie": "margaret", "liz": "elizabeth",
+    "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "sue": "susan", "jenny": "jennifer", "larry": "lawrence", "harry": "henry",
+    "hank": "henry", "jerry": "gerald", "andy": "andrew", "danny": "daniel",
+    "patty": "patricia",
+}  # fmt: skip
+
+
+def _familiar_form(short: str, formal: str) -> bool:
+    """'Tim' of 'Timothy', 'Bill' of 'William': the familiar form of a formal given
+    name the gazetteer knows, by its opening letters (three at least) or by the
+    table of forms that do not cut it short."""
+    s, f = short.lower(), formal.lower()
+    if s == f or f.capitalize() not in given_names():
+        return False
+    if _FAMILIAR_NAMES.get(s) == f or (s == "steve" and f == "steven"):
+        return True
+    return len(s) >= 3 and len(f) > len(s) + 1 and f.startswith(s)
 
 
 def _share_a_sentence(names: list[Name], others: list[Name], doc: Doc | None) -> bool:
@@ -2537,7 +2754,13 @@ def _person_shortened(
     if surnames:  # shared by relatives or misspelt: the one named most often
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
-        given = [k for k in full_people if k.split()[0] == key and k != key]
+        # "Tim" for Timothy D. Cook, whom the article also names "Tim Cook".
+        given = [
+            k for k, v in full_people.items()
+            if k != key and (k.split()[0] == key or any(
+                " " in n.key and n.key.split()[0].lower() == key for n in v
+            ))
+        ]  # fmt: skip
         counts = sorted((len(full_people[k]) for k in given), reverse=True)
         # Two people of one given name: the bare name is the one the article is
         # about, named far more often ("Steve" for Steve Jobs beside a Steve quoted once).
@@ -3722,6 +3945,11 @@ KIN_NOUNS: dict[str, tuple[str, bool]] = {
     "wife": ("spouse", True), "husband": ("spouse", True), "widow": ("spouse", True),
     "widower": ("spouse", True), "spouse": ("spouse", True), "ex-wife": ("spouse", True),
     "ex-husband": ("spouse", True),
+    # An unmarried partner is a spouse of the optional kind (GUIDE §9).
+    "girlfriend": ("spouse", True), "boyfriend": ("spouse", True),
+    "fiancee": ("spouse", True), "fiancée": ("spouse", True), "fiance": ("spouse", True),
+    "fiancé": ("spouse", True), "ex-girlfriend": ("spouse", True),
+    "ex-boyfriend": ("spouse", True),
     "mother": ("parent-of", True), "father": ("parent-of", True),
     "son": ("parent-of", False), "daughter": ("parent-of", False),
     "brother": ("sibling", True), "sister": ("sibling", True),
@@ -3883,16 +4111,26 @@ def _kin_role(
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
+    # noun, but a role noun set off after the name still says who the name is.
     nouns = [
         c for c in root.children
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(k < c.i for k in conj)
+        if c.dep_ == "appos" and not any(k < c.i for k in conj)
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
+    # "his then-girlfriend Ann Roe": the kin noun written as the name's modifier, with
+    # the possessive on the name itself.
+    bound = [
+        c for c in root.children
+        if c.dep_ == "compound" and c.i == span.start - 1 and c.lower_ in KIN_NOUNS
+    ]  # fmt: skip
     index = _Index(people)
-    for noun in nouns:
+    for noun in bound + nouns:
         relation = KIN_NOUNS.get(noun.lower_) or KIN_NOUNS.get(noun.lemma_.lower())
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = root if noun in bound else noun
+        poss = next((c for c in owner.children if c.dep_ == "poss" and c.i < noun.i), None)
         # "the widow of former Sen. John Hale": the other person after "of".
         of = [
             o
@@ -3927,7 +4165,11 @@ def _kin_role(
         end = max(noun.idx + len(noun.text), span.end_char)
         if poss is None and of:
             end = max(end, of[0].right_edge.idx + len(of[0].right_edge.text))
-        role = Role(f"{noun.text.lower()} of {other.name}", noun.lemma_.lower(), None, start, end)
+        word = noun.text.lower()
+        if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "then":
+            word = f"then-{word}"  # "his then-girlfriend": a link in the past, as written
+            start = min(start, doc[noun.i - 2].idx)
+        role = Role(f"{word} of {other.name}", noun.lemma_.lower(), None, start, end)
         source, target = (holder.id, other.id) if forward else (other.id, holder.id)
         return role, Kin(kind, source, target, doc_text(doc)[start:end])
     return None

@@ -74,3 +74,19 @@ def test_posts_of_schools_courts_and_churches_are_roles() -> None:
     assert "headteacher" in str(roles["sarah-jenkins"]).lower()
     assert "ombudsman" in str(roles["robert-behrend"]).lower()
     assert "registrar" in str(roles["ann-pryce"]).lower()
+
+
+def test_a_kin_noun_bound_to_the_name_gives_a_relational_role() -> None:
+    # Newspaper: "his then-girlfriend X", no commas; the "then-" is kept as written.
+    paper = _roles(
+        "Tom Baird resigned after he left papers at the flat of his then-girlfriend Julie Lamont."
+    )
+    assert paper["julie-lamont"] == "then-girlfriend of Tom Baird"
+    # Wire: "his fiancée X" in the sentence after the person is named.
+    wire = _roles(
+        "Police said Mark Dorsey, 31, was arrested. His fiancée Anna Kell said he was innocent."
+    )
+    assert wire["anna-kell"] == "fiancée of Mark Dorsey"
+    # Broadcaster: a post before the name is no kin noun and stays the post.
+    aired = _roles("Tom Baird met party leader Julie Lamont on Monday.")
+    assert aired["julie-lamont"] == "party leader"
