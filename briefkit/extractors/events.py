@@ -96,6 +96,7 @@ def find_events(
     mentions: list[Mention],
     published: dt.date | None,
     actors: Sequence[Entity] = (),
+    places: Sequence[Entity] = (),
 ) -> list[dict[str, Any]]:
     """One contract-shaped event dict per dated happening in ``article``.
 
@@ -103,9 +104,11 @@ def find_events(
     ``find_dates`` on the same text. Only resolved calendar dates make events:
     durations, sets, X-values and PRESENT_REF-style values do not, save hours
     that count from another happening (approximate events, see ``_relative_event``).
-    ``actors`` (the article's actors) let a pronoun subject be told by its name.
+    ``actors`` (the article's actors) let a pronoun subject be told by its name;
+    ``places`` let "the city" be told as the city named before it.
     """
     kinds = {a.id: a for a in actors}
+    place_kinds = {p.id: p.kind for p in places}
     epithets = Epithets(doc, Entities(list(actors), [], list(mentions)))
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -193,7 +196,7 @@ def find_events(
             ):
                 continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
-                              approximate, index, kinds, epithets)  # fmt: skip
+                              approximate, index, kinds, epithets, place_kinds)  # fmt: skip
             if event is not None:
                 events.append(event)
                 told_by.append((sentence.start, one.verb))
@@ -330,6 +333,7 @@ def _event_of(
     index: SpanIndex[Mention],
     kinds: Mapping[str, Entity],
     epithets: Epithets | None = None,
+    place_kinds: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """The contract-shaped event ``reading`` tells, or None when it tells none a
     reader could place (a subject still a bare pronoun)."""
@@ -364,6 +368,17 @@ def _event_of(
         # An organization's name may end in its product ("Douglas Aircraft": "the
         # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
         found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
+    kind_refs = _kind_described_refs(sent_doc, article, index, spans, kinds, place_kinds or {})
+    for kind, ref in kind_refs:
+        found = actors if kind == "actor" else places
+        if ref not in found:
+            found.append(ref)
+    # "forcing the company to file for bankruptcy", "revenue of the firm": an
+    # argument that is a bare description of an organization is the one it refers
+    # back to, wherever it stands in the clause (the subject's is named below).
+    if epithets is not None:
+        found = _epithet_refs(sent_doc, epithets, index, spans, kinds)
+        actors += [r for r in found if r not in actors]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
@@ -443,6 +458,40 @@ def _named_epithet(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _epithet_refs(
+    doc: Doc,
+    epithets: Epithets,
+    mentions: SpanIndex[Mention],
+    spans: list[tuple[int, int]],
+    kinds: Mapping[str, Entity],
+) -> list[str]:
+    """The organizations the bare descriptions in ``spans`` ("the company", "the
+    airline") refer back to, where ``epithets`` finds one plainly and no other
+    organization is named before it in its sentence ("... refused to bail out Lehman
+    Brothers, forcing the company to file": the story's main firm is not meant)."""
+    out: list[str] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if tok.pos_ != "NOUN":
+                continue
+            # ``doc`` may be the sentence's own parse; the resolver reads the article's.
+            at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
+            if at is None or len(at) != 1 or at[0].text != tok.text:
+                continue
+            ref = epithets.referent(at[0])
+            if ref is None or ref not in kinds or ref in out:
+                continue
+            lo = tok.sent.start_char
+            if any(
+                m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
+                for m in mentions.within(lo, tok.idx)
+            ):
+                continue
+            out.append(ref)
+    return out
 
 
 def _relative_spans(sent: Span, verb: int | None) -> list[tuple[int, int]]:
@@ -3333,6 +3382,70 @@ def _described_refs(
             }
             if len(refs) == 1 and (ref := refs.pop()) not in out:
                 out.append(ref)
+    return out
+
+
+# Descriptions that say only what kind of thing their referent is: "the city" after
+# "Taipei", "the country" after "Japan", "the event" after "the Lantern Festival".
+# Not "the capital" ("raise the capital"), not "the state" (a country or a US state).
+_CITY_NOUNS = frozenset({"city", "town"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_OCCASION_NOUNS = frozenset({"event", "competition", "contest", "tournament"})
+# The last word of a name that says it names an occasion ("FIRST Global Challenge").
+_OCCASION_HEADS = frozenset(
+    {"festival", "challenge", "cup", "championship", "championships", "games", "olympics",
+     "conference", "fair", "expo", "summit", "tournament", "awards", "contest",
+     "competition", "marathon", "convention", "forum", "carnival", "olympiad"}
+)  # fmt: skip
+# How many sentences before the description its referent may be named in.
+_KIND_REACH = 2
+
+
+def _kind_described_refs(
+    doc: Doc,
+    article: Article,
+    mentions: SpanIndex[Mention],
+    spans: list[tuple[int, int]],
+    kinds: Mapping[str, Entity],
+    place_kinds: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """(mention kind, ref) for each bare description in ``spans`` that names only a
+    kind ("the city", "the country", "the event") and has one referent of that kind
+    named in its sentence before it or in the two before: "... the Taipei Lantern
+    Festival. Last year 4 million visitors attended the event." Two of that kind
+    there ("Japan ... China ... the country") leave it unresolved: a guess."""
+    out: list[tuple[str, str]] = []
+    sents = article.sentences
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            noun = tok.lower_
+            if noun not in _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS:
+                continue
+            if not _bare_description(tok) or mentions.covering(tok.idx):
+                continue
+            here = article.sentence_at(tok.idx)
+            if here is None:
+                continue
+            lo = sents[max(0, here.index - _KIND_REACH)].start
+            found: set[tuple[str, str]] = set()
+            for m in mentions.within(lo, tok.idx):
+                entity = kinds.get(m.ref)
+                if noun in _CITY_NOUNS:
+                    fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
+                elif noun in _COUNTRY_NOUNS:
+                    fits = m.kind == "actor" and entity is not None and entity.kind == "country"
+                else:
+                    fits = (
+                        m.kind == "actor"
+                        and entity is not None
+                        and entity.kind == "other"
+                        and entity.name.split()[-1].lower() in _OCCASION_HEADS
+                    )
+                if fits:
+                    found.add((m.kind, m.ref))
+            if len(found) == 1 and (one := found.pop()) not in out:
+                out.append(one)
     return out
 
 

@@ -1717,3 +1717,99 @@ def test_a_subject_whose_verb_takes_her_is_not_whom_her_means(nlp: Language) -> 
     }
     _, events = events_of(nlp, text, names, kinds=kinds)
     assert not any(e["what"].startswith("Starmer's funeral") for e in events)
+
+
+def _events_with_places(
+    nlp: Language,
+    text: str,
+    names: dict[str, tuple[str, str]],
+    kinds: dict[str, tuple[str, str]],
+    places: dict[str, tuple[str, str]] | None = None,
+) -> list[dict[str, Any]]:
+    article = parse_article(text)
+    doc = nlp(article.text)
+    dates = find_dates(article.text, WEDNESDAY, doc)
+    actors = [Entity(ref, name, kind) for ref, (name, kind) in kinds.items()]
+    where = [Entity(ref, name, kind) for ref, (name, kind) in (places or {}).items()]
+    mentions = mentions_of(text, names)
+    return find_events(article, doc, dates, mentions, WEDNESDAY, actors, where)
+
+
+def test_the_country_is_the_one_country_named_before_it(nlp: Language) -> None:
+    text = (
+        "TOKYO (Wire) - Japan's exports fell for a third month in August. "
+        "A powerful typhoon hit the country on Tuesday, closing ports and airports."
+    )
+    names = {"Japan": ("japan", "actor")}
+    events = _events_with_places(nlp, text, names, {"japan": ("Japan", "country")})
+    hit = [e for e in events if e["date"] == "2024-09-10"]
+    assert hit and "japan" in hit[0]["actors"]
+
+
+def test_the_country_after_two_countries_is_left_unresolved(nlp: Language) -> None:
+    text = (
+        "Japan and China traded accusations over the disputed islands. "
+        "A powerful typhoon hit the country on Tuesday, closing ports and airports."
+    )
+    names = {"Japan": ("japan", "actor"), "China": ("china", "actor")}
+    kinds = {"japan": ("Japan", "country"), "china": ("China", "country")}
+    events = _events_with_places(nlp, text, names, kinds)
+    hit = [e for e in events if e["date"] == "2024-09-10"]
+    assert hit and not {"japan", "china"} & set(hit[0]["actors"])
+
+
+def test_the_city_is_the_city_named_before_it(nlp: Language) -> None:
+    text = (
+        "Hotels in Lyon are fully booked for the light show. "
+        "Last year the city welcomed two million visitors, the mayor's office said."
+    )
+    names = {"Lyon": ("lyon", "place")}
+    events = _events_with_places(nlp, text, names, {}, {"lyon": ("Lyon", "city")})
+    last_year = [e for e in events if e["date"] == "2023"]
+    assert last_year and last_year[0]["places"] == ["lyon"]
+
+
+def test_the_event_is_the_occasion_named_before_it(nlp: Language) -> None:
+    text = (
+        "Crowds gathered in the harbour as the Northern Lights Festival opened its doors. "
+        "Last year more than 50,000 people attended the event."
+    )
+    names = {"Northern Lights Festival": ("northern-lights-festival", "actor")}
+    kinds = {"northern-lights-festival": ("Northern Lights Festival", "other")}
+    events = _events_with_places(nlp, text, names, kinds)
+    last_year = [e for e in events if e["date"] == "2023"]
+    assert last_year and last_year[0]["actors"] == ["northern-lights-festival"]
+
+
+def test_an_object_describing_the_company_is_a_participant(nlp: Language) -> None:
+    text = (
+        "Meridian Airways cut 2,000 jobs in the spring. "
+        "On Monday, federal regulators fined the airline $3 million over late refunds."
+    )
+    names = {"Meridian Airways": ("meridian-airways", "actor")}
+    kinds = {"meridian-airways": ("Meridian Airways", "organization")}
+    events = _events_with_places(nlp, text, names, kinds)
+    fined = [e for e in events if e["date"] == "2024-09-09"]
+    assert fined and "meridian-airways" in fined[0]["actors"]
+
+
+def test_the_company_after_another_company_in_its_sentence_is_not_the_main_one(
+    nlp: Language,
+) -> None:
+    text = (
+        "Meridian Airways posted a loss. Meridian blamed fuel costs, and Meridian Airways "
+        "shares fell. On Monday, the lenders of Skyline Air sued the airline over "
+        "unpaid fees."
+    )
+    names = {
+        "Meridian Airways": ("meridian-airways", "actor"),
+        "Meridian": ("meridian-airways", "actor"),
+        "Skyline Air": ("skyline-air", "actor"),
+    }
+    kinds = {
+        "meridian-airways": ("Meridian Airways", "organization"),
+        "skyline-air": ("Skyline Air", "organization"),
+    }
+    events = _events_with_places(nlp, text, names, kinds)
+    refused = [e for e in events if e["date"] == "2024-09-09"]
+    assert refused and "meridian-airways" not in refused[0]["actors"]
