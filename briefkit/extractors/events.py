@@ -164,6 +164,18 @@ def find_events(
                 if date_span is None:
                     continue
         when_end = date.end
+        if value is None:
+            back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed)
+            if back is not None:
+                value, own_doc, own_sent, one = back
+                when_end = _link_end(article.text, date)
+                event = _event_of(one, article, sentence, own_doc, own_sent, date, value,
+                                  when_end, False, index, kinds, epithets,
+                                  place_kinds)  # fmt: skip
+                if event is not None:
+                    events.append(event)
+                    told_by.append((sentence.start, None))
+                continue
         if value is None and published is not None:
             relative = _relative_event(article.text, ordered, i, published, sent, date_span)
             if relative is None:
@@ -624,6 +636,9 @@ def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -
         return False
     prev = dates[i - 1]
     between = text[prev.end : dates[i].start]
+    # "on Friday, a day after X released ...": an offset counting to another happening.
+    if _OFFSET.match(dates[i].value) and _ANCHOR_LINK.match(text, dates[i].end):
+        return False
     if between.strip() in ("(", ",") and prev.kind == "date":
         return True
     # Not a coordinated date ("in March and June"): each of those dates its own event.
@@ -999,6 +1014,124 @@ def _anchored_offset(
     if value is None:
         return None
     return value, replace(date, end=word.end(), text=article.text[date.start : word.end()])
+
+
+_ANCHOR_LINK = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _link_end(text: str, date: DateExpression) -> int:
+    """Where "a day after" ends: the offset's ``when`` words keep their link."""
+    link = _ANCHOR_LINK.match(text, date.end)
+    return link.end(1) if link is not None else date.end
+
+
+def _calendar_values(dates: list[DateExpression], i: int, start: int, end: int) -> list[str]:
+    """The calendar values of the dates in ``start``-``end``, but the ``i``-th."""
+    return [
+        v
+        for j, d in enumerate(dates)
+        if j != i and start <= d.start < end and (v := _event_date(d)) is not None
+    ]
+
+
+# Nouns for what someone did, that point back to a told act ("GM's move", "the step").
+_ACT_NOUNS = frozenset({"move", "step", "action", "news"})
+
+
+def _retold_subject(doc: Doc, sentence: Sentence) -> bool:
+    """The sentence's main subject is a definite event noun ("GM's move", "The
+    decision", "This announcement"): a happening already told, not a new one."""
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    subject = next((c for c in span.root.children if c.dep_ in _SUBJECTS), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and (_is_event_noun(subject) or subject.lemma_.lower() in _ACT_NOUNS)
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+            for c in subject.children
+        )
+    )
+
+
+def _counted_back(
+    article: Article,
+    doc: Doc,
+    dates: list[DateExpression],
+    i: int,
+    sentence: Sentence,
+    published: dt.date | None,
+    cache: dict[int, Doc],
+) -> tuple[str, Doc, Span, _Reading] | None:
+    """The happening an exact offset counts from, dated by the sentence's own date
+    (GUIDE §6 Anchors, read the other way): "GM announced plans Friday, a day after
+    Chrysler released a list" -> Chrysler's release is on the Thursday; "available on
+    June 17, two days before the phone launches" -> June 19.
+
+    Only a clause with a subject of its own after "after"/"before" (a noun such as
+    "the shooting" names a happening the article may have told and dated elsewhere),
+    and only where the sentence has exactly one calendar date to count from (or none,
+    and a subject that retells what the sentence before dated: "GM's move comes a day
+    after ..."). The
+    clause is parsed on its own (the small model often hangs it on the main verb):
+    returns the date, that parse, its span and the reading."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    others = _calendar_values(dates, i, sentence.start, sentence.end)
+    if not others and _retold_subject(doc, sentence) and sentence.index > 0:
+        # "GM announced plans Friday ... GM's move comes a day after Chrysler released
+        # a list": the subject retells the happening the sentence before dated.
+        before = article.sentences[sentence.index - 1]
+        others = _calendar_values(dates, i, before.start, before.end)
+    if len(others) != 1 or "/" in others[0]:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    value = _shift(others[0], -count if link.group(1).lower() == "after" else count, unit)
+    if value is None:
+        return None
+    start = link.end()
+    # Fronted ("Five years after its launch, the service ..."): the clause runs to the
+    # comma; after the main clause, to the end of the sentence.
+    fronted = not article.text[sentence.start : date.start].strip(" ,\"'")
+    comma = article.text.find(",", start, sentence.end)
+    end = comma if fronted and comma > 0 else sentence.end
+    key = -start - 1  # the sentence parses are keyed by their start, >= 0
+    if key not in cache:
+        from briefkit.extractors.nlp import load_model
+
+        nlp = load_model()
+        blank = nlp.make_doc(" " * start + article.text[start:end])
+        for t in blank:
+            if not t.is_space:
+                t.is_sent_start = True
+                break
+        cache[key] = nlp(blank)
+    own = cache[key]
+    clause = own.char_span(start, end, alignment_mode="expand")
+    if clause is None:
+        return None
+    root = clause.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    # The clause opens with its subject ("after Chrysler released"), and the date it
+    # counts from is outside it: "a year after the appointment of X, and re-entered
+    # the market in 2010" is a noun, then another clause.
+    if (
+        root.pos_ not in ("VERB", "AUX")
+        or subject is None
+        or subject.left_edge.i != clause.start
+        or any(start <= d.start < end for d in dates if d is not date)
+    ):
+        return None
+    what, ev_start, ev_end, told, key_text = _verb_event(root, set(), clause)
+    status = _status(root, told, value, published)
+    reading = _Reading(what, ev_start, ev_end, status=status, verb=root.i,
+                       subject=subject.i, key=key_text)  # fmt: skip
+    return value, own, clause, reading
 
 
 def _shift(anchor: str, n: int, unit: str) -> str | None:

@@ -1813,3 +1813,47 @@ def test_the_company_after_another_company_in_its_sentence_is_not_the_main_one(
     events = _events_with_places(nlp, text, names, kinds)
     refused = [e for e in events if e["date"] == "2024-09-09"]
     assert refused and "meridian-airways" not in refused[0]["actors"]
+
+
+def test_a_clause_an_offset_counts_to_is_dated_back_from_the_sentence_date(
+    nlp: Language,
+) -> None:
+    text = (
+        "DETROIT (Wire) - Ford said on Monday it would cut 3,000 jobs, a day after "
+        "Toyota announced a recall of 1.2 million cars."
+    )
+    names = {"Ford": ("ford", "actor"), "Toyota": ("toyota", "actor")}
+    _, events = events_of(nlp, text, names)
+    recall = [e for e in events if e["date"] == "2024-09-08"]
+    assert recall and recall[0]["what"].startswith("Toyota announces a recall")
+    assert recall[0]["actors"] == ["toyota"] and recall[0]["when"] == "a day after"
+
+
+def test_a_fronted_offset_dates_its_clause_back_from_the_main_clause(nlp: Language) -> None:
+    text = "Three days after the storm made landfall, the governor declared an emergency on Friday."
+    _, events = events_of(nlp, text)
+    assert {e["date"]: e["what"] for e in events} == {
+        "2024-09-03": "The storm makes landfall",
+        "2024-09-06": "The governor declares an emergency",
+    }
+
+
+def test_an_offset_after_a_subject_that_retells_the_dated_act_counts_from_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "The regulator fined the lender on Monday, its website showed. "
+        "The decision came a day after the lender's chief executive resigned."
+    )
+    _, events = events_of(nlp, text)
+    resigned = [e for e in events if e["date"] == "2024-09-08"]
+    assert resigned and resigned[0]["what"] == "The lender's chief executive resigns"
+
+
+def test_an_offset_to_a_noun_then_another_clause_dates_nothing_back(nlp: Language) -> None:
+    text = (
+        "The carmaker recovered from bankruptcy a year after the appointment of its chief, "
+        "and re-entered the stock market in November 2010."
+    )
+    _, events = events_of(nlp, text)
+    assert all(e["date"] == "2010-11" for e in events)
