@@ -120,6 +120,7 @@ def find_events(
     reparsed: dict[int, Doc] = {}
     told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
     anchored: dict[int, str] = {}  # the values "One year later" took from their anchors
+    acts: list[tuple[int, str, dict[str, Any]]] = []  # each verb event's sentence and lemma
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -157,6 +158,8 @@ def find_events(
         approximate = False
         if value is None:
             offset = _anchored_offset(article, ordered, i, anchored, sentence)
+            if offset is None:
+                offset = _dated_by_act(article, sent_doc, ordered, i, sentence, index, acts)
             if offset is not None:
                 value, date = offset
                 anchored[i] = value
@@ -212,6 +215,8 @@ def find_events(
             if event is not None:
                 events.append(event)
                 told_by.append((sentence.start, one.verb))
+                if one.verb is not None:
+                    acts.append((sentence.start, sent_doc[one.verb].lemma_.lower(), event))
     events = _finest(events, told_by)
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
@@ -1132,6 +1137,67 @@ def _counted_back(
     reading = _Reading(what, ev_start, ev_end, status=status, verb=root.i,
                        subject=subject.i, key=key_text)  # fmt: skip
     return value, own, clause, reading
+
+
+# Words that may stand before the act noun of "a year after the appointment of X".
+_ACT_NOUN_LEFT = frozenset({"det", "poss", "case", "amod", "compound"})
+
+
+def _dated_by_act(
+    article: Article,
+    doc: Doc,
+    dates: list[DateExpression],
+    i: int,
+    sentence: Sentence,
+    mentions: SpanIndex[Mention],
+    acts: list[tuple[int, str, dict[str, Any]]],
+) -> tuple[str, DateExpression] | None:
+    """The date of a happening told by an exact offset from an act the article dated
+    before (GUIDE §6 Anchors: "was appointed ... in 2009 ... recovered a year after the
+    appointment of Akerson" -> 2010), and the expression with its anchor (the ``when``
+    words).
+
+    The anchor is a noun after "after"/"before" made from the verb of an earlier event
+    ("appointment" of "appointed", "launch" of "launched") that shares a participant
+    with the noun phrase, or, where the phrase names no one, the one earlier event of
+    that verb. The result is as precise as the unit and the anchor allow."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    after = doc.char_span(link.end(), sentence.end, alignment_mode="expand")
+    if after is None or not len(after):
+        return None
+    noun = next((t for t in after if t.pos_ == "NOUN"), None)
+    if noun is None or any(t.dep_ not in _ACT_NOUN_LEFT for t in after[: noun.i - after.start]):
+        return None
+    # The phrase: the noun, what stands before it, and its "of" phrase.
+    edge = max(
+        [noun, *(t.right_edge for t in noun.children if t.dep_ == "prep" and t.lower_ == "of")],
+        key=lambda t: t.i,
+    )
+    lo, hi = after[0].idx, edge.idx + len(edge.text)
+    named = {r.ref for r in mentions.within(lo, hi) if r.kind == "actor"}
+    lemma = noun.lemma_.lower()
+    found = [
+        e
+        for start, verb, e in acts
+        if start < sentence.start
+        and len(verb) >= 4
+        and lemma.startswith(verb[:-1] if verb.endswith("e") else verb)
+        and (not named or named & set(e["actors"]))
+    ]
+    if not found or (not named and len(found) > 1):
+        return None
+    anchor = str(found[-1]["date"])
+    if "/" in anchor:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    value = _shift(anchor, count if link.group(1).lower() == "after" else -count, unit)
+    if value is None:
+        return None
+    return value, replace(date, end=hi, text=article.text[date.start : hi])
 
 
 def _shift(anchor: str, n: int, unit: str) -> str | None:

@@ -1857,3 +1857,34 @@ def test_an_offset_to_a_noun_then_another_clause_dates_nothing_back(nlp: Languag
     )
     _, events = events_of(nlp, text)
     assert all(e["date"] == "2010-11" for e in events)
+
+
+def test_an_offset_from_an_act_told_before_takes_that_acts_date(nlp: Language) -> None:
+    text = (
+        "Ruth Carter was appointed chief executive of the carmaker in 2019. "
+        "The carmaker returned to profit two years after the appointment of Carter."
+    )
+    names = {"Ruth Carter": ("ruth-carter", "actor"), "Carter": ("ruth-carter", "actor")}
+    _, events = events_of(nlp, text, names)
+    profit = [e for e in events if e["what"].startswith("The carmaker returns to profit")]
+    assert profit and profit[0]["date"] == "2021"
+    assert profit[0]["when"] == "two years after the appointment of Carter"
+
+
+def test_an_offset_before_the_one_announcement_told_counts_back_from_it(nlp: Language) -> None:
+    text = (
+        "The agency announced the cuts on Monday, a spokesman said. "
+        "A day before the announcement, unions staged a walkout at two depots."
+    )
+    _, events = events_of(nlp, text)
+    walkout = [e for e in events if e["what"].startswith("Unions stage a walkout")]
+    assert walkout and walkout[0]["date"] == "2024-09-08"
+
+
+def test_an_offset_from_one_of_two_announcements_dates_nothing(nlp: Language) -> None:
+    text = (
+        "The ministry announced a review on Monday, and the agency announced cuts on "
+        "Tuesday. A day before the announcement, unions staged a walkout at two depots."
+    )
+    _, events = events_of(nlp, text)
+    assert not any(e["what"].startswith("Unions stage a walkout") for e in events)
