@@ -200,7 +200,9 @@ def find_events(
         ):
             continue
         readings = [reading]
-        if not approximate:
+        # "As of March 4, IE6 has 277 flaws, and 39 percent of these are rated critical":
+        # the clauses after a state's "as of" are parts of that one measurement.
+        if not approximate and not _as_of(article.text, date):
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
@@ -1225,7 +1227,8 @@ def _shift(anchor: str, n: int, unit: str) -> str | None:
 # --- dates ------------------------------------------------------------------
 
 _LEAD_PREP = re.compile(
-    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around)\s+$",
+    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around"
+    r"|as\s+of)\s+$",
     re.IGNORECASE,
 )
 
@@ -1734,11 +1737,20 @@ def _is_baseline(prep: Token) -> bool:
     return False
 
 
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
+def _as_of(text: str, date: DateExpression) -> bool:
+    """The date is a state's "as of" ("as of March 4, 2011, IE6 has 277 flaws")."""
+    return bool(_AS_OF.search(text, max(0, date.start - 8), date.start))
+
+
 def _measured_against(root: Token, sent: Span) -> bool:
     """The date sits deeper in a phrase of comparison or measure than its own
     preposition ("compared to the same month a year ago", "a 2.99 percent decrease
-    from the close of trading Wednesday", "the largest since June"), or dates a state
-    as measured ("As of February, the store accounts for 70%"): no happening is dated.
+    from the close of trading Wednesday", "the largest since June"): no happening is
+    dated. A state "as of" a date is dated by it (NOTES-F 6: "as of March 4, 2011, IE6
+    has 277 vulnerabilities" is an event an analyst's timeline shows).
     The phrases are those of ``_is_baseline``, found on the way up to the clause's verb."""
     node = root
     for _ in range(6):
@@ -1748,9 +1760,7 @@ def _measured_against(root: Token, sent: Span) -> bool:
         word = node.lower_
         if node.lemma_.lower() == "compare" and node.dep_ in ("prep", "advcl"):
             return True
-        if node.dep_ == "prep" and (
-            _is_baseline(node) or (word == "of" and node.head.lower_ == "as")
-        ):
+        if node.dep_ == "prep" and _is_baseline(node):
             return True
         if node.dep_ == "prep" and word == "since" and node.head.tag_ == "JJS":
             return True

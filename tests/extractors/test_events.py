@@ -449,8 +449,6 @@ def test_a_long_what_is_cut_where_a_phrase_ends(nlp: Language) -> None:
         "Sales fell 35% in Lakeshire, compared to the same month a year ago.",
         "The index was down 2% at noon, a slight increase from earlier today.",
         "The drop is the largest since June of this year.",
-        # A state as measured on a date.
-        "As of February, the Lumen store accounts for 70% of all sales.",
         # A line that is only its date, and a quoted headline cited with its date.
         "August 15, 2008",
         '"Mayor calls for probe into lost files" — Lakeshire Star, August 16, 2008',
@@ -1888,3 +1886,32 @@ def test_an_offset_from_one_of_two_announcements_dates_nothing(nlp: Language) ->
     )
     _, events = events_of(nlp, text)
     assert not any(e["what"].startswith("Unions stage a walkout") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "when"),
+    [
+        ("As of February 2008, the Lumen store accounts for 70% of all sales.", "2008-02",
+         "As of February 2008"),
+        ("The regulator said that as of June 30, 2008, the fund held $2 billion in bonds.",
+         "2008-06-30", "as of June 30, 2008"),
+        ("Officials confirmed 41 cases as of Monday, the ministry said.", "2008-09-01",
+         "as of Monday"),
+    ],
+)  # fmt: skip
+def test_a_state_as_of_a_date_is_an_event_dated_by_it(
+    nlp: Language, text: str, date: str, when: str
+) -> None:
+    # NOTES-F 6: a state or measurement told at a date is an event an analyst's
+    # timeline shows ("as of March 4, 2011, IE6 has 277 vulnerabilities").
+    _, events = events_of(nlp, text + "\n", published=dt.date(2008, 9, 4))
+    assert [(e["date"], e["when"]) for e in events] == [(date, when)]
+
+
+def test_a_clause_joined_to_an_as_of_state_is_part_of_it(nlp: Language) -> None:
+    text = (
+        "As of March 4, the browser has 277 known flaws, and 39 percent of these are "
+        "rated highly critical.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2011, 3, 8))
+    assert len(events) == 1 and events[0]["date"] == "2011-03-04"
