@@ -1915,3 +1915,29 @@ def test_a_clause_joined_to_an_as_of_state_is_part_of_it(nlp: Language) -> None:
     )
     _, events = events_of(nlp, text, published=dt.date(2011, 3, 8))
     assert len(events) == 1 and events[0]["date"] == "2011-03-04"
+
+
+def test_a_name_the_recogniser_missed_in_the_body_still_names_a_participant(
+    nlp: Language,
+) -> None:
+    text = "Lumen Motors revives the Kestrel\nThe Kestrel was first introduced in 1986."
+    kinds = {"kestrel": ("Kestrel", "other"), "lumen-motors": ("Lumen Motors", "organization")}
+    # Only the headline's names were recognised.
+    mentions = [Mention(0, 12, "Lumen Motors", "lumen-motors", "actor"),
+                Mention(25, 32, "Kestrel", "kestrel", "actor")]  # fmt: skip
+    article = parse_article(text)
+    doc = nlp(article.text)
+    dates = find_dates(article.text, WEDNESDAY, doc)
+    actors = [Entity(ref, name, kind) for ref, (name, kind) in kinds.items()]
+    events = find_events(article, doc, dates, mentions, WEDNESDAY, actors)
+    assert [(e["date"], e["actors"]) for e in events] == [("1986", ["kestrel"])]
+
+
+def test_a_missed_name_that_only_modifies_a_noun_names_no_participant(nlp: Language) -> None:
+    text = "Meridian officials toured the flooded plant on Monday."
+    article = parse_article(text)
+    doc = nlp(article.text)
+    dates = find_dates(article.text, WEDNESDAY, doc)
+    actors = [Entity("meridian", "Meridian", "organization")]
+    events = find_events(article, doc, dates, [], WEDNESDAY, actors)
+    assert events and events[0]["actors"] == []
