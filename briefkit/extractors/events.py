@@ -193,6 +193,14 @@ def find_events(
             reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
             continue
+        # "Posts from Friday ... wrote that as of Friday the site was not loading": a
+        # state as of the day a happening of its sentence is dated by is what that
+        # happening said or found, told by it (GUIDE §6: one event per happening).
+        if _as_of(article.text, date) and any(
+            start == sentence.start and e["date"] == value
+            for e, (start, _) in zip(events, told_by, strict=True)
+        ):
+            continue
         # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
         # date outside the quotation dates the quoting, not what the quotation says.
         # Only a quotation that opens the sentence: a narration that quotes its predicate

@@ -1941,3 +1941,14 @@ def test_a_missed_name_that_only_modifies_a_noun_names_no_participant(nlp: Langu
     actors = [Entity("meridian", "Meridian", "organization")]
     events = find_events(article, doc, dates, [], WEDNESDAY, actors)
     assert events and events[0]["actors"] == []
+
+
+def test_a_state_as_of_the_day_its_sentence_dates_a_saying_is_that_sayings(
+    nlp: Language,
+) -> None:
+    text = (
+        "Users on the forum complained on Friday and wrote that as of Friday the portal "
+        "was not loading at all.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert len(events) == 1 and events[0]["what"].startswith("Users on the forum complain")
