@@ -858,7 +858,21 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "planned"
     if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None):
         return "planned"
+    # "this year the city expects about 6 million visitors": an expectation told now of
+    # a period still running is of what is to come (GUIDE §6 status: expected).
+    last = _last_day(date) if date else None
+    if (
+        verb.lemma_.lower() in _EXPECTING
+        and verb.tag_ in {"VBZ", "VBP"}
+        and published is not None
+        and last is not None
+        and last >= published
+    ):
+        return "planned"
     return "happened"
+
+
+_EXPECTING = frozenset({"expect", "anticipate", "forecast", "predict", "project"})
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})

@@ -1952,3 +1952,19 @@ def test_a_state_as_of_the_day_its_sentence_dates_a_saying_is_that_sayings(
     )
     _, events = events_of(nlp, text)
     assert len(events) == 1 and events[0]["what"].startswith("Users on the forum complain")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("This year the organisers expect about 20,000 visitors to the fair.", "planned"),
+        ("The ministry forecasts growth of 2 percent this month, a spokesman said.",
+         "planned"),
+        ("Last year the organisers expected about 20,000 visitors to the fair.", "happened"),
+    ],
+)  # fmt: skip
+def test_an_expectation_told_now_of_a_running_period_is_planned(
+    nlp: Language, text: str, status: str
+) -> None:
+    _, events = events_of(nlp, text + "\n")
+    assert [e["status"] for e in events] == [status]
