@@ -170,7 +170,9 @@ def find_events(
                     continue
         when_end = date.end
         if value is None:
-            back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed)
+            latest = str(events[-1]["date"]) if events else None
+            back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed,
+                                 latest, [str(e["date"]) for e in events])  # fmt: skip
             if back is not None:
                 value, own_doc, own_sent, one = back
                 when_end = _link_end(article.text, date)
@@ -1130,17 +1132,20 @@ def _counted_back(
     sentence: Sentence,
     published: dt.date | None,
     cache: dict[int, Doc],
+    latest: str | None = None,
+    told: Sequence[str] = (),
 ) -> tuple[str, Doc, Span, _Reading] | None:
     """The happening an exact offset counts from, dated by the sentence's own date
     (GUIDE §6 Anchors, read the other way): "GM announced plans Friday, a day after
     Chrysler released a list" -> Chrysler's release is on the Thursday; "available on
     June 17, two days before the phone launches" -> June 19.
 
-    Only a clause with a subject of its own after "after"/"before" (a noun such as
-    "the shooting" names a happening the article may have told and dated elsewhere),
-    and only where the sentence has exactly one calendar date to count from (or none,
-    and a subject that retells what the sentence before dated: "GM's move comes a day
-    after ..."). The
+    A clause that opens with its own subject after "after"/"before", or a noun that
+    names a happening or its start ("ten days before the beginning of the Hajj") when
+    no event is on that day yet (one may be that happening, told and dated before);
+    only where the sentence has exactly one calendar date to count from (or none, and
+    a subject that retells the latest dated happening: "GM's move comes a day after
+    ...", "The crane accident comes just ten days before ..."). The
     clause is parsed on its own (the small model often hangs it on the main verb):
     returns the date, that parse, its span and the reading."""
     date = dates[i]
@@ -1149,11 +1154,10 @@ def _counted_back(
     if m is None or link is None:
         return None
     others = _calendar_values(dates, i, sentence.start, sentence.end)
-    if not others and _retold_subject(doc, sentence) and sentence.index > 0:
+    if not others and latest is not None and _retold_subject(doc, sentence):
         # "GM announced plans Friday ... GM's move comes a day after Chrysler released
-        # a list": the subject retells the happening the sentence before dated.
-        before = article.sentences[sentence.index - 1]
-        others = _calendar_values(dates, i, before.start, before.end)
+        # a list": the subject retells the latest happening the article dated.
+        others = [latest]
     if len(others) != 1 or "/" in others[0]:
         return None
     count, unit = int(m.group(1)), m.group(2)
@@ -1166,6 +1170,8 @@ def _counted_back(
     fronted = not article.text[sentence.start : date.start].strip(" ,\"'")
     comma = article.text.find(",", start, sentence.end)
     end = comma if fronted and comma > 0 else sentence.end
+    while end > start and article.text[end - 1] in ".!?\"' ":
+        end -= 1
     key = -start - 1  # the sentence parses are keyed by their start, >= 0
     if key not in cache:
         from briefkit.extractors.nlp import load_model
@@ -1182,22 +1188,40 @@ def _counted_back(
     if clause is None:
         return None
     root = clause.root
+    if _calendar_values(dates, i, start, end):
+        return None
+    if root.pos_ == "NOUN" and root.left_edge.i == clause.start and _anchor_noun(root):
+        # "ten days before the beginning of the Hajj": a happening the article may
+        # have told and dated itself; on a day an event already has, it is that one.
+        if value in told:
+            return None
+        what, ev_start, ev_end = _noun_event(root, set(), clause)
+        first = _first_day(value)
+        later = published is not None and first is not None and first > published
+        reading = _Reading(_capitalise(what), ev_start, ev_end,
+                           status="planned" if later else "happened")  # fmt: skip
+        return value, own, clause, reading
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     # The clause opens with its subject ("after Chrysler released"), and the date it
     # counts from is outside it: "a year after the appointment of X, and re-entered
     # the market in 2010" is a noun, then another clause.
-    if (
-        root.pos_ not in ("VERB", "AUX")
-        or subject is None
-        or subject.left_edge.i != clause.start
-        or any(start <= d.start < end for d in dates if d is not date)
-    ):
+    if root.pos_ not in ("VERB", "AUX") or subject is None or subject.left_edge.i != clause.start:
         return None
     what, ev_start, ev_end, told, key_text = _verb_event(root, set(), clause)
     status = _status(root, told, value, published)
     reading = _Reading(what, ev_start, ev_end, status=status, verb=root.i,
                        subject=subject.i, key=key_text)  # fmt: skip
     return value, own, clause, reading
+
+
+def _anchor_noun(noun: Token) -> bool:
+    """A noun that names a happening ("the shooting") or its start or end ("the
+    beginning of the Hajj")."""
+    if _is_event_noun(noun):
+        return True
+    return noun.lemma_.lower() in _PART_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
 
 
 # Words that may stand before the act noun of "a year after the appointment of X".

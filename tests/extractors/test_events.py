@@ -1968,3 +1968,28 @@ def test_an_expectation_told_now_of_a_running_period_is_planned(
 ) -> None:
     _, events = events_of(nlp, text + "\n")
     assert [e["status"] for e in events] == [status]
+
+
+def test_an_offset_to_a_happening_noun_after_a_retelling_subject_dates_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "A storm hit the coast on Sunday, flooding hundreds of homes. Officials said "
+        "roads were closed. The storm comes just five days before the start of the "
+        "harvest festival.\n"
+    )
+    _, events = events_of(nlp, text)
+    start = [e for e in events if e["date"] == "2024-09-13"]
+    assert start and start[0]["what"].startswith("Start of the harvest festival")
+    assert start[0]["status"] == "planned"
+
+
+def test_an_offset_to_a_happening_noun_on_a_day_already_told_is_no_new_event(
+    nlp: Language,
+) -> None:
+    text = (
+        "A gunman opened fire at a shopping centre on September 3. "
+        "Police charged the man on Friday, three days after the shooting.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert [e["date"] for e in events] == ["2024-09-03", "2024-09-06"]
