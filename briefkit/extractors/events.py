@@ -1153,7 +1153,16 @@ def _counted_back(
     link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
     if m is None or link is None:
         return None
-    others = _calendar_values(dates, i, sentence.start, sentence.end)
+    # The offset is set off from the dated clause ("announced Friday, a day after") or
+    # fronted before it; one inside a clause ("would close the plant two years after
+    # the merger completes") counts from what that clause tells, not from its date.
+    lead = article.text[sentence.start : date.start].rstrip()
+    fronted = not lead.strip(" \"'")
+    others = (
+        _calendar_values(dates, i, sentence.start, sentence.end)
+        if fronted or lead.endswith((",", "-", "–", "—"))
+        else []
+    )
     if not others and latest is not None and _retold_subject(doc, sentence):
         # "GM announced plans Friday ... GM's move comes a day after Chrysler released
         # a list": the subject retells the latest happening the article dated.
@@ -1167,7 +1176,6 @@ def _counted_back(
     start = link.end()
     # Fronted ("Five years after its launch, the service ..."): the clause runs to the
     # comma; after the main clause, to the end of the sentence.
-    fronted = not article.text[sentence.start : date.start].strip(" ,\"'")
     comma = article.text.find(",", start, sentence.end)
     end = comma if fronted and comma > 0 else sentence.end
     while end > start and article.text[end - 1] in ".!?\"' ":

@@ -1993,3 +1993,14 @@ def test_an_offset_to_a_happening_noun_on_a_day_already_told_is_no_new_event(
     )
     _, events = events_of(nlp, text)
     assert [e["date"] for e in events] == ["2024-09-03", "2024-09-06"]
+
+
+def test_an_offset_inside_a_clause_counts_from_that_clause_not_its_date(
+    nlp: Language,
+) -> None:
+    text = (
+        "The company said on Monday it would close the plant two years after "
+        "regulators approved the deal.\n"
+    )
+    _, events = events_of(nlp, text)
+    assert [e["date"] for e in events] == ["2024-09-09"]
