@@ -1232,6 +1232,23 @@ def _anchor_noun(noun: Token) -> bool:
     )
 
 
+# Endings that make a noun of an act from its verb: "appoint-ment", "resign-ation".
+_ACT_ENDINGS = ("ment", "ement", "ion", "ation", "ition", "ure", "ing", "ance", "ence")
+
+
+def _made_from(noun: str, verb: str) -> bool:
+    """``noun`` names the act of ``verb``: "appointment" of "appoint", "announcement"
+    of "announce", "launch" of "launch"; not "plant" of "plan", "signal" of "sign"."""
+    if len(verb) < 4:
+        return False
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    # "-al" only in place of an "-e" ("approve" -> "approval"): "sign" makes no "signal".
+    endings = (*_ACT_ENDINGS, "al") if verb.endswith("e") else _ACT_ENDINGS
+    return any(noun == stem + ending for ending in endings)
+
+
 # Words that may stand before the act noun of "a year after the appointment of X".
 _ACT_NOUN_LEFT = frozenset({"det", "poss", "case", "amod", "compound"})
 
@@ -1277,8 +1294,7 @@ def _dated_by_act(
         e
         for start, verb, e in acts
         if start < sentence.start
-        and len(verb) >= 4
-        and lemma.startswith(verb[:-1] if verb.endswith("e") else verb)
+        and _made_from(lemma, verb)
         and (not named or named & set(e["actors"]))
     ]
     if not found or (not named and len(found) > 1):

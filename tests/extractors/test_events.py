@@ -2004,3 +2004,14 @@ def test_an_offset_inside_a_clause_counts_from_that_clause_not_its_date(
     )
     _, events = events_of(nlp, text)
     assert [e["date"] for e in events] == ["2024-09-09"]
+
+
+def test_an_offset_from_a_noun_that_only_looks_like_an_earlier_verb_dates_nothing(
+    nlp: Language,
+) -> None:
+    text = (
+        "In 2019 the carmaker planned a second factory in the north. "
+        "Output doubled two years after the plant opened."
+    )
+    _, events = events_of(nlp, text)
+    assert [e["date"] for e in events] == ["2019"]
