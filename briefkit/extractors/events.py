@@ -20,12 +20,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from briefkit.article import find_names
 from briefkit.article import slugify as _slug
 from briefkit.extractors.actors import person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.epithets import Epithets
+from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import SCHEDULE_VERBS
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
@@ -35,7 +37,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article, Sentence
-    from briefkit.extractors.mentions import Mention
     from briefkit.extractors.types import Entity
 
 # The contract's date shapes: YYYY | YYYY-MM | YYYY-MM-DD | YYYY-Www | START/END.
@@ -96,6 +97,7 @@ def find_events(
     mentions: list[Mention],
     published: dt.date | None,
     actors: Sequence[Entity] = (),
+    places: Sequence[Entity] = (),
 ) -> list[dict[str, Any]]:
     """One contract-shaped event dict per dated happening in ``article``.
 
@@ -103,20 +105,24 @@ def find_events(
     ``find_dates`` on the same text. Only resolved calendar dates make events:
     durations, sets, X-values and PRESENT_REF-style values do not, save hours
     that count from another happening (approximate events, see ``_relative_event``).
-    ``actors`` (the article's actors) let a pronoun subject be told by its name.
+    ``actors`` (the article's actors) let a pronoun subject be told by its name;
+    ``places`` let "the city" be told as the city named before it.
     """
     kinds = {a.id: a for a in actors}
+    place_kinds = {p.id: p.kind for p in places}
     epithets = Epithets(doc, Entities(list(actors), [], list(mentions)))
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
-    index = SpanIndex(mentions, lambda m: (m.start, m.end))
+    index = SpanIndex(_with_names(doc, mentions, actors, places),
+                      lambda m: (m.start, m.end))  # fmt: skip
     # A happening told only inside a direct quotation is the quote's fact, not the
     # article's (GUIDE §6): "we have learned a lot from today's game".
     quoted = SpanIndex(find_quote_spans(article), lambda q: (q.start, q.end))
     reparsed: dict[int, Doc] = {}
     told_by: list[tuple[int, int | None]] = []  # each event's sentence and verb
     anchored: dict[int, str] = {}  # the values "One year later" took from their anchors
+    acts: list[tuple[int, str, dict[str, Any]]] = []  # each verb event's sentence and lemma
     for i, date in enumerate(ordered):
         if date.start >= article.body_end or quoted.covering(date.start):
             continue
@@ -154,6 +160,8 @@ def find_events(
         approximate = False
         if value is None:
             offset = _anchored_offset(article, ordered, i, anchored, sentence)
+            if offset is None:
+                offset = _dated_by_act(article, sent_doc, ordered, i, sentence, index, acts)
             if offset is not None:
                 value, date = offset
                 anchored[i] = value
@@ -161,6 +169,20 @@ def find_events(
                 if date_span is None:
                     continue
         when_end = date.end
+        if value is None:
+            latest = str(events[-1]["date"]) if events else None
+            back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed,
+                                 latest, [str(e["date"]) for e in events])  # fmt: skip
+            if back is not None:
+                value, own_doc, own_sent, one = back
+                when_end = _link_end(article.text, date)
+                event = _event_of(one, article, sentence, own_doc, own_sent, date, value,
+                                  when_end, False, index, kinds, epithets,
+                                  place_kinds)  # fmt: skip
+                if event is not None:
+                    events.append(event)
+                    told_by.append((sentence.start, None))
+                continue
         if value is None and published is not None:
             relative = _relative_event(article.text, ordered, i, published, sent, date_span)
             if relative is None:
@@ -173,6 +195,14 @@ def find_events(
             reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
             continue
+        # "Posts from Friday ... wrote that as of Friday the site was not loading": a
+        # state as of the day a happening of its sentence is dated by is what that
+        # happening said or found, told by it (GUIDE §6: one event per happening).
+        if _as_of(article.text, date) and any(
+            start == sentence.start and e["date"] == value
+            for e, (start, _) in zip(events, told_by, strict=True)
+        ):
+            continue
         # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
         # date outside the quotation dates the quoting, not what the quotation says.
         # Only a quotation that opens the sentence: a narration that quotes its predicate
@@ -182,7 +212,9 @@ def find_events(
         ):
             continue
         readings = [reading]
-        if not approximate:
+        # "As of March 4, IE6 has 277 flaws, and 39 percent of these are rated critical":
+        # the clauses after a state's "as of" are parts of that one measurement.
+        if not approximate and not _as_of(article.text, date):
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
@@ -193,14 +225,51 @@ def find_events(
             ):
                 continue
             event = _event_of(one, article, sentence, sent_doc, sent, date, value, when_end,
-                              approximate, index, kinds, epithets)  # fmt: skip
+                              approximate, index, kinds, epithets, place_kinds)  # fmt: skip
             if event is not None:
                 events.append(event)
                 told_by.append((sentence.start, one.verb))
+                if one.verb is not None:
+                    acts.append((sentence.start, sent_doc[one.verb].lemma_.lower(), event))
     events = _finest(events, told_by)
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
     return events
+
+
+def _with_names(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    actors: Sequence[Entity],
+    places: Sequence[Entity],
+) -> list[Mention]:
+    """``mentions``, and each other place the text writes an actor's or a place's name
+    word for word ("The Ford Taurus was introduced in 1986" where the recogniser
+    found only the headline's): the page marks those words as that actor, so the
+    event that tells them is theirs too. Not a name that only modifies another noun
+    ("Scientology officials", "the iPhone update"): that noun is who or what acts."""
+    text = doc.text
+    names: dict[str, list[str]] = {}
+    kind_of: dict[str, Literal["actor", "place"]] = {}
+    for entity, kind in [*((a, "actor") for a in actors), *((p, "place") for p in places)]:
+        names[entity.id] = [entity.name, *(n.text for n in entity.names)]
+        kind_of[entity.id] = kind  # type: ignore[assignment]
+    taken = SpanIndex(list(mentions), lambda m: (m.start, m.end))
+    extra = [
+        Mention(start, end, text[start:end], ref, kind_of[ref])
+        for start, end, ref in find_names(text, names)
+        if not taken.overlapping(start, end) and not _modifier(doc, start, end)
+    ]
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _modifier(doc: Doc, start: int, end: int) -> bool:
+    """The words ``start``-``end`` modify a noun after them, or are not whole tokens."""
+    span = doc.char_span(start, end)
+    if span is None:
+        return True
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end
 
 
 def _retells(reading: _Reading, doc: Doc) -> bool:
@@ -330,6 +399,7 @@ def _event_of(
     index: SpanIndex[Mention],
     kinds: Mapping[str, Entity],
     epithets: Epithets | None = None,
+    place_kinds: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """The contract-shaped event ``reading`` tells, or None when it tells none a
     reader could place (a subject still a bare pronoun)."""
@@ -364,6 +434,17 @@ def _event_of(
         # An organization's name may end in its product ("Douglas Aircraft": "the
         # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
         found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
+    kind_refs = _kind_described_refs(sent_doc, article, index, spans, kinds, place_kinds or {})
+    for kind, ref in kind_refs:
+        found = actors if kind == "actor" else places
+        if ref not in found:
+            found.append(ref)
+    # "forcing the company to file for bankruptcy", "revenue of the firm": an
+    # argument that is a bare description of an organization is the one it refers
+    # back to, wherever it stands in the clause (the subject's is named below).
+    if epithets is not None:
+        found = _epithet_refs(sent_doc, epithets, index, spans, kinds)
+        actors += [r for r in found if r not in actors]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
         if epithets is not None:
@@ -443,6 +524,40 @@ def _named_epithet(
 
     told = replace(reading, what=named(reading.what), key=named(reading.key))
     return told, [ref, *(r for r in found if r != ref)]
+
+
+def _epithet_refs(
+    doc: Doc,
+    epithets: Epithets,
+    mentions: SpanIndex[Mention],
+    spans: list[tuple[int, int]],
+    kinds: Mapping[str, Entity],
+) -> list[str]:
+    """The organizations the bare descriptions in ``spans`` ("the company", "the
+    airline") refer back to, where ``epithets`` finds one plainly and no other
+    organization is named before it in its sentence ("... refused to bail out Lehman
+    Brothers, forcing the company to file": the story's main firm is not meant)."""
+    out: list[str] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if tok.pos_ != "NOUN":
+                continue
+            # ``doc`` may be the sentence's own parse; the resolver reads the article's.
+            at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
+            if at is None or len(at) != 1 or at[0].text != tok.text:
+                continue
+            ref = epithets.referent(at[0])
+            if ref is None or ref not in kinds or ref in out:
+                continue
+            lo = tok.sent.start_char
+            if any(
+                m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
+                for m in mentions.within(lo, tok.idx)
+            ):
+                continue
+            out.append(ref)
+    return out
 
 
 def _relative_spans(sent: Span, verb: int | None) -> list[tuple[int, int]]:
@@ -575,6 +690,9 @@ def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -
         return False
     prev = dates[i - 1]
     between = text[prev.end : dates[i].start]
+    # "on Friday, a day after X released ...": an offset counting to another happening.
+    if _OFFSET.match(dates[i].value) and _ANCHOR_LINK.match(text, dates[i].end):
+        return False
     if between.strip() in ("(", ",") and prev.kind == "date":
         return True
     # Not a coordinated date ("in March and June"): each of those dates its own event.
@@ -742,7 +860,21 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "planned"
     if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None):
         return "planned"
+    # "this year the city expects about 6 million visitors": an expectation told now of
+    # a period still running is of what is to come (GUIDE §6 status: expected).
+    last = _last_day(date) if date else None
+    if (
+        verb.lemma_.lower() in _EXPECTING
+        and verb.tag_ in {"VBZ", "VBP"}
+        and published is not None
+        and last is not None
+        and last >= published
+    ):
+        return "planned"
     return "happened"
+
+
+_EXPECTING = frozenset({"expect", "anticipate", "forecast", "predict", "project"})
 
 
 _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
@@ -952,6 +1084,231 @@ def _anchored_offset(
     return value, replace(date, end=word.end(), text=article.text[date.start : word.end()])
 
 
+_ANCHOR_LINK = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _link_end(text: str, date: DateExpression) -> int:
+    """Where "a day after" ends: the offset's ``when`` words keep their link."""
+    link = _ANCHOR_LINK.match(text, date.end)
+    return link.end(1) if link is not None else date.end
+
+
+def _calendar_values(dates: list[DateExpression], i: int, start: int, end: int) -> list[str]:
+    """The calendar values of the dates in ``start``-``end``, but the ``i``-th."""
+    return [
+        v
+        for j, d in enumerate(dates)
+        if j != i and start <= d.start < end and (v := _event_date(d)) is not None
+    ]
+
+
+# Nouns for what someone did, that point back to a told act ("GM's move", "the step").
+_ACT_NOUNS = frozenset({"move", "step", "action", "news"})
+
+
+def _retold_subject(doc: Doc, sentence: Sentence) -> bool:
+    """The sentence's main subject is a definite event noun ("GM's move", "The
+    decision", "This announcement"): a happening already told, not a new one."""
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    subject = next((c for c in span.root.children if c.dep_ in _SUBJECTS), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and (_is_event_noun(subject) or subject.lemma_.lower() in _ACT_NOUNS)
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+            for c in subject.children
+        )
+    )
+
+
+def _counted_back(
+    article: Article,
+    doc: Doc,
+    dates: list[DateExpression],
+    i: int,
+    sentence: Sentence,
+    published: dt.date | None,
+    cache: dict[int, Doc],
+    latest: str | None = None,
+    told: Sequence[str] = (),
+) -> tuple[str, Doc, Span, _Reading] | None:
+    """The happening an exact offset counts from, dated by the sentence's own date
+    (GUIDE §6 Anchors, read the other way): "GM announced plans Friday, a day after
+    Chrysler released a list" -> Chrysler's release is on the Thursday; "available on
+    June 17, two days before the phone launches" -> June 19.
+
+    A clause that opens with its own subject after "after"/"before", or a noun that
+    names a happening or its start ("ten days before the beginning of the Hajj") when
+    no event is on that day yet (one may be that happening, told and dated before);
+    only where the sentence has exactly one calendar date to count from (or none, and
+    a subject that retells the latest dated happening: "GM's move comes a day after
+    ...", "The crane accident comes just ten days before ..."). The
+    clause is parsed on its own (the small model often hangs it on the main verb):
+    returns the date, that parse, its span and the reading."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    # The offset is set off from the dated clause ("announced Friday, a day after") or
+    # fronted before it; one inside a clause ("would close the plant two years after
+    # the merger completes") counts from what that clause tells, not from its date.
+    lead = article.text[sentence.start : date.start].rstrip()
+    fronted = not lead.strip(" \"'")
+    others = (
+        _calendar_values(dates, i, sentence.start, sentence.end)
+        if fronted or lead.endswith((",", "-", "–", "—"))
+        else []
+    )
+    if not others and latest is not None and _retold_subject(doc, sentence):
+        # "GM announced plans Friday ... GM's move comes a day after Chrysler released
+        # a list": the subject retells the latest happening the article dated.
+        others = [latest]
+    if len(others) != 1 or "/" in others[0]:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    value = _shift(others[0], -count if link.group(1).lower() == "after" else count, unit)
+    if value is None:
+        return None
+    start = link.end()
+    # Fronted ("Five years after its launch, the service ..."): the clause runs to the
+    # comma; after the main clause, to the end of the sentence.
+    comma = article.text.find(",", start, sentence.end)
+    end = comma if fronted and comma > 0 else sentence.end
+    while end > start and article.text[end - 1] in ".!?\"' ":
+        end -= 1
+    key = -start - 1  # the sentence parses are keyed by their start, >= 0
+    if key not in cache:
+        from briefkit.extractors.nlp import load_model
+
+        nlp = load_model()
+        blank = nlp.make_doc(" " * start + article.text[start:end])
+        for t in blank:
+            if not t.is_space:
+                t.is_sent_start = True
+                break
+        cache[key] = nlp(blank)
+    own = cache[key]
+    clause = own.char_span(start, end, alignment_mode="expand")
+    if clause is None:
+        return None
+    root = clause.root
+    if _calendar_values(dates, i, start, end):
+        return None
+    if root.pos_ == "NOUN" and root.left_edge.i == clause.start and _anchor_noun(root):
+        # "ten days before the beginning of the Hajj": a happening the article may
+        # have told and dated itself; on a day an event already has, it is that one.
+        if value in told:
+            return None
+        what, ev_start, ev_end = _noun_event(root, set(), clause)
+        first = _first_day(value)
+        later = published is not None and first is not None and first > published
+        reading = _Reading(_capitalise(what), ev_start, ev_end,
+                           status="planned" if later else "happened")  # fmt: skip
+        return value, own, clause, reading
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    # The clause opens with its subject ("after Chrysler released"), and the date it
+    # counts from is outside it: "a year after the appointment of X, and re-entered
+    # the market in 2010" is a noun, then another clause.
+    if root.pos_ not in ("VERB", "AUX") or subject is None or subject.left_edge.i != clause.start:
+        return None
+    what, ev_start, ev_end, told, key_text = _verb_event(root, set(), clause)
+    status = _status(root, told, value, published)
+    reading = _Reading(what, ev_start, ev_end, status=status, verb=root.i,
+                       subject=subject.i, key=key_text)  # fmt: skip
+    return value, own, clause, reading
+
+
+def _anchor_noun(noun: Token) -> bool:
+    """A noun that names a happening ("the shooting") or its start or end ("the
+    beginning of the Hajj")."""
+    if _is_event_noun(noun):
+        return True
+    return noun.lemma_.lower() in _PART_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
+# Endings that make a noun of an act from its verb: "appoint-ment", "resign-ation".
+_ACT_ENDINGS = ("ment", "ement", "ion", "ation", "ition", "ure", "ing", "ance", "ence")
+
+
+def _made_from(noun: str, verb: str) -> bool:
+    """``noun`` names the act of ``verb``: "appointment" of "appoint", "announcement"
+    of "announce", "launch" of "launch"; not "plant" of "plan", "signal" of "sign"."""
+    if len(verb) < 4:
+        return False
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    # "-al" only in place of an "-e" ("approve" -> "approval"): "sign" makes no "signal".
+    endings = (*_ACT_ENDINGS, "al") if verb.endswith("e") else _ACT_ENDINGS
+    return any(noun == stem + ending for ending in endings)
+
+
+# Words that may stand before the act noun of "a year after the appointment of X".
+_ACT_NOUN_LEFT = frozenset({"det", "poss", "case", "amod", "compound"})
+
+
+def _dated_by_act(
+    article: Article,
+    doc: Doc,
+    dates: list[DateExpression],
+    i: int,
+    sentence: Sentence,
+    mentions: SpanIndex[Mention],
+    acts: list[tuple[int, str, dict[str, Any]]],
+) -> tuple[str, DateExpression] | None:
+    """The date of a happening told by an exact offset from an act the article dated
+    before (GUIDE §6 Anchors: "was appointed ... in 2009 ... recovered a year after the
+    appointment of Akerson" -> 2010), and the expression with its anchor (the ``when``
+    words).
+
+    The anchor is a noun after "after"/"before" made from the verb of an earlier event
+    ("appointment" of "appointed", "launch" of "launched") that shares a participant
+    with the noun phrase, or, where the phrase names no one, the one earlier event of
+    that verb. The result is as precise as the unit and the anchor allow."""
+    date = dates[i]
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    after = doc.char_span(link.end(), sentence.end, alignment_mode="expand")
+    if after is None or not len(after):
+        return None
+    noun = next((t for t in after if t.pos_ == "NOUN"), None)
+    if noun is None or any(t.dep_ not in _ACT_NOUN_LEFT for t in after[: noun.i - after.start]):
+        return None
+    # The phrase: the noun, what stands before it, and its "of" phrase.
+    edge = max(
+        [noun, *(t.right_edge for t in noun.children if t.dep_ == "prep" and t.lower_ == "of")],
+        key=lambda t: t.i,
+    )
+    lo, hi = after[0].idx, edge.idx + len(edge.text)
+    named = {r.ref for r in mentions.within(lo, hi) if r.kind == "actor"}
+    lemma = noun.lemma_.lower()
+    found = [
+        e
+        for start, verb, e in acts
+        if start < sentence.start
+        and _made_from(lemma, verb)
+        and (not named or named & set(e["actors"]))
+    ]
+    if not found or (not named and len(found) > 1):
+        return None
+    anchor = str(found[-1]["date"])
+    if "/" in anchor:
+        return None
+    count, unit = int(m.group(1)), m.group(2)
+    value = _shift(anchor, count if link.group(1).lower() == "after" else -count, unit)
+    if value is None:
+        return None
+    return value, replace(date, end=hi, text=article.text[date.start : hi])
+
+
 def _shift(anchor: str, n: int, unit: str) -> str | None:
     """``anchor`` moved by ``n`` units (Y, M, W, D), as precise as the unit allows and
     the anchor has; None when the unit is finer than the anchor."""
@@ -977,7 +1334,8 @@ def _shift(anchor: str, n: int, unit: str) -> str | None:
 # --- dates ------------------------------------------------------------------
 
 _LEAD_PREP = re.compile(
-    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around)\s+$",
+    r"\b(?:on|in|since|during|by|until|at|from|before|after|through|throughout|to|around"
+    r"|as\s+of)\s+$",
     re.IGNORECASE,
 )
 
@@ -1486,11 +1844,20 @@ def _is_baseline(prep: Token) -> bool:
     return False
 
 
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
+def _as_of(text: str, date: DateExpression) -> bool:
+    """The date is a state's "as of" ("as of March 4, 2011, IE6 has 277 flaws")."""
+    return bool(_AS_OF.search(text, max(0, date.start - 8), date.start))
+
+
 def _measured_against(root: Token, sent: Span) -> bool:
     """The date sits deeper in a phrase of comparison or measure than its own
     preposition ("compared to the same month a year ago", "a 2.99 percent decrease
-    from the close of trading Wednesday", "the largest since June"), or dates a state
-    as measured ("As of February, the store accounts for 70%"): no happening is dated.
+    from the close of trading Wednesday", "the largest since June"): no happening is
+    dated. A state "as of" a date is dated by it (NOTES-F 6: "as of March 4, 2011, IE6
+    has 277 vulnerabilities" is an event an analyst's timeline shows).
     The phrases are those of ``_is_baseline``, found on the way up to the clause's verb."""
     node = root
     for _ in range(6):
@@ -1500,9 +1867,7 @@ def _measured_against(root: Token, sent: Span) -> bool:
         word = node.lower_
         if node.lemma_.lower() == "compare" and node.dep_ in ("prep", "advcl"):
             return True
-        if node.dep_ == "prep" and (
-            _is_baseline(node) or (word == "of" and node.head.lower_ == "as")
-        ):
+        if node.dep_ == "prep" and _is_baseline(node):
             return True
         if node.dep_ == "prep" and word == "since" and node.head.tag_ == "JJS":
             return True
@@ -3333,6 +3698,70 @@ def _described_refs(
             }
             if len(refs) == 1 and (ref := refs.pop()) not in out:
                 out.append(ref)
+    return out
+
+
+# Descriptions that say only what kind of thing their referent is: "the city" after
+# "Taipei", "the country" after "Japan", "the event" after "the Lantern Festival".
+# Not "the capital" ("raise the capital"), not "the state" (a country or a US state).
+_CITY_NOUNS = frozenset({"city", "town"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_OCCASION_NOUNS = frozenset({"event", "competition", "contest", "tournament"})
+# The last word of a name that says it names an occasion ("FIRST Global Challenge").
+_OCCASION_HEADS = frozenset(
+    {"festival", "challenge", "cup", "championship", "championships", "games", "olympics",
+     "conference", "fair", "expo", "summit", "tournament", "awards", "contest",
+     "competition", "marathon", "convention", "forum", "carnival", "olympiad"}
+)  # fmt: skip
+# How many sentences before the description its referent may be named in.
+_KIND_REACH = 2
+
+
+def _kind_described_refs(
+    doc: Doc,
+    article: Article,
+    mentions: SpanIndex[Mention],
+    spans: list[tuple[int, int]],
+    kinds: Mapping[str, Entity],
+    place_kinds: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """(mention kind, ref) for each bare description in ``spans`` that names only a
+    kind ("the city", "the country", "the event") and has one referent of that kind
+    named in its sentence before it or in the two before: "... the Taipei Lantern
+    Festival. Last year 4 million visitors attended the event." Two of that kind
+    there ("Japan ... China ... the country") leave it unresolved: a guess."""
+    out: list[tuple[str, str]] = []
+    sents = article.sentences
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            noun = tok.lower_
+            if noun not in _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS:
+                continue
+            if not _bare_description(tok) or mentions.covering(tok.idx):
+                continue
+            here = article.sentence_at(tok.idx)
+            if here is None:
+                continue
+            lo = sents[max(0, here.index - _KIND_REACH)].start
+            found: set[tuple[str, str]] = set()
+            for m in mentions.within(lo, tok.idx):
+                entity = kinds.get(m.ref)
+                if noun in _CITY_NOUNS:
+                    fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
+                elif noun in _COUNTRY_NOUNS:
+                    fits = m.kind == "actor" and entity is not None and entity.kind == "country"
+                else:
+                    fits = (
+                        m.kind == "actor"
+                        and entity is not None
+                        and entity.kind == "other"
+                        and entity.name.split()[-1].lower() in _OCCASION_HEADS
+                    )
+                if fits:
+                    found.add((m.kind, m.ref))
+            if len(found) == 1 and (one := found.pop()) not in out:
+                out.append(one)
     return out
 
 

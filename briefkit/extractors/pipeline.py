@@ -111,7 +111,13 @@ def _places(c: Context) -> None:
 def _events(c: Context) -> None:
     assert c.entities is not None and c.dates is not None
     c.facts["events"] = find_events(
-        c.article, c.doc, c.dates, c.entities.mentions, c.published, c.entities.actors
+        c.article,
+        c.doc,
+        c.dates,
+        c.entities.mentions,
+        c.published,
+        c.entities.actors,
+        c.entities.places,
     )
 
 
