@@ -1357,9 +1357,28 @@ def _event_date(date: DateExpression) -> str | None:
     m = _DAY_WITH_TIME.match(value)
     if m:
         value = m.group(1)
+    m = _QUARTER.match(value)
+    if m:
+        # Results are told by quarter ("lost $2 billion in the third quarter"); the
+        # contract's dates are calendar ones, so a quarter is its three months.
+        # Fiscal quarters (FY2009-Q3) have no calendar months without the company's
+        # year: they date nothing.
+        first, last = _QUARTER_MONTHS[m.group(2)]
+        value = f"{m.group(1)}-{first:02d}/{m.group(1)}-{last:02d}"
     if not DATE_PATTERN.match(value):
         return None
     return value
+
+
+_QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12])$")
+_QUARTER_MONTHS = {
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+}
 
 
 # --- reading the parse -------------------------------------------------------

@@ -156,6 +156,27 @@ def test_since_dates_a_change_by_its_start(nlp: Language) -> None:
     assert (e["date"], e["when"]) == ("2021", "since 2021")
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The carmaker lost $2.1 billion in the second quarter of 2023.", "2023-04/2023-06"),
+        ("Orbis Bank earned $40 million in the first half of 2022, it said.", "2022-01/2022-06"),
+    ],
+)
+def test_a_quarter_dates_a_result_by_its_months(nlp: Language, text: str, date: str) -> None:
+    # Business news tells results by quarter; the contract dates by calendar months.
+    _, events = events_of(nlp, text)
+    assert date in [e["date"] for e in events]
+
+
+def test_a_fiscal_quarter_dates_nothing(nlp: Language) -> None:
+    # Without the company's fiscal year its months are unknown: the loss gets no
+    # event of its own, only the dated saying that tells it.
+    text = "The retailer said on Tuesday it lost $30 million in its fiscal third quarter."
+    _, events = events_of(nlp, text)
+    assert [e["date"] for e in events] == ["2024-09-10"]
+
+
 def test_eventive_nouns_are_events(nlp: Language) -> None:
     _, events = events_of(nlp, "Relations soured after the 1956 invasion of the island.")
     [e] = events
