@@ -533,7 +533,9 @@ def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None, f
     if lemma in _MEASURE_UNITS or lemma in _COUNT_NOUNS:
         return noun.text.lower(), noun, 1.0
     value = parse_number(nums) or 0
-    if noun.tag_ == "NNS" and (value >= _MIN_PLAIN_COUNT or (value >= 2 and _acts_on(noun))):
+    # "ten Republicans", "three Britons": members of a group counted like a plural.
+    plural = noun.tag_ == "NNS" or (noun.tag_ == "NNPS" and noun.ent_type_ == "NORP")
+    if plural and (value >= _MIN_PLAIN_COUNT or (value >= 2 and _acts_on(noun))):
         return noun.text.lower(), noun, 1.0
     return None, None, 1.0
 

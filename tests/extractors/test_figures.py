@@ -275,3 +275,18 @@ def test_a_number_glued_to_its_unit(sentence: str, expected: list[tuple[object, 
 )  # fmt: skip
 def test_casualty_counts(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(f["value"], f["unit"]) for f in _figures(parse_article(sentence))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only ten Republicans joined forty Democrats in backing the bill.",
+         {(10, "republicans"), (40, "democrats")}),
+        ("Twelve Canadians were among the passengers, the airline said.", {(12, "canadians")}),
+    ],
+)  # fmt: skip
+def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]]) -> None:
+    # spaCy tags "Republicans" a plural proper noun (NNPS) of a group (NORP): a count of
+    # people, as "ten senators" is.
+    got = {(f["value"], f["unit"]) for f in _figures(parse_article(text))}
+    assert expected <= got
