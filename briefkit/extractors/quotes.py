@@ -1030,11 +1030,14 @@ def _own_subjects(verb: Token) -> list[Token]:
         # passive's subject is what the words are about, not who says them; only one
         # "quoted" or "cited" ("as saying") is the speaker.
         passive_speaks = quoted_as or node.lemma_.lower() in _QUOTING
-        found = [o for o in agents if o.dep_ == "pobj"] or [
-            c
-            for c in node.children
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_speaks)
-        ]
+        # "X was quoted by Reuters as saying": the agent only relays the words, so the
+        # one quoted comes before it.
+        quoted = [c for c in node.children if c.dep_ == "nsubjpass" and passive_speaks]
+        found = (
+            quoted
+            or [o for o in agents if o.dep_ == "pobj"]
+            or [c for c in node.children if c.dep_ == "nsubj"]
+        )
         if found:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -1135,11 +1138,16 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     earlier: tuple[QuoteSpan, Entity | None] | None = None  # the quote before that
     for quote in quotes:
         quoted = article.text[quote.start : quote.end]
-        if _is_title(quoted) or _is_citation(article.text, quote) or _is_named(doc, quote):
-            continue  # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech
+        if _is_citation(article.text, quote) or _is_named(doc, quote):
+            continue
         speakers.quote = quote
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
+        # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech; but a
+        # word or two said aloud looks the same ('"Nonsense," he said').
+        title = _is_title(quoted)
+        if title and not _uttered(doc, quote, tokens, index):
+            continue
         attributed, speaker = _signed(doc, quote, speakers)
         if not attributed:
             attributed, speaker = _attribution(tokens, quote, speakers, index)
@@ -1147,6 +1155,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
         if quote.unclosed and speaker is None:
             continue  # a stray mark, unless someone is said to speak the words
+        if title and (speaker is None or speaker.kind != "person"):
+            continue  # '"Welcome Home," the banner read': a label, not speech
         if not attributed:
             attributed, speaker = _reported_before(article, doc, quote, speakers, index)
         words = len(quoted.split())
@@ -1185,6 +1195,39 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+# What may stand between a speech verb and the short quotation it opens: 'replied:
+# "Never."'.
+_OPENS_UTTERANCE = re.compile(r"[ \t]*[:,][ \t]*[\"“]?[ \t]*")
+
+
+def _uttered(doc: Doc, quote: QuoteSpan, tokens: list[Token], quotes: SpanIndex[QuoteSpan]) -> bool:
+    """A short quotation in title case said as a whole utterance: its own punctuation
+    inside the marks and a speech verb right beside it ('"Nonsense," he said', 'she
+    replied: "Never."'). A title in a sentence ('the film "Blue Harbour," which') has
+    no speech verb there; one that names it ('Quinn said the film "Blue Harbour,"')
+    has its verb further away, and one it is called ('to be called "Blue Harbour."')
+    no colon or comma between."""
+    text = doc.text
+    if not (text[quote.end : quote.end + 1] == "," or text[quote.end - 1 : quote.end] in ".!?"):
+        return False
+    # An utterance stands on its own: 'dismissed an "Antennagate," saying' is a word
+    # of the sentence around it.
+    i = quote.start - 1
+    while i >= 0 and (text[i] in _MARKS or text[i] in " \t"):
+        i -= 1
+    if i >= 0 and text[i] not in ".!?:,\n":
+        return False
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if verb.idx >= quote.end and _attribution_rank(verb, quote, quotes)[0] == 0:
+            return True
+        after = verb.idx + len(verb.text)
+        if after <= quote.start and _OPENS_UTTERANCE.fullmatch(text, after, quote.start):
+            return True
+    return False
 
 
 _SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")

@@ -745,3 +745,61 @@ def test_a_possessors_unnamed_relative_is_not_the_possessor() -> None:
         'Hart\'s son said: "Dad has been going since he was six."'
     )
     assert [q.get("speaker") for q in quotes] == ["dave-hart", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            'Central bank governor Anna Berg was quoted by Reuters as saying: "Rates will '
+            'stay where they are."',
+            "anna-berg",
+        ),
+        # newspaper, the agent after the words
+        (
+            '"We had no choice," Tom Baker, the union leader, was quoted by the '
+            "Associated Press as saying.",
+            "tom-baker",
+        ),
+        # broadcaster
+        (
+            "The mayor of Leeds, Sarah Gill, was cited by the BBC as saying that "
+            '"the flood defences held."',
+            "sarah-gill",
+        ),
+    ],
+)
+def test_an_outlet_that_quotes_someone_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newspaper: a one-word answer, its attribution right after
+        (
+            'Council leader John Harker was asked about the claim. "Nonsense," he said.',
+            [("Nonsense", "john-harker")],
+        ),
+        # wire: the verb before the name
+        (
+            '"Absolutely," said Tom Baker, the union leader, when asked if he would stand again.',
+            [("Absolutely", "tom-baker")],
+        ),
+        # broadcaster: introduced with a colon
+        (
+            'Asked whether she would resign, the minister, Anne Quinn, replied: "Never."',
+            [("Never.", "anne-quinn")],
+        ),
+        # titles and labels stay out
+        ('The film "Blue Harbour," which Anne Quinn directed, won the prize.', []),
+        ('"Welcome Home," the banner read.', []),
+        ('Anne Quinn said her next film would be called "Blue Harbour."', []),
+        ('Tom Baker dismissed talk of a "Baltic Tiger," saying growth was weak.', []),
+    ],
+)
+def test_a_word_said_aloud_in_title_case_is_a_quote(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
