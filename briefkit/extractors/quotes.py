@@ -995,7 +995,10 @@ def _inverted_subject(verb: Token) -> list[Token]:
         return []
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
-        if tok.pos_ not in ("PROPN", "NOUN"):
+        # An acronym goes on with the name whatever its tag ("said WHO director Anna
+        # Berg", "WHO" read as the pronoun).
+        acronym = len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
+        if tok.pos_ not in ("PROPN", "NOUN") and not acronym:
             break
         run.append(tok)
     return run[-1:] if run and run[-1].pos_ == "PROPN" else []

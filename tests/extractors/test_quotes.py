@@ -803,3 +803,15 @@ def test_a_word_said_aloud_in_title_case_is_a_quote(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Cases are rising in every region," said WHO director Anna Berg.',
+        '"The virus has not gone away," said WHO director Anna Berg.',
+        '"We expect more cases next month," said WHO chief Anna Berg.',
+    ],
+)
+def test_an_acronym_before_an_inverted_speakers_name(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anna-berg"]
