@@ -1263,12 +1263,26 @@ def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
     return article.sentence_at(i)
 
 
+# What a speech verb reports: the words ("said the painter was ...") or what they were
+# about ("denied the allegations", "praised the crews").
+_REPORTED = frozenset({"ccomp", "dobj"})
+
+
+def _a_person(noun: Token, speakers: _Speakers) -> bool:
+    """A person the phrase names or stands for ("Baker", "him", "the minister")."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in ("it", "this", "that", "what", "something", "nothing")
+    ent = speakers.entity_of(noun)
+    return (ent is not None and ent.kind == "person") or _names_a_person(noun)
+
+
 def _reported_before(
     article: Article, doc: Doc, quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
 ) -> tuple[bool, Entity | None]:
     """A quotation with no attribution of its own, opening the sentence after one that
     reports someone's words ('Wilkins also said Warhol was a businessman. "As a way
-    ..."'): the reported speaker goes on in his own words."""
+    ..."') or what they spoke to ('Baker denied the allegations. "I never ..."'): the
+    reported speaker goes on in their own words."""
     sent = _sentence_before(article, quote)
     if sent is None or quotes.overlapping(sent.start, sent.end):
         return False, None
@@ -1276,8 +1290,12 @@ def _reported_before(
     for verb in tokens:
         if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
             continue
-        if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+        # The sentence's main verb, or one joined to it ("rejected ... and denied").
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        if not main or not any(c.dep_ in _REPORTED for c in verb.children):
             continue
+        if any(c.dep_ in ("dobj", "dative") and _a_person(c, speakers) for c in verb.children):
+            continue  # 'Quinn asked Baker about the vote. "It was fair."': either may speak
         ents = [speakers.of_subject(s, quote.start, s.head == verb) for s in _own_subjects(verb)]
         found = [e for e in ents if e is not None]
         if found:

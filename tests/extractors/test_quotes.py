@@ -815,3 +815,35 @@ def test_a_word_said_aloud_in_title_case_is_a_quote(
 )
 def test_an_acronym_before_an_inverted_speakers_name(text: str) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == ["anna-berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            "Former minister Tom Baker denied the allegations on Tuesday. "
+            '"I have never taken a bribe in my life."',
+            "tom-baker",
+        ),
+        # newspaper, a new paragraph
+        (
+            "Anne Quinn, the fire chief, praised the rescue crews.\n\n"
+            '"They worked all night in the rain and saved every one of them."',
+            "anne-quinn",
+        ),
+        # broadcaster
+        (
+            "Acme Corp chairman Ian Ross rejected calls to resign and denied the reports. "
+            '"We do not rule anything out, but I am staying."',
+            "ian-ross",
+        ),
+        # someone spoken to may be the one who answers: no speaker
+        (
+            'Anne Quinn asked Tom Baker about the vote. "It was perfectly fair."',
+            None,
+        ),
+    ],
+)
+def test_words_after_a_sentence_of_what_someone_spoke_to(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
