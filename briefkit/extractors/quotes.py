@@ -1107,8 +1107,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
         if (
             after is not None
             and after.paragraph == _paragraph_of(article, quote.start)
-            and len(text[after.start : after.end].split()) <= _SHORT_ATTRIBUTION
-            and text[after.start : after.end].rstrip().endswith(".")
+            and _short_attribution(text[after.start : after.end])
         ):
             end = max(end, after.end)
     return start, end
@@ -1116,6 +1115,18 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
 
 # How many words a stand-alone attribution may have ("said Chief Justice John Roberts").
 _SHORT_ATTRIBUTION = 10
+
+
+def _short_attribution(sentence: str) -> bool:
+    """A sentence that is only an attribution: a few words ending as a statement ("Roberts
+    asked."), or a few words and a comma that open the next quotation ('Quinn remembered
+    asking, "It is ..."'), which they attribute too. A colon there opens a quotation of
+    the clause's own ('X defended the plan:'): narration that goes on."""
+    mark = next((k for k, ch in enumerate(sentence) if ch in QUOTE_MARKS), None)
+    if mark is not None:
+        head = sentence[:mark].rstrip()
+        return head.endswith(",") and len(head.split()) <= _SHORT_ATTRIBUTION
+    return len(sentence.split()) <= _SHORT_ATTRIBUTION and sentence.rstrip().endswith(".")
 
 
 def _paragraph_of(article: Article, offset: int) -> int | None:

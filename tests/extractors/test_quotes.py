@@ -847,3 +847,15 @@ def test_an_acronym_before_an_inverted_speakers_name(text: str) -> None:
 )
 def test_words_after_a_sentence_of_what_someone_spoke_to(text: str, speaker: str | None) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"How can it go away?" Anne Quinn remembered asking, "It is the best car in the country."',
+        '"Is this fair?" Anne Quinn told reporters, "I do not think so."',
+        '"Why did nobody listen?" Anne Quinn wondered aloud, "We told them for years."',
+    ],
+)
+def test_a_question_and_the_attribution_that_opens_the_next_quotation(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anne-quinn", "anne-quinn"]
