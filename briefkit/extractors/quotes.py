@@ -83,6 +83,14 @@ _PUBLIC_HEADS = word_set("""
     """)
 
 
+# Verbs whose subject made the document they take ("issued a statement"), as against
+# one who only read, saw or obtained it.
+_MAKING = word_set("""
+    issue release publish write send post sign deliver draft file submit pen produce
+    prepare circulate distribute put
+    """)
+
+
 def _body_lemma(noun: Token) -> str:
     """The noun's lemma, a maker of anything read as "maker" ("the chipmaker", "the
     drugmaker", "the planemaker": a company)."""
@@ -526,10 +534,55 @@ class _Speakers:
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
         lemma = _body_lemma(subj)
+        if lemma in DOCUMENT_NOUNS and _definite(subj):
+            return self.document_owner(subj)
         role = self.roles.get(lemma)
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
             return self.organization_epithet(subj, quote_start)
         return role
+
+    def document_owner(self, noun: Token) -> Entity | None:
+        """Whose "the statement" or "the letter" is: the owner of the last mention of a
+        document of that kind before it, in reach: its possessor or the one it is by or
+        from ("a statement from the ministry"), else the subject of the verb that made
+        it ("X issued a statement", not "X read the report"). The last mention decides,
+        for no one when it gives none of these; no mention, no owner."""
+        lemma = noun.lemma_.lower()
+        lo = max(0, noun.idx - _EPITHET_REACH)
+        for tok in reversed(noun.doc[: noun.i]):
+            if tok.idx < lo:
+                break
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or _quoted(self.quotes, tok.idx):
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            owners += [
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            # "a letter written by Tom Baker"
+            owners += [
+                o
+                for c in tok.children
+                if c.dep_ == "acl"
+                for a in c.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+            ]
+            verb = tok.head if tok.dep_ == "dobj" else None
+            makers = _MAKING
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                # "said in a statement"; not "read" as a document's verb ("X read the report")
+                verb, makers = tok.head.head, _MAKING | (SPEECH_VERBS - word_set("read"))
+            if not owners and verb is not None and verb.lemma_.lower() in makers:
+                owners = _own_subjects(verb)
+            # Read as a speaker is: "Baker's lawyer issued a statement" is no word of Baker's.
+            found = (self.of_subject(o, noun.idx) for o in owners)
+            return next((e for e in found if e is not None), None)
+        return None
 
     def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
         """The organization "the company" or "the agency" stands for: the one whose name
@@ -833,7 +886,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and _body_lemma(s) in ORG_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in ORG_NOUNS | DOCUMENT_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None

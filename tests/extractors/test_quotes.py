@@ -859,3 +859,39 @@ def test_words_after_a_sentence_of_what_someone_spoke_to(text: str, speaker: str
 )
 def test_a_question_and_the_attribution_that_opens_the_next_quotation(text: str) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == ["anne-quinn", "anne-quinn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            "The Ministry of Health issued a statement on Friday. "
+            '"The outbreak is under control," the statement read.',
+            "ministry-of-health",
+        ),
+        # newspaper
+        (
+            "Carvell Motors published a report on the recall on Monday. "
+            '"No customer was put at risk," the report said.',
+            "carvell-motors",
+        ),
+        # broadcaster
+        (
+            "A statement from Acme Corp was read outside the court. "
+            '"We will appeal this verdict," the statement said.',
+            "acme-corp",
+        ),
+        # one who read or saw the document did not write it; an unnamed writer is no one
+        (
+            'Tom Baker read the report. "The pilots were not to blame," the report said.',
+            None,
+        ),
+        (
+            'Tom Baker\'s lawyer issued a statement. "My client is innocent," the statement said.',
+            None,
+        ),
+    ],
+)
+def test_the_statement_is_the_one_who_issued_it(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
