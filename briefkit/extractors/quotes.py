@@ -1467,6 +1467,11 @@ def _colon_clause(
 # "retina display"', 'applications, commonly called "apps"', 'the so-called "death grip"'.
 _NAMING = word_set("call dub name term know label nickname brand title")
 _MAX_NAME_WORDS = 4
+# Participles that put a thing in a class of some scale: what follows is the class's
+# name. Matched as written: the lemmatizer clips some ("rated" -> "rat").
+_GRADED = word_set("""
+    rated classified classed graded categorized categorised designated listed ranked
+    """)
 
 
 def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
@@ -1486,8 +1491,12 @@ def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
     if not words:
         return False
     last = words[-1]
+    lemma = last.lemma_.lower()
+    if last.lower_ in _GRADED and last.tag_ in ("VBN", "VBD"):
+        # "39 percent are rated "highly critical"": a grade on a scale, passive or not
+        return not any(c.dep_ == "agent" for c in last.children)
     return (
-        last.lemma_.lower() in _NAMING
+        lemma in _NAMING
         and last.tag_ == "VBN"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in last.children)
     )

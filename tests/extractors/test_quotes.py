@@ -895,3 +895,16 @@ def test_a_question_and_the_attribution_that_opens_the_next_quotation(text: str)
 )
 def test_the_statement_is_the_one_who_issued_it(text: str, speaker: str | None) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The security firm Vigil Labs said the browser has 200 known flaws; 40 of them "
+        'are rated "highly critical".',
+        'Vigil Labs said the storm had been classified "extremely dangerous" on Monday.',
+        'Shore Trust, a charity, said the beach was graded "excellent" for the third year.',
+    ],
+)
+def test_a_grade_on_a_scale_is_no_quote(text: str) -> None:
+    assert _quotes(text) == []
