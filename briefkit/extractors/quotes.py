@@ -1327,11 +1327,6 @@ def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
     return article.sentence_at(i)
 
 
-# What a speech verb reports: the words ("said the painter was ...") or what they were
-# about ("denied the allegations", "praised the crews").
-_REPORTED = frozenset({"ccomp", "dobj"})
-
-
 def _a_person(noun: Token, speakers: _Speakers) -> bool:
     """A person the phrase names or stands for ("Baker", "him", "the minister")."""
     if noun.pos_ == "PRON":
@@ -1345,8 +1340,9 @@ def _reported_before(
 ) -> tuple[bool, Entity | None]:
     """A quotation with no attribution of its own, opening the sentence after one that
     reports someone's words ('Wilkins also said Warhol was a businessman. "As a way
-    ..."') or what they spoke to ('Baker denied the allegations. "I never ..."'): the
-    reported speaker goes on in their own words."""
+    ..."'), what they spoke to ('Baker denied the allegations. "I never ..."') or
+    that they spoke ('Quinn agreed. "It felt ..."'): the reported speaker goes on in
+    their own words."""
     sent = _sentence_before(article, quote)
     if sent is None or quotes.overlapping(sent.start, sent.end):
         return False, None
@@ -1356,7 +1352,13 @@ def _reported_before(
             continue
         # The sentence's main verb, or one joined to it ("rejected ... and denied").
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-        if not main or not any(c.dep_ in _REPORTED for c in verb.children):
+        if not main:
+            continue
+        reports = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        if not reports and sent.paragraph != quote.paragraph:
+            # "Mayor X spoke next." closing a paragraph: a turn at a meeting, whose words
+            # the next paragraph may or may not give; only in its own paragraph are they
+            # hers.
             continue
         if any(c.dep_ in ("dobj", "dative") and _a_person(c, speakers) for c in verb.children):
             continue  # 'Quinn asked Baker about the vote. "It was fair."': either may speak

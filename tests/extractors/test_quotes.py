@@ -908,3 +908,18 @@ def test_the_statement_is_the_one_who_issued_it(text: str, speaker: str | None) 
 )
 def test_a_grade_on_a_scale_is_no_quote(text: str) -> None:
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Baker, who organised the march, was pleased. "Over a thousand came." '
+        'Anne Quinn, a student, agreed. "It felt like the whole town was here."',
+        "Anne Quinn spoke to reporters outside the court on Friday. "
+        '"It felt like the whole town was here."',
+        'Union leader Anne Quinn called for calm. "It felt like the whole town was here."',
+    ],
+)
+def test_words_after_a_sentence_that_someone_spoke(text: str) -> None:
+    found = _speakers(text)
+    assert found["It felt like the whole town was here."] == "anne-quinn"
