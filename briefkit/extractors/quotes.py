@@ -144,8 +144,16 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
     ch = text[i]
     if ch in "“„«":
         return True
+    after = text[i + 1] if i + 1 < len(text) else " "
     if ch in "”»":
-        return False
+        # A closing glyph set where an opening one belongs (a space before, a word
+        # right after: 'said: ”We will ...”') opens; a spaced closing one ('“ unsafe ”')
+        # still closes.
+        return (
+            ch == "”"
+            and (after.isalnum() or after in "[(")
+            and (i == para_start or text[i - 1] in _OPEN_BEFORE)
+        )
     return i == para_start or text[i - 1] in _OPEN_BEFORE
 
 

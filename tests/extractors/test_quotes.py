@@ -923,3 +923,26 @@ def test_a_grade_on_a_scale_is_no_quote(text: str) -> None:
 def test_words_after_a_sentence_that_someone_spoke(text: str) -> None:
     found = _speakers(text)
     assert found["It felt like the whole town was here."] == "anne-quinn"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anne Quinn, the mayor, said: ”We will rebuild the bridge by spring.” "
+            "Work starts on Monday.",
+            [("We will rebuild the bridge by spring.", "anne-quinn")],
+        ),
+        (
+            "”Nobody told us anything,” said Tom Baker, a resident of the street.",
+            [("Nobody told us anything", "tom-baker")],
+        ),
+        # spaced marks still close where they stand
+        (
+            "Anne Quinn said the bridge was “ unsafe for traffic ” and would close.",
+            [("unsafe for traffic", "anne-quinn")],
+        ),
+    ],
+)
+def test_a_closing_glyph_set_as_an_opening_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
