@@ -1223,6 +1223,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         title = _is_title(quoted)
         if title and not _uttered(doc, quote, tokens, index):
             continue
+        if _on_a_sign(tokens, quote, index):
+            continue  # 'signs reading "Hands off our hospital"': a label, not speech
         attributed, speaker = _signed(doc, quote, speakers)
         if not attributed:
             attributed, speaker = _attribution(tokens, quote, speakers, index)
@@ -1270,6 +1272,34 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+# Things that carry words no one is said to speak: signs, labels, inscriptions. Not
+# "poster" (one who posts online) nor "label" (a record company).
+_SIGN_NOUNS = word_set("""
+    sign placard banner billboard shirt t-shirt slogan plaque inscription graffiti
+    sticker badge headline caption
+    """)
+
+
+def _on_a_sign(tokens: list[Token], quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]) -> bool:
+    """The quotation is what a sign or a label reads ('carried signs reading "..."', 'a
+    banner that said "..."'): the GUIDE's label, not a quote."""
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if _quote_between(quotes, verb.idx, quote) or _attribution_rank(verb, quote, quotes)[0] > 1:
+            continue
+        # The noun a participle or relative clause hangs on ("signs reading", "a banner
+        # that said"), else the verb's subject ("read a sign on the door").
+        bearers = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+        bearers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not bearers and verb.idx > quote.end:
+            # '"Closed," read a sign': the inverted subject parsed as the object
+            bearers = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(b.lemma_.lower() in _SIGN_NOUNS for b in bearers):
+            return True
+    return False
 
 
 # What may stand between a speech verb and the short quotation it opens: 'replied:

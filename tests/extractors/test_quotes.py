@@ -946,3 +946,20 @@ def test_words_after_a_sentence_that_someone_spoke(text: str) -> None:
 )
 def test_a_closing_glyph_set_as_an_opening_one(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters outside Leeds General carried signs reading "Hands off our hospital". '
+        'Anne Quinn, a nurse, said: "We are exhausted."',
+        'Fans held up a banner that said "Thank you for everything" as Anne Quinn left. '
+        'Anne Quinn, the captain, said: "We are exhausted."',
+        '"Closed until further notice," read a sign on the door of the plant. '
+        'Anne Quinn, a worker, said: "We are exhausted."',
+    ],
+)
+def test_the_words_on_a_sign_are_no_quote(text: str) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == [
+        ("We are exhausted.", "anne-quinn")
+    ]
