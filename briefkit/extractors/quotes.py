@@ -1221,8 +1221,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech; but a
         # word or two said aloud looks the same ('"Nonsense," he said').
         title = _is_title(quoted)
-        if title and not _uttered(doc, quote, tokens, index):
-            continue
+        uttered = title and _uttered(doc, quote, tokens, index)
         if _on_a_sign(tokens, quote, index):
             continue  # 'signs reading "Hands off our hospital"': a label, not speech
         attributed, speaker = _signed(doc, quote, speakers)
@@ -1232,7 +1231,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
         if quote.unclosed and speaker is None:
             continue  # a stray mark, unless someone is said to speak the words
-        if title and (speaker is None or speaker.kind != "person"):
+        if uttered and (speaker is None or speaker.kind != "person"):
             continue  # '"Welcome Home," the banner read': a label, not speech
         if not attributed:
             attributed, speaker = _reported_before(article, doc, quote, speakers, index)
@@ -1244,6 +1243,20 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         # capital and ends inside the marks.
         sentence = quoted[:1].isupper() and quoted.rstrip()[-1:] in (".", "!", "?")
         goes_on = sentence and previous is not None and _same_passage(previous[0], quote)
+        if title and not uttered:
+            # A title-case word or two is a name unless it goes on as a sentence of the
+            # person just quoted ('"Nobody was in charge," she said. "Nobody."').
+            follows = (
+                goes_on
+                and not attributed
+                and previous is not None
+                and previous[1] is not None
+                and previous[1].kind == "person"
+                and not _narration_between(article, previous, quote, speakers)
+                and not _goes_on_lower(article.text, quote)
+            )
+            if not follows:
+                continue
         if not attributed and words < _MIN_UNATTRIBUTED_WORDS and not goes_on:
             continue
         if (
@@ -1272,6 +1285,15 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         previous = (quote, speaker)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+def _goes_on_lower(text: str, quote: QuoteSpan) -> bool:
+    """The sentence goes on in lower case after the closing mark ('"Vote Baker!" the
+    crowd chanted'): the quotation is not a sentence of its own."""
+    i = quote.end
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
+        i += 1
+    return i < len(text) and text[i].islower()
 
 
 # Things that carry words no one is said to speak: signs, labels, inscriptions. Not

@@ -963,3 +963,33 @@ def test_the_words_on_a_sign_are_no_quote(text: str) -> None:
     assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == [
         ("We are exhausted.", "anne-quinn")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We lost everything," said Tom Baker, a farmer. "Everything." '
+            "His house was destroyed.",
+            [("We lost everything", "tom-baker"), ("Everything.", "tom-baker")],
+        ),
+        (
+            'Anne Quinn said the inquiry had found "serious failings". '
+            '"Nobody was in charge," she said. "Nobody."',
+            [
+                ("serious failings", "anne-quinn"),
+                ("Nobody was in charge", "anne-quinn"),
+                ("Nobody.", "anne-quinn"),
+            ],
+        ),
+        # a title-case cry that the sentence goes on to give to others stays out
+        (
+            '"We will win," said Tom Baker, the candidate. "Vote Baker!" the crowd chanted.',
+            [("We will win", "tom-baker")],
+        ),
+    ],
+)
+def test_a_word_that_goes_on_with_the_last_speakers_quote(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
