@@ -157,6 +157,21 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in _OPEN_BEFORE
 
 
+# A screen's or a length's inch mark: a small number right before a straight mark
+# ('a 15" screen', '13.3 "widescreen' once spaced out), not a year ('in 2009 "the').
+_INCHES = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{1,2})? ?$")
+
+
+def _unit_mark(text: str, i: int) -> bool:
+    """The straight mark at ``i``, where a quotation would open, is an inch sign: a
+    small number before it and no capital after it (a quotation opens a sentence with
+    one)."""
+    if text[i] != '"' or _INCHES.search(text, max(0, i - 6), i) is None:
+        return False
+    after = text[i + 1 : i + 3].lstrip()
+    return not after[:1].isupper()
+
+
 def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan]:
     """Quoted segments, one per paragraph at most per pair of marks.
 
@@ -180,8 +195,8 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
                     spans.append(QuoteSpan(open_at, i, p_index))
                     open_at = None
                 continue
-            if text[i] not in QUOTE_MARKS:
-                continue
+            if text[i] not in QUOTE_MARKS or (open_at is None and _unit_mark(text, i)):
+                continue  # an inch sign outside a quotation; inside one it may close it
             if open_at is None:
                 if _is_opening(text, i, p_start):
                     open_at = i + 1

@@ -993,3 +993,24 @@ def test_a_word_that_goes_on_with_the_last_speakers_quote(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Vexo laptop has a 13.3 "widescreen display, while the Pro has a 15" or 17 '
+        '"display. "It is our best laptop yet," said Anne Quinn, Vexo\'s chief.',
+        'Vexo sells 24 "monitors for offices and 27" models for studios. '
+        '"It is our best laptop yet," said Anne Quinn.',
+    ],
+)
+def test_an_inch_sign_is_no_quotation_mark(text: str) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == [
+        ("It is our best laptop yet", "anne-quinn")
+    ]
+
+
+def test_a_quotation_may_still_end_in_a_number() -> None:
+    assert [q["text"] for q in _quotes('"We have lost 12" said Tom Baker, the coach.')] == [
+        "We have lost 12"
+    ]
