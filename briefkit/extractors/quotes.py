@@ -561,8 +561,42 @@ class _Speakers:
             return self.document_owner(subj)
         role = self.roles.get(lemma)
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
-            return self.organization_epithet(subj, quote_start)
+            return self.own_channel(subj) or self.organization_epithet(subj, quote_start)
         return role
+
+    def own_channel(self, noun: Token) -> Entity | None:
+        """The body whose document or site the epithet's own verb speaks through ("In a
+        statement on the Airbus website, the company said"): the company is Airbus,
+        whatever other bodies the passage names. Only a document's own name or
+        possessor counts: the one it is sent to ("In a letter to Boeing") is not it."""
+        verb = noun.head
+        if verb.i == noun.i:
+            return None
+        docs = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep"
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        # and the document's own place: "a statement on the Airbus website"
+        docs += [
+            o
+            for d in docs
+            for c in d.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "in")
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        found = {
+            ent.id: ent
+            for d in docs
+            for c in d.children
+            if c.dep_ in ("compound", "poss")
+            for ent in [self.entity_of(c)]
+            if ent is not None and ent.kind == "organization"
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def document_owner(self, noun: Token) -> Entity | None:
         """Whose "the statement" or "the letter" is: the owner of the last mention of a

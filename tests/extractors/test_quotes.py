@@ -1014,3 +1014,28 @@ def test_a_quotation_may_still_end_in_a_number() -> None:
     assert [q["text"] for q in _quotes('"We have lost 12" said Tom Baker, the coach.')] == [
         "We have lost 12"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Lakeshore Airlines said Vexo Aircraft would pay for the delay. In a statement "
+            'on the Vexo Aircraft website, the company said that "the wiring was late".',
+            "vexo-aircraft",
+        ),
+        (
+            "Acme Corp and Vexo Ltd are rivals. In a post on Acme Corp's blog, the "
+            'company said: "We will see them in court."',
+            "acme-corp",
+        ),
+        # the body a letter is sent to is not the one that sends it
+        (
+            "Acme Corp and Vexo Ltd are rivals. In a letter to Acme Corp, the company "
+            'said: "We will see them in court."',
+            None,
+        ),
+    ],
+)
+def test_the_company_is_the_body_whose_site_it_speaks_on(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
