@@ -47,6 +47,7 @@ SPEECH_VERBS = word_set("""
     assert allege counter retort pledge demand reiterate characterize characterise recount
     indicate maintain mention exclaim shout yell scream whisper murmur mutter muse wonder
     plead beg implore text email remember reflect scoff sigh gush rave grumble opine rule
+    recommend advise
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""

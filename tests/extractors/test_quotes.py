@@ -1039,3 +1039,22 @@ def test_a_quotation_may_still_end_in_a_number() -> None:
 )
 def test_the_company_is_the_body_whose_site_it_speaks_on(text: str, speaker: str | None) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The form must be completed in English, the Home Office recommending "
+            '"online translation tools" if needed.',
+            "home-office",
+        ),
+        (
+            'Anne Quinn, a doctor, recommended "at least eight hours of sleep" a night.',
+            "anne-quinn",
+        ),
+        ('Tom Baker advised voters to "think very carefully" before Thursday.', "tom-baker"),
+    ],
+)
+def test_words_someone_recommends_or_advises(text: str, speaker: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
