@@ -914,7 +914,7 @@ def _attribution(
     before it in its sentence ("X said: ..."); a verb with another quotation between
     it and this one attributes that one.
     """
-    verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and _is_verb(t)]
+    verbs = [t for t in tokens if (t.lemma_.lower() in SPEECH_VERBS or _goes_on(t)) and _is_verb(t)]
     verbs = [v for v in verbs if not _quote_between(quotes, v.idx, quote)]
     ranked = sorted((_attribution_rank(v, quote, quotes), v.i, v) for v in verbs)
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
@@ -955,6 +955,16 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _goes_on(tok: Token) -> bool:
+    """'"...," Baker went on': "go on" with nothing it goes on to do ("went on to win")
+    is going on speaking."""
+    return (
+        tok.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)
+    )
 
 
 def _age_noun(subj: Token) -> bool:

@@ -1058,3 +1058,15 @@ def test_the_company_is_the_body_whose_site_it_speaks_on(text: str, speaker: str
 )
 def test_words_someone_recommends_or_advises(text: str, speaker: str) -> None:
     assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We need new players," Tom Baker, the coach, went on.',
+        'Anne Quinn, the captain, praised the referee. "He was fair," she said. '
+        '"We need new players," Tom Baker, the coach, went on.',
+    ],
+)
+def test_went_on_is_going_on_speaking(text: str) -> None:
+    assert _speakers(text)["We need new players"] == "tom-baker"
