@@ -1421,16 +1421,49 @@ _SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")
 
 
 def _signed(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
-    """A pull quote signed with a dash and a name ('"..." - Jane Doe')."""
+    """A pull quote signed with a dash and a name ('"..." - Jane Doe'), or with a name
+    line and no verb ('"...," Jane Doe, an analyst at Edmunds.')."""
     sign = _SIGNATURE.match(doc.text, quote.end)
     if sign is None:
-        return False, None
+        return _name_line(doc, quote, speakers)
     span = doc.char_span(sign.end(), min(len(doc.text), sign.end() + 60), alignment_mode="expand")
     first = span[0] if span is not None and len(span) else None
     ent = speakers.entity_of(first) if first is not None else None
     if ent is not None and ent.kind == "person":
         return True, ent
     return False, None
+
+
+# What may stand between a quotation and the name that signs it on its own line.
+_NAME_LINE = re.compile(r",?[\"”»]?,?[ \t]*\n?[ \t]*(?=[A-Z])")
+_NAME_LINE_END = re.compile(r"\n|[.!?](?=\s|$)|[\"“”]")
+_NAME_LINE_TOKENS = 15
+
+
+def _name_line(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
+    """'"...," Jane Doe, an analyst at Edmunds.' or a name on the line after a pull
+    quote: a person's name, with at most a description, that ends its sentence or line
+    with no verb of its own. A name that goes on to a verb ('"..." Jane Doe smiled')
+    is narration, read elsewhere."""
+    text = doc.text
+    lead = _NAME_LINE.match(text, quote.end)
+    if lead is None or lead.end() == quote.end:
+        return False, None
+    stop = _NAME_LINE_END.search(text, lead.end())
+    end = stop.start() if stop is not None else len(text)
+    span = doc.char_span(lead.end(), end, alignment_mode="expand")
+    if span is None or not len(span) or len(span) > _NAME_LINE_TOKENS:
+        return False, None
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False, None
+    ent = speakers.entity_of(span[0])
+    if ent is None or ent.kind != "person":
+        return False, None
+    # The name runs up to a comma (its description) or the end.
+    name_end = next((t.i for t in span if t.text == ","), span.end)
+    if any(speakers.entity_of(t) not in (ent, None) for t in doc[span.start : name_end]):
+        return False, None
+    return True, ent
 
 
 def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:

@@ -1070,3 +1070,27 @@ def test_words_someone_recommends_or_advises(text: str, speaker: str) -> None:
 )
 def test_went_on_is_going_on_speaking(text: str) -> None:
     assert _speakers(text)["We need new players"] == "tom-baker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy that lost its verb
+        '"Dealers are pulling every lever to attract buyers," Anne Quinn, an analyst '
+        "at Edmunds. Shares rose 2 percent.",
+        # a pull quote and its name line
+        "Anne Quinn worked on the ship for ten years.\n\n"
+        '"We were never allowed to leave the ship."\n'
+        "Anne Quinn, former crew member\n\n"
+        "The company denies this.",
+    ],
+)
+def test_a_name_line_signs_the_quote_before_it(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anne-quinn"]
+
+
+def test_a_name_that_goes_on_to_a_verb_is_no_signature() -> None:
+    found = _speakers(
+        'Tom Baker, the coach, was pleased. "We won the cup at last." Anne Quinn smiled.'
+    )
+    assert found["We won the cup at last."] != "anne-quinn"
