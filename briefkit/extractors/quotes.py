@@ -47,6 +47,7 @@ SPEECH_VERBS = word_set("""
     assert allege counter retort pledge demand reiterate characterize characterise recount
     indicate maintain mention exclaim shout yell scream whisper murmur mutter muse wonder
     plead beg implore text email remember reflect scoff sigh gush rave grumble opine rule
+    recommend advise
     """)
 # What carries an organization's or a person's words: "a statement by X", "X's letter".
 DOCUMENT_NOUNS = word_set("""
@@ -80,6 +81,14 @@ _PUBLIC_EPITHETS = word_set("agency regulator watchdog")
 _PUBLIC_HEADS = word_set("""
     administration agency commission bureau department ministry office service board
     authority directorate inspectorate
+    """)
+
+
+# Verbs whose subject made the document they take ("issued a statement"), as against
+# one who only read, saw or obtained it.
+_MAKING = word_set("""
+    issue release publish write send post sign deliver draft file submit pen produce
+    prepare circulate distribute put
     """)
 
 
@@ -136,9 +145,32 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
     ch = text[i]
     if ch in "“„«":
         return True
+    after = text[i + 1] if i + 1 < len(text) else " "
     if ch in "”»":
-        return False
+        # A closing glyph set where an opening one belongs (a space before, a word
+        # right after: 'said: ”We will ...”') opens; a spaced closing one ('“ unsafe ”')
+        # still closes.
+        return (
+            ch == "”"
+            and (after.isalnum() or after in "[(")
+            and (i == para_start or text[i - 1] in _OPEN_BEFORE)
+        )
     return i == para_start or text[i - 1] in _OPEN_BEFORE
+
+
+# A screen's or a length's inch mark: a small number right before a straight mark
+# ('a 15" screen', '13.3 "widescreen' once spaced out), not a year ('in 2009 "the').
+_INCHES = re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{1,2})? ?$")
+
+
+def _unit_mark(text: str, i: int) -> bool:
+    """The straight mark at ``i``, where a quotation would open, is an inch sign: a
+    small number before it and no capital after it (a quotation opens a sentence with
+    one)."""
+    if text[i] != '"' or _INCHES.search(text, max(0, i - 6), i) is None:
+        return False
+    after = text[i + 1 : i + 3].lstrip()
+    return not after[:1].isupper()
 
 
 def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan]:
@@ -164,8 +196,8 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
                     spans.append(QuoteSpan(open_at, i, p_index))
                     open_at = None
                 continue
-            if text[i] not in QUOTE_MARKS:
-                continue
+            if text[i] not in QUOTE_MARKS or (open_at is None and _unit_mark(text, i)):
+                continue  # an inch sign outside a quotation; inside one it may close it
             if open_at is None:
                 if _is_opening(text, i, p_start):
                     open_at = i + 1
@@ -526,10 +558,89 @@ class _Speakers:
                 min(subj.idx, quote_start), frozenset({"organization", "country"})
             )
         lemma = _body_lemma(subj)
+        if lemma in DOCUMENT_NOUNS and _definite(subj):
+            return self.document_owner(subj)
         role = self.roles.get(lemma)
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
-            return self.organization_epithet(subj, quote_start)
+            return self.own_channel(subj) or self.organization_epithet(subj, quote_start)
         return role
+
+    def own_channel(self, noun: Token) -> Entity | None:
+        """The body whose document or site the epithet's own verb speaks through ("In a
+        statement on the Airbus website, the company said"): the company is Airbus,
+        whatever other bodies the passage names. Only a document's own name or
+        possessor counts: the one it is sent to ("In a letter to Boeing") is not it."""
+        verb = noun.head
+        if verb.i == noun.i:
+            return None
+        docs = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep"
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        # and the document's own place: "a statement on the Airbus website"
+        docs += [
+            o
+            for d in docs
+            for c in d.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "in")
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+        found = {
+            ent.id: ent
+            for d in docs
+            for c in d.children
+            if c.dep_ in ("compound", "poss")
+            for ent in [self.entity_of(c)]
+            if ent is not None and ent.kind == "organization"
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def document_owner(self, noun: Token) -> Entity | None:
+        """Whose "the statement" or "the letter" is: the owner of the last mention of a
+        document of that kind before it, in reach: its possessor or the one it is by or
+        from ("a statement from the ministry"), else the subject of the verb that made
+        it ("X issued a statement", not "X read the report"). The last mention decides,
+        for no one when it gives none of these; no mention, no owner."""
+        lemma = noun.lemma_.lower()
+        lo = max(0, noun.idx - _EPITHET_REACH)
+        for tok in reversed(noun.doc[: noun.i]):
+            if tok.idx < lo:
+                break
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or _quoted(self.quotes, tok.idx):
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            owners += [
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            # "a letter written by Tom Baker"
+            owners += [
+                o
+                for c in tok.children
+                if c.dep_ == "acl"
+                for a in c.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+            ]
+            verb = tok.head if tok.dep_ == "dobj" else None
+            makers = _MAKING
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                # "said in a statement"; not "read" as a document's verb ("X read the report")
+                verb, makers = tok.head.head, _MAKING | (SPEECH_VERBS - word_set("read"))
+            if not owners and verb is not None and verb.lemma_.lower() in makers:
+                owners = _own_subjects(verb)
+            # Read as a speaker is: "Baker's lawyer issued a statement" is no word of Baker's.
+            found = (self.of_subject(o, noun.idx) for o in owners)
+            return next((e for e in found if e is not None), None)
+        return None
 
     def organization_epithet(self, noun: Token, quote_start: int) -> Entity | None:
         """The organization "the company" or "the agency" stands for: the one whose name
@@ -803,7 +914,7 @@ def _attribution(
     before it in its sentence ("X said: ..."); a verb with another quotation between
     it and this one attributes that one.
     """
-    verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and _is_verb(t)]
+    verbs = [t for t in tokens if (t.lemma_.lower() in SPEECH_VERBS or _goes_on(t)) and _is_verb(t)]
     verbs = [v for v in verbs if not _quote_between(quotes, v.idx, quote)]
     ranked = sorted((_attribution_rank(v, quote, quotes), v.i, v) for v in verbs)
     verbs = [v for rank, _i, v in ranked if rank[0] < 3]
@@ -833,7 +944,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and _body_lemma(s) in ORG_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in ORG_NOUNS | DOCUMENT_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -844,6 +955,16 @@ def _attribution(
             # said to speak them (a speech verb with its subject came first above).
             return True, ent
     return False, None
+
+
+def _goes_on(tok: Token) -> bool:
+    """'"...," Baker went on': "go on" with nothing it goes on to do ("went on to win")
+    is going on speaking."""
+    return (
+        tok.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)
+    )
 
 
 def _age_noun(subj: Token) -> bool:
@@ -995,7 +1116,10 @@ def _inverted_subject(verb: Token) -> list[Token]:
         return []
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
-        if tok.pos_ not in ("PROPN", "NOUN"):
+        # An acronym goes on with the name whatever its tag ("said WHO director Anna
+        # Berg", "WHO" read as the pronoun).
+        acronym = len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
+        if tok.pos_ not in ("PROPN", "NOUN") and not acronym:
             break
         run.append(tok)
     return run[-1:] if run and run[-1].pos_ == "PROPN" else []
@@ -1030,11 +1154,14 @@ def _own_subjects(verb: Token) -> list[Token]:
         # passive's subject is what the words are about, not who says them; only one
         # "quoted" or "cited" ("as saying") is the speaker.
         passive_speaks = quoted_as or node.lemma_.lower() in _QUOTING
-        found = [o for o in agents if o.dep_ == "pobj"] or [
-            c
-            for c in node.children
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_speaks)
-        ]
+        # "X was quoted by Reuters as saying": the agent only relays the words, so the
+        # one quoted comes before it.
+        quoted = [c for c in node.children if c.dep_ == "nsubjpass" and passive_speaks]
+        found = (
+            quoted
+            or [o for o in agents if o.dep_ == "pobj"]
+            or [c for c in node.children if c.dep_ == "nsubj"]
+        )
         if found:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -1101,8 +1228,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
         if (
             after is not None
             and after.paragraph == _paragraph_of(article, quote.start)
-            and len(text[after.start : after.end].split()) <= _SHORT_ATTRIBUTION
-            and text[after.start : after.end].rstrip().endswith(".")
+            and _short_attribution(text[after.start : after.end])
         ):
             end = max(end, after.end)
     return start, end
@@ -1110,6 +1236,18 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
 
 # How many words a stand-alone attribution may have ("said Chief Justice John Roberts").
 _SHORT_ATTRIBUTION = 10
+
+
+def _short_attribution(sentence: str) -> bool:
+    """A sentence that is only an attribution: a few words ending as a statement ("Roberts
+    asked."), or a few words and a comma that open the next quotation ('Quinn remembered
+    asking, "It is ..."'), which they attribute too. A colon there opens a quotation of
+    the clause's own ('X defended the plan:'): narration that goes on."""
+    mark = next((k for k, ch in enumerate(sentence) if ch in QUOTE_MARKS), None)
+    if mark is not None:
+        head = sentence[:mark].rstrip()
+        return head.endswith(",") and len(head.split()) <= _SHORT_ATTRIBUTION
+    return len(sentence.split()) <= _SHORT_ATTRIBUTION and sentence.rstrip().endswith(".")
 
 
 def _paragraph_of(article: Article, offset: int) -> int | None:
@@ -1135,11 +1273,17 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     earlier: tuple[QuoteSpan, Entity | None] | None = None  # the quote before that
     for quote in quotes:
         quoted = article.text[quote.start : quote.end]
-        if _is_title(quoted) or _is_citation(article.text, quote) or _is_named(doc, quote):
-            continue  # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech
+        if _is_citation(article.text, quote) or _is_named(doc, quote):
+            continue
         speakers.quote = quote
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
+        # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech; but a
+        # word or two said aloud looks the same ('"Nonsense," he said').
+        title = _is_title(quoted)
+        uttered = title and _uttered(doc, quote, tokens, index)
+        if _on_a_sign(tokens, quote, index):
+            continue  # 'signs reading "Hands off our hospital"': a label, not speech
         attributed, speaker = _signed(doc, quote, speakers)
         if not attributed:
             attributed, speaker = _attribution(tokens, quote, speakers, index)
@@ -1147,6 +1291,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             attributed, speaker = _introduced(article, doc, quote, speakers, index)
         if quote.unclosed and speaker is None:
             continue  # a stray mark, unless someone is said to speak the words
+        if uttered and (speaker is None or speaker.kind != "person"):
+            continue  # '"Welcome Home," the banner read': a label, not speech
         if not attributed:
             attributed, speaker = _reported_before(article, doc, quote, speakers, index)
         words = len(quoted.split())
@@ -1157,6 +1303,20 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         # capital and ends inside the marks.
         sentence = quoted[:1].isupper() and quoted.rstrip()[-1:] in (".", "!", "?")
         goes_on = sentence and previous is not None and _same_passage(previous[0], quote)
+        if title and not uttered:
+            # A title-case word or two is a name unless it goes on as a sentence of the
+            # person just quoted ('"Nobody was in charge," she said. "Nobody."').
+            follows = (
+                goes_on
+                and not attributed
+                and previous is not None
+                and previous[1] is not None
+                and previous[1].kind == "person"
+                and not _narration_between(article, previous, quote, speakers)
+                and not _goes_on_lower(article.text, quote)
+            )
+            if not follows:
+                continue
         if not attributed and words < _MIN_UNATTRIBUTED_WORDS and not goes_on:
             continue
         if (
@@ -1187,20 +1347,123 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
     return [rec for _, rec in out]
 
 
+def _goes_on_lower(text: str, quote: QuoteSpan) -> bool:
+    """The sentence goes on in lower case after the closing mark ('"Vote Baker!" the
+    crowd chanted'): the quotation is not a sentence of its own."""
+    i = quote.end
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
+        i += 1
+    return i < len(text) and text[i].islower()
+
+
+# Things that carry words no one is said to speak: signs, labels, inscriptions. Not
+# "poster" (one who posts online) nor "label" (a record company).
+_SIGN_NOUNS = word_set("""
+    sign placard banner billboard shirt t-shirt slogan plaque inscription graffiti
+    sticker badge headline caption
+    """)
+
+
+def _on_a_sign(tokens: list[Token], quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]) -> bool:
+    """The quotation is what a sign or a label reads ('carried signs reading "..."', 'a
+    banner that said "..."'): the GUIDE's label, not a quote."""
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if _quote_between(quotes, verb.idx, quote) or _attribution_rank(verb, quote, quotes)[0] > 1:
+            continue
+        # The noun a participle or relative clause hangs on ("signs reading", "a banner
+        # that said"), else the verb's subject ("read a sign on the door").
+        bearers = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+        bearers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not bearers and verb.idx > quote.end:
+            # '"Closed," read a sign': the inverted subject parsed as the object
+            bearers = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(b.lemma_.lower() in _SIGN_NOUNS for b in bearers):
+            return True
+    return False
+
+
+# What may stand between a speech verb and the short quotation it opens: 'replied:
+# "Never."'.
+_OPENS_UTTERANCE = re.compile(r"[ \t]*[:,][ \t]*[\"“]?[ \t]*")
+
+
+def _uttered(doc: Doc, quote: QuoteSpan, tokens: list[Token], quotes: SpanIndex[QuoteSpan]) -> bool:
+    """A short quotation in title case said as a whole utterance: its own punctuation
+    inside the marks and a speech verb right beside it ('"Nonsense," he said', 'she
+    replied: "Never."'). A title in a sentence ('the film "Blue Harbour," which') has
+    no speech verb there; one that names it ('Quinn said the film "Blue Harbour,"')
+    has its verb further away, and one it is called ('to be called "Blue Harbour."')
+    no colon or comma between."""
+    text = doc.text
+    if not (text[quote.end : quote.end + 1] == "," or text[quote.end - 1 : quote.end] in ".!?"):
+        return False
+    # An utterance stands on its own: 'dismissed an "Antennagate," saying' is a word
+    # of the sentence around it.
+    i = quote.start - 1
+    while i >= 0 and (text[i] in _MARKS or text[i] in " \t"):
+        i -= 1
+    if i >= 0 and text[i] not in ".!?:,\n":
+        return False
+    for verb in tokens:
+        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+            continue
+        if verb.idx >= quote.end and _attribution_rank(verb, quote, quotes)[0] == 0:
+            return True
+        after = verb.idx + len(verb.text)
+        if after <= quote.start and _OPENS_UTTERANCE.fullmatch(text, after, quote.start):
+            return True
+    return False
+
+
 _SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")
 
 
 def _signed(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
-    """A pull quote signed with a dash and a name ('"..." - Jane Doe')."""
+    """A pull quote signed with a dash and a name ('"..." - Jane Doe'), or with a name
+    line and no verb ('"...," Jane Doe, an analyst at Edmunds.')."""
     sign = _SIGNATURE.match(doc.text, quote.end)
     if sign is None:
-        return False, None
+        return _name_line(doc, quote, speakers)
     span = doc.char_span(sign.end(), min(len(doc.text), sign.end() + 60), alignment_mode="expand")
     first = span[0] if span is not None and len(span) else None
     ent = speakers.entity_of(first) if first is not None else None
     if ent is not None and ent.kind == "person":
         return True, ent
     return False, None
+
+
+# What may stand between a quotation and the name that signs it on its own line.
+_NAME_LINE = re.compile(r",?[\"”»]?,?[ \t]*\n?[ \t]*(?=[A-Z])")
+_NAME_LINE_END = re.compile(r"\n|[.!?](?=\s|$)|[\"“”]")
+_NAME_LINE_TOKENS = 15
+
+
+def _name_line(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
+    """'"...," Jane Doe, an analyst at Edmunds.' or a name on the line after a pull
+    quote: a person's name, with at most a description, that ends its sentence or line
+    with no verb of its own. A name that goes on to a verb ('"..." Jane Doe smiled')
+    is narration, read elsewhere."""
+    text = doc.text
+    lead = _NAME_LINE.match(text, quote.end)
+    if lead is None or lead.end() == quote.end:
+        return False, None
+    stop = _NAME_LINE_END.search(text, lead.end())
+    end = stop.start() if stop is not None else len(text)
+    span = doc.char_span(lead.end(), end, alignment_mode="expand")
+    if span is None or not len(span) or len(span) > _NAME_LINE_TOKENS:
+        return False, None
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False, None
+    ent = speakers.entity_of(span[0])
+    if ent is None or ent.kind != "person":
+        return False, None
+    # The name runs up to a comma (its description) or the end.
+    name_end = next((t.i for t in span if t.text == ","), span.end)
+    if any(speakers.entity_of(t) not in (ent, None) for t in doc[span.start : name_end]):
+        return False, None
+    return True, ent
 
 
 def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
@@ -1217,12 +1480,22 @@ def _sentence_before(article: Article, quote: QuoteSpan) -> Sentence | None:
     return article.sentence_at(i)
 
 
+def _a_person(noun: Token, speakers: _Speakers) -> bool:
+    """A person the phrase names or stands for ("Baker", "him", "the minister")."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in ("it", "this", "that", "what", "something", "nothing")
+    ent = speakers.entity_of(noun)
+    return (ent is not None and ent.kind == "person") or _names_a_person(noun)
+
+
 def _reported_before(
     article: Article, doc: Doc, quote: QuoteSpan, speakers: _Speakers, quotes: SpanIndex[QuoteSpan]
 ) -> tuple[bool, Entity | None]:
     """A quotation with no attribution of its own, opening the sentence after one that
     reports someone's words ('Wilkins also said Warhol was a businessman. "As a way
-    ..."'): the reported speaker goes on in his own words."""
+    ..."'), what they spoke to ('Baker denied the allegations. "I never ..."') or
+    that they spoke ('Quinn agreed. "It felt ..."'): the reported speaker goes on in
+    their own words."""
     sent = _sentence_before(article, quote)
     if sent is None or quotes.overlapping(sent.start, sent.end):
         return False, None
@@ -1230,8 +1503,18 @@ def _reported_before(
     for verb in tokens:
         if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
             continue
-        if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+        # The sentence's main verb, or one joined to it ("rejected ... and denied").
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        if not main:
             continue
+        reports = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        if not reports and sent.paragraph != quote.paragraph:
+            # "Mayor X spoke next." closing a paragraph: a turn at a meeting, whose words
+            # the next paragraph may or may not give; only in its own paragraph are they
+            # hers.
+            continue
+        if any(c.dep_ in ("dobj", "dative") and _a_person(c, speakers) for c in verb.children):
+            continue  # 'Quinn asked Baker about the vote. "It was fair."': either may speak
         ents = [speakers.of_subject(s, quote.start, s.head == verb) for s in _own_subjects(verb)]
         found = [e for e in ents if e is not None]
         if found:
@@ -1339,6 +1622,11 @@ def _colon_clause(
 # "retina display"', 'applications, commonly called "apps"', 'the so-called "death grip"'.
 _NAMING = word_set("call dub name term know label nickname brand title")
 _MAX_NAME_WORDS = 4
+# Participles that put a thing in a class of some scale: what follows is the class's
+# name. Matched as written: the lemmatizer clips some ("rated" -> "rat").
+_GRADED = word_set("""
+    rated classified classed graded categorized categorised designated listed ranked
+    """)
 
 
 def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
@@ -1358,8 +1646,12 @@ def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
     if not words:
         return False
     last = words[-1]
+    lemma = last.lemma_.lower()
+    if last.lower_ in _GRADED and last.tag_ in ("VBN", "VBD"):
+        # "39 percent are rated "highly critical"": a grade on a scale, passive or not
+        return not any(c.dep_ == "agent" for c in last.children)
     return (
-        last.lemma_.lower() in _NAMING
+        lemma in _NAMING
         and last.tag_ == "VBN"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in last.children)
     )

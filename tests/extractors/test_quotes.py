@@ -745,3 +745,352 @@ def test_a_possessors_unnamed_relative_is_not_the_possessor() -> None:
         'Hart\'s son said: "Dad has been going since he was six."'
     )
     assert [q.get("speaker") for q in quotes] == ["dave-hart", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            'Central bank governor Anna Berg was quoted by Reuters as saying: "Rates will '
+            'stay where they are."',
+            "anna-berg",
+        ),
+        # newspaper, the agent after the words
+        (
+            '"We had no choice," Tom Baker, the union leader, was quoted by the '
+            "Associated Press as saying.",
+            "tom-baker",
+        ),
+        # broadcaster
+        (
+            "The mayor of Leeds, Sarah Gill, was cited by the BBC as saying that "
+            '"the flood defences held."',
+            "sarah-gill",
+        ),
+    ],
+)
+def test_an_outlet_that_quotes_someone_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newspaper: a one-word answer, its attribution right after
+        (
+            'Council leader John Harker was asked about the claim. "Nonsense," he said.',
+            [("Nonsense", "john-harker")],
+        ),
+        # wire: the verb before the name
+        (
+            '"Absolutely," said Tom Baker, the union leader, when asked if he would stand again.',
+            [("Absolutely", "tom-baker")],
+        ),
+        # broadcaster: introduced with a colon
+        (
+            'Asked whether she would resign, the minister, Anne Quinn, replied: "Never."',
+            [("Never.", "anne-quinn")],
+        ),
+        # titles and labels stay out
+        ('The film "Blue Harbour," which Anne Quinn directed, won the prize.', []),
+        ('"Welcome Home," the banner read.', []),
+        ('Anne Quinn said her next film would be called "Blue Harbour."', []),
+        ('Tom Baker dismissed talk of a "Baltic Tiger," saying growth was weak.', []),
+    ],
+)
+def test_a_word_said_aloud_in_title_case_is_a_quote(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Cases are rising in every region," said WHO director Anna Berg.',
+        '"The virus has not gone away," said WHO director Anna Berg.',
+        '"We expect more cases next month," said WHO chief Anna Berg.',
+    ],
+)
+def test_an_acronym_before_an_inverted_speakers_name(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anna-berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            "Former minister Tom Baker denied the allegations on Tuesday. "
+            '"I have never taken a bribe in my life."',
+            "tom-baker",
+        ),
+        # newspaper, a new paragraph
+        (
+            "Anne Quinn, the fire chief, praised the rescue crews.\n\n"
+            '"They worked all night in the rain and saved every one of them."',
+            "anne-quinn",
+        ),
+        # broadcaster
+        (
+            "Acme Corp chairman Ian Ross rejected calls to resign and denied the reports. "
+            '"We do not rule anything out, but I am staying."',
+            "ian-ross",
+        ),
+        # someone spoken to may be the one who answers: no speaker
+        (
+            'Anne Quinn asked Tom Baker about the vote. "It was perfectly fair."',
+            None,
+        ),
+    ],
+)
+def test_words_after_a_sentence_of_what_someone_spoke_to(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"How can it go away?" Anne Quinn remembered asking, "It is the best car in the country."',
+        '"Is this fair?" Anne Quinn told reporters, "I do not think so."',
+        '"Why did nobody listen?" Anne Quinn wondered aloud, "We told them for years."',
+    ],
+)
+def test_a_question_and_the_attribution_that_opens_the_next_quotation(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anne-quinn", "anne-quinn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wire
+        (
+            "The Ministry of Health issued a statement on Friday. "
+            '"The outbreak is under control," the statement read.',
+            "ministry-of-health",
+        ),
+        # newspaper
+        (
+            "Carvell Motors published a report on the recall on Monday. "
+            '"No customer was put at risk," the report said.',
+            "carvell-motors",
+        ),
+        # broadcaster
+        (
+            "A statement from Acme Corp was read outside the court. "
+            '"We will appeal this verdict," the statement said.',
+            "acme-corp",
+        ),
+        # one who read or saw the document did not write it; an unnamed writer is no one
+        (
+            'Tom Baker read the report. "The pilots were not to blame," the report said.',
+            None,
+        ),
+        (
+            'Tom Baker\'s lawyer issued a statement. "My client is innocent," the statement said.',
+            None,
+        ),
+    ],
+)
+def test_the_statement_is_the_one_who_issued_it(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The security firm Vigil Labs said the browser has 200 known flaws; 40 of them "
+        'are rated "highly critical".',
+        'Vigil Labs said the storm had been classified "extremely dangerous" on Monday.',
+        'Shore Trust, a charity, said the beach was graded "excellent" for the third year.',
+    ],
+)
+def test_a_grade_on_a_scale_is_no_quote(text: str) -> None:
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Baker, who organised the march, was pleased. "Over a thousand came." '
+        'Anne Quinn, a student, agreed. "It felt like the whole town was here."',
+        "Anne Quinn spoke to reporters outside the court on Friday. "
+        '"It felt like the whole town was here."',
+        'Union leader Anne Quinn called for calm. "It felt like the whole town was here."',
+    ],
+)
+def test_words_after_a_sentence_that_someone_spoke(text: str) -> None:
+    found = _speakers(text)
+    assert found["It felt like the whole town was here."] == "anne-quinn"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anne Quinn, the mayor, said: ”We will rebuild the bridge by spring.” "
+            "Work starts on Monday.",
+            [("We will rebuild the bridge by spring.", "anne-quinn")],
+        ),
+        (
+            "”Nobody told us anything,” said Tom Baker, a resident of the street.",
+            [("Nobody told us anything", "tom-baker")],
+        ),
+        # spaced marks still close where they stand
+        (
+            "Anne Quinn said the bridge was “ unsafe for traffic ” and would close.",
+            [("unsafe for traffic", "anne-quinn")],
+        ),
+    ],
+)
+def test_a_closing_glyph_set_as_an_opening_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters outside Leeds General carried signs reading "Hands off our hospital". '
+        'Anne Quinn, a nurse, said: "We are exhausted."',
+        'Fans held up a banner that said "Thank you for everything" as Anne Quinn left. '
+        'Anne Quinn, the captain, said: "We are exhausted."',
+        '"Closed until further notice," read a sign on the door of the plant. '
+        'Anne Quinn, a worker, said: "We are exhausted."',
+    ],
+)
+def test_the_words_on_a_sign_are_no_quote(text: str) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == [
+        ("We are exhausted.", "anne-quinn")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We lost everything," said Tom Baker, a farmer. "Everything." '
+            "His house was destroyed.",
+            [("We lost everything", "tom-baker"), ("Everything.", "tom-baker")],
+        ),
+        (
+            'Anne Quinn said the inquiry had found "serious failings". '
+            '"Nobody was in charge," she said. "Nobody."',
+            [
+                ("serious failings", "anne-quinn"),
+                ("Nobody was in charge", "anne-quinn"),
+                ("Nobody.", "anne-quinn"),
+            ],
+        ),
+        # a title-case cry that the sentence goes on to give to others stays out
+        (
+            '"We will win," said Tom Baker, the candidate. "Vote Baker!" the crowd chanted.',
+            [("We will win", "tom-baker")],
+        ),
+    ],
+)
+def test_a_word_that_goes_on_with_the_last_speakers_quote(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Vexo laptop has a 13.3 "widescreen display, while the Pro has a 15" or 17 '
+        '"display. "It is our best laptop yet," said Anne Quinn, Vexo\'s chief.',
+        'Vexo sells 24 "monitors for offices and 27" models for studios. '
+        '"It is our best laptop yet," said Anne Quinn.',
+    ],
+)
+def test_an_inch_sign_is_no_quotation_mark(text: str) -> None:
+    assert [(q["text"], q.get("speaker")) for q in _quotes(text)] == [
+        ("It is our best laptop yet", "anne-quinn")
+    ]
+
+
+def test_a_quotation_may_still_end_in_a_number() -> None:
+    assert [q["text"] for q in _quotes('"We have lost 12" said Tom Baker, the coach.')] == [
+        "We have lost 12"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Lakeshore Airlines said Vexo Aircraft would pay for the delay. In a statement "
+            'on the Vexo Aircraft website, the company said that "the wiring was late".',
+            "vexo-aircraft",
+        ),
+        (
+            "Acme Corp and Vexo Ltd are rivals. In a post on Acme Corp's blog, the "
+            'company said: "We will see them in court."',
+            "acme-corp",
+        ),
+        # the body a letter is sent to is not the one that sends it
+        (
+            "Acme Corp and Vexo Ltd are rivals. In a letter to Acme Corp, the company "
+            'said: "We will see them in court."',
+            None,
+        ),
+    ],
+)
+def test_the_company_is_the_body_whose_site_it_speaks_on(text: str, speaker: str | None) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The form must be completed in English, the Home Office recommending "
+            '"online translation tools" if needed.',
+            "home-office",
+        ),
+        (
+            'Anne Quinn, a doctor, recommended "at least eight hours of sleep" a night.',
+            "anne-quinn",
+        ),
+        ('Tom Baker advised voters to "think very carefully" before Thursday.', "tom-baker"),
+    ],
+)
+def test_words_someone_recommends_or_advises(text: str, speaker: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We need new players," Tom Baker, the coach, went on.',
+        'Anne Quinn, the captain, praised the referee. "He was fair," she said. '
+        '"We need new players," Tom Baker, the coach, went on.',
+    ],
+)
+def test_went_on_is_going_on_speaking(text: str) -> None:
+    assert _speakers(text)["We need new players"] == "tom-baker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy that lost its verb
+        '"Dealers are pulling every lever to attract buyers," Anne Quinn, an analyst '
+        "at Edmunds. Shares rose 2 percent.",
+        # a pull quote and its name line
+        "Anne Quinn worked on the ship for ten years.\n\n"
+        '"We were never allowed to leave the ship."\n'
+        "Anne Quinn, former crew member\n\n"
+        "The company denies this.",
+    ],
+)
+def test_a_name_line_signs_the_quote_before_it(text: str) -> None:
+    assert [q.get("speaker") for q in _quotes(text)] == ["anne-quinn"]
+
+
+def test_a_name_that_goes_on_to_a_verb_is_no_signature() -> None:
+    found = _speakers(
+        'Tom Baker, the coach, was pleased. "We won the cup at last." Anne Quinn smiled.'
+    )
+    assert found["We won the cup at last."] != "anne-quinn"
