@@ -1461,7 +1461,9 @@ def _name_line(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, E
         return False, None
     # The name runs up to a comma (its description) or the end.
     name_end = next((t.i for t in span if t.text == ","), span.end)
-    if any(speakers.entity_of(t) not in (ent, None) for t in doc[span.start : name_end]):
+    # Nothing but the name before it: "Warhol's photographic legacy", a subhead after
+    # the quote, names someone without signing anything.
+    if any(speakers.entity_of(t) is not ent for t in doc[span.start : name_end]):
         return False, None
     return True, ent
 

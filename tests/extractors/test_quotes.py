@@ -1094,3 +1094,15 @@ def test_a_name_that_goes_on_to_a_verb_is_no_signature() -> None:
         'Tom Baker, the coach, was pleased. "We won the cup at last." Anne Quinn smiled.'
     )
     assert found["We won the cup at last."] != "anne-quinn"
+
+
+def test_a_subhead_that_opens_with_a_name_signs_nothing() -> None:
+    # The speaker is named before the quote; the next line is a subhead about someone
+    # else, which merely begins with their name.
+    text = (
+        "The painter Lena Ortiz died in 1990.\n\n"
+        'Mara Quinn, curator of the city museum, said, "These prints show her daily life."\n'
+        "Ortiz's early years\n\n"
+        "Ortiz grew up in a port town."
+    )
+    assert _speakers(text)["These prints show her daily life."] == "mara-quinn"
