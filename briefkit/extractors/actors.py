@@ -1227,18 +1227,44 @@ def _unplaced_region(ent: Entity, doc: Doc) -> bool:
     """A region only the model's label makes one, that the text never writes as a
     place: 'shipped with Windows XP', 'Microsoft's Windows Mobile', '5 gigabytes
     (GB)'. A name the gazetteer does not know is a place when some mention of it is
-    where something is or happens (the object of "in", "from", "near" ...) or sits
-    beside a known place ("Wixom, Michigan"); otherwise it is left out, as a doubtful
-    name costs less left out than on the page as a place."""
+    where something is or happens; otherwise it is left out, as a doubtful name costs
+    less left out than on the page as a place."""
     if ent.kind != "region" or not ent.names:
         return False
     if not all(n.strength == 0 and n.label in {"GPE", "LOC"} for n in ent.names):
         return False
+    return not _written_as_place(ent, doc)
+
+
+def unplace_unsupported_cities(entities: list[Entity], doc: Doc) -> None:
+    """'fans dressed as Batman': a city only the gazetteer makes one (Batman is a
+    Turkish city), where the model reads a body or a person on every mention and the
+    text never writes it as a place. The gazetteer is used only with evidence from
+    the text, so the model's reading stands. Runs after ``mark_acting_bodies``, which
+    settles the acting companies ("Toyota said") the same way."""
+    for ent in entities:
+        if ent.kind != "city" or not ent.names:
+            continue
+        labels = {n.label for n in ent.names}
+        if len(labels) != 1 or not labels <= {"ORG", "PERSON"}:
+            continue
+        if any(n.strength > 1 for n in ent.names) or _written_as_place(ent, doc):
+            continue
+        kind = "organization" if labels == {"ORG"} else "person"
+        ent.kind = kind
+        for n in ent.names:
+            n.kind, n.country = kind, None
+
+
+def _written_as_place(ent: Entity, doc: Doc) -> bool:
+    """Some mention of ``ent`` is where something is or happens (the object of "in",
+    "from", "near" ..., of a verb of motion) or sits beside a known place ("Wixom,
+    Michigan")."""
     gaz = load_gazetteer()
     for n in ent.names:
         span = doc.char_span(n.start, n.end, alignment_mode="expand")
         if span is None:
-            return False
+            return True  # unreadable: keep the reading it has
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head  # "in Foo and Bar"
@@ -1249,14 +1275,14 @@ def _unplaced_region(ent: Entity, doc: Doc) -> bool:
                 break
             root = root.head
         if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS:
-            return False
+            return True
         if root.dep_ == "dobj" and root.head.lemma_.lower() in _MOTION_VERBS:
-            return False
+            return True
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
             nxt = doc[span.end + 1 : span.end + 3]
             if any(_is_place_name(nxt[:k].text, gaz) for k in (1, 2) if len(nxt) >= k):
-                return False
-    return True
+                return True
+    return False
 
 
 def _acts(tok: Token) -> bool:
@@ -4405,6 +4431,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
     mark_acting_bodies(entities, doc)
+    unplace_unsupported_cities(entities, doc)
     entities = [e for e in entities if not _unplaced_region(e, doc)]
     add_surname_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)

@@ -1734,3 +1734,25 @@ def test_a_possessive_inside_a_read_name_ends_the_owners_name() -> None:
 def test_guilds_syndicates_and_workers_unions_are_bodies(text: str, ident: str) -> None:
     actors = _actors(text)
     assert actors[ident]["kind"] == "organization", actors
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # Batman is also a Turkish city: the model reads a body, and nothing in the
+        # text places it, so the gazetteer's reading does not stand.
+        ("Fans dressed as Batman and the Joker queued outside the hall on Saturday.",
+         "Batman", "organization"),
+        ("The magazine praised Toyota for its hybrid engines.", "Toyota",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_a_city_only_the_gazetteer_reads_yields_to_the_model(
+    text: str, name: str, kind: str
+) -> None:
+    assert name not in _places(text)
+    assert {a["name"]: a["kind"] for a in _actors(text).values()}.get(name) == kind
+
+
+def test_a_city_the_text_places_keeps_its_reading() -> None:
+    assert "Batman" in _places("She grew up in Batman, a city in southeastern Turkey.")
