@@ -3606,7 +3606,8 @@ def _render(tokens: Iterable[Token]) -> str:
     out = ""
     last: Token | None = None
     # Each word once: a name put in for its head noun may already be there.
-    for t in sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i):
+    ordered = _without_bare_asides(sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i))
+    for t in ordered:
         # A left-out token (a quotation mark) may have held the only space between two.
         if last is not None and t.i > last.i + 1 and not last.whitespace_:
             gap = t.doc[last.i + 1 : t.i]
@@ -3617,6 +3618,25 @@ def _render(tokens: Iterable[Token]) -> str:
         out += (t.lower_ if _capital_only_as_first(t) else t.text) + t.whitespace_
         last = t
     return re.sub(r"\s+", " ", out).strip(" ,;:—–-")
+
+
+def _without_bare_asides(tokens: list[Token]) -> list[Token]:
+    """The words of a parenthesis whose brackets were left out go too: "the Penske
+    Automotive Group (PAG) was selected" reads "... Group was selected", not "...
+    Group PAG was selected"."""
+    if not tokens:
+        return tokens
+    kept = {t.i for t in tokens}
+    opened: list[int] = []
+    aside: set[int] = set()
+    for t in tokens[0].doc[tokens[0].i : tokens[-1].i + 1]:
+        if t.text == "(":
+            opened.append(t.i)
+        elif t.text == ")" and opened:
+            opened.pop()
+        elif opened and opened[-1] not in kept:
+            aside.add(t.i)
+    return [t for t in tokens if t.i not in aside]
 
 
 def _capital_only_as_first(tok: Token) -> bool:

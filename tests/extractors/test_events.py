@@ -2036,3 +2036,14 @@ def test_an_offset_from_a_noun_that_only_looks_like_an_earlier_verb_dates_nothin
     )
     _, events = events_of(nlp, text)
     assert [e["date"] for e in events] == ["2019"]
+
+
+def test_a_parenthesis_left_out_takes_its_words_along(nlp: Language) -> None:
+    # The brackets of "(PAG)" are not in the line; the abbreviation must not be either.
+    text = (
+        "Kestrel Motors said on Monday that the Harlow Automotive Group (HAG) "
+        "was chosen to buy its truck unit."
+    )
+    _, events = events_of(nlp, text)
+    whats = [e["what"] for e in events]
+    assert whats and not any("HAG" in w for w in whats), whats
