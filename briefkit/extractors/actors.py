@@ -236,18 +236,12 @@ def _is_honorific(tok: Token) -> bool:
     return tok.text.rstrip(".").lower() in HONORIFICS and tok.text[0].isupper()
 
 
-# Words of an office written after the body's name ("White House Press Secretary").
-_OFFICE_WORDS = (
-    TITLE_WORDS
-    | ROLE_NOUNS
-    | word_set("""
-    press executive officer operating senior managing associate assistant principal lead
-    """)
-)
-# The last word of such an office: a post a person holds ("State" is not one).
-_OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
 # Words that open a post before its role noun, besides titles ("Senior Analyst").
 _TITLE_OPENERS = word_set("senior executive managing associate assistant principal lead")
+# Words of an office written after the body's name ("White House Press Secretary").
+_OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | _TITLE_OPENERS | word_set("press officer operating")
+# The last word of such an office: a post a person holds ("State" is not one).
+_OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
 # "Adam Air Flight 574": a flight is an event; the airline flies it.
 _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
@@ -756,7 +750,7 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     # Secretary of the Air Force for Acquisition").
     titled = (
         len(before) >= 2
-        and all(t.lower_ in _OFFICE_WORDS | _TITLE_OPENERS for t in before)
+        and all(t.lower_ in _OFFICE_WORDS for t in before)  # openers included
         and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
         and last in ROLE_NOUNS
         and last not in _PORTFOLIO_POSTS
