@@ -273,12 +273,9 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
-        *firsts, e = _possessor_apart(e)
-        if firsts:
-            out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
-            firsts = []
+        *owners, e = _possessor_apart(e)
         *firsts, e = _repeated_word_parts(e)
-        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
+        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in owners + firsts)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
             absorbed.add(e.start_char)
