@@ -42,6 +42,8 @@ from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
@@ -1572,6 +1574,14 @@ def _listed_with_people(doc: Doc, name: Name) -> bool:
     return gaz.country(span.text) is None and gaz.city(span.text) is None
 
 
+def _written_spans(doc: Doc, key: str) -> Iterator[Span]:
+    """Every place the text writes ``key`` as a whole word, as a span of whole tokens."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            yield span
+
+
 def _aged_anywhere(doc: Doc, key: str) -> bool:
     """'Thandiwe Mbeki, 61, of Hillside Road, said': a name with an age set off by
     commas is a person's, whatever the model's label; only people are given an age
@@ -1583,9 +1593,8 @@ def _aged_anywhere(doc: Doc, key: str) -> bool:
     gaz = load_gazetteer()
     if gaz.country(key) is not None or gaz.city(key) is not None:
         return False
-    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or span.end + 2 >= len(doc):
+    for span in _written_spans(doc, key):
+        if span.end + 2 >= len(doc):
             continue
         comma, age, close = doc[span.end], doc[span.end + 1], doc[span.end + 2]
         if (
@@ -2271,10 +2280,7 @@ def _version_anywhere(doc: Doc, key: str) -> bool:
     """Any mention of the name, labelled by the model or not, is a product's by
     ``_version_of``: the model labels a product's name in one sentence and leaves it
     bare in the one that says what it is ("the latest versions of Foo")."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
-        span = doc.char_span(m.start(), m.end())
-        if span is None:
-            continue
+    for span in _written_spans(doc, key):
         # "The Boeing 787 is an airliner": the maker's name opening a model's is the
         # model's word, not the name said to be a product.
         nxt = doc[span.end] if span.end < len(doc) else None
