@@ -1118,21 +1118,26 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     return True
 
 
-def _apposition_kind(doc: Doc, name: Name) -> str | None:
-    span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
+def _appositive_nouns(root: Token) -> list[Token]:
+    """The nouns set off in apposition after a name's root that say what it is."""
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
     # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
     # noun, but a role noun set off after the name still says who the name is.
-    nouns = [
+    return [
         c for c in root.children
         if c.dep_ == "appos" and not any(k < c.i for k in conj)
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
+
+
+def _apposition_kind(doc: Doc, name: Name) -> str | None:
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    nouns = _appositive_nouns(root)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
@@ -4131,16 +4136,7 @@ def _kin_role(
     """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
     named by a relation to another gets it as role ("wife of Ivo Lind")."""
     root = span.root
-    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
-    # describes the nearer conjunct as often as the first; it settles neither.
-    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
-    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
-    # noun, but a role noun set off after the name still says who the name is.
-    nouns = [
-        c for c in root.children
-        if c.dep_ == "appos" and not any(k < c.i for k in conj)
-        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
-    ]  # fmt: skip
+    nouns = _appositive_nouns(root)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
     # "his then-girlfriend Ann Roe": the kin noun written as the name's modifier, with
