@@ -64,9 +64,7 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
             continue
         if not _opened_by_determiner(noun) or "\n" in noun.whitespace_:
             continue
-        end = noun.i + 1
-        while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-            end += 1
+        end = _name_run_end(doc, noun.i + 1)
         run = doc[noun.i + 1 : end]
         if not len(run) or run[0].lower_ in title_words:
             continue
@@ -154,9 +152,7 @@ def _body_after(person: Span) -> Span | None:
     if not person.start <= prep.head.i < person.end:
         return None
     k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-    end = k
-    while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-        end += 1
+    end = _name_run_end(doc, k)
     if end == k:
         return None
     run = doc[k:end]
@@ -165,6 +161,14 @@ def _body_after(person: Span) -> Span | None:
     if run[-1].ent_type_ and len(run) < 2:
         return None  # "of the Kurds": a people the model knows, no body
     return run
+
+
+def _name_run_end(doc: Doc, start: int) -> int:
+    """The end of the run of name words from ``start``, which a line break ends."""
+    end = start
+    while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return end
 
 
 def _name_word(tok: Token) -> bool:
