@@ -240,6 +240,7 @@ def _is_honorific(tok: Token) -> bool:
 
 # Words that open a post before its role noun, besides titles ("Senior Analyst").
 _TITLE_OPENERS = word_set("senior executive managing associate assistant principal lead")
+_POST_OPENERS = TITLE_WORDS | _TITLE_OPENERS
 # Words of an office written after the body's name ("White House Press Secretary").
 _OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | _TITLE_OPENERS | word_set("press officer operating")
 # The last word of such an office: a post a person holds ("State" is not one).
@@ -750,7 +751,7 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     titled = (
         len(before) >= 2
         and all(t.lower_ in _OFFICE_WORDS for t in before)  # openers included
-        and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
+        and before[-2].lower_ in _POST_OPENERS
         and last in ROLE_NOUNS
         and last not in _PORTFOLIO_POSTS
     )
@@ -1593,7 +1594,7 @@ def _aged_anywhere(doc: Doc, key: str) -> bool:
     that way. A pair of capitalised words at least (a one-word name is left to the
     full name it shortens), and not a known place ("Leeds, 2, Chelsea, 1")."""
     words = key.split()
-    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS | NOT_PERSON_HEADS for w in words):
+    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS for w in words):
         return False
     gaz = load_gazetteer()
     if gaz.country(key) is not None or gaz.city(key) is not None:
