@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import given_names
-from briefkit.extractors.nlp import COMPANY_PARTS
+from briefkit.extractors.nlp import COMPANY_PARTS, joined_word
 from briefkit.extractors.types import Name
 
 if TYPE_CHECKING:
@@ -86,9 +86,8 @@ def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -
     name follows. A capitalised title word there opens the post ("Chief Executive")."""
     out: list[Name] = []
     persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
-    for i, tok in enumerate(doc):
-        width = 3 if tok.lower_ == "co" and i + 2 < len(doc) and doc[i + 1].text == "-" else 1
-        post = "co-" + doc[i + 2].lower_ if width == 3 else tok.lower_
+    for i in range(len(doc)):
+        post, width = joined_word(doc, i)
         if post not in COMPANY_PARTS or i + width not in persons or i == 0:
             continue
         start = i
