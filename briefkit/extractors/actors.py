@@ -42,6 +42,8 @@ from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
     from briefkit.article import Article
@@ -236,18 +238,13 @@ def _is_honorific(tok: Token) -> bool:
     return tok.text.rstrip(".").lower() in HONORIFICS and tok.text[0].isupper()
 
 
-# Words of an office written after the body's name ("White House Press Secretary").
-_OFFICE_WORDS = (
-    TITLE_WORDS
-    | ROLE_NOUNS
-    | word_set("""
-    press executive officer operating senior managing associate assistant principal lead
-    """)
-)
-# The last word of such an office: a post a person holds ("State" is not one).
-_OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
 # Words that open a post before its role noun, besides titles ("Senior Analyst").
 _TITLE_OPENERS = word_set("senior executive managing associate assistant principal lead")
+_POST_OPENERS = TITLE_WORDS | _TITLE_OPENERS
+# Words of an office written after the body's name ("White House Press Secretary").
+_OFFICE_WORDS = TITLE_WORDS | ROLE_NOUNS | _TITLE_OPENERS | word_set("press officer operating")
+# The last word of such an office: a post a person holds ("State" is not one).
+_OFFICE_HEADS = (TITLE_WORDS & ROLE_NOUNS) - word_set("general major")
 # "Adam Air Flight 574": a flight is an event; the airline flies it.
 _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 
@@ -279,12 +276,9 @@ def _model_names(doc: Doc) -> list[Name]:
         e = _without_stray_marks(e) if e is not None else None
         if e is None:
             continue
-        *firsts, e = _possessor_apart(e)
-        if firsts:
-            out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
-            firsts = []
+        *owners, e = _possessor_apart(e)
         *firsts, e = _repeated_word_parts(e)
-        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in firsts)
+        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in owners + firsts)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
             absorbed.add(e.start_char)
@@ -756,8 +750,8 @@ def _after_office_of(doc: Doc, i: int, j: int) -> int:
     # Secretary of the Air Force for Acquisition").
     titled = (
         len(before) >= 2
-        and all(t.lower_ in _OFFICE_WORDS | _TITLE_OPENERS for t in before)
-        and before[-2].lower_ in TITLE_WORDS | _TITLE_OPENERS
+        and all(t.lower_ in _OFFICE_WORDS for t in before)  # openers included
+        and before[-2].lower_ in _POST_OPENERS
         and last in ROLE_NOUNS
         and last not in _PORTFOLIO_POSTS
     )
@@ -1125,21 +1119,26 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     return True
 
 
-def _apposition_kind(doc: Doc, name: Name) -> str | None:
-    span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
+def _appositive_nouns(root: Token) -> list[Token]:
+    """The nouns set off in apposition after a name's root that say what it is."""
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
     # describes the nearer conjunct as often as the first; it settles neither.
     conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
     # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
     # noun, but a role noun set off after the name still says who the name is.
-    nouns = [
+    return [
         c for c in root.children
         if c.dep_ == "appos" and not any(k < c.i for k in conj)
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
     ]  # fmt: skip
+
+
+def _apposition_kind(doc: Doc, name: Name) -> str | None:
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    nouns = _appositive_nouns(root)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
@@ -1581,20 +1580,27 @@ def _listed_with_people(doc: Doc, name: Name) -> bool:
     return gaz.country(span.text) is None and gaz.city(span.text) is None
 
 
+def _written_spans(doc: Doc, key: str) -> Iterator[Span]:
+    """Every place the text writes ``key`` as a whole word, as a span of whole tokens."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            yield span
+
+
 def _aged_anywhere(doc: Doc, key: str) -> bool:
     """'Thandiwe Mbeki, 61, of Hillside Road, said': a name with an age set off by
     commas is a person's, whatever the model's label; only people are given an age
     that way. A pair of capitalised words at least (a one-word name is left to the
     full name it shortens), and not a known place ("Leeds, 2, Chelsea, 1")."""
     words = key.split()
-    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS | NOT_PERSON_HEADS for w in words):
+    if not 2 <= len(words) <= 4 or any(w in ORG_NAME_HEADS or w in NOT_PERSON_HEADS for w in words):
         return False
     gaz = load_gazetteer()
     if gaz.country(key) is not None or gaz.city(key) is not None:
         return False
-    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or span.end + 2 >= len(doc):
+    for span in _written_spans(doc, key):
+        if span.end + 2 >= len(doc):
             continue
         comma, age, close = doc[span.end], doc[span.end + 1], doc[span.end + 2]
         if (
@@ -2280,10 +2286,7 @@ def _version_anywhere(doc: Doc, key: str) -> bool:
     """Any mention of the name, labelled by the model or not, is a product's by
     ``_version_of``: the model labels a product's name in one sentence and leaves it
     bare in the one that says what it is ("the latest versions of Foo")."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", doc_text(doc)):
-        span = doc.char_span(m.start(), m.end())
-        if span is None:
-            continue
+    for span in _written_spans(doc, key):
         # "The Boeing 787 is an airliner": the maker's name opening a model's is the
         # model's word, not the name said to be a product.
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -4134,16 +4137,7 @@ def _kin_role(
     """'his wife, Mary Roe', 'Lind's lawyer, Ann Poe', 'Her attorney, X': the person
     named by a relation to another gets it as role ("wife of Ivo Lind")."""
     root = span.root
-    # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
-    # describes the nearer conjunct as often as the first; it settles neither.
-    conj = [c.i for c in root.children if c.dep_ == "conj" and c.i > root.i]
-    # "Jim Roe, the Vice Chairman of Acme": a title in capitals is tagged a proper
-    # noun, but a role noun set off after the name still says who the name is.
-    nouns = [
-        c for c in root.children
-        if c.dep_ == "appos" and not any(k < c.i for k in conj)
-        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
-    ]  # fmt: skip
+    nouns = _appositive_nouns(root)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
     # "his then-girlfriend Ann Roe": the kin noun written as the name's modifier, with

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import given_names
-from briefkit.extractors.nlp import COMPANY_PARTS
+from briefkit.extractors.nlp import COMPANY_PARTS, joined_word
 from briefkit.extractors.types import Name
 
 if TYPE_CHECKING:
@@ -64,9 +64,7 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
             continue
         if not _opened_by_determiner(noun) or "\n" in noun.whitespace_:
             continue
-        end = noun.i + 1
-        while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-            end += 1
+        end = _name_run_end(doc, noun.i + 1)
         run = doc[noun.i + 1 : end]
         if not len(run) or run[0].lower_ in title_words:
             continue
@@ -88,9 +86,8 @@ def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -
     name follows. A capitalised title word there opens the post ("Chief Executive")."""
     out: list[Name] = []
     persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
-    for i, tok in enumerate(doc):
-        width = 3 if tok.lower_ == "co" and i + 2 < len(doc) and doc[i + 1].text == "-" else 1
-        post = "co-" + doc[i + 2].lower_ if width == 3 else tok.lower_
+    for i in range(len(doc)):
+        post, width = joined_word(doc, i)
         if post not in COMPANY_PARTS or i + width not in persons or i == 0:
             continue
         start = i
@@ -154,9 +151,7 @@ def _body_after(person: Span) -> Span | None:
     if not person.start <= prep.head.i < person.end:
         return None
     k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-    end = k
-    while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-        end += 1
+    end = _name_run_end(doc, k)
     if end == k:
         return None
     run = doc[k:end]
@@ -165,6 +160,14 @@ def _body_after(person: Span) -> Span | None:
     if run[-1].ent_type_ and len(run) < 2:
         return None  # "of the Kurds": a people the model knows, no body
     return run
+
+
+def _name_run_end(doc: Doc, start: int) -> int:
+    """The end of the run of name words from ``start``, which a line break ends."""
+    end = start
+    while end < len(doc) and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return end
 
 
 def _name_word(tok: Token) -> bool:

@@ -183,9 +183,15 @@ def _word_after(tok: Token) -> str:
         i += 1
     if i >= len(doc):
         return ""
+    return joined_word(doc, i)[0]
+
+
+def joined_word(doc: Doc, i: int) -> tuple[str, int]:
+    """The lower-case word at token ``i`` and how many tokens it spans: "co-founder" is
+    joined back from the three tokens the tokenizer makes of it."""
     if i + 2 < len(doc) and doc[i].lower_ == "co" and doc[i + 1].text == "-":
-        return "co-" + doc[i + 2].lower_
-    return doc[i].lower_
+        return "co-" + doc[i + 2].lower_, 3
+    return doc[i].lower_, 1
 
 
 def names_a_company(tok: Token) -> bool:

@@ -33,6 +33,7 @@ from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import (
     _CHAIN_EXTRA,
     _OFFICE_MODIFIERS,
+    _POSSESSIVE,
     _TITLE_PARTS,
     ENDED_POST,
     STATE_POSTS,
@@ -1067,7 +1068,7 @@ def _hyphen_led(tok: Token, parties: _Parties) -> tuple[str | None, str | None]:
 def _possessive_after(tok: Token) -> bool:
     """ "Siemens' German rival": a possessive mark the parse did not make a possessor."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.text in {"'", "’", "'s", "’s"}
+    return nxt is not None and nxt.text in _POSSESSIVE
 
 
 def _founding(
