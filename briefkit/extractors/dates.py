@@ -778,11 +778,7 @@ def _h_year(m: Match, c: _Ctx) -> Result:
         r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$|['’]s\s+$", before, re.IGNORECASE
     ):
         word = nxt.group(1)
-        if word in _YEAR_OF_MEASURE:
-            return "date", f"{year:04d}", True
-        if word.endswith(("people", "children", "men")) or (
-            word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
-        ):
+        if _counted(word):
             return None
     return "date", f"{year:04d}", True
 
@@ -804,6 +800,17 @@ _YEAR_OF_MEASURE = frozenset({"levels", "prices", "figures", "rates", "values", 
 _FUNCTION_S = frozenset({"as", "was", "has", "its", "his", "hers", "ours", "theirs", "yours",
                          "whereas", "unless", "besides", "towards", "afterwards", "perhaps",
                          "always", "plus", "thus", "does", "goes"})  # fmt: skip
+
+
+def _counted(word: str) -> bool:
+    """A four-digit number before ``word`` counts it ("1709 schoolchildren", "2000
+    votes"): a plural, save the measures a year dates ("2000 levels") and function
+    words ("in 1999 as")."""
+    if word in _YEAR_OF_MEASURE:
+        return False
+    return word.endswith(("people", "children", "men")) or (
+        word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
+    )
 
 
 _SHORT_YEAR_BEFORE = re.compile(
@@ -831,14 +838,8 @@ def _h_bounded_year(m: Match, c: _Ctx) -> Result:
     if _COUNT_AFTER.match(after):
         return None
     nxt = re.match(r"\s+([a-z]+)\b", after)
-    if nxt:
-        word = nxt[1]
-        if word.endswith(("people", "children", "men")) or (
-            word.endswith("s")
-            and not word.endswith(("ss", "is", "us"))
-            and word not in _FUNCTION_S | _YEAR_OF_MEASURE
-        ):
-            return None
+    if nxt and _counted(nxt[1]):
+        return None
     return "date", f"{int(m['year']):04d}", True
 
 
