@@ -499,7 +499,7 @@ class _Ctx:
     published: dt.date | None
     tense: Callable[[int, int], Tense | None]
     # Whether the verb governing start:end is a simple past ("closed", not "has closed").
-    simple_past: Callable[[int, int], bool] = lambda start, end: False
+    simple_past: Callable[[int, int], bool]
 
 
 Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
@@ -2313,11 +2313,10 @@ def _title_end(text: str) -> int:
     return 0 if not line or line[-1] in '.!?"”' else end
 
 
-def _title_as_body(text: str, found: list[DateExpression]) -> list[DateExpression]:
+def _title_as_body(title_end: int, found: list[DateExpression]) -> list[DateExpression]:
     """A headline's relative date ("Teachers strike Monday") is the one the story tells
     in the same words ("will strike on Monday"): the body has the tense the headline
-    style drops."""
-    title_end = _title_end(text)
+    style drops. ``title_end`` is where the headline ends (see _title_end)."""
     if not title_end:
         return found
     body = {d.text.lower(): d.value for d in found if d.start > title_end and d.resolved}
@@ -2343,24 +2342,22 @@ def find_dates(
 
     title_end = _title_end(text)
 
-    def tense(start: int, end: int) -> Tense | None:
+    def the_doc() -> Doc:
         if not parsed:
             parsed.append(parse(load_model(), text))
-        told = clause_tense(parsed[0], start, end)
+        return parsed[0]
+
+    def tense(start: int, end: int) -> Tense | None:
+        told = clause_tense(the_doc(), start, end)
         # Headline style tells what happened in the present ("Police arrest suspect
         # Tuesday", GUIDE §6): the news is of the last such day. "to" still says future.
         if told == "present" and end <= title_end:
             return "past"
         return told
 
-    def simple_past(start: int, end: int) -> bool:
-        if not parsed:
-            parsed.append(parse(load_model(), text))
-        return _told_in_simple_past(parsed[0], start, end)
-
     if published is not None:
         published = dateline_day(text, published)
-    ctx = _Ctx(text, published, tense, simple_past)
+    ctx = _Ctx(text, published, tense, lambda s, e: _told_in_simple_past(the_doc(), s, e))
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):
@@ -2387,7 +2384,7 @@ def find_dates(
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
     out = _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
-    return _title_as_body(text, out)
+    return _title_as_body(title_end, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
