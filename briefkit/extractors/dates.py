@@ -1507,16 +1507,16 @@ def _h_that_day(m: Match, c: _Ctx) -> Result:
 def _h_two_days_off(m: Match, c: _Ctx) -> Result:
     if c.published is None:
         return "date", "XXXX-XX-XX", False
-    days = -2 if m["before"] else 2
-    return "date", (c.published + dt.timedelta(days=days)).isoformat(), True
+    return "date", _shift(c.published, -2 if m["before"] else 2, "day"), True
 
 
 def _h_trading_part(m: Match, c: _Ctx) -> Result:
     """ "in morning trading": that part of the day the story tells, resolved after
     recognition as a clock time with no day is."""
+    part = DAY_PARTS[m["part"].lower()]
     if c.published is None:
-        return "time", f"XXXX-XX-XXT{DAY_PARTS[m['part'].lower()]}", False
-    return "time", f"{_PENDING}+0T{DAY_PARTS[m['part'].lower()]}", True
+        return "time", f"XXXX-XX-XXT{part}", False
+    return "time", f"{_PENDING}+0T{part}", True
 
 
 def _h_count(m: Match, c: _Ctx) -> Result:
@@ -2287,7 +2287,7 @@ def _coordinated_decades(text: str, found: list[DateExpression]) -> list[DateExp
 
 
 # "the morning of September 3": the part of that day, one span (TimeML).
-_PART_OF = re.compile(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_PART_OF = re.compile(rf"\b(?:the\s+)?(?P<part>{PART})\s+of\s+$", re.I)
 
 
 def _parts_of_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
