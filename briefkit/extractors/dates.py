@@ -1254,7 +1254,7 @@ def _h_season(m: Match, c: _Ctx) -> Result:
     tense = c.tense(m.start(), m.end())
     year = c.published.year
     # Northern-hemisphere seasons by their first month.
-    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    first = _SEASON_START[code]
     if tense == "future" and first + 2 < c.published.month:
         year += 1
     elif tense != "future" and first > c.published.month:
