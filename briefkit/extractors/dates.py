@@ -1113,6 +1113,10 @@ def _h_ago(m: Match, c: _Ctx) -> Result:
     return "date", _shift(c.published, sign * int(n), unit), True
 
 
+# An offset word after "a year": "from $1.5bn a year earlier".
+_OFFSET_AFTER = re.compile(r"\s+(?:earlier|later|before|afterwards)\b")
+
+
 def _h_duration(m: Match, c: _Ctx) -> Result:
     g = m.groupdict()
     unit = g["unit"]
@@ -1154,8 +1158,7 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
             r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
         )
         # "from $1.5bn a year earlier": an offset (GUIDE §5: a duration), not a rate.
-        offset = re.match(r"\s+(?:earlier|later|before|afterwards)\b", c.text[m.end() :])
-        if re.search(rate, before) and not offset:
+        if re.search(rate, before) and not _OFFSET_AFTER.match(c.text, m.end()):
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True
 
