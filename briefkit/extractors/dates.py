@@ -499,7 +499,7 @@ class _Ctx:
     published: dt.date | None
     tense: Callable[[int, int], Tense | None]
     # Whether the verb governing start:end is a simple past ("closed", not "has closed").
-    simple_past: Callable[[int, int], bool] = lambda start, end: False
+    simple_past: Callable[[int, int], bool]
 
 
 Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
@@ -778,11 +778,7 @@ def _h_year(m: Match, c: _Ctx) -> Result:
         r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$|['’]s\s+$", before, re.IGNORECASE
     ):
         word = nxt.group(1)
-        if word in _YEAR_OF_MEASURE:
-            return "date", f"{year:04d}", True
-        if word.endswith(("people", "children", "men")) or (
-            word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
-        ):
+        if _counted(word):
             return None
     return "date", f"{year:04d}", True
 
@@ -804,6 +800,17 @@ _YEAR_OF_MEASURE = frozenset({"levels", "prices", "figures", "rates", "values", 
 _FUNCTION_S = frozenset({"as", "was", "has", "its", "his", "hers", "ours", "theirs", "yours",
                          "whereas", "unless", "besides", "towards", "afterwards", "perhaps",
                          "always", "plus", "thus", "does", "goes"})  # fmt: skip
+
+
+def _counted(word: str) -> bool:
+    """A four-digit number before ``word`` counts it ("1709 schoolchildren", "2000
+    votes"): a plural, save the measures a year dates ("2000 levels") and function
+    words ("in 1999 as")."""
+    if word in _YEAR_OF_MEASURE:
+        return False
+    return word.endswith(("people", "children", "men")) or (
+        word.endswith("s") and not word.endswith(("ss", "is", "us")) and word not in _FUNCTION_S
+    )
 
 
 _SHORT_YEAR_BEFORE = re.compile(
@@ -831,14 +838,8 @@ def _h_bounded_year(m: Match, c: _Ctx) -> Result:
     if _COUNT_AFTER.match(after):
         return None
     nxt = re.match(r"\s+([a-z]+)\b", after)
-    if nxt:
-        word = nxt[1]
-        if word.endswith(("people", "children", "men")) or (
-            word.endswith("s")
-            and not word.endswith(("ss", "is", "us"))
-            and word not in _FUNCTION_S | _YEAR_OF_MEASURE
-        ):
-            return None
+    if nxt and _counted(nxt[1]):
+        return None
     return "date", f"{int(m['year']):04d}", True
 
 
@@ -1112,6 +1113,10 @@ def _h_ago(m: Match, c: _Ctx) -> Result:
     return "date", _shift(c.published, sign * int(n), unit), True
 
 
+# An offset word after "a year": "from $1.5bn a year earlier".
+_OFFSET_AFTER = re.compile(r"\s+(?:earlier|later|before|afterwards)\b")
+
+
 def _h_duration(m: Match, c: _Ctx) -> Result:
     g = m.groupdict()
     unit = g["unit"]
@@ -1153,8 +1158,7 @@ def _h_duration(m: Match, c: _Ctx) -> Result:
             r"|\b(?:minute|hour|day|night|week|month)s[ \t]+)$"
         )
         # "from $1.5bn a year earlier": an offset (GUIDE §5: a duration), not a rate.
-        offset = re.match(r"\s+(?:earlier|later|before|afterwards)\b", c.text[m.end() :])
-        if re.search(rate, before) and not offset:
+        if re.search(rate, before) and not _OFFSET_AFTER.match(c.text, m.end()):
             return "set", duration_value(1, unit), True
     return "duration", duration_value(n, unit), True
 
@@ -1253,7 +1257,7 @@ def _h_season(m: Match, c: _Ctx) -> Result:
     tense = c.tense(m.start(), m.end())
     year = c.published.year
     # Northern-hemisphere seasons by their first month.
-    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    first = _SEASON_START[code]
     if tense == "future" and first + 2 < c.published.month:
         year += 1
     elif tense != "future" and first > c.published.month:
@@ -1506,16 +1510,16 @@ def _h_that_day(m: Match, c: _Ctx) -> Result:
 def _h_two_days_off(m: Match, c: _Ctx) -> Result:
     if c.published is None:
         return "date", "XXXX-XX-XX", False
-    days = -2 if m["before"] else 2
-    return "date", (c.published + dt.timedelta(days=days)).isoformat(), True
+    return "date", _shift(c.published, -2 if m["before"] else 2, "day"), True
 
 
 def _h_trading_part(m: Match, c: _Ctx) -> Result:
     """ "in morning trading": that part of the day the story tells, resolved after
     recognition as a clock time with no day is."""
+    part = DAY_PARTS[m["part"].lower()]
     if c.published is None:
-        return "time", f"XXXX-XX-XXT{DAY_PARTS[m['part'].lower()]}", False
-    return "time", f"{_PENDING}+0T{DAY_PARTS[m['part'].lower()]}", True
+        return "time", f"XXXX-XX-XXT{part}", False
+    return "time", f"{_PENDING}+0T{part}", True
 
 
 def _h_count(m: Match, c: _Ctx) -> Result:
@@ -2286,7 +2290,7 @@ def _coordinated_decades(text: str, found: list[DateExpression]) -> list[DateExp
 
 
 # "the morning of September 3": the part of that day, one span (TimeML).
-_PART_OF = re.compile(r"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_PART_OF = re.compile(rf"\b(?:the\s+)?(?P<part>{PART})\s+of\s+$", re.I)
 
 
 def _parts_of_days(text: str, found: list[DateExpression]) -> list[DateExpression]:
@@ -2312,11 +2316,10 @@ def _title_end(text: str) -> int:
     return 0 if not line or line[-1] in '.!?"”' else end
 
 
-def _title_as_body(text: str, found: list[DateExpression]) -> list[DateExpression]:
+def _title_as_body(title_end: int, found: list[DateExpression]) -> list[DateExpression]:
     """A headline's relative date ("Teachers strike Monday") is the one the story tells
     in the same words ("will strike on Monday"): the body has the tense the headline
-    style drops."""
-    title_end = _title_end(text)
+    style drops. ``title_end`` is where the headline ends (see _title_end)."""
     if not title_end:
         return found
     body = {d.text.lower(): d.value for d in found if d.start > title_end and d.resolved}
@@ -2342,24 +2345,22 @@ def find_dates(
 
     title_end = _title_end(text)
 
-    def tense(start: int, end: int) -> Tense | None:
+    def the_doc() -> Doc:
         if not parsed:
             parsed.append(parse(load_model(), text))
-        told = clause_tense(parsed[0], start, end)
+        return parsed[0]
+
+    def tense(start: int, end: int) -> Tense | None:
+        told = clause_tense(the_doc(), start, end)
         # Headline style tells what happened in the present ("Police arrest suspect
         # Tuesday", GUIDE §6): the news is of the last such day. "to" still says future.
         if told == "present" and end <= title_end:
             return "past"
         return told
 
-    def simple_past(start: int, end: int) -> bool:
-        if not parsed:
-            parsed.append(parse(load_model(), text))
-        return _told_in_simple_past(parsed[0], start, end)
-
     if published is not None:
         published = dateline_day(text, published)
-    ctx = _Ctx(text, published, tense, simple_past)
+    ctx = _Ctx(text, published, tense, lambda s, e: _told_in_simple_past(the_doc(), s, e))
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):
@@ -2386,7 +2387,7 @@ def find_dates(
         out = _order_ranges(text, _anchor_references(text, out, published))
         out = _narrative_years(text, out, published, tense)
     out = _parts_of_days(text, _coordinated_decades(text, _coordinated_days(text, out)))
-    return _title_as_body(text, out)
+    return _title_as_body(title_end, out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
