@@ -429,12 +429,13 @@ def _event_of(
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
     # "The festival runs through March 11": a description that repeats the last word
     # of one name told before it ("the Taipei City Lantern Festival") is that one.
+    words = _span_tokens(sent_doc, spans)
     for kind, found in (("actor", actors), ("place", places)):
-        described = _described_refs(sent_doc, index, kind, spans)
+        described = _described_refs(index, kind, words)
         # An organization's name may end in its product ("Douglas Aircraft": "the
         # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
         found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
-    kind_refs = _kind_described_refs(sent_doc, article, index, spans, kinds, place_kinds or {})
+    kind_refs = _kind_described_refs(article, index, words, kinds, place_kinds or {})
     for kind, ref in kind_refs:
         found = actors if kind == "actor" else places
         if ref not in found:
@@ -443,7 +444,7 @@ def _event_of(
     # argument that is a bare description of an organization is the one it refers
     # back to, wherever it stands in the clause (the subject's is named below).
     if epithets is not None:
-        found = _epithet_refs(sent_doc, epithets, index, spans, kinds)
+        found = _epithet_refs(words, epithets, index, kinds)
         actors += [r for r in found if r not in actors]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
@@ -527,36 +528,33 @@ def _named_epithet(
 
 
 def _epithet_refs(
-    doc: Doc,
+    words: list[Token],
     epithets: Epithets,
     mentions: SpanIndex[Mention],
-    spans: list[tuple[int, int]],
     kinds: Mapping[str, Entity],
 ) -> list[str]:
-    """The organizations the bare descriptions in ``spans`` ("the company", "the
+    """The organizations the bare descriptions in ``words`` ("the company", "the
     airline") refer back to, where ``epithets`` finds one plainly and no other
     organization is named before it in its sentence ("... refused to bail out Lehman
     Brothers, forcing the company to file": the story's main firm is not meant)."""
     out: list[str] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            if tok.pos_ != "NOUN":
-                continue
-            # ``doc`` may be the sentence's own parse; the resolver reads the article's.
-            at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
-            if at is None or len(at) != 1 or at[0].text != tok.text:
-                continue
-            ref = epithets.referent(at[0])
-            if ref is None or ref not in kinds or ref in out:
-                continue
-            lo = tok.sent.start_char
-            if any(
-                m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
-                for m in mentions.within(lo, tok.idx)
-            ):
-                continue
-            out.append(ref)
+    for tok in words:
+        if tok.pos_ != "NOUN":
+            continue
+        # ``words`` may be of the sentence's own parse; the resolver reads the article's.
+        at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
+        if at is None or len(at) != 1 or at[0].text != tok.text:
+            continue
+        ref = epithets.referent(at[0])
+        if ref is None or ref not in kinds or ref in out:
+            continue
+        lo = tok.sent.start_char
+        if any(
+            m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
+            for m in mentions.within(lo, tok.idx)
+        ):
+            continue
+        out.append(ref)
     return out
 
 
@@ -3695,28 +3693,34 @@ def _refs_in(mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int
     return seen
 
 
-def _described_refs(
-    doc: Doc, mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int]]
-) -> list[str]:
-    """The names a bare definite description in ``spans`` refers back to: "the
+def _span_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of ``spans``, span by span, each span widened to whole tokens."""
+    out: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.extend(span)
+    return out
+
+
+def _described_refs(mentions: SpanIndex[Mention], kind: str, words: list[Token]) -> list[str]:
+    """The names a bare definite description in ``words`` refers back to: "the
     festival" after "the Taipei City Lantern Festival", "the station" after "Chiang Kai
     Shek Memorial Hall Station". The noun must be the last word of the names of exactly
     one actor or place told before it; two such ("the Labour Party", "the Green Party")
     leave "the party" unresolved."""
     out: list[str] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            if not _bare_description(tok) or mentions.covering(tok.idx):
-                continue
-            noun = tok.lower_
-            refs = {
-                m.ref
-                for m in mentions.within(0, tok.idx)
-                if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
-            }
-            if len(refs) == 1 and (ref := refs.pop()) not in out:
-                out.append(ref)
+    for tok in words:
+        if not _bare_description(tok) or mentions.covering(tok.idx):
+            continue
+        noun = tok.lower_
+        refs = {
+            m.ref
+            for m in mentions.within(0, tok.idx)
+            if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
+        }
+        if len(refs) == 1 and (ref := refs.pop()) not in out:
+            out.append(ref)
     return out
 
 
@@ -3726,6 +3730,7 @@ def _described_refs(
 _CITY_NOUNS = frozenset({"city", "town"})
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _OCCASION_NOUNS = frozenset({"event", "competition", "contest", "tournament"})
+_KIND_NOUNS = _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS
 # The last word of a name that says it names an occasion ("FIRST Global Challenge").
 _OCCASION_HEADS = frozenset(
     {"festival", "challenge", "cup", "championship", "championships", "games", "olympics",
@@ -3737,50 +3742,47 @@ _KIND_REACH = 2
 
 
 def _kind_described_refs(
-    doc: Doc,
     article: Article,
     mentions: SpanIndex[Mention],
-    spans: list[tuple[int, int]],
+    words: list[Token],
     kinds: Mapping[str, Entity],
     place_kinds: Mapping[str, str],
 ) -> list[tuple[str, str]]:
-    """(mention kind, ref) for each bare description in ``spans`` that names only a
+    """(mention kind, ref) for each bare description in ``words`` that names only a
     kind ("the city", "the country", "the event") and has one referent of that kind
     named in its sentence before it or in the two before: "... the Taipei Lantern
     Festival. Last year 4 million visitors attended the event." Two of that kind
     there ("Japan ... China ... the country") leave it unresolved: a guess."""
     out: list[tuple[str, str]] = []
     sents = article.sentences
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            noun = tok.lower_
-            if noun not in _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS:
-                continue
-            if not _bare_description(tok) or mentions.covering(tok.idx):
-                continue
-            here = article.sentence_at(tok.idx)
-            if here is None:
-                continue
-            lo = sents[max(0, here.index - _KIND_REACH)].start
-            found: set[tuple[str, str]] = set()
-            for m in mentions.within(lo, tok.idx):
-                entity = kinds.get(m.ref)
-                if noun in _CITY_NOUNS:
-                    fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
-                elif noun in _COUNTRY_NOUNS:
-                    fits = m.kind == "actor" and entity is not None and entity.kind == "country"
-                else:
-                    fits = (
-                        m.kind == "actor"
-                        and entity is not None
-                        and entity.kind == "other"
-                        and entity.name.split()[-1].lower() in _OCCASION_HEADS
-                    )
-                if fits:
-                    found.add((m.kind, m.ref))
-            if len(found) == 1 and (one := found.pop()) not in out:
-                out.append(one)
+    for tok in words:
+        noun = tok.lower_
+        if noun not in _KIND_NOUNS:
+            continue
+        if not _bare_description(tok) or mentions.covering(tok.idx):
+            continue
+        here = article.sentence_at(tok.idx)
+        if here is None:
+            continue
+        lo = sents[max(0, here.index - _KIND_REACH)].start
+        found: set[tuple[str, str]] = set()
+        for m in mentions.within(lo, tok.idx):
+            entity = kinds.get(m.ref)
+            if noun in _CITY_NOUNS:
+                fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
+            elif noun in _COUNTRY_NOUNS:
+                fits = m.kind == "actor" and entity is not None and entity.kind == "country"
+            else:
+                fits = (
+                    m.kind == "actor"
+                    and entity is not None
+                    and entity.kind == "other"
+                    and entity.name.split()[-1].lower() in _OCCASION_HEADS
+                )
+            if fits:
+                found.add((m.kind, m.ref))
+        if len(found) == 1 and (one := found.pop()) not in out:
+            out.append(one)
     return out
 
 
