@@ -1091,6 +1091,18 @@ def _link_end(text: str, date: DateExpression) -> int:
     return link.end(1) if link is not None else date.end
 
 
+def _linked_offset(
+    text: str, date: DateExpression, sentence: Sentence
+) -> tuple[re.Match[str], re.Match[str]] | None:
+    """An exact offset linked to another happening ("a day after", "two years before"):
+    the offset's match and the link's, or None."""
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    return m, link
+
+
 def _calendar_values(dates: list[DateExpression], i: int, start: int, end: int) -> list[str]:
     """The calendar values of the dates in ``start``-``end``, but the ``i``-th."""
     return [
@@ -1147,10 +1159,10 @@ def _counted_back(
     clause is parsed on its own (the small model often hangs it on the main verb):
     returns the date, that parse, its span and the reading."""
     date = dates[i]
-    m = _OFFSET.match(date.value) if date.kind == "duration" else None
-    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
-    if m is None or link is None:
+    linked = _linked_offset(article.text, date, sentence)
+    if linked is None:
         return None
+    m, link = linked
     # The offset is set off from the dated clause ("announced Friday, a day after") or
     # fronted before it; one inside a clause ("would close the plant two years after
     # the merger completes") counts from what that clause tells, not from its date.
@@ -1270,10 +1282,10 @@ def _dated_by_act(
     with the noun phrase, or, where the phrase names no one, the one earlier event of
     that verb. The result is as precise as the unit and the anchor allow."""
     date = dates[i]
-    m = _OFFSET.match(date.value) if date.kind == "duration" else None
-    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
-    if m is None or link is None:
+    linked = _linked_offset(article.text, date, sentence)
+    if linked is None:
         return None
+    m, link = linked
     after = doc.char_span(link.end(), sentence.end, alignment_mode="expand")
     if after is None or not len(after):
         return None
