@@ -1203,6 +1203,13 @@ def _unnamed(subj: Token) -> bool:
     return subj.tag_ == "NNS" and det is None and not any(c.dep_ == "poss" for c in subj.children)
 
 
+def _past_marks(text: str, i: int) -> int:
+    """Where the text goes on after the quotation marks and blanks at ``i``."""
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
+        i += 1
+    return i
+
+
 def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     first = article.sentence_at(max(quote.start - 1, 0))
     last = article.sentence_at(quote.end) or article.sentence_at(max(quote.end - 1, 0))
@@ -1211,9 +1218,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     # '... in two respects." said Jane Doe.': the splitter ended the sentence at the
     # closing mark, but a lower-case word after it goes on with the attribution.
     text = article.text
-    i = quote.end
-    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
-        i += 1
+    i = _past_marks(text, quote.end)
     if i >= end and i < len(text) and text[i].islower():
         after = article.sentence_at(i)
         if after is not None:
@@ -1350,9 +1355,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
 def _goes_on_lower(text: str, quote: QuoteSpan) -> bool:
     """The sentence goes on in lower case after the closing mark ('"Vote Baker!" the
     crowd chanted'): the quotation is not a sentence of its own."""
-    i = quote.end
-    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
-        i += 1
+    i = _past_marks(text, quote.end)
     return i < len(text) and text[i].islower()
 
 
