@@ -1000,6 +1000,11 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def _speech_verb(tok: Token) -> bool:
+    """A verb of speaking ("said", "read", "told"), by ``_is_verb``'s reading."""
+    return tok.lemma_.lower() in SPEECH_VERBS and _is_verb(tok)
+
+
 # How far after a quotation its attribution may start: '," said X', '," the minister said'.
 _TRAILING = 25
 _LEADING = 40  # and how close before the next quotation a verb introduces that one
@@ -1371,7 +1376,7 @@ def _on_a_sign(tokens: list[Token], quote: QuoteSpan, quotes: SpanIndex[QuoteSpa
     """The quotation is what a sign or a label reads ('carried signs reading "..."', 'a
     banner that said "..."'): the GUIDE's label, not a quote."""
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         if _quote_between(quotes, verb.idx, quote) or _attribution_rank(verb, quote, quotes)[0] > 1:
             continue
@@ -1410,7 +1415,7 @@ def _uttered(doc: Doc, quote: QuoteSpan, tokens: list[Token], quotes: SpanIndex[
     if i >= 0 and text[i] not in ".!?:,\n":
         return False
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         if verb.idx >= quote.end and _attribution_rank(verb, quote, quotes)[0] == 0:
             return True
@@ -1506,7 +1511,7 @@ def _reported_before(
         return False, None
     tokens = _outside_tokens(doc, sent.start, sent.end, quotes)
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         # The sentence's main verb, or one joined to it ("rejected ... and denied").
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
