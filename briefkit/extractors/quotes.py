@@ -90,6 +90,11 @@ _MAKING = word_set("""
     issue release publish write send post sign deliver draft file submit pen produce
     prepare circulate distribute put
     """)
+# and those a document's own "in" phrase speaks through ("said in a statement"); not
+# "read" ("X read the report").
+_MAKING_IN = _MAKING | (SPEECH_VERBS - word_set("read"))
+# Subjects that are a body or a document, not a person ("the ministry", "the report").
+_BODY_OR_DOCUMENT_NOUNS = ORG_NOUNS | DOCUMENT_NOUNS
 
 
 def _body_lemma(noun: Token) -> str:
@@ -524,7 +529,7 @@ class _Speakers:
                 return None
             return (others or people)[0]
         lemma = subj.lemma_.lower()
-        if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
+        if found and subj.pos_ == "NOUN" and lemma not in _BODY_OR_DOCUMENT_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
             # not the body named as theirs. "Iran's president" may be the actor who
             # holds that post; a modified one ("vice president") is another post.
@@ -634,7 +639,7 @@ class _Speakers:
             makers = _MAKING
             if tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 # "said in a statement"; not "read" as a document's verb ("X read the report")
-                verb, makers = tok.head.head, _MAKING | (SPEECH_VERBS - word_set("read"))
+                verb, makers = tok.head.head, _MAKING_IN
             if not owners and verb is not None and verb.lemma_.lower() in makers:
                 owners = _own_subjects(verb)
             # Read as a speaker is: "Baker's lawyer issued a statement" is no word of Baker's.
@@ -944,7 +949,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and _body_lemma(s) in ORG_NOUNS | DOCUMENT_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in _BODY_OR_DOCUMENT_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
