@@ -668,17 +668,23 @@ def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc])
     ):
         return doc
     if start not in cache:
-        from briefkit.extractors.nlp import load_model
-
-        nlp = load_model()
-        own = nlp.make_doc(" " * start + text[start:end])
-        # The blank is a sentence of its own, so no phrase of the sentence takes it in.
-        for t in own:
-            if not t.is_space:
-                t.is_sent_start = True
-                break
-        cache[start] = nlp(own)
+        cache[start] = _parse_alone(text, start, end)
     return cache[start]
+
+
+def _parse_alone(text: str, start: int, end: int) -> Doc:
+    """A parse of ``text[start:end]`` on its own that keeps its offsets: the text
+    before it is blanked to spaces, one token the parser skips."""
+    from briefkit.extractors.nlp import load_model
+
+    nlp = load_model()
+    own = nlp.make_doc(" " * start + text[start:end])
+    # The blank is a sentence of its own, so no phrase of the sentence takes it in.
+    for t in own:
+        if not t.is_space:
+            t.is_sent_start = True
+            break
+    return nlp(own)
 
 
 def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -> bool:
@@ -1192,15 +1198,7 @@ def _counted_back(
         end -= 1
     key = -start - 1  # the sentence parses are keyed by their start, >= 0
     if key not in cache:
-        from briefkit.extractors.nlp import load_model
-
-        nlp = load_model()
-        blank = nlp.make_doc(" " * start + article.text[start:end])
-        for t in blank:
-            if not t.is_space:
-                t.is_sent_start = True
-                break
-        cache[key] = nlp(blank)
+        cache[key] = _parse_alone(article.text, start, end)
     own = cache[key]
     clause = own.char_span(start, end, alignment_mode="expand")
     if clause is None:
