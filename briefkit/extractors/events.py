@@ -170,9 +170,8 @@ def find_events(
                     continue
         when_end = date.end
         if value is None:
-            latest = str(events[-1]["date"]) if events else None
             back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed,
-                                 latest, [str(e["date"]) for e in events])  # fmt: skip
+                                 events)  # fmt: skip
             if back is not None:
                 value, own_doc, own_sent, one = back
                 when_end = _link_end(article.text, date)
@@ -1148,8 +1147,7 @@ def _counted_back(
     sentence: Sentence,
     published: dt.date | None,
     cache: dict[int, Doc],
-    latest: str | None = None,
-    told: Sequence[str] = (),
+    events: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[str, Doc, Span, _Reading] | None:
     """The happening an exact offset counts from, dated by the sentence's own date
     (GUIDE §6 Anchors, read the other way): "GM announced plans Friday, a day after
@@ -1169,6 +1167,8 @@ def _counted_back(
     if linked is None:
         return None
     m, link = linked
+    told = [str(e["date"]) for e in events]  # the dates of the events told so far
+    latest = told[-1] if told else None
     # The offset is set off from the dated clause ("announced Friday, a day after") or
     # fronted before it; one inside a clause ("would close the plant two years after
     # the merger completes") counts from what that clause tells, not from its date.
