@@ -197,7 +197,8 @@ def find_events(
         # "Posts from Friday ... wrote that as of Friday the site was not loading": a
         # state as of the day a happening of its sentence is dated by is what that
         # happening said or found, told by it (GUIDE §6: one event per happening).
-        if _as_of(article.text, date) and any(
+        as_of = _as_of(article.text, date)
+        if as_of and any(
             start == sentence.start and e["date"] == value
             for e, (start, _) in zip(events, told_by, strict=True)
         ):
@@ -213,7 +214,7 @@ def find_events(
         readings = [reading]
         # "As of March 4, IE6 has 277 flaws, and 39 percent of these are rated critical":
         # the clauses after a state's "as of" are parts of that one measurement.
-        if not approximate and not _as_of(article.text, date):
+        if not approximate and not as_of:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
