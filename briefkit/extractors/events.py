@@ -170,9 +170,8 @@ def find_events(
                     continue
         when_end = date.end
         if value is None:
-            latest = str(events[-1]["date"]) if events else None
             back = _counted_back(article, sent_doc, ordered, i, sentence, published, reparsed,
-                                 latest, [str(e["date"]) for e in events])  # fmt: skip
+                                 events)  # fmt: skip
             if back is not None:
                 value, own_doc, own_sent, one = back
                 when_end = _link_end(article.text, date)
@@ -198,7 +197,8 @@ def find_events(
         # "Posts from Friday ... wrote that as of Friday the site was not loading": a
         # state as of the day a happening of its sentence is dated by is what that
         # happening said or found, told by it (GUIDE §6: one event per happening).
-        if _as_of(article.text, date) and any(
+        as_of = _as_of(article.text, date)
+        if as_of and any(
             start == sentence.start and e["date"] == value
             for e, (start, _) in zip(events, told_by, strict=True)
         ):
@@ -214,7 +214,7 @@ def find_events(
         readings = [reading]
         # "As of March 4, IE6 has 277 flaws, and 39 percent of these are rated critical":
         # the clauses after a state's "as of" are parts of that one measurement.
-        if not approximate and not _as_of(article.text, date):
+        if not approximate and not as_of:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
@@ -429,12 +429,13 @@ def _event_of(
         places += [r for r in _refs_in(index, "place", clause) if r not in places]
     # "The festival runs through March 11": a description that repeats the last word
     # of one name told before it ("the Taipei City Lantern Festival") is that one.
+    words = _span_tokens(sent_doc, spans)
     for kind, found in (("actor", actors), ("place", places)):
-        described = _described_refs(sent_doc, index, kind, spans)
+        described = _described_refs(index, kind, words)
         # An organization's name may end in its product ("Douglas Aircraft": "the
         # aircraft" is a plane); what "the company" refers back to is ``epithets``'s.
         found += [r for r in described if r not in found and _kind(kinds, r) != "organization"]
-    kind_refs = _kind_described_refs(sent_doc, article, index, spans, kinds, place_kinds or {})
+    kind_refs = _kind_described_refs(article, index, words, kinds, place_kinds or {})
     for kind, ref in kind_refs:
         found = actors if kind == "actor" else places
         if ref not in found:
@@ -443,7 +444,7 @@ def _event_of(
     # argument that is a bare description of an organization is the one it refers
     # back to, wherever it stands in the clause (the subject's is named below).
     if epithets is not None:
-        found = _epithet_refs(sent_doc, epithets, index, spans, kinds)
+        found = _epithet_refs(words, epithets, index, kinds)
         actors += [r for r in found if r not in actors]
     if reading.subject is not None:
         reading, actors = _resolve_subject(reading, sent_doc, index, kinds, actors)
@@ -527,36 +528,33 @@ def _named_epithet(
 
 
 def _epithet_refs(
-    doc: Doc,
+    words: list[Token],
     epithets: Epithets,
     mentions: SpanIndex[Mention],
-    spans: list[tuple[int, int]],
     kinds: Mapping[str, Entity],
 ) -> list[str]:
-    """The organizations the bare descriptions in ``spans`` ("the company", "the
+    """The organizations the bare descriptions in ``words`` ("the company", "the
     airline") refer back to, where ``epithets`` finds one plainly and no other
     organization is named before it in its sentence ("... refused to bail out Lehman
     Brothers, forcing the company to file": the story's main firm is not meant)."""
     out: list[str] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            if tok.pos_ != "NOUN":
-                continue
-            # ``doc`` may be the sentence's own parse; the resolver reads the article's.
-            at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
-            if at is None or len(at) != 1 or at[0].text != tok.text:
-                continue
-            ref = epithets.referent(at[0])
-            if ref is None or ref not in kinds or ref in out:
-                continue
-            lo = tok.sent.start_char
-            if any(
-                m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
-                for m in mentions.within(lo, tok.idx)
-            ):
-                continue
-            out.append(ref)
+    for tok in words:
+        if tok.pos_ != "NOUN":
+            continue
+        # ``words`` may be of the sentence's own parse; the resolver reads the article's.
+        at = epithets.doc.char_span(tok.idx, tok.idx + len(tok.text))
+        if at is None or len(at) != 1 or at[0].text != tok.text:
+            continue
+        ref = epithets.referent(at[0])
+        if ref is None or ref not in kinds or ref in out:
+            continue
+        lo = tok.sent.start_char
+        if any(
+            m.kind == "actor" and m.ref != ref and _kind(kinds, m.ref) == "organization"
+            for m in mentions.within(lo, tok.idx)
+        ):
+            continue
+        out.append(ref)
     return out
 
 
@@ -670,17 +668,23 @@ def _own_parse(doc: Doc, text: str, start: int, end: int, cache: dict[int, Doc])
     ):
         return doc
     if start not in cache:
-        from briefkit.extractors.nlp import load_model
-
-        nlp = load_model()
-        own = nlp.make_doc(" " * start + text[start:end])
-        # The blank is a sentence of its own, so no phrase of the sentence takes it in.
-        for t in own:
-            if not t.is_space:
-                t.is_sent_start = True
-                break
-        cache[start] = nlp(own)
+        cache[start] = _parse_alone(text, start, end)
     return cache[start]
+
+
+def _parse_alone(text: str, start: int, end: int) -> Doc:
+    """A parse of ``text[start:end]`` on its own that keeps its offsets: the text
+    before it is blanked to spaces, one token the parser skips."""
+    from briefkit.extractors.nlp import load_model
+
+    nlp = load_model()
+    own = nlp.make_doc(" " * start + text[start:end])
+    # The blank is a sentence of its own, so no phrase of the sentence takes it in.
+    for t in own:
+        if not t.is_space:
+            t.is_sent_start = True
+            break
+    return nlp(own)
 
 
 def _restates(date_span: Span, dates: list[DateExpression], i: int, text: str) -> bool:
@@ -1093,6 +1097,18 @@ def _link_end(text: str, date: DateExpression) -> int:
     return link.end(1) if link is not None else date.end
 
 
+def _linked_offset(
+    text: str, date: DateExpression, sentence: Sentence
+) -> tuple[re.Match[str], re.Match[str]] | None:
+    """An exact offset linked to another happening ("a day after", "two years before"):
+    the offset's match and the link's, or None."""
+    m = _OFFSET.match(date.value) if date.kind == "duration" else None
+    link = _ANCHOR_LINK.match(text, date.end, sentence.end) if m else None
+    if m is None or link is None:
+        return None
+    return m, link
+
+
 def _calendar_values(dates: list[DateExpression], i: int, start: int, end: int) -> list[str]:
     """The calendar values of the dates in ``start``-``end``, but the ``i``-th."""
     return [
@@ -1132,8 +1148,7 @@ def _counted_back(
     sentence: Sentence,
     published: dt.date | None,
     cache: dict[int, Doc],
-    latest: str | None = None,
-    told: Sequence[str] = (),
+    events: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[str, Doc, Span, _Reading] | None:
     """The happening an exact offset counts from, dated by the sentence's own date
     (GUIDE §6 Anchors, read the other way): "GM announced plans Friday, a day after
@@ -1149,10 +1164,12 @@ def _counted_back(
     clause is parsed on its own (the small model often hangs it on the main verb):
     returns the date, that parse, its span and the reading."""
     date = dates[i]
-    m = _OFFSET.match(date.value) if date.kind == "duration" else None
-    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
-    if m is None or link is None:
+    linked = _linked_offset(article.text, date, sentence)
+    if linked is None:
         return None
+    m, link = linked
+    told = [str(e["date"]) for e in events]  # the dates of the events told so far
+    latest = told[-1] if told else None
     # The offset is set off from the dated clause ("announced Friday, a day after") or
     # fronted before it; one inside a clause ("would close the plant two years after
     # the merger completes") counts from what that clause tells, not from its date.
@@ -1182,15 +1199,7 @@ def _counted_back(
         end -= 1
     key = -start - 1  # the sentence parses are keyed by their start, >= 0
     if key not in cache:
-        from briefkit.extractors.nlp import load_model
-
-        nlp = load_model()
-        blank = nlp.make_doc(" " * start + article.text[start:end])
-        for t in blank:
-            if not t.is_space:
-                t.is_sent_start = True
-                break
-        cache[key] = nlp(blank)
+        cache[key] = _parse_alone(article.text, start, end)
     own = cache[key]
     clause = own.char_span(start, end, alignment_mode="expand")
     if clause is None:
@@ -1272,10 +1281,10 @@ def _dated_by_act(
     with the noun phrase, or, where the phrase names no one, the one earlier event of
     that verb. The result is as precise as the unit and the anchor allow."""
     date = dates[i]
-    m = _OFFSET.match(date.value) if date.kind == "duration" else None
-    link = _ANCHOR_LINK.match(article.text, date.end, sentence.end) if m else None
-    if m is None or link is None:
+    linked = _linked_offset(article.text, date, sentence)
+    if linked is None:
         return None
+    m, link = linked
     after = doc.char_span(link.end(), sentence.end, alignment_mode="expand")
     if after is None or not len(after):
         return None
@@ -3715,28 +3724,34 @@ def _refs_in(mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int
     return seen
 
 
-def _described_refs(
-    doc: Doc, mentions: SpanIndex[Mention], kind: str, spans: list[tuple[int, int]]
-) -> list[str]:
-    """The names a bare definite description in ``spans`` refers back to: "the
+def _span_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of ``spans``, span by span, each span widened to whole tokens."""
+    out: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.extend(span)
+    return out
+
+
+def _described_refs(mentions: SpanIndex[Mention], kind: str, words: list[Token]) -> list[str]:
+    """The names a bare definite description in ``words`` refers back to: "the
     festival" after "the Taipei City Lantern Festival", "the station" after "Chiang Kai
     Shek Memorial Hall Station". The noun must be the last word of the names of exactly
     one actor or place told before it; two such ("the Labour Party", "the Green Party")
     leave "the party" unresolved."""
     out: list[str] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            if not _bare_description(tok) or mentions.covering(tok.idx):
-                continue
-            noun = tok.lower_
-            refs = {
-                m.ref
-                for m in mentions.within(0, tok.idx)
-                if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
-            }
-            if len(refs) == 1 and (ref := refs.pop()) not in out:
-                out.append(ref)
+    for tok in words:
+        if not _bare_description(tok) or mentions.covering(tok.idx):
+            continue
+        noun = tok.lower_
+        refs = {
+            m.ref
+            for m in mentions.within(0, tok.idx)
+            if m.kind == kind and m.text.split()[-1].lower().strip(".,") == noun
+        }
+        if len(refs) == 1 and (ref := refs.pop()) not in out:
+            out.append(ref)
     return out
 
 
@@ -3746,6 +3761,7 @@ def _described_refs(
 _CITY_NOUNS = frozenset({"city", "town"})
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _OCCASION_NOUNS = frozenset({"event", "competition", "contest", "tournament"})
+_KIND_NOUNS = _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS
 # The last word of a name that says it names an occasion ("FIRST Global Challenge").
 _OCCASION_HEADS = frozenset(
     {"festival", "challenge", "cup", "championship", "championships", "games", "olympics",
@@ -3757,50 +3773,47 @@ _KIND_REACH = 2
 
 
 def _kind_described_refs(
-    doc: Doc,
     article: Article,
     mentions: SpanIndex[Mention],
-    spans: list[tuple[int, int]],
+    words: list[Token],
     kinds: Mapping[str, Entity],
     place_kinds: Mapping[str, str],
 ) -> list[tuple[str, str]]:
-    """(mention kind, ref) for each bare description in ``spans`` that names only a
+    """(mention kind, ref) for each bare description in ``words`` that names only a
     kind ("the city", "the country", "the event") and has one referent of that kind
     named in its sentence before it or in the two before: "... the Taipei Lantern
     Festival. Last year 4 million visitors attended the event." Two of that kind
     there ("Japan ... China ... the country") leave it unresolved: a guess."""
     out: list[tuple[str, str]] = []
     sents = article.sentences
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span if span is not None else []:
-            noun = tok.lower_
-            if noun not in _CITY_NOUNS | _COUNTRY_NOUNS | _OCCASION_NOUNS:
-                continue
-            if not _bare_description(tok) or mentions.covering(tok.idx):
-                continue
-            here = article.sentence_at(tok.idx)
-            if here is None:
-                continue
-            lo = sents[max(0, here.index - _KIND_REACH)].start
-            found: set[tuple[str, str]] = set()
-            for m in mentions.within(lo, tok.idx):
-                entity = kinds.get(m.ref)
-                if noun in _CITY_NOUNS:
-                    fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
-                elif noun in _COUNTRY_NOUNS:
-                    fits = m.kind == "actor" and entity is not None and entity.kind == "country"
-                else:
-                    fits = (
-                        m.kind == "actor"
-                        and entity is not None
-                        and entity.kind == "other"
-                        and entity.name.split()[-1].lower() in _OCCASION_HEADS
-                    )
-                if fits:
-                    found.add((m.kind, m.ref))
-            if len(found) == 1 and (one := found.pop()) not in out:
-                out.append(one)
+    for tok in words:
+        noun = tok.lower_
+        if noun not in _KIND_NOUNS:
+            continue
+        if not _bare_description(tok) or mentions.covering(tok.idx):
+            continue
+        here = article.sentence_at(tok.idx)
+        if here is None:
+            continue
+        lo = sents[max(0, here.index - _KIND_REACH)].start
+        found: set[tuple[str, str]] = set()
+        for m in mentions.within(lo, tok.idx):
+            entity = kinds.get(m.ref)
+            if noun in _CITY_NOUNS:
+                fits = m.kind == "place" and place_kinds.get(m.ref) == "city"
+            elif noun in _COUNTRY_NOUNS:
+                fits = m.kind == "actor" and entity is not None and entity.kind == "country"
+            else:
+                fits = (
+                    m.kind == "actor"
+                    and entity is not None
+                    and entity.kind == "other"
+                    and entity.name.split()[-1].lower() in _OCCASION_HEADS
+                )
+            if fits:
+                found.add((m.kind, m.ref))
+        if len(found) == 1 and (one := found.pop()) not in out:
+            out.append(one)
     return out
 
 

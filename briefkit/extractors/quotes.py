@@ -90,6 +90,11 @@ _MAKING = word_set("""
     issue release publish write send post sign deliver draft file submit pen produce
     prepare circulate distribute put
     """)
+# and those a document's own "in" phrase speaks through ("said in a statement"); not
+# "read" ("X read the report").
+_MAKING_IN = _MAKING | (SPEECH_VERBS - word_set("read"))
+# Subjects that are a body or a document, not a person ("the ministry", "the report").
+_BODY_OR_DOCUMENT_NOUNS = ORG_NOUNS | DOCUMENT_NOUNS
 
 
 def _body_lemma(noun: Token) -> str:
@@ -524,7 +529,7 @@ class _Speakers:
                 return None
             return (others or people)[0]
         lemma = subj.lemma_.lower()
-        if found and subj.pos_ == "NOUN" and lemma not in DOCUMENT_NOUNS | ORG_NOUNS:
+        if found and subj.pos_ == "NOUN" and lemma not in _BODY_OR_DOCUMENT_NOUNS:
             # "GM's marketing vice president said": a person the article leaves unnamed,
             # not the body named as theirs. "Iran's president" may be the actor who
             # holds that post; a modified one ("vice president") is another post.
@@ -634,7 +639,7 @@ class _Speakers:
             makers = _MAKING
             if tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 # "said in a statement"; not "read" as a document's verb ("X read the report")
-                verb, makers = tok.head.head, _MAKING | (SPEECH_VERBS - word_set("read"))
+                verb, makers = tok.head.head, _MAKING_IN
             if not owners and verb is not None and verb.lemma_.lower() in makers:
                 owners = _own_subjects(verb)
             # Read as a speaker is: "Baker's lawyer issued a statement" is no word of Baker's.
@@ -944,7 +949,7 @@ def _attribution(
             _unnamed(s)
             or s.pos_ == "PROPN"
             or (s.pos_ in ("NOUN", "NUM") and s.head == verb and _names_owner(s))
-            or (s.head == verb and _body_lemma(s) in ORG_NOUNS | DOCUMENT_NOUNS and _definite(s))
+            or (s.head == verb and _body_lemma(s) in _BODY_OR_DOCUMENT_NOUNS and _definite(s))
             for s in subjects
         ):
             return True, None
@@ -998,6 +1003,11 @@ def _is_verb(tok: Token) -> bool:
     """A verb, or a speech word the tagger took for a noun that still heads a subject
     ("The agency notes, '...'")."""
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _speech_verb(tok: Token) -> bool:
+    """A verb of speaking ("said", "read", "told"), by ``_is_verb``'s reading."""
+    return tok.lemma_.lower() in SPEECH_VERBS and _is_verb(tok)
 
 
 # How far after a quotation its attribution may start: '," said X', '," the minister said'.
@@ -1203,6 +1213,13 @@ def _unnamed(subj: Token) -> bool:
     return subj.tag_ == "NNS" and det is None and not any(c.dep_ == "poss" for c in subj.children)
 
 
+def _past_marks(text: str, i: int) -> int:
+    """Where the text goes on after the quotation marks and blanks at ``i``."""
+    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
+        i += 1
+    return i
+
+
 def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     first = article.sentence_at(max(quote.start - 1, 0))
     last = article.sentence_at(quote.end) or article.sentence_at(max(quote.end - 1, 0))
@@ -1211,9 +1228,7 @@ def _context(article: Article, quote: QuoteSpan) -> tuple[int, int]:
     # '... in two respects." said Jane Doe.': the splitter ended the sentence at the
     # closing mark, but a lower-case word after it goes on with the attribution.
     text = article.text
-    i = quote.end
-    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
-        i += 1
+    i = _past_marks(text, quote.end)
     if i >= end and i < len(text) and text[i].islower():
         after = article.sentence_at(i)
         if after is not None:
@@ -1350,9 +1365,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
 def _goes_on_lower(text: str, quote: QuoteSpan) -> bool:
     """The sentence goes on in lower case after the closing mark ('"Vote Baker!" the
     crowd chanted'): the quotation is not a sentence of its own."""
-    i = quote.end
-    while i < len(text) and (text[i] in _MARKS or text[i] in " \t"):
-        i += 1
+    i = _past_marks(text, quote.end)
     return i < len(text) and text[i].islower()
 
 
@@ -1368,7 +1381,7 @@ def _on_a_sign(tokens: list[Token], quote: QuoteSpan, quotes: SpanIndex[QuoteSpa
     """The quotation is what a sign or a label reads ('carried signs reading "..."', 'a
     banner that said "..."'): the GUIDE's label, not a quote."""
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         if _quote_between(quotes, verb.idx, quote) or _attribution_rank(verb, quote, quotes)[0] > 1:
             continue
@@ -1407,7 +1420,7 @@ def _uttered(doc: Doc, quote: QuoteSpan, tokens: list[Token], quotes: SpanIndex[
     if i >= 0 and text[i] not in ".!?:,\n":
         return False
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         if verb.idx >= quote.end and _attribution_rank(verb, quote, quotes)[0] == 0:
             return True
@@ -1503,7 +1516,7 @@ def _reported_before(
         return False, None
     tokens = _outside_tokens(doc, sent.start, sent.end, quotes)
     for verb in tokens:
-        if not (verb.lemma_.lower() in SPEECH_VERBS and _is_verb(verb)):
+        if not _speech_verb(verb):
             continue
         # The sentence's main verb, or one joined to it ("rejected ... and denied").
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
