@@ -216,6 +216,7 @@ def find_events(
         # the clauses after a state's "as of" are parts of that one measurement.
         if not approximate and not as_of:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
+            readings += _when_clause(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
             # yesterday afternoon, ...": the same happening told again (GUIDE §6).
@@ -348,6 +349,52 @@ def _conjoined(
         start = doc[own.left_edge.i].idx
         out.append(replace(told, start=max(told.start, start)))
     return out
+
+
+_WHEN_WORDS = frozenset({"when", "as"})
+
+
+def _when_clause(
+    reading: _Reading,
+    doc: Doc,
+    sent: Span,
+    date_span: Span,
+    value: str,
+    published: dt.date | None,
+) -> list[_Reading]:
+    """ "received the trademark in 2000, when the company overtook Infogear": a "when"
+    (or "as") clause set right after a date says what happened at that date; the date
+    is its own too, and it is told under the frame of the clause the date is in (a
+    claim's content stays reported)."""
+    after = date_span.end
+    if after < sent.end and doc[after].text == ",":
+        after += 1
+    if after >= sent.end - 1 or doc[after].lower_ not in _WHEN_WORDS:
+        return []
+    word = doc[after]
+    clause = word.head
+    if (
+        clause.pos_ not in ("VERB", "AUX")
+        or not _in(clause, sent)
+        or word.dep_ not in ("advmod", "mark")
+        or clause.dep_ not in ("relcl", "advcl", "acl")
+        or not any(c.dep_ in _SUBJECTS for c in clause.children)
+        or reading.verb == clause.i
+    ):
+        return []
+    # Only a clause hung on the date or on the verb it dates: one hung elsewhere may
+    # belong to another word of the sentence.
+    if clause.head.i not in {t.i for t in date_span} and clause.head.i != reading.verb:
+        return []
+    date_tokens = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        date_tokens.add(prep.i)
+    told = _verb_reading(clause, sent, date_tokens | {word.i}, value, published)
+    if told is None or told.verb != clause.i:
+        return []
+    status = reading.status if told.status == "happened" else told.status
+    return [replace(told, start=min(told.start, word.idx), status=status)]
 
 
 def _coordinated_clauses(verb: Token, sent: Span) -> list[Token]:
@@ -812,6 +859,9 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
     and its date against the article's."""
     own = [*verb.children, *told.children, *(_shared_aux(verb) if told is verb else [])]
+    timed = _time_frame(verb)
+    if timed is not None:
+        own += [c for c in timed.children if c.dep_ in ("aux", "neg")]
     adjective = _frame_adjective(verb) if told is verb else None
     if adjective is not None:
         # "is not likely to open", "is unlikely to be asked": a possibility, not a denial.
@@ -885,6 +935,45 @@ _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
 # Verbs of lasting, whose "through" is a bound ("runs through March 11").
 _LASTING = frozenset({"run", "last", "continue", "remain", "stay", "extend"})
 _UNTIL = frozenset({"until", "till", "through"})
+
+
+# Verbs whose subject may be a time ("the fourth quarter could see Ford post a profit",
+# "2009 saw the company cut 10,000 jobs"): the time only dates the clause below it,
+# which is the happening; the frame lends it its modality and negation.
+_TIME_FRAME_VERBS = frozenset({"see", "witness", "bring"})
+_TIME_NOUNS = frozenset(
+    {"year", "quarter", "month", "week", "day", "decade", "season", "weekend", "period",
+     "half", "summer", "winter", "spring", "autumn", "century", "night", "morning"}
+)  # fmt: skip
+
+
+def _time_frame(verb: Token) -> Token | None:
+    """The frame verb of a clause told with a time as the frame's subject ("the quarter
+    could see it post a profit" for "post"), or None."""
+    head = verb.head
+    # The bare form; the tagger reads a homograph as a past ("saw the firm cut jobs").
+    if verb.dep_ not in ("ccomp", "xcomp") or head.i == verb.i or verb.tag_ not in ("VB", "VBD"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    if head.lemma_.lower() not in _TIME_FRAME_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    subject = _frame_subject(head)
+    if subject is None:
+        return None
+    timed = subject.ent_type_ in ("DATE", "TIME") or subject.lemma_.lower() in _TIME_NOUNS
+    return head if timed else None
+
+
+def _frame_subject(verb: Token) -> Token | None:
+    """``verb``'s subject; with none, a noun modifier before it, which is how the parse
+    may read a time subject ("next year will see": "year" an npadvmod)."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        return subject
+    return next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
 
 
 def _subjectless_gerund(verb: Token) -> bool:
@@ -1492,6 +1581,9 @@ def _saying_dated(verb: Token, date_tokens: set[int]) -> Token:
     head = verb.head
     if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in _SPEECH:
         return verb
+    # "said 2009 saw the firm cut jobs": a date that is the clause's subject is its own.
+    if (subject := _frame_subject(verb)) is not None and subject.i in date_tokens:
+        return verb
     rest = [t.i for t in verb.subtree if t.i not in date_tokens]
     if not rest or not (head.i < min(date_tokens) and max(date_tokens) < min(rest)):
         return verb
@@ -1602,6 +1694,14 @@ def _verb_reading(
             and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head
+    # "the fourth quarter of this year could see it post a profit": the time subject
+    # dates the clause the frame sees, and that clause is the happening.
+    if (subject := _frame_subject(verb)) is not None and subject.i in date_tokens:
+        seen = next(
+            (c for c in verb.children if (f := _time_frame(c)) is not None and f.i == verb.i), None
+        )
+        if seen is not None:
+            verb = seen
     if _unasserted(verb) or _contact_clause_date(verb, date_tokens):
         return None
     # "the basis for a version of the 777, announced last November": a trailing
@@ -2118,6 +2218,9 @@ def named_antecedent(
             ):
                 return None
         if tok.dep_ not in _SUBJECTS:
+            continue
+        # "the quarter could see it post a profit": a time is no actor "it" stands for.
+        if tok.ent_type_ in ("DATE", "TIME"):
             continue
         if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
             ref = named_antecedent(tok, doc, index, actors, kinds, depth + 1)
@@ -2686,6 +2789,11 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     shared = _shared_aux(verb) if told is verb else []
     if adjective is not None:
         shared = [c for c in adjective.head.children if c.dep_ in ("aux", "neg")]
+    # "the quarter could see it post a profit": the frame's "could" and "not" are the
+    # clause's own.
+    timed = _time_frame(verb)
+    if timed is not None:
+        shared = [*shared, *(c for c in timed.children if c.dep_ in ("aux", "neg"))]
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children, *shared))
     # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(

@@ -2047,3 +2047,52 @@ def test_a_parenthesis_left_out_takes_its_words_along(nlp: Language) -> None:
     _, events = events_of(nlp, text)
     whats = [e["what"] for e in events]
     assert whats and not any("HAG" in w for w in whats), whats
+
+
+def test_a_time_subject_of_see_dates_the_clause_it_sees(nlp: Language) -> None:
+    # Reuters style: the time is the frame's subject; the happening is the clause below
+    # "see", told with the frame's "could" and by the company "it" stands for.
+    text = (
+        "DETROIT (Reuters) - Halvard Motor Co. cut its forecast on Tuesday. "
+        "The carmaker said the fourth quarter of this year could see it post an "
+        "operating profit."
+    )
+    names = {"Halvard Motor Co.": ("halvard-motor", "actor")}
+    kinds = {"halvard-motor": ("Halvard Motor Co.", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [quarter] = [e for e in events if e["date"] == "2024-10/2024-12"]
+    assert quarter["what"] == "Halvard Motor Co. could post an operating profit"
+    assert quarter["status"] == "hypothetical"
+    assert quarter["actors"] == ["halvard-motor"]
+
+
+def test_next_year_will_see_is_a_plan_of_the_clause(nlp: Language) -> None:
+    text = "Analysts said next year will see the bank open 20 branches in Ohio."
+    _, events = events_of(nlp, text)
+    [e] = events
+    assert e["what"] == "The bank will open 20 branches in Ohio"
+    assert e["status"] == "planned"
+    assert e["date"] == "2025"
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it(nlp: Language) -> None:
+    # "in 2000, when ...": the when-clause restates the date's moment; its happening
+    # is an event of its own, under the frame of the clause the date is in.
+    text = (
+        "Norvale Systems says it received the trademark in 2000, when the company "
+        "bought Kestrel Networks."
+    )
+    names = {
+        "Norvale Systems": ("norvale", "actor"),
+        "Kestrel Networks": ("kestrel", "actor"),
+    }
+    kinds = {
+        "norvale": ("Norvale Systems", "organization"),
+        "kestrel": ("Kestrel Networks", "organization"),
+    }
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [bought] = [e for e in events if "buys" in e["what"]]
+    assert bought["date"] == "2000"
+    assert bought["when"] == "in 2000"
+    assert "kestrel" in bought["actors"]
+    assert bought["evidence"].startswith("in 2000, when")
