@@ -194,15 +194,13 @@ def find_events(
             reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
             continue
-        # "Posts from Friday ... wrote that as of Friday the site was not loading": a
-        # state as of the day a happening of its sentence is dated by is what that
-        # happening said or found, told by it (GUIDE §6: one event per happening).
+        # "Secunia has said that as of March 4, IE6 has 277 flaws", "Posts ... wrote that
+        # as of Friday the site was not loading": a state at a date is an event, and
+        # known only through the source's indirect speech it is reported (GUIDE §6,
+        # §15 F6), also beside the saying's own event.
         as_of = _as_of(article.text, date)
-        if as_of and any(
-            start == sentence.start and e["date"] == value
-            for e, (start, _) in zip(events, told_by, strict=True)
-        ):
-            continue
+        if as_of and reading.verb is not None and _said_by_source(sent_doc[reading.verb]):
+            reading = replace(reading, status="reported")
         # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
         # date outside the quotation dates the quoting, not what the quotation says.
         # Only a quotation that opens the sentence: a narration that quotes its predicate
@@ -517,6 +515,10 @@ def _event_of(
         reading, ref = told
         if ref is not None:
             actors = [ref, *(r for r in actors if r != ref)]
+        # GUIDE §6: ``what`` is a clause. "Andy Warhol's death" is "Andy Warhol dies".
+        clause = _noun_clause(reading.what)
+        if clause is not None:
+            reading = replace(reading, what=clause, key=clause)
     # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
     # parse lost its arguments (the small model hangs "when the hotel collapsed"
     # elsewhere): the sentence's names. Never for a subordinate clause ("which had
@@ -630,6 +632,120 @@ def _only_in(
 
 
 _POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}
+
+# Happening nouns told as the clause of their owner ("Warhol's death" -> "Warhol dies"),
+# by what follows the noun: "" nothing (or an adjunct, kept), else the preposition that
+# opens its object, which the verb takes in its place ("Acme's purchase of Vexa" ->
+# "Acme buys Vexa"). A noun whose following preposition is not listed stays a noun:
+# "the army's defeat of the rebels" and "the army's defeat" differ in voice.
+_NOUN_CLAUSES: dict[str, dict[str, str]] = {
+    "death": {"": "dies"},
+    "birth": {"": "is born"},
+    "arrest": {"": "is arrested", "of": "arrests"},
+    "resignation": {"": "resigns", "as": "resigns as", "from": "resigns from"},
+    "retirement": {"": "retires", "as": "retires as", "from": "retires from"},
+    "arrival": {"": "arrives", "in": "arrives in", "at": "arrives at"},
+    "departure": {"": "departs", "from": "departs from"},
+    "election": {"": "is elected", "as": "is elected", "to": "is elected to"},
+    "re-election": {"": "is re-elected", "as": "is re-elected"},
+    "appointment": {"": "is appointed", "as": "is appointed"},
+    "murder": {"": "is murdered"},
+    "assassination": {"": "is assassinated"},
+    "execution": {"": "is executed"},
+    "kidnapping": {"": "is kidnapped"},
+    "abduction": {"": "is abducted"},
+    "conviction": {"": "is convicted", "for": "is convicted of"},
+    "acquittal": {"": "is acquitted"},
+    "indictment": {"": "is indicted"},
+    "extradition": {"": "is extradited", "to": "is extradited to"},
+    "release": {"": "is released", "from": "is released from", "of": "releases"},
+    "disappearance": {"": "disappears"},
+    "collapse": {"": "collapses"},
+    "debut": {"": "debuts"},
+    "founding": {"": "is founded", "of": "founds"},
+    "inauguration": {"": "is inaugurated"},
+    "bankruptcy": {"": "goes bankrupt"},
+    "bankruptcy filing": {"": "files for bankruptcy"},
+    "merger": {"": "merges", "with": "merges with"},
+    "acquisition": {"of": "acquires"},
+    "purchase": {"of": "buys"},
+    "sale": {"of": "sells"},
+    "takeover": {"of": "takes over"},
+    "invasion": {"of": "invades"},
+    "launch": {"of": "launches"},
+    "announcement": {"of": "announces"},
+    "visit": {"to": "visits"},
+    "marriage": {"to": "marries"},
+    "victory": {"": "wins", "in": "wins", "over": "defeats"},
+    "withdrawal": {"": "withdraws", "from": "withdraws from"},
+    "return": {"": "returns", "to": "returns to"},
+    "escape": {"": "escapes", "from": "escapes from"},
+}
+_NOUN_CLAUSE = re.compile(
+    r"^(?P<owner>[^']+?)'s (?P<noun>bankruptcy filing|[\w-]+)(?: (?P<prep>\w+))?(?P<rest>.*)$"
+)
+_NAME_LINKS = frozenset({"of", "and", "for", "de", "the", "&"})
+
+
+def _owned_happening_before(prep: Token, sent: Span) -> Token | None:
+    """ "coincided with the anniversary of Andy Warhol's death in 1987", "fell after the
+    firm's bankruptcy filing on June 1": the parse hangs the date on the verb, but a
+    date right after an owned happening noun inside the verb's argument dates that
+    happening. Only a noun with an owner ("Warhol's death") and a clause of its own
+    (``_NOUN_CLAUSES``), the object of a preposition, not the verb's own object: "He
+    announced his resignation on Monday" dates the announcing."""
+    doc = sent.doc
+    if prep.i <= sent.start:
+        return None
+    noun = doc[prep.i - 1]
+    if prep.head.pos_ not in ("VERB", "AUX") and prep.head.i != noun.i:
+        return None
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not _in(noun, sent):
+        return None
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    key = noun.lower_
+    compound = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if compound:
+        key = f"{compound[0].lower_} {key}"
+    if key not in _NOUN_CLAUSES and noun.lemma_.lower() not in _NOUN_CLAUSES:
+        return None
+    up = noun.head if prep.head.i != noun.i else noun
+    while up.i != prep.head.i:
+        if up.head.i == up.i or not _in(up.head, sent):
+            return None
+        up = up.head
+    return noun
+
+
+def _noun_clause(what: str) -> str | None:
+    """The clause a noun event tells (GUIDE §6: a faithful, complete clause): its owner
+    as the subject, the noun's verb in the noun's voice, the rest as written. Only an
+    owner that is a name: "The company's death" names no one."""
+    m = _NOUN_CLAUSE.match(what)
+    if m is None:
+        return None
+    owner, noun = m["owner"], m["noun"].lower()
+    forms = _NOUN_CLAUSES.get(noun)
+    if forms is None:
+        return None
+    words = owner.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(w[0].isupper() or w.isdigit() or w in _NAME_LINKS for w in words):
+        return None
+    prep = m["prep"] or ""
+    if prep.lower() in forms and prep:
+        return f"{owner} {forms[prep.lower()]}{m['rest']}"
+    if "" not in forms or prep.lower() in _OBJECT_PREPS:
+        return None
+    rest = f" {prep}{m['rest']}" if prep else m["rest"]
+    return f"{owner} {forms['']}{rest}"
+
+
+# Prepositions that open a happening noun's object or agent: with one not listed for
+# the noun, the voice of its clause is not known ("the army's defeat of the rebels").
+_OBJECT_PREPS = frozenset({"of", "by", "to", "with", "against"})
 
 
 def _named_possessor(
@@ -1517,6 +1633,8 @@ def _read_dated(
     if _modifies_thing(date_span, prep, date_tokens, sent):
         return None
     noun = _event_noun(date_span, prep, sent)
+    if noun is None and prep is not None:
+        noun = _owned_happening_before(prep, sent)
     if noun is not None:
         # "agreed to pay $80 million, a record for the regulator's actions in 2025": a
         # noun inside an apposition only describes an argument of another happening.
@@ -1973,6 +2091,15 @@ def _is_baseline(prep: Token) -> bool:
 
 
 _AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
+_REPORTING = _SPEECH | {"write"}
+
+
+def _said_by_source(verb: Token) -> bool:
+    """``verb``'s clause is the content of a verb of saying or writing ("has said that
+    IE6 has", "wrote that the site was")."""
+    return any(f.lemma_.lower() in _REPORTING for f in _frames(verb))
 
 
 def _as_of(text: str, date: DateExpression) -> bool:
@@ -2432,6 +2559,9 @@ def _is_main(verb: Token) -> bool:
     return True
 
 
+_RESTATED_TIMES = _TIME_NOUNS | {"time", "moment", "date"}
+
+
 def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
     """Character spans of ``verb``'s clause: its dependents, without coordinated clauses
     that have a subject of their own, relative clauses and parentheticals."""
@@ -2450,6 +2580,16 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
                 continue
             if c.lower_ == "according":
                 continue  # the source of the report, not a party to the happening
+            # "released in 2007, the same time as Microsoft's Longhorn": a time set off
+            # after the clause restates its date by another happening, whose names take
+            # no part in this one.
+            if (
+                c.dep_ in ("npadvmod", "appos")
+                and c.lemma_.lower() in _RESTATED_TIMES
+                and c.left_edge.i > sent.start
+                and doc[c.left_edge.i - 1].text == ","
+            ):
+                continue
             # "..., drawing notice from critics of X": a trailing participle tells what
             # followed from the happening; its names take no part in it.
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i and doc[c.i - 1].text == ",":
