@@ -2179,3 +2179,9 @@ def test_a_time_restated_by_another_happening_names_no_participant(nlp: Language
     _, events = events_of(nlp, text, names)
     [e] = [e for e in events if e["date"] == "2027"]
     assert e["actors"] == ["halden"]
+
+
+def test_a_habit_told_with_a_fronted_today_is_no_event(nlp: Language) -> None:
+    # GUIDE §6: habits are not events, and "Today," here means nowadays (§5).
+    _, events = events_of(nlp, "Today, about 2,000 families farm the valley.\n")
+    assert events == []
