@@ -525,7 +525,18 @@ def _event_of(
     # been issued ..."): the rest of the sentence tells another happening.
     if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
         if not actors:
-            actors = _refs(index, "actor", sentence.start, sentence.end)
+            # Not the names that only place the date by another happening.
+            whole = [(sentence.start, sentence.end)]
+            restated = [
+                (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                for t in sent
+                if _restated_time(t, sent)
+            ]
+            actors = [
+                r
+                for r in _refs(index, "actor", sentence.start, sentence.end)
+                if not _only_in(index, r, whole, restated)
+            ]
         if not places:
             places = _refs(index, "place", sentence.start, sentence.end)
     event: dict[str, Any] = {
@@ -2562,6 +2573,17 @@ def _is_main(verb: Token) -> bool:
 _RESTATED_TIMES = _TIME_NOUNS | {"time", "moment", "date"}
 
 
+def _restated_time(tok: Token, sent: Span) -> bool:
+    """ "released in 2007, the same time as Microsoft's Longhorn": a time set off after
+    a clause, which restates its date by another happening."""
+    return (
+        tok.dep_ in ("npadvmod", "appos")
+        and tok.lemma_.lower() in _RESTATED_TIMES
+        and tok.left_edge.i > sent.start
+        and sent.doc[tok.left_edge.i - 1].text == ","
+    )
+
+
 def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
     """Character spans of ``verb``'s clause: its dependents, without coordinated clauses
     that have a subject of their own, relative clauses and parentheticals."""
@@ -2583,12 +2605,7 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
             # "released in 2007, the same time as Microsoft's Longhorn": a time set off
             # after the clause restates its date by another happening, whose names take
             # no part in this one.
-            if (
-                c.dep_ in ("npadvmod", "appos")
-                and c.lemma_.lower() in _RESTATED_TIMES
-                and c.left_edge.i > sent.start
-                and doc[c.left_edge.i - 1].text == ","
-            ):
+            if _restated_time(c, sent):
                 continue
             # "..., drawing notice from critics of X": a trailing participle tells what
             # followed from the happening; its names take no part in it.

@@ -2179,6 +2179,10 @@ def test_a_time_restated_by_another_happening_names_no_participant(nlp: Language
     _, events = events_of(nlp, text, names)
     [e] = [e for e in events if e["date"] == "2027"]
     assert e["actors"] == ["halden"]
+    # Nor when the clause names no actor and the sentence's names stand in for them.
+    text = "The tablet would be released in 2027, the same time as Orbix's rival device.\n"
+    _, events = events_of(nlp, text, names)
+    assert all("orbix" not in e["actors"] for e in events)
 
 
 def test_a_habit_told_with_a_fronted_today_is_no_event(nlp: Language) -> None:
