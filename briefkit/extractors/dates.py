@@ -432,6 +432,17 @@ def _told_in_simple_past(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _told_in_plain_present(doc: Doc, start: int, end: int) -> bool:
+    """The verb governing ``start:end`` is a bare present with no auxiliary and no
+    reported clause ("Today, 100,000 Greeks worship the old gods"): a state or habit,
+    not a saying of the day ("Today, researchers say that ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "ccomp") for c in verb.children)
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """The tense of the clause that governs the characters ``start:end`` of ``doc``.
 
@@ -500,6 +511,8 @@ class _Ctx:
     tense: Callable[[int, int], Tense | None]
     # Whether the verb governing start:end is a simple past ("closed", not "has closed").
     simple_past: Callable[[int, int], bool]
+    # Whether it is a bare present with no auxiliary ("worship", not "has worshipped").
+    plain_present: Callable[[int, int], bool]
 
 
 Result = tuple[Kind, str, bool] | None  # kind, value, resolved; None rejects the match
@@ -1025,6 +1038,15 @@ def _against_a_past_year(text: str, pos: int, published: dt.date) -> bool:
     )
 
 
+def _fronted_present(m: Match, c: _Ctx) -> bool:
+    """ "Today, about 100,000 Greeks worship the ancient gods": a "Today," that opens
+    its sentence before a bare present sets the present age against the past (GUIDE
+    §5: "today" meaning nowadays); "the Home Office today rejects" tells of the day."""
+    before = c.text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    opens = not before or before[-1] in '.\n!?"”'
+    return opens and c.text[m.end() : m.end() + 1] == "," and c.plain_present(m.start(), m.end())
+
+
 def _in_quote(text: str, pos: int) -> bool:
     """``pos`` lies inside a direct quotation opened earlier in its paragraph."""
     start = text.rfind("\n", 0, pos) + 1
@@ -1063,6 +1085,8 @@ def _h_deictic(m: Match, c: _Ctx) -> Result:
                 "shortly", "eventually"):  # fmt: skip
         return "date", "FUTURE_REF", True
     if word == "today" and not part and _nowadays(c.text, m.start(), m.end()):
+        return "date", "PRESENT_REF", True
+    if word == "today" and not part and _fronted_present(m, c):
         return "date", "PRESENT_REF", True
     if (
         word == "today"
@@ -2360,7 +2384,13 @@ def find_dates(
 
     if published is not None:
         published = dateline_day(text, published)
-    ctx = _Ctx(text, published, tense, lambda s, e: _told_in_simple_past(the_doc(), s, e))
+    ctx = _Ctx(
+        text,
+        published,
+        tense,
+        lambda s, e: _told_in_simple_past(the_doc(), s, e),
+        lambda s, e: _told_in_plain_present(the_doc(), s, e),
+    )
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for rule in _RULES:
         for m in rule.pattern.finditer(text):

@@ -194,15 +194,13 @@ def find_events(
             reading = _read_event(sent, date_span, sent_doc, value, published)
         if reading is None:
             continue
-        # "Posts from Friday ... wrote that as of Friday the site was not loading": a
-        # state as of the day a happening of its sentence is dated by is what that
-        # happening said or found, told by it (GUIDE §6: one event per happening).
+        # "Secunia has said that as of March 4, IE6 has 277 flaws", "Posts ... wrote that
+        # as of Friday the site was not loading": a state at a date is an event, and
+        # known only through the source's indirect speech it is reported (GUIDE §6,
+        # §15 F6), also beside the saying's own event.
         as_of = _as_of(article.text, date)
-        if as_of and any(
-            start == sentence.start and e["date"] == value
-            for e, (start, _) in zip(events, told_by, strict=True)
-        ):
-            continue
+        if as_of and reading.verb is not None and _said_by_source(sent_doc[reading.verb]):
+            reading = replace(reading, status="reported")
         # A quoted headline's verb ('"MP calls for probe" — Sun, August 16, 2008'): the
         # date outside the quotation dates the quoting, not what the quotation says.
         # Only a quotation that opens the sentence: a narration that quotes its predicate
@@ -216,6 +214,7 @@ def find_events(
         # the clauses after a state's "as of" are parts of that one measurement.
         if not approximate and not as_of:
             readings += _conjoined(reading, sent_doc, sent, date_span, value, published)
+            readings += _when_clause(reading, sent_doc, sent, date_span, value, published)
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
             # yesterday afternoon, ...": the same happening told again (GUIDE §6).
@@ -350,6 +349,52 @@ def _conjoined(
     return out
 
 
+_WHEN_WORDS = frozenset({"when", "as"})
+
+
+def _when_clause(
+    reading: _Reading,
+    doc: Doc,
+    sent: Span,
+    date_span: Span,
+    value: str,
+    published: dt.date | None,
+) -> list[_Reading]:
+    """ "received the trademark in 2000, when the company overtook Infogear": a "when"
+    (or "as") clause set right after a date says what happened at that date; the date
+    is its own too, and it is told under the frame of the clause the date is in (a
+    claim's content stays reported)."""
+    after = date_span.end
+    if after < sent.end and doc[after].text == ",":
+        after += 1
+    if after >= sent.end - 1 or doc[after].lower_ not in _WHEN_WORDS:
+        return []
+    word = doc[after]
+    clause = word.head
+    if (
+        clause.pos_ not in ("VERB", "AUX")
+        or not _in(clause, sent)
+        or word.dep_ not in ("advmod", "mark")
+        or clause.dep_ not in ("relcl", "advcl", "acl")
+        or not any(c.dep_ in _SUBJECTS for c in clause.children)
+        or reading.verb == clause.i
+    ):
+        return []
+    # Only a clause hung on the date or on the verb it dates: one hung elsewhere may
+    # belong to another word of the sentence.
+    if clause.head.i not in {t.i for t in date_span} and clause.head.i != reading.verb:
+        return []
+    date_tokens = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        date_tokens.add(prep.i)
+    told = _verb_reading(clause, sent, date_tokens | {word.i}, value, published)
+    if told is None or told.verb != clause.i:
+        return []
+    status = reading.status if told.status == "happened" else told.status
+    return [replace(told, start=min(told.start, word.idx), status=status)]
+
+
 def _coordinated_clauses(verb: Token, sent: Span) -> list[Token]:
     """The verbs of the clauses coordinated after ``verb``: its "and" chain, and a
     semicolon list the small model parses as a complement of the next clause ("X
@@ -470,13 +515,28 @@ def _event_of(
         reading, ref = told
         if ref is not None:
             actors = [ref, *(r for r in actors if r != ref)]
+        # GUIDE §6: ``what`` is a clause. "Andy Warhol's death" is "Andy Warhol dies".
+        clause = _noun_clause(reading.what)
+        if clause is not None:
+            reading = replace(reading, what=clause, key=clause)
     # A noun phrase that names no one ("the 1979 crisis"), or a main clause whose
     # parse lost its arguments (the small model hangs "when the hotel collapsed"
     # elsewhere): the sentence's names. Never for a subordinate clause ("which had
     # been issued ..."): the rest of the sentence tells another happening.
     if not approximate and (reading.verb is None or _is_main(sent_doc[reading.verb])):
         if not actors:
-            actors = _refs(index, "actor", sentence.start, sentence.end)
+            # Not the names that only place the date by another happening.
+            whole = [(sentence.start, sentence.end)]
+            restated = [
+                (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                for t in sent
+                if _restated_time(t, sent)
+            ]
+            actors = [
+                r
+                for r in _refs(index, "actor", sentence.start, sentence.end)
+                if not _only_in(index, r, whole, restated)
+            ]
         if not places:
             places = _refs(index, "place", sentence.start, sentence.end)
     event: dict[str, Any] = {
@@ -583,6 +643,120 @@ def _only_in(
 
 
 _POSSESSIVES = {"his": "person", "her": "person", "its": "organization", "their": ""}
+
+# Happening nouns told as the clause of their owner ("Warhol's death" -> "Warhol dies"),
+# by what follows the noun: "" nothing (or an adjunct, kept), else the preposition that
+# opens its object, which the verb takes in its place ("Acme's purchase of Vexa" ->
+# "Acme buys Vexa"). A noun whose following preposition is not listed stays a noun:
+# "the army's defeat of the rebels" and "the army's defeat" differ in voice.
+_NOUN_CLAUSES: dict[str, dict[str, str]] = {
+    "death": {"": "dies"},
+    "birth": {"": "is born"},
+    "arrest": {"": "is arrested", "of": "arrests"},
+    "resignation": {"": "resigns", "as": "resigns as", "from": "resigns from"},
+    "retirement": {"": "retires", "as": "retires as", "from": "retires from"},
+    "arrival": {"": "arrives", "in": "arrives in", "at": "arrives at"},
+    "departure": {"": "departs", "from": "departs from"},
+    "election": {"": "is elected", "as": "is elected", "to": "is elected to"},
+    "re-election": {"": "is re-elected", "as": "is re-elected"},
+    "appointment": {"": "is appointed", "as": "is appointed"},
+    "murder": {"": "is murdered"},
+    "assassination": {"": "is assassinated"},
+    "execution": {"": "is executed"},
+    "kidnapping": {"": "is kidnapped"},
+    "abduction": {"": "is abducted"},
+    "conviction": {"": "is convicted", "for": "is convicted of"},
+    "acquittal": {"": "is acquitted"},
+    "indictment": {"": "is indicted"},
+    "extradition": {"": "is extradited", "to": "is extradited to"},
+    "release": {"": "is released", "from": "is released from", "of": "releases"},
+    "disappearance": {"": "disappears"},
+    "collapse": {"": "collapses"},
+    "debut": {"": "debuts"},
+    "founding": {"": "is founded", "of": "founds"},
+    "inauguration": {"": "is inaugurated"},
+    "bankruptcy": {"": "goes bankrupt"},
+    "bankruptcy filing": {"": "files for bankruptcy"},
+    "merger": {"": "merges", "with": "merges with"},
+    "acquisition": {"of": "acquires"},
+    "purchase": {"of": "buys"},
+    "sale": {"of": "sells"},
+    "takeover": {"of": "takes over"},
+    "invasion": {"of": "invades"},
+    "launch": {"of": "launches"},
+    "announcement": {"of": "announces"},
+    "visit": {"to": "visits"},
+    "marriage": {"to": "marries"},
+    "victory": {"": "wins", "in": "wins", "over": "defeats"},
+    "withdrawal": {"": "withdraws", "from": "withdraws from"},
+    "return": {"": "returns", "to": "returns to"},
+    "escape": {"": "escapes", "from": "escapes from"},
+}
+_NOUN_CLAUSE = re.compile(
+    r"^(?P<owner>[^']+?)'s (?P<noun>bankruptcy filing|[\w-]+)(?: (?P<prep>\w+))?(?P<rest>.*)$"
+)
+_NAME_LINKS = frozenset({"of", "and", "for", "de", "the", "&"})
+
+
+def _owned_happening_before(prep: Token, sent: Span) -> Token | None:
+    """ "coincided with the anniversary of Andy Warhol's death in 1987", "fell after the
+    firm's bankruptcy filing on June 1": the parse hangs the date on the verb, but a
+    date right after an owned happening noun inside the verb's argument dates that
+    happening. Only a noun with an owner ("Warhol's death") and a clause of its own
+    (``_NOUN_CLAUSES``), the object of a preposition, not the verb's own object: "He
+    announced his resignation on Monday" dates the announcing."""
+    doc = sent.doc
+    if prep.i <= sent.start:
+        return None
+    noun = doc[prep.i - 1]
+    if prep.head.pos_ not in ("VERB", "AUX") and prep.head.i != noun.i:
+        return None
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not _in(noun, sent):
+        return None
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    key = noun.lower_
+    compound = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if compound:
+        key = f"{compound[0].lower_} {key}"
+    if key not in _NOUN_CLAUSES and noun.lemma_.lower() not in _NOUN_CLAUSES:
+        return None
+    up = noun.head if prep.head.i != noun.i else noun
+    while up.i != prep.head.i:
+        if up.head.i == up.i or not _in(up.head, sent):
+            return None
+        up = up.head
+    return noun
+
+
+def _noun_clause(what: str) -> str | None:
+    """The clause a noun event tells (GUIDE §6: a faithful, complete clause): its owner
+    as the subject, the noun's verb in the noun's voice, the rest as written. Only an
+    owner that is a name: "The company's death" names no one."""
+    m = _NOUN_CLAUSE.match(what)
+    if m is None:
+        return None
+    owner, noun = m["owner"], m["noun"].lower()
+    forms = _NOUN_CLAUSES.get(noun)
+    if forms is None:
+        return None
+    words = owner.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(w[0].isupper() or w.isdigit() or w in _NAME_LINKS for w in words):
+        return None
+    prep = m["prep"] or ""
+    if prep.lower() in forms and prep:
+        return f"{owner} {forms[prep.lower()]}{m['rest']}"
+    if "" not in forms or prep.lower() in _OBJECT_PREPS:
+        return None
+    rest = f" {prep}{m['rest']}" if prep else m["rest"]
+    return f"{owner} {forms['']}{rest}"
+
+
+# Prepositions that open a happening noun's object or agent: with one not listed for
+# the noun, the voice of its clause is not known ("the army's defeat of the rebels").
+_OBJECT_PREPS = frozenset({"of", "by", "to", "with", "against"})
 
 
 def _named_possessor(
@@ -812,6 +986,9 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
     and its date against the article's."""
     own = [*verb.children, *told.children, *(_shared_aux(verb) if told is verb else [])]
+    timed = _time_frame(verb)
+    if timed is not None:
+        own += [c for c in timed.children if c.dep_ in ("aux", "neg")]
     adjective = _frame_adjective(verb) if told is verb else None
     if adjective is not None:
         # "is not likely to open", "is unlikely to be asked": a possibility, not a denial.
@@ -885,6 +1062,45 @@ _SCHEDULED = frozenset({"schedule", "slate", "plan", "expect", "due"})
 # Verbs of lasting, whose "through" is a bound ("runs through March 11").
 _LASTING = frozenset({"run", "last", "continue", "remain", "stay", "extend"})
 _UNTIL = frozenset({"until", "till", "through"})
+
+
+# Verbs whose subject may be a time ("the fourth quarter could see Ford post a profit",
+# "2009 saw the company cut 10,000 jobs"): the time only dates the clause below it,
+# which is the happening; the frame lends it its modality and negation.
+_TIME_FRAME_VERBS = frozenset({"see", "witness", "bring"})
+_TIME_NOUNS = frozenset(
+    {"year", "quarter", "month", "week", "day", "decade", "season", "weekend", "period",
+     "half", "summer", "winter", "spring", "autumn", "century", "night", "morning"}
+)  # fmt: skip
+
+
+def _time_frame(verb: Token) -> Token | None:
+    """The frame verb of a clause told with a time as the frame's subject ("the quarter
+    could see it post a profit" for "post"), or None."""
+    head = verb.head
+    # The bare form; the tagger reads a homograph as a past ("saw the firm cut jobs").
+    if verb.dep_ not in ("ccomp", "xcomp") or head.i == verb.i or verb.tag_ not in ("VB", "VBD"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    if head.lemma_.lower() not in _TIME_FRAME_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    subject = _frame_subject(head)
+    if subject is None:
+        return None
+    timed = subject.ent_type_ in ("DATE", "TIME") or subject.lemma_.lower() in _TIME_NOUNS
+    return head if timed else None
+
+
+def _frame_subject(verb: Token) -> Token | None:
+    """``verb``'s subject; with none, a noun modifier before it, which is how the parse
+    may read a time subject ("next year will see": "year" an npadvmod)."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        return subject
+    return next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
 
 
 def _subjectless_gerund(verb: Token) -> bool:
@@ -1428,6 +1644,8 @@ def _read_dated(
     if _modifies_thing(date_span, prep, date_tokens, sent):
         return None
     noun = _event_noun(date_span, prep, sent)
+    if noun is None and prep is not None:
+        noun = _owned_happening_before(prep, sent)
     if noun is not None:
         # "agreed to pay $80 million, a record for the regulator's actions in 2025": a
         # noun inside an apposition only describes an argument of another happening.
@@ -1491,6 +1709,9 @@ def _saying_dated(verb: Token, date_tokens: set[int]) -> Token:
     content and lose the statement. Otherwise ``verb``."""
     head = verb.head
     if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in _SPEECH:
+        return verb
+    # "said 2009 saw the firm cut jobs": a date that is the clause's subject is its own.
+    if (subject := _frame_subject(verb)) is not None and subject.i in date_tokens:
         return verb
     rest = [t.i for t in verb.subtree if t.i not in date_tokens]
     if not rest or not (head.i < min(date_tokens) and max(date_tokens) < min(rest)):
@@ -1602,6 +1823,14 @@ def _verb_reading(
             and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head
+    # "the fourth quarter of this year could see it post a profit": the time subject
+    # dates the clause the frame sees, and that clause is the happening.
+    if (subject := _frame_subject(verb)) is not None and subject.i in date_tokens:
+        seen = next(
+            (c for c in verb.children if (f := _time_frame(c)) is not None and f.i == verb.i), None
+        )
+        if seen is not None:
+            verb = seen
     if _unasserted(verb) or _contact_clause_date(verb, date_tokens):
         return None
     # "the basis for a version of the 777, announced last November": a trailing
@@ -1875,6 +2104,15 @@ def _is_baseline(prep: Token) -> bool:
 _AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 
 
+_REPORTING = _SPEECH | {"write"}
+
+
+def _said_by_source(verb: Token) -> bool:
+    """``verb``'s clause is the content of a verb of saying or writing ("has said that
+    IE6 has", "wrote that the site was")."""
+    return any(f.lemma_.lower() in _REPORTING for f in _frames(verb))
+
+
 def _as_of(text: str, date: DateExpression) -> bool:
     """The date is a state's "as of" ("as of March 4, 2011, IE6 has 277 flaws")."""
     return bool(_AS_OF.search(text, max(0, date.start - 8), date.start))
@@ -2119,6 +2357,9 @@ def named_antecedent(
                 return None
         if tok.dep_ not in _SUBJECTS:
             continue
+        # "the quarter could see it post a profit": a time is no actor "it" stands for.
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue
         if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
             ref = named_antecedent(tok, doc, index, actors, kinds, depth + 1)
             if ref is not None:
@@ -2329,6 +2570,20 @@ def _is_main(verb: Token) -> bool:
     return True
 
 
+_RESTATED_TIMES = _TIME_NOUNS | {"time", "moment", "date"}
+
+
+def _restated_time(tok: Token, sent: Span) -> bool:
+    """ "released in 2007, the same time as Microsoft's Longhorn": a time set off after
+    a clause, which restates its date by another happening."""
+    return (
+        tok.dep_ in ("npadvmod", "appos")
+        and tok.lemma_.lower() in _RESTATED_TIMES
+        and tok.left_edge.i > sent.start
+        and sent.doc[tok.left_edge.i - 1].text == ","
+    )
+
+
 def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
     """Character spans of ``verb``'s clause: its dependents, without coordinated clauses
     that have a subject of their own, relative clauses and parentheticals."""
@@ -2347,6 +2602,11 @@ def _clause_spans(verb: Token, sent: Span) -> list[tuple[int, int]]:
                 continue
             if c.lower_ == "according":
                 continue  # the source of the report, not a party to the happening
+            # "released in 2007, the same time as Microsoft's Longhorn": a time set off
+            # after the clause restates its date by another happening, whose names take
+            # no part in this one.
+            if _restated_time(c, sent):
+                continue
             # "..., drawing notice from critics of X": a trailing participle tells what
             # followed from the happening; its names take no part in it.
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i and doc[c.i - 1].text == ",":
@@ -2686,6 +2946,11 @@ def _verb_event(verb: Token, date_tokens: set[int], sent: Span) -> tuple[str, in
     shared = _shared_aux(verb) if told is verb else []
     if adjective is not None:
         shared = [c for c in adjective.head.children if c.dep_ in ("aux", "neg")]
+    # "the quarter could see it post a profit": the frame's "could" and "not" are the
+    # clause's own.
+    timed = _time_frame(verb)
+    if timed is not None:
+        shared = [*shared, *(c for c in timed.children if c.dep_ in ("aux", "neg"))]
     negated = any(c.dep_ == "neg" for c in (*verb.children, *told.children, *shared))
     # Modality stays in what, "will" too (GUIDE §6: "will launch"); the id leaves it out.
     modal = next(

@@ -544,6 +544,11 @@ def test_holidays_are_their_day_in_the_year_tense_points_to(
         ("The river is as clean today as it was a century ago.", "PRESENT_REF"),
         ("Thousands watched today's race.", "2024-09-11"),
         ("The mayor resigned today.", "2024-09-11"),
+        # A fronted "Today," before a bare present sets the present age against the past.
+        ("Today, about 2,000 families farm the valley.", "PRESENT_REF"),
+        ("Today, the council announced a new levy.", "2024-09-11"),
+        ("Today, researchers say that the reef is recovering.", "2024-09-11"),
+        ("The ministry today rejects the plan.", "2024-09-11"),
     ],
 )
 def test_today_meaning_nowadays_is_the_present(nlp: Language, sentence: str, value: str) -> None:

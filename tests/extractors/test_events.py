@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from briefkit.article import Article, parse_article, read_article
 from briefkit.extractors.dates import find_dates
-from briefkit.extractors.events import DATE_PATTERN, find_events
+from briefkit.extractors.events import DATE_PATTERN, _noun_clause, find_events
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import load_model
 from briefkit.extractors.types import Entity, Name
@@ -1964,15 +1964,30 @@ def test_a_missed_name_that_only_modifies_a_noun_names_no_participant(nlp: Langu
     assert events and events[0]["actors"] == []
 
 
-def test_a_state_as_of_the_day_its_sentence_dates_a_saying_is_that_sayings(
+def test_a_state_as_of_a_date_in_indirect_speech_is_a_reported_event(
     nlp: Language,
 ) -> None:
+    # GUIDE §15 F6: a state told at a date is an event of its own, beside the saying
+    # that tells it, and reported when known only through the source's words.
     text = (
         "Users on the forum complained on Friday and wrote that as of Friday the portal "
         "was not loading at all.\n"
     )
     _, events = events_of(nlp, text)
-    assert len(events) == 1 and events[0]["what"].startswith("Users on the forum complain")
+    assert events[0]["what"].startswith("Users on the forum complain")
+    [state] = [e for e in events if "portal" in e["what"]]
+    assert state["status"] == "reported"
+    assert state["date"] == events[0]["date"]
+
+
+def test_a_measure_as_of_a_date_said_by_a_source_is_reported(nlp: Language) -> None:
+    text = (
+        "The security firm Ostrava Labs has said that as of March 4, the browser has "
+        "277 known flaws.\n"
+    )
+    _, events = events_of(nlp, text)
+    [e] = [e for e in events if "277" in e["what"]]
+    assert e["status"] == "reported"
 
 
 @pytest.mark.parametrize(
@@ -2047,3 +2062,130 @@ def test_a_parenthesis_left_out_takes_its_words_along(nlp: Language) -> None:
     _, events = events_of(nlp, text)
     whats = [e["what"] for e in events]
     assert whats and not any("HAG" in w for w in whats), whats
+
+
+def test_a_time_subject_of_see_dates_the_clause_it_sees(nlp: Language) -> None:
+    # Reuters style: the time is the frame's subject; the happening is the clause below
+    # "see", told with the frame's "could" and by the company "it" stands for.
+    text = (
+        "DETROIT (Reuters) - Halvard Motor Co. cut its forecast on Tuesday. "
+        "The carmaker said the fourth quarter of this year could see it post an "
+        "operating profit."
+    )
+    names = {"Halvard Motor Co.": ("halvard-motor", "actor")}
+    kinds = {"halvard-motor": ("Halvard Motor Co.", "organization")}
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [quarter] = [e for e in events if e["date"] == "2024-10/2024-12"]
+    assert quarter["what"] == "Halvard Motor Co. could post an operating profit"
+    assert quarter["status"] == "hypothetical"
+    assert quarter["actors"] == ["halvard-motor"]
+
+
+def test_next_year_will_see_is_a_plan_of_the_clause(nlp: Language) -> None:
+    text = "Analysts said next year will see the bank open 20 branches in Ohio."
+    _, events = events_of(nlp, text)
+    [e] = events
+    assert e["what"] == "The bank will open 20 branches in Ohio"
+    assert e["status"] == "planned"
+    assert e["date"] == "2025"
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it(nlp: Language) -> None:
+    # "in 2000, when ...": the when-clause restates the date's moment; its happening
+    # is an event of its own, under the frame of the clause the date is in.
+    text = (
+        "Norvale Systems says it received the trademark in 2000, when the company "
+        "bought Kestrel Networks."
+    )
+    names = {
+        "Norvale Systems": ("norvale", "actor"),
+        "Kestrel Networks": ("kestrel", "actor"),
+    }
+    kinds = {
+        "norvale": ("Norvale Systems", "organization"),
+        "kestrel": ("Kestrel Networks", "organization"),
+    }
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    [bought] = [e for e in events if "buys" in e["what"]]
+    assert bought["date"] == "2000"
+    assert bought["when"] == "in 2000"
+    assert "kestrel" in bought["actors"]
+    assert bought["evidence"].startswith("in 2000, when")
+
+
+def test_an_owned_happening_noun_is_told_as_its_owners_clause(nlp: Language) -> None:
+    # An obituary's aside: the date after "Warhol's death" is the death's, though the
+    # parse hangs it on the verb; the line is a clause, not the noun phrase.
+    text = (
+        "The gallery's opening coincided with the 20th anniversary of Andy Warhol's "
+        "death in 1987.\n"
+    )
+    names = {"Andy Warhol": ("andy-warhol", "actor")}
+    _, events = events_of(nlp, text, names)
+    [death] = [e for e in events if e["date"] == "1987"]
+    assert death["what"] == "Andy Warhol dies"
+    assert death["actors"] == ["andy-warhol"]
+    assert death["status"] == "happened"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "Shares of Halvard Corp. fell after Halvard Corp.'s bankruptcy filing on June 1.",
+            "Halvard Corp. files for bankruptcy",
+        ),
+        ("Merkel's visit to Paris on Friday was her last as chancellor.", "Merkel visits Paris"),
+    ],
+)
+def test_a_dated_happening_noun_with_a_named_owner_is_a_clause(
+    nlp: Language, text: str, what: str
+) -> None:
+    _, events = events_of(nlp, text + "\n")
+    assert [e["what"] for e in events] == [what]
+
+
+def test_a_happening_noun_keeps_the_adjunct_after_it(nlp: Language) -> None:
+    # "over the scandal" is no object: the clause keeps it as written.
+    _, events = events_of(nlp, "Marlow's resignation over the scandal in 2004 was a surprise.\n")
+    assert [e["what"] for e in events] == ["Marlow resigns over the scandal"]
+
+
+@pytest.mark.parametrize(
+    ("what", "clause"),
+    [
+        ("Acme Corp.'s purchase of Vexa Ltd.", "Acme Corp. buys Vexa Ltd."),
+        ("Marlow's resignation as chairman", "Marlow resigns as chairman"),
+        # An object the noun is not given, no owner by name, no known noun: unchanged.
+        ("Marlow's resignation of his seat", None),
+        ("Acme Corp.'s purchase", None),
+        ("The company's bankruptcy filing", None),
+        ("Marlow's sudden death", None),
+    ],
+)
+def test_a_noun_event_is_a_clause_only_where_its_shape_is_known(
+    what: str, clause: str | None
+) -> None:
+    assert _noun_clause(what) == clause
+
+
+def test_a_time_restated_by_another_happening_names_no_participant(nlp: Language) -> None:
+    # The names in "the same time as Orbix's Longhorn" only place the date.
+    text = (
+        "Merrow said Halden Motors would release the tablet in 2027, the same time as "
+        "Orbix's rival device.\n"
+    )
+    names = {"Orbix": ("orbix", "actor"), "Halden Motors": ("halden", "actor")}
+    _, events = events_of(nlp, text, names)
+    [e] = [e for e in events if e["date"] == "2027"]
+    assert e["actors"] == ["halden"]
+    # Nor when the clause names no actor and the sentence's names stand in for them.
+    text = "The tablet would be released in 2027, the same time as Orbix's rival device.\n"
+    _, events = events_of(nlp, text, names)
+    assert all("orbix" not in e["actors"] for e in events)
+
+
+def test_a_habit_told_with_a_fronted_today_is_no_event(nlp: Language) -> None:
+    # GUIDE §6: habits are not events, and "Today," here means nowadays (§5).
+    _, events = events_of(nlp, "Today, about 2,000 families farm the valley.\n")
+    assert events == []
