@@ -810,6 +810,8 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     a pronoun or a description is resolved when the tokens are read)."""
     owners: list[Token] = []
     noun = head or anchor
+    if head is None and anchor.head.lower_ in _PERCENT_WORDS:
+        anchor = anchor.head  # "18% of the firm's network": the "of" hangs on the "%"
     for child in noun.children:
         if child.dep_ in _OWNER_MODIFIERS and child.i < noun.i:
             owners.append(child)
@@ -1153,6 +1155,18 @@ _VERB_REACH = 4
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
 
 
+# The most words an "of" phrase after a figure may take and still be read with it.
+_OF_REACH = 8
+
+
+def _of_phrase(node: Token) -> Token | None:
+    """The "of" after a figure's own words, as the root of its phrase: "18% of ..."."""
+    return next(
+        (c for c in node.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > node.i),
+        None,
+    )
+
+
 def _is_rate(word: Token, noun: Token) -> bool:
     """'per share', 'a barrel', 'an hour': what a figure is counted for each of."""
     if word.lower_ == "per":
@@ -1191,6 +1205,11 @@ def _counted_phrase(doc: Doc, start: int, end: int, of_noun: bool = True) -> tup
         hi += 2  # "26 cents per share", "$80 a barrel"
     node = span.root
     holder = node.head
+    share = _of_phrase(node)
+    if share is not None and share.right_edge.i - hi < _OF_REACH:
+        # "18% of the firm's dealership network", "all 51 of Indonesia's air carriers":
+        # what the figure is a share of says what it counts
+        return start, max(end, share.right_edge.idx + len(share.right_edge.text))
     if node.dep_ in _MODIFIER_DEPS and holder.pos_ == "NOUN" and holder.i >= hi:
         # "a US$ 6 billion loan": the noun after the figure is what it measures
         lo, hi = min(lo, _phrase_start(holder)), holder.i + 1

@@ -312,6 +312,10 @@ def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]
         # Where the counted things are: "N at X".
         ("The strike has cost 2,000 jobs at Boeing, the union said on Tuesday.",
          [(2000, "boeing", "cost 2,000 jobs at Boeing")]),
+        # A share: what it is a share of says what it counts and whose it is ("the
+        # company" read as the one company named before it).
+        ("General Motors said the closures represent 18% of the company's dealership "
+         "network.", [(18, "general-motors", "18% of the company's dealership network")]),
         # The noun a figure modifies says what it measures.
         ("Chrysler would be eligible for a $6 billion loan.",
          [(6_000_000_000, "chrysler", "a $6 billion loan")]),
