@@ -777,7 +777,11 @@ def _named_parts(noun: Token) -> list[Token]:
     ("GM's Canadian vehicle sales")."""
     before = [c for c in noun.children if c.dep_ in _OWNER_MODIFIERS and c.i < noun.i]
     rank = {"compound": 0, "poss": 1, "amod": 2}
-    return [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
+    parts = [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
+    # The first name is the owner's, whether or not an actor holds it: "Germany's DAX
+    # gained 71 points" is the DAX's gain, not Germany's.
+    first = next((i for i, t in enumerate(parts) if t.pos_ == "PROPN"), len(parts))
+    return parts[: first + 1]
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -334,6 +334,8 @@ def test_a_figure_says_whose_it_is_and_what_it_counts(
     [
         # A plural pronoun is not resolved: no agreement in number to check it by.
         "The unions said on Monday that they had lost 3,000 members since the merger.",
+        # The index the name is, which no actor holds, not the country it belongs to.
+        "Germany's DAX gained 71.35 points on Friday.",
         # The one expected to act is not whose money it is.
         "Mr. Pezeshkian is expected to seek the release of $10 billion in frozen assets.",
     ],
