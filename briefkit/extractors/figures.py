@@ -789,7 +789,8 @@ def _clause_subject(verb: Token) -> Token | None:
     the West constituency, Eddie Chu was elected": Chu); else, for a verb with none, the
     subject of the verb it is joined to ("Chu was elected and received", "GM plans to
     close"). Not up through a passive ("is expected to negotiate the release of $10
-    billion": the one expected is not whose money it is)."""
+    billion": the one expected is not whose money it is) or a copula ("Its goal is to
+    cut users to 1%")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
@@ -798,8 +799,10 @@ def _clause_subject(verb: Token) -> Token | None:
         head = verb.head
         if verb.dep_ not in {"xcomp", "conj"} or head.pos_ not in {"VERB", "AUX"}:
             return None
-        if verb.dep_ == "xcomp" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children):
-            return None
+        if verb.dep_ == "xcomp" and (
+            head.pos_ == "AUX" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+        ):
+            return None  # nor from "Its goal is to cut ...": the goal cuts nothing
         verb = head
     return None
 

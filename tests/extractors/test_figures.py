@@ -336,6 +336,9 @@ def test_a_figure_says_whose_it_is_and_what_it_counts(
         "The unions said on Monday that they had lost 3,000 members since the merger.",
         # The index the name is, which no actor holds, not the country it belongs to.
         "Germany's DAX gained 71.35 points on Friday.",
+        # A copula's complement has no doer: the goal is not whose share it is.
+        "Microsoft wants the old browser gone. Its goal is to cut the number of its users "
+        "to less than one percent.",
         # The one expected to act is not whose money it is.
         "Mr. Pezeshkian is expected to seek the release of $10 billion in frozen assets.",
     ],
