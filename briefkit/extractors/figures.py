@@ -770,14 +770,29 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OWNER_MODIFIERS = frozenset({"poss", "compound", "amod"})
 
 
-def _named_parts(noun: Token) -> list[Token]:
-    """A noun and the words before it that may name its owner, nearest the noun first:
-    the noun's own name ('the Nasdaq'), a compound ('Apple shares'; "Japan's Nikkei
-    average" is the Nikkei's), a possessor ("Ford's profits"), a national adjective
-    ("GM's Canadian vehicle sales")."""
+# Prepositions after a noun whose object says whose or where it is: "shares of Apple",
+# "sales at GM", "stock for the company", "unemployment in Ohio".
+_OWNER_PREPOSITIONS = frozenset({"of", "at", "for", "in"})
+
+
+def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
+    """A noun and the words that may name its owner, nearest the noun first: the noun's
+    own name ('the Nasdaq'), a compound ('Apple shares'; "Japan's Nikkei average" is
+    the Nikkei's), a possessor ("Ford's profits"), a national adjective ("GM's
+    Canadian vehicle sales"); then, for a common noun (with ``follow``), the object of
+    a preposition after it ('Shares of Apple')."""
     before = [c for c in noun.children if c.dep_ in _OWNER_MODIFIERS and c.i < noun.i]
     rank = {"compound": 0, "poss": 1, "amod": 2}
     parts = [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
+    if follow and noun.pos_ == "NOUN":
+        parts += [
+            t
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPOSITIONS and prep.i > noun.i
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for t in _named_parts(o, follow=False)
+        ]
     # The first name is the owner's, whether or not an actor holds it: "Germany's DAX
     # gained 71 points" is the DAX's gain, not Germany's.
     first = next((i for i, t in enumerate(parts) if t.pos_ == "PROPN"), len(parts))
@@ -829,7 +844,9 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i > noun.i:
             # "2,000 jobs at Boeing": where the counted things are is whose they are
-            owners.extend(t for o in prep.children if o.dep_ == "pobj" for t in _named_parts(o))
+            owners.extend(
+                t for o in prep.children if o.dep_ == "pobj" for t in _named_parts(o, False)
+            )
     # Up through the noun phrase and its prepositions to the clause's verb.
     tok = noun
     for _ in range(6):

@@ -316,6 +316,8 @@ def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]
         # company" read as the one company named before it).
         ("General Motors said the closures represent 18% of the company's dealership "
          "network.", [(18, "general-motors", "18% of the company's dealership network")]),
+        # A subject's owner after it: "Shares of X", "Sales at X".
+        ("Shares of Apple fell 5% in early trading on Tuesday.", [(5, "apple", "fell 5%")]),
         # The noun a figure modifies says what it measures.
         ("Chrysler would be eligible for a $6 billion loan.",
          [(6_000_000_000, "chrysler", "a $6 billion loan")]),
