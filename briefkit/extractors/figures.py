@@ -851,7 +851,18 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     tok = noun
     for _ in range(6):
         if tok.dep_ in _SUBJECT_DEPS:
-            return owners  # the figure is the subject: its owner is in its own phrase
+            # The figure is the subject: its owner is in its own phrase, or the doer of
+            # a passive ("1,000 jobs will be cut by Ford").
+            if tok.dep_ == "nsubjpass":
+                owners[:0] = [
+                    t
+                    for agent in tok.head.children
+                    if agent.dep_ == "agent"
+                    for o in agent.children
+                    if o.dep_ == "pobj"
+                    for t in _named_parts(o)
+                ]
+            return owners
         if tok.head.i == tok.i or tok.dep_ not in _CLIMB_DEPS:
             break
         tok = tok.head

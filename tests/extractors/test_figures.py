@@ -318,6 +318,9 @@ def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]
          "network.", [(18, "general-motors", "18% of the company's dealership network")]),
         # A subject's owner after it: "Shares of X", "Sales at X".
         ("Shares of Apple fell 5% in early trading on Tuesday.", [(5, "apple", "fell 5%")]),
+        # A figure that is a passive's subject belongs to its doer.
+        ("About 1,000 jobs will be cut by Ford, the union said on Monday.",
+         [(1000, "ford", "About 1,000 jobs")]),
         # The noun a figure modifies says what it measures.
         ("Chrysler would be eligible for a $6 billion loan.",
          [(6_000_000_000, "chrysler", "a $6 billion loan")]),
