@@ -22,10 +22,17 @@ would have to spot and remove a number the article never gave.
 A number with no noun of its own borrows the unit of the figure it is
 coordinated with: "about 2,500 U.S. troops in Iraq and about 900 in Syria".
 
-A figure is ``about`` the actors and places its phrase names, the owner of what
-it counts ("Indonesia's air carriers", "Panamanian players", "all 51 of
-Indonesia's ...") and the named subject of the clause it is an argument of
-("Chrysler will receive CA$ 1 billion").
+A figure is ``about`` the actors and places its phrase names, owner first
+(GUIDE §8): the owner of what it counts ("Indonesia's air carriers", "Panamanian
+players", "all 51 of Indonesia's ...", "2,000 jobs at Boeing") and the subject of
+the clause it is an argument of ("Chrysler will receive CA$ 1 billion", "Ford's
+profits equate to 26 cents"), a pronoun or "the company" read as the actor it
+refers back to where one reading is plain. Where nothing says whose, ``about``
+stays empty.
+
+Its ``text`` is the number as written; its ``evidence`` the short phrase that
+says what is counted ("a net profit of US$ 997 million", "lost $6 billion", "26
+cents per share", "18% of the firm's dealership network").
 """
 
 from __future__ import annotations
