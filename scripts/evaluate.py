@@ -89,6 +89,14 @@ Matching (every match is one-to-one: a gold item takes at most one prediction)
                     what it counts: its unit overlaps gold's ($, USD, dollars are one;
                     plurals fold; or a shared word, "seekers" ~ "asylum seekers") or an
                     ``about`` id names one of gold's.
+    figures-about   on the same pairs, whether the figure says whose it is: over
+                    required gold figures with an ``about``, a pair is a hit when the
+                    predicted ``about`` names gold's first id (the owner, GUIDE §8), a
+                    false alarm and a miss when it names others but not the owner, and a
+                    miss alone when it is empty (nothing said is not a wrong thing said).
+                    R = the share of paired figures whose owner is named; P = the share
+                    right of those that name any. A bare currency passes ``figures`` but
+                    not this row. Not added into ``all``.
     relations       endpoints match by names (gold may list alternatives for metonyms);
                     kinds compare by class (GUIDE.md §9: affiliation = role | member-of
                     | leader-of | founder-of | employed-by; ally, enemy incl. opposes,
@@ -1318,6 +1326,40 @@ def score_figures(
     )  # fmt: skip
 
 
+def score_figure_about(
+    gold: dict[str, Any], figures: Sequence[Any], text: str,
+    pnames: dict[str, list[str]] | None = None,
+) -> tuple[Score, list, list]:  # fmt: skip
+    """Owner agreement on the pairs ``score_figures`` makes: each pair with a required
+    gold figure whose ``about`` is not empty is a hit when the predicted ``about``
+    names gold's first id; a false alarm and a miss when it names only others; a miss
+    when it names none."""
+    gnames, pt = _gold_names(gold), pnames or {}
+    golds = gold["figures"]
+    pred_of, _ = pair_up(
+        golds, figures, lambda g, p: same_number(g, p, text),
+        weight=lambda g, p: evidence_weight(text, g.get("evidence"), getattr(p, "evidence", None)),
+        right=lambda g, p: figure_error(g, p, gnames, pt),
+    )  # fmt: skip
+    score, missed, wrong = Score(), [], []
+    for gi, pi in sorted(pred_of.items()):
+        g, p = golds[gi], figures[pi]
+        owner = (g.get("about") or [None])[0]
+        if g.get("optional") or owner is None:
+            continue
+        said = list(getattr(p, "about", None) or [])
+        if any(names_match(_names_of(gnames, owner), _names_of(pt, i)) for i in said):
+            score.tp += 1
+        elif said:
+            score.fp += 1
+            score.fn += 1
+            wrong.append(Wrong(g, p, f"about {said}, gold owner {owner}"))
+        else:
+            score.fn += 1
+            missed.append(g)
+    return score, missed, wrong
+
+
 def score_relations(gold: dict[str, Any], briefing: Any) -> tuple[Score, list, list]:
     gnames = _gold_names(gold)
     pnames = _pred_names(briefing)
@@ -1390,7 +1432,8 @@ def score_briefing(
     gold: dict[str, Any], briefing: Any, text: str
 ) -> dict[str, tuple[Score, list, list]]:
     """Every kind of a briefing (``briefkit.model.Briefing`` or alike) against gold:
-    the seed's, and ``events-status`` where gold events have a status (the dev set)."""
+    the seed's, ``figures-about``, and ``events-status`` where gold events have a status
+    (the dev set)."""
     pnames = _pred_names(briefing)
     quotes = [(q.text, _names_of(pnames, q.speaker) if q.speaker else [])
               for q in briefing.quotes]  # fmt: skip
@@ -1401,6 +1444,7 @@ def score_briefing(
         "events": score_events(gold, briefing.events, text, pnames),
         "quotes": score_quotes(gold, quotes, text),
         "figures": score_figures(gold, briefing.figures, text, pnames),
+        "figures-about": score_figure_about(gold, briefing.figures, text, pnames),
         "relations": score_relations(gold, briefing),
     }
     if any(e.get("status") for e in gold.get("events", [])):
@@ -1489,10 +1533,11 @@ def _spacy_facts(parsed: Any, norp: bool, end: int) -> tuple[list[_Named], list[
 
 # --------------------------------------------------------------------------- dev set
 
-# The dev set's kinds, in table order. ``dates-span`` and ``events-status`` are read
-# beside ``dates-value`` and ``events``; ``all`` adds up the facts of the other kinds.
+# The dev set's kinds, in table order. ``dates-span``, ``events-status`` and
+# ``figures-about`` are read beside ``dates-value``, ``events`` and ``figures``; ``all``
+# adds up the facts of the other kinds.
 DEV_KINDS = ("actors", "roles", "places", "dates-value", "dates-span", "events",
-             "events-status", "quotes", "figures", "relations")  # fmt: skip
+             "events-status", "quotes", "figures", "figures-about", "relations")  # fmt: skip
 FACT_KINDS = ("actors", "roles", "places", "dates-value", "events", "quotes", "figures",
               "relations")  # fmt: skip
 # A line of --errors for one article: long enough to hold an event's evidence.

@@ -526,6 +526,26 @@ def test_dev_figures_need_the_value_and_what_it_counts() -> None:
     assert not ev.units_overlap("votes", None)
 
 
+def test_dev_figures_about_needs_the_owner_named() -> None:
+    # The unit alone passes `figures`; `figures-about` asks whose: gold's first id.
+    def score(*figures: object) -> tuple[int, int, int]:
+        return _tally(ev.score_figure_about(DEV_GOLD, list(figures), DEV_TEXT, DEV_NAMES))
+
+    f = N
+    seekers = f(value=700, unit="seekers", about=[], evidence="700 asylum seekers")
+    assert _tally(ev.score_figures(DEV_GOLD, [seekers], DEV_TEXT, DEV_NAMES)) == (1, 0, 1)
+    assert score(seekers) == (0, 0, 1)  # right unit, nobody named: a miss, not a false alarm
+    owned = f(value=700, unit="seekers", about=["f"], evidence="700 asylum seekers")
+    aged = f(value=19, unit="years old", about=["p"], evidence="Paris, 19")
+    assert score(owned, aged) == (2, 0, 0)
+    church = f(value=700, unit="seekers", about=["c"], evidence="700 asylum seekers")
+    assert score(church, aged) == (1, 1, 1)  # a name that is not the owner: wrong
+    assert score(f(value=800, unit="km", about=["f"], evidence="(800 km)")) == (0, 0, 0)
+    assert score(f(value=701, unit="seekers", about=["f"], evidence="701")) == (0, 0, 0)
+    _, missed, wrong = ev.score_figure_about(DEV_GOLD, [church, seekers], DEV_TEXT, DEV_NAMES)
+    assert wrong[0].why == "about ['c'], gold owner freewinds" and not missed
+
+
 def test_dev_relations_new_kinds_symmetry_and_former() -> None:
     a = N
     briefing = N(

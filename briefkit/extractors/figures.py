@@ -22,10 +22,17 @@ would have to spot and remove a number the article never gave.
 A number with no noun of its own borrows the unit of the figure it is
 coordinated with: "about 2,500 U.S. troops in Iraq and about 900 in Syria".
 
-A figure is ``about`` the actors and places its phrase names, the owner of what
-it counts ("Indonesia's air carriers", "Panamanian players", "all 51 of
-Indonesia's ...") and the named subject of the clause it is an argument of
-("Chrysler will receive CA$ 1 billion").
+A figure is ``about`` the actors and places its phrase names, owner first
+(GUIDE §8): the owner of what it counts ("Indonesia's air carriers", "Panamanian
+players", "all 51 of Indonesia's ...", "2,000 jobs at Boeing") and the subject of
+the clause it is an argument of ("Chrysler will receive CA$ 1 billion", "Ford's
+profits equate to 26 cents"), a pronoun or "the company" read as the actor it
+refers back to where one reading is plain. Where nothing says whose, ``about``
+stays empty.
+
+Its ``text`` is the number as written; its ``evidence`` the short phrase that
+says what is counted ("a net profit of US$ 997 million", "lost $6 billion", "26
+cents per share", "18% of the firm's dealership network").
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.epithets import Epithets
+from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import negated_or_modal
 from briefkit.extractors.spans import SpanIndex
@@ -229,6 +238,9 @@ class Figure:
     head: Token | None
     # Tokens whose named actors and places the figure is about, beyond its own words.
     owners: list[Token] = field(default_factory=list)
+    # Where the words of a range both its ends belong to begin and end ("US$ 300 to 350
+    # million"): each end's evidence is read from the whole.
+    whole: tuple[int, int] | None = None
 
 
 def _scale(tok: Token) -> int | None:
@@ -753,44 +765,122 @@ def _share(doc: Doc, frac: tuple[float, int, int, Token | None]) -> Figure:
     return Figure(doc[start].idx, end, value, "%", approx, whole, owners)
 
 
+# How the climb from a figure to its clause's verb may pass: through its own phrase, the
+# nouns and prepositions it is the object of ("a net profit of US$ 997 million").
+_CLIMB_DEPS = frozenset({
+    "dobj", "pobj", "prep", "nummod", "quantmod", "compound", "npadvmod", "attr", "appos",
+    "advmod", "dative", "conj", "acomp",
+})  # fmt: skip
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Modifiers of a noun that may name whose it is: "Ford's profits", "Apple shares",
+# "Canadian vehicle sales".
+_OWNER_MODIFIERS = frozenset({"poss", "compound", "amod"})
+
+
+# Prepositions after a noun whose object says whose or where it is: "shares of Apple",
+# "sales at GM", "stock for the company", "unemployment in Ohio".
+_OWNER_PREPOSITIONS = frozenset({"of", "at", "for", "in"})
+
+
+def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
+    """A noun and the words that may name its owner, nearest the noun first: the noun's
+    own name ('the Nasdaq'), a compound ('Apple shares'; "Japan's Nikkei average" is
+    the Nikkei's), a possessor ("Ford's profits"), a national adjective ("GM's
+    Canadian vehicle sales"); then, for a common noun (with ``follow``), the object of
+    a preposition after it ('Shares of Apple')."""
+    before = [c for c in noun.children if c.dep_ in _OWNER_MODIFIERS and c.i < noun.i]
+    rank = {"compound": 0, "poss": 1, "amod": 2}
+    parts = [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
+    if follow and noun.pos_ == "NOUN":
+        parts += [
+            t
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPOSITIONS and prep.i > noun.i
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for t in _named_parts(o, follow=False)
+        ]
+    # The first name is the owner's, whether or not an actor holds it: "Germany's DAX
+    # gained 71 points" is the DAX's gain, not Germany's.
+    first = next((i for i, t in enumerate(parts) if t.pos_ == "PROPN"), len(parts))
+    return parts[: first + 1]
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause: its own, the nearest before it ("Results ... In
+    the West constituency, Eddie Chu was elected": Chu); else, for a verb with none, the
+    subject of the verb it is joined to ("Chu was elected and received", "GM plans to
+    close"). Not up through a passive ("is expected to negotiate the release of $10
+    billion": the one expected is not whose money it is) or a copula ("Its goal is to
+    cut users to 1%")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            before = [c for c in subjects if c.i < verb.i]
+            return (before or subjects)[-1]
+        head = verb.head
+        if verb.dep_ not in {"xcomp", "conj"} or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if verb.dep_ == "xcomp" and (
+            head.pos_ == "AUX" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+        ):
+            return None  # nor from "Its goal is to cut ...": the goal cuts nothing
+        verb = head
+    return None
+
+
 def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     """Who or where what is counted belongs to: the possessor, a national adjective or
-    compound on the counted noun ('Indonesia's air carriers', 'Panamanian players'),
-    and the named subject of the clause the figure is an argument of ('Chrysler will
-    receive CA$ 1 billion')."""
+    compound on the counted noun ('Indonesia's air carriers', 'Panamanian players'), the
+    body an "at" places it in ("2,000 jobs at Boeing"), the possessor of a noun whose
+    object the figure is ("Ford's loss of $6 billion"), and the subject of
+    the clause the figure is an argument of ('Chrysler will receive CA$ 1 billion',
+    "Ford's profits equate to 26 cents", 'it posted a net profit of US$ 997 million':
+    a pronoun or a description is resolved when the tokens are read)."""
     owners: list[Token] = []
     noun = head or anchor
+    if head is None and anchor.head.lower_ in _PERCENT_WORDS:
+        anchor = anchor.head  # "18% of the firm's network": the "of" hangs on the "%"
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod"} and child.i < noun.i:
+        if child.dep_ in _OWNER_MODIFIERS and child.i < noun.i:
             owners.append(child)
     of = _of_noun(anchor)
     if of is not None:
         owners.append(of)
-        owners.extend(c for c in of.children if c.dep_ in {"poss", "compound", "amod"})
+        owners.extend(c for c in of.children if c.dep_ in _OWNER_MODIFIERS)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i > noun.i:
+            # "2,000 jobs at Boeing": where the counted things are is whose they are
+            owners.extend(
+                t for o in prep.children if o.dep_ == "pobj" for t in _named_parts(o, False)
+            )
     # Up through the noun phrase and its prepositions to the clause's verb.
     tok = noun
     for _ in range(6):
-        if tok.dep_ in {"nsubj", "nsubjpass"}:
-            return owners  # the figure is the subject: its owner is in its own phrase
-        if tok.head.i == tok.i or tok.dep_ not in {
-            "dobj",
-            "pobj",
-            "prep",
-            "nummod",
-            "quantmod",
-            "compound",
-            "npadvmod",
-            "attr",
-            "appos",
-            "advmod",
-        }:
+        if tok.dep_ in _SUBJECT_DEPS:
+            # The figure is the subject: its owner is in its own phrase, or the doer of
+            # a passive ("1,000 jobs will be cut by Ford").
+            if tok.dep_ == "nsubjpass":
+                owners[:0] = [
+                    t
+                    for agent in tok.head.children
+                    if agent.dep_ == "agent"
+                    for o in agent.children
+                    if o.dep_ == "pobj"
+                    for t in _named_parts(o)
+                ]
+            return owners
+        if tok.head.i == tok.i or tok.dep_ not in _CLIMB_DEPS:
             break
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
-            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None and subj.pos_ == "PROPN":
-                owners.insert(0, subj)
+            subj = _clause_subject(tok)
+            if subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.pos_ == "NOUN"):
+                owners[:0] = _named_parts(subj)
             break
+        if tok.pos_ == "NOUN" and tok is not noun:
+            # "GM's loss of $6 billion": the noun the figure is the object of
+            owners.extend(c for c in tok.children if c.dep_ == "poss")
     return owners
 
 
@@ -917,9 +1007,10 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
     # Two figures: both ends of a range are approximate; the two values of a change are not.
     ranged = change is None
     low_end = groups[0][-1].idx + len(groups[0][-1].text)
+    whole = (doc[start].idx, end)
     return [
-        Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None, owners),  # type: ignore[arg-type]
-        Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head, owners),  # type: ignore[arg-type]
+        Figure(doc[start].idx, low_end, values[0], unit, approx or ranged, None, owners, whole),  # type: ignore[arg-type]
+        Figure(groups[1][0].idx, end, values[1], unit, approx or ranged, head, owners, whole),  # type: ignore[arg-type]
     ]
 
 
@@ -979,13 +1070,49 @@ def _extend_place(text: str, doc: Doc, end: int, mentions: SpanIndex[Mention]) -
     return obj_end if named else end
 
 
-def _about(start: int, end: int, owners: list[Token], mentions: SpanIndex[Mention]) -> list[str]:
-    refs: list[str] = []
-    found = [m for tok in owners for m in mentions.overlapping(tok.idx, tok.idx + len(tok))]
-    for m in [*found, *mentions.within(start, end)]:
-        if m.ref not in refs:
-            refs.append(m.ref)
-    return refs
+# Pronouns that may stand for an owner, and the kinds of actor each may stand for. Not
+# "they"/"their": a plural may stand for a group no actor names, and agreement in
+# number with a name is no test the parse gives.
+_OWNER_PRONOUNS = {
+    "it": frozenset({"organization", "country"}),
+    "its": frozenset({"organization", "country"}),
+    "he": frozenset({"person"}),
+    "his": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "her": frozenset({"person"}),
+}
+
+
+class _Owners:
+    """The actors and places owner tokens name: by the mention they are in, or for a
+    pronoun or a definite description ("it", "the company"), the actor it refers back
+    to where one reading is plain (the events' and relations' own resolvers)."""
+
+    def __init__(self, doc: Doc, entities: Entities, mentions: SpanIndex[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.actors = {a.id: a for a in entities.actors}
+        self.epithets = Epithets(doc, entities)
+
+    def refs(self, tok: Token) -> list[str]:
+        named = [m.ref for m in self.mentions.overlapping(tok.idx, tok.idx + len(tok))]
+        if named:
+            return named
+        kinds = _OWNER_PRONOUNS.get(tok.lower_)
+        ref: str | None = None
+        if kinds is not None and tok.pos_ == "PRON":
+            ref = named_antecedent(tok, self.doc, self.mentions, self.actors, kinds)
+        elif tok.pos_ == "NOUN":
+            ref = self.epithets.referent(tok)
+        return [] if ref is None else [ref]
+
+    def about(self, start: int, end: int, owners: list[Token]) -> list[str]:
+        refs: list[str] = []
+        found = [r for tok in owners for r in self.refs(tok)]
+        for ref in [*found, *(m.ref for m in self.mentions.within(start, end))]:
+            if ref not in refs:
+                refs.append(ref)
+        return refs
 
 
 def _number(value: float) -> int | float:
@@ -1027,31 +1154,127 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     previous: Figure | None = None
     body = article.prose  # what the doc parsed: the same offsets, furniture blanked
     mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
+    owners = _Owners(doc, entities, mentions)
     for span in _candidates(doc):
         for fig in _figure(body, doc, span, previous):
             previous = fig
             found.append(fig)
     found.extend(fig for tok in doc if (fig := _multiplier(doc, tok)) is not None)
     found.sort(key=lambda fig: fig.start)
-    return [_record(article, doc, body, fig, mentions) for fig in found]
+    return [_record(article, doc, body, fig, owners) for fig in found]
 
 
 def _record(
-    article: Article, doc: Doc, body: str, fig: Figure, mentions: SpanIndex[Mention]
+    article: Article, doc: Doc, body: str, fig: Figure, found: _Owners
 ) -> dict[str, object]:
     """A figure in the data contract's field names."""
-    end = _extend_place(body, doc, fig.end, mentions)
+    end = _extend_place(body, doc, fig.end, found.mentions)
     sent = article.sentence_at(fig.start)
     if sent is not None:
         end = min(end, sent.end)
     text = article.text[fig.start : end]
+    lo, hi = (fig.start, end) if fig.whole is None else (fig.whole[0], max(end, fig.whole[1]))
+    # "$10 billion in Iranian assets" says what it counts by its own tail
+    lo, hi = _counted_phrase(doc, lo, hi, of_noun=end == fig.end)
+    if sent is not None:
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
     rec: dict[str, object] = {"value": _number(fig.value), "unit": fig.unit}
     if fig.approximate:
         rec["approximate"] = True
     owners = [t for t in fig.owners if sent is None or sent.start <= t.idx < sent.end]
-    about = _about(fig.start, end, owners, mentions)
+    about = found.about(fig.start, end, owners)
     if about:
         rec["about"] = about
     rec["text"] = text
-    rec["evidence"] = text
+    rec["evidence"] = article.text[lo:hi]
     return rec
+
+
+# The most words a verb may stand before its figure and still be read with it ("lost
+# US$ 2.24 billion", "was elected with 84,121 votes"); farther, the phrase is a clause.
+_VERB_REACH = 4
+# Dependents by which a figure modifies the noun after it: "a US$ 6 billion loan".
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
+
+
+# The most words an "of" phrase after a figure may take and still be read with it.
+_OF_REACH = 8
+
+
+def _of_phrase(node: Token) -> Token | None:
+    """The "of" after a figure's own words, as the root of its phrase: "18% of ..."."""
+    return next(
+        (c for c in node.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > node.i),
+        None,
+    )
+
+
+def _is_rate(word: Token, noun: Token) -> bool:
+    """'per share', 'a barrel', 'an hour': what a figure is counted for each of."""
+    if word.lower_ == "per":
+        return noun.pos_ == "NOUN"
+    # Not "a year earlier": the noun measures how long before.
+    return (
+        word.lower_ in {"a", "an"}
+        and noun.tag_ == "NN"
+        and word.head.i == noun.i
+        and noun.head.pos_ != "ADV"
+        and not any(c.pos_ == "ADV" for c in noun.children)
+    )
+
+
+def _phrase_start(noun: Token) -> int:
+    """Where a noun's own phrase begins: its left edge, less a leading "both" or
+    "either" that pairs it with another phrase."""
+    i = noun.left_edge.i
+    while i < noun.i and noun.doc[i].dep_ in {"preconj", "cc", "punct"}:
+        i += 1
+    return i
+
+
+def _counted_phrase(doc: Doc, start: int, end: int, of_noun: bool = True) -> tuple[int, int]:
+    """The short phrase that says what a figure counts (GUIDE §8 ``evidence``), as
+    character offsets: the noun it is the object or the modifier of ("a net profit of
+    US$ 997 million", "a US$ 6 billion loan"), else the verb it is the object of ("lost
+    $6 billion", "was elected with 84,121 votes"), and a rate after it ("26 cents per
+    share"). The figure's own words where nothing holds it; not the noun of an "of" when
+    ``of_noun`` is false (the figure's own tail names what it counts)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    lo, hi = span.start, span.end
+    if hi + 1 < len(doc) and _is_rate(doc[hi], doc[hi + 1]):
+        hi += 2  # "26 cents per share", "$80 a barrel"
+    node = span.root
+    holder = node.head
+    share = _of_phrase(node)
+    if share is not None and share.right_edge.i - hi < _OF_REACH:
+        # "18% of the firm's dealership network", "all 51 of Indonesia's air carriers":
+        # what the figure is a share of says what it counts
+        return start, max(end, share.right_edge.idx + len(share.right_edge.text))
+    if node.dep_ in _MODIFIER_DEPS and holder.pos_ == "NOUN" and holder.i >= hi:
+        # "a US$ 6 billion loan": the noun after the figure is what it measures
+        lo, hi = min(lo, _phrase_start(holder)), holder.i + 1
+    elif (
+        of_noun
+        and node.dep_ == "pobj"
+        and holder.lower_ == "of"
+        and holder.head.pos_ == "NOUN"
+        and holder.head.i < holder.i
+    ):
+        lo = min(lo, _phrase_start(holder.head))  # "a net profit of US$ 997 million"
+    else:
+        verb = None
+        if node.dep_ in {"dobj", "npadvmod"}:
+            verb = holder  # "lost $6 billion", "fell 23%"
+        elif node.dep_ == "pobj" and holder.dep_ in {"prep", "dative", "agent"}:
+            verb = holder.head  # "was elected with 84,121 votes", "rose to $373.72"
+        if (
+            verb is not None
+            and verb.pos_ in {"VERB", "AUX"}
+            and verb.i < lo
+            and lo - verb.i <= _VERB_REACH
+        ):
+            lo = verb.i
+    first, last = doc[lo], doc[hi - 1]
+    return min(first.idx, start), max(last.idx + len(last.text), end)

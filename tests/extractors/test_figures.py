@@ -119,7 +119,7 @@ def test_an_amount_paid_to_a_count_of_others_is_no_range() -> None:
 )
 def test_compact_amounts_are_read(text: str, value: int, unit: str, words: str) -> None:
     (figure,) = _figures(parse_article(text + "\n"))
-    assert (figure["value"], figure["unit"], figure["evidence"]) == (value, unit, words)
+    assert (figure["value"], figure["unit"], figure["text"]) == (value, unit, words)
 
 
 def _one(text: str) -> tuple[object, ...]:
@@ -290,3 +290,72 @@ def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]
     # people, as "ten senators" is.
     got = {(f["value"], f["unit"]) for f in _figures(parse_article(text))}
     assert expected <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of the verb whose object holds the figure owns it; "it" is read
+        # as the company named before it (GUIDE §8 `about`: owner first).
+        ("Ford returns to profit\nDETROIT (Reuters) - Ford Motor Co said on Thursday that "
+         "it posted a net profit of $997 million in the third quarter.",
+         [(997_000_000, "ford-motor-co", "a net profit of $997 million")]),
+        # A possessive owner of the subject; a rate after the figure says what it counts.
+        ("Ford's profits equate to 26 cents per share.",
+         [(0.26, "ford", "equate to 26 cents per share")]),
+        # The nearest subject before the verb, not a headline noun the parse joins to it.
+        ("Results\nIn the northern district, the independent Jane Okafor was elected with "
+         "84,121 votes.", [(84121, "jane-okafor", "elected with 84,121 votes")]),
+        # A verb without a subject of its own takes the one it is joined to.
+        ("General Motors plans to close 14 plants by the end of next year.",
+         [(14, "general-motors", "close 14 plants")]),
+        # Where the counted things are: "N at X".
+        ("The strike has cost 2,000 jobs at Boeing, the union said on Tuesday.",
+         [(2000, "boeing", "cost 2,000 jobs at Boeing")]),
+        # A share: what it is a share of says what it counts and whose it is ("the
+        # company" read as the one company named before it).
+        ("General Motors said the closures represent 18% of the company's dealership "
+         "network.", [(18, "general-motors", "18% of the company's dealership network")]),
+        # A subject's owner after it: "Shares of X", "Sales at X".
+        ("Shares of Apple fell 5% in early trading on Tuesday.", [(5, "apple", "fell 5%")]),
+        # A figure that is a passive's subject belongs to its doer.
+        ("About 1,000 jobs will be cut by Ford, the union said on Monday.",
+         [(1000, "ford", "About 1,000 jobs")]),
+        # The noun a figure modifies says what it measures.
+        ("Chrysler would be eligible for a $6 billion loan.",
+         [(6_000_000_000, "chrysler", "a $6 billion loan")]),
+    ],
+)  # fmt: skip
+def test_a_figure_says_whose_it_is_and_what_it_counts(
+    text: str, expected: list[tuple[object, str, str]]
+) -> None:
+    got = [(f["value"], (f.get("about") or [None])[0], f["evidence"])
+           for f in _figures(parse_article(text))]  # fmt: skip
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plural pronoun is not resolved: no agreement in number to check it by.
+        "The unions said on Monday that they had lost 3,000 members since the merger.",
+        # The index the name is, which no actor holds, not the country it belongs to.
+        "Germany's DAX gained 71.35 points on Friday.",
+        # A copula's complement has no doer: the goal is not whose share it is.
+        "Microsoft wants the old browser gone. Its goal is to cut the number of its users "
+        "to less than one percent.",
+        # The one expected to act is not whose money it is.
+        "Mr. Pezeshkian is expected to seek the release of $10 billion in frozen assets.",
+    ],
+)
+def test_no_owner_where_the_text_does_not_say_whose(text: str) -> None:
+    (figure,) = _figures(parse_article(text))
+    assert "about" not in figure
+
+
+def test_evidence_is_a_phrase_not_the_clause() -> None:
+    # "a year earlier" is when, not a rate; a verb far from its figure is not read with it.
+    figures = _figures(parse_article("The firm paid $5 million a year earlier."))
+    assert [f["evidence"] for f in figures] == ["paid $5 million"]
+    figures = _figures(parse_article("Crude rose to $80 a barrel in New York."))
+    assert [f["evidence"] for f in figures] == ["rose to $80 a barrel"]
