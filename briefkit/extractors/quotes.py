@@ -129,6 +129,10 @@ _RELATIVE = word_set("who that")
 _MASCULINE = word_set("he him his himself mr")
 _FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
+_TITLE_GENDER = {
+    **dict.fromkeys(word_set("mr"), "m"),
+    **dict.fromkeys(word_set("ms mrs miss"), "f"),
+}
 _KIN_GENDER = {
     **dict.fromkeys(word_set("husband widower son father brother grandson grandfather"), "m"),
     **dict.fromkeys(word_set("wife widow daughter mother sister granddaughter grandmother"), "f"),
@@ -340,6 +344,8 @@ class _Speakers:
         self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+        # The quotes attributed so far, with their speakers, in article order.
+        self.said: list[tuple[QuoteSpan, Entity | None]] = []
 
     def _genders(self) -> dict[str, str]:
         """Each person's grammatical gender where the article shows it: a title ("Ms
@@ -362,7 +368,7 @@ class _Speakers:
                 continue
             tally = votes.setdefault(ident, [0, 0])
             for tok in sent:
-                if _quoted(self.quotes, tok.idx):
+                if _quoted(self.quotes, tok.idx) or self._possessor_of_name(tok, ident):
                     continue
                 word = tok.lower_.rstrip(".")
                 if word in _MASCULINE:
@@ -374,6 +380,16 @@ class _Speakers:
             for ident, (m, f) in votes.items()
             if (m == 0) != (f == 0)  # one-sided evidence only
         }
+        # "Ms. Park", "Mr Davies": a title set on the name says which, whatever the
+        # pronouns of a sentence that names no one, which may be someone else's.
+        titled: dict[str, set[str]] = {}
+        text = self.doc.text
+        for s, e, ent in self.spans.overlapping(0, len(text)):
+            words = [*text[max(0, s - 6) : s].split()[-1:], *text[s:e].split()[:1]]
+            for word in (w.lower().rstrip(".") for w in words):
+                if ent.kind == "person" and word in _TITLE_GENDER:
+                    titled.setdefault(ent.id, set()).add(_TITLE_GENDER[word])
+        found.update({ident: g.pop() for ident, g in titled.items() if len(g) == 1})
         # "her husband, Sam Doe": a kin noun the name is set beside says which, and
         # outweighs pronouns, which a sentence naming no one may owe to someone else.
         kin: dict[str, set[str]] = {}
@@ -388,6 +404,15 @@ class _Speakers:
                     kin.setdefault(ent.id, set()).add(gender)
         found.update({ident: g.pop() for ident, g in kin.items() if len(g) == 1})
         return found
+
+    def _possessor_of_name(self, tok: Token, ident: str) -> bool:
+        """``tok`` is the possessive of the phrase that names ``ident`` ("his neighbour,
+        Rosa Hill"): it stands for someone else."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return False
+        return any(
+            (ent := self.entity_of(t)) is not None and ent.id == ident for t in tok.head.subtree
+        )
 
     def agrees(self, ent: Entity, pronoun: Token) -> bool:
         """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
@@ -551,7 +576,7 @@ class _Speakers:
             decided, ent = self._subject_before(subj)
             if decided:
                 return ent
-            return self.preceding(min(subj.idx, quote_start), frozenset({"person"}), subj)
+            return self._salient_before(subj, quote_start)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
         if word == "it":
@@ -771,6 +796,83 @@ class _Speakers:
                 return True, None
         return False, None
 
+    def _salient_before(self, pronoun: Token, quote_start: int) -> Entity | None:
+        """The person "he" or "she" stands for when the last clause does not say ('"...,"
+        he said' paragraphs after the name): the most recent one who spoke a quote or
+        was a clause's subject, sentence by sentence back, that agrees with it; not
+        the nearest name, which is as often an object or a possessor. Two people who
+        both agree in the sentence that decides ("Hale and Ross met"), or a person
+        the actor list does not resolve, leave it to no one. Where no one in reach
+        speaks or is a subject, only the one agreeing person named there."""
+        offset = min(pronoun.idx, quote_start)
+        own = self.article.sentence_at(offset) if self.article is not None else None
+        if own is None or self.article is None:
+            return self.preceding(offset, frozenset({"person"}), pronoun)
+        sentences = self.article.sentences
+        first = max(0, own.index - _SALIENT_REACH)
+        for sent in reversed(sentences[first : own.index + 1]):
+            if not self.article.is_body(sent.end - 1):
+                continue  # a headline; a dateline opens a sentence of the story
+            found = self._salient_in(sent, pronoun, offset)
+            if found is not None:
+                return found[0]
+        named = {
+            ent.id: ent
+            for s, _e, ent in self.spans.overlapping(sentences[first].start, offset)
+            if s < offset
+            and ent.kind == "person"
+            and self.article.is_body(s)
+            and not self.named_in_quote(ent)
+            and self.agrees(ent, pronoun)
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _salient_in(
+        self, sent: Sentence, pronoun: Token, offset: int
+    ) -> tuple[Entity | None] | None:
+        """Who of ``sent`` (before ``offset``) ``pronoun`` may stand for: its main
+        clauses' person subjects (else its other clauses') and the speakers of its
+        quotes. None when it has no such candidate; a one-tuple of the one that agrees,
+        or of None when two do or a subject names a person no actor stands for."""
+        span = self.doc.char_span(sent.start, min(sent.end, offset), alignment_mode="expand")
+        tokens = [t for t in span if t.i < pronoun.i] if span is not None else []
+        subjects = [
+            t
+            for t in tokens
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.pos_ != "PRON"  # an earlier "he" points where this one does
+            and not _quoted(self.quotes, t.idx)
+        ]
+        main = [t for t in subjects if not _subordinate(t)] or subjects
+        found: dict[str, Entity] = {}
+        unresolved = False
+        for subj in main:
+            for tok in (subj, *(c for c in subj.children if c.dep_ == "conj")):
+                ent = self._antecedent(tok)
+                if ent is None:
+                    unresolved = unresolved or _names_a_person(tok)
+                elif not self.named_in_quote(ent) and self.agrees(ent, pronoun):
+                    found[ent.id] = ent
+        for quote, ent in self.said:
+            inside = sent.start <= quote.start < min(sent.end, offset)
+            if inside and ent is not None and ent.kind == "person" and self.agrees(ent, pronoun):
+                found[ent.id] = ent
+        if not found and not unresolved:
+            # "For Kevin Allton, Warhol was a legend", "The prize went to Ada Collins":
+            # no person subject, but a person the main verb itself takes, not one a
+            # phrase further down names ("a hospital championed by Tom Nash").
+            for tok in tokens:
+                ent = self.entity_of(tok) if tok.pos_ == "PROPN" else None
+                if ent is None or ent.kind != "person" or _quoted(self.quotes, tok.idx):
+                    continue
+                if _clause_depth(tok) > _ARGUMENT_DEPTH or self.named_in_quote(ent):
+                    continue
+                if self.agrees(ent, pronoun):
+                    found[ent.id] = ent
+        if len(found) == 1 and not unresolved:
+            return (next(iter(found.values())),)
+        return (None,) if found or unresolved else None
+
     def _subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks). In each, a
@@ -791,6 +893,11 @@ class _Speakers:
             for tok in subjects:
                 ent = self._antecedent(tok)
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
+                    # "Miller and his assistant, Greg Holt, watched": either may be "he".
+                    joined = (self._antecedent(c) for c in tok.children if c.dep_ == "conj")
+                    others = (o for o in joined if o is not None and o is not ent)
+                    if any(self.agrees(o, pronoun) for o in others):
+                        return True, None
                     return True, ent
                 if ent is None and _names_a_person(tok):
                     # "Hale joined the BBC in 1962. In his memoir he wrote", "The city's
@@ -812,6 +919,20 @@ def _names_a_person(subj: Token) -> bool:
 
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
 
+# How far below its sentence's root a name may stand and still be one of what the main
+# verb takes: its object (1), or the object of its preposition (2).
+_ARGUMENT_DEPTH = 2
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many heads up from the last word of a name its sentence's root is."""
+    node, depth = tok, 0
+    while node.dep_ == "compound" or node.dep_ == "flat":
+        node = node.head
+    while node.head.i != node.i and depth <= len(tok.doc):
+        node, depth = node.head, depth + 1
+    return depth
+
 
 def _subordinate(subj: Token) -> bool:
     """The subject is of a clause inside another (reported, relative, adverbial)."""
@@ -824,6 +945,9 @@ def _subordinate(subj: Token) -> bool:
         node = node.head
     return False
 
+
+# How many sentences back "he" or "she" may find the one it stands for.
+_SALIENT_REACH = 10
 
 # Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
 _MIN_FUZZY = 5
@@ -1124,6 +1248,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
     before = [t for t in verb.sent if t.i < verb.i]
     if verb.doc[verb.i - 1].text not in _MARKS and any(not t.is_punct for t in before):
         return []
+    # '," added his neighbour, Rosa Hill': the inverted subject parsed as the object; a
+    # speech verb's object right after the closing mark is who speaks, when a name is
+    # set beside it (not '," told the committee').
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objects and any(c.dep_ == "appos" for c in objects[0].children):
+        return objects[:1]
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
         # An acronym goes on with the name whatever its tag ("said WHO director Anna
@@ -1358,6 +1488,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         if previous is not None:
             earlier = previous
         previous = (quote, speaker)
+        speakers.said.append(previous)
     _attribute_backwards(out)
     return [rec for _, rec in out]
 

@@ -1106,3 +1106,52 @@ def test_a_subhead_that_opens_with_a_name_signs_nothing() -> None:
         "Ortiz grew up in a port town."
     )
     assert _speakers(text)["These prints show her daily life."] == "mara-quinn"
+
+
+def test_he_far_from_the_name_is_the_last_speaker_not_the_nearest_name() -> None:
+    # AP: the one person who spoke or was a subject, three paragraphs back; not the
+    # secretary a relative clause names in between.
+    (_partial, quote) = _quotes(
+        "WASHINGTON (AP) — Sen. Richard Hale said Tuesday that the spending deal was "
+        '"dead on arrival" in the Senate.\n\n'
+        "The agreement would also fund a new veterans hospital championed by Secretary "
+        "Tom Nash.\n\n"
+        "The White House has urged lawmakers to pass it before the end of the month.\n\n"
+        '"Nobody in my conference is going to vote for this," he said.'
+    )
+    assert quote.get("speaker") == "richard-hale"
+
+
+def test_he_after_two_subjects_who_both_agree_is_neither() -> None:
+    (quote,) = _quotes(
+        "Coach Dan Miller and his assistant, Greg Holt, watched the final from the stands.\n\n"
+        '"We were never in the game," he said.'
+    )
+    assert quote.get("speaker") is None
+
+
+def test_a_pronoun_takes_the_gender_a_title_gives_in_an_exchange() -> None:
+    # "he said" after the reply of "Mr. Walsh" and the question of "Ms. Park": the
+    # title says which, though a sentence naming no one ("he said") follows hers.
+    quotes = _quotes(
+        "Rep. Linda Park pressed the company's chief executive, Mr. Walsh, at the hearing "
+        "on Wednesday.\n\n"
+        '"Did you authorize the payments?" she asked.\n\n'
+        '"I did not," Mr. Walsh replied.\n\n'
+        '"Then who did?" Ms. Park asked.\n\n'
+        '"I don\'t know," he said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["linda-park", "walsh", "linda-park", "walsh"]
+
+
+def test_an_inverted_speaker_parsed_as_the_object_with_a_name_beside_it() -> None:
+    # Local paper: '," added his neighbour, Rosa Hill' (the "his" is Jim Parks's, not
+    # a gender of Rosa Hill's).
+    quotes = _quotes(
+        "Residents of Elm Street packed the council chamber on Monday night.\n\n"
+        '"We have been asking for a stop sign for ten years," said Jim Parks, who has '
+        "lived on the street since 1985.\n\n"
+        '"Someone is going to get killed," added his neighbour, Rosa Hill.\n\n'
+        '"I was almost hit last week," she said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["jim-parks", "rosa-hill", "rosa-hill"]
