@@ -125,6 +125,18 @@ _EPITHET_REACH = 600
 _QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
+# Words for a person by party or by kind of post rather than by name ("the Ohio
+# Republican said", "the lawmaker said"), and the posts the second kind fits.
+_PARTY_EPITHETS = word_set("republican democrat conservative liberal tory socialist")
+_LEGISLATOR_EPITHETS = word_set("lawmaker legislator")
+_LEGISLATIVE_POSTS = word_set("""
+    senator representative congressman congresswoman congressmember legislator lawmaker
+    assemblyman assemblywoman assemblymember mp delegate councilman councilwoman councillor
+    councilor alderman
+    """)
+# Verbs of putting a question: whom they ask is who answers ("When a reporter asked
+# Mr. Lee whether ..., he replied").
+_ASKING = word_set("ask question press")
 # Words that show a person's grammatical gender in a sentence about that person alone.
 _MASCULINE = word_set("he him his himself mr")
 _FEMININE = word_set("she her hers herself ms mrs miss")
@@ -332,10 +344,7 @@ class _Speakers:
                 continue
             # Every post the text gives the person, not only the one chosen as role:
             # "Bass, a six-term congresswoman, ... the congresswoman said".
-            stated = e.extra.get("roles")
-            heads = {e.role_head}
-            if isinstance(stated, list):
-                heads |= {getattr(r, "head", None) for r in stated}
+            heads = {e.role_head} | {getattr(r, "head", None) for r in _roles(e)}
             for head in heads - {None}:
                 holders.setdefault(head, []).append(e)
         self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
@@ -525,6 +534,8 @@ class _Speakers:
     def of_subject(self, subj: Token, quote_start: int, epithet: bool = True) -> Entity | None:
         """The actor a subject phrase names, resolving pronouns, role nouns and (with
         ``epithet``) nouns that stand for an organization ("the company")."""
+        if _person_epithet(subj):
+            return self.person_epithet(subj, quote_start)
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
         found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
@@ -594,6 +605,28 @@ class _Speakers:
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
             return self.own_channel(subj) or self.organization_epithet(subj, quote_start)
         return role
+
+    def person_epithet(self, noun: Token, quote_start: int) -> Entity | None:
+        """ "the Ohio Republican", "the lawmaker": who "he" or "she" would be there, when
+        the article describes that person so (a Republican named so beside the name; a
+        senator, a representative); another person, or none, gives no speaker."""
+        decided, ent = self._subject_before(noun)
+        if not decided:
+            ent = self._salient_before(noun, quote_start)
+        if ent is None or ent.kind != "person":
+            return None
+        word = noun.lemma_.lower()
+        if word in _LEGISLATOR_EPITHETS:
+            heads = {ent.role_head} | {getattr(r, "head", None) for r in _roles(ent)}
+            return ent if heads & _LEGISLATIVE_POSTS else None
+        if self.article is None:
+            return None
+        said = re.compile(rf"\b{word}\b", re.IGNORECASE)
+        for name in ent.names:
+            sent = self.article.sentence_at(name.start)
+            if sent is not None and said.search(self.article.text, sent.start, sent.end):
+                return ent
+        return None
 
     def own_channel(self, noun: Token) -> Entity | None:
         """The body whose document or site the epithet's own verb speaks through ("In a
@@ -892,6 +925,10 @@ class _Speakers:
             subjects.sort(key=_subordinate)  # stable: nearest first within each rank
             for tok in subjects:
                 ent = self._antecedent(tok)
+                asked = _addressee(tok) if tok.head.dep_ == "advcl" else None
+                answers = self.entity_of(asked) if asked is not None else None
+                if answers is not None and answers.kind == "person":
+                    ent = answers  # the one asked answers, not the one asking
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     # "Miller and his assistant, Greg Holt, watched": either may be "he".
                     joined = (self._antecedent(c) for c in tok.children if c.dep_ == "conj")
@@ -908,6 +945,20 @@ class _Speakers:
         return False, None
 
 
+def _person_epithet(subj: Token) -> bool:
+    """ "the Ohio Republican", "the lawmaker": one person by party or kind of post."""
+    word = subj.lemma_.lower()
+    if word not in _PARTY_EPITHETS and word not in _LEGISLATOR_EPITHETS:
+        return False
+    return subj.tag_ in ("NN", "NNP") and _definite(subj)
+
+
+def _roles(ent: Entity) -> list[object]:
+    """The posts the text gives a person, as the actor list read them."""
+    stated = ent.extra.get("roles")
+    return stated if isinstance(stated, list) else []
+
+
 def _names_a_person(subj: Token) -> bool:
     """A subject that stands for a person: a name the model takes for one, or a post
     or kin noun ("the engineer", "his widow")."""
@@ -918,6 +969,16 @@ def _names_a_person(subj: Token) -> bool:
 
 
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
+
+
+def _addressee(subj: Token) -> Token | None:
+    """Whom the subject's verb asks, when it is a verb of asking with a person object
+    ("a reporter asked Mr. Lee whether ...")."""
+    verb = subj.head
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+
 
 # How far below its sentence's root a name may stand and still be one of what the main
 # verb takes: its object (1), or the object of its preposition (2).

@@ -1155,3 +1155,43 @@ def test_an_inverted_speaker_parsed_as_the_object_with_a_name_beside_it() -> Non
         '"I was almost hit last week," she said.'
     )
     assert [q.get("speaker") for q in quotes] == ["jim-parks", "rosa-hill", "rosa-hill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sen. Richard Hale, a Republican from Ohio, voted against the measure on "
+            'Thursday.\n\n"This bill spends money we do not have," the Ohio Republican said.',
+            "richard-hale",
+        ),
+        (
+            "Rep. Dana Cortez introduced the bill on Monday.\n\n"
+            '"Families cannot wait another year," the lawmaker said.',
+            "dana-cortez",
+        ),
+        # The last subject is a governor, no lawmaker; and no one is called a Democrat.
+        (
+            "Rep. Dana Cortez introduced the bill on Monday. Gov. Ray Ellis signed it on "
+            'Friday.\n\n"Families cannot wait another year," the lawmaker said.',
+            None,
+        ),
+        (
+            "Sen. Richard Hale voted against the measure on Thursday.\n\n"
+            '"This bill spends money we do not have," the Ohio Democrat said.',
+            None,
+        ),
+    ],
+)
+def test_a_person_by_party_or_kind_of_post(text: str, speaker: str | None) -> None:
+    (quote,) = _quotes(text)
+    assert quote.get("speaker") == speaker
+
+
+def test_the_one_asked_answers_not_the_one_asking() -> None:
+    (quote,) = _quotes(
+        "Mr. Lee, the city's housing director, toured the site on Monday.\n\n"
+        "When a reporter asked Mr. Lee whether he would step down, he replied: "
+        '"Not a chance."'
+    )
+    assert quote.get("speaker") == "lee"
