@@ -134,6 +134,9 @@ _LEGISLATIVE_POSTS = word_set("""
     assemblyman assemblywoman assemblymember mp delegate councilman councilwoman councillor
     councilor alderman
     """)
+# How an interview set as a transcript opens its questions and answers.
+_QUESTION_LABELS = frozenset({"Q:"})
+_ANSWER_LABELS = frozenset({"A:"})
 # Verbs of putting a question: whom they ask is who answers ("When a reporter asked
 # Mr. Lee whether ..., he replied").
 _ASKING = word_set("ask question press")
@@ -353,6 +356,13 @@ class _Speakers:
         self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+        # Questions and answers, each paragraph opening with "Q:" or "A:".
+        labels = (
+            {article.text[p_start : p_start + 2] for p_start, _e in article.paragraphs}
+            if article is not None
+            else set()
+        )
+        self.transcript = bool(labels & _QUESTION_LABELS) and bool(labels & _ANSWER_LABELS)
         # The quotes attributed so far, with their speakers, in article order.
         self.said: list[tuple[QuoteSpan, Entity | None]] = []
 
@@ -587,7 +597,7 @@ class _Speakers:
             decided, ent = self._subject_before(subj)
             if decided:
                 return ent
-            return self._salient_before(subj, quote_start)
+            return self.salient_before(subj, quote_start)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
         if word == "it":
@@ -612,7 +622,7 @@ class _Speakers:
         senator, a representative); another person, or none, gives no speaker."""
         decided, ent = self._subject_before(noun)
         if not decided:
-            ent = self._salient_before(noun, quote_start)
+            ent = self.salient_before(noun, quote_start)
         if ent is None or ent.kind != "person":
             return None
         word = noun.lemma_.lower()
@@ -829,7 +839,7 @@ class _Speakers:
                 return True, None
         return False, None
 
-    def _salient_before(self, pronoun: Token, quote_start: int) -> Entity | None:
+    def salient_before(self, pronoun: Token, quote_start: int) -> Entity | None:
         """The person "he" or "she" stands for when the last clause does not say ('"...,"
         he said' paragraphs after the name): the most recent one who spoke a quote or
         was a clause's subject, sentence by sentence back, that agrees with it; not
@@ -1757,6 +1767,12 @@ def _introduced(
     if text[i] == ":":
         # 'Secretary of the Air Force Jane Doe: "...': the name right before the colon.
         last = [t for t in tokens if t.idx < i and not t.is_punct]
+        if len(last) == 1 and last[0].text in ("Q", "A") and speakers.transcript:
+            # An interview set as questions and answers: a question is the
+            # interviewer's, an answer the words of whom "he" or "she" would be there.
+            if last[0].text == "Q":
+                return True, None
+            return True, speakers.salient_before(last[0], quote.start)
         ent = speakers.entity_of(last[-1]) if last else None
         if ent is not None and ent.kind == "person":
             return True, ent

@@ -1195,3 +1195,16 @@ def test_the_one_asked_answers_not_the_one_asking() -> None:
         '"Not a chance."'
     )
     assert quote.get("speaker") == "lee"
+
+
+def test_an_interview_set_as_questions_and_answers() -> None:
+    # A local paper's Q&A: each answer is the interviewee's, each question no one's.
+    quotes = _quotes(
+        "Gloria Hart, the new chief executive of Pinewood Bank, spoke to the Herald this "
+        "week.\n\n"
+        "Q: What is your first priority?\n\n"
+        'A: "Getting the branches back open. People in small towns rely on them."\n\n'
+        'Q: "Will there be job cuts?"\n\n'
+        'A: "Not this year, and not in the small towns."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["gloria-hart", None, "gloria-hart"]
