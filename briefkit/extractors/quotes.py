@@ -235,7 +235,7 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
             else:
                 spans.append(QuoteSpan(open_at, i, p_index))
                 open_at = None
-        if open_at is not None and _continues(text, paragraphs, p_index):
+        if open_at is not None and _continues(text, paragraphs, p_index, single):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
         elif open_at is not None and unclosed:
             end = _SENTENCE_END.search(text, open_at, p_end)
@@ -297,11 +297,15 @@ def _reopens(text: str, i: int, open_at: int) -> bool:
     return len(before) > 0 and before[-1] in ".!?"
 
 
-def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
+def _continues(
+    text: str, paragraphs: list[tuple[int, int]], p_index: int, single: bool = False
+) -> bool:
+    """The next paragraph opens with a mark: the open quotation goes on there. In a
+    text quoting with single marks, a straight one opens it too ('But ...\n\n'We')."""
     if p_index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[p_index + 1][0]
-    return text[nxt] in '"“‘'
+    return text[nxt] in ("\"“‘'" if single else '"“‘')
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:

@@ -1208,3 +1208,19 @@ def test_an_interview_set_as_questions_and_answers() -> None:
         'A: "Not this year, and not in the small towns."'
     )
     assert [q.get("speaker") for q in quotes] == ["gloria-hart", None, "gloria-hart"]
+
+
+def test_a_single_marked_quotation_that_goes_on_over_paragraphs() -> None:
+    # BBC style: single marks, each paragraph of the quotation opening with one.
+    quotes = _quotes(
+        "Mr Grant said the decision had been taken after months of talks.\n\n"
+        "'We did not want to close the factory,' he said. 'But the orders simply were not "
+        "there.\n\n"
+        "'We looked at every option.'"
+    )
+    assert [q["text"] for q in quotes] == [
+        "We did not want to close the factory",
+        "But the orders simply were not there.",
+        "We looked at every option.",
+    ]
+    assert {q.get("speaker") for q in quotes} == {"grant"}
