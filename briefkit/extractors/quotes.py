@@ -360,6 +360,8 @@ class _Speakers:
         self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+        # Who asked the question of the paragraph before it, when it is one.
+        self.asker: Entity | None = None
         # Questions and answers, each paragraph opening with "Q:" or "A:".
         labels = (
             {article.text[p_start : p_start + 2] for p_start, _e in article.paragraphs}
@@ -439,7 +441,10 @@ class _Speakers:
 
     def agrees(self, ent: Entity, pronoun: Token) -> bool:
         """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
-        shows for the person contradicts it."""
+        shows for the person contradicts it, and it is not the one whose question, a
+        paragraph before, the quotation answers."""
+        if self.asker is not None and ent.id == self.asker.id:
+            return False  # who put the question does not answer it
         gender = self.genders.get(ent.id)
         word = pronoun.lower_
         if word not in _PERSON_PRONOUNS:
@@ -1496,6 +1501,16 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         if _is_citation(article.text, quote) or _is_named(doc, quote):
             continue
         speakers.quote = quote
+        # '"Can you guarantee that?" asked Sen. X.' then, a paragraph on, '"I cannot," he
+        # said': an exchange's answer; a question and answer in one paragraph may be
+        # the speaker's own ('"Is it fair?" he asked. "No," he said').
+        speakers.asker = (
+            previous[1]
+            if previous is not None
+            and previous[0].paragraph < quote.paragraph
+            and article.text[previous[0].end - 1 : previous[0].end] == "?"
+            else None
+        )
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
         # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech; but a

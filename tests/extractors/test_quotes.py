@@ -1224,3 +1224,19 @@ def test_a_single_marked_quotation_that_goes_on_over_paragraphs() -> None:
         "We looked at every option.",
     ]
     assert {q.get("speaker") for q in quotes} == {"grant"}
+
+
+def test_who_asked_the_question_does_not_answer_it() -> None:
+    # A hearing: the senator's question, then "he said" a paragraph on is the witness.
+    # The rhetorical question a speaker answers in one paragraph stays theirs.
+    quotes = _quotes(
+        "Defense Secretary Paul Kern appeared before the committee on Tuesday.\n\n"
+        '"Can you guarantee the troops will be home by Christmas?" asked Sen. Janet Rowe.\n\n'
+        '"I cannot guarantee that," he said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["janet-rowe", "paul-kern"]
+    own = _quotes(
+        "Coach Dan Miller spoke after the game.\n\n"
+        '"Did we play well?" Miller asked. "No, we did not," he said.'
+    )
+    assert [q.get("speaker") for q in own] == ["dan-miller", "dan-miller"]
