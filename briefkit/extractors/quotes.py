@@ -895,16 +895,23 @@ class _Speakers:
             and t.pos_ != "PRON"  # an earlier "he" points where this one does
             and not _quoted(self.quotes, t.idx)
         ]
-        main = [t for t in subjects if not _subordinate(t)] or subjects
+        # A main clause's subject before one of a clause it reports or governs, the
+        # nearest first within each, as for the last clause: the first that is a
+        # person decides, with any person joined to it.
+        subjects.sort(key=lambda t: (_subordinate(t), -t.i))
         found: dict[str, Entity] = {}
         unresolved = False
-        for subj in main:
+        for subj in subjects:
             for tok in (subj, *(c for c in subj.children if c.dep_ == "conj")):
                 ent = self._antecedent(tok)
                 if ent is None:
-                    unresolved = unresolved or _names_a_person(tok)
+                    # "the engineer" may be "he"; "investors" may not
+                    single = tok.tag_ not in ("NNS", "NNPS")
+                    unresolved = unresolved or (single and _names_a_person(tok))
                 elif not self.named_in_quote(ent) and self.agrees(ent, pronoun):
                     found[ent.id] = ent
+            if found or unresolved:
+                break
         for quote, ent in self.said:
             inside = sent.start <= quote.start < min(sent.end, offset)
             if inside and ent is not None and ent.kind == "person" and self.agrees(ent, pronoun):

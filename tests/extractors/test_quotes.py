@@ -1240,3 +1240,15 @@ def test_who_asked_the_question_does_not_answer_it() -> None:
         '"Did we play well?" Miller asked. "No, we did not," he said.'
     )
     assert [q.get("speaker") for q in own] == ["dan-miller", "dan-miller"]
+
+
+def test_she_after_a_quote_of_two_sentences_is_the_reporting_subject() -> None:
+    # Wire copy: the quotation's first sentence stands between "she" and the name; the
+    # subjects of what Mead reports ("traders") are no one "she" could be.
+    (quote,) = _quotes(
+        "Laura Mead, the senior strategist at Harbor Capital, said that the index's slide is "
+        "troubling since without that floor, traders may worry that prices can drop even "
+        "further. \"It's like walking on thin ice. "
+        'If it cracks, we are all in trouble," she said.'
+    )
+    assert quote.get("speaker") == "laura-mead"
