@@ -1320,10 +1320,17 @@ def _leading_name(verb: Token) -> list[Token]:
     if j == end:
         return []
     # "When asked ..., Boeing Vice President Scott Carson replied": a fronted clause's
-    # comma before the name is as good as the sentence's start.
-    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?," or "\n" in doc[j].whitespace_):
+    # comma before the name is as good as the sentence's start; so is a title in lower
+    # case that opens the name's phrase ("Republican leader John Thune, speaking ...").
+    j = min(j, doc[end].left_edge.i - 1)
+    if j >= 0 and not _opens_after(doc[j]):
         return []
     return [doc[end]]
+
+
+def _opens_after(tok: Token) -> bool:
+    """What follows ``tok`` may open a sentence or the clause after a fronted one."""
+    return tok.is_space or tok.text in ".!?," or "\n" in tok.whitespace_
 
 
 def _inverted_subject(verb: Token) -> list[Token]:

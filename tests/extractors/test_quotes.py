@@ -1252,3 +1252,15 @@ def test_she_after_a_quote_of_two_sentences_is_the_reporting_subject() -> None:
         'If it cracks, we are all in trouble," she said.'
     )
     assert quote.get("speaker") == "laura-mead"
+
+
+def test_a_verb_the_parser_hung_on_a_titled_name_as_a_clause() -> None:
+    # "called" parsed as a relative clause of "Thune", the sentence left without a
+    # subject; the name's phrase opens with a lower-case title.
+    (quote,) = _quotes(
+        "Senate Majority Leader Chuck Reyes said Wednesday that the voting bill would come "
+        "to the floor next week.\n\n"
+        "Republican leader John Thune, speaking an hour later, called the bill "
+        '"a federal takeover of elections."'
+    )
+    assert quote.get("speaker") == "john-thune"
