@@ -125,10 +125,29 @@ _EPITHET_REACH = 600
 _QUOTING = word_set("quote cite")
 _PERSON_PRONOUNS = word_set("he she")
 _RELATIVE = word_set("who that")
+# Words for a person by party or by kind of post rather than by name ("the Ohio
+# Republican said", "the lawmaker said"), and the posts the second kind fits.
+_PARTY_EPITHETS = word_set("republican democrat conservative liberal tory socialist")
+_LEGISLATOR_EPITHETS = word_set("lawmaker legislator")
+_LEGISLATIVE_POSTS = word_set("""
+    senator representative congressman congresswoman congressmember legislator lawmaker
+    assemblyman assemblywoman assemblymember mp delegate councilman councilwoman councillor
+    councilor alderman
+    """)
+# How an interview set as a transcript opens its questions and answers.
+_QUESTION_LABELS = frozenset({"Q:"})
+_ANSWER_LABELS = frozenset({"A:"})
+# Verbs of putting a question: whom they ask is who answers ("When a reporter asked
+# Mr. Lee whether ..., he replied").
+_ASKING = word_set("ask question press")
 # Words that show a person's grammatical gender in a sentence about that person alone.
 _MASCULINE = word_set("he him his himself mr")
 _FEMININE = word_set("she her hers herself ms mrs miss")
 _GROUP_PRONOUNS = word_set("it they we")
+_TITLE_GENDER = {
+    **dict.fromkeys(word_set("mr"), "m"),
+    **dict.fromkeys(word_set("ms mrs miss"), "f"),
+}
 _KIN_GENDER = {
     **dict.fromkeys(word_set("husband widower son father brother grandson grandfather"), "m"),
     **dict.fromkeys(word_set("wife widow daughter mother sister granddaughter grandmother"), "f"),
@@ -216,7 +235,7 @@ def find_quote_spans(article: Article, unclosed: bool = False) -> list[QuoteSpan
             else:
                 spans.append(QuoteSpan(open_at, i, p_index))
                 open_at = None
-        if open_at is not None and _continues(text, paragraphs, p_index):
+        if open_at is not None and _continues(text, paragraphs, p_index, single):
             spans.append(QuoteSpan(open_at, p_end, p_index, continues=True))
         elif open_at is not None and unclosed:
             end = _SENTENCE_END.search(text, open_at, p_end)
@@ -278,11 +297,15 @@ def _reopens(text: str, i: int, open_at: int) -> bool:
     return len(before) > 0 and before[-1] in ".!?"
 
 
-def _continues(text: str, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
+def _continues(
+    text: str, paragraphs: list[tuple[int, int]], p_index: int, single: bool = False
+) -> bool:
+    """The next paragraph opens with a mark: the open quotation goes on there. In a
+    text quoting with single marks, a straight one opens it too ('But ...\n\n'We')."""
     if p_index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[p_index + 1][0]
-    return text[nxt] in '"“‘'
+    return text[nxt] in ("\"“‘'" if single else '"“‘')
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -328,10 +351,7 @@ class _Speakers:
                 continue
             # Every post the text gives the person, not only the one chosen as role:
             # "Bass, a six-term congresswoman, ... the congresswoman said".
-            stated = e.extra.get("roles")
-            heads = {e.role_head}
-            if isinstance(stated, list):
-                heads |= {getattr(r, "head", None) for r in stated}
+            heads = {e.role_head} | {getattr(r, "head", None) for r in _roles(e)}
             for head in heads - {None}:
                 holders.setdefault(head, []).append(e)
         self.roles = {head: ents[0] for head, ents in holders.items() if len(ents) == 1}
@@ -340,6 +360,17 @@ class _Speakers:
         self.bare_names = _unique_bare_names(entities)
         self.genders = self._genders()
         self.quote: QuoteSpan | None = None  # the quotation being attributed
+        # Who asked the question of the paragraph before it, when it is one.
+        self.asker: Entity | None = None
+        # Questions and answers, each paragraph opening with "Q:" or "A:".
+        labels = (
+            {article.text[p_start : p_start + 2] for p_start, _e in article.paragraphs}
+            if article is not None
+            else set()
+        )
+        self.transcript = bool(labels & _QUESTION_LABELS) and bool(labels & _ANSWER_LABELS)
+        # The quotes attributed so far, with their speakers, in article order.
+        self.said: list[tuple[QuoteSpan, Entity | None]] = []
 
     def _genders(self) -> dict[str, str]:
         """Each person's grammatical gender where the article shows it: a title ("Ms
@@ -362,7 +393,7 @@ class _Speakers:
                 continue
             tally = votes.setdefault(ident, [0, 0])
             for tok in sent:
-                if _quoted(self.quotes, tok.idx):
+                if _quoted(self.quotes, tok.idx) or self._possessor_of_name(tok, ident):
                     continue
                 word = tok.lower_.rstrip(".")
                 if word in _MASCULINE:
@@ -374,6 +405,16 @@ class _Speakers:
             for ident, (m, f) in votes.items()
             if (m == 0) != (f == 0)  # one-sided evidence only
         }
+        # "Ms. Park", "Mr Davies": a title set on the name says which, whatever the
+        # pronouns of a sentence that names no one, which may be someone else's.
+        titled: dict[str, set[str]] = {}
+        text = self.doc.text
+        for s, e, ent in self.spans.overlapping(0, len(text)):
+            words = [*text[max(0, s - 6) : s].split()[-1:], *text[s:e].split()[:1]]
+            for word in (w.lower().rstrip(".") for w in words):
+                if ent.kind == "person" and word in _TITLE_GENDER:
+                    titled.setdefault(ent.id, set()).add(_TITLE_GENDER[word])
+        found.update({ident: g.pop() for ident, g in titled.items() if len(g) == 1})
         # "her husband, Sam Doe": a kin noun the name is set beside says which, and
         # outweighs pronouns, which a sentence naming no one may owe to someone else.
         kin: dict[str, set[str]] = {}
@@ -389,9 +430,21 @@ class _Speakers:
         found.update({ident: g.pop() for ident, g in kin.items() if len(g) == 1})
         return found
 
+    def _possessor_of_name(self, tok: Token, ident: str) -> bool:
+        """``tok`` is the possessive of the phrase that names ``ident`` ("his neighbour,
+        Rosa Hill"): it stands for someone else."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return False
+        return any(
+            (ent := self.entity_of(t)) is not None and ent.id == ident for t in tok.head.subtree
+        )
+
     def agrees(self, ent: Entity, pronoun: Token) -> bool:
         """``ent`` may be what ``pronoun`` (he, she) stands for: no gender the article
-        shows for the person contradicts it."""
+        shows for the person contradicts it, and it is not the one whose question, a
+        paragraph before, the quotation answers."""
+        if self.asker is not None and ent.id == self.asker.id:
+            return False  # who put the question does not answer it
         gender = self.genders.get(ent.id)
         word = pronoun.lower_
         if word not in _PERSON_PRONOUNS:
@@ -500,6 +553,8 @@ class _Speakers:
     def of_subject(self, subj: Token, quote_start: int, epithet: bool = True) -> Entity | None:
         """The actor a subject phrase names, resolving pronouns, role nouns and (with
         ``epithet``) nouns that stand for an organization ("the company")."""
+        if _person_epithet(subj):
+            return self.person_epithet(subj, quote_start)
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
         found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
@@ -551,7 +606,7 @@ class _Speakers:
             decided, ent = self._subject_before(subj)
             if decided:
                 return ent
-            return self.preceding(min(subj.idx, quote_start), frozenset({"person"}), subj)
+            return self.salient_before(subj, quote_start)
         if word == "they" and self._unnamed_group_before(subj):
             return None  # "The report's authors say ... They call for": no one named
         if word == "it":
@@ -569,6 +624,28 @@ class _Speakers:
         if role is None and epithet and lemma in ORG_NOUNS and _definite(subj):
             return self.own_channel(subj) or self.organization_epithet(subj, quote_start)
         return role
+
+    def person_epithet(self, noun: Token, quote_start: int) -> Entity | None:
+        """ "the Ohio Republican", "the lawmaker": who "he" or "she" would be there, when
+        the article describes that person so (a Republican named so beside the name; a
+        senator, a representative); another person, or none, gives no speaker."""
+        decided, ent = self._subject_before(noun)
+        if not decided:
+            ent = self.salient_before(noun, quote_start)
+        if ent is None or ent.kind != "person":
+            return None
+        word = noun.lemma_.lower()
+        if word in _LEGISLATOR_EPITHETS:
+            heads = {ent.role_head} | {getattr(r, "head", None) for r in _roles(ent)}
+            return ent if heads & _LEGISLATIVE_POSTS else None
+        if self.article is None:
+            return None
+        said = re.compile(rf"\b{word}\b", re.IGNORECASE)
+        for name in ent.names:
+            sent = self.article.sentence_at(name.start)
+            if sent is not None and said.search(self.article.text, sent.start, sent.end):
+                return ent
+        return None
 
     def own_channel(self, noun: Token) -> Entity | None:
         """The body whose document or site the epithet's own verb speaks through ("In a
@@ -771,6 +848,90 @@ class _Speakers:
                 return True, None
         return False, None
 
+    def salient_before(self, pronoun: Token, quote_start: int) -> Entity | None:
+        """The person "he" or "she" stands for when the last clause does not say ('"...,"
+        he said' paragraphs after the name): the most recent one who spoke a quote or
+        was a clause's subject, sentence by sentence back, that agrees with it; not
+        the nearest name, which is as often an object or a possessor. Two people who
+        both agree in the sentence that decides ("Hale and Ross met"), or a person
+        the actor list does not resolve, leave it to no one. Where no one in reach
+        speaks or is a subject, only the one agreeing person named there."""
+        offset = min(pronoun.idx, quote_start)
+        own = self.article.sentence_at(offset) if self.article is not None else None
+        if own is None or self.article is None:
+            return self.preceding(offset, frozenset({"person"}), pronoun)
+        sentences = self.article.sentences
+        first = max(0, own.index - _SALIENT_REACH)
+        for sent in reversed(sentences[first : own.index + 1]):
+            if not self.article.is_body(sent.end - 1):
+                continue  # a headline; a dateline opens a sentence of the story
+            found = self._salient_in(sent, pronoun, offset)
+            if found is not None:
+                return found[0]
+        named = {
+            ent.id: ent
+            for s, _e, ent in self.spans.overlapping(sentences[first].start, offset)
+            if s < offset
+            and ent.kind == "person"
+            and self.article.is_body(s)
+            and not self.named_in_quote(ent)
+            and self.agrees(ent, pronoun)
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _salient_in(
+        self, sent: Sentence, pronoun: Token, offset: int
+    ) -> tuple[Entity | None] | None:
+        """Who of ``sent`` (before ``offset``) ``pronoun`` may stand for: its main
+        clauses' person subjects (else its other clauses') and the speakers of its
+        quotes. None when it has no such candidate; a one-tuple of the one that agrees,
+        or of None when two do or a subject names a person no actor stands for."""
+        span = self.doc.char_span(sent.start, min(sent.end, offset), alignment_mode="expand")
+        tokens = [t for t in span if t.i < pronoun.i] if span is not None else []
+        subjects = [
+            t
+            for t in tokens
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.pos_ != "PRON"  # an earlier "he" points where this one does
+            and not _quoted(self.quotes, t.idx)
+        ]
+        # A main clause's subject before one of a clause it reports or governs, the
+        # nearest first within each, as for the last clause: the first that is a
+        # person decides, with any person joined to it.
+        subjects.sort(key=lambda t: (_subordinate(t), -t.i))
+        found: dict[str, Entity] = {}
+        unresolved = False
+        for subj in subjects:
+            for tok in (subj, *(c for c in subj.children if c.dep_ == "conj")):
+                ent = self._antecedent(tok)
+                if ent is None:
+                    # "the engineer" may be "he"; "investors" may not
+                    single = tok.tag_ not in ("NNS", "NNPS")
+                    unresolved = unresolved or (single and _names_a_person(tok))
+                elif not self.named_in_quote(ent) and self.agrees(ent, pronoun):
+                    found[ent.id] = ent
+            if found or unresolved:
+                break
+        for quote, ent in self.said:
+            inside = sent.start <= quote.start < min(sent.end, offset)
+            if inside and ent is not None and ent.kind == "person" and self.agrees(ent, pronoun):
+                found[ent.id] = ent
+        if not found and not unresolved:
+            # "For Kevin Allton, Warhol was a legend", "The prize went to Ada Collins":
+            # no person subject, but a person the main verb itself takes, not one a
+            # phrase further down names ("a hospital championed by Tom Nash").
+            for tok in tokens:
+                ent = self.entity_of(tok) if tok.pos_ == "PROPN" else None
+                if ent is None or ent.kind != "person" or _quoted(self.quotes, tok.idx):
+                    continue
+                if _clause_depth(tok) > _ARGUMENT_DEPTH or self.named_in_quote(ent):
+                    continue
+                if self.agrees(ent, pronoun):
+                    found[ent.id] = ent
+        if len(found) == 1 and not unresolved:
+            return (next(iter(found.values())),)
+        return (None,) if found or unresolved else None
+
     def _subject_before(self, pronoun: Token) -> tuple[bool, Entity | None]:
         """The person who is the subject of a clause before ``pronoun``: earlier in its
         sentence, else in the sentence before (outside quotation marks). In each, a
@@ -790,7 +951,16 @@ class _Speakers:
             subjects.sort(key=_subordinate)  # stable: nearest first within each rank
             for tok in subjects:
                 ent = self._antecedent(tok)
+                asked = _addressee(tok) if tok.head.dep_ == "advcl" else None
+                answers = self.entity_of(asked) if asked is not None else None
+                if answers is not None and answers.kind == "person":
+                    ent = answers  # the one asked answers, not the one asking
                 if ent is not None and not self.named_in_quote(ent) and self.agrees(ent, pronoun):
+                    # "Miller and his assistant, Greg Holt, watched": either may be "he".
+                    joined = (self._antecedent(c) for c in tok.children if c.dep_ == "conj")
+                    others = (o for o in joined if o is not None and o is not ent)
+                    if any(self.agrees(o, pronoun) for o in others):
+                        return True, None
                     return True, ent
                 if ent is None and _names_a_person(tok):
                     # "Hale joined the BBC in 1962. In his memoir he wrote", "The city's
@@ -799,6 +969,20 @@ class _Speakers:
                     # before, someone else, would be a guess.
                     return True, None
         return False, None
+
+
+def _person_epithet(subj: Token) -> bool:
+    """ "the Ohio Republican", "the lawmaker": one person by party or kind of post."""
+    word = subj.lemma_.lower()
+    if word not in _PARTY_EPITHETS and word not in _LEGISLATOR_EPITHETS:
+        return False
+    return subj.tag_ in ("NN", "NNP") and _definite(subj)
+
+
+def _roles(ent: Entity) -> list[object]:
+    """The posts the text gives a person, as the actor list read them."""
+    stated = ent.extra.get("roles")
+    return stated if isinstance(stated, list) else []
 
 
 def _names_a_person(subj: Token) -> bool:
@@ -813,6 +997,30 @@ def _names_a_person(subj: Token) -> bool:
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
 
 
+def _addressee(subj: Token) -> Token | None:
+    """Whom the subject's verb asks, when it is a verb of asking with a person object
+    ("a reporter asked Mr. Lee whether ...")."""
+    verb = subj.head
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+
+
+# How far below its sentence's root a name may stand and still be one of what the main
+# verb takes: its object (1), or the object of its preposition (2).
+_ARGUMENT_DEPTH = 2
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many heads up from the last word of a name its sentence's root is."""
+    node, depth = tok, 0
+    while node.dep_ == "compound" or node.dep_ == "flat":
+        node = node.head
+    while node.head.i != node.i and depth <= len(tok.doc):
+        node, depth = node.head, depth + 1
+    return depth
+
+
 def _subordinate(subj: Token) -> bool:
     """The subject is of a clause inside another (reported, relative, adverbial)."""
     node = subj.head
@@ -824,6 +1032,9 @@ def _subordinate(subj: Token) -> bool:
         node = node.head
     return False
 
+
+# How many sentences back "he" or "she" may find the one it stands for.
+_SALIENT_REACH = 10
 
 # Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
 _MIN_FUZZY = 5
@@ -1109,10 +1320,17 @@ def _leading_name(verb: Token) -> list[Token]:
     if j == end:
         return []
     # "When asked ..., Boeing Vice President Scott Carson replied": a fronted clause's
-    # comma before the name is as good as the sentence's start.
-    if j >= 0 and not (doc[j].is_space or doc[j].text in ".!?," or "\n" in doc[j].whitespace_):
+    # comma before the name is as good as the sentence's start; so is a title in lower
+    # case that opens the name's phrase ("Republican leader John Thune, speaking ...").
+    j = min(j, doc[end].left_edge.i - 1)
+    if j >= 0 and not _opens_after(doc[j]):
         return []
     return [doc[end]]
+
+
+def _opens_after(tok: Token) -> bool:
+    """What follows ``tok`` may open a sentence or the clause after a fronted one."""
+    return tok.is_space or tok.text in ".!?," or "\n" in tok.whitespace_
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
@@ -1124,6 +1342,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
     before = [t for t in verb.sent if t.i < verb.i]
     if verb.doc[verb.i - 1].text not in _MARKS and any(not t.is_punct for t in before):
         return []
+    # '," added his neighbour, Rosa Hill': the inverted subject parsed as the object; a
+    # speech verb's object right after the closing mark is who speaks, when a name is
+    # set beside it (not '," told the committee').
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objects and any(c.dep_ == "appos" for c in objects[0].children):
+        return objects[:1]
     run: list[Token] = []
     for tok in verb.doc[verb.i + 1 : verb.i + 1 + _NAME_RUN]:
         # An acronym goes on with the name whatever its tag ("said WHO director Anna
@@ -1291,6 +1515,16 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         if _is_citation(article.text, quote) or _is_named(doc, quote):
             continue
         speakers.quote = quote
+        # '"Can you guarantee that?" asked Sen. X.' then, a paragraph on, '"I cannot," he
+        # said': an exchange's answer; a question and answer in one paragraph may be
+        # the speaker's own ('"Is it fair?" he asked. "No," he said').
+        speakers.asker = (
+            previous[1]
+            if previous is not None
+            and previous[0].paragraph < quote.paragraph
+            and article.text[previous[0].end - 1 : previous[0].end] == "?"
+            else None
+        )
         start, end = _context(article, quote)
         tokens = _outside_tokens(doc, start, end, index)
         # "Hope", "Better Idea of Afghan Girls": a name or a title, not speech; but a
@@ -1358,6 +1592,7 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         if previous is not None:
             earlier = previous
         previous = (quote, speaker)
+        speakers.said.append(previous)
     _attribute_backwards(out)
     return [rec for _, rec in out]
 
@@ -1565,6 +1800,12 @@ def _introduced(
     if text[i] == ":":
         # 'Secretary of the Air Force Jane Doe: "...': the name right before the colon.
         last = [t for t in tokens if t.idx < i and not t.is_punct]
+        if len(last) == 1 and last[0].text in ("Q", "A") and speakers.transcript:
+            # An interview set as questions and answers: a question is the
+            # interviewer's, an answer the words of whom "he" or "she" would be there.
+            if last[0].text == "Q":
+                return True, None
+            return True, speakers.salient_before(last[0], quote.start)
         ent = speakers.entity_of(last[-1]) if last else None
         if ent is not None and ent.kind == "person":
             return True, ent

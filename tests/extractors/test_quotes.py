@@ -1106,3 +1106,161 @@ def test_a_subhead_that_opens_with_a_name_signs_nothing() -> None:
         "Ortiz grew up in a port town."
     )
     assert _speakers(text)["These prints show her daily life."] == "mara-quinn"
+
+
+def test_he_far_from_the_name_is_the_last_speaker_not_the_nearest_name() -> None:
+    # AP: the one person who spoke or was a subject, three paragraphs back; not the
+    # secretary a relative clause names in between.
+    (_partial, quote) = _quotes(
+        "WASHINGTON (AP) — Sen. Richard Hale said Tuesday that the spending deal was "
+        '"dead on arrival" in the Senate.\n\n'
+        "The agreement would also fund a new veterans hospital championed by Secretary "
+        "Tom Nash.\n\n"
+        "The White House has urged lawmakers to pass it before the end of the month.\n\n"
+        '"Nobody in my conference is going to vote for this," he said.'
+    )
+    assert quote.get("speaker") == "richard-hale"
+
+
+def test_he_after_two_subjects_who_both_agree_is_neither() -> None:
+    (quote,) = _quotes(
+        "Coach Dan Miller and his assistant, Greg Holt, watched the final from the stands.\n\n"
+        '"We were never in the game," he said.'
+    )
+    assert quote.get("speaker") is None
+
+
+def test_a_pronoun_takes_the_gender_a_title_gives_in_an_exchange() -> None:
+    # "he said" after the reply of "Mr. Walsh" and the question of "Ms. Park": the
+    # title says which, though a sentence naming no one ("he said") follows hers.
+    quotes = _quotes(
+        "Rep. Linda Park pressed the company's chief executive, Mr. Walsh, at the hearing "
+        "on Wednesday.\n\n"
+        '"Did you authorize the payments?" she asked.\n\n'
+        '"I did not," Mr. Walsh replied.\n\n'
+        '"Then who did?" Ms. Park asked.\n\n'
+        '"I don\'t know," he said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["linda-park", "walsh", "linda-park", "walsh"]
+
+
+def test_an_inverted_speaker_parsed_as_the_object_with_a_name_beside_it() -> None:
+    # Local paper: '," added his neighbour, Rosa Hill' (the "his" is Jim Parks's, not
+    # a gender of Rosa Hill's).
+    quotes = _quotes(
+        "Residents of Elm Street packed the council chamber on Monday night.\n\n"
+        '"We have been asking for a stop sign for ten years," said Jim Parks, who has '
+        "lived on the street since 1985.\n\n"
+        '"Someone is going to get killed," added his neighbour, Rosa Hill.\n\n'
+        '"I was almost hit last week," she said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["jim-parks", "rosa-hill", "rosa-hill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sen. Richard Hale, a Republican from Ohio, voted against the measure on "
+            'Thursday.\n\n"This bill spends money we do not have," the Ohio Republican said.',
+            "richard-hale",
+        ),
+        (
+            "Rep. Dana Cortez introduced the bill on Monday.\n\n"
+            '"Families cannot wait another year," the lawmaker said.',
+            "dana-cortez",
+        ),
+        # The last subject is a governor, no lawmaker; and no one is called a Democrat.
+        (
+            "Rep. Dana Cortez introduced the bill on Monday. Gov. Ray Ellis signed it on "
+            'Friday.\n\n"Families cannot wait another year," the lawmaker said.',
+            None,
+        ),
+        (
+            "Sen. Richard Hale voted against the measure on Thursday.\n\n"
+            '"This bill spends money we do not have," the Ohio Democrat said.',
+            None,
+        ),
+    ],
+)
+def test_a_person_by_party_or_kind_of_post(text: str, speaker: str | None) -> None:
+    (quote,) = _quotes(text)
+    assert quote.get("speaker") == speaker
+
+
+def test_the_one_asked_answers_not_the_one_asking() -> None:
+    (quote,) = _quotes(
+        "Mr. Lee, the city's housing director, toured the site on Monday.\n\n"
+        "When a reporter asked Mr. Lee whether he would step down, he replied: "
+        '"Not a chance."'
+    )
+    assert quote.get("speaker") == "lee"
+
+
+def test_an_interview_set_as_questions_and_answers() -> None:
+    # A local paper's Q&A: each answer is the interviewee's, each question no one's.
+    quotes = _quotes(
+        "Gloria Hart, the new chief executive of Pinewood Bank, spoke to the Herald this "
+        "week.\n\n"
+        "Q: What is your first priority?\n\n"
+        'A: "Getting the branches back open. People in small towns rely on them."\n\n'
+        'Q: "Will there be job cuts?"\n\n'
+        'A: "Not this year, and not in the small towns."'
+    )
+    assert [q.get("speaker") for q in quotes] == ["gloria-hart", None, "gloria-hart"]
+
+
+def test_a_single_marked_quotation_that_goes_on_over_paragraphs() -> None:
+    # BBC style: single marks, each paragraph of the quotation opening with one.
+    quotes = _quotes(
+        "Mr Grant said the decision had been taken after months of talks.\n\n"
+        "'We did not want to close the factory,' he said. 'But the orders simply were not "
+        "there.\n\n"
+        "'We looked at every option.'"
+    )
+    assert [q["text"] for q in quotes] == [
+        "We did not want to close the factory",
+        "But the orders simply were not there.",
+        "We looked at every option.",
+    ]
+    assert {q.get("speaker") for q in quotes} == {"grant"}
+
+
+def test_who_asked_the_question_does_not_answer_it() -> None:
+    # A hearing: the senator's question, then "he said" a paragraph on is the witness.
+    # The rhetorical question a speaker answers in one paragraph stays theirs.
+    quotes = _quotes(
+        "Defense Secretary Paul Kern appeared before the committee on Tuesday.\n\n"
+        '"Can you guarantee the troops will be home by Christmas?" asked Sen. Janet Rowe.\n\n'
+        '"I cannot guarantee that," he said.'
+    )
+    assert [q.get("speaker") for q in quotes] == ["janet-rowe", "paul-kern"]
+    own = _quotes(
+        "Coach Dan Miller spoke after the game.\n\n"
+        '"Did we play well?" Miller asked. "No, we did not," he said.'
+    )
+    assert [q.get("speaker") for q in own] == ["dan-miller", "dan-miller"]
+
+
+def test_she_after_a_quote_of_two_sentences_is_the_reporting_subject() -> None:
+    # Wire copy: the quotation's first sentence stands between "she" and the name; the
+    # subjects of what Mead reports ("traders") are no one "she" could be.
+    (quote,) = _quotes(
+        "Laura Mead, the senior strategist at Harbor Capital, said that the index's slide is "
+        "troubling since without that floor, traders may worry that prices can drop even "
+        "further. \"It's like walking on thin ice. "
+        'If it cracks, we are all in trouble," she said.'
+    )
+    assert quote.get("speaker") == "laura-mead"
+
+
+def test_a_verb_the_parser_hung_on_a_titled_name_as_a_clause() -> None:
+    # "called" parsed as a relative clause of "Thune", the sentence left without a
+    # subject; the name's phrase opens with a lower-case title.
+    (quote,) = _quotes(
+        "Senate Majority Leader Chuck Reyes said Wednesday that the voting bill would come "
+        "to the floor next week.\n\n"
+        "Republican leader John Thune, speaking an hour later, called the bill "
+        '"a federal takeover of elections."'
+    )
+    assert quote.get("speaker") == "john-thune"
