@@ -82,6 +82,8 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
+# Who sells to whom, said by a noun: "a major supplier to Y", "Y's biggest customer".
+_TRADE_NOUNS = word_set("supplier customer")
 _SYMMETRIC = frozenset(
     {"ally", "enemy", "tension", "rival", "trade-partner", "spouse", "sibling", "relative-of"}
 )
@@ -262,6 +264,7 @@ class _Parties:
         gaz = load_gazetteer()
         self.spans: list[tuple[int, int, str, str]] = []
         actor_kinds = {a.id: a.kind for a in entities.actors}
+        self.kinds = actor_kinds
         for m in entities.mentions:
             if m.kind == "actor" and actor_kinds.get(m.ref) in _PARTY_KINDS:
                 self.spans.append((m.start, m.end, m.ref, actor_kinds[m.ref]))
@@ -272,6 +275,10 @@ class _Parties:
                     self.spans.append((m.start, m.end, country.id, "country"))
         self.spans.sort()
         self.index = SpanIndex(self.spans, lambda s: (s[0], s[1]))
+
+    def person(self, *refs: str) -> bool:
+        """Whether any of the refs is a person: a shopper is no trade partner."""
+        return any(self.kinds.get(r) == "person" for r in refs)
 
     def of(self, tok: Token) -> str | None:
         covering = self.index.covering(tok.idx)
@@ -345,9 +352,13 @@ def _prep_objects(tok: Token) -> list[Token]:
 
 def _trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     if lemma in {"partner", "partnership"}:
-        mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
         return "trade-partner" if mods & _TRADE else "ally"
+    if lemma == "venture" and "joint" in mods:
+        return "ally"  # "formed a joint venture with Y": a stated partnership (GUIDE §9)
+    if lemma in _TRADE_NOUNS and tok.dep_ != "compound":
+        return "trade-partner"  # "X, a key supplier to Y"; not "customer service"
     return TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
 
 
@@ -364,11 +375,18 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         # "using Baghdad as a mediator": the mediator is the verb's object, the
         # parties its subject (or possessor) and whoever it deals "with".
         agents = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "attr"}]
-        mediators = _refs([t for a in agents for t in conjuncts(a)], parties, doc)
+        # the first argument that names a party is the mediator; its conjuncts mediate
+        # beside it ("Egypt and Qatar mediated talks"), they are no party to the talks
+        groups = (_refs(conjuncts(a), parties, doc) for a in agents)
+        mediators = next((g for g in groups if g), [])
         others = _refs(_subjects(verb) + possessors, parties, doc)
         others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
-        # "X mediated (talks) between Y and Z": the parties are the "between" objects
+        # "X mediated (talks) between Y and Z", "talks between Y and Z, mediated by X":
+        # the parties are the "between" objects of the verb, its object or the noun the
+        # participle qualifies
         held = [tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})]
+        if tok.dep_ == "acl":
+            held.append(tok.head)
         objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
         between = _refs(objs, parties, doc)
         others += [r for r in between if r not in others]
@@ -380,7 +398,7 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
             mediators = _refs(by, parties, doc)
             clause = _governing_verb(tok.head)
             others = _refs(_subjects(clause), parties, doc) + between
-        return mediators[:1], [o for o in others if o not in mediators[:1]]
+        return mediators, [o for o in others if o not in mediators]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)
     first = owners or subjects
@@ -485,7 +503,7 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
     out: list[dict[str, object]] = []
     for tok in doc:
         kind = _trigger_kind(tok)
-        if kind is None:
+        if kind is None or _denied(tok):
             continue
         first, second = _sides(tok, kind, parties, doc)
         if first and not second and kind != "mediator" and _names_counterpart(tok):
@@ -494,12 +512,21 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
         elif second and not first:
             other = _nearest_other(tok, second, parties)
             first = [other] if other else []
-        for a in first[:1]:
+        for a in first if kind == "mediator" else first[:1]:
             for b in second:
-                if a != b:
+                if a != b and not (kind == "trade-partner" and parties.person(a, b)):
                     evidence = _evidence(article, tok, parties, [a, b])
                     out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
     return out
+
+
+def _denied(tok: Token) -> bool:
+    """'X is not (would not be) an ally of Y', 'no alliance with Y': the trigger's clause
+    states no tie that holds."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    verb = _governing_verb(tok)
+    return verb is not tok and negated_or_modal(verb)
 
 
 # Verbs of trade: "A buys B's oil", "A imports gas from B", "A sells arms to B".
@@ -777,6 +804,11 @@ def _verb_ties(
     elif kind in {"rival", "ally"}:
         patients = _prep_objects_of(tok, {"with", "against"})
     first, second = _direct(agents, parties), _direct(patients, parties)
+    if not first and kind == "enemy":
+        # "Russian troops invaded Ukraine": a nationality's armed force acts for its state
+        forces = [a for a in agents if a.lower_ in _FORCES]
+        named = _direct(_country_modifiers(forces), parties)
+        first = [r for r in named if kinds.get(r) == "country"]
     # "The company sued X", "X sued the company": a description for the one side, the
     # organization it refers back to, other than the side the clause names
     if not first and len(agents) == 1:

@@ -1272,3 +1272,63 @@ def test_a_second_company_title_shares_the_first_ones_company(
     person, body = shared
     found = {r["to"] for r in _relations(parse_article(story)) if r["from"] == person}
     assert found == ({body} if body else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # co-mediators named together mediate beside each other, not between
+        ("Egypt and Qatar have mediated talks between Israel and Hamas since May.",
+         {("egypt", "israel"), ("egypt", "hamas"), ("qatar", "israel"), ("qatar", "hamas")}),
+        # the parties of talks a participle says were mediated by a third
+        ("Talks between Peru and Chile, mediated by Brazil, resumed on Monday in Lima.",
+         {("brazil", "peru"), ("brazil", "chile")}),
+    ],
+)  # fmt: skip
+def test_mediators_and_the_parties_they_mediate_between(
+    story: str, expected: set[tuple[str, str]]
+) -> None:
+    relations = _relations(parse_article(story))
+    assert {(r["from"], r["to"]) for r in relations if r["kind"] == "mediator"} == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "pair"),
+    [
+        ("Russian troops invaded Ukraine in February 2022, officials said.", ("russia", "ukraine")),
+        ("Russian forces attacked Ukraine on Thursday, the ministry said.", ("russia", "ukraine")),
+        # a modal states no attack
+        ("U.S. troops would not invade Iran, the president said on Monday.", None),
+    ],
+)  # fmt: skip
+def test_a_nationality_s_troops_act_for_their_state(
+    story: str, pair: tuple[str, str] | None
+) -> None:
+    found = {(r["from"], r["to"]) for r in _relations(parse_article(story)) if r["kind"] == "enemy"}
+    assert found == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "pair"),
+    [
+        ("Samsung is a major supplier to Apple, analysts said.", "trade-partner",
+         {"samsung", "apple"}),
+        ("Apple is Samsung's biggest customer, analysts said.", "trade-partner",
+         {"samsung", "apple"}),
+        ("Microsoft formed a joint venture with Toyota last year.", "ally",
+         {"microsoft", "toyota"}),
+        ("Microsoft and Toyota formed a joint venture last year.", "ally",
+         {"microsoft", "toyota"}),
+        # negated or modal: no tie holds
+        ("Microsoft would not form a joint venture with Toyota, the company said.", "ally", None),
+        ("Norway is not an ally of Sweden, the minister said on Monday.", "ally", None),
+        # a person who shops at a firm is no trade partner
+        ("Anna Brandt, a longtime customer of Barclays, closed her account.", "trade-partner",
+         None),
+    ],
+)  # fmt: skip
+def test_suppliers_customers_and_joint_ventures(
+    story: str, kind: str, pair: set[str] | None
+) -> None:
+    found = [{r["from"], r["to"]} for r in _relations(parse_article(story)) if r["kind"] == kind]
+    assert found == ([pair] if pair else [])
