@@ -110,19 +110,23 @@ def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
+        body, evidence = ent.affiliation, ent.role_evidence or ent.name
+        if body and ent.role and _inside_longer_name(ent, names, text):
+            # "Environment Canada spokesperson X": the post is of the longer name, when
+            # the text resolved it to an organization of its own
+            body, evidence = _longer_body(ent, entities, text) or (None, evidence)
         if (
-            ent.affiliation
+            body
             and ent.role
             and not _origin_only(ent, countries)
             and not _stance_only(ent, names, text)
-            and not _inside_longer_name(ent, names, text)
         ):
             out.append(
                 {
                     "from": ent.id,
-                    "kind": _role_kind(ent.role, ent.role_head, ent.affiliation in places),
-                    "to": ent.affiliation,
-                    "evidence": ent.role_evidence or ent.name,
+                    "kind": _role_kind(ent.role, ent.role_head, body in places),
+                    "to": body,
+                    "evidence": evidence,
                 }
             )
             if ENDED_POST.match(ent.role):
@@ -208,6 +212,37 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
                 return True
         return False
     return False
+
+
+def _longer_body(ent: Entity, entities: Entities, text: str) -> tuple[str, str] | None:
+    """The organization whose name, written where the role's evidence has the body's
+    name, holds that name and runs past it ("Environment Canada" around "Canada"), and
+    the evidence widened to hold it."""
+    evidence = ent.role_evidence or ""
+    body = next((a for a in entities.actors if a.id == ent.affiliation), None)
+    hit = text.find(evidence) if evidence else -1
+    if body is None or hit < 0:
+        return None
+    longer = [
+        (a.id, n.text)
+        for a in entities.actors
+        if a.kind == "organization" and a.id != body.id
+        for n in a.names
+        if n.text and not n.demonym
+    ]
+    for inner in (n.text for n in body.names if n.text and not n.demonym):
+        at = evidence.find(inner)
+        if at < 0:
+            continue
+        pos = hit + at
+        for ref, name in longer:
+            k = name.find(inner)
+            if k < 0 or len(name) == len(inner) or k > pos:
+                continue
+            if text[pos - k : pos - k + len(name)] == name:
+                first, last = min(hit, pos - k), max(hit + len(evidence), pos - k + len(name))
+                return ref, text[first:last]
+    return None
 
 
 def _title_phrase(body: Entity | None) -> bool:

@@ -1332,3 +1332,13 @@ def test_suppliers_customers_and_joint_ventures(
 ) -> None:
     found = [{r["from"], r["to"]} for r in _relations(parse_article(story)) if r["kind"] == kind]
     assert found == ([pair] if pair else [])
+
+
+def test_a_post_in_a_longer_name_goes_to_that_body() -> None:
+    # CBC style: the agency's name holds the country's, and the post is the agency's
+    article = parse_article(
+        "A leaked Environment Canada memo warned of floods. Environment Canada spokesman "
+        "Eric Morrissette said the memo was a draft."
+    )
+    posts = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "role"}
+    assert posts == {("eric-morrissette", "environment-canada")}
