@@ -223,6 +223,8 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
 # the body.
 _LEAVE_VERBS = word_set("leave quit")
 _FIRED_VERBS = word_set("fire oust dismiss expel sack")
+# Those whose agent is the employer ("fired by Y"); one is "ousted" by rivals or a coup
+_DISMISS_VERBS = word_set("fire dismiss sack")
 
 
 def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
@@ -238,7 +240,13 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
         elif lemma in _FIRED_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
             bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            if lemma in _DISMISS_VERBS:
+                # "X was fired by Y": the employer that let the person go
+                bodies += [o for a in verb.children if a.dep_ == "agent"
+                           for o in a.children if o.dep_ == "pobj"]  # fmt: skip
             subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            if subj.tag_ == "WP" and verb.dep_ == "relcl":
+                subj = verb.head  # "X, who was fired by Y"
             ref = orgs.at(subj)
             if ref is None and subj.lower_ in {"he", "she"}:
                 ref = named_antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))

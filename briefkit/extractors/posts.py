@@ -718,6 +718,13 @@ def _kin(
     for noun in nouns:
         if noun.lower_ not in KIN_KINDS:
             continue
+        # "Tom Reyes, Ann Roy's nephew": the kin noun's named possessor is the relative
+        # (a pronoun's is actors.py's to tell, which weighs gender)
+        for poss in (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            found = names.at(poss)
+            hi = max(noun.idx + len(noun.text), span.end_char)
+            lo = min(found[0] if found is not None else poss.idx, span.start_char)
+            add(noun, person_at(poss), lo, hi)
         for obj in _prep_objects(noun, "of"):
             lo, hi = min(noun.left_edge.idx, span.start_char), obj.idx + len(obj.text)
             found = names.at(obj)

@@ -1132,6 +1132,16 @@ def _hyphen_led(tok: Token, parties: _Parties) -> tuple[str | None, str | None]:
     return leader, (led if led != leader else None)
 
 
+def _prefixed_verb(tok: Token) -> Token:
+    """'co-founded' split by the tokenizer into "co", "-", "founded", the parse hanging
+    the clause (its subject, its relative link) on "co": that token, else ``tok``."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ != "co":
+        return tok
+    joined = not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+    return doc[tok.i - 2] if joined else tok
+
+
 def _possessive_after(tok: Token) -> bool:
     """ "Siemens' German rival": a possessive mark the parse did not make a possessor."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
@@ -1148,17 +1158,23 @@ def _founding(
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
-    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+    clause = _prefixed_verb(tok)
+    children = [*tok.children, *(clause.children if clause is not tok else ())]
+    agents = [o for a in children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]  # fmt: skip
     if agents:
         founder = _refs(agents[:1], parties, doc)
-        bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if tok.dep_ == "acl" or (tok.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)):
-            bodies = [tok.head]  # "Pixar, (which was) founded by X"
+        bodies = [c for c in children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            bodies = [tok.head]  # "Pixar, founded by X", "Pixar, co-founded by X"
+        elif clause.dep_ == "acl" or (
+            clause.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)
+        ):
+            bodies = [clause.head]  # "Pixar, (which was) founded by X"
     else:
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].tag_ == "WP" and tok.dep_ == "relcl":
-            subjects = [tok.head]  # "X, who founded Y in 1990"
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ == "WP" and clause.dep_ == "relcl":
+            subjects = [clause.head]  # "X, who founded Y in 1990"
         founder = _refs(subjects, parties, doc)
         if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
             told = tell(subjects[0])

@@ -1342,3 +1342,37 @@ def test_a_post_in_a_longer_name_goes_to_that_body() -> None:
     )
     posts = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "role"}
     assert posts == {("eric-morrissette", "environment-canada")}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # obituary style: the kin noun in apposition, its possessor the relative
+        ("Tom Reyes, Ann Roy's nephew, was sentenced on Monday in Leeds.",
+         {("tom-reyes", "relative-of", "ann-roy")}),
+        # "co-founded", split by the tokenizer, still states the founding
+        ("Tom Reyes, who co-founded Dunmore Foods, died on Monday at 81.",
+         {("tom-reyes", "founder-of", "dunmore-foods")}),
+        ("Dunmore Foods, co-founded by Tom Reyes in 1979, was sold on Monday.",
+         {("tom-reyes", "founder-of", "dunmore-foods")}),
+    ],
+)  # fmt: skip
+def test_kin_founding_and_work_stated_in_passing(
+    story: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_relations(parse_article(story))) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "former"),
+    [
+        ("Tom Reyes, who was fired by Dunmore Foods in 2009, was sentenced on Monday.", True),
+        ("Tom Reyes was sacked by Dunmore Foods last year, the court heard.", True),
+        # a denied dismissal ends nothing; "ousted by" names no employer
+        ("Tom Reyes was not fired by Dunmore Foods, the company said on Monday.", None),
+        ("Tom Reyes was ousted by the Green Party last year, officials said.", None),
+    ],
+)  # fmt: skip
+def test_fired_by_an_employer_ends_the_employment(story: str, former: bool | None) -> None:
+    found = [r for r in _relations(parse_article(story)) if r["kind"] == "employed-by"]
+    assert [r.get("former") for r in found] == ([former] if former else [])
