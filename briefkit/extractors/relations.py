@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.epithets import Epithets, is_epithet
-from briefkit.extractors.events import named_antecedent
+from briefkit.extractors.events import _DENIAL_VERBS, _frames, named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
@@ -312,7 +312,7 @@ class _Parties:
         self.index = SpanIndex(self.spans, lambda s: (s[0], s[1]))
 
     def person(self, *refs: str) -> bool:
-        """Whether any of the refs is a person: a shopper is no trade partner."""
+        """Whether any of the refs is a person."""
         return any(self.kinds.get(r) == "person" for r in refs)
 
     def of(self, tok: Token) -> str | None:
@@ -549,19 +549,32 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
             first = [other] if other else []
         for a in first if kind == "mediator" else first[:1]:
             for b in second:
-                if a != b and not (kind == "trade-partner" and parties.person(a, b)):
+                # a shopper is no trade partner; people who "clashed" argued, no war
+                bodies_only = kind == "trade-partner" or (kind == "enemy" and tok.pos_ == "VERB")
+                if a != b and not (bodies_only and parties.person(a, b)):
                     evidence = _evidence(article, tok, parties, [a, b])
                     out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
     return out
 
 
+# Nouns whose object is a tie only sought or weighed: "talks on an alliance with Y".
+_SOUGHT_NOUNS = word_set("talk talks negotiation negotiations plan plans proposal bid hope")
+
+
 def _denied(tok: Token) -> bool:
-    """'X is not (would not be) an ally of Y', 'no alliance with Y': the trigger's clause
-    states no tie that holds."""
+    """'X is not (would not be) an ally of Y', 'no alliance with Y', 'X denied that it
+    was an ally of Y', 'X wants to become Y's partner', 'talks on an alliance': the
+    trigger's clause states no tie that holds."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
+    if tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in _SOUGHT_NOUNS:
+        return True
     verb = _governing_verb(tok)
-    return verb is not tok and negated_or_modal(verb)
+    if verb is tok:
+        return False
+    if negated_or_modal(verb) or (verb.tag_ == "VB" and verb.dep_ == "xcomp"):
+        return True
+    return any(f.lemma_.lower() in _DENIAL_VERBS or negated_or_modal(f) for f in _frames(verb))
 
 
 # Verbs of trade: "A buys B's oil", "A imports gas from B", "A sells arms to B".

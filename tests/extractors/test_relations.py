@@ -1376,3 +1376,26 @@ def test_kin_founding_and_work_stated_in_passing(
 def test_fired_by_an_employer_ends_the_employment(story: str, former: bool | None) -> None:
     found = [r for r in _relations(parse_article(story)) if r["kind"] == "employed-by"]
     assert [r.get("former") for r in found] == ([former] if former else [])
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # a reported denial, a wish and a tie only talked about state no tie that holds
+        "The United States denied that it was an ally of Iran, officials said on Monday.",
+        "Peru wants to become Chile's largest trade partner, the minister said.",
+        "Talks on an alliance between Peru and Chile collapsed on Friday.",
+        # two politicians who "clashed" in a debate are no armed enemies
+        "Barack Obama and Mitt Romney clashed over taxes in the debate on Tuesday.",
+    ],
+)
+def test_no_tie_from_denials_wishes_talks_or_debates(story: str) -> None:
+    stated = {"ally", "enemy", "trade-partner", "tension", "rival"}
+    assert [r for r in _relations(parse_article(story)) if r["kind"] in stated] == []
+
+
+def test_states_that_clashed_are_enemies() -> None:
+    relations = _relations(parse_article("India and Pakistan clashed along the border on Monday."))
+    assert [{r["from"], r["to"]} for r in relations if r["kind"] == "enemy"] == [
+        {"india", "pakistan"}
+    ]
