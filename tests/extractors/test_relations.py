@@ -1399,3 +1399,28 @@ def test_states_that_clashed_are_enemies() -> None:
     assert [{r["from"], r["to"]} for r in relations if r["kind"] == "enemy"] == [
         {"india", "pakistan"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # Reuters style: the seller of what was bought owned it until then
+        ("Google, the search company, bought Motorola from Lenovo in 2012.",
+         {("google", "motorola", None), ("lenovo", "motorola", True)}),
+        ("Google, the search company, acquired Motorola and Nest in 2012.",
+         {("google", "motorola", None), ("google", "nest", None)}),
+        ("Motorola, which is majority-owned by Google, reported higher sales on Monday.",
+         {("google", "motorola", None)}),
+        ("Google, the search company, said on Monday that it had spun off Motorola.",
+         {("google", "motorola", True)}),
+        # a deal blocked or rejected leaves no ownership
+        ("Google's takeover of Motorola was blocked by regulators on Monday.", set()),
+        ("Regulators rejected Google's purchase of Motorola on Monday.", set()),
+    ],
+)  # fmt: skip
+def test_ownership_by_sellers_lists_participles_and_spin_offs(
+    story: str, expected: set[tuple[str, str, bool | None]]
+) -> None:
+    found = {(r["from"], r["to"], r.get("former")) for r in _relations(parse_article(story))
+             if r["kind"] == "owns"}  # fmt: skip
+    assert found == expected
