@@ -588,6 +588,8 @@ _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 _WORSEN_VERBS = word_set("worsen deteriorate sour fray cool sink plunge")
 # Verbs that end ties: "X broke off (severed, cut) relations with Y".
 _BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
+# Participles after "X-" that state a tie of X to the body the phrase names.
+_HYPHEN_TIES = {"led": "leader-of", "backed": "ally", "sponsored": "ally"}
 # The nouns a nationality makes a country's armed force: "U.S. troops".
 _FORCES = frozenset({"troops", "forces", "soldiers", "military", "army", "navy", "marines"})
 
@@ -625,6 +627,12 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.lower_ in _HYPHEN_TIES and tok.dep_ in {"amod", "compound"}:
+            # "the U.S.-led coalition" leads it; "Iran-backed Hezbollah" backs it
+            leader, led = _hyphen_led(tok, parties)
+            if leader is not None and led is not None and kinds.get(led) != "person":
+                add(leader, _HYPHEN_TIES[tok.lower_], led, tok, tok.head)
+            continue
         if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
             for a, kind, b in _verb_ties(tok, parties, kinds, epithets):
                 described = [t for t in _agents_and_patients(tok) if is_epithet(t)]
@@ -633,11 +641,6 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         if lemma in {"marry", "married", "divorce", "divorced"} and tok.pos_ in {"VERB", "ADJ"}:
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
-            continue
-        if tok.lower_ == "led" and tok.dep_ in {"amod", "compound"}:
-            leader, led = _hyphen_led(tok, parties)
-            if leader is not None and led is not None and kinds.get(led) != "person":
-                add(leader, "leader-of", led, tok, tok.head)
             continue
         if tok.pos_ == "VERB" and lemma == "represent":
             lawyer, client = _represents(tok, parties, actors)
@@ -659,7 +662,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _exchanged_fire(tok, parties, kinds):
                 add(a, "enemy", b, tok)
             continue
-        if tok.pos_ == "NOUN" and lemma == "trade":
+        if tok.pos_ == "NOUN" and lemma in {"trade", "export", "import"}:
             for a, b in _trade_between(tok, parties, kinds):
                 add(a, "trade-partner", b, tok)
             continue
@@ -735,7 +738,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 for o in agent.children
                 if o.dep_ == "pobj"
             ]
-            by = _refs(imposers, parties, doc)
+            by = _refs(imposers + _prep_objects_of(tok, {"by", "from"}), parties, doc)
             if not by:
                 # "U.S. sanctions against Russia": the imposer as the noun's modifier
                 by = _refs([c for c in tok.children if c.dep_ in {"compound", "amod"}
@@ -764,6 +767,7 @@ _TIE_VERBS: dict[str, str] = {
     "condemn": "tension", "denounce": "tension", "sue": "tension", "rebuke": "tension",
     "sanction": "sanctions", "impose": "sanctions", "slap": "sanctions", "levy": "sanctions",
     "compete": "rival", "cooperate": "ally", "collaborate": "ally",
+    "blame": "tension", "threaten": "tension", "back": "ally",
 }  # fmt: skip
 _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
 # Verbs of criticism whose object may be a party's act or policy rather than the party.
@@ -841,6 +845,8 @@ def _verb_ties(
     if not _asserted(tok):
         return []
     agents, patients = doer_and_done(tok)
+    if tok.dep_ == "relcl" and [p.tag_ for p in patients] == ["WDT"]:
+        patients = [tok.head]  # "Hezbollah, which is backed by Iran"
     if kind == "sanctions" and lemma != "sanction":
         # "X imposed sanctions on Y": the object is the sanctions, the target their "on"
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -849,7 +855,7 @@ def _verb_ties(
         patients = _prep_objects_of(tok, {"on", "against"}) + [
             t for o in objs for t in _prep_objects_of(o, {"on", "against"})
         ]
-    elif kind in {"rival", "ally"}:
+    elif kind in {"rival", "ally"} and lemma != "back":
         patients = _prep_objects_of(tok, {"with", "against"})
     first, second = _direct(agents, parties), _direct(patients, parties)
     if not first and kind == "enemy":
@@ -1030,6 +1036,14 @@ def _trade_between(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list
     a "trade dispute": those are tension, told by their own nouns)."""
     if tok.dep_ == "compound" or any(c.dep_ == "neg" for c in tok.children):
         return []
+    if tok.lemma_.lower() != "trade":
+        # "China's exports to the U.S.", "Japanese imports from Australia": the
+        # possessor or nationality, and where the goods go to or come from
+        owners = _direct([c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}
+                          and c.i < tok.i], parties)  # fmt: skip
+        others = _direct(_prep_objects_of(tok, {"to", "from"}), parties)
+        return [(a, b) for a in owners[:1] for b in others[:1] if a != b
+                and kinds.get(a) in _STATES and kinds.get(b) in _STATES]  # fmt: skip
     between = _direct(_prep_objects_of(tok, {"between"}), parties)
     if len(between) >= 2:
         pairs = [(between[0], b) for b in between[1:]]

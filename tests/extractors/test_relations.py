@@ -1424,3 +1424,28 @@ def test_ownership_by_sellers_lists_participles_and_spin_offs(
     found = {(r["from"], r["to"], r.get("former")) for r in _relations(parse_article(story))
              if r["kind"] == "owns"}  # fmt: skip
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "pair"),
+    [
+        # wire style: backing stated by a hyphen or a passive relative clause
+        ("Israel said on Monday that Iran-backed Hezbollah fired rockets.", "ally",
+         ("iran", "hezbollah")),
+        ("Hezbollah, which is backed by Iran, fired rockets on Monday.", "ally",
+         ("iran", "hezbollah")),
+        ("North Korea threatened South Korea with war on Monday.", "tension",
+         ("north-korea", "south-korea")),
+        ("The United States blamed Iran for the attack on the tanker.", "tension",
+         ("united-states", "iran")),
+        ("China's exports to the United States rose 5 percent in May.", "trade-partner",
+         ("china", "united-states")),
+        ("Sanctions against Iran by the United States remain in place.", "sanctions",
+         ("united-states", "iran")),
+    ],
+)  # fmt: skip
+def test_backing_threats_blame_exports_and_sanctions_by(
+    story: str, kind: str, pair: tuple[str, str]
+) -> None:
+    found = [(r["from"], r["to"]) for r in _relations(parse_article(story)) if r["kind"] == kind]
+    assert found == [pair]
