@@ -82,6 +82,18 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
+# What makes a war or a battle one fought without arms (GUIDE §9 tension).
+_UNARMED = word_set("""
+    trade price tariff currency legal court courtroom custody cold political bidding
+    propaganda media cyber
+    """)
+# Verbs whose conjoined subjects talk about a tie rather than being its sides: "France
+# and Germany discussed the war in Syria".
+_ABOUT_VERBS = word_set("""
+    discuss debate talk report cover study mention describe address consider analyse
+    analyze review condemn criticise criticize denounce oppose fear warn say watch
+    monitor follow
+    """)
 # Who sells to whom, said by a noun: "a major supplier to Y", "Y's biggest customer".
 _TRADE_NOUNS = word_set("supplier customer")
 _SYMMETRIC = frozenset(
@@ -394,6 +406,10 @@ def _trigger_kind(tok: Token) -> str | None:
         return "ally"  # "formed a joint venture with Y": a stated partnership (GUIDE §9)
     if lemma in _TRADE_NOUNS and tok.dep_ != "compound":
         return "trade-partner"  # "X, a key supplier to Y"; not "customer service"
+    if lemma in {"war", "fight", "battle", "conflict"} and (
+        mods & _UNARMED or any(o.lower_ == "words" for o in _prep_objects_of(tok, {"of"}))
+    ):
+        return "tension"  # "a trade war", "a legal battle", "a war of words": no arms
     return TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
 
 
@@ -441,6 +457,8 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
     if owners and not second:
         second = subjects  # "Iraq ranks as Iran's trade partner"
     if not second and len(first) >= 2:
+        if verb.lemma_.lower() in _ABOUT_VERBS:
+            return [], []  # "France and Germany discussed the war": no sides of it
         first, second = first[:1], first[1:]  # "Iran and the U.S. regard each other as enemies"
     # "tensions between Iran and Israel": two objects are the two sides; "a partnership
     # with IBM and Motorola" is a tie of a side the phrase does not name with each, not

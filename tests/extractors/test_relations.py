@@ -1449,3 +1449,23 @@ def test_backing_threats_blame_exports_and_sanctions_by(
 ) -> None:
     found = [(r["from"], r["to"]) for r in _relations(parse_article(story)) if r["kind"] == kind]
     assert found == [pair]
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # a war fought without arms is a tension
+        ("The trade war between China and the United States hurt Germany.",
+         {("tension", frozenset({"china", "united-states"}))}),
+        ("The war between Russia and Ukraine entered its third year on Monday.",
+         {("enemy", frozenset({"russia", "ukraine"}))}),
+        # those who discuss a war are not its sides
+        ("France and Germany discussed the war in Syria on Monday in Berlin.", set()),
+    ],
+)  # fmt: skip
+def test_unarmed_wars_and_those_who_only_discuss_one(
+    story: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    found = {(r["kind"], frozenset({r["from"], r["to"]})) for r in _relations(parse_article(story))
+             if r["kind"] in {"enemy", "tension"}}  # fmt: skip
+    assert found == expected
