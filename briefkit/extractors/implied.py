@@ -428,9 +428,20 @@ def _employment(
             continue
         bodies: list[Token] = []
         kind = "employed-by"
-        if lemma == "work":
+        if lemma in _WORK_VERBS:
+            # "X works for Y", "X teaches at Y"; a student or a player is a member:
+            # "X studies at Y", "X played for Y" (GUIDE §9 member-of)
             bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "at"}
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            kind = _WORK_VERBS[lemma]
+        elif lemma == "sit":
+            # "X sits on the board of Y"
+            boards = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                      for o in p.children
+                      if o.dep_ == "pobj" and o.lemma_.lower() == "board"]  # fmt: skip
+            bodies = [o for b in boards for p in b.children if p.dep_ == "prep"
+                      and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            kind = "member-of"
         elif lemma in _HIRE_VERBS:
             _hired(verb, doc, orgs, add)
             continue
@@ -465,6 +476,11 @@ def _employment(
             if end:
                 hi = max(hi, end[0].end)
             add(ref, kind, body, lo, hi)
+
+
+# Verbs whose "for"/"at" object is the body the subject works in, and the link's kind.
+_WORK_VERBS = {"work": "employed-by", "teach": "employed-by", "study": "member-of",
+               "play": "member-of"}  # fmt: skip
 
 
 # "Y hired X", "X was employed by Y": the person works for the body.

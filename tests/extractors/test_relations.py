@@ -1469,3 +1469,25 @@ def test_unarmed_wars_and_those_who_only_discuss_one(
     found = {(r["kind"], frozenset({r["from"], r["to"]})) for r in _relations(parse_article(story))
              if r["kind"] in {"enemy", "tension"}}  # fmt: skip
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # obituary and profile style: the verb says where the person works or belongs
+        ("Ann Roy, who teaches at Harvard University, said the vote was close.",
+         {("ann-roy", "employed-by", "harvard-university")}),
+        ("Ann Roy, who studies at Harvard University, said the vote was close.",
+         {("ann-roy", "member-of", "harvard-university")}),
+        ("Ann Roy, who played for the Chicago Bulls in the 1990s, died on Monday.",
+         {("ann-roy", "member-of", "chicago-bulls")}),
+        ("Ann Roy, who sits on the board of Dunmore Foods, said the vote was close.",
+         {("ann-roy", "member-of", "dunmore-foods")}),
+        # a modal states no link
+        ("Ann Roy could teach at Harvard University next year, her agent said.", set()),
+    ],
+)  # fmt: skip
+def test_teaching_studying_playing_and_board_seats(
+    story: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_relations(parse_article(story))) == expected
