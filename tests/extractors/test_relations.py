@@ -1491,3 +1491,27 @@ def test_teaching_studying_playing_and_board_seats(
     story: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_relations(parse_article(story))) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # business-page style: a succession states both posts, the old one ended
+        ("Dunmore Foods reported a loss. Ann Roy succeeded Tom Reyes as chief executive of "
+         "Dunmore Foods in 2010.",
+         {("ann-roy", None), ("tom-reyes", True)}),
+        ("Dunmore Foods reported a loss. Ann Roy took over as chief executive of Dunmore "
+         "Foods in 2010.",
+         {("ann-roy", None)}),
+        # a succession still to come states none
+        ("Dunmore Foods reported a loss. Ann Roy is expected to succeed Tom Reyes as chief "
+         "executive of Dunmore Foods.",
+         set()),
+    ],
+)  # fmt: skip
+def test_a_succession_states_the_new_post_and_ends_the_old(
+    story: str, expected: set[tuple[str, bool | None]]
+) -> None:
+    found = {(r["from"], r.get("former")) for r in _relations(parse_article(story))
+             if r["kind"] == "role" and r["to"] == "dunmore-foods"}  # fmt: skip
+    assert found == expected
