@@ -966,6 +966,11 @@ def _party_labels(article: Article, doc: Doc, entities: Entities) -> list[dict[s
         for noun in (c for c in span.root.children if c.dep_ == "appos"):
             if noun.text in labels and any(d.lower_ in {"a", "an"} for d in noun.children):
                 add(m.ref, labels[noun.text], span.start_char, noun.idx + len(noun.text))
+            elif _is_role(noun):
+                # "X, a Democratic senator from Ohio", "X, the Labour MP for Leeds"
+                for mod in (c for c in noun.children if c.dep_ in _MODIFIERS and c.i < noun.i):
+                    if mod.text in labels:
+                        add(m.ref, labels[mod.text], span.start_char, noun.idx + len(noun.text))
         # "X, R-Texas", "X (D-Ohio)"
         code = re.match(r"\s*[,(]\s*([A-Z])-[A-Z][\w.]*", article.text[span.end_char :])
         if code is not None and code.group(1) in letters:

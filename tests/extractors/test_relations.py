@@ -1515,3 +1515,13 @@ def test_a_succession_states_the_new_post_and_ends_the_old(
     found = {(r["from"], r.get("former")) for r in _relations(parse_article(story))
              if r["kind"] == "role" and r["to"] == "dunmore-foods"}  # fmt: skip
     assert found == expected
+
+
+def test_a_party_label_on_an_appositive_title() -> None:
+    # AP style: the party adjective on the title set off after the name
+    article = parse_article(
+        "The Democratic Party met in Ohio. Ann Roy, a Democratic senator from Ohio, said "
+        "the vote was close."
+    )
+    members = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "member-of"}
+    assert members == {("ann-roy", "democratic-party")}
