@@ -660,6 +660,10 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
+        if tok.pos_ == "NOUN" and lemma in _COUNSEL:
+            for lawyer, client in _counsel_for(tok, parties, kinds):
+                add(lawyer, "counsel-for", client, tok)
+            continue
         if tok.pos_ == "VERB" and lemma == "represent":
             lawyer, client = _represents(tok, parties, actors)
             if kinds.get(client or "") in _PARTY_KINDS:
@@ -1017,6 +1021,22 @@ def _represents(
     if lawyer is None or actors.get(lawyer) is None or actors[lawyer].kind != "person":
         return None, None
     return lawyer, next((c for c in clients if c != lawyer), None)
+
+
+def _counsel_for(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X, a defense attorney for Y', 'X and Z, lawyers for Y', "Y's lawyers, X and Z":
+    each named person the lawyer noun is in apposition to, counsel for the client its
+    "for" object or named possessor names (GUIDE §9 counsel-for)."""
+    named = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    clients = _direct(_prep_objects_of(tok, {"for"}) + named, parties)
+    if not clients:
+        return []
+    people = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        people.append(tok.head)
+    lawyers = [r for r in _direct(people, parties) if kinds.get(r) == "person"]
+    return [(a, clients[0]) for a in lawyers if a != clients[0]
+            and kinds.get(clients[0]) in _PARTY_KINDS]  # fmt: skip
 
 
 def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:

@@ -1525,3 +1525,22 @@ def test_a_party_label_on_an_appositive_title() -> None:
     )
     members = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "member-of"}
     assert members == {("ann-roy", "democratic-party")}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # court-report style: a lawyer "for" a person is counsel for that person
+        ("Ann Roy, a defense attorney for Tom Reyes, said he was innocent.",
+         {("ann-roy", "tom-reyes")}),
+        ("Tom Reyes was charged on Monday. Ann Roy and Mark Hale, lawyers for Tom Reyes, "
+         "said he was innocent.",
+         {("ann-roy", "tom-reyes"), ("mark-hale", "tom-reyes")}),
+        # a client the text names only by a noun is no named party
+        ("Ann Roy, a lawyer for the family, said the suit had no merit.", set()),
+    ],
+)  # fmt: skip
+def test_a_lawyer_for_a_named_person(story: str, expected: set[tuple[str, str]]) -> None:
+    found = {(r["from"], r["to"]) for r in _relations(parse_article(story))
+             if r["kind"] == "counsel-for"}  # fmt: skip
+    assert found == expected
