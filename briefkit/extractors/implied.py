@@ -262,7 +262,8 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
                 body = epithets.referent(body_tok, frozenset({ref}))
             if body is None or orgs.kinds.get(body) != "organization":
                 continue
-            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _FIRED_VERBS
+            # fired by an employer; expelled or ousted from a party, a member
+            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _DISMISS_VERBS
             named = orgs.mentions.covering(subj.idx)
             end = orgs.mentions.covering(body_tok.idx)
             lo = min(named[0].start if named else subj.idx, verb.idx)

@@ -1544,3 +1544,9 @@ def test_a_lawyer_for_a_named_person(story: str, expected: set[tuple[str, str]])
     found = {(r["from"], r["to"]) for r in _relations(parse_article(story))
              if r["kind"] == "counsel-for"}  # fmt: skip
     assert found == expected
+
+
+def test_expelled_from_a_party_ends_a_membership() -> None:
+    article = parse_article("Tom Reyes, who was expelled from the Green Party, won the seat.")
+    found = [(r["kind"], r["to"], r.get("former")) for r in _relations(article)]
+    assert found == [("member-of", "green-party", True)]
