@@ -223,6 +223,8 @@ def implied_relations(article: Article, doc: Doc, entities: Entities) -> list[di
 # the body.
 _LEAVE_VERBS = word_set("leave quit")
 _FIRED_VERBS = word_set("fire oust dismiss expel sack")
+# Those whose agent is the employer ("fired by Y"); one is "ousted" by rivals or a coup
+_DISMISS_VERBS = word_set("fire dismiss sack")
 
 
 def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
@@ -238,7 +240,13 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
         elif lemma in _FIRED_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
             bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            if lemma in _DISMISS_VERBS:
+                # "X was fired by Y": the employer that let the person go
+                bodies += [o for a in verb.children if a.dep_ == "agent"
+                           for o in a.children if o.dep_ == "pobj"]  # fmt: skip
             subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            if subj.tag_ == "WP" and verb.dep_ == "relcl":
+                subj = verb.head  # "X, who was fired by Y"
             ref = orgs.at(subj)
             if ref is None and subj.lower_ in {"he", "she"}:
                 ref = named_antecedent(subj, doc, orgs.mentions, orgs.actors, frozenset({"person"}))
@@ -254,7 +262,8 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
                 body = epithets.referent(body_tok, frozenset({ref}))
             if body is None or orgs.kinds.get(body) != "organization":
                 continue
-            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _FIRED_VERBS
+            # fired by an employer; expelled or ousted from a party, a member
+            company = body_tok.lemma_.lower() in COMPANY_NOUNS or lemma in _DISMISS_VERBS
             named = orgs.mentions.covering(subj.idx)
             end = orgs.mentions.covering(body_tok.idx)
             lo = min(named[0].start if named else subj.idx, verb.idx)
@@ -265,7 +274,9 @@ def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -
 # Verbs whose "as" phrase is the post the subject holds or held: "X served as chief
 # executive of Y", "X resigned as chairman of Y", "X stepped down from his post as CEO
 # of Y"; those that end it make the link a former one.
-_AS_VERBS = word_set("serve resign retire step quit remain act")
+_AS_VERBS = word_set("serve resign retire step quit remain act succeed replace take")
+# Verbs whose object held the "as" post before the subject: "X succeeded Y as CEO of Z".
+_SUCCEED_VERBS = word_set("succeed replace")
 _ENDING_VERBS = word_set("resign retire step quit")
 # Verbs that give a post in the passive: "X was named chairman of Y", "X, who was
 # appointed chief executive of Y".
@@ -287,6 +298,13 @@ def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., 
         if lemma in _AS_VERBS:
             if lemma == "step" and not any(c.lower_ in {"down", "aside"} for c in verb.children):
                 continue
+            if lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "over"
+                                           for c in verb.children):  # fmt: skip
+                continue  # "took over as chief executive"
+            if lemma in _SUCCEED_VERBS | {"take"} and (
+                verb.tag_ not in {"VBD", "VBN"} or verb.dep_ == "xcomp"
+            ):
+                continue  # "is expected to succeed X as CEO": a post still to come
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 objs = [o for o in prep.children if o.dep_ == "pobj"]
                 if prep.lower_ == "as":
@@ -315,32 +333,49 @@ def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., 
         # "resigned as", "has stepped down as": the text ends the link; "chose to step
         # down", an end still to come, does not
         former = lemma in _ENDING_VERBS and verb.tag_ in {"VBD", "VBN"} and verb.dep_ != "xcomp"
-        ref, subj = person
-        for title in (t for t0 in titles for t in conjuncts(t0)):
-            head = title.lower_ if title.lower_ in ROLE_NOUNS else title.lemma_.lower()
-            if head not in ROLE_NOUNS and head not in _POSTS:
+        if lemma in _SUCCEED_VERBS and verb.tag_ in {"VBD", "VBN"}:
+            # the one succeeded held the post until then
+            before = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            told = orgs.at(before) if before is not None else None
+            if before is not None and told is not None and orgs.kinds.get(told) == "person":
+                _as_posts(orgs, epithets, add, titles, (told, before), verb, True)
+        _as_posts(orgs, epithets, add, titles, person, verb, former)
+
+
+def _as_posts(
+    orgs: _Orgs,
+    epithets: Epithets,
+    add: Callable[..., None],
+    titles: list[Token],
+    person: tuple[str, Token],
+    verb: Token,
+    former: bool,
+) -> None:
+    """The posts ``titles`` name, each of the body its title is of, held by ``person``."""
+    ref, subj = person
+    for title in (t for t0 in titles for t in conjuncts(t0)):
+        head = title.lower_ if title.lower_ in ROLE_NOUNS else title.lemma_.lower()
+        if head not in ROLE_NOUNS and head not in _POSTS:
+            continue
+        # the body: "chief executive of Y" or "Y's chief executive"
+        objs = [
+            o
+            for p in title.children
+            if p.dep_ == "prep" and p.lower_ in {"of", "at", "for"}
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for obj in [*objs, *(c for c in title.children if c.dep_ == "poss")]:
+            body = orgs.at(obj)
+            if body is None:
+                body = epithets.referent(obj, frozenset({ref}))
+            if body is None or orgs.kinds.get(body) not in _POST_BODIES:
                 continue
-            # the body: "chief executive of Y" or "Y's chief executive"
-            objs = [
-                o
-                for p in title.children
-                if p.dep_ == "prep" and p.lower_ in {"of", "at", "for"}
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            for obj in [*objs, *(c for c in title.children if c.dep_ == "poss")]:
-                body = orgs.at(obj)
-                if body is None:
-                    body = epithets.referent(obj, frozenset({ref}))
-                if body is None or orgs.kinds.get(body) not in _POST_BODIES:
-                    continue
-                named = orgs.mentions.covering(subj.idx)
-                end = orgs.mentions.covering(obj.idx)
-                lo = min(named[0].start if named else subj.idx, verb.idx)
-                hi = max(
-                    end[0].end if end else obj.idx + len(obj.text), title.idx + len(title.text)
-                )
-                add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
+            named = orgs.mentions.covering(subj.idx)
+            end = orgs.mentions.covering(obj.idx)
+            lo = min(named[0].start if named else subj.idx, verb.idx)
+            hi = max(end[0].end if end else obj.idx + len(obj.text), title.idx + len(title.text))
+            add(ref, post_kind(head, orgs.kinds[body]), body, lo, hi, former)
 
 
 _BOARD_WORDS = word_set("of directors trustees governors")
@@ -420,9 +455,20 @@ def _employment(
             continue
         bodies: list[Token] = []
         kind = "employed-by"
-        if lemma == "work":
+        if lemma in _WORK_VERBS:
+            # "X works for Y", "X teaches at Y"; a student or a player is a member:
+            # "X studies at Y", "X played for Y" (GUIDE §9 member-of)
             bodies = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"for", "at"}
                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            kind = _WORK_VERBS[lemma]
+        elif lemma == "sit":
+            # "X sits on the board of Y"
+            boards = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                      for o in p.children
+                      if o.dep_ == "pobj" and o.lemma_.lower() == "board"]  # fmt: skip
+            bodies = [o for b in boards for p in b.children if p.dep_ == "prep"
+                      and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            kind = "member-of"
         elif lemma in _HIRE_VERBS:
             _hired(verb, doc, orgs, add)
             continue
@@ -457,6 +503,11 @@ def _employment(
             if end:
                 hi = max(hi, end[0].end)
             add(ref, kind, body, lo, hi)
+
+
+# Verbs whose "for"/"at" object is the body the subject works in, and the link's kind.
+_WORK_VERBS = {"work": "employed-by", "teach": "employed-by", "study": "member-of",
+               "play": "member-of"}  # fmt: skip
 
 
 # "Y hired X", "X was employed by Y": the person works for the body.

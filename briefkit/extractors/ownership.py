@@ -54,6 +54,11 @@ _NOT_DONE = word_set("""
     rumored hostile
     """)
 _OWNERS = frozenset({"organization", "person", "country"})
+# What befalls a deal that does not go through: "the takeover was blocked (collapsed)".
+_THWART_VERBS = word_set("""
+    block reject oppose bar veto prohibit halt abandon scrap drop collapse fail challenge
+    delay stall
+    """)
 
 
 class _Refs:
@@ -131,7 +136,15 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
         took_over = lemma == "take" and any(
             c.dep_ == "prt" and c.lower_ == "over" for c in tok.children
         )
-        if tok.pos_ == "VERB" and lemma == "sell" and _settled(tok):
+        spun_off = lemma == "spin" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
+        )
+        if tok.pos_ == "VERB" and spun_off and _settled(tok):
+            # "X spun off Y": X owned Y until then
+            owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
+            if owner is not None and owned is not None and owner.tag_ != "WDT":
+                out.append((owner, owned, tok))
+        elif tok.pos_ == "VERB" and lemma == "sell" and _settled(tok):
             # "X sold Y to Z": the buyer owns what was sold (its seller no longer does)
             sold = _child(tok, "dobj")
             buyer = next((_child(p, "pobj") for p in tok.children
@@ -147,6 +160,12 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             agent = _pobj(tok, "by")
             if agent is not None:  # passive: "(which was) acquired by X"
                 owned = _child(tok, "nsubjpass")
+                if owned is None and tok.dep_ == "acomp":
+                    # "Y is majority-owned by X": the parse reads the participle as an
+                    # adjective, the owned the copula's subject ("which": its head)
+                    owned = _child(tok.head, "nsubj")
+                    if owned is not None and owned.tag_ == "WDT" and tok.head.dep_ == "relcl":
+                        owned = tok.head.head
                 if tok.dep_ in {"acl", "relcl"} and (owned is None or owned.tag_ == "WDT"):
                     owned = tok.head
                 if owned is not None:
@@ -157,14 +176,19 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 if owner is not None and owner.tag_ == "WDT" and tok.dep_ == "relcl":
                     owner = tok.head  # "X, which owns Y"
                 if owner is not None and owned is not None:
-                    out.append((owner, _stake_in(owned), tok))
+                    # "X acquired Y and Z": each
+                    out.extend((owner, _stake_in(o), tok) for o in conjuncts(owned))
+                seller = _pobj(tok, "from")
+                if owned is not None and seller is not None and lemma != "own":
+                    # "X bought Y from Z": Z owned Y until then (GUIDE §9 former: true)
+                    out.append((seller, _stake_in(owned), tok))
         elif tok.pos_ == "VERB" and lemma in _HOLD_VERBS and _settled(tok):
             # "A holds a 25 percent stake in B" (GUIDE §9: a stated stake is owns)
             owner, owned = _child(tok, "nsubj"), _child(tok, "dobj")
             if owner is not None and owned is not None and _stake_in(owned) is not owned:
                 out.append((owner, _stake_in(owned), tok))
         elif tok.pos_ == "NOUN" and lemma in _ACQUIRE_NOUNS:
-            if any(c.lower_ in _NOT_DONE for c in tok.children):
+            if any(c.lower_ in _NOT_DONE for c in tok.children) or _thwarted(tok):
                 continue
             owned = _pobj(tok, "of")
             owner = _child(tok, "poss") or _pobj(tok, "by")
@@ -206,6 +230,15 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
         elif tok.pos_ == "NOUN" and lemma in _OWNER_NOUNS:
             _owner_pairs(tok, out)
     return out
+
+
+def _thwarted(noun: Token) -> bool:
+    """'the takeover was blocked', 'regulators rejected the purchase', 'the takeover
+    collapsed': a deal the clause says did not go through, or is only being opposed."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ != "VERB":
+        return False
+    return verb.lemma_.lower() in _THWART_VERBS
 
 
 def _owner_pairs(tok: Token, out: list[tuple[Token, Token, Token]]) -> None:
@@ -325,7 +358,8 @@ def ownership_relations(article: Article, doc: Doc, entities: Entities) -> list[
             continue
         out.append({"from": owner[2], "kind": "owns", "to": owned[2],
                     "evidence": article.text[lo:hi]})  # fmt: skip
-        if trigger.lemma_.lower() == "sell" and owner_tok.dep_ == "nsubj":
+        ended = trigger.lemma_.lower() in {"sell", "spin"} and owner_tok.dep_ == "nsubj"
+        if ended or (owner_tok.dep_ == "pobj" and owner_tok.head.lower_ == "from"):
             out[-1]["former"] = True  # the seller's ownership ended with the sale
     out.extend(_hyphen_owned(article, doc, refs, entities))
     return out

@@ -718,6 +718,13 @@ def _kin(
     for noun in nouns:
         if noun.lower_ not in KIN_KINDS:
             continue
+        # "Tom Reyes, Ann Roy's nephew": the kin noun's named possessor is the relative
+        # (a pronoun's is actors.py's to tell, which weighs gender)
+        for poss in (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            found = names.at(poss)
+            hi = max(noun.idx + len(noun.text), span.end_char)
+            lo = min(found[0] if found is not None else poss.idx, span.start_char)
+            add(noun, person_at(poss), lo, hi)
         for obj in _prep_objects(noun, "of"):
             lo, hi = min(noun.left_edge.idx, span.start_char), obj.idx + len(obj.text)
             found = names.at(obj)
@@ -959,6 +966,11 @@ def _party_labels(article: Article, doc: Doc, entities: Entities) -> list[dict[s
         for noun in (c for c in span.root.children if c.dep_ == "appos"):
             if noun.text in labels and any(d.lower_ in {"a", "an"} for d in noun.children):
                 add(m.ref, labels[noun.text], span.start_char, noun.idx + len(noun.text))
+            elif _is_role(noun):
+                # "X, a Democratic senator from Ohio", "X, the Labour MP for Leeds"
+                for mod in (c for c in noun.children if c.dep_ in _MODIFIERS and c.i < noun.i):
+                    if mod.text in labels:
+                        add(m.ref, labels[mod.text], span.start_char, noun.idx + len(noun.text))
         # "X, R-Texas", "X (D-Ohio)"
         code = re.match(r"\s*[,(]\s*([A-Z])-[A-Z][\w.]*", article.text[span.end_char :])
         if code is not None and code.group(1) in letters:

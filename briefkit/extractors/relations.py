@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.epithets import Epithets, is_epithet
-from briefkit.extractors.events import named_antecedent
+from briefkit.extractors.events import _DENIAL_VERBS, _frames, named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
@@ -82,6 +82,20 @@ TRIGGERS: dict[str, str] = {
     "go-between": "mediator",
 }
 _TRADE = frozenset({"trade", "trading", "commercial", "economic"})
+# What makes a war or a battle one fought without arms (GUIDE §9 tension).
+_UNARMED = word_set("""
+    trade price tariff currency legal court courtroom custody cold political bidding
+    propaganda media cyber
+    """)
+# Verbs whose conjoined subjects talk about a tie rather than being its sides: "France
+# and Germany discussed the war in Syria".
+_ABOUT_VERBS = word_set("""
+    discuss debate talk report cover study mention describe address consider analyse
+    analyze review condemn criticise criticize denounce oppose fear warn say watch
+    monitor follow
+    """)
+# Who sells to whom, said by a noun: "a major supplier to Y", "Y's biggest customer".
+_TRADE_NOUNS = word_set("supplier customer")
 _SYMMETRIC = frozenset(
     {"ally", "enemy", "tension", "rival", "trade-partner", "spouse", "sibling", "relative-of"}
 )
@@ -108,19 +122,23 @@ def role_relations(entities: Entities, text: str = "") -> list[dict[str, object]
                         "evidence": evidence})  # fmt: skip
             if ent.affiliation == member.affiliation:
                 continue  # the stated role names no body of its own
+        body, evidence = ent.affiliation, ent.role_evidence or ent.name
+        if body and ent.role and _inside_longer_name(ent, names, text):
+            # "Environment Canada spokesperson X": the post is of the longer name, when
+            # the text resolved it to an organization of its own
+            body, evidence = _longer_body(ent, entities, text) or (None, evidence)
         if (
-            ent.affiliation
+            body
             and ent.role
             and not _origin_only(ent, countries)
             and not _stance_only(ent, names, text)
-            and not _inside_longer_name(ent, names, text)
         ):
             out.append(
                 {
                     "from": ent.id,
-                    "kind": _role_kind(ent.role, ent.role_head, ent.affiliation in places),
-                    "to": ent.affiliation,
-                    "evidence": ent.role_evidence or ent.name,
+                    "kind": _role_kind(ent.role, ent.role_head, body in places),
+                    "to": body,
+                    "evidence": evidence,
                 }
             )
             if ENDED_POST.match(ent.role):
@@ -208,6 +226,37 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
     return False
 
 
+def _longer_body(ent: Entity, entities: Entities, text: str) -> tuple[str, str] | None:
+    """The organization whose name, written where the role's evidence has the body's
+    name, holds that name and runs past it ("Environment Canada" around "Canada"), and
+    the evidence widened to hold it."""
+    evidence = ent.role_evidence or ""
+    body = next((a for a in entities.actors if a.id == ent.affiliation), None)
+    hit = text.find(evidence) if evidence else -1
+    if body is None or hit < 0:
+        return None
+    longer = [
+        (a.id, n.text)
+        for a in entities.actors
+        if a.kind == "organization" and a.id != body.id
+        for n in a.names
+        if n.text and not n.demonym
+    ]
+    for inner in (n.text for n in body.names if n.text and not n.demonym):
+        at = evidence.find(inner)
+        if at < 0:
+            continue
+        pos = hit + at
+        for ref, name in longer:
+            k = name.find(inner)
+            if k < 0 or len(name) == len(inner) or k > pos:
+                continue
+            if text[pos - k : pos - k + len(name)] == name:
+                first, last = min(hit, pos - k), max(hit + len(evidence), pos - k + len(name))
+                return ref, text[first:last]
+    return None
+
+
 def _title_phrase(body: Entity | None) -> bool:
     """'Chairman and Chief Operating Officer of AirTran Airways' read as a body: a name
     whose words before its "of" are all title words is a post, not the body it is of."""
@@ -262,6 +311,7 @@ class _Parties:
         gaz = load_gazetteer()
         self.spans: list[tuple[int, int, str, str]] = []
         actor_kinds = {a.id: a.kind for a in entities.actors}
+        self.kinds = actor_kinds
         for m in entities.mentions:
             if m.kind == "actor" and actor_kinds.get(m.ref) in _PARTY_KINDS:
                 self.spans.append((m.start, m.end, m.ref, actor_kinds[m.ref]))
@@ -272,6 +322,10 @@ class _Parties:
                     self.spans.append((m.start, m.end, country.id, "country"))
         self.spans.sort()
         self.index = SpanIndex(self.spans, lambda s: (s[0], s[1]))
+
+    def person(self, *refs: str) -> bool:
+        """Whether any of the refs is a person."""
+        return any(self.kinds.get(r) == "person" for r in refs)
 
     def of(self, tok: Token) -> str | None:
         covering = self.index.covering(tok.idx)
@@ -345,9 +399,17 @@ def _prep_objects(tok: Token) -> list[Token]:
 
 def _trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     if lemma in {"partner", "partnership"}:
-        mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
         return "trade-partner" if mods & _TRADE else "ally"
+    if lemma == "venture" and "joint" in mods:
+        return "ally"  # "formed a joint venture with Y": a stated partnership (GUIDE §9)
+    if lemma in _TRADE_NOUNS and tok.dep_ != "compound":
+        return "trade-partner"  # "X, a key supplier to Y"; not "customer service"
+    if lemma in {"war", "fight", "battle", "conflict"} and (
+        mods & _UNARMED or any(o.lower_ == "words" for o in _prep_objects_of(tok, {"of"}))
+    ):
+        return "tension"  # "a trade war", "a legal battle", "a war of words": no arms
     return TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
 
 
@@ -364,11 +426,18 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
         # "using Baghdad as a mediator": the mediator is the verb's object, the
         # parties its subject (or possessor) and whoever it deals "with".
         agents = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "attr"}]
-        mediators = _refs([t for a in agents for t in conjuncts(a)], parties, doc)
+        # the first argument that names a party is the mediator; its conjuncts mediate
+        # beside it ("Egypt and Qatar mediated talks"), they are no party to the talks
+        groups = (_refs(conjuncts(a), parties, doc) for a in agents)
+        mediators = next((g for g in groups if g), [])
         others = _refs(_subjects(verb) + possessors, parties, doc)
         others += [r for r in _refs(_sent_objects(tok.sent), parties, doc) if r not in others]
-        # "X mediated (talks) between Y and Z": the parties are the "between" objects
+        # "X mediated (talks) between Y and Z", "talks between Y and Z, mediated by X":
+        # the parties are the "between" objects of the verb, its object or the noun the
+        # participle qualifies
         held = [tok, *(c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})]
+        if tok.dep_ == "acl":
+            held.append(tok.head)
         objs = [c for h in held for o in _prep_objects_of(h, {"between"}) for c in conjuncts(o)]
         between = _refs(objs, parties, doc)
         others += [r for r in between if r not in others]
@@ -380,7 +449,7 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
             mediators = _refs(by, parties, doc)
             clause = _governing_verb(tok.head)
             others = _refs(_subjects(clause), parties, doc) + between
-        return mediators[:1], [o for o in others if o not in mediators[:1]]
+        return mediators, [o for o in others if o not in mediators]
     owners = _refs(possessors, parties, doc)
     subjects = _refs(_subjects(verb), parties, doc)
     first = owners or subjects
@@ -388,6 +457,8 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
     if owners and not second:
         second = subjects  # "Iraq ranks as Iran's trade partner"
     if not second and len(first) >= 2:
+        if verb.lemma_.lower() in _ABOUT_VERBS:
+            return [], []  # "France and Germany discussed the war": no sides of it
         first, second = first[:1], first[1:]  # "Iran and the U.S. regard each other as enemies"
     # "tensions between Iran and Israel": two objects are the two sides; "a partnership
     # with IBM and Motorola" is a tie of a side the phrase does not name with each, not
@@ -485,7 +556,7 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
     out: list[dict[str, object]] = []
     for tok in doc:
         kind = _trigger_kind(tok)
-        if kind is None:
+        if kind is None or _denied(tok):
             continue
         first, second = _sides(tok, kind, parties, doc)
         if first and not second and kind != "mediator" and _names_counterpart(tok):
@@ -494,12 +565,34 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
         elif second and not first:
             other = _nearest_other(tok, second, parties)
             first = [other] if other else []
-        for a in first[:1]:
+        for a in first if kind == "mediator" else first[:1]:
             for b in second:
-                if a != b:
+                # a shopper is no trade partner; people who "clashed" argued, no war
+                bodies_only = kind == "trade-partner" or (kind == "enemy" and tok.pos_ == "VERB")
+                if a != b and not (bodies_only and parties.person(a, b)):
                     evidence = _evidence(article, tok, parties, [a, b])
                     out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
     return out
+
+
+# Nouns whose object is a tie only sought or weighed: "talks on an alliance with Y".
+_SOUGHT_NOUNS = word_set("talk talks negotiation negotiations plan plans proposal bid hope")
+
+
+def _denied(tok: Token) -> bool:
+    """'X is not (would not be) an ally of Y', 'no alliance with Y', 'X denied that it
+    was an ally of Y', 'X wants to become Y's partner', 'talks on an alliance': the
+    trigger's clause states no tie that holds."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    if tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in _SOUGHT_NOUNS:
+        return True
+    verb = _governing_verb(tok)
+    if verb is tok:
+        return False
+    if negated_or_modal(verb) or (verb.tag_ == "VB" and verb.dep_ == "xcomp"):
+        return True
+    return any(f.lemma_.lower() in _DENIAL_VERBS or negated_or_modal(f) for f in _frames(verb))
 
 
 # Verbs of trade: "A buys B's oil", "A imports gas from B", "A sells arms to B".
@@ -513,6 +606,8 @@ _TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 _WORSEN_VERBS = word_set("worsen deteriorate sour fray cool sink plunge")
 # Verbs that end ties: "X broke off (severed, cut) relations with Y".
 _BREAK_VERBS = frozenset({"break", "sever", "cut", "suspend"})
+# Participles after "X-" that state a tie of X to the body the phrase names.
+_HYPHEN_TIES = {"led": "leader-of", "backed": "ally", "sponsored": "ally"}
 # The nouns a nationality makes a country's armed force: "U.S. troops".
 _FORCES = frozenset({"troops", "forces", "soldiers", "military", "army", "navy", "marines"})
 
@@ -550,6 +645,12 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
 
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.lower_ in _HYPHEN_TIES and tok.dep_ in {"amod", "compound"}:
+            # "the U.S.-led coalition" leads it; "Iran-backed Hezbollah" backs it
+            leader, led = _hyphen_led(tok, parties)
+            if leader is not None and led is not None and kinds.get(led) != "person":
+                add(leader, _HYPHEN_TIES[tok.lower_], led, tok, tok.head)
+            continue
         if tok.pos_ == "VERB" and lemma in _TIE_VERBS:
             for a, kind, b in _verb_ties(tok, parties, kinds, epithets):
                 described = [t for t in _agents_and_patients(tok) if is_epithet(t)]
@@ -559,10 +660,9 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _married(tok, parties, kinds):
                 add(a, "spouse", b, tok)
             continue
-        if tok.lower_ == "led" and tok.dep_ in {"amod", "compound"}:
-            leader, led = _hyphen_led(tok, parties)
-            if leader is not None and led is not None and kinds.get(led) != "person":
-                add(leader, "leader-of", led, tok, tok.head)
+        if tok.pos_ == "NOUN" and lemma in _COUNSEL:
+            for lawyer, client in _counsel_for(tok, parties, kinds):
+                add(lawyer, "counsel-for", client, tok)
             continue
         if tok.pos_ == "VERB" and lemma == "represent":
             lawyer, client = _represents(tok, parties, actors)
@@ -584,7 +684,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
             for a, b in _exchanged_fire(tok, parties, kinds):
                 add(a, "enemy", b, tok)
             continue
-        if tok.pos_ == "NOUN" and lemma == "trade":
+        if tok.pos_ == "NOUN" and lemma in {"trade", "export", "import"}:
             for a, b in _trade_between(tok, parties, kinds):
                 add(a, "trade-partner", b, tok)
             continue
@@ -660,7 +760,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 for o in agent.children
                 if o.dep_ == "pobj"
             ]
-            by = _refs(imposers, parties, doc)
+            by = _refs(imposers + _prep_objects_of(tok, {"by", "from"}), parties, doc)
             if not by:
                 # "U.S. sanctions against Russia": the imposer as the noun's modifier
                 by = _refs([c for c in tok.children if c.dep_ in {"compound", "amod"}
@@ -689,6 +789,7 @@ _TIE_VERBS: dict[str, str] = {
     "condemn": "tension", "denounce": "tension", "sue": "tension", "rebuke": "tension",
     "sanction": "sanctions", "impose": "sanctions", "slap": "sanctions", "levy": "sanctions",
     "compete": "rival", "cooperate": "ally", "collaborate": "ally",
+    "blame": "tension", "threaten": "tension", "back": "ally",
 }  # fmt: skip
 _PERSON_TIES = frozenset({"tension"})  # a person can accuse or sue; only bodies invade
 # Verbs of criticism whose object may be a party's act or policy rather than the party.
@@ -766,6 +867,8 @@ def _verb_ties(
     if not _asserted(tok):
         return []
     agents, patients = doer_and_done(tok)
+    if tok.dep_ == "relcl" and [p.tag_ for p in patients] == ["WDT"]:
+        patients = [tok.head]  # "Hezbollah, which is backed by Iran"
     if kind == "sanctions" and lemma != "sanction":
         # "X imposed sanctions on Y": the object is the sanctions, the target their "on"
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -774,9 +877,14 @@ def _verb_ties(
         patients = _prep_objects_of(tok, {"on", "against"}) + [
             t for o in objs for t in _prep_objects_of(o, {"on", "against"})
         ]
-    elif kind in {"rival", "ally"}:
+    elif kind in {"rival", "ally"} and lemma != "back":
         patients = _prep_objects_of(tok, {"with", "against"})
     first, second = _direct(agents, parties), _direct(patients, parties)
+    if not first and kind == "enemy":
+        # "Russian troops invaded Ukraine": a nationality's armed force acts for its state
+        forces = [a for a in agents if a.lower_ in _FORCES]
+        named = _direct(_country_modifiers(forces), parties)
+        first = [r for r in named if kinds.get(r) == "country"]
     # "The company sued X", "X sued the company": a description for the one side, the
     # organization it refers back to, other than the side the clause names
     if not first and len(agents) == 1:
@@ -915,6 +1023,22 @@ def _represents(
     return lawyer, next((c for c in clients if c != lawyer), None)
 
 
+def _counsel_for(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """'X, a defense attorney for Y', 'X and Z, lawyers for Y', "Y's lawyers, X and Z":
+    each named person the lawyer noun is in apposition to, counsel for the client its
+    "for" object or named possessor names (GUIDE §9 counsel-for)."""
+    named = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    clients = _direct(_prep_objects_of(tok, {"for"}) + named, parties)
+    if not clients:
+        return []
+    people = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        people.append(tok.head)
+    lawyers = [r for r in _direct(people, parties) if kinds.get(r) == "person"]
+    return [(a, clients[0]) for a in lawyers if a != clients[0]
+            and kinds.get(clients[0]) in _PARTY_KINDS]  # fmt: skip
+
+
 def _at_odds(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple[str, str]]:
     """'X and Y are at odds (over Z)', 'X is at odds with Y' (GUIDE §9 tension: a dispute)."""
     verb = tok.head.head
@@ -950,6 +1074,14 @@ def _trade_between(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list
     a "trade dispute": those are tension, told by their own nouns)."""
     if tok.dep_ == "compound" or any(c.dep_ == "neg" for c in tok.children):
         return []
+    if tok.lemma_.lower() != "trade":
+        # "China's exports to the U.S.", "Japanese imports from Australia": the
+        # possessor or nationality, and where the goods go to or come from
+        owners = _direct([c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}
+                          and c.i < tok.i], parties)  # fmt: skip
+        others = _direct(_prep_objects_of(tok, {"to", "from"}), parties)
+        return [(a, b) for a in owners[:1] for b in others[:1] if a != b
+                and kinds.get(a) in _STATES and kinds.get(b) in _STATES]  # fmt: skip
     between = _direct(_prep_objects_of(tok, {"between"}), parties)
     if len(between) >= 2:
         pairs = [(between[0], b) for b in between[1:]]
@@ -1065,6 +1197,16 @@ def _hyphen_led(tok: Token, parties: _Parties) -> tuple[str | None, str | None]:
     return leader, (led if led != leader else None)
 
 
+def _prefixed_verb(tok: Token) -> Token:
+    """'co-founded' split by the tokenizer into "co", "-", "founded", the parse hanging
+    the clause (its subject, its relative link) on "co": that token, else ``tok``."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ != "co":
+        return tok
+    joined = not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+    return doc[tok.i - 2] if joined else tok
+
+
 def _possessive_after(tok: Token) -> bool:
     """ "Siemens' German rival": a possessive mark the parse did not make a possessor."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
@@ -1081,17 +1223,23 @@ def _founding(
     """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
     and the body. A body named only by a noun ("the organization") is the body named
     last before it, in its sentence or the one before; the founder must be named."""
-    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children
+    clause = _prefixed_verb(tok)
+    children = [*tok.children, *(clause.children if clause is not tok else ())]
+    agents = [o for a in children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]  # fmt: skip
     if agents:
         founder = _refs(agents[:1], parties, doc)
-        bodies = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if tok.dep_ == "acl" or (tok.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)):
-            bodies = [tok.head]  # "Pixar, (which was) founded by X"
+        bodies = [c for c in children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            bodies = [tok.head]  # "Pixar, founded by X", "Pixar, co-founded by X"
+        elif clause.dep_ == "acl" or (
+            clause.dep_ == "relcl" and all(b.tag_ == "WDT" for b in bodies)
+        ):
+            bodies = [clause.head]  # "Pixar, (which was) founded by X"
     else:
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].tag_ == "WP" and tok.dep_ == "relcl":
-            subjects = [tok.head]  # "X, who founded Y in 1990"
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ == "WP" and clause.dep_ == "relcl":
+            subjects = [clause.head]  # "X, who founded Y in 1990"
         founder = _refs(subjects, parties, doc)
         if not founder and subjects and subjects[0].lower_ in {"he", "she"}:
             told = tell(subjects[0])

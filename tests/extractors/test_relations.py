@@ -1272,3 +1272,281 @@ def test_a_second_company_title_shares_the_first_ones_company(
     person, body = shared
     found = {r["to"] for r in _relations(parse_article(story)) if r["from"] == person}
     assert found == ({body} if body else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # co-mediators named together mediate beside each other, not between
+        ("Egypt and Qatar have mediated talks between Israel and Hamas since May.",
+         {("egypt", "israel"), ("egypt", "hamas"), ("qatar", "israel"), ("qatar", "hamas")}),
+        # the parties of talks a participle says were mediated by a third
+        ("Talks between Peru and Chile, mediated by Brazil, resumed on Monday in Lima.",
+         {("brazil", "peru"), ("brazil", "chile")}),
+    ],
+)  # fmt: skip
+def test_mediators_and_the_parties_they_mediate_between(
+    story: str, expected: set[tuple[str, str]]
+) -> None:
+    relations = _relations(parse_article(story))
+    assert {(r["from"], r["to"]) for r in relations if r["kind"] == "mediator"} == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "pair"),
+    [
+        ("Russian troops invaded Ukraine in February 2022, officials said.", ("russia", "ukraine")),
+        ("Russian forces attacked Ukraine on Thursday, the ministry said.", ("russia", "ukraine")),
+        # a modal states no attack
+        ("U.S. troops would not invade Iran, the president said on Monday.", None),
+    ],
+)  # fmt: skip
+def test_a_nationality_s_troops_act_for_their_state(
+    story: str, pair: tuple[str, str] | None
+) -> None:
+    found = {(r["from"], r["to"]) for r in _relations(parse_article(story)) if r["kind"] == "enemy"}
+    assert found == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "pair"),
+    [
+        ("Samsung is a major supplier to Apple, analysts said.", "trade-partner",
+         {"samsung", "apple"}),
+        ("Apple is Samsung's biggest customer, analysts said.", "trade-partner",
+         {"samsung", "apple"}),
+        ("Microsoft formed a joint venture with Toyota last year.", "ally",
+         {"microsoft", "toyota"}),
+        ("Microsoft and Toyota formed a joint venture last year.", "ally",
+         {"microsoft", "toyota"}),
+        # negated or modal: no tie holds
+        ("Microsoft would not form a joint venture with Toyota, the company said.", "ally", None),
+        ("Norway is not an ally of Sweden, the minister said on Monday.", "ally", None),
+        # a person who shops at a firm is no trade partner
+        ("Anna Brandt, a longtime customer of Barclays, closed her account.", "trade-partner",
+         None),
+    ],
+)  # fmt: skip
+def test_suppliers_customers_and_joint_ventures(
+    story: str, kind: str, pair: set[str] | None
+) -> None:
+    found = [{r["from"], r["to"]} for r in _relations(parse_article(story)) if r["kind"] == kind]
+    assert found == ([pair] if pair else [])
+
+
+def test_a_post_in_a_longer_name_goes_to_that_body() -> None:
+    # CBC style: the agency's name holds the country's, and the post is the agency's
+    article = parse_article(
+        "A leaked Environment Canada memo warned of floods. Environment Canada spokesman "
+        "Eric Morrissette said the memo was a draft."
+    )
+    posts = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "role"}
+    assert posts == {("eric-morrissette", "environment-canada")}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # obituary style: the kin noun in apposition, its possessor the relative
+        ("Tom Reyes, Ann Roy's nephew, was sentenced on Monday in Leeds.",
+         {("tom-reyes", "relative-of", "ann-roy")}),
+        # "co-founded", split by the tokenizer, still states the founding
+        ("Tom Reyes, who co-founded Dunmore Foods, died on Monday at 81.",
+         {("tom-reyes", "founder-of", "dunmore-foods")}),
+        ("Dunmore Foods, co-founded by Tom Reyes in 1979, was sold on Monday.",
+         {("tom-reyes", "founder-of", "dunmore-foods")}),
+    ],
+)  # fmt: skip
+def test_kin_founding_and_work_stated_in_passing(
+    story: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_relations(parse_article(story))) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "former"),
+    [
+        ("Tom Reyes, who was fired by Dunmore Foods in 2009, was sentenced on Monday.", True),
+        ("Tom Reyes was sacked by Dunmore Foods last year, the court heard.", True),
+        # a denied dismissal ends nothing; "ousted by" names no employer
+        ("Tom Reyes was not fired by Dunmore Foods, the company said on Monday.", None),
+        ("Tom Reyes was ousted by the Green Party last year, officials said.", None),
+    ],
+)  # fmt: skip
+def test_fired_by_an_employer_ends_the_employment(story: str, former: bool | None) -> None:
+    found = [r for r in _relations(parse_article(story)) if r["kind"] == "employed-by"]
+    assert [r.get("former") for r in found] == ([former] if former else [])
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # a reported denial, a wish and a tie only talked about state no tie that holds
+        "The United States denied that it was an ally of Iran, officials said on Monday.",
+        "Peru wants to become Chile's largest trade partner, the minister said.",
+        "Talks on an alliance between Peru and Chile collapsed on Friday.",
+        # two politicians who "clashed" in a debate are no armed enemies
+        "Barack Obama and Mitt Romney clashed over taxes in the debate on Tuesday.",
+    ],
+)
+def test_no_tie_from_denials_wishes_talks_or_debates(story: str) -> None:
+    stated = {"ally", "enemy", "trade-partner", "tension", "rival"}
+    assert [r for r in _relations(parse_article(story)) if r["kind"] in stated] == []
+
+
+def test_states_that_clashed_are_enemies() -> None:
+    relations = _relations(parse_article("India and Pakistan clashed along the border on Monday."))
+    assert [{r["from"], r["to"]} for r in relations if r["kind"] == "enemy"] == [
+        {"india", "pakistan"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # Reuters style: the seller of what was bought owned it until then
+        ("Google, the search company, bought Motorola from Lenovo in 2012.",
+         {("google", "motorola", None), ("lenovo", "motorola", True)}),
+        ("Google, the search company, acquired Motorola and Nest in 2012.",
+         {("google", "motorola", None), ("google", "nest", None)}),
+        ("Motorola, which is majority-owned by Google, reported higher sales on Monday.",
+         {("google", "motorola", None)}),
+        ("Google, the search company, said on Monday that it had spun off Motorola.",
+         {("google", "motorola", True)}),
+        # a deal blocked or rejected leaves no ownership
+        ("Google's takeover of Motorola was blocked by regulators on Monday.", set()),
+        ("Regulators rejected Google's purchase of Motorola on Monday.", set()),
+    ],
+)  # fmt: skip
+def test_ownership_by_sellers_lists_participles_and_spin_offs(
+    story: str, expected: set[tuple[str, str, bool | None]]
+) -> None:
+    found = {(r["from"], r["to"], r.get("former")) for r in _relations(parse_article(story))
+             if r["kind"] == "owns"}  # fmt: skip
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "pair"),
+    [
+        # wire style: backing stated by a hyphen or a passive relative clause
+        ("Israel said on Monday that Iran-backed Hezbollah fired rockets.", "ally",
+         ("iran", "hezbollah")),
+        ("Hezbollah, which is backed by Iran, fired rockets on Monday.", "ally",
+         ("iran", "hezbollah")),
+        ("North Korea threatened South Korea with war on Monday.", "tension",
+         ("north-korea", "south-korea")),
+        ("The United States blamed Iran for the attack on the tanker.", "tension",
+         ("united-states", "iran")),
+        ("China's exports to the United States rose 5 percent in May.", "trade-partner",
+         ("china", "united-states")),
+        ("Sanctions against Iran by the United States remain in place.", "sanctions",
+         ("united-states", "iran")),
+    ],
+)  # fmt: skip
+def test_backing_threats_blame_exports_and_sanctions_by(
+    story: str, kind: str, pair: tuple[str, str]
+) -> None:
+    found = [(r["from"], r["to"]) for r in _relations(parse_article(story)) if r["kind"] == kind]
+    assert found == [pair]
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # a war fought without arms is a tension
+        ("The trade war between China and the United States hurt Germany.",
+         {("tension", frozenset({"china", "united-states"}))}),
+        ("The war between Russia and Ukraine entered its third year on Monday.",
+         {("enemy", frozenset({"russia", "ukraine"}))}),
+        # those who discuss a war are not its sides
+        ("France and Germany discussed the war in Syria on Monday in Berlin.", set()),
+    ],
+)  # fmt: skip
+def test_unarmed_wars_and_those_who_only_discuss_one(
+    story: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    found = {(r["kind"], frozenset({r["from"], r["to"]})) for r in _relations(parse_article(story))
+             if r["kind"] in {"enemy", "tension"}}  # fmt: skip
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # obituary and profile style: the verb says where the person works or belongs
+        ("Ann Roy, who teaches at Harvard University, said the vote was close.",
+         {("ann-roy", "employed-by", "harvard-university")}),
+        ("Ann Roy, who studies at Harvard University, said the vote was close.",
+         {("ann-roy", "member-of", "harvard-university")}),
+        ("Ann Roy, who played for the Chicago Bulls in the 1990s, died on Monday.",
+         {("ann-roy", "member-of", "chicago-bulls")}),
+        ("Ann Roy, who sits on the board of Dunmore Foods, said the vote was close.",
+         {("ann-roy", "member-of", "dunmore-foods")}),
+        # a modal states no link
+        ("Ann Roy could teach at Harvard University next year, her agent said.", set()),
+    ],
+)  # fmt: skip
+def test_teaching_studying_playing_and_board_seats(
+    story: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_relations(parse_article(story))) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # business-page style: a succession states both posts, the old one ended
+        ("Dunmore Foods reported a loss. Ann Roy succeeded Tom Reyes as chief executive of "
+         "Dunmore Foods in 2010.",
+         {("ann-roy", None), ("tom-reyes", True)}),
+        ("Dunmore Foods reported a loss. Ann Roy took over as chief executive of Dunmore "
+         "Foods in 2010.",
+         {("ann-roy", None)}),
+        # a succession still to come states none
+        ("Dunmore Foods reported a loss. Ann Roy is expected to succeed Tom Reyes as chief "
+         "executive of Dunmore Foods.",
+         set()),
+    ],
+)  # fmt: skip
+def test_a_succession_states_the_new_post_and_ends_the_old(
+    story: str, expected: set[tuple[str, bool | None]]
+) -> None:
+    found = {(r["from"], r.get("former")) for r in _relations(parse_article(story))
+             if r["kind"] == "role" and r["to"] == "dunmore-foods"}  # fmt: skip
+    assert found == expected
+
+
+def test_a_party_label_on_an_appositive_title() -> None:
+    # AP style: the party adjective on the title set off after the name
+    article = parse_article(
+        "The Democratic Party met in Ohio. Ann Roy, a Democratic senator from Ohio, said "
+        "the vote was close."
+    )
+    members = {(r["from"], r["to"]) for r in _relations(article) if r["kind"] == "member-of"}
+    assert members == {("ann-roy", "democratic-party")}
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # court-report style: a lawyer "for" a person is counsel for that person
+        ("Ann Roy, a defense attorney for Tom Reyes, said he was innocent.",
+         {("ann-roy", "tom-reyes")}),
+        ("Tom Reyes was charged on Monday. Ann Roy and Mark Hale, lawyers for Tom Reyes, "
+         "said he was innocent.",
+         {("ann-roy", "tom-reyes"), ("mark-hale", "tom-reyes")}),
+        # a client the text names only by a noun is no named party
+        ("Ann Roy, a lawyer for the family, said the suit had no merit.", set()),
+    ],
+)  # fmt: skip
+def test_a_lawyer_for_a_named_person(story: str, expected: set[tuple[str, str]]) -> None:
+    found = {(r["from"], r["to"]) for r in _relations(parse_article(story))
+             if r["kind"] == "counsel-for"}  # fmt: skip
+    assert found == expected
+
+
+def test_expelled_from_a_party_ends_a_membership() -> None:
+    article = parse_article("Tom Reyes, who was expelled from the Green Party, won the seat.")
+    found = [(r["kind"], r["to"], r.get("former")) for r in _relations(article)]
+    assert found == [("member-of", "green-party", True)]
