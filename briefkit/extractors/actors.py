@@ -1119,6 +1119,19 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     return True
 
 
+def _bare_plural_of_one(root: Token, noun: Token) -> bool:
+    """'Arkham VR, players said, was ...': a bare plural beside one singular name is
+    not what the name is (a list's plural apposition, "X and Y, lawyers", covers a
+    conjunction): the two disagree in number."""
+    return (
+        noun.tag_ == "NNS"
+        and not any(True for _ in noun.children)
+        and root.tag_ == "NNP"
+        and root.dep_ != "conj"
+        and not any(c.dep_ == "conj" for c in root.children)
+    )
+
+
 def _appositive_nouns(root: Token) -> list[Token]:
     """The nouns set off in apposition after a name's root that say what it is."""
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
@@ -1130,6 +1143,7 @@ def _appositive_nouns(root: Token) -> list[Token]:
         c for c in root.children
         if c.dep_ == "appos" and not any(k < c.i for k in conj)
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
+        and not _bare_plural_of_one(root, c)
     ]  # fmt: skip
 
 
@@ -3309,7 +3323,11 @@ def _role_nouns(span: Span) -> list[Token]:
     """Role nouns in apposition to the name, before it ("Iran's president, X") or after."""
     root = span.root
     # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    nouns = [
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and not _bare_plural_of_one(root, c)
+    ]
     if root.dep_ == "appos" and (root.head.pos_ in {"NOUN", "PROPN"} or _hyphened_post(root.head)):
         nouns.insert(0, root.head)
         climbed = _post_above_name(root.head)
@@ -3912,6 +3930,72 @@ def _listed_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
     return []
 
 
+# Words that open a list of examples of what the noun before them names.
+_EXAMPLE_OPENERS = word_set("including like")
+# Steps from the word "such as" hangs on up to the plural it exemplifies, through a
+# relative clause ("photographers who used the camera, such as X").
+_EXAMPLE_REACH = 3
+
+
+def _common_plural(tok: Token) -> bool:
+    """A plural common noun, capitalised only as a sentence's first word ("Lawmakers
+    including X")."""
+    lower = tok.is_lower or (tok.is_sent_start and tok.text[1:].islower())
+    return tok.tag_ == "NNS" and lower
+
+
+def _exemplified(prep: Token) -> Token | None:
+    """The plural a "such as"/"including" list gives examples of, where the parser
+    hung the list on a word inside that plural's relative clause."""
+    tok = prep.head
+    for _ in range(_EXAMPLE_REACH):
+        if _common_plural(tok):
+            return tok
+        if tok.dep_ == "relcl":
+            return tok.head if _common_plural(tok.head) else None
+        if tok.dep_ not in {"dobj", "pobj", "prep"} or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _example_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'photographers such as A, B and C', 'lawmakers including A and B': each name of a
+    list of examples of a plural post holds that post, as a plural title before the
+    names gives it ("photographers A, B and C")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    if not (such or prep.lower_ in _EXAMPLE_OPENERS):
+        return []
+    noun = _exemplified(prep)
+    if noun is None or noun.lemma_.lower() not in ROLE_NOUNS or noun.lemma_.lower() in RANKS:
+        return []
+    # An unnamed compound is part of the post ("bank executives", "Bank executives"
+    # opening a sentence); a body named before it ("Apple executives") is its
+    # affiliation.
+    affiliation: Entity | None = None
+    words: list[str] = []
+    for child in noun.lefts:
+        if child.dep_ != "compound":
+            continue
+        found = index.at(child.idx, child.idx + len(child.text))
+        if found is not None and found.kind in _AFFILIATION_KINDS:
+            affiliation = found
+        elif found is None and not child.ent_type_ and (child.is_lower or child.is_sent_start):
+            words.append(child.lower_)
+    head = noun.lemma_.lower()
+    text = " ".join([*words, head])
+    if affiliation is not None:
+        text = f"{text} of {affiliation.name}"
+    start = min([noun.idx, *(t.idx for t in noun.lefts if t.dep_ == "compound")])
+    return [Role(text, head, affiliation.id if affiliation else None, start, span.end_char, True)]
+
+
 def _qualified_honorific(role: Role, span: Span, index: _Index, doc: Doc) -> Role:
     """'Former Gov. X', 'former Illinois Gov. X', 'Michigan Gov. X': the place an
     office is held for, written before its abbreviation, is its affiliation (as for
@@ -4371,7 +4455,11 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if title is not None:
                 found.append(title)
             if not found:
-                found = _shared_role(span, index, doc) or _listed_role(span, index, doc)
+                found = (
+                    _shared_role(span, index, doc)
+                    or _listed_role(span, index, doc)
+                    or _example_role(span, index, doc)
+                )
             appointed = _appointed_role(span, index, doc)
             if appointed is not None and appointed.affiliation != ent.id:
                 new_posts.append(appointed)

@@ -90,3 +90,34 @@ def test_a_kin_noun_bound_to_the_name_gives_a_relational_role() -> None:
     # Broadcaster: a post before the name is no kin noun and stays the post.
     aired = _roles("Tom Baird met party leader Julie Lamont on Monday.")
     assert aired["julie-lamont"] == "party leader"
+
+
+def test_names_given_as_examples_of_a_plural_post_hold_it() -> None:
+    # GUIDE §2 Roles, as a plural title before a list: each example holds the post,
+    # also when a relative clause comes between the plural and "such as".
+    roles = _roles(
+        "Lawmakers including Dana Whitfield and Owen Marsh backed the bill on Tuesday. "
+        "The show sets her beside other well-known photographers who worked in colour, "
+        "such as Ruth Abernathy and Carl Mendes. Bank executives such as Lena Ortiz "
+        "attended the hearing."
+    )
+    assert roles["dana-whitfield"] == roles["owen-marsh"] == "lawmaker"
+    assert roles["ruth-abernathy"] == roles["carl-mendes"] == "photographer"
+    assert roles["lena-ortiz"] == "bank executive"
+
+
+def test_examples_of_a_plural_that_is_no_post_get_none() -> None:
+    roles = _roles("Fans such as Alma Reyes queued overnight outside the arena.")
+    assert roles.get("alma-reyes") is None
+
+
+def test_a_bare_plural_beside_one_name_is_not_its_post() -> None:
+    # "players" are the game's, not what the game is: the number disagrees.
+    article = parse_article(
+        "At the expo, Sony showed Ember Knight VR, players are dropped into a cave."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    records = {a["id"]: a for a in actor_records(entities, article)}
+    game = records.get("ember-knight-vr", {})
+    assert "role" not in game
+    assert game.get("kind") != "person"
