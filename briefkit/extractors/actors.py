@@ -1374,6 +1374,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         elif name.label == "PERSON" and (
             _named_like_a_body(key, gaz)
             or _called_its_anywhere(doc, key)
+            or _which_anywhere(doc, key)
             or _held_as_a_company(doc, key)
         ):
             name.label = "ORG"
@@ -1456,6 +1457,29 @@ def _called_its_anywhere(doc: Doc, key: str) -> bool:
         if not personal and any(t.lower_ == "its" and t.dep_ == "poss" for t in later):
             return True
     return False
+
+
+_RELATIVE_THING = word_set("which")
+_RELATIVE_PERSON = word_set("who whom whose")
+
+
+def _which_anywhere(doc: Doc, key: str) -> bool:
+    """'Berkshire Hathaway, which is run by Warren Buffett, bought ...': a name the
+    model calls a person's, opened by no given name, that a relative clause right
+    after it takes up as "which" (and no mention as "who") is no person's: English
+    keeps "which" for things and bodies."""
+    if len(key.split()) < 2 or key.split()[0] in given_names():
+        return False
+    which = False
+    for span in _written_spans(doc, key):
+        k = span.end + int(span.end < len(doc) and doc[span.end].text == ",")
+        if k >= len(doc):
+            continue
+        word = doc[k].lower_
+        if word in _RELATIVE_PERSON:
+            return False
+        which = which or word in _RELATIVE_THING
+    return which
 
 
 def _held_as_a_company(doc: Doc, key: str) -> bool:

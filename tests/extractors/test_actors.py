@@ -1756,3 +1756,21 @@ def test_a_city_only_the_gazetteer_reads_yields_to_the_model(
 
 def test_a_city_the_text_places_keeps_its_reading() -> None:
     assert "Batman" in _places("She grew up in Batman, a city in southeastern Turkey.")
+
+
+def test_a_name_taken_up_by_which_is_no_persons() -> None:
+    # English keeps "which" for things and bodies: the model's person label yields.
+    actors = _actors(
+        "Shares of Dorrance Whitby, which is run by Marcus Hale, rose 3 percent on "
+        "Friday, Reuters reported."
+    )
+    assert actors["dorrance-whitby"]["kind"] == "organization"
+    assert actors["marcus-hale"]["kind"] == "person"
+
+
+def test_a_name_taken_up_by_who_stays_a_persons() -> None:
+    actors = _actors(
+        "Dorrance Whitby, which critics called a bully, denied it. Dorrance Whitby, who "
+        "is 54, said he would stay."
+    )
+    assert actors["dorrance-whitby"]["kind"] == "person"
