@@ -3580,7 +3580,9 @@ def _title_internal(ent: Entity, doc: Doc) -> bool:
         if span is None or span.end >= len(doc):
             return False
         nxt = doc[span.end]
-        if not (nxt.text[0].isupper() and _is_role_word(nxt)):
+        # A portfolio names what the office is over ("Home Secretary", "Health
+        # Minister"); a company's head is a head of it ("Nvidia Chief Executive").
+        if not (nxt.text[0].isupper() and nxt.lower_ in _PORTFOLIO_POSTS):
             return False
     return True
 

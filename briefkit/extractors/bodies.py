@@ -80,15 +80,20 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
     return out
 
 
+# Posts only a body has, whatever kind of body: "Pfizer spokeswoman Jane Lee".
+_BODY_POSTS = COMPANY_PARTS | {"spokesman", "spokeswoman", "spokesperson"}
+
+
 def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -> list[Name]:
-    """'Facebook co-founder Mark Zuckerberg': capitalised words the model labelled none
-    of, right before a post only a company has (``COMPANY_PARTS``) that a person's
-    name follows. A capitalised title word there opens the post ("Chief Executive")."""
+    """'Facebook co-founder Mark Zuckerberg', 'Pfizer spokeswoman Jane Lee': capitalised
+    words the model labelled none of, right before a post only a company has
+    (``COMPANY_PARTS``) or only a body has (a spokesperson) that a person's name
+    follows. A capitalised title word there opens the post ("Chief Executive")."""
     out: list[Name] = []
     persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
     for i in range(len(doc)):
         post, width = joined_word(doc, i)
-        if post not in COMPANY_PARTS or i + width not in persons or i == 0:
+        if post not in _BODY_POSTS or i + width not in persons or i == 0:
             continue
         start = i
         while start > 0 and _unread_capital(doc[start - 1], title_words):

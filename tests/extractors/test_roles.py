@@ -121,3 +121,25 @@ def test_a_bare_plural_beside_one_name_is_not_its_post() -> None:
     game = records.get("ember-knight-vr", {})
     assert "role" not in game
     assert game.get("kind") != "person"
+
+
+def test_a_company_named_once_before_a_capitalised_head_title_is_its_body() -> None:
+    # Reuters style: the company's one mention is the title's modifier. A portfolio
+    # before an office ("Health Minister") stays part of the title.
+    roles = _roles(
+        "Shares rose on Wednesday. Dravix Chief Executive Jensen Marlow said demand was "
+        "strong. Health Minister Ann Reyes said the rules would not change."
+    )
+    assert roles["jensen-marlow"] == "Chief Executive of Dravix"
+    assert roles["ann-reyes"] == "Health Minister"
+
+
+def test_a_spokesperson_after_an_unread_name_is_that_bodys() -> None:
+    article = parse_article(
+        "Drug maker hit by recall\nThe recall began on Monday. Pellmark spokeswoman Jane "
+        "Lee declined to comment."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    records = {a["id"]: a for a in actor_records(entities, article)}
+    assert records["pellmark"]["kind"] == "organization"
+    assert records["jane-lee"]["role"] == "spokeswoman of Pellmark"
