@@ -1182,6 +1182,11 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
     act: a capital standing for its government is still a place (GUIDE §2 rule 2).
     Runs after the national sides are marked, which act in a match report too."""
     for ent in entities:
+        if ent.kind == "facility" and _institution_acts(ent, doc):
+            ent.kind = "organization"
+            for n in ent.names:
+                n.kind, n.country = "organization", None
+            continue
         if ent.kind == "region":
             weak = all(n.strength == 0 and n.label == "GPE" for n in ent.names)
         elif ent.kind == "city":
@@ -1195,6 +1200,43 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
             ent.kind = "organization"
             for n in ent.names:
                 n.kind, n.country = "organization", None
+
+
+# Heads of a named institution that is also a building (GUIDE §2 rule 3). A seat of
+# government standing for it ("the White House said", "the Kremlin") is no such
+# name: rule 2 keeps it a place.
+_INSTITUTION_HEADS = word_set("""
+    Museum Gallery Galleries Center Centre Library College University Hospital Institute
+    Zoo Planetarium Theatre Theater
+    """)
+# What only an institution does, not its building, besides an agent's verbs (speak,
+# employ): decide, show.
+_INSTITUTION_VERBS = word_set("decide propose plan exhibit display own build")
+
+
+def _institution_acts(ent: Entity, doc: Doc) -> bool:
+    """'The National Hurricane Center said', 'the museum's Foo Gallery exhibits': a
+    named institution that a clause makes act is the body, not the building (GUIDE
+    §2 rule 3, decided once per entity by its most agentive use)."""
+    for n in ent.names:
+        words = n.key.split(" of ", 1)[0].split()
+        if len(words) < 2 or words[-1] not in _INSTITUTION_HEADS:
+            continue
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head  # "the museum and the library said": each one a subject
+        verb = tok.head
+        if (
+            tok.dep_ == "nsubj"
+            and verb.pos_ in {"VERB", "AUX"}
+            and (verb.lemma_.lower() in AGENT_VERBS or verb.lemma_.lower() in _INSTITUTION_VERBS)
+            and not negated_or_modal(verb)
+        ):
+            return True
+    return False
 
 
 # Nouns of a company's stock: "shares in HBOS", "a stake in Foo".

@@ -1774,3 +1774,18 @@ def test_a_name_taken_up_by_who_stays_a_persons() -> None:
         "is 54, said he would stay."
     )
     assert actors["dorrance-whitby"]["kind"] == "person"
+
+
+def test_a_named_institution_that_speaks_is_the_body_not_the_building() -> None:
+    # GUIDE §2 rule 3: decided by the entity's most agentive use; one only visited
+    # stays a place.
+    article = parse_article(
+        "Storm nears coast\nPower was cut across the state. The Gulf Weather Center "
+        "said winds reached 150 mph. Crews gathered at the Harlow Civic Center."
+    )
+    doc = load_model()(article.body)
+    entities = resolve_entities(article, doc)
+    actors = {a["id"]: a for a in actor_records(entities, article)}
+    places = {p.id: p.kind for p in entities.places}
+    assert actors["gulf-weather-center"]["kind"] == "organization"
+    assert places.get("harlow-civic-center") == "facility"
