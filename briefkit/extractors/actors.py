@@ -127,7 +127,7 @@ ORG_NOUNS = word_set("""
     office commission authority body federation league club team band label studio
     chamber fund tribunal service bureau lab laboratory center centre school college
     consortium cartel gang network subsidiary insurer lender automaker operator provider
-    division unit
+    division unit utility
     """)
 
 # Capitalised words that end an organization's name ("... Chamber of Commerce").
@@ -975,25 +975,32 @@ def _called_names(doc: Doc) -> list[Name]:
 
 
 def _apposed_names(doc: Doc) -> list[Name]:
-    """'its European division, Opel': a proper noun in apposition to a noun that
-    says what it is, which the model may not have read as a name at all."""
+    """'its European division, Opel', 'Entergy, the utility, said': a proper noun in
+    apposition to a noun that says what it is, before or after it, which the model
+    may not have read as a name at all."""
     out: list[Name] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
+        if tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
             continue
-        head = tok.head
+        head = tok.head if tok.dep_ == "appos" else None
+        if head is None or head.i > tok.i:
+            # "Entergy, the utility, said": the noun set off after the name.
+            after = [c for c in tok.rights if c.dep_ == "appos" and c.i > tok.i + 1]
+            head = after[0] if after and doc[tok.i + 1].text == "," else None
+        if head is None:
+            continue
         kind = _kind_of_noun(head.lemma_.lower()) if head.pos_ == "NOUN" and head.is_lower else None
-        if kind is None or head.i > tok.i:
+        if kind is None:
             continue
         start = tok.i
         while (
-            start > head.i + 1
+            start > (head.i + 1 if head.i < tok.i else 0)
             and doc[start - 1].dep_ == "compound"
             and _is_capitalised(doc[start - 1])
         ):
             start -= 1
         span = doc[start : tok.i + 1]
-        between = doc[head.i : start]
+        between = doc[head.i : start] if head.i < tok.i else doc[tok.i : head.i]
         # Only words the model gave no label at all (not "June" read as a date), and
         # never over a line break (a heading's last noun and the dateline below it).
         if any(t.ent_type_ for t in span) or "\n" in between.text_with_ws:

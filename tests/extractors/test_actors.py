@@ -1789,3 +1789,11 @@ def test_a_named_institution_that_speaks_is_the_body_not_the_building() -> None:
     places = {p.id: p.kind for p in entities.places}
     assert actors["gulf-weather-center"]["kind"] == "organization"
     assert places.get("harlow-civic-center") == "facility"
+
+
+def test_an_unread_name_with_its_kind_set_off_after_it_is_a_name() -> None:
+    actors = _actors(
+        "Storm leaves thousands in the dark\nPower was cut to 40,000 homes. Pelwater, the "
+        "utility, said repairs could take a week."
+    )
+    assert actors["pelwater"]["kind"] == "organization"
