@@ -674,12 +674,23 @@ def _organization_names(doc: Doc) -> list[Name]:
                 j += 3
             else:
                 break
-        if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
+        # "White House Press Secretary": an office; "Court of Justice", "Office of the
+        # President": after "of" the word is what the body is of, part of its name.
+        after_of = doc[j - 1].lower_ in {"of", "for"} or (
+            j - 2 > i and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in {"of", "for"}
+        )
+        if j > i and doc[j].lower_ in _OFFICE_HEADS and not after_of:
             while j > i and doc[j].lower_ in _OFFICE_WORDS:
                 j -= 1
         i = _after_office_of(doc, _after_person_of(doc, i, j), j)
         words = doc[i : j + 1]
-        heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
+        # "White House Press Secretary X": a head that an office follows is the post's
+        # own word ("press secretary"), not where a body's name ends.
+        heads = [
+            t for t in words
+            if t.text in ORG_NAME_HEADS and t.i > i
+            and not (t.lower_ in _OFFICE_WORDS and t.i < j and doc[t.i + 1].lower_ in _OFFICE_HEADS)
+        ]  # fmt: skip
         # "Chrysler LLC Jim Press": a head word after a given name that follows the
         # body's own head is a person's surname.
         while (
@@ -780,6 +791,12 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     pair = len(rest) == 2 and rest[0].text in given_names()
     if any((t.text in ORG_NAME_HEADS and not pair) or not _is_capitalised(t) for t in rest):
         return None
+    # "Karine Jean-Pierre": the run stopped at a hyphen the model's own name runs over.
+    own = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.start <= rest.end - 1 < e.end), None
+    )
+    if own is not None and own.end > rest.end:
+        rest = doc[rest.start : own.end]
     return Name(rest.start_char, rest.end_char, rest.text, "PERSON", "person", 2)
 
 

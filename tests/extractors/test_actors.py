@@ -1797,3 +1797,24 @@ def test_an_unread_name_with_its_kind_set_off_after_it_is_a_name() -> None:
         "utility, said repairs could take a week."
     )
     assert actors["pelwater"]["kind"] == "organization"
+
+
+def test_an_office_after_of_is_part_of_the_bodys_name() -> None:
+    # "Justice", "President" after "of" say what the body is of; they are no post.
+    actors = _actors(
+        "Fine upheld\nBRUSSELS (Reuters) - The European Court of Justice ruled on Tuesday "
+        "that the fine stood. The Office of the President said it would comply."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "European Court of Justice" in names
+    assert "Office of the President" in names
+    assert "European Court" not in names
+
+
+def test_press_before_an_office_is_the_posts_word_not_a_bodys_head() -> None:
+    actors = _actors(
+        "Bill stalls\nThe plan was announced on Monday. White House Press Secretary "
+        "Karine Jean-Pierre said it would pass."
+    )
+    assert "white-house-press" not in actors
+    assert actors["karine-jean-pierre"]["kind"] == "person"
