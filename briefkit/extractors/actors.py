@@ -3588,9 +3588,11 @@ def _of_chain(
     affiliation; ``title`` is a name the post itself was read into, which is not."""
     cur, right = noun, noun.idx + len(noun.text)
     for _ in range(4):
-        # "minister of transport for Indonesia", "a lawyer for X", "an expert at X"
+        # "minister of transport for Indonesia", "a lawyer for X", "an expert at X", and
+        # "an attorney with X" when X is a body
         prep = next(
-            (c for c in cur.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None
+            (c for c in cur.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "with"}),
+            None,
         )
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if obj is None:
@@ -3598,8 +3600,10 @@ def _of_chain(
         ent = _token_entity(obj, index)
         if ent is not None and ent is title:
             ent = _body_besides(obj, index, title)
-        if ent is not None:
+        if ent is not None and (prep.lower_ != "with" or ent.kind in _AFFILIATION_KINDS):
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
+        if prep.lower_ == "with":
+            break  # "a lawyer with years of experience": no body, no part of the post
         # "the National Iodine Nutrition study": the whole noun phrase up to its head
         phrase = [t.text for t in obj.doc[obj.left_edge.i : obj.i + 1]]
         text = f"{text} of {' '.join(phrase)}"
@@ -4462,6 +4466,9 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
             nouns: list[Token] = []
             if lemma in _COPULAS:
                 nouns = [c for c in verb.children if c.dep_ == "attr"]
+            if lemma in APPOINT_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+                # "X, who was named chief executive in 2020": the passive's predicate
+                nouns = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
             if lemma in _AS_POST_VERBS:
                 # "served as mayor", "served three terms as mayor"
                 holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]

@@ -143,3 +143,21 @@ def test_a_spokesperson_after_an_unread_name_is_that_bodys() -> None:
     records = {a["id"]: a for a in actor_records(entities, article)}
     assert records["pellmark"]["kind"] == "organization"
     assert records["jane-lee"]["role"] == "spokeswoman of Pellmark"
+
+
+def test_a_post_a_relative_clause_says_the_person_was_named_to() -> None:
+    roles = _roles(
+        "Tom Banks, who was named chief executive of Halvorsen Group in 2020, praised "
+        "the deal on Monday."
+    )
+    assert roles["tom-banks"] == "Chief Executive of Halvorsen Group"
+
+
+def test_a_post_with_a_named_body_takes_the_body() -> None:
+    # AP style: "a staff attorney with the Legal Aid Society"; "with" a thing is no body.
+    roles = _roles(
+        "The jury heard from Raymond Kole, a staff attorney with the Orland Legal Aid "
+        "Society. Ada Moss, a lawyer with 20 years of experience, disagreed."
+    )
+    assert roles["raymond-kole"] == "Staff Attorney of Orland Legal Aid Society"
+    assert roles["ada-moss"] == "Lawyer"
