@@ -169,6 +169,12 @@ NOT_PERSON_HEADS = FACILITY_HEADS | word_set("""
     Award Cup Trophy Lane Way Drive Camp Field Fields Church Show Festival Games
     """)
 
+# Capitalised words that end a place's name after a place's own name ("Orange County",
+# "Hyde Park"): a place label stopping before one still names a place.
+PLACE_NAME_TAILS = NOT_PERSON_HEADS | word_set("""
+    County City State Province District Region Heights Springs Falls Coast Hills Strait
+    """)
+
 # Nouns whose apposition or "called ..." makes a name a thing's, an actor of kind
 # ``other`` (GUIDE §2 rule 8): works and products ("the 1969 film Foo", "a feature
 # called Foo", "two sedans, the Foo and the Bar"). Ships are left out: a ship is
@@ -256,7 +262,7 @@ def _model_names(doc: Doc) -> list[Name]:
     absorbed: set[int] = set()  # starts of body names a person's name took in
     for ent in doc.ents:
         label = ent.label_
-        if label not in _NAME_LABELS:
+        if label not in _NAME_LABELS or _place_inside_name(ent):
             continue
         e = _without_epithet(
             _with_product_tail(
@@ -430,14 +436,14 @@ def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
     return doc[ent.start : end]
 
 
-def _with_compound_tail(ent: Span, label: str) -> Span:
-    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
-    modifies, capitalised and given no label of its own, is the rest of the name."""
+def _compound_tail(ent: Span) -> bool:
+    """Whether the proper noun right after the name, capitalised and given no label of
+    its own, is what the name's last word modifies: the rest of the name."""
     doc, last = ent.doc, ent[-1]
-    if label not in {"PERSON", "ORG"} or ent.end >= len(doc):
-        return ent
+    if ent.end >= len(doc):
+        return False
     nxt = doc[ent.end]
-    if (
+    return (
         last.dep_ == "compound"
         and last.head == nxt
         and nxt.tag_ in {"NNP", "NNPS"}
@@ -446,10 +452,27 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and nxt.lower_ not in _OFFICE_WORDS | _PORTFOLIO_POSTS
         and not nxt.ent_type_
         and "\n" not in last.whitespace_
-        and last.whitespace_
-    ):
-        return doc[ent.start : ent.end + 1]
-    return ent
+        and bool(last.whitespace_)
+    )
+
+
+def _with_compound_tail(ent: Span, label: str) -> Span:
+    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
+    modifies, capitalised and given no label of its own, is the rest of the name."""
+    if label not in {"PERSON", "ORG"} or not _compound_tail(ent):
+        return ent
+    return ent.doc[ent.start : ent.end + 1]
+
+
+def _place_inside_name(ent: Span) -> bool:
+    """'Nick Rhodes of Duran Duran' with only the first "Duran" read as a place: a
+    place label that stops inside a longer name, whose last word ends no place's
+    name ("Duran Duran", not "California Highway Patrol"), says nothing of what the
+    whole is; the gazetteer's town of that name would be a guess."""
+    if ent.label_ not in {"GPE", "LOC"} or not _compound_tail(ent):
+        return False
+    nxt = ent.doc[ent.end]
+    return nxt.dep_ != "compound" and nxt.text not in PLACE_NAME_TAILS
 
 
 def _with_compound_head(ent: Span, label: str) -> Span:

@@ -1818,3 +1818,16 @@ def test_press_before_an_office_is_the_posts_word_not_a_bodys_head() -> None:
     )
     assert "white-house-press" not in actors
     assert actors["karine-jean-pierre"]["kind"] == "person"
+
+
+def test_a_place_label_stopping_inside_a_longer_name_is_no_place() -> None:
+    # The band "Talca Talca": the model reads only its first word as a place, and the
+    # gazetteer has a town of that name; the whole is of no kind the text shows.
+    doc = load_model()("The portraits include singer Ana Ruiz of Talca Talca and a drummer.")
+    doc.ents = [Span(doc, 7, 8, label="GPE")]
+    assert not any("Talca" in n.text for n in read_names(doc))
+    # A place's own tail word keeps the reading ("Orange County" read as "Orange").
+    doc = load_model()("They moved to Harlan County last year.")
+    harlan = next(t.i for t in doc if t.text == "Harlan")
+    doc.ents = [Span(doc, harlan, harlan + 1, label="GPE")]
+    assert any(n.text.startswith("Harlan") for n in read_names(doc))
