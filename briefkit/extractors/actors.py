@@ -1809,6 +1809,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _called_names(doc)
         + _camp_names(doc)
         + _site_names(doc, gaz)
+        + _campus_names(doc, gaz)
         + _names_after_kind_noun(doc)
         + member_body_names(doc, gaz, ORG_NAME_HEADS)
         + kind_noun_names(doc, gaz, ORG_NOUNS, TITLE_WORDS | ROLE_NOUNS)
@@ -1894,6 +1895,31 @@ def _site_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
         if gaz.country(span.text) or gaz.demonym(span.text) or gaz.city(span.text):
             continue  # "the Ohio plant": where, not which
         out.append(Name(span.start_char, span.end_char, span.text, "FAC", "facility", 2))
+    return out
+
+
+def _campus_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the University of North Carolina at Greensboro': a university named with its
+    campus's city after "at" is one name, which the model reads as the university and
+    a city; the city named only inside it is no place (GUIDE §4)."""
+    out: list[Name] = []
+    ents = doc.ents
+    for k, ent in enumerate(ents[:-1]):
+        if ent.label_ != "ORG" or not any(t.text == "University" for t in ent):
+            continue
+        at = ent.end - 1 if ent[-1].lower_ == "at" else ent.end
+        city = ents[k + 1]
+        if at >= len(doc) or doc[at].lower_ != "at" or city.start != at + 1:
+            continue
+        if city.label_ != "GPE" and gaz.city(city.text) is None:
+            continue
+        if city.end < len(doc) and _is_capitalised(doc[city.end]):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        span = doc[start : city.end]
+        if "\n" in span.text:
+            continue
+        out.append(Name(span.start_char, span.end_char, span.text, "ORG", "organization", 2))
     return out
 
 

@@ -1831,3 +1831,15 @@ def test_a_place_label_stopping_inside_a_longer_name_is_no_place() -> None:
     harlan = next(t.i for t in doc if t.text == "Harlan")
     doc.ents = [Span(doc, harlan, harlan + 1, label="GPE")]
     assert any(n.text.startswith("Harlan") for n in read_names(doc))
+
+
+def test_a_university_named_with_its_campus_city_is_one_name() -> None:
+    article = parse_article(
+        "Campus wins grant\nResearchers at the University of Arkansas at Little Rock won "
+        "the grant on Monday, the school said."
+    )
+    doc = load_model()(article.body)
+    entities = resolve_entities(article, doc)
+    names = {e.name for e in entities.actors + entities.places}
+    assert "University of Arkansas at Little Rock" in names
+    assert "Little Rock" not in names
