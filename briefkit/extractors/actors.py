@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from briefkit.article import credit_label_end
 from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
+    City,
     Country,
     Gazetteer,
     given_names,
@@ -1416,10 +1417,31 @@ def _maker_and_product(doc: Doc, key: str) -> bool:
     return bool(products)
 
 
+# What follows a wire dateline's place: "WASHINGTON (AP) —", "FRANKFURT, Germany".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[—–-]|,)")
+
+
+def _dateline_city(doc: Doc, name: Name, gaz: Gazetteer) -> City | None:
+    """'WASHINGTON (AP) — ...': a name in capitals opening a line, then the agency's
+    bracket, a dash or a comma, is the dateline's city, whatever label the model gave
+    the capitals (it often reads them as a body). AP style names the city there,
+    not its state: the city reading wins over a state of the same name."""
+    text = doc_text(doc)
+    if not name.text.isupper() or (name.start > 0 and text[name.start - 1] != "\n"):
+        return None
+    if not _DATELINE_AFTER.match(text, name.end):
+        return None
+    return gaz.city(name.text)
+
+
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
     name.key = _strip_honorific(key)
+    dateline = _dateline_city(doc, name, gaz) if name.label != "PERSON" else None
+    if dateline is not None:
+        name.kind, name.strength, name.country = "city", 2, dateline.country_iso
+        return name
     # "Castlefrank Road": a building's or a street's head word outweighs the model's
     # person label, which it gives to any unknown capitalised pair.
     person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
