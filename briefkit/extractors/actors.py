@@ -1167,6 +1167,13 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     return True
 
 
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break stands between two tokens: a headline's last noun is no
+    apposition of the name that opens the line below ("Club sacks coach\nChelsea")."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
+
+
 def _bare_plural_of_one(root: Token, noun: Token) -> bool:
     """'Arkham VR, players said, was ...': a bare plural beside one singular name is
     not what the name is (a list's plural apposition, "X and Y, lawyers", covers a
@@ -1191,7 +1198,7 @@ def _appositive_nouns(root: Token) -> list[Token]:
         c for c in root.children
         if c.dep_ == "appos" and not any(k < c.i for k in conj)
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
-        and not _bare_plural_of_one(root, c)
+        and not _bare_plural_of_one(root, c) and not _across_lines(root, c)
     ]  # fmt: skip
 
 
@@ -1201,7 +1208,7 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
         return None
     root = span.root
     nouns = _appositive_nouns(root)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not _across_lines(root.head, root):
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
     # noun bound to the name right before it says what the name is, as an
@@ -2232,6 +2239,8 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
             continue
         if name.strength >= 2 and name.kind not in PLACE_KINDS | {"other"}:
             continue
+        if name.strength >= 2 and name.kind == "city":
+            continue  # a dateline's city: the number ending the headline above is no model's
         thing = _thing_reading(name, doc)
         if thing == "index":
             indices.add(name.key.lower())
@@ -3494,7 +3503,9 @@ def _role_nouns(span: Span) -> list[Token]:
         climbed = _post_above_name(root.head)
         if climbed is not None:
             nouns.insert(0, climbed)
-    return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+    return [
+        n for n in nouns if _is_role_noun(n) and _set_off(span, n) and not _across_lines(n, root)
+    ]
 
 
 def _hyphened_post(tok: Token) -> bool:

@@ -1843,3 +1843,10 @@ def test_a_university_named_with_its_campus_city_is_one_name() -> None:
     names = {e.name for e in entities.actors + entities.places}
     assert "University of Arkansas at Little Rock" in names
     assert "Little Rock" not in names
+
+
+def test_a_headlines_last_noun_is_no_apposition_of_the_name_below() -> None:
+    # The parser sets the body's first name beside the headline's last noun.
+    actors = _actors("United parts with its manager\nHalbury sacked manager Tom Reyes on Sunday.")
+    assert actors.get("halbury", {}).get("kind") != "person"
+    assert "role" not in actors.get("halbury", {})

@@ -119,3 +119,12 @@ def test_a_wire_datelines_capitals_are_its_city() -> None:
     entities = resolve_entities(article, load_model()(article.body))
     assert "washington" not in {a["id"] for a in actor_records(entities, article)}
     assert {p.name.lower(): p.kind for p in entities.places}.get("washington") == "city"
+
+
+def test_a_datelines_city_under_a_headline_ending_in_a_number() -> None:
+    article = parse_article(
+        "Actor dies at 91\nLOS ANGELES (AP) — Gene Holloway, who appeared in more than 200 "
+        "films, has died.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert {p.name.lower(): p.kind for p in entities.places}.get("los angeles") == "city"
