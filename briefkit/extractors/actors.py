@@ -1392,7 +1392,15 @@ def _written_as_place(ent: Entity, doc: Doc) -> bool:
             nxt = doc[span.end + 1 : span.end + 3]
             if any(_is_place_name(nxt[:k].text, gaz) for k in (1, 2) if len(nxt) >= k):
                 return True
+        # "former Dayton Mayor X": an office only a place has, held for this one
+        if span.end < len(doc) and doc[span.end].lower_ in _OFFICES_OF_PLACES:
+            return True
     return False
+
+
+# Offices held only for a place ("Dayton Mayor", "Ohio Governor"); an attorney or a
+# representative may be a firm's or a body's.
+_OFFICES_OF_PLACES = PLACE_OFFICES - word_set("attorney representative lawmaker legislator")
 
 
 def _acts(tok: Token) -> bool:

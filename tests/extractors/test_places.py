@@ -128,3 +128,14 @@ def test_a_datelines_city_under_a_headline_ending_in_a_number() -> None:
     )
     entities = resolve_entities(article, load_model()(article.body))
     assert {p.name.lower(): p.kind for p in entities.places}.get("los angeles") == "city"
+
+
+def test_a_city_named_before_its_mayors_title_stays_a_city() -> None:
+    # The model reads "Dayton" as a body; the mayor's office says it is a place.
+    article = parse_article(
+        "Ex-mayor sentenced\nA federal judge sentenced former Dayton Mayor Ron Keller to "
+        "five years in prison on Wednesday.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert {p.name: p.kind for p in entities.places}.get("Dayton") == "city"
+    assert "dayton" not in {a["id"] for a in actor_records(entities, article)}
