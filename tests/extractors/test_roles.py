@@ -161,3 +161,11 @@ def test_a_post_with_a_named_body_takes_the_body() -> None:
     )
     assert roles["raymond-kole"] == "Staff Attorney of Orland Legal Aid Society"
     assert roles["ada-moss"] == "Lawyer"
+
+
+def test_an_unread_company_before_a_chief_title_is_its_body() -> None:
+    roles = _roles(
+        "Bank profits rise\nProfits rose 12 percent in the quarter. Barwell Chief Executive "
+        "Priya Raman said costs had fallen."
+    )
+    assert roles["priya-raman"] == "Chief Executive of Barwell"
