@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from briefkit.article import credit_label_end
 from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
+    City,
     Country,
     Gazetteer,
     given_names,
@@ -127,7 +128,7 @@ ORG_NOUNS = word_set("""
     office commission authority body federation league club team band label studio
     chamber fund tribunal service bureau lab laboratory center centre school college
     consortium cartel gang network subsidiary insurer lender automaker operator provider
-    division unit
+    division unit utility
     """)
 
 # Capitalised words that end an organization's name ("... Chamber of Commerce").
@@ -167,6 +168,12 @@ FACILITY_HEADS = word_set("""
 NOT_PERSON_HEADS = FACILITY_HEADS | word_set("""
     Park Island Islands Valley River Lake Mountain Mountains Bay Beach Gardens Garden Prize
     Award Cup Trophy Lane Way Drive Camp Field Fields Church Show Festival Games
+    """)
+
+# Capitalised words that end a place's name after a place's own name ("Orange County",
+# "Hyde Park"): a place label stopping before one still names a place.
+PLACE_NAME_TAILS = NOT_PERSON_HEADS | word_set("""
+    County City State Province District Region Heights Springs Falls Coast Hills Strait
     """)
 
 # Nouns whose apposition or "called ..." makes a name a thing's, an actor of kind
@@ -256,7 +263,7 @@ def _model_names(doc: Doc) -> list[Name]:
     absorbed: set[int] = set()  # starts of body names a person's name took in
     for ent in doc.ents:
         label = ent.label_
-        if label not in _NAME_LABELS:
+        if label not in _NAME_LABELS or _place_inside_name(ent):
             continue
         e = _without_epithet(
             _with_product_tail(
@@ -430,14 +437,14 @@ def _with_hyphen_tail(ent: Span, lower: frozenset[str]) -> Span:
     return doc[ent.start : end]
 
 
-def _with_compound_tail(ent: Span, label: str) -> Span:
-    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
-    modifies, capitalised and given no label of its own, is the rest of the name."""
+def _compound_tail(ent: Span) -> bool:
+    """Whether the proper noun right after the name, capitalised and given no label of
+    its own, is what the name's last word modifies: the rest of the name."""
     doc, last = ent.doc, ent[-1]
-    if label not in {"PERSON", "ORG"} or ent.end >= len(doc):
-        return ent
+    if ent.end >= len(doc):
+        return False
     nxt = doc[ent.end]
-    if (
+    return (
         last.dep_ == "compound"
         and last.head == nxt
         and nxt.tag_ in {"NNP", "NNPS"}
@@ -446,10 +453,27 @@ def _with_compound_tail(ent: Span, label: str) -> Span:
         and nxt.lower_ not in _OFFICE_WORDS | _PORTFOLIO_POSTS
         and not nxt.ent_type_
         and "\n" not in last.whitespace_
-        and last.whitespace_
-    ):
-        return doc[ent.start : ent.end + 1]
-    return ent
+        and bool(last.whitespace_)
+    )
+
+
+def _with_compound_tail(ent: Span, label: str) -> Span:
+    """'Dries Mertens' read as "Dries" alone: the proper noun the name's last word
+    modifies, capitalised and given no label of its own, is the rest of the name."""
+    if label not in {"PERSON", "ORG"} or not _compound_tail(ent):
+        return ent
+    return ent.doc[ent.start : ent.end + 1]
+
+
+def _place_inside_name(ent: Span) -> bool:
+    """'Nick Rhodes of Duran Duran' with only the first "Duran" read as a place: a
+    place label that stops inside a longer name, whose last word ends no place's
+    name ("Duran Duran", not "California Highway Patrol"), says nothing of what the
+    whole is; the gazetteer's town of that name would be a guess."""
+    if ent.label_ not in {"GPE", "LOC"} or not _compound_tail(ent):
+        return False
+    nxt = ent.doc[ent.end]
+    return nxt.dep_ != "compound" and nxt.text not in PLACE_NAME_TAILS
 
 
 def _with_compound_head(ent: Span, label: str) -> Span:
@@ -674,12 +698,23 @@ def _organization_names(doc: Doc) -> list[Name]:
                 j += 3
             else:
                 break
-        if j > i and doc[j].lower_ in _OFFICE_HEADS:  # "White House Press Secretary": an office
+        # "White House Press Secretary": an office; "Court of Justice", "Office of the
+        # President": after "of" the word is what the body is of, part of its name.
+        after_of = doc[j - 1].lower_ in {"of", "for"} or (
+            j - 2 > i and doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in {"of", "for"}
+        )
+        if j > i and doc[j].lower_ in _OFFICE_HEADS and not after_of:
             while j > i and doc[j].lower_ in _OFFICE_WORDS:
                 j -= 1
         i = _after_office_of(doc, _after_person_of(doc, i, j), j)
         words = doc[i : j + 1]
-        heads = [t for t in words if t.text in ORG_NAME_HEADS and t.i > i]
+        # "White House Press Secretary X": a head that an office follows is the post's
+        # own word ("press secretary"), not where a body's name ends.
+        heads = [
+            t for t in words
+            if t.text in ORG_NAME_HEADS and t.i > i
+            and not (t.lower_ in _OFFICE_WORDS and t.i < j and doc[t.i + 1].lower_ in _OFFICE_HEADS)
+        ]  # fmt: skip
         # "Chrysler LLC Jim Press": a head word after a given name that follows the
         # body's own head is a person's surname.
         while (
@@ -780,6 +815,12 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
     pair = len(rest) == 2 and rest[0].text in given_names()
     if any((t.text in ORG_NAME_HEADS and not pair) or not _is_capitalised(t) for t in rest):
         return None
+    # "Karine Jean-Pierre": the run stopped at a hyphen the model's own name runs over.
+    own = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.start <= rest.end - 1 < e.end), None
+    )
+    if own is not None and own.end > rest.end:
+        rest = doc[rest.start : own.end]
     return Name(rest.start_char, rest.end_char, rest.text, "PERSON", "person", 2)
 
 
@@ -975,25 +1016,32 @@ def _called_names(doc: Doc) -> list[Name]:
 
 
 def _apposed_names(doc: Doc) -> list[Name]:
-    """'its European division, Opel': a proper noun in apposition to a noun that
-    says what it is, which the model may not have read as a name at all."""
+    """'its European division, Opel', 'Entergy, the utility, said': a proper noun in
+    apposition to a noun that says what it is, before or after it, which the model
+    may not have read as a name at all."""
     out: list[Name] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
+        if tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
             continue
-        head = tok.head
+        head = tok.head if tok.dep_ == "appos" else None
+        if head is None or head.i > tok.i:
+            # "Entergy, the utility, said": the noun set off after the name.
+            after = [c for c in tok.rights if c.dep_ == "appos" and c.i > tok.i + 1]
+            head = after[0] if after and doc[tok.i + 1].text == "," else None
+        if head is None:
+            continue
         kind = _kind_of_noun(head.lemma_.lower()) if head.pos_ == "NOUN" and head.is_lower else None
-        if kind is None or head.i > tok.i:
+        if kind is None:
             continue
         start = tok.i
         while (
-            start > head.i + 1
+            start > (head.i + 1 if head.i < tok.i else 0)
             and doc[start - 1].dep_ == "compound"
             and _is_capitalised(doc[start - 1])
         ):
             start -= 1
         span = doc[start : tok.i + 1]
-        between = doc[head.i : start]
+        between = doc[head.i : start] if head.i < tok.i else doc[tok.i : head.i]
         # Only words the model gave no label at all (not "June" read as a date), and
         # never over a line break (a heading's last noun and the dateline below it).
         if any(t.ent_type_ for t in span) or "\n" in between.text_with_ws:
@@ -1119,6 +1167,26 @@ def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     return True
 
 
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break stands between two tokens: a headline's last noun is no
+    apposition of the name that opens the line below ("Club sacks coach\nChelsea")."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
+
+
+def _bare_plural_of_one(root: Token, noun: Token) -> bool:
+    """'Arkham VR, players said, was ...': a bare plural beside one singular name is
+    not what the name is (a list's plural apposition, "X and Y, lawyers", covers a
+    conjunction): the two disagree in number."""
+    return (
+        noun.tag_ == "NNS"
+        and not any(True for _ in noun.children)
+        and root.tag_ == "NNP"
+        and root.dep_ != "conj"
+        and not any(c.dep_ == "conj" for c in root.children)
+    )
+
+
 def _appositive_nouns(root: Token) -> list[Token]:
     """The nouns set off in apposition after a name's root that say what it is."""
     # "the Foo 2 and the Bar, an online service": an apposition after a conjunct
@@ -1130,6 +1198,7 @@ def _appositive_nouns(root: Token) -> list[Token]:
         c for c in root.children
         if c.dep_ == "appos" and not any(k < c.i for k in conj)
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in ROLE_NOUNS))
+        and not _bare_plural_of_one(root, c) and not _across_lines(root, c)
     ]  # fmt: skip
 
 
@@ -1139,7 +1208,7 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
         return None
     root = span.root
     nouns = _appositive_nouns(root)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not _across_lines(root.head, root):
         nouns.append(root.head)
     # "U.S. electronics retailer Best Buy", "German magazine Der Spiegel": a common
     # noun bound to the name right before it says what the name is, as an
@@ -1168,6 +1237,11 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
     act: a capital standing for its government is still a place (GUIDE §2 rule 2).
     Runs after the national sides are marked, which act in a match report too."""
     for ent in entities:
+        if ent.kind == "facility" and _institution_acts(ent, doc):
+            ent.kind = "organization"
+            for n in ent.names:
+                n.kind, n.country = "organization", None
+            continue
         if ent.kind == "region":
             weak = all(n.strength == 0 and n.label == "GPE" for n in ent.names)
         elif ent.kind == "city":
@@ -1181,6 +1255,43 @@ def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
             ent.kind = "organization"
             for n in ent.names:
                 n.kind, n.country = "organization", None
+
+
+# Heads of a named institution that is also a building (GUIDE §2 rule 3). A seat of
+# government standing for it ("the White House said", "the Kremlin") is no such
+# name: rule 2 keeps it a place.
+_INSTITUTION_HEADS = word_set("""
+    Museum Gallery Galleries Center Centre Library College University Hospital Institute
+    Zoo Planetarium Theatre Theater
+    """)
+# What only an institution does, not its building, besides an agent's verbs (speak,
+# employ): decide, show.
+_INSTITUTION_VERBS = word_set("decide propose plan exhibit display own build")
+
+
+def _institution_acts(ent: Entity, doc: Doc) -> bool:
+    """'The National Hurricane Center said', 'the museum's Foo Gallery exhibits': a
+    named institution that a clause makes act is the body, not the building (GUIDE
+    §2 rule 3, decided once per entity by its most agentive use)."""
+    for n in ent.names:
+        words = n.key.split(" of ", 1)[0].split()
+        if len(words) < 2 or words[-1] not in _INSTITUTION_HEADS:
+            continue
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head  # "the museum and the library said": each one a subject
+        verb = tok.head
+        if (
+            tok.dep_ == "nsubj"
+            and verb.pos_ in {"VERB", "AUX"}
+            and (verb.lemma_.lower() in AGENT_VERBS or verb.lemma_.lower() in _INSTITUTION_VERBS)
+            and not negated_or_modal(verb)
+        ):
+            return True
+    return False
 
 
 # Nouns of a company's stock: "shares in HBOS", "a stake in Foo".
@@ -1281,7 +1392,15 @@ def _written_as_place(ent: Entity, doc: Doc) -> bool:
             nxt = doc[span.end + 1 : span.end + 3]
             if any(_is_place_name(nxt[:k].text, gaz) for k in (1, 2) if len(nxt) >= k):
                 return True
+        # "former Dayton Mayor X": an office only a place has, held for this one
+        if span.end < len(doc) and doc[span.end].lower_ in _OFFICES_OF_PLACES:
+            return True
     return False
+
+
+# Offices held only for a place ("Dayton Mayor", "Ohio Governor"); an attorney or a
+# representative may be a firm's or a body's.
+_OFFICES_OF_PLACES = PLACE_OFFICES - word_set("attorney representative lawmaker legislator")
 
 
 def _acts(tok: Token) -> bool:
@@ -1313,10 +1432,31 @@ def _maker_and_product(doc: Doc, key: str) -> bool:
     return bool(products)
 
 
+# What follows a wire dateline's place: "WASHINGTON (AP) —", "FRANKFURT, Germany".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[—–-]|,)")
+
+
+def _dateline_city(doc: Doc, name: Name, gaz: Gazetteer) -> City | None:
+    """'WASHINGTON (AP) — ...': a name in capitals opening a line, then the agency's
+    bracket, a dash or a comma, is the dateline's city, whatever label the model gave
+    the capitals (it often reads them as a body). AP style names the city there,
+    not its state: the city reading wins over a state of the same name."""
+    text = doc_text(doc)
+    if not name.text.isupper() or (name.start > 0 and text[name.start - 1] != "\n"):
+        return None
+    if not _DATELINE_AFTER.match(text, name.end):
+        return None
+    return gaz.city(name.text)
+
+
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
     name.key = _strip_honorific(key)
+    dateline = _dateline_city(doc, name, gaz) if name.label != "PERSON" else None
+    if dateline is not None:
+        name.kind, name.strength, name.country = "city", 2, dateline.country_iso
+        return name
     # "Castlefrank Road": a building's or a street's head word outweighs the model's
     # person label, which it gives to any unknown capitalised pair.
     person = name.label == "PERSON" and (name.strength >= 2 or key.split()[0] in given_names())
@@ -1360,6 +1500,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
         elif name.label == "PERSON" and (
             _named_like_a_body(key, gaz)
             or _called_its_anywhere(doc, key)
+            or _which_anywhere(doc, key)
             or _held_as_a_company(doc, key)
         ):
             name.label = "ORG"
@@ -1442,6 +1583,29 @@ def _called_its_anywhere(doc: Doc, key: str) -> bool:
         if not personal and any(t.lower_ == "its" and t.dep_ == "poss" for t in later):
             return True
     return False
+
+
+_RELATIVE_THING = word_set("which")
+_RELATIVE_PERSON = word_set("who whom whose")
+
+
+def _which_anywhere(doc: Doc, key: str) -> bool:
+    """'Berkshire Hathaway, which is run by Warren Buffett, bought ...': a name the
+    model calls a person's, opened by no given name, that a relative clause right
+    after it takes up as "which" (and no mention as "who") is no person's: English
+    keeps "which" for things and bodies."""
+    if len(key.split()) < 2 or key.split()[0] in given_names():
+        return False
+    which = False
+    for span in _written_spans(doc, key):
+        k = span.end + int(span.end < len(doc) and doc[span.end].text == ",")
+        if k >= len(doc):
+            continue
+        word = doc[k].lower_
+        if word in _RELATIVE_PERSON:
+            return False
+        which = which or word in _RELATIVE_THING
+    return which
 
 
 def _held_as_a_company(doc: Doc, key: str) -> bool:
@@ -1682,6 +1846,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         + _called_names(doc)
         + _camp_names(doc)
         + _site_names(doc, gaz)
+        + _campus_names(doc, gaz)
         + _names_after_kind_noun(doc)
         + member_body_names(doc, gaz, ORG_NAME_HEADS)
         + kind_noun_names(doc, gaz, ORG_NOUNS, TITLE_WORDS | ROLE_NOUNS)
@@ -1767,6 +1932,31 @@ def _site_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
         if gaz.country(span.text) or gaz.demonym(span.text) or gaz.city(span.text):
             continue  # "the Ohio plant": where, not which
         out.append(Name(span.start_char, span.end_char, span.text, "FAC", "facility", 2))
+    return out
+
+
+def _campus_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """'the University of North Carolina at Greensboro': a university named with its
+    campus's city after "at" is one name, which the model reads as the university and
+    a city; the city named only inside it is no place (GUIDE §4)."""
+    out: list[Name] = []
+    ents = doc.ents
+    for k, ent in enumerate(ents[:-1]):
+        if ent.label_ != "ORG" or not any(t.text == "University" for t in ent):
+            continue
+        at = ent.end - 1 if ent[-1].lower_ == "at" else ent.end
+        city = ents[k + 1]
+        if at >= len(doc) or doc[at].lower_ != "at" or city.start != at + 1:
+            continue
+        if city.label_ != "GPE" and gaz.city(city.text) is None:
+            continue
+        if city.end < len(doc) and _is_capitalised(doc[city.end]):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        span = doc[start : city.end]
+        if "\n" in span.text:
+            continue
+        out.append(Name(span.start_char, span.end_char, span.text, "ORG", "organization", 2))
     return out
 
 
@@ -2057,6 +2247,8 @@ def _without_things(names: list[Name], doc: Doc) -> list[Name]:
             continue
         if name.strength >= 2 and name.kind not in PLACE_KINDS | {"other"}:
             continue
+        if name.strength >= 2 and name.kind == "city":
+            continue  # a dateline's city: the number ending the headline above is no model's
         thing = _thing_reading(name, doc)
         if thing == "index":
             indices.add(name.key.lower())
@@ -3309,13 +3501,19 @@ def _role_nouns(span: Span) -> list[Token]:
     """Role nouns in apposition to the name, before it ("Iran's president, X") or after."""
     root = span.root
     # "Stephen Harper, Prime Minister of Canada": a title-case office is a PROPN.
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    nouns = [
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and not _bare_plural_of_one(root, c)
+    ]
     if root.dep_ == "appos" and (root.head.pos_ in {"NOUN", "PROPN"} or _hyphened_post(root.head)):
         nouns.insert(0, root.head)
         climbed = _post_above_name(root.head)
         if climbed is not None:
             nouns.insert(0, climbed)
-    return [n for n in nouns if _is_role_noun(n) and _set_off(span, n)]
+    return [
+        n for n in nouns if _is_role_noun(n) and _set_off(span, n) and not _across_lines(n, root)
+    ]
 
 
 def _hyphened_post(tok: Token) -> bool:
@@ -3480,9 +3678,11 @@ def _of_chain(
     affiliation; ``title`` is a name the post itself was read into, which is not."""
     cur, right = noun, noun.idx + len(noun.text)
     for _ in range(4):
-        # "minister of transport for Indonesia", "a lawyer for X", "an expert at X"
+        # "minister of transport for Indonesia", "a lawyer for X", "an expert at X", and
+        # "an attorney with X" when X is a body
         prep = next(
-            (c for c in cur.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None
+            (c for c in cur.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "with"}),
+            None,
         )
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if obj is None:
@@ -3490,8 +3690,10 @@ def _of_chain(
         ent = _token_entity(obj, index)
         if ent is not None and ent is title:
             ent = _body_besides(obj, index, title)
-        if ent is not None:
+        if ent is not None and (prep.lower_ != "with" or ent.kind in _AFFILIATION_KINDS):
             return text, obj.right_edge.idx + len(obj.right_edge.text), ent
+        if prep.lower_ == "with":
+            break  # "a lawyer with years of experience": no body, no part of the post
         # "the National Iodine Nutrition study": the whole noun phrase up to its head
         phrase = [t.text for t in obj.doc[obj.left_edge.i : obj.i + 1]]
         text = f"{text} of {' '.join(phrase)}"
@@ -3538,7 +3740,9 @@ def _title_internal(ent: Entity, doc: Doc) -> bool:
         if span is None or span.end >= len(doc):
             return False
         nxt = doc[span.end]
-        if not (nxt.text[0].isupper() and _is_role_word(nxt)):
+        # A portfolio names what the office is over ("Home Secretary", "Health
+        # Minister"); a company's head is a head of it ("Nvidia Chief Executive").
+        if not (nxt.text[0].isupper() and nxt.lower_ in _PORTFOLIO_POSTS):
             return False
     return True
 
@@ -3910,6 +4114,72 @@ def _listed_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
             return [title] if title.plural else []
         j = prev.start - 1
     return []
+
+
+# Words that open a list of examples of what the noun before them names.
+_EXAMPLE_OPENERS = word_set("including like")
+# Steps from the word "such as" hangs on up to the plural it exemplifies, through a
+# relative clause ("photographers who used the camera, such as X").
+_EXAMPLE_REACH = 3
+
+
+def _common_plural(tok: Token) -> bool:
+    """A plural common noun, capitalised only as a sentence's first word ("Lawmakers
+    including X")."""
+    lower = tok.is_lower or (tok.is_sent_start and tok.text[1:].islower())
+    return tok.tag_ == "NNS" and lower
+
+
+def _exemplified(prep: Token) -> Token | None:
+    """The plural a "such as"/"including" list gives examples of, where the parser
+    hung the list on a word inside that plural's relative clause."""
+    tok = prep.head
+    for _ in range(_EXAMPLE_REACH):
+        if _common_plural(tok):
+            return tok
+        if tok.dep_ == "relcl":
+            return tok.head if _common_plural(tok.head) else None
+        if tok.dep_ not in {"dobj", "pobj", "prep"} or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _example_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
+    """'photographers such as A, B and C', 'lawmakers including A and B': each name of a
+    list of examples of a plural post holds that post, as a plural title before the
+    names gives it ("photographers A, B and C")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    if not (such or prep.lower_ in _EXAMPLE_OPENERS):
+        return []
+    noun = _exemplified(prep)
+    if noun is None or noun.lemma_.lower() not in ROLE_NOUNS or noun.lemma_.lower() in RANKS:
+        return []
+    # An unnamed compound is part of the post ("bank executives", "Bank executives"
+    # opening a sentence); a body named before it ("Apple executives") is its
+    # affiliation.
+    affiliation: Entity | None = None
+    words: list[str] = []
+    for child in noun.lefts:
+        if child.dep_ != "compound":
+            continue
+        found = index.at(child.idx, child.idx + len(child.text))
+        if found is not None and found.kind in _AFFILIATION_KINDS:
+            affiliation = found
+        elif found is None and not child.ent_type_ and (child.is_lower or child.is_sent_start):
+            words.append(child.lower_)
+    head = noun.lemma_.lower()
+    text = " ".join([*words, head])
+    if affiliation is not None:
+        text = f"{text} of {affiliation.name}"
+    start = min([noun.idx, *(t.idx for t in noun.lefts if t.dep_ == "compound")])
+    return [Role(text, head, affiliation.id if affiliation else None, start, span.end_char, True)]
 
 
 def _qualified_honorific(role: Role, span: Span, index: _Index, doc: Doc) -> Role:
@@ -4286,6 +4556,9 @@ def _clause_roles(ent: Entity, index: _Index, doc: Doc) -> list[Role]:
             nouns: list[Token] = []
             if lemma in _COPULAS:
                 nouns = [c for c in verb.children if c.dep_ == "attr"]
+            if lemma in APPOINT_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+                # "X, who was named chief executive in 2020": the passive's predicate
+                nouns = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
             if lemma in _AS_POST_VERBS:
                 # "served as mayor", "served three terms as mayor"
                 holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
@@ -4371,7 +4644,11 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
             if title is not None:
                 found.append(title)
             if not found:
-                found = _shared_role(span, index, doc) or _listed_role(span, index, doc)
+                found = (
+                    _shared_role(span, index, doc)
+                    or _listed_role(span, index, doc)
+                    or _example_role(span, index, doc)
+                )
             appointed = _appointed_role(span, index, doc)
             if appointed is not None and appointed.affiliation != ent.id:
                 new_posts.append(appointed)

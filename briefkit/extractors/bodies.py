@@ -80,33 +80,60 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
     return out
 
 
+# Posts only a body has, whatever kind of body: "Pfizer spokeswoman Jane Lee".
+_BODY_POSTS = COMPANY_PARTS | {"spokesman", "spokeswoman", "spokesperson"}
+
+
 def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -> list[Name]:
-    """'Facebook co-founder Mark Zuckerberg': capitalised words the model labelled none
-    of, right before a post only a company has (``COMPANY_PARTS``) that a person's
-    name follows. A capitalised title word there opens the post ("Chief Executive")."""
+    """'Facebook co-founder Mark Zuckerberg', 'Pfizer spokeswoman Jane Lee', 'Barclays
+    Chief Executive X': capitalised words the model labelled none of, right before a
+    post only a company has (``COMPANY_PARTS``, a "Chief ... Executive/Officer") or
+    only a body has (a spokesperson) that a person's name follows."""
     out: list[Name] = []
     persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
     for i in range(len(doc)):
         post, width = joined_word(doc, i)
-        if post not in COMPANY_PARTS or i + width not in persons or i == 0:
+        if i + width not in persons or i == 0:
             continue
-        start = i
+        # "Chief Financial Officer X": the post opens at "Chief"
+        opening = _chief_opening(doc, i) if post in _CHIEF_HEADS else i
+        if (opening == i and post not in _BODY_POSTS) or opening <= 0:
+            continue
+        start = opening
         while start > 0 and _unread_capital(doc[start - 1], title_words):
             start -= 1
             if doc[start].is_sent_start or "\n" in doc[start - 1].whitespace_:
                 break
-        if start == i:
+        if start == opening:
             continue
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.ent_type_ == "ORG" and before.whitespace_:
             # "Boeing Commercial Airplanes CEO X": the model read only the parent's name;
             # the unit is the whole run (GUIDE §2 rule 9: a unit named by its parent's name)
             start = next(e.start for e in doc.ents if e.start <= before.i < e.end)
-        run = doc[start:i]
+        run = doc[start:opening]
         if _known_place(run.text, gaz):
             continue
         out.append(Name(run.start_char, run.end_char, run.text, "APPOS", "organization", 2))
     return out
+
+
+# Last words of a company's chief's title: "Chief Executive", "Chief Operating Officer".
+_CHIEF_HEADS = frozenset({"executive", "officer"})
+# How many words may stand between "Chief" and the head ("Chief Financial Officer").
+_CHIEF_REACH = 2
+
+
+def _chief_opening(doc: Doc, i: int) -> int:
+    """Where "Chief ... Executive/Officer" ending at token ``i`` opens, or -1 when no
+    capitalised "Chief" opens it within reach."""
+    for k in range(i - 1, max(i - 2 - _CHIEF_REACH, -1), -1):
+        tok = doc[k]
+        if not tok.text[:1].isupper() or not tok.is_alpha:
+            return -1
+        if tok.lower_ == "chief":
+            return k
+    return -1
 
 
 def _unread_capital(tok: Token, title_words: frozenset[str]) -> bool:

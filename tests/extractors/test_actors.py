@@ -1756,3 +1756,97 @@ def test_a_city_only_the_gazetteer_reads_yields_to_the_model(
 
 def test_a_city_the_text_places_keeps_its_reading() -> None:
     assert "Batman" in _places("She grew up in Batman, a city in southeastern Turkey.")
+
+
+def test_a_name_taken_up_by_which_is_no_persons() -> None:
+    # English keeps "which" for things and bodies: the model's person label yields.
+    actors = _actors(
+        "Shares of Dorrance Whitby, which is run by Marcus Hale, rose 3 percent on "
+        "Friday, Reuters reported."
+    )
+    assert actors["dorrance-whitby"]["kind"] == "organization"
+    assert actors["marcus-hale"]["kind"] == "person"
+
+
+def test_a_name_taken_up_by_who_stays_a_persons() -> None:
+    actors = _actors(
+        "Dorrance Whitby, which critics called a bully, denied it. Dorrance Whitby, who "
+        "is 54, said he would stay."
+    )
+    assert actors["dorrance-whitby"]["kind"] == "person"
+
+
+def test_a_named_institution_that_speaks_is_the_body_not_the_building() -> None:
+    # GUIDE §2 rule 3: decided by the entity's most agentive use; one only visited
+    # stays a place.
+    article = parse_article(
+        "Storm nears coast\nPower was cut across the state. The Gulf Weather Center "
+        "said winds reached 150 mph. Crews gathered at the Harlow Civic Center."
+    )
+    doc = load_model()(article.body)
+    entities = resolve_entities(article, doc)
+    actors = {a["id"]: a for a in actor_records(entities, article)}
+    places = {p.id: p.kind for p in entities.places}
+    assert actors["gulf-weather-center"]["kind"] == "organization"
+    assert places.get("harlow-civic-center") == "facility"
+
+
+def test_an_unread_name_with_its_kind_set_off_after_it_is_a_name() -> None:
+    actors = _actors(
+        "Storm leaves thousands in the dark\nPower was cut to 40,000 homes. Pelwater, the "
+        "utility, said repairs could take a week."
+    )
+    assert actors["pelwater"]["kind"] == "organization"
+
+
+def test_an_office_after_of_is_part_of_the_bodys_name() -> None:
+    # "Justice", "President" after "of" say what the body is of; they are no post.
+    actors = _actors(
+        "Fine upheld\nBRUSSELS (Reuters) - The European Court of Justice ruled on Tuesday "
+        "that the fine stood. The Office of the President said it would comply."
+    )
+    names = {a["name"] for a in actors.values()}
+    assert "European Court of Justice" in names
+    assert "Office of the President" in names
+    assert "European Court" not in names
+
+
+def test_press_before_an_office_is_the_posts_word_not_a_bodys_head() -> None:
+    actors = _actors(
+        "Bill stalls\nThe plan was announced on Monday. White House Press Secretary "
+        "Karine Jean-Pierre said it would pass."
+    )
+    assert "white-house-press" not in actors
+    assert actors["karine-jean-pierre"]["kind"] == "person"
+
+
+def test_a_place_label_stopping_inside_a_longer_name_is_no_place() -> None:
+    # The band "Talca Talca": the model reads only its first word as a place, and the
+    # gazetteer has a town of that name; the whole is of no kind the text shows.
+    doc = load_model()("The portraits include singer Ana Ruiz of Talca Talca and a drummer.")
+    doc.ents = [Span(doc, 7, 8, label="GPE")]
+    assert not any("Talca" in n.text for n in read_names(doc))
+    # A place's own tail word keeps the reading ("Orange County" read as "Orange").
+    doc = load_model()("They moved to Harlan County last year.")
+    harlan = next(t.i for t in doc if t.text == "Harlan")
+    doc.ents = [Span(doc, harlan, harlan + 1, label="GPE")]
+    assert any(n.text.startswith("Harlan") for n in read_names(doc))
+
+
+def test_a_university_named_with_its_campus_city_is_one_name() -> None:
+    article = parse_article(
+        "Campus wins grant\nResearchers at the University of Arkansas at Little Rock won "
+        "the grant on Monday, the school said."
+    )
+    doc = load_model()(article.body)
+    entities = resolve_entities(article, doc)
+    names = {e.name for e in entities.actors + entities.places}
+    assert "University of Arkansas at Little Rock" in names
+    assert "Little Rock" not in names
+
+
+def test_a_headlines_last_noun_is_no_apposition_of_the_name_below() -> None:
+    # The parser sets the body's first name beside the headline's last noun.
+    actors = _actors("United parts with its manager\nHalbury sacked manager Tom Reyes on Sunday.")
+    assert actors.get("halbury", {}).get("kind") != "person"
+    assert "role" not in actors.get("halbury", {})

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefkit.article import parse_article, read_article
-from briefkit.extractors.actors import resolve_entities
+from briefkit.extractors.actors import actor_records, resolve_entities
 from briefkit.extractors.nlp import load_model
 from briefkit.extractors.places import place_records
 
@@ -107,3 +107,35 @@ def test_a_state_abbreviation_is_the_state_named_in_full() -> None:
     assert "kan" not in places
     assert places["kansas"]["kind"] == "region"
     assert places["kansas"]["aliases"] == ["Kan."]
+
+
+def test_a_wire_datelines_capitals_are_its_city() -> None:
+    # The model reads the capitals as a body; AP style names the city there, so a
+    # state of the same name does not win either.
+    article = parse_article(
+        "Senators push drug price bill\nWASHINGTON (AP) — The Senate voted on Tuesday to "
+        "take up the bill.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert "washington" not in {a["id"] for a in actor_records(entities, article)}
+    assert {p.name.lower(): p.kind for p in entities.places}.get("washington") == "city"
+
+
+def test_a_datelines_city_under_a_headline_ending_in_a_number() -> None:
+    article = parse_article(
+        "Actor dies at 91\nLOS ANGELES (AP) — Gene Holloway, who appeared in more than 200 "
+        "films, has died.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert {p.name.lower(): p.kind for p in entities.places}.get("los angeles") == "city"
+
+
+def test_a_city_named_before_its_mayors_title_stays_a_city() -> None:
+    # The model reads "Dayton" as a body; the mayor's office says it is a place.
+    article = parse_article(
+        "Ex-mayor sentenced\nA federal judge sentenced former Dayton Mayor Ron Keller to "
+        "five years in prison on Wednesday.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert {p.name: p.kind for p in entities.places}.get("Dayton") == "city"
+    assert "dayton" not in {a["id"] for a in actor_records(entities, article)}

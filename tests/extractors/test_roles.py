@@ -90,3 +90,82 @@ def test_a_kin_noun_bound_to_the_name_gives_a_relational_role() -> None:
     # Broadcaster: a post before the name is no kin noun and stays the post.
     aired = _roles("Tom Baird met party leader Julie Lamont on Monday.")
     assert aired["julie-lamont"] == "party leader"
+
+
+def test_names_given_as_examples_of_a_plural_post_hold_it() -> None:
+    # GUIDE §2 Roles, as a plural title before a list: each example holds the post,
+    # also when a relative clause comes between the plural and "such as".
+    roles = _roles(
+        "Lawmakers including Dana Whitfield and Owen Marsh backed the bill on Tuesday. "
+        "The show sets her beside other well-known photographers who worked in colour, "
+        "such as Ruth Abernathy and Carl Mendes. Bank executives such as Lena Ortiz "
+        "attended the hearing."
+    )
+    assert roles["dana-whitfield"] == roles["owen-marsh"] == "lawmaker"
+    assert roles["ruth-abernathy"] == roles["carl-mendes"] == "photographer"
+    assert roles["lena-ortiz"] == "bank executive"
+
+
+def test_examples_of_a_plural_that_is_no_post_get_none() -> None:
+    roles = _roles("Fans such as Alma Reyes queued overnight outside the arena.")
+    assert roles.get("alma-reyes") is None
+
+
+def test_a_bare_plural_beside_one_name_is_not_its_post() -> None:
+    # "players" are the game's, not what the game is: the number disagrees.
+    article = parse_article(
+        "At the expo, Sony showed Ember Knight VR, players are dropped into a cave."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    records = {a["id"]: a for a in actor_records(entities, article)}
+    game = records.get("ember-knight-vr", {})
+    assert "role" not in game
+    assert game.get("kind") != "person"
+
+
+def test_a_company_named_once_before_a_capitalised_head_title_is_its_body() -> None:
+    # Reuters style: the company's one mention is the title's modifier. A portfolio
+    # before an office ("Health Minister") stays part of the title.
+    roles = _roles(
+        "Shares rose on Wednesday. Dravix Chief Executive Jensen Marlow said demand was "
+        "strong. Health Minister Ann Reyes said the rules would not change."
+    )
+    assert roles["jensen-marlow"] == "Chief Executive of Dravix"
+    assert roles["ann-reyes"] == "Health Minister"
+
+
+def test_a_spokesperson_after_an_unread_name_is_that_bodys() -> None:
+    article = parse_article(
+        "Drug maker hit by recall\nThe recall began on Monday. Pellmark spokeswoman Jane "
+        "Lee declined to comment."
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    records = {a["id"]: a for a in actor_records(entities, article)}
+    assert records["pellmark"]["kind"] == "organization"
+    assert records["jane-lee"]["role"] == "spokeswoman of Pellmark"
+
+
+def test_a_post_a_relative_clause_says_the_person_was_named_to() -> None:
+    roles = _roles(
+        "Tom Banks, who was named chief executive of Halvorsen Group in 2020, praised "
+        "the deal on Monday."
+    )
+    assert roles["tom-banks"] == "Chief Executive of Halvorsen Group"
+
+
+def test_a_post_with_a_named_body_takes_the_body() -> None:
+    # AP style: "a staff attorney with the Legal Aid Society"; "with" a thing is no body.
+    roles = _roles(
+        "The jury heard from Raymond Kole, a staff attorney with the Orland Legal Aid "
+        "Society. Ada Moss, a lawyer with 20 years of experience, disagreed."
+    )
+    assert roles["raymond-kole"] == "Staff Attorney of Orland Legal Aid Society"
+    assert roles["ada-moss"] == "Lawyer"
+
+
+def test_an_unread_company_before_a_chief_title_is_its_body() -> None:
+    roles = _roles(
+        "Bank profits rise\nProfits rose 12 percent in the quarter. Barwell Chief Executive "
+        "Priya Raman said costs had fallen."
+    )
+    assert roles["priya-raman"] == "Chief Executive of Barwell"
