@@ -436,11 +436,14 @@ def names_match(a: Iterable[str], b: Iterable[str], *, surnames: bool = False) -
     return False
 
 
-_INTERVAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-(SP|SU|FA|WI|Q[1-4]))?$")
-# Seasons and quarters as months (meteorological seasons: what GUM's ranges use).
+_INTERVAL = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-(SP|SU|FA|WI|Q[1-4]|H[12]))?$"
+)
+# Seasons, quarters and halves as months (meteorological seasons: what GUM's ranges use).
 _PARTS = {
     "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14),
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
+    "H1": (1, 6), "H2": (7, 12),
 }  # fmt: skip
 
 

@@ -166,6 +166,8 @@ def test_nested_gold_mentions_of_one_entity_count_once() -> None:
         ("PRESENT_REF", "PRESENT_REF", True),
         ("2022-SU", "2022-06-01/2022-08-31", True),
         ("2006-Q4", "2006-10/2006-12", True),
+        ("2006-H2", "2006-07/2006-12", True),
+        ("2006-H1", "2006-07/2006-12", False),
         ("15:11:00", "2008-01-19T15:11", True),
         ("15:11:00", "2008-01-19T15:12", False),
         ("?", "?", False),
