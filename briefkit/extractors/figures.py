@@ -963,6 +963,8 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         unit = head.text.lower() if head is not None else None
     if unit is None and ends is None:
         unit = _casualties(doc, last)
+    if unit is None and ends is None:
+        unit = _index_level(last)
     first = span[0]
     if first.lower_ in {"a", "an"} and len(span) > 1:
         first = span[1] if span[1].lower_ not in _SINGLE_SCALES else first
@@ -1034,6 +1036,32 @@ def _casualties(doc: Doc, num: Token) -> str | None:
     if num.dep_ == "nsubj" and verb.lemma_.lower() == "die":
         return "dead"
     return None
+
+
+# A market index's level is a bare number where a verb of closing puts the index ("ended
+# the day at 9,505.96", "closing at 4,851") or a "level of" names it. Only in a sentence
+# that speaks of indices or points: "the auction closed at 40" counts nothing said.
+_LEVEL_VERBS = word_set("close end finish settle stand open")
+_INDEX_WORDS = word_set("index indices indexes average point points")
+
+
+def _index_level(num: Token) -> str | None:
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in {"at", "of"}:
+        return None
+    holder = prep.head
+    if prep.lower_ == "of" and holder.lemma_.lower() != "level":
+        return None
+    if prep.lower_ == "at" and (
+        holder.pos_ != "VERB"
+        or holder.lemma_.lower() not in _LEVEL_VERBS
+        or negated_or_modal(holder)
+    ):
+        return None
+    sentence = num.sent
+    if not any(t.lemma_.lower() in _INDEX_WORDS or t.lower_ in _INDEX_WORDS for t in sentence):
+        return None
+    return "points"
 
 
 def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:

@@ -63,6 +63,19 @@ def test_money_percent_and_counts() -> None:
     assert not any(f["value"] in {2, 1998} for f in figures)
 
 
+def test_index_levels_are_points_only_where_the_sentence_speaks_of_indices() -> None:
+    figures = _figures(
+        parse_article(
+            "The Dow Jones Industrial Average rose 155 points to end the day at 9505.96. "
+            "The FTSE 100 gained 1.7%, closing at 4,851, while the broader index reached "
+            "a level of 1,026.13. The charity auction closed at 40 after an hour."
+        )
+    )
+    got = {(f["value"], f["unit"]) for f in figures}
+    assert {(9505.96, "points"), (4851, "points"), (1026.13, "points")} <= got
+    assert not any(f["value"] == 40 for f in figures)
+
+
 def test_figure_evidence_is_in_one_sentence(seed_figures: list[dict[str, object]]) -> None:
     article = read_article(SEED)
     for fig in seed_figures:
