@@ -810,16 +810,22 @@ def _clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause: its own, the nearest before it ("Results ... In
     the West constituency, Eddie Chu was elected": Chu); else, for a verb with none, the
     subject of the verb it is joined to ("Chu was elected and received", "GM plans to
-    close"). Not up through a passive ("is expected to negotiate the release of $10
-    billion": the one expected is not whose money it is) or a copula ("Its goal is to
-    cut users to 1%")."""
+    close", "rose ... to end the day at"). Not up through a passive ("is expected to
+    negotiate the release of $10 billion": the one expected is not whose money it is)
+    or a copula ("Its goal is to cut users to 1%")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             return (before or subjects)[-1]
         head = verb.head
-        if verb.dep_ not in {"xcomp", "conj"} or head.pos_ not in {"VERB", "AUX"}:
+        # A subjectless participle or infinitive of manner or result ("rose 155 points
+        # to end the day at 9505.96", "gained 1.7%, closing at 4,851") shares its
+        # head's subject, as English control has it.
+        joined = verb.dep_ in {"xcomp", "conj"} or (
+            verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VB"}
+        )
+        if not joined or head.pos_ not in {"VERB", "AUX"}:
             return None
         if verb.dep_ == "xcomp" and (
             head.pos_ == "AUX" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)

@@ -73,6 +73,10 @@ def test_index_levels_are_points_only_where_the_sentence_speaks_of_indices() -> 
     )
     got = {(f["value"], f["unit"]) for f in figures}
     assert {(9505.96, "points"), (4851, "points"), (1026.13, "points")} <= got
+    owners = {f["value"]: f.get("about") for f in figures}
+    # "rose ... to end the day at", "gained ..., closing at": the index whose level it is
+    assert owners[9505.96] == ["dow-jones-industrial-average"]
+    assert owners[4851] == ["ftse-100"]
     assert not any(f["value"] == 40 for f in figures)
 
 
