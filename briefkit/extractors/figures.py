@@ -791,6 +791,19 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
     before = [c for c in noun.children if c.dep_ in _OWNER_MODIFIERS and c.i < noun.i]
     rank = {"compound": 0, "poss": 1, "amod": 2}
     parts = [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
+    if noun.pos_ == "NOUN":
+        # "The primary UK index, the FTSE 100, rose": the name in apposition is the
+        # noun's own, ahead of the compound that only places it.
+        # A parenthesis ("Apple shares (AAPL)") gives a symbol, not another owner.
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ == "appos"
+            and c.pos_ in {"PROPN", "NUM"}
+            and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].text == ","
+        ]
+        parts[1:1] = [t for c in named for t in _named_parts(c, follow=False)]
     if follow and noun.pos_ == "NOUN":
         parts += [
             t
@@ -1045,7 +1058,8 @@ def _casualties(doc: Doc, num: Token) -> str | None:
 
 
 # A market index's level is a bare number where a verb of closing puts the index ("ended
-# the day at 9,505.96", "closing at 4,851") or a "level of" names it. Only in a sentence
+# the day at 9,505.96", "closing at 4,851"), a change takes it ("has risen by 2.53% to
+# 2248.63") or a "level of" names it. Only in a sentence
 # that speaks of indices or points: "the auction closed at 40" counts nothing said.
 _LEVEL_VERBS = word_set("close end finish settle stand open")
 _INDEX_WORDS = word_set("index indices indexes average point points")
@@ -1053,10 +1067,12 @@ _INDEX_WORDS = word_set("index indices indexes average point points")
 
 def _index_level(num: Token) -> str | None:
     prep = num.head
-    if num.dep_ != "pobj" or prep.lower_ not in {"at", "of"}:
+    if num.dep_ != "pobj" or prep.lower_ not in {"at", "of", "to"}:
         return None
     holder = prep.head
     if prep.lower_ == "of" and holder.lemma_.lower() != "level":
+        return None
+    if prep.lower_ == "to" and holder.lemma_.lower() not in _CHANGE_VERBS:
         return None
     if prep.lower_ == "at" and (
         holder.pos_ != "VERB"

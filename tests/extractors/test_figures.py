@@ -77,6 +77,20 @@ def test_index_levels_are_points_only_where_the_sentence_speaks_of_indices() -> 
     # "rose ... to end the day at", "gained ..., closing at": the index whose level it is
     assert owners[9505.96] == ["dow-jones-industrial-average"]
     assert owners[4851] == ["ftse-100"]
+
+
+def test_an_index_named_in_apposition_owns_its_change_and_its_level() -> None:
+    figures = _figures(
+        parse_article(
+            "The main British index, the FTSE 100, rose by 4.2% on Friday. "
+            "The Nasdaq Composite index has risen by 2.5% to 2248.63. "
+            "Apple shares (AAPL) slid $19.37 in late trading."
+        )
+    )
+    got = {f["value"]: (f["unit"], f.get("about")) for f in figures}
+    assert got[4.2] == ("%", ["ftse-100"])  # not the United Kingdom of "British"/"UK"
+    assert got[2248.63][0] == "points"
+    assert got[19.37] == ("USD", ["apple"])  # the ticker in parentheses owns nothing
     assert not any(f["value"] == 40 for f in figures)
 
 
