@@ -1574,6 +1574,11 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             and _same_passage(previous[0], quote)
             and not _narration_between(article, previous, quote, speakers)
         ):
+            if _inside_narration(article, doc, quote, index):
+                # A thing's words, not a speaker's: the passage's speaker stays the one
+                # quoted before, for the quotes after this one.
+                out.append((quote, _record(article, quote, None)))
+                continue
             speaker, attributed = previous[1], previous[1] is not None
         if (
             not attributed
@@ -1583,18 +1588,22 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
             and not _dialogue(article, earlier, previous)
         ):
             speaker, attributed = previous[1], True
-        rec: dict[str, object] = {}
-        if speaker is not None:
-            rec["speaker"] = speaker.id
-        rec["text"] = article.text[quote.start : quote.end]
-        rec["evidence"] = _evidence(article, quote)
-        out.append((quote, rec))
+        out.append((quote, _record(article, quote, speaker)))
         if previous is not None:
             earlier = previous
         previous = (quote, speaker)
         speakers.said.append(previous)
     _attribute_backwards(out)
     return [rec for _, rec in out]
+
+
+def _record(article: Article, quote: QuoteSpan, speaker: Entity | None) -> dict[str, object]:
+    rec: dict[str, object] = {}
+    if speaker is not None:
+        rec["speaker"] = speaker.id
+    rec["text"] = article.text[quote.start : quote.end]
+    rec["evidence"] = _evidence(article, quote)
+    return rec
 
 
 def _goes_on_lower(text: str, quote: QuoteSpan) -> bool:
@@ -2048,6 +2057,33 @@ def _narration_between(
         ent for s, _e, ent in speakers.spans.overlapping(lo, hi) if not _quoted(speakers.quotes, s)
     ]
     return any(ent is not speaker and ent.kind == "person" for ent in named)
+
+
+def _inside_narration(
+    article: Article, doc: Doc, quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]
+) -> bool:
+    """The quote is a phrase inside a sentence of narration that speaks of no one's
+    words ('The plan rests on a 1934 act, which gives the Treasury the power "to deal in
+    gold."'): the words are the act's, not those of whoever was quoted before it."""
+    own = article.sentence_at(quote.start)
+    if own is None:
+        return False
+    lead = doc.char_span(own.start, quote.start, alignment_mode="contract")
+    if lead is None:
+        return False
+    narration = [t for t in lead if not _quoted(quotes, t.idx)]
+    words = [t for t in narration if t.is_alpha]
+    subjects = [t for t in narration if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(words) < 4 or not subjects:
+        return False
+    if any(
+        (t.pos_ == "PRON" and t.lower_ not in {"it", "this", "that", "which"})
+        or _names_a_person(t)
+        or _person_epithet(t)
+        for t in subjects
+    ):
+        return False  # 'he also expected to focus on "four core brands"': still his words
+    return not any(_speech_verb(t) for t in narration)
 
 
 def _same_passage(before: QuoteSpan, quote: QuoteSpan) -> bool:

@@ -1264,3 +1264,16 @@ def test_a_verb_the_parser_hung_on_a_titled_name_as_a_clause() -> None:
         '"a federal takeover of elections."'
     )
     assert quote.get("speaker") == "john-thune"
+
+
+def test_a_phrase_quoted_inside_narration_is_not_the_last_speakers() -> None:
+    quotes = _quotes(
+        'Governor Ellen Marsh said "this is a turning point for the state\'s farms." '
+        "The rescue rests on the Farm Credit Act of 1933, which gives the agency the power "
+        '"to lend to growers and cooperatives on generous terms." '
+        'The governor also expected the fund to reach "every county in the state."'
+    )
+    speakers = {q["text"][:12]: q.get("speaker") for q in quotes}
+    assert speakers["this is a tu"] == "ellen-marsh"
+    assert speakers["to lend to g"] is None  # the act's words, not the governor's
+    assert speakers["every county"] == "ellen-marsh"  # "expected": still her words
