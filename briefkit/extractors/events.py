@@ -309,6 +309,16 @@ def _finest(
     return [e for i, e in enumerate(events) if i not in drop]
 
 
+def _date_words(date_span: Span) -> set[int]:
+    """The token indices of a date and the preposition that introduces it: words no
+    clause read beside the date may count as its own."""
+    words = {t.i for t in date_span}
+    prep = _date_preposition(date_span)
+    if prep is not None:
+        words.add(prep.i)
+    return words
+
+
 def _conjoined(
     reading: _Reading,
     doc: Doc,
@@ -328,10 +338,7 @@ def _conjoined(
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is None or date_span.end > subject.left_edge.i or date_span.start > verb.i:
         return []
-    date_tokens = {t.i for t in date_span}
-    prep = _date_preposition(date_span)
-    if prep is not None:
-        date_tokens.add(prep.i)
+    date_tokens = _date_words(date_span)
     out: list[_Reading] = []
     for conj in _coordinated_clauses(verb, sent):
         own = next((c for c in conj.children if c.dep_ in _SUBJECTS), None)
@@ -384,11 +391,7 @@ def _when_clause(
     # belong to another word of the sentence.
     if clause.head.i not in {t.i for t in date_span} and clause.head.i != reading.verb:
         return []
-    date_tokens = {t.i for t in date_span}
-    prep = _date_preposition(date_span)
-    if prep is not None:
-        date_tokens.add(prep.i)
-    told = _verb_reading(clause, sent, date_tokens | {word.i}, value, published)
+    told = _verb_reading(clause, sent, _date_words(date_span) | {word.i}, value, published)
     if told is None or told.verb != clause.i:
         return []
     status = reading.status if told.status == "happened" else told.status
@@ -978,7 +981,7 @@ _MODAL_FORMS = {"'ll": "will", "wo": "will", "'d": "would", "ca": "can", "sha": 
 _POSSIBLE_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 _CLAIM_VERBS = frozenset({"claim", "allege", "purport", "rumor", "rumour"})
 _CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
-_DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject"})
+DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject"})
 
 
 def _status(verb: Token, told: Token, date: str | None, published: dt.date | None) -> str:
@@ -999,10 +1002,10 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         own += [c for c in adjective.head.children if c.dep_ == "aux"]
     if any(c.dep_ == "neg" for c in own):
         return "denied"
-    frames = _frames(verb)
+    frames = clause_frames(verb)
     lemmas = {t.lemma_.lower() for t in frames}
     lemmas |= {"hope" for t in frames if t.lower_ in _HOPE_FORMS}
-    if lemmas & _DENIAL_VERBS:
+    if lemmas & DENIAL_VERBS:
         return "denied"
     # A claim is someone's: "from claiming asylum" (no one's claim) frames nothing.
     claims = [t for t in frames if t.lemma_.lower() in _CLAIM_VERBS and not _subjectless_gerund(t)]
@@ -1034,7 +1037,7 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
     ):
         return "planned"
     # "is scheduled for public release in June", also as the second of two coordinated
-    # verbs (``_frames`` leaves a conj's own participle out).
+    # verbs (``clause_frames`` leaves a conj's own participle out).
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and _is_passive(verb):
         return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
@@ -1120,7 +1123,7 @@ _HOPE_FRAMES = frozenset(
 _HOPE_FORMS = frozenset({"hoped", "hoping", "hopes"})
 
 
-def _frames(verb: Token) -> list[Token]:
+def clause_frames(verb: Token) -> list[Token]:
     """The verbs that ``verb``'s clause is the complement of ("claims she was tasked",
     "denied that troops entered"), up through coordination; not a verb the clause only
     hangs from by a noun ("a system backed by X was rejected": the backing is no
@@ -2110,7 +2113,7 @@ _REPORTING = _SPEECH | {"write"}
 def _said_by_source(verb: Token) -> bool:
     """``verb``'s clause is the content of a verb of saying or writing ("has said that
     IE6 has", "wrote that the site was")."""
-    return any(f.lemma_.lower() in _REPORTING for f in _frames(verb))
+    return any(f.lemma_.lower() in _REPORTING for f in clause_frames(verb))
 
 
 def _as_of(text: str, date: DateExpression) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.epithets import Epithets, is_epithet
-from briefkit.extractors.events import _DENIAL_VERBS, _frames, named_antecedent
+from briefkit.extractors.events import DENIAL_VERBS, clause_frames, named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
@@ -592,7 +592,7 @@ def _denied(tok: Token) -> bool:
         return False
     if negated_or_modal(verb) or (verb.tag_ == "VB" and verb.dep_ == "xcomp"):
         return True
-    return any(f.lemma_.lower() in _DENIAL_VERBS or negated_or_modal(f) for f in _frames(verb))
+    return any(f.lemma_.lower() in DENIAL_VERBS or negated_or_modal(f) for f in clause_frames(verb))
 
 
 # Verbs of trade: "A buys B's oil", "A imports gas from B", "A sells arms to B".
