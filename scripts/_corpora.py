@@ -141,6 +141,20 @@ def dev_files(folder: Path = DEV_DIR) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
+def held_out(folder: Path = DEV_DIR) -> dict[str, set[str]]:
+    """The corpus ids of the dev set's held-out articles (``split: test``), by corpus.
+
+    ``evaluate.py --tune`` leaves these out of the GUM and MEANTIME benchmarks, so
+    their errors can be read for tuning without reading the held-out split's.
+    """
+    out: dict[str, set[str]] = {}
+    for p in dev_files(folder):
+        g = yaml.safe_load(p.read_text("utf-8")) or {}
+        if g.get("split") == "test":
+            out.setdefault(str(g.get("corpus")), set()).add(str(g.get("doc")))
+    return out
+
+
 def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()

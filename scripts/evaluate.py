@@ -167,6 +167,7 @@ from _corpora import (
     GoldDoc,
     Span,
     available,
+    held_out,
     load_dev,
     load_gum,
     load_meantime,
@@ -1720,8 +1721,13 @@ def evaluate(
     systems: Systems | None = None,
     timeout: float = 60.0,
     docs: Sequence[str] | None = None,
+    tune: bool = False,
 ) -> Run:
-    """``docs``: only the dev-set articles these name (a file stem or corpus id)."""
+    """``docs``: only the dev-set articles these name (a file stem or corpus id).
+
+    ``tune``: the GUM and MEANTIME benchmarks without the dev set's held-out
+    documents, and every error listed, so a tuner reads none of the held-out split.
+    """
     t0 = time.perf_counter()
     systems = systems or load_systems(peers)
     systems.timeout = timeout
@@ -1745,6 +1751,9 @@ def evaluate(
             skipped[name] = f"{corpora_dir / folder} not found (--corpora DIR)"
             continue
         corpus_docs = loader(corpora_dir, limit)
+        if tune:
+            hidden = held_out().get(name, set())
+            corpus_docs = [d for d in corpus_docs if d.id not in hidden]
         results += evaluate_dates(corpus_docs, name, systems, dated)
         results += evaluate_entities(corpus_docs, name, systems, norp, extracted, parsed)
         ran.append(name)
@@ -1939,12 +1948,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--detail", action="store_true", help="also print per-type entity rows")
     ap.add_argument("--errors", action="store_true", help="print sample misses and false alarms")
     ap.add_argument(
+        "--tune", action="store_true",
+        help="GUM and MEANTIME without the dev set's held-out documents, every error "
+             "listed: the benchmarks to read errors on while tuning",
+    )  # fmt: skip
+    ap.add_argument(
         "--doc", action="append", metavar="NAME",
         help="score only this dev-set article (gum-afghan, GUM_news_afghan, 100911; "
              "repeatable); with --errors, print all its errors",
     )  # fmt: skip
     args = ap.parse_args(argv)  # fmt: skip
     corpus = args.corpus or ("dev" if args.doc else "all")
+    if args.tune:
+        global ERROR_SAMPLE
+        ERROR_SAMPLE = 100_000
     if args.doc and args.check:
         print("--check measures whole corpora against their floors: drop --doc", file=sys.stderr)
         return 2
@@ -1953,6 +1970,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = evaluate(
             corpus, args.corpora, args.limit, not args.no_peers, args.norp == "place",
             0 if args.doc else args.speed, timeout=args.timeout, docs=args.doc,
+            tune=args.tune,
         )  # fmt: skip
     except Exception:
         traceback.print_exc()

@@ -924,3 +924,10 @@ def test_gold_items_have_only_the_guides_fields(path: Path) -> None:
         if set(item) - fields
     ]
     assert not stray, f"{path.name}: fields the guide does not define (quote the value?): {stray}"
+
+
+def test_held_out_names_the_test_split_documents_only(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("corpus: gum\ndoc: GUM_news_a\nsplit: test\n", "utf-8")
+    (tmp_path / "b.yaml").write_text("corpus: gum\ndoc: GUM_news_b\nsplit: dev\n", "utf-8")
+    (tmp_path / "c.yaml").write_text("corpus: meantime\ndoc: corpus_gm/1\nsplit: test\n", "utf-8")
+    assert corpora.held_out(tmp_path) == {"gum": {"GUM_news_a"}, "meantime": {"corpus_gm/1"}}
