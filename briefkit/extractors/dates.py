@@ -1511,9 +1511,11 @@ def _h_and_a_half(m: Match, c: _Ctx) -> Result:
     return _h_duration(_Proxy(m, {"half": " and a half"}), c)
 
 
-# "that day", "the same day", "the day": a day named only by the one the story tells.
-# It dates an event, but has no value of its own (GUIDE §5, as "the same time").
-_DAY_BY_REFERENCE = re.compile(r"(?:the\s+same|that(?:\s+same)?)\s+day|the\s+day", re.I)
+# "that day", "the same day": a day named only by the one the story tells. It dates an
+# event, but has no value of its own (GUIDE §5, as "the same time"). A bare "the day"
+# the recogniser takes ("to end the day at 7,114", "for the day,", "later in the day.")
+# is the current day of the account, a required date (GUIDE §5, as "the year").
+_DAY_BY_REFERENCE = re.compile(r"(?:the\s+same|that(?:\s+same)?)\s+day", re.I)
 
 
 def has_a_value_of_its_own(d: DateExpression) -> bool:

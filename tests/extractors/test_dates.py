@@ -597,6 +597,24 @@ def test_a_day_named_by_reference_dates_events_but_is_no_date_of_its_own(nlp: La
     assert [d.text for d in briefkit.find_dates(text, WEDNESDAY)] == ["Tuesday"]
 
 
+def test_a_bare_the_day_of_the_account_is_a_date_of_its_own() -> None:
+    # GUIDE §5: "to end the day at ...", "for the day" mean the day the account tells,
+    # a required date, where "that day" stays an anaphor.
+    import briefkit
+
+    text = (
+        "On Tuesday the index fell 3% before it recovered later in the day. "
+        "It ended the day at 7,114. For the day, volume was light. That day was long."
+    )
+    found = [(d.text, d.value) for d in briefkit.find_dates(text, WEDNESDAY)]
+    assert found == [
+        ("Tuesday", "2024-09-10"),
+        ("the day", "2024-09-10"),
+        ("the day", "2024-09-10"),
+        ("the day", "2024-09-10"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [
