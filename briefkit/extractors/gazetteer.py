@@ -183,6 +183,12 @@ class Gazetteer:
                 population=int(rec["population"]),
             )
             self._primary_cities.setdefault(rec["name"].lower(), city)
+            # News writes "Herat", "Cordoba", "Dusseldorf" for GeoNames' "Herāt",
+            # "Córdoba", "Düsseldorf": the bare-letter form is the same primary name.
+            # One that is a given name ("Leon" for "León") would read a person as a city.
+            folded = _without_accents(rec["name"])
+            if folded != rec["name"] and folded not in given_names():
+                self._primary_cities.setdefault(folded.lower(), city)
             for n in (rec["name"], *rec.get("alternatenames", ())):
                 if _usable_city_name(n, rec["population"], n == rec["name"]):
                     self._cities.setdefault(n.lower(), city)
@@ -247,6 +253,12 @@ class Gazetteer:
         if country and country.capital and country.capital.lower() == city.name.lower():
             return country
         return None
+
+
+def _without_accents(name: str) -> str:
+    """'Herāt' -> 'Herat': the letters without their combining marks."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _usable_city_name(name: str, population: int, primary: bool) -> bool:

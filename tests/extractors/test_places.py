@@ -139,3 +139,22 @@ def test_a_city_named_before_its_mayors_title_stays_a_city() -> None:
     entities = resolve_entities(article, load_model()(article.body))
     assert {p.name: p.kind for p in entities.places}.get("Dayton") == "city"
     assert "dayton" not in {a["id"] for a in actor_records(entities, article)}
+
+
+def test_a_city_written_without_its_accents_is_the_city() -> None:
+    # GeoNames spells it "Herāt"; news writes "Herat", and the model reads a body.
+    # "from Herat, their home" writes it as a place, so the gazetteer's city stands.
+    article = parse_article(
+        "Team denied visas\nThe team had to travel about 500 miles from Herat, their home, "
+        "to the capital in Kabul, through territory controlled by the Taliban.\n"
+    )
+    entities = resolve_entities(article, load_model()(article.body))
+    assert {p.name: p.kind for p in entities.places}.get("Herat") == "city"
+    assert "herat" not in {a["id"] for a in actor_records(entities, article)}
+
+
+def test_a_given_name_is_no_city_for_its_accented_namesake() -> None:
+    # "León" is a city of a million; "Leon", a person's given name, stays the person.
+    article = parse_article("Coach quits\nLeon said on Monday that he would resign.\n")
+    entities = resolve_entities(article, load_model()(article.body))
+    assert "Leon" not in {p.name for p in entities.places}
