@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.article import parse_article, read_article
+from briefkit.article import Article, parse_article, read_article
 from briefkit.extractors.actors import actor_records, resolve_entities
 from briefkit.extractors.nlp import load_model
 from briefkit.extractors.places import place_records
+from briefkit.extractors.types import Entities
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
 
@@ -17,6 +18,11 @@ SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465
 def _places(article) -> dict[str, dict[str, object]]:
     doc = load_model()(article.body)
     return {p["id"]: p for p in place_records(resolve_entities(article, doc), article, doc)}
+
+
+def _resolved(text: str) -> tuple[Article, Entities]:
+    article = parse_article(text)
+    return article, resolve_entities(article, load_model()(article.body))
 
 
 @pytest.fixture(scope="module")
@@ -144,17 +150,15 @@ def test_a_city_named_before_its_mayors_title_stays_a_city() -> None:
 def test_a_city_written_without_its_accents_is_the_city() -> None:
     # GeoNames spells it "Herāt"; news writes "Herat", and the model reads a body.
     # "from Herat, their home" writes it as a place, so the gazetteer's city stands.
-    article = parse_article(
+    article, entities = _resolved(
         "Team denied visas\nThe team had to travel about 500 miles from Herat, their home, "
         "to the capital in Kabul, through territory controlled by the Taliban.\n"
     )
-    entities = resolve_entities(article, load_model()(article.body))
     assert {p.name: p.kind for p in entities.places}.get("Herat") == "city"
     assert "herat" not in {a["id"] for a in actor_records(entities, article)}
 
 
 def test_a_given_name_is_no_city_for_its_accented_namesake() -> None:
     # "León" is a city of a million; "Leon", a person's given name, stays the person.
-    article = parse_article("Coach quits\nLeon said on Monday that he would resign.\n")
-    entities = resolve_entities(article, load_model()(article.body))
+    _, entities = _resolved("Coach quits\nLeon said on Monday that he would resign.\n")
     assert "Leon" not in {p.name for p in entities.places}
