@@ -124,10 +124,32 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return out
 
 
+def lines_apart(nlp: Language, text: str) -> Doc:
+    """``text`` tokenised, each line's first word marked as a sentence's start.
+
+    The article reads every line as a paragraph of its own (``Article.paragraphs``),
+    but the parser, left alone, runs a headline with no full stop into the first
+    sentence ("Automaker GM to cut 10,000 jobs at Opel / The US car manufacturer
+    General Motors said that it would ..."), and the lede's subject is lost to the
+    headline's. The parser keeps boundaries set before it; it still splits a line.
+    """
+    doc = nlp.make_doc(text)
+    after_newline = False
+    for tok in doc:
+        if tok.is_space:
+            after_newline = after_newline or "\n" in tok.text
+            continue
+        if after_newline and tok.i > 0:
+            tok.is_sent_start = True
+        after_newline = "\n" in tok.whitespace_
+    return doc
+
+
 def parse(nlp: Language, text: str) -> Doc:
-    """``nlp(text)`` for a text of any length: chunked past CHUNK_CHARS, same offsets."""
+    """``nlp(text)`` for a text of any length: chunked past CHUNK_CHARS, same offsets,
+    a sentence never running across a line break."""
     if len(text) <= CHUNK_CHARS:
-        return nlp(text)
+        return nlp(lines_apart(nlp, text))
     from spacy.tokens import Doc
 
     # Each chunk but the last ends in whitespace, so joining adds nothing between them.
@@ -149,7 +171,7 @@ def _parsed(nlp: Language, pieces: list[str]) -> Iterator[Doc]:
     """
     import numpy
 
-    for doc in nlp.pipe(pieces, batch_size=1):
+    for doc in nlp.pipe((lines_apart(nlp, p) for p in pieces), batch_size=1):
         doc.tensor = numpy.zeros((0,), dtype="float32")
         yield doc
 
@@ -159,7 +181,9 @@ def parse_many(
 ) -> Iterator[Doc]:
     """``parse`` of each text, in order, lazily: short ones batched through ``nlp.pipe``."""
     short = [text for text in texts if len(text) <= CHUNK_CHARS]
-    piped = iter(nlp.pipe(short, n_process=n_process, batch_size=batch_size))
+    piped = iter(
+        nlp.pipe((lines_apart(nlp, t) for t in short), n_process=n_process, batch_size=batch_size)
+    )
     # Long texts (rare) are parsed in chunks, in order, between the batched ones.
     for text in texts:
         yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)
