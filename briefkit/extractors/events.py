@@ -20,9 +20,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from briefkit.article import find_names
 from briefkit.article import slugify as _slug
 from briefkit.extractors.actors import person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
@@ -31,7 +30,7 @@ from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import SCHEDULE_VERBS
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
-from briefkit.extractors.types import Entities
+from briefkit.extractors.types import Entities, every_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -114,7 +113,7 @@ def find_events(
     events: list[dict[str, Any]] = []
     taken: set[str] = set()
     ordered = _join_ranges(sorted(dates, key=lambda d: d.start), article.text)
-    index = SpanIndex(_with_names(doc, mentions, actors, places),
+    index = SpanIndex(every_mention(doc, mentions, actors, places),
                       lambda m: (m.start, m.end))  # fmt: skip
     # A happening told only inside a direct quotation is the quote's fact, not the
     # article's (GUIDE §6): "we have learned a lot from today's game".
@@ -234,41 +233,6 @@ def find_events(
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
     return events
-
-
-def _with_names(
-    doc: Doc,
-    mentions: Sequence[Mention],
-    actors: Sequence[Entity],
-    places: Sequence[Entity],
-) -> list[Mention]:
-    """``mentions``, and each other place the text writes an actor's or a place's name
-    word for word ("The Ford Taurus was introduced in 1986" where the recogniser
-    found only the headline's): the page marks those words as that actor, so the
-    event that tells them is theirs too. Not a name that only modifies another noun
-    ("Scientology officials", "the iPhone update"): that noun is who or what acts."""
-    text = doc.text
-    names: dict[str, list[str]] = {}
-    kind_of: dict[str, Literal["actor", "place"]] = {}
-    for entity, kind in [*((a, "actor") for a in actors), *((p, "place") for p in places)]:
-        names[entity.id] = [entity.name, *(n.text for n in entity.names)]
-        kind_of[entity.id] = kind  # type: ignore[assignment]
-    taken = SpanIndex(list(mentions), lambda m: (m.start, m.end))
-    extra = [
-        Mention(start, end, text[start:end], ref, kind_of[ref])
-        for start, end, ref in find_names(text, names)
-        if not taken.overlapping(start, end) and not _modifier(doc, start, end)
-    ]
-    return sorted([*mentions, *extra], key=lambda m: m.start)
-
-
-def _modifier(doc: Doc, start: int, end: int) -> bool:
-    """The words ``start``-``end`` modify a noun after them, or are not whole tokens."""
-    span = doc.char_span(start, end)
-    if span is None:
-        return True
-    last = span[-1]
-    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end
 
 
 def _retells(reading: _Reading, doc: Doc) -> bool:
