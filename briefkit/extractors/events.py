@@ -2327,7 +2327,9 @@ def named_antecedent(
         # "the quarter could see it post a profit": a time is no actor "it" stands for.
         if tok.ent_type_ in ("DATE", "TIME"):
             continue
-        if tok.lower_ == pronoun.lower_ and tok.lower_ in _PERSON_PRONOUNS and depth < 4:
+        # "It remains the largest carmaker. It currently produces ...": so does "it".
+        chained = _PERSON_PRONOUNS | _THING_PRONOUNS
+        if tok.lower_ == pronoun.lower_ and tok.lower_ in chained and depth < 4:
             ref = named_antecedent(tok, doc, index, actors, kinds, depth + 1)
             if ref is not None:
                 return ref
