@@ -46,6 +46,7 @@ from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
 from briefkit.extractors.nlp import negated_or_modal
 from briefkit.extractors.spans import SpanIndex
+from briefkit.extractors.types import every_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -779,6 +780,7 @@ _OWNER_MODIFIERS = frozenset({"poss", "compound", "amod"})
 
 # Prepositions after a noun whose object says whose or where it is: "shares of Apple",
 # "sales at GM", "stock for the company", "unemployment in Ohio".
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _OWNER_PREPOSITIONS = frozenset({"of", "at", "for", "in"})
 
 
@@ -826,12 +828,19 @@ def _clause_subject(verb: Token) -> Token | None:
     close", "rose ... to end the day at"). Not up through a passive ("is expected to
     negotiate the release of $10 billion": the one expected is not whose money it is)
     or a copula ("Its goal is to cut users to 1%")."""
-    for _ in range(3):
+    for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             return (before or subjects)[-1]
         head = verb.head
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP":
+            # "reached 2020.90 points after gaining 1.59%": the gerund a preposition
+            # takes is done by the subject of the verb the preposition hangs on.
+            if head.dep_ != "prep" or head.head.pos_ not in {"VERB", "AUX"}:
+                return None
+            verb = head.head
+            continue
         # A subjectless participle or infinitive of manner or result ("rose 155 points
         # to end the day at 9505.96", "gained 1.7%, closing at 4,851") shares its
         # head's subject, as English control has it.
@@ -891,9 +900,19 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
             return owners
         if tok.head.i == tok.i or tok.dep_ not in _CLIMB_DEPS:
             break
-        tok = tok.head
+        below, tok = tok, tok.head
         if tok.pos_ in {"VERB", "AUX"}:
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if below.lower_ == "with" and obj is not None:
+                # "has built the most valuable company, with a market value of $348
+                # billion": a "with" after the object says what the object has.
+                owners[:0] = _named_parts(obj)
+                break
             subj = _clause_subject(tok)
+            if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                # "the CARS act, which provides a US$ 3,000 incentive": what the
+                # relative pronoun stands for is the noun its clause hangs on.
+                subj = tok.head
             if subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.pos_ == "NOUN"):
                 owners[:0] = _named_parts(subj)
             break
@@ -1203,7 +1222,10 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     found: list[Figure] = []
     previous: Figure | None = None
     body = article.prose  # what the doc parsed: the same offsets, furniture blanked
-    mentions = SpanIndex(entities.mentions, lambda m: (m.start, m.end))
+    # Every place a known name is written, modifiers too: "the French Cac index" is
+    # the Cac's, where the recogniser named the Cac only once.
+    named = every_mention(doc, entities.mentions, entities.actors, entities.places, modifiers=True)
+    mentions = SpanIndex(named, lambda m: (m.start, m.end))
     owners = _Owners(doc, entities, mentions)
     for span in _candidates(doc):
         for fig in _figure(body, doc, span, previous):
