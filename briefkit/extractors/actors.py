@@ -964,14 +964,34 @@ def _index_names(doc: Doc) -> list[Name]:
     which the model seldom reads as one name."""
     out: list[Name] = []
     for tok in doc:
-        if tok.text not in _INDEX_HEADS or tok.i == 0:
+        if tok.i == 0:
             continue
-        start = tok.i
-        while start > 0 and _is_capitalised(doc[start - 1]) and not doc[start].is_sent_start:
-            start -= 1
-        start = _after_country(doc, start, tok.i)  # "the United States Foo Index"
-        if start < tok.i:
-            span = doc[start : tok.i + 1]
+        if tok.text in _INDEX_HEADS:
+            last = tok.i
+        elif tok.lower_ == "index" and doc[tok.i - 1].like_num:
+            last = tok.i - 1  # "the Standard & Poor's 500 index": the name ends at its number
+        else:
+            continue
+        start = last if last < tok.i else tok.i
+        if doc[start].like_num and start > 0:
+            start -= 1 if _is_capitalised(doc[start - 1]) else 0
+        elif start == tok.i and start > 0 and doc[start - 1].like_num:
+            start -= 1  # "the FTSE 100 Index"
+        while start > 0 and not doc[start].is_sent_start:
+            before = doc[start - 1]
+            inner = start > 1 and _is_capitalised(doc[start - 2])
+            # "Standard & Poor's": an ampersand or a possessive inside the name
+            if before.lower_ in {"the", "a", "an"}:
+                break  # "The Dow Jones Industrial Average rose": the article is no name's
+            if _is_capitalised(before) or (before.text in {"&", "'s", "’s"} and inner):
+                start -= 1
+            else:
+                break
+        if not _is_capitalised(doc[start]):
+            continue
+        start = _after_country(doc, start, last)  # "the United States Foo Index"
+        if start < last or (start == last and last < tok.i):
+            span = doc[start : last + 1]
             out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
     return out
 

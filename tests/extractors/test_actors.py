@@ -1850,3 +1850,18 @@ def test_a_headlines_last_noun_is_no_apposition_of_the_name_below() -> None:
     actors = _actors("United parts with its manager\nHalbury sacked manager Tom Reyes on Sunday.")
     assert actors.get("halbury", {}).get("kind") != "person"
     assert "role" not in actors.get("halbury", {})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Standard & Poor's 500 index dropped 3.24% on Monday.", "Standard & Poor's 500"),
+        ("The Halvard & Brink's 300 Index rose 1.9% on Tuesday.", "Halvard & Brink's 300 Index"),
+        ("The Korvan 250 Index fell 40 points.", "Korvan 250 Index"),
+    ],
+)
+def test_an_index_named_with_a_possessive_and_a_number_is_one_name(text: str, name: str) -> None:
+    # Not a body "Standard & Poor" beside a thing "500 Index".
+    found = _names(text)
+    assert [names for kind, names in found.values()] == [[name]]
+    assert [kind for kind, _ in found.values()] == ["other"]
