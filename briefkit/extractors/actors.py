@@ -371,7 +371,15 @@ def _without_stray_marks(ent: Span) -> Span | None:
     at either edge, a bracket it does not close or a last "of" into the name; the
     name is the words inside."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].text in _QUOTE_MARKS:
+    while start < end and (
+        ent.doc[start].text in _QUOTE_MARKS
+        # 'what he called a "New GM"': an article before the mark is outside too
+        or (
+            ent.doc[start].lower_ in {"a", "an", "the"}
+            and start + 1 < end
+            and ent.doc[start + 1].text in _QUOTE_MARKS
+        )
+    ):
         start += 1
     # "the Office for the Southern District of", "the Bay of": a name does not end
     # in a connecting word; the model stopped short of the rest.

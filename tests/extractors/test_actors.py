@@ -1865,3 +1865,14 @@ def test_an_index_named_with_a_possessive_and_a_number_is_one_name(text: str, na
     found = _names(text)
     assert [names for kind, names in found.values()] == [[name]]
     assert [kind for kind, _ in found.values()] == ["other"]
+
+
+def test_a_quoted_name_after_an_article_is_the_words_inside_the_marks() -> None:
+    # The model reads 'a "New GM' as one name in a long article; the name is the
+    # words inside the marks, so it joins its other mentions.
+    from briefkit.extractors.actors import _without_stray_marks
+
+    doc = load_model()('He outlined a plan for what he called a "New GM" on Monday.')
+    start = next(t.i for t in doc if t.text == "a" and doc[t.i + 1].text == '"')
+    span = _without_stray_marks(doc[start : start + 4])
+    assert span is not None and span.text == "New GM"
