@@ -1898,7 +1898,33 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_sites_named(_drop_covered(typed), doc, gaz), doc)
+    typed = _with_model_numbers(typed, doc)
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
+
+
+def _with_model_numbers(names: list[Name], doc: Doc) -> list[Name]:
+    """'the iPhone 4', 'the iPad 2': a thing's name that the article writes, more than
+    once, with the same small number right after it names that model, wherever it is
+    so written; the number is part of the name, not a count ("200 iPhone 4 customers"
+    counts customers). The model reads the pair as a name only now and then."""
+    text = doc_text(doc)
+    things = {n.text: n for n in names if n.kind == "other" and n.text.strip()}
+    found: list[Name] = []
+    for written, thing in things.items():
+        pattern = rf"(?<![\w-]){re.escape(written)} (\d{{1,3}})(?![\w.,]?\d)(?!\s*%)"
+        matches = list(re.finditer(pattern, text))
+        counts: dict[str, int] = {}
+        for m in matches:
+            counts[m[1]] = counts.get(m[1], 0) + 1
+        for m in matches:
+            if counts[m[1]] < 2 or doc.char_span(m.start(), m.end()) is None:
+                continue
+            key = f"{thing.key} {m[1]}"
+            found.append(Name(m.start(), m.end(), m[0], "PRODUCT", "other", 2, key))
+    if not found:
+        return names
+    kept = [n for n in names if not any(f.start < n.end and n.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda n: n.start)
 
 
 # Lower-case nouns of a site that a name before them names ("the Foo Assembly plant").
@@ -3179,13 +3205,15 @@ def _extends(longer: str, key: str, common: frozenset[str] = frozenset()) -> boo
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
+    # A model's number counts: "IE" is not "Internet Explorer 6" but the line it numbers.
+    return "".join(w[0] for w in name.split() if w[0].isupper() or w[0].isdigit())
 
 
 def _acronym_form(key: str) -> str:
     """'NPD', 'U.N.': the capitals of an acronym ('' for a name that is not one)."""
     bare = key.replace(".", "")
-    return bare if len(bare) >= 2 and bare.isalpha() and bare.isupper() else ""
+    # "IE6" abbreviates a numbered model ("Internet Explorer 6") as "IE" does its line.
+    return bare if re.fullmatch(r"[A-Z]{2,}\d{0,2}", bare) else ""
 
 
 def _abbreviated(acronym: str, key: str, named: dict[str, list[Name]]) -> str | None:

@@ -1876,3 +1876,26 @@ def test_a_quoted_name_after_an_article_is_the_words_inside_the_marks() -> None:
     start = next(t.i for t in doc if t.text == "a" and doc[t.i + 1].text == '"')
     span = _without_stray_marks(doc[start : start + 4])
     assert span is not None and span.text == "New GM"
+
+
+def test_a_things_name_written_again_and_again_with_a_number_names_that_model() -> None:
+    found = _names(
+        "Zentra Labs refunds owners\n\nZentra Labs said owners of its new vPhone 4 can get a "
+        "refund. About one in every 200 vPhone 4 customers have called to complain, "
+        "and the vPhone 4 will get an update. The older vPhone sold well."
+    )
+    assert found["vphone-4"] == ("other", ["vPhone 4", "vPhone 4", "vPhone 4"])
+    assert found["vphone"] == ("other", ["vPhone"])
+
+
+def test_an_acronym_with_a_number_is_the_numbered_model_it_spells() -> None:
+    # "IE6" is "Internet Explorer 6", and "IE" the line, not the model the "6" numbers.
+    from briefkit.extractors.actors import _abbreviated, _acronym_form
+    from briefkit.extractors.types import Name
+
+    named = {
+        key.lower(): [Name(0, len(key), key, "PRODUCT", "other", 2, key)]
+        for key in ("Internet Explorer 6", "Internet Explorer")
+    }
+    assert _abbreviated(_acronym_form("IE6"), "ie6", named) == "internet explorer 6"
+    assert _abbreviated(_acronym_form("IE"), "ie", named) == "internet explorer"
