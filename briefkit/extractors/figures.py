@@ -1232,8 +1232,24 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
             previous = fig
             found.append(fig)
     found.extend(fig for tok in doc if (fig := _multiplier(doc, tok)) is not None)
+    # "200 iPhone 4 customers", "the FTSE 100 fell": a number that is part of a name is
+    # none of the article's figures.
+    found = [fig for fig in found if not _inside_name(mentions, _first_digit(body, fig))]
     found.sort(key=lambda fig: fig.start)
     return [_record(article, doc, body, fig, owners) for fig in found]
+
+
+def _inside_name(mentions: SpanIndex[Mention], offset: int) -> bool:
+    # A name that opens with the number ("100 Polaroids") is the model's misreading of
+    # a count, not a model's name.
+    return any(m.start < offset for m in mentions.covering(offset))
+
+
+def _first_digit(text: str, fig: Figure) -> int:
+    """Where the figure's number is written: past a sign or a country code before it
+    ("NZ $ 26 million", whose "NZ" names a country)."""
+    m = re.search(r"\d", text[fig.start : fig.end])
+    return fig.start + m.start() if m else fig.start
 
 
 def _record(

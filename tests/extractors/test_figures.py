@@ -445,3 +445,13 @@ def test_a_with_after_the_object_says_what_the_object_has() -> None:
     assert _owner(text, 348.8e9) is None
     # With no object before it, "with" still tells what the subject had.
     assert _owner("Eddie Chu was elected on Sunday with 84,121 votes.", 84121) == "eddie-chu"
+
+
+def test_a_number_inside_a_name_is_no_figure() -> None:
+    text = (
+        "Zentra Labs refunds owners\n\nZentra Labs said owners of its new vPhone 4 can get a "
+        "refund. About one in every 200 vPhone 4 customers have called to complain, "
+        "and the vPhone 4 will get an update. The older vPhone sold well."
+    )
+    got = [(f["value"], f["unit"]) for f in _figures(parse_article(text))]
+    assert got == [(200, "customers")]
