@@ -2894,6 +2894,12 @@ def _merge_short_forms(
             if target is not None:
                 for n in names:
                     n.kind, n.country = "organization", None
+        if target is None:
+            target = _misspelling_of(key, names, groups, full_people, orgs)
+            if target is not None:
+                kind_of = "person" if target in full_people else "organization"
+                for n in names:
+                    n.kind, n.country = kind_of, None
         # A target that has itself joined another name by now is found where it went.
         while target is not None and target not in groups and target in moved:
             target = moved[target]
@@ -3042,6 +3048,57 @@ def _person_shortened(
         if len(given) == 1 or (len(counts) > 1 and counts[0] >= 2 * counts[1] + 1):
             return max(given, key=lambda k: len(full_people[k]))
     return None
+
+
+def _misspelling_of(
+    key: str,
+    names: list[Name],
+    groups: dict[str, list[Name]],
+    full_people: dict[str, list[Name]],
+    orgs: dict[str, list[Name]],
+) -> str | None:
+    """'DesRoiser said' after "Dennis DesRosier", 'Chrylser' beside "Chrysler": a
+    one-word name that misspells a person's surname, or a one-word body's name
+    written more often, by one slip of the keys (two letters swapped, one letter
+    changed, added or dropped) is a typo of that name. Only long words, and only where
+    one name alone is so near."""
+    if len(key.split()) != 1 or len(key) < 6 or any(n.strength >= 2 for n in names):
+        return None
+    near = {
+        target
+        for target, written in [
+            *((k, k.split()[-1]) for k in full_people),
+            *((k, k) for k in orgs if len(k.split()) == 1),
+        ]
+        if target != key
+        and target in groups
+        # a surname stands after its full name; of two one-word names the typo is
+        # the rarer, or the one only the model took for a name
+        and (
+            target in full_people
+            or len(groups[target]) > len(names)
+            or (len(groups[target]) == len(names) and max(n.strength for n in groups[target]) >= 2)
+        )
+        and _one_slip(key.lower(), written.lower())
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance 1, the first letter kept."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+        return len(diff) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _organization_shortened(

@@ -1899,3 +1899,20 @@ def test_an_acronym_with_a_number_is_the_numbered_model_it_spells() -> None:
     }
     assert _abbreviated(_acronym_form("IE6"), "ie6", named) == "internet explorer 6"
     assert _abbreviated(_acronym_form("IE"), "ie", named) == "internet explorer"
+
+
+def test_a_surname_misspelt_by_one_slip_is_that_person() -> None:
+    found = _names(
+        "Plant may close\n\nAnalyst Dennis Kowalski believes that the plant is likely to "
+        'close. Kowlaski said, "The plant is old, and the product is old."'
+    )
+    assert sorted(found["dennis-kowalski"][1]) == ["Dennis Kowalski", "Kowlaski"]
+    assert "kowlaski" not in found
+
+
+def test_names_two_slips_apart_stay_apart() -> None:
+    found = _names(
+        "Plant may close\n\nAnalyst Dennis DuMarais believes that the plant is likely to "
+        'close. DuMaries said, "The plant is old, and the product is old."'
+    )
+    assert found["dennis-dumarais"][1] == ["Dennis DuMarais"]
