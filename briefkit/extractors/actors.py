@@ -976,8 +976,14 @@ def _index_names(doc: Doc) -> list[Name]:
             continue
         if tok.text in _INDEX_HEADS:
             last = tok.i
-        elif tok.lower_ == "index" and doc[tok.i - 1].like_num:
-            last = tok.i - 1  # "the Standard & Poor's 500 index": the name ends at its number
+        elif tok.lower_ == "index" and (
+            doc[tok.i - 1].like_num or _is_capitalised(doc[tok.i - 1]) or doc[tok.i - 1].is_upper
+        ):
+            # "the Standard & Poor's 500 index", "the DAX index": the name ends before
+            # the lower-case word
+            last = tok.i - 1
+        elif _points_after_possessive(doc, tok):
+            last = tok.i  # "the Standard & Poor's 500 plunged by 30.27 points"
         else:
             continue
         start = last if last < tok.i else tok.i
@@ -988,20 +994,39 @@ def _index_names(doc: Doc) -> list[Name]:
         while start > 0 and not doc[start].is_sent_start:
             before = doc[start - 1]
             inner = start > 1 and _is_capitalised(doc[start - 2])
-            # "Standard & Poor's": an ampersand or a possessive inside the name
             if before.lower_ in {"the", "a", "an"}:
                 break  # "The Dow Jones Industrial Average rose": the article is no name's
-            if _is_capitalised(before) or (before.text in {"&", "'s", "’s"} and inner):
+            # "Standard & Poor's": an ampersand or a possessive inside the name, the
+            # possessive only before the index's number ("London's FTSE" is London's)
+            possessive = before.text in {"'s", "’s"} and doc[start].like_num
+            if _is_capitalised(before) or ((before.text == "&" or possessive) and inner):
                 start -= 1
             else:
                 break
         if not _is_capitalised(doc[start]):
             continue
         start = _after_country(doc, start, last)  # "the United States Foo Index"
+        words = doc[start : last + 1].text
+        gaz = load_gazetteer()
+        if last < tok.i and (gaz.country(words) is not None or gaz.demonym(words) is not None):
+            continue  # "the primary UK index": the country the index is of
         if start < last or (start == last and last < tok.i):
             span = doc[start : last + 1]
             out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
     return out
+
+
+def _points_after_possessive(doc: Doc, tok: Token) -> bool:
+    """'Standard & Poor's 500 plunged by 30 points': a number after a name's possessive
+    that moves by points is the number of an index's name."""
+    if not (tok.like_num and tok.i >= 2 and doc[tok.i - 1].tag_ == "POS"):
+        return False
+    if not _is_capitalised(doc[tok.i - 2]):
+        return False
+    start = tok.i - 2
+    while start > 0 and (_is_capitalised(doc[start - 1]) or doc[start - 1].text == "&"):
+        start -= 1
+    return _moves_by_points(doc[start : tok.i + 1])
 
 
 def _opening_word(tok: Token, lower: frozenset[str]) -> bool:

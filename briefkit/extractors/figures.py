@@ -913,7 +913,8 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
                 # "the CARS act, which provides a US$ 3,000 incentive": what the
                 # relative pronoun stands for is the noun its clause hangs on.
                 subj = tok.head
-            if subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.pos_ == "NOUN"):
+            # A number may be the subject's name: "the Standard & Poor's 500 plunged"
+            if subj is not None and subj.pos_ in {"PROPN", "PRON", "NOUN", "NUM"}:
                 owners[:0] = _named_parts(subj)
             break
         if tok.pos_ == "NOUN" and tok is not noun:

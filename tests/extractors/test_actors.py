@@ -1858,6 +1858,9 @@ def test_a_headlines_last_noun_is_no_apposition_of_the_name_below() -> None:
         ("The Standard & Poor's 500 index dropped 3.24% on Monday.", "Standard & Poor's 500"),
         ("The Halvard & Brink's 300 Index rose 1.9% on Tuesday.", "Halvard & Brink's 300 Index"),
         ("The Korvan 250 Index fell 40 points.", "Korvan 250 Index"),
+        # No index word: the name's number moves by points.
+        ("The Halvard & Brink's 300 plunged by 30.27 points on Monday.", "Halvard & Brink's 300"),
+        ("Markets fell, with the KZX index losing 3.2% on Monday.", "KZX"),
     ],
 )
 def test_an_index_named_with_a_possessive_and_a_number_is_one_name(text: str, name: str) -> None:
@@ -1916,3 +1919,9 @@ def test_names_two_slips_apart_stay_apart() -> None:
         'close. DuMaries said, "The plant is old, and the product is old."'
     )
     assert found["dennis-dumarais"][1] == ["Dennis DuMarais"]
+
+
+def test_the_country_an_index_is_of_stays_the_country() -> None:
+    found = _names("Markets fell\n\nThe primary UK index, the FTSE 100, dropped 2% on Monday.")
+    assert found["united-kingdom"][0] == "country"
+    assert "uk" not in found

@@ -455,3 +455,8 @@ def test_a_number_inside_a_name_is_no_figure() -> None:
     )
     got = [(f["value"], f["unit"]) for f in _figures(parse_article(text))]
     assert got == [(200, "customers")]
+
+
+def test_an_index_named_by_its_number_owns_its_fall() -> None:
+    text = "Markets slide\n\nThe Halvard & Brink's 300 plunged by 30.27 points on Monday."
+    assert _owner(text, 30.27) == "halvard-brink-300"
