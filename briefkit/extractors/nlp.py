@@ -135,12 +135,20 @@ def lines_apart(nlp: Language, text: str) -> Doc:
     """
     doc = nlp.make_doc(text)
     after_newline = False
+    opened: Token | None = None  # a line's first word, while its second is to come
     for tok in doc:
         if tok.is_space:
             after_newline = after_newline or "\n" in tok.text
             continue
+        if opened is not None and not after_newline:
+            # Given only the start, the parser may end the sentence after one word
+            # ("Lakeshore | Airlines canceled ..."), which also cuts the name the
+            # recogniser would read; no sentence of one word opens a line.
+            tok.is_sent_start = False
+        opened = None
         if after_newline and tok.i > 0:
             tok.is_sent_start = True
+            opened = tok
         after_newline = "\n" in tok.whitespace_
     return doc
 
