@@ -557,10 +557,18 @@ class _Speakers:
             return self.person_epithet(subj, quote_start)
         # The subject's own head first: in "Iran's foreign minister, Abbas Araghchi,"
         # the speaker is the minister, not Iran.
-        found = [e for e in (self.entity_of(t) for t in _own_phrase(subj)) if e is not None]
+        found = [
+            e
+            for t in _own_phrase(subj)
+            if (e := self.entity_of(t)) is not None and not _origin_of_body(subj, t, e)
+        ]
         head = self.entity_of(subj) or self.misspelt_surname(subj)
         if head is not None:
             return head
+        named = _named_right_after(subj)
+        if named is not None and (body := self.entity_of(named)) is not None:
+            if body.kind == "organization":
+                return body  # "The US automobile manufacturer Ford predicted"
         people = [e for e in found if e.kind == "person"]
         if people:
             # "Wexley's son, Michael Wexley, recalled": the one the apposition names
@@ -1099,6 +1107,27 @@ def _unique_first_words(entities: Entities) -> dict[str, Entity]:
         if ent.kind == "organization" and len(words) > 1 and words[0][:1].isupper():
             ents.setdefault(words[0], ent)
     return {w: e for w, e in ents.items() if owners.get(w) == {e.id} and w.isalpha()}
+
+
+def _named_right_after(subj: Token) -> Token | None:
+    """The name written right after a body noun, which names that body however the
+    parse hung it ("The US automobile manufacturer Ford has said")."""
+    if subj.pos_ != "NOUN" or _body_lemma(subj) not in ORG_NOUNS or subj.i + 1 >= len(subj.doc):
+        return None
+    nxt = subj.doc[subj.i + 1]
+    return nxt if nxt.pos_ == "PROPN" and not subj.whitespace_.count("\n") else None
+
+
+def _origin_of_body(subj: Token, tok: Token, ent: Entity) -> bool:
+    """'The US automobile manufacturer Ford said': a country that only modifies a body
+    noun says where the body is from; the body, not the country, speaks."""
+    return (
+        ent.kind == "country"
+        and subj.pos_ == "NOUN"
+        and _body_lemma(subj) in ORG_NOUNS
+        and tok.head.i == subj.i
+        and tok.dep_ in ("compound", "amod")
+    )
 
 
 def _own_phrase(noun: Token) -> list[Token]:
