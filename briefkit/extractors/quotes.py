@@ -566,9 +566,9 @@ class _Speakers:
         if head is not None:
             return head
         named = _named_right_after(subj)
-        if named is not None and (body := self.entity_of(named)) is not None:
-            if body.kind == "organization":
-                return body  # "The US automobile manufacturer Ford predicted"
+        body = self.entity_of(named) if named is not None else None
+        if body is not None and body.kind == "organization":
+            return body  # "The US automobile manufacturer Ford predicted"
         people = [e for e in found if e.kind == "person"]
         if people:
             # "Wexley's son, Michael Wexley, recalled": the one the apposition names

@@ -1290,10 +1290,10 @@ def test_a_phrase_quoted_inside_narration_is_not_the_last_speakers() -> None:
     "text",
     [
         # The parse may hang the body noun on the later verb and the name on the first.
-        'Carmaker posts profits\n\nThe US automobile manufacturer Ford has said that it '
-        'posted a net profit of US$ 997 million in the third quarter of this year, and '
+        "Carmaker posts profits\n\nThe US automobile manufacturer Ford has said that it "
+        "posted a net profit of US$ 997 million in the third quarter of this year, and "
         'predicted that it would be "solidly profitable" by 2011.',
-        'Kelvar Motors said on Monday that the German carmaker Kelvar Motors expects to be '
+        "Kelvar Motors said on Monday that the German carmaker Kelvar Motors expects to be "
         '"back in the black" by next year.',
     ],
 )
