@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import OSA
+
 from briefkit.article import credit_label_end
 from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
@@ -3110,20 +3112,9 @@ def _misspelling_of(
 
 
 def _one_slip(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance 1, the first letter kept."""
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        swapped = (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and (a[diff[1]] == b[diff[0]])
-        )
-        return len(diff) == 1 or swapped
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    """One slip of the keys apart (two neighbours swapped, or one letter changed, added
+    or dropped), the first letter kept: a typist's slip rarely hits the first key."""
+    return a != b and a[:1] == b[:1] and OSA.distance(a, b, score_cutoff=1) == 1
 
 
 def _organization_shortened(

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
+
 from briefkit.extractors.actors import KIN_NOUNS, ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS
 from briefkit.extractors.gazetteer import word_set
@@ -532,7 +534,8 @@ class _Speakers:
         close = [
             ent
             for name, ent in self.surnames.items()
-            if name[:1] == word[:1] and _edits(name.lower(), word.lower(), slips) <= slips
+            if name[:1] == word[:1]
+            and Levenshtein.distance(name.lower(), word.lower(), score_cutoff=slips) <= slips
         ]
         return close[0] if len(close) == 1 else None
 
@@ -1047,20 +1050,6 @@ _SALIENT_REACH = 10
 # Surnames this long may be misspelt by a letter; from _LONG_NAME on, by two.
 _MIN_FUZZY = 5
 _LONG_NAME = 8
-
-
-def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` once it is past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
-            return limit + 1
-    return row[-1]
 
 
 def _unique_surnames(entities: Entities) -> dict[str, Entity]:
