@@ -290,7 +290,9 @@ def match(
     :class:`Wrong` among the false positives (so ``fn`` may exceed the misses
     listed). A pair with an optional gold item counts for nothing either way.
     """
-    pred_of, verdict = pair_up(gold, pred, same, weight=weight, maximum=maximum, right=right)
+    pred_of, verdict = pair_up(
+        gold, pred, same, weight=weight, maximum=maximum, right=right, optional=optional
+    )
     used_g, used_p = set(pred_of), set(pred_of.values())
     score = Score()
     wrong = [
@@ -314,21 +316,26 @@ def pair_up(
     weight: Callable[[Any, Any], float] | None = None,
     maximum: bool = False,
     right: Callable[[Any, Any], str] | None = None,
+    optional: Callable[[Any], bool] = lambda g: False,
 ) -> tuple[dict[int, int], dict[tuple[int, int], str]]:
     """``match``'s pairing: gold index -> prediction index, and each candidate pair's
     verdict from ``right`` ("" for right). Scores that judge another side of the same
-    pairs (an event's status) take them from here rather than pairing anew."""
+    pairs (an event's status) take them from here rather than pairing anew.
+
+    Of the pairs equally right, those with a required gold item go first: an optional
+    item is one a system may leave out, so it must not take the one prediction that
+    also fits a required item and leave that item missed ("announced Monday it has
+    settled ...": the statement required, the settlement it reports optional)."""
     pairs = [(gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if same(g, p)]
     verdict: dict[tuple[int, int], str] = {}
     if right is not None:
         verdict = {(gi, pi): right(gold[gi], pred[pi]) for gi, pi in pairs}
-    if weight is not None or right is not None:
 
-        def rank(ij: tuple[int, int]) -> tuple[bool, float]:
-            w = weight(gold[ij[0]], pred[ij[1]]) if weight is not None else 0.0
-            return bool(verdict.get(ij)), -w
+    def rank(ij: tuple[int, int]) -> tuple[bool, bool, float]:
+        w = weight(gold[ij[0]], pred[ij[1]]) if weight is not None else 0.0
+        return bool(verdict.get(ij)), optional(gold[ij[0]]), -w
 
-        pairs.sort(key=rank)
+    pairs.sort(key=rank)
     pred_of: dict[int, int] = {}
     gold_of: dict[int, int] = {}
     for gi, pi in pairs:
@@ -1299,7 +1306,8 @@ def score_event_status(
     false alarm and a miss, so P = R = F1 = the share that agrees."""
     same, weight, right = _event_rules(gold, text, pnames)
     golds = gold["events"]
-    pred_of, _ = pair_up(golds, events, same, weight=weight, right=right)
+    pred_of, _ = pair_up(golds, events, same, weight=weight, right=right,
+                         optional=lambda g: bool(g.get("optional")))  # fmt: skip
     score, wrong = Score(), []
     for gi, pi in sorted(pred_of.items()):
         g, p = golds[gi], events[pi]
@@ -1344,6 +1352,7 @@ def score_figure_about(
         golds, figures, lambda g, p: same_number(g, p, text),
         weight=lambda g, p: evidence_weight(text, g.get("evidence"), getattr(p, "evidence", None)),
         right=lambda g, p: figure_error(g, p, gnames, pt),
+        optional=lambda g: bool(g.get("optional")),
     )  # fmt: skip
     score, missed, wrong = Score(), [], []
     for gi, pi in sorted(pred_of.items()):

@@ -354,6 +354,18 @@ def test_match_with_right_prefers_the_right_pair() -> None:
     assert false == [2]
 
 
+def test_match_gives_a_prediction_to_the_required_item_before_an_optional_one() -> None:
+    # One telling fits both: the statement (required) and the settlement it reports
+    # (optional, its evidence overlapping more); the statement must not go missed.
+    gold = [{"n": "statement", "w": 1}, {"n": "settlement", "w": 5, "optional": True}]
+    score, missed, false = ev.match(
+        gold, ["told"], lambda g, p: True, weight=lambda g, p: g["w"],
+        optional=lambda g: bool(g.get("optional")),
+    )  # fmt: skip
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+    assert missed == [] and false == []
+
+
 DEV_GOLD: dict = {
     "actors": [
         {"id": "paris", "name": "Valeska Paris", "kind": "person", "aliases": ["Paris"],
