@@ -45,7 +45,7 @@ from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from spacy.tokens import Doc, Span, Token
 
@@ -2916,7 +2916,7 @@ def _merge_short_forms(
                     n.kind, n.strength = "other", max(n.strength, 2)
         else:
             target = _organization_shortened(key, names, kind, orgs) or _body_shortened(
-                key, names[0].key, kind, orgs, common
+                key, names[0].key, kind, orgs, common, names
             )
             if target is not None:
                 for n in names:
@@ -3172,6 +3172,7 @@ def _body_shortened(
     kind: str,
     orgs: dict[str, list[Name]],
     common: frozenset[str] = frozenset(),
+    names: Sequence[Name] = (),
 ) -> str | None:
     """The organization a name shortens by its own words: its head before "of" ("the
     Church" for the Church of Scientology), what follows "of" ("Scientology"), or its
@@ -3201,10 +3202,26 @@ def _body_shortened(
         ]  # fmt: skip
     # Cluster keys are folded to lower case; whether a second word is capitalised
     # (a word of the name, not a line of business) is read from the names as written.
-    fits += [k for k in orgs if k != key and _extends(orgs[k][0].key, written, common)]
+    fits += [
+        k for k in orgs
+        if k != key and _extends(orgs[k][0].key, written, common)
+        and not _named_alone_first(names, orgs[k], key, k)
+    ]  # fmt: skip
     fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
+
+
+def _named_alone_first(short: Sequence[Name], longer: Sequence[Name], key: str, lkey: str) -> bool:
+    """'Chrysler ... Chrysler will cut the Chrysler Aspen': news names a body in full
+    first and shortens it after, so a name written alone twice before a longer one
+    that adds a word of its own ("Aspen") names the body, and the longer its product
+    or unit. A longer form that only adds a line of business ("Ford Motor Company")
+    is the same body wherever it is written."""
+    if all(w.lower() in GENERIC_TAILS for w in lkey[len(key) :].split()) or not longer:
+        return False
+    first = min(n.start for n in longer)
+    return sum(1 for n in short if n.end <= first) >= 2
 
 
 def _is_place_name(text: str, gaz: Gazetteer) -> bool:

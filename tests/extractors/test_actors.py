@@ -1925,3 +1925,19 @@ def test_the_country_an_index_is_of_stays_the_country() -> None:
     found = _names("Markets fell\n\nThe primary UK index, the FTSE 100, dropped 2% on Monday.")
     assert found["united-kingdom"][0] == "country"
     assert "uk" not in found
+
+
+def test_a_body_named_alone_before_a_longer_name_is_not_that_name() -> None:
+    # News names a body in full first and shortens it after: "Kelvar" twice, then
+    # "the Kelvar Aspen", is the company and one of its models, not one name.
+    found = _names(
+        "The carmaker Kelvar, which has been hit by the recession, has asked the government "
+        "for aid. Kelvar will also stop making the Kelvar Aspen and the Kelvar Nova."
+    )
+    assert "kelvar-aspen" in found
+    assert "Kelvar" not in found["kelvar-aspen"][1]
+
+
+def test_a_short_name_written_after_its_full_name_joins_it() -> None:
+    found = _names("Northrop Grumman won the contract on Monday. Northrop said it was pleased.")
+    assert "Northrop" in found["northrop-grumman"][1]
