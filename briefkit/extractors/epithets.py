@@ -52,6 +52,13 @@ _PUBLIC_WORDS = word_set("""
 # Modifiers that keep the description definite and about the same body; any other
 # ("the parent company", "the rival firm", "the new company") may pick out another.
 _SAME_MODIFIERS = frozenset({"det", "punct"})
+# Nouns that, before a company noun, name the company's relation to another rather
+# than its trade: "the parent company" is not the one named, "the auto maker" is.
+_RELATION_NOUNS = word_set("""
+    parent sister daughter holding shell rival competitor partner subsidiary affiliate
+    member client customer supplier target venture joint umbrella successor predecessor
+    spin spinoff acquirer buyer seller owner
+    """)
 
 
 def _category(noun: str) -> str | None:
@@ -67,7 +74,8 @@ def _category(noun: str) -> str | None:
 
 
 def is_epithet(tok: Token) -> bool:
-    """'the company', 'the Italian automaker': a bare definite singular description."""
+    """'the company', 'the Italian automaker', 'the auto maker': a bare definite
+    singular description."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _category(tok.lemma_.lower()) is None:
         return False
     if tok.dep_ in {"appos", "compound"}:
@@ -83,6 +91,17 @@ def is_epithet(tok: Token) -> bool:
                 return False  # "the company X", "the company that ...", "the firm of Y"
             continue
         if child.dep_ in _SAME_MODIFIERS:
+            continue
+        # A trade keeps it the same body ("the auto maker", "the oil company"): a
+        # lower-case noun before a company noun that says what it makes or sells.
+        if (
+            child.dep_ == "compound"
+            and child.pos_ == "NOUN"
+            and child.is_lower
+            and child.lemma_.lower() not in _RELATION_NOUNS
+            and _category(tok.lemma_.lower()) == "company"
+            and not list(child.children)
+        ):
             continue
         # A demonym keeps it the same body ("the German company"); any other word
         # before the noun may pick out another one.
@@ -140,6 +159,9 @@ class Epithets:
             return None
         category = _category(tok.lemma_.lower())
         assert category is not None
+        followed = self._subject_followed(tok, category, exclude)
+        if followed is not None:
+            return followed
         start = tok.sent.start
         for _ in range(2):
             if start == 0:
@@ -157,3 +179,37 @@ class Epithets:
         # nearby ("... told LA Weekly, ... left the organization"): with another
         # named nearby and not it, which one is meant is a guess.
         return main if not near or main in near else None
+
+    def _subject_followed(self, tok: Token, category: str, exclude: frozenset[str]) -> str | None:
+        """ "Chrysler ... has asked for aid. At the end of last year, the auto maker had
+        54,000 employees": a description that is its sentence's subject, with no
+        organization named before it there, continues the previous sentence's subject
+        when that is the one agreeing organization named there, whatever the story's
+        main one is."""
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
+            return None
+        sent = tok.sent
+        if sent.start == 0 or any(
+            self._agrees(m.ref, category) for m in self.mentions.within(sent.start_char, tok.idx)
+        ):
+            return None
+        before = self.doc[sent.start - 1].sent
+        subjects = [t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+            return None
+        # The subject's own name: its head, or the name it is a title of ("The auto
+        # manufacturer Chrysler, which ...": not the names in its relative clause).
+        head = subjects[0]
+        words = [head, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
+        refs = {m.ref for w in words for m in self.mentions.covering(w.idx)}
+        if len(refs) != 1:
+            return None
+        ref = refs.pop()
+        # Another agreeing body named beside it there makes the choice a guess.
+        others = {
+            m.ref for m in self.mentions.within(before.start_char, before.end_char)
+            if m.ref != ref and self._agrees(m.ref, category)
+        }  # fmt: skip
+        if others or ref in exclude or not self._agrees(ref, category):
+            return None
+        return ref

@@ -5,12 +5,12 @@ from __future__ import annotations
 from briefkit.article import parse_article
 from briefkit.extractors.actors import resolve_entities
 from briefkit.extractors.epithets import Epithets
-from briefkit.extractors.nlp import load_model
+from briefkit.extractors.nlp import load_model, parse
 
 
 def _referents(text: str, noun: str) -> list[str | None]:
     article = parse_article(text)
-    doc = load_model()(article.body)
+    doc = parse(load_model(), article.prose)
     epithets = Epithets(doc, resolve_entities(article, doc))
     return [epithets.referent(t) for t in doc if t.text == noun]
 
@@ -57,3 +57,26 @@ def test_the_main_organization_is_meant_only_where_no_other_is_named_nearby() ->
         "company."
     )
     assert _referents(text, "company") == ["kelvar-motors", None]
+
+
+def test_a_trade_before_the_noun_keeps_the_body_and_a_relation_does_not() -> None:
+    # "the auto maker" is the carmaker named before; "the parent company", "the
+    # rival firm" name another body
+    text = (
+        "Kelvar Motors makes cars in Oslo. Sales at the auto maker rose in May, and the "
+        "parent company grew."
+    )
+    assert _referents(text, "maker") == ["kelvar-motors"]
+    assert _referents(text, "company") == [None]
+
+
+def test_a_subject_description_continues_the_last_sentence_subject() -> None:
+    # Kelvar Motors is the story's main body, but Ostmark Steel Corp. is the subject
+    # the description takes up
+    text = (
+        "Kelvar Motors cut jobs. Kelvar Motors said sales fell. Kelvar Motors will close "
+        "a plant, Kelvar Motors said. Kelvar Motors and Ostmark Steel Corp. met in May.\n\n"
+        "On Tuesday Ostmark Steel Corp. asked the government for aid. At the end of last "
+        "year, the company had 5,000 employees."
+    )
+    assert _referents(text, "company") == ["ostmark-steel-corp"]
