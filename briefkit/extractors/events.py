@@ -2357,6 +2357,17 @@ def named_antecedent(
             # Its head or an appositive name ("A third carmaker, Ford Motor Company,"),
             # not a modifier's ("the GM amount").
             words = [tok, *(w for c in tok.children if c.dep_ == "appos" for w in _naming_words(c))]
+            # "The Merval index ... It dropped": a thing's own name before the noun
+            # that says what kind of thing it is, where "it" may stand for a thing.
+            if "other" in kinds:
+                words += [
+                    c for c in tok.children
+                    if c.dep_ == "compound" and any(
+                        m.kind == "actor" and (e := actors.get(m.ref)) is not None
+                        and e.kind == "other"
+                        for m in index.covering(c.idx)
+                    )
+                ]  # fmt: skip
         refs = [
             m.ref
             for t in words

@@ -1144,8 +1144,8 @@ def _extend_place(text: str, doc: Doc, end: int, mentions: SpanIndex[Mention]) -
 # "they"/"their": a plural may stand for a group no actor names, and agreement in
 # number with a name is no test the parse gives.
 _OWNER_PRONOUNS = {
-    "it": frozenset({"organization", "country"}),
-    "its": frozenset({"organization", "country"}),
+    "it": frozenset({"organization", "country", "other"}),
+    "its": frozenset({"organization", "country", "other"}),
     "he": frozenset({"person"}),
     "his": frozenset({"person"}),
     "she": frozenset({"person"}),

@@ -416,6 +416,13 @@ def _owner(text: str, value: float) -> str | None:
             10000,
             "general-motors",
         ),
+        # "It" stands for a thing the previous subject names before its kind noun.
+        (
+            "Markets fell on Monday. The Merval index is another one that fared badly "
+            "today. It dropped in value by 10.12%.",
+            10.12,
+            "merval",
+        ),
         # A relative pronoun stands for the noun its clause hangs on.
         (
             "Analysts praised Ford Motor Company, which posted a profit of $997 million on Monday.",
