@@ -1107,8 +1107,9 @@ def _index_level(num: Token) -> str | None:
 
 
 def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:
-    """'2,500 troops in Iraq and about 900 in Syria': same sentence, joined by a conjunction,
-    and nothing countable after the second number."""
+    """'2,500 troops in Iraq and about 900 in Syria': same sentence, joined by a conjunction
+    (or by commas in a list the conjunction closes), and nothing countable after the
+    second number."""
     prev_sent = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     if prev_sent is None or prev_sent.sent != num.sent or previous.unit in {"%", "years old"}:
         return False
@@ -1117,7 +1118,18 @@ def _borrows_unit(text: str, doc: Doc, previous: Figure, num: Token) -> bool:
         return False  # a headline is not coordinated with the lead
     nxt = num.nbor() if num.i + 1 < len(doc) else None
     no_noun = nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} or nxt.lower_ in _ANAPHORIC_NOUNS
-    return no_noun and re.search(r"\b(and|or|while|but)\b", between) is not None
+    if not no_noun:
+        return False
+    if re.search(r"\b(and|or|while|but)\b", between):
+        return True
+    # "4,300 jobs in France, 3,700 in Germany, 1,600 in UK and 400 in Spain": a list's
+    # inner items are joined by commas, its last by the conjunction.
+    rest = text[num.idx : num.sent.end_char]
+    return "," in between and len(between.split()) <= 4 and _LIST_CLOSE.search(rest) is not None
+
+
+# The conjunction that closes a list of numbers: "..., and 400", "or about $5".
+_LIST_CLOSE = re.compile(r",?\s\b(?:and|or)\s+(?:[a-z]+\s+)?[$€£]?\d")
 
 
 def _extend_place(text: str, doc: Doc, end: int, mentions: SpanIndex[Mention]) -> int:

@@ -467,3 +467,16 @@ def test_a_number_inside_a_name_is_no_figure() -> None:
 def test_an_index_named_by_its_number_owns_its_fall() -> None:
     text = "Markets slide\n\nThe Halvard & Brink's 300 plunged by 30.27 points on Monday."
     assert _owner(text, 30.27) == "halvard-brink-300"
+
+
+def test_a_list_of_numbers_borrows_the_first_ones_unit() -> None:
+    # Commas join the inner items, the conjunction the last: each counts jobs.
+    text = (
+        "Kelvar said it expects to cut approximately 4,300 jobs in France, 3,700 in "
+        "Germany, 1,600 in Norway and 400 in Spain.\n"
+    )
+    got = {f["value"]: f["unit"] for f in _figures(parse_article(text))}
+    assert got == {4300: "jobs", 3700: "jobs", 1600: "jobs", 400: "jobs"}
+    # Without a conjunction to close it, a comma joins no list.
+    text = "Kelvar cut 4,300 jobs in France, 3,700 in Germany were kept.\n"
+    assert {f["value"] for f in _figures(parse_article(text))} == {4300}
