@@ -2848,6 +2848,11 @@ def _merge_short_forms(
 ) -> dict[str, list[Name]]:
     """Surnames and given names join the full name they shorten; acronyms the name
     they abbreviate."""
+    # "Penske Auto" in the headline for the Penske Automotive Group: a body's name with
+    # its words cut short.
+    for key, target in _clipped_forms(groups).items():
+        if key in groups and target in groups:
+            groups[target].extend(groups.pop(key))
     # "Apple Computer", "Apple Inc." and "Apple": one company, named with and without
     # its line of business or legal form, however many such forms the article uses.
     for key in list(groups):
@@ -2934,6 +2939,30 @@ def _merge_short_forms(
             groups[target].extend(groups.pop(key))
             moved[key] = target
     return groups
+
+
+def _clipped_forms(groups: dict[str, list[Name]]) -> dict[str, str]:
+    """'Penske Auto' for the Penske Automotive Group, 'Intl Paper' for International
+    Paper: an organization's name of two words or more whose first word is another
+    organization's and whose every later word opens that one's word in the same place,
+    at least one cut short. Only where one organization's name fits."""
+    orgs = [k for k, v in groups.items() if _decide_kind(v) == "organization"]
+    merges: dict[str, str] = {}
+    for key in orgs:
+        words = key.split()
+        if len(words) < 2 or any(len(w) < 3 for w in words[1:]):
+            continue
+        fits = [
+            k for k in orgs
+            if k != key
+            and len(k.split()) >= len(words)
+            and k.split()[0] == words[0]
+            and all(b.startswith(a) for a, b in zip(words[1:], k.split()[1:], strict=False))
+            and any(a != b for a, b in zip(words[1:], k.split()[1:], strict=False))
+        ]  # fmt: skip
+        if len(fits) == 1:
+            merges[key] = fits[0]
+    return merges
 
 
 def _honorific_full_names(groups: dict[str, list[Name]]) -> dict[str, str]:
@@ -3231,7 +3260,8 @@ def _is_place_name(text: str, gaz: Gazetteer) -> bool:
 # Words after a company's own name that only say what line it is in: "Ford Motor
 # Company" and "Foo Group" are Ford and Foo.
 GENERIC_TAILS = LEGAL_FORMS | word_set("""
-    group holdings industries computer computers motor motors international incorporated systems
+    group holdings industries computer computers motor motors automotive international
+    incorporated systems
     """)
 
 
@@ -3310,9 +3340,13 @@ def _abbreviated(acronym: str, key: str, named: dict[str, list[Name]]) -> str | 
     """The name an acronym stands for: its initials ('NYSE'), the initials without
     the legal form ('GM' for General Motors Corp.), else, where one name alone fits,
     initials with more letters of the same words ('SIA' for Foo Int Airways)."""
+    # Any of a body's names may be the one spelt ("Penske" beside the Penske Automotive
+    # Group it shortens).
     exact = [
         k for k, v in named.items()
-        if k != key and acronym in {_initials(v[0].key), _initials(_without_legal_form(v[0].key))}
+        if k != key and any(
+            acronym in {_initials(n.key), _initials(_without_legal_form(n.key))} for n in v
+        )
     ]  # fmt: skip
     if exact:
         return exact[0]

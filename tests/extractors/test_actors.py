@@ -1941,3 +1941,16 @@ def test_a_body_named_alone_before_a_longer_name_is_not_that_name() -> None:
 def test_a_short_name_written_after_its_full_name_joins_it() -> None:
     found = _names("Northrop Grumman won the contract on Monday. Northrop said it was pleased.")
     assert "Northrop" in found["northrop-grumman"][1]
+
+
+def test_a_name_with_its_words_cut_short_is_the_full_name() -> None:
+    # The headline clips "Automotive"; the acronym and the bare first word are the
+    # same group's too.
+    found = _names(
+        "Halvard Auto selected to buy Saturn\n\nJune 5, 2009\n\nGeneral Motors said on "
+        "Friday that the Halvard Automotive Group (HAG) was selected to buy Saturn. HAG "
+        "is in talks with other carmakers. According to Halvard, future cars will be small."
+    )
+    group = found["halvard-automotive-group"]
+    assert group[0] == "organization"
+    assert {"Halvard Auto", "HAG", "Halvard"} <= set(group[1])
