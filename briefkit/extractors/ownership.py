@@ -5,7 +5,8 @@
   buyer: "X sold Y to Z" (Z owns Y);
 * a noun of acquiring: "Apple's purchase of NeXT", "the acquisition of X by Y";
 * a noun of the link between a parent and its unit: "X, a subsidiary of Y", "X is a
-  unit of Y", "Y's unit X", "Airbus parent company EADS", "X's parent company Y";
+  unit of Y", "Y's unit X", "X, a Y subsidiary", "Airbus parent company EADS", "X's
+  parent company Y";
 * a holder of shares: "X, the largest shareholder in Y", "X is Y's shareholder".
 
 Only what has happened: a verb with a modal, a negation or under another verb
@@ -200,6 +201,14 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             ):
                 continue
             parent = _pobj(tok, "of") or _child(tok, "poss")
+            if parent is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+                # "Saturn, a General Motors subsidiary": the name before the noun of a
+                # phrase in apposition to the unit's is the parent's.
+                parent = next(
+                    (c for c in reversed(list(tok.children))
+                     if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1),
+                    None,
+                )  # fmt: skip
             # "X, a subsidiary of Y": the unit is what the noun is in apposition to;
             # "Y's unit X": the name in apposition to the noun, or that the noun
             # modifies ("Y's financing arm X").

@@ -1550,3 +1550,17 @@ def test_expelled_from_a_party_ends_a_membership() -> None:
     article = parse_article("Tom Reyes, who was expelled from the Green Party, won the seat.")
     found = [(r["kind"], r["to"], r.get("former")) for r in _relations(article)]
     assert found == [("member-of", "green-party", True)]
+
+
+def test_a_unit_named_by_its_parent_before_the_noun() -> None:
+    # "X, a Y subsidiary": Y owns X; "X, the German unit" names no parent
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Orvel Bank said on Monday that Karst Capital will buy Saturn. Saturn, an "
+                "Orvel Bank subsidiary, has 350 dealers. Opel, the German unit, is for sale."
+            )
+        )
+    )
+    assert ("orvel-bank", "owns", "saturn") in triples
+    assert not {t for t in triples if t[2] == "opel"}
