@@ -93,7 +93,8 @@ def _pobj(tok: Token, *preps: str) -> Token | None:
 
 
 def _stake_in(tok: Token) -> Token:
-    """'a twenty percent stake in B': what the stake is in; else the object itself."""
+    """'a twenty percent stake in B': what the stake is in; 'its Volvo unit': the unit
+    it names; else the object itself."""
     if tok.lemma_.lower() in _STAKE_NOUNS:
         held = _pobj(tok, "in", "of")
         if held is not None:
@@ -104,6 +105,15 @@ def _stake_in(tok: Token) -> Token:
             return named
     # "owns 43 percent of Nissan", "sold the last of its shares in X": a counted or
     # named part of the body or of a stake is a stake in it
+    # "sold its Volvo unit": the unit the noun names
+    if tok.lemma_.lower() in _UNIT_NOUNS:
+        named = next(
+            (c for c in tok.children
+             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1),
+            None,
+        )  # fmt: skip
+        if named is not None:
+            return named
     counted = tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children)
     if counted or tok.lower_ in _PART_NOUNS:
         held = _pobj(tok, "of")
@@ -200,6 +210,12 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 tok.lower_ != "arm" or any(c.lower_ in _NOT_CORPORATE_ARM for c in tok.children)
             ):
                 continue
+            if (
+                tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in {"sell", "spin"}
+                and _settled(tok.head)
+            ):
+                continue  # "sold its Volvo unit": the sale tells who owns it now
             parent = _pobj(tok, "of") or _child(tok, "poss")
             if parent is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
                 # "Saturn, a General Motors subsidiary": the name before the noun of a

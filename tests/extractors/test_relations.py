@@ -1564,3 +1564,18 @@ def test_a_unit_named_by_its_parent_before_the_noun() -> None:
     )
     assert ("orvel-bank", "owns", "saturn") in triples
     assert not {t for t in triples if t[2] == "opel"}
+
+
+def test_a_unit_sold_is_the_buyers_and_was_the_sellers() -> None:
+    relations = _relations(
+        parse_article(
+            "Kelvar Motors sold its Volvo unit to Orvel Bank on Monday. Dunmore Group said "
+            "it would sell its Opel unit."
+        )
+    )
+    got = {(r["from"], r["to"], bool(r.get("former"))) for r in relations if r["kind"] == "owns"}
+    assert ("orvel-bank", "volvo", False) in got
+    assert ("kelvar-motors", "volvo", True) in got
+    assert ("kelvar-motors", "volvo", False) not in got
+    # a sale only planned leaves the unit its owner's
+    assert ("dunmore-group", "opel", False) in got
