@@ -1543,7 +1543,8 @@ def _event_date(date: DateExpression) -> str | None:
 
     "had doubled since 2023" is dated by its one bound, the start (GUIDE §6): the
     timeline puts the change where it began."""
-    if date.kind != "date" or not date.resolved:
+    # A clock time on a known day ("Monday at 3 p.m.", "at 16:15 UTC") dates its day.
+    if date.kind not in ("date", "time") or not date.resolved:
         return None
     value = date.value
     m = _DAY_WITH_TIME.match(value)

@@ -2189,3 +2189,12 @@ def test_a_habit_told_with_a_fronted_today_is_no_event(nlp: Language) -> None:
     # GUIDE §6: habits are not events, and "Today," here means nowadays (§5).
     _, events = events_of(nlp, "Today, about 2,000 families farm the valley.\n")
     assert events == []
+
+
+def test_a_clock_time_on_a_known_day_dates_its_day(nlp: Language) -> None:
+    # WEDNESDAY is 2024-09-11: "Monday at 3 p.m." is the 9th, a bare clock time today
+    names = {"Hale": ("hale", "actor"), "Orvel Bank": ("orvel-bank", "actor")}
+    _, events = events_of(nlp, "On Monday at 3 p.m. Hale left the building.", names)
+    assert [(e["date"], e["actors"]) for e in events] == [("2024-09-09", ["hale"])]
+    _, events = events_of(nlp, "At 16:15 UTC, Orvel Bank cut its rates.", names)
+    assert [(e["date"], e["actors"]) for e in events] == [("2024-09-11", ["orvel-bank"])]
