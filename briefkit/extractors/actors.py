@@ -952,10 +952,50 @@ def _product_names(doc: Doc) -> list[Name]:
             continue  # "Acme 150 jobs", "500 Acme engineers": a count of something else
         span = doc[start : end + 1]
         out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
-    return out + _index_names(doc)
+    return out + _index_names(doc) + _moving_names(doc)
 
 
 _INDEX_HEADS = word_set("Average Index Composite")
+# What a market index does in a day: "the Dax rose 2.8%", "the DAX was 6.62% lower".
+_MOVE_VERBS = word_set("""
+    rise fall gain lose drop climb slide slip jump surge plunge tumble sink soar rally
+    decline dip advance retreat edge close end finish open shed add
+    """)
+_MOVE_WORDS = word_set("higher lower up down")
+
+
+def _moving_names(doc: Doc) -> list[Name]:
+    """'the Dax was 5.06% higher', 'the Hang Seng fell 2.3 percent': a name the model
+    left unlabelled that is the subject of a day's move by a percentage or by points is
+    a market index. A name the model reads as a body ("Toyota fell 3%") is its shares'
+    owner, typed as the model reads it."""
+    out: list[Name] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "nsubj" or not tok.text[0].isupper():
+            continue
+        if tok.lower_ in {"it", "i"} or not tok.text.isalpha():
+            continue
+        verb = tok.head
+        lemma = verb.lemma_.lower()
+        after = [t for t in verb.subtree if t.i > tok.i]
+        moved = lemma in _MOVE_VERBS or (
+            lemma == "be" and any(t.lower_ in _MOVE_WORDS and t.head == verb for t in after)
+        )
+        by = any(
+            t.ent_type_ == "PERCENT"
+            or (t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children))
+            for t in after
+        )
+        if not (moved and by):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if any(t.ent_type_ for t in doc[start : tok.i]):
+            continue
+        span = doc[start : tok.i + 1]
+        out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
+    return out
 
 
 def _after_country(doc: Doc, start: int, end: int) -> int:

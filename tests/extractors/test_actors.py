@@ -1954,3 +1954,12 @@ def test_a_name_with_its_words_cut_short_is_the_full_name() -> None:
     group = found["halvard-automotive-group"]
     assert group[0] == "organization"
     assert {"Halvard Auto", "HAG", "Halvard"} <= set(group[1])
+
+
+def test_a_name_that_moves_by_a_percentage_or_points_is_an_index() -> None:
+    found = _names(
+        "Markets fell on Monday. In Germany, the Dax was 5.06% lower than the start of "
+        "the day, and later the DAX rose 80 points. Sales rose 5%."
+    )
+    assert found["dax"][0] == "other"
+    assert {"Dax", "DAX"} <= set(found["dax"][1])
