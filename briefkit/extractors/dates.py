@@ -1986,8 +1986,16 @@ def story_day(text: str, found: list[DateExpression], i: int, published: dt.date
     Looking no farther keeps a long article's dating linear in its length.
     """
     d = found[i]
-    before = next((j for j in range(i - 1, -1, -1) if _names_a_day(text, found[j])), None)
-    after = next((j for j in range(i + 1, len(found)) if _names_a_day(text, found[j])), None)
+    # A quoted "tomorrow" is the speaker's day, not the narration's: "'I dread looking at
+    # Wall Street tomorrow,' Reid said ... lost ground at midday" is midday of the story.
+    # A quote's own "today" is still told on the narration's day.
+    narrated = not _in_quote(text, d.start)
+
+    def tells(j: int) -> bool:
+        return _names_a_day(text, found[j]) and not (narrated and _in_quote(text, found[j].start))
+
+    before = next((j for j in range(i - 1, -1, -1) if tells(j)), None)
+    after = next((j for j in range(i + 1, len(found)) if tells(j)), None)
     best: tuple[int, str] | None = None
     for j in (before, after):  # the earlier wins a tie
         if j is None:

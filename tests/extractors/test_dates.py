@@ -490,6 +490,17 @@ def test_a_quoted_today_is_the_day_the_words_were_said(nlp: Language) -> None:
     assert values(nlp, later)["Today"] == "2024-09-11"  # never after the story's date
 
 
+def test_a_quoted_day_is_no_day_of_the_narration(nlp: Language) -> None:
+    # The publication day is Wednesday 2024-09-11; "tomorrow" is the speaker's
+    text = (
+        'The bill failed. "I dread looking at the markets tomorrow," the senator said. '
+        "Shares fell at midday."
+    )
+    found = values(nlp, text)
+    assert found["tomorrow"] == "2024-09-12"
+    assert found["midday"] == "2024-09-11T12:00"
+
+
 def test_a_week_of_a_month_is_the_iso_week_of_its_thursday(nlp: Language) -> None:
     found = values(nlp, "Traffic peaked in the last week of August 2024.")
     assert found == {"the last week of August 2024": "2024-W35"}
