@@ -956,6 +956,7 @@ def _product_names(doc: Doc) -> list[Name]:
 
 
 _INDEX_HEADS = word_set("Average Index Composite")
+_NAME_NUMBER = re.compile(r"[A-Z][A-Za-z]*-\d+")
 # What a market index does in a day: "the Dax rose 2.8%", "the DAX was 6.62% lower".
 _MOVE_VERBS = word_set("""
     rise fall gain lose drop climb slide slip jump surge plunge tumble sink soar rally
@@ -1018,7 +1019,10 @@ def _index_names(doc: Doc) -> list[Name]:
             continue
         if tok.text in _INDEX_HEADS:
             last = tok.i
-        elif tok.lower_ == "index" and (
+        elif (
+            tok.lower_ == "index"
+            or (tok.lower_ == "average" and _points_follow(tok))  # "Japan's Nikkei average"
+        ) and (
             doc[tok.i - 1].like_num or _is_capitalised(doc[tok.i - 1]) or doc[tok.i - 1].is_upper
         ):
             # "the Standard & Poor's 500 index", "the DAX index": the name ends before
@@ -1045,7 +1049,8 @@ def _index_names(doc: Doc) -> list[Name]:
                 start -= 1
             else:
                 break
-        if not _is_capitalised(doc[start]):
+        # "the FTSE-100 index": a name and its number written as one word
+        if not (_is_capitalised(doc[start]) or _NAME_NUMBER.fullmatch(doc[start].text)):
             continue
         start = _after_country(doc, start, last)  # "the United States Foo Index"
         words = doc[start : last + 1].text
@@ -1056,6 +1061,14 @@ def _index_names(doc: Doc) -> list[Name]:
             span = doc[start : last + 1]
             out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
     return out
+
+
+def _points_follow(tok: Token) -> bool:
+    """Points counted later in the sentence: 'the Nikkei average losing 484.68 points'."""
+    return any(
+        t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children)
+        for t in tok.doc[tok.i + 1 : tok.sent.end]
+    )
 
 
 def _points_after_possessive(doc: Doc, tok: Token) -> bool:

@@ -1963,3 +1963,14 @@ def test_a_name_that_moves_by_a_percentage_or_points_is_an_index() -> None:
     )
     assert found["dax"][0] == "other"
     assert {"Dax", "DAX"} <= set(found["dax"][1])
+
+
+def test_an_index_named_with_its_number_in_one_word_or_before_average() -> None:
+    found = _names(
+        "Stocks fell on Friday, with Japan's Nikkei average losing 484.68 points. In "
+        "London the FTSE-100 index of leading shares fell 176.3 points. The national "
+        "average rose."
+    )
+    assert found["nikkei"][0] == "other"
+    assert found["ftse-100"][0] == "other"
+    assert "japan" in found and not any("national" in k for k in found)
