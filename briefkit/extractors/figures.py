@@ -1248,6 +1248,8 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     # "200 iPhone 4 customers", "the FTSE 100 fell": a number that is part of a name is
     # none of the article's figures.
     found = [fig for fig in found if not _inside_name(mentions, _first_digit(body, fig))]
+    models = _model_numbers(entities)
+    found = [fig for fig in found if not _names_a_model(doc, _first_digit(body, fig), models)]
     found.sort(key=lambda fig: fig.start)
     return [_record(article, doc, body, fig, owners) for fig in found]
 
@@ -1256,6 +1258,24 @@ def _inside_name(mentions: SpanIndex[Mention], offset: int) -> bool:
     # A name that opens with the number ("100 Polaroids") is the model's misreading of
     # a count, not a model's name.
     return any(m.start < offset for m in mentions.covering(offset))
+
+
+def _model_numbers(entities: Entities) -> frozenset[str]:
+    """The numbers that are words of a thing's name: "787" of the Boeing 787."""
+    return frozenset(
+        w for a in entities.actors if a.kind == "other"
+        for n in a.names for w in n.text.split() if w.isdigit()
+    )  # fmt: skip
+
+
+def _names_a_model(doc: Doc, offset: int, models: frozenset[str]) -> bool:
+    """'the 20 extra seats the 787 offers': a number alone after "the" that is the
+    number of a thing the article names ("the Boeing 787") is that thing, no figure."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not models:
+        return False
+    tok = span[0]
+    return tok.text in models and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
 
 
 def _first_digit(text: str, fig: Figure) -> int:

@@ -480,3 +480,13 @@ def test_a_list_of_numbers_borrows_the_first_ones_unit() -> None:
     # Without a conjunction to close it, a comma joins no list.
     text = "Kelvar cut 4,300 jobs in France, 3,700 in Germany were kept.\n"
     assert {f["value"] for f in _figures(parse_article(text))} == {4300}
+
+
+def test_the_number_of_a_model_the_article_names_is_no_figure() -> None:
+    text = (
+        "Kelvar ordered 50 Boeing 787 jets on Monday. Kelvar said the 20 extra seats the "
+        "787 offers were decisive, and Boeing now has 237 orders for the 787.\n"
+    )
+    got = {f["value"] for f in _figures(parse_article(text))}
+    assert 787 not in got
+    assert {50, 20, 237} <= got
