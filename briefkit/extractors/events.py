@@ -3781,13 +3781,15 @@ def _bare_conj_head(verb: Token) -> Token | None:
 
 def _shared_passive(verb: Token) -> bool:
     """ "was elected in 2018 and re-elected in 2022", "was arrested and charged": a bare
-    participle coordinated with a passive shares its "was"."""
+    participle coordinated with a passive shares its "was"; so does one coordinated with
+    a copula ("is an airliner under development and scheduled to enter service")."""
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
         return False
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children):
         return False
-    return head.tag_ == "VBN" and _is_passive(head)
+    copula = head.lemma_.lower() == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+    return (head.tag_ == "VBN" and _is_passive(head)) or copula
 
 
 def _split_prefix(verb: Token) -> str:

@@ -2198,3 +2198,14 @@ def test_a_clock_time_on_a_known_day_dates_its_day(nlp: Language) -> None:
     assert [(e["date"], e["actors"]) for e in events] == [("2024-09-09", ["hale"])]
     _, events = events_of(nlp, "At 16:15 UTC, Orvel Bank cut its rates.", names)
     assert [(e["date"], e["actors"]) for e in events] == [("2024-09-11", ["orvel-bank"])]
+
+
+def test_a_participle_coordinated_with_a_copula_shares_it(nlp: Language) -> None:
+    names = {"Kelvar K9": ("kelvar-k9", "actor")}
+    _, events = events_of(
+        nlp,
+        "The Kelvar K9 is a small airliner under development and scheduled to enter "
+        "service in 2028.",
+        names,
+    )
+    assert [e["what"] for e in events] == ["Kelvar K9 is scheduled to enter service"]
