@@ -1020,10 +1020,13 @@ def _index_names(doc: Doc) -> list[Name]:
         if tok.text in _INDEX_HEADS:
             last = tok.i
         elif (
-            tok.lower_ == "index"
+            tok.lower_ in {"index", "indices", "indexes"}
             or (tok.lower_ == "average" and _points_follow(tok))  # "Japan's Nikkei average"
         ) and (
-            doc[tok.i - 1].like_num or _is_capitalised(doc[tok.i - 1]) or doc[tok.i - 1].is_upper
+            doc[tok.i - 1].like_num
+            or doc[tok.i - 1].is_upper
+            # "Stock indexes worldwide rose": a word capitalised as the sentence opens
+            or (_is_capitalised(doc[tok.i - 1]) and not doc[tok.i - 1].is_sent_start)
         ):
             # "the Standard & Poor's 500 index", "the DAX index": the name ends before
             # the lower-case word
@@ -1060,6 +1063,26 @@ def _index_names(doc: Doc) -> list[Name]:
         if start < last or (start == last and last < tok.i):
             span = doc[start : last + 1]
             out.append(Name(span.start_char, span.end_char, span.text, "INDEX", "other", 2))
+            if tok.lower_ in {"indices", "indexes"}:
+                out += _listed_indices(span)
+    return out
+
+
+def _listed_indices(span: Span) -> list[Name]:
+    """'Paris' CAC 40 and Frankfurt's DAX 30 indices': the names coordinated with the
+    last one before a plural index word are indices too, when written as it is (a
+    capitalised word with its number)."""
+    doc = span.doc
+    head = next((t for t in span if t.pos_ == "PROPN" and not t.like_num), None)
+    if head is None or not any(c.like_num for c in head.children):
+        return []
+    out = []
+    for conj in head.conjuncts:
+        number = next((c for c in conj.children if c.like_num and c.i == conj.i + 1), None)
+        if conj.pos_ != "PROPN" or not _is_capitalised(conj) or number is None:
+            continue
+        out.append(Name(doc[conj.i].idx, number.idx + len(number.text),
+                        doc[conj.i : number.i + 1].text, "INDEX", "other", 2))  # fmt: skip
     return out
 
 

@@ -1974,3 +1974,14 @@ def test_an_index_named_with_its_number_in_one_word_or_before_average() -> None:
     assert found["nikkei"][0] == "other"
     assert found["ftse-100"][0] == "other"
     assert "japan" in found and not any("national" in k for k in found)
+
+
+def test_indices_listed_before_a_plural_index_word() -> None:
+    found = _names(
+        "Stocks fell on Tuesday. London's FTSE 100, Paris' CAC 40 and Frankfurt's DAX 30 "
+        "indices each closed down more than 1 percent."
+    )
+    assert found["cac-40"][0] == "other"
+    assert found["dax-30"][0] == "other"
+    # a common noun that opens the sentence is no index's name
+    assert "stock" not in _names("Stock indexes worldwide rose on Friday.")
