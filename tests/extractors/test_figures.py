@@ -355,6 +355,10 @@ def test_members_of_a_group_are_counted(text: str, expected: set[tuple[int, str]
         # The noun a figure modifies says what it measures.
         ("Chrysler would be eligible for a $6 billion loan.",
          [(6_000_000_000, "chrysler", "a $6 billion loan")]),
+        # The index the name is (what moves by points is an index), not the country it
+        # belongs to.
+        ("Germany's DAX gained 71.35 points on Friday.",
+         [(71.35, "dax", "gained 71.35 points")]),
     ],
 )  # fmt: skip
 def test_a_figure_says_whose_it_is_and_what_it_counts(
@@ -370,8 +374,6 @@ def test_a_figure_says_whose_it_is_and_what_it_counts(
     [
         # A plural pronoun is not resolved: no agreement in number to check it by.
         "The unions said on Monday that they had lost 3,000 members since the merger.",
-        # The index the name is, which no actor holds, not the country it belongs to.
-        "Germany's DAX gained 71.35 points on Friday.",
         # A copula's complement has no doer: the goal is not whose share it is.
         "Microsoft wants the old browser gone. Its goal is to cut the number of its users "
         "to less than one percent.",
