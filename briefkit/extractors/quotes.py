@@ -1551,6 +1551,8 @@ def find_quotes(article: Article, doc: Doc, entities: Entities) -> list[dict[str
         uttered = title and _uttered(doc, quote, tokens, index)
         if _on_a_sign(tokens, quote, index):
             continue  # 'signs reading "Hands off our hospital"': a label, not speech
+        if _modifying_term(doc, quote):
+            continue  # 'the first "point" release', '"parole" status': a term (GUIDE §7)
         attributed, speaker = _signed(doc, quote, speakers)
         if not attributed:
             attributed, speaker = _attribution(tokens, quote, speakers, index)
@@ -1637,6 +1639,23 @@ _SIGN_NOUNS = word_set("""
     sign placard banner billboard shirt t-shirt slogan plaque inscription graffiti
     sticker badge headline caption
     """)
+
+
+def _modifying_term(doc: Doc, quote: QuoteSpan) -> bool:
+    """'the first "point" release', '"parole" status': one quoted word that modifies the
+    lower-case noun right after the closing mark is a term the article uses, whoever
+    the sentence goes on to name."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.end + 1 >= len(doc):
+        return False
+    word, mark, noun = span[0], doc[span.end], doc[span.end + 1]
+    return (
+        mark.is_quote
+        and noun.pos_ == "NOUN"
+        and noun.is_lower
+        and word.head.i == noun.i
+        and word.dep_ in {"compound", "amod", "nmod"}
+    )
 
 
 def _on_a_sign(tokens: list[Token], quote: QuoteSpan, quotes: SpanIndex[QuoteSpan]) -> bool:

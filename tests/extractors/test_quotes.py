@@ -1300,3 +1300,14 @@ def test_a_phrase_quoted_inside_narration_is_not_the_last_speakers() -> None:
 def test_a_country_that_only_says_where_a_body_is_from_is_not_its_voice(text: str) -> None:
     speakers = {q["speaker"] for q in _quotes(text)}
     assert not speakers & {"united-states", "germany"}, speakers
+
+
+def test_a_quoted_word_that_modifies_the_noun_after_it_is_a_term() -> None:
+    text = (
+        "Support sites such as Mac Weekly suggest waiting for the first \"point\" release "
+        "before buying. Critics said the \"parole\" status was unfair.\n"
+    )
+    assert _quotes(text) == []
+    # A word said aloud is still a quote.
+    said = _quotes('Asked about the plan, Jane Okafor said: "Nonsense."\n')
+    assert [q["text"] for q in said] == ["Nonsense."]
