@@ -1304,8 +1304,8 @@ def test_a_country_that_only_says_where_a_body_is_from_is_not_its_voice(text: st
 
 def test_a_quoted_word_that_modifies_the_noun_after_it_is_a_term() -> None:
     text = (
-        "Support sites such as Mac Weekly suggest waiting for the first \"point\" release "
-        "before buying. Critics said the \"parole\" status was unfair.\n"
+        'Support sites such as Mac Weekly suggest waiting for the first "point" release '
+        'before buying. Critics said the "parole" status was unfair.\n'
     )
     assert _quotes(text) == []
     # A word said aloud is still a quote.
