@@ -2953,6 +2953,7 @@ def _merge_short_forms(
             for n in groups[key]:
                 n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
             groups[acronym.lower()].extend(groups.pop(key))
+    _type_products(groups, _lower_words(doc) if doc is not None else frozenset())
     for key, target in _middle_name_forms(groups, doc).items():
         groups[target].extend(groups.pop(key))
     for key, target in _honorific_full_names(groups).items():
@@ -3315,6 +3316,27 @@ def _body_shortened(
     fits += [k for k in orgs if k != key and _same_but_spelling(k, key)]
     fits = list(dict.fromkeys(fits))
     return fits[0] if len(fits) == 1 else None
+
+
+def _type_products(groups: dict[str, list[Name]], common: frozenset[str]) -> None:
+    """'Chrysler ... will cut the Chrysler Aspen': a name that adds one word of its own
+    to a company's, written after the company was named alone twice, is the company's
+    product or line, a thing, where only the model's label calls it a body."""
+    for key, names in groups.items():
+        words = key.split()
+        if len(words) != 2 or _decide_kind(names) != "organization":
+            continue
+        if any(n.strength > 0 or n.label != "ORG" for n in names):
+            continue
+        short = groups.get(words[0])
+        if short is None or _decide_kind(short) != "organization":
+            continue
+        written = short[0].key
+        if _extends(names[0].key, written, common) and _named_alone_first(
+            short, names, words[0], key
+        ):
+            for n in names:
+                n.kind = "other"
 
 
 def _named_alone_first(short: Sequence[Name], longer: Sequence[Name], key: str, lkey: str) -> bool:

@@ -1936,6 +1936,8 @@ def test_a_body_named_alone_before_a_longer_name_is_not_that_name() -> None:
     )
     assert "kelvar-aspen" in found
     assert "Kelvar" not in found["kelvar-aspen"][1]
+    # and a thing, where only the model's label calls it a body
+    assert found["kelvar-aspen"][0] == "other"
 
 
 def test_a_short_name_written_after_its_full_name_joins_it() -> None:
