@@ -2954,6 +2954,8 @@ def _merge_short_forms(
                 n.key = " ".join(written[:-1])  # the name proper; the text stays an alias
             groups[acronym.lower()].extend(groups.pop(key))
     _type_products(groups, _lower_words(doc) if doc is not None else frozenset())
+    if doc is not None:
+        _type_listed_things(groups, doc)
     for key, target in _middle_name_forms(groups, doc).items():
         groups[target].extend(groups.pop(key))
     for key, target in _honorific_full_names(groups).items():
@@ -3337,6 +3339,34 @@ def _type_products(groups: dict[str, list[Name]], common: frozenset[str]) -> Non
         ):
             for n in names:
                 n.kind = "other"
+
+
+def _type_listed_things(groups: dict[str, list[Name]], doc: Doc) -> None:
+    """'will cut the Chrysler Aspen, PT Cruiser, and Durango from production': a name
+    written once, that only the model's label calls a body, listed with a thing as what
+    a clause acts on is a thing too."""
+    things = [n for v in groups.values() if _decide_kind(v) == "other" for n in v]
+    if not things:
+        return
+    at = SpanIndex(things, lambda n: (n.start, n.end))
+    for names in groups.values():
+        if len(names) != 1 or _decide_kind(names) != "organization":
+            continue
+        name = names[0]
+        if name.strength > 0 or name.label != "ORG":
+            continue
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        first = root
+        while first.dep_ == "conj":
+            first = first.head
+        # A list that acts ("Apple and the iPod maker") may join a body to a thing.
+        if first.dep_ in {"nsubj", "nsubjpass"}:
+            continue
+        if any(at.covering(c.idx) for c in root.conjuncts):
+            name.kind = "other"
 
 
 def _named_alone_first(short: Sequence[Name], longer: Sequence[Name], key: str, lkey: str) -> bool:

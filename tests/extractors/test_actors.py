@@ -1987,3 +1987,14 @@ def test_indices_listed_before_a_plural_index_word() -> None:
     assert found["dax-30"][0] == "other"
     # a common noun that opens the sentence is no index's name
     assert "stock" not in _names("Stock indexes worldwide rose on Friday.")
+
+
+def test_a_name_listed_with_a_thing_as_an_object_is_a_thing() -> None:
+    found = _names(
+        "The carmaker Kelvar, which has been hit by the recession, has asked the government "
+        "for aid. In addition, Kelvar will cut the Kelvar Aspen, PT Cruiser, and Durango "
+        "from production."
+    )
+    assert found["kelvar"][0] == "organization"
+    assert found["kelvar-aspen"][0] == "other"
+    assert found["durango"][0] == "other"
