@@ -323,6 +323,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         return cmd_add_batch(args)
     if args.article is None:
         raise BriefkitError([Problem("briefkit add", 0, 0, "name an ARTICLE, or --batch DIR")])
+    if Path(args.article).is_dir():
+        command = f"briefkit add --batch {args.article}"
+        message = f"is a folder: to add every article in it, run `{command}`"
+        raise BriefkitError([Problem(args.article, 0, 0, message)])
     root = Path(args.root)
     # Fetched and read before the lock: the network may be slow, and nothing is written yet.
     given = _load(args.article, network=True)

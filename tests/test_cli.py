@@ -138,6 +138,19 @@ def test_add_writes_the_article_as_given_and_a_valid_briefing(
     assert (folder / "briefing.yaml").read_text("utf-8").endswith("# my edit\n")
 
 
+def test_add_of_a_folder_points_at_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    root = tmp_path / "briefings"
+    assert run_main("add", str(folder), "--root", str(root)) == 1
+    err = capsys.readouterr().err
+    assert f"{folder}:0:0: is a folder: to add every article in it, run " in err
+    assert f"`briefkit add --batch {folder}`" in err
+    assert "Traceback" not in err and not root.exists()
+
+
 def test_a_place_in_a_country_the_article_never_names_still_passes_check(
     tmp_path: Path,
 ) -> None:
