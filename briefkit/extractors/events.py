@@ -4043,7 +4043,10 @@ def _kind_described_refs(
         here = article.sentence_at(tok.idx)
         if here is None:
             continue
-        lo = sents[max(0, here.index - _KIND_REACH)].start
+        near = sents[max(0, here.index - _KIND_REACH)].start
+        # An occasion is often the story's one: "the competition" far from where the
+        # FIRST Global Challenge was named is still it, where no other was named before.
+        lo = 0 if noun in _OCCASION_NOUNS else near
         found: set[tuple[str, str]] = set()
         for m in mentions.within(lo, tok.idx):
             entity = kinds.get(m.ref)

@@ -2211,3 +2211,16 @@ def test_a_participle_coordinated_with_a_copula_shares_it(nlp: Language) -> None
         names,
     )
     assert [e["what"] for e in events] == ["Kelvar K9 is scheduled to enter service"]
+
+
+def test_the_event_is_the_storys_one_occasion_however_far_back(nlp: Language) -> None:
+    names = {"Oslo Lantern Festival": ("oslo-lantern-festival", "actor")}
+    kinds = {"oslo-lantern-festival": ("Oslo Lantern Festival", "other")}
+    text = (
+        "The Oslo Lantern Festival opened on Saturday. Crowds filled the square. Vendors "
+        "sold food. Music played late into the night. Last year over 4 million visitors "
+        "attended the event."
+    )
+    _, events = events_of(nlp, text, names, kinds=kinds)
+    attended = next(e for e in events if "visitors" in e["what"])
+    assert attended["actors"] == ["oslo-lantern-festival"]
