@@ -258,6 +258,11 @@ class Wrong:
     why: str
 
 
+def is_optional(gold_item: dict[str, Any]) -> bool:
+    """A gold item marked ``optional: true``: a system may leave it out."""
+    return bool(gold_item.get("optional"))
+
+
 def match(
     gold: Sequence[Any],
     pred: Sequence[Any],
@@ -1164,7 +1169,7 @@ def score_actors(gold: dict[str, Any], actors: Sequence[Any]) -> tuple[Score, li
         return any(names_match([g["name"], *(g.get("aliases") or [])], [p.name, *(p.aliases or [])])
                    for g in gold_places)  # fmt: skip
 
-    return match(gold_actors, actors, same, optional=lambda g: bool(g.get("optional")),
+    return match(gold_actors, actors, same, optional=is_optional,
                  ignored=ignored)  # fmt: skip
 
 
@@ -1179,7 +1184,7 @@ def score_places(gold: dict[str, Any], places: Sequence[Any]) -> tuple[Score, li
 
     return match(
         gold.get("places", []), places, lambda g, p: names_match(gnames(g), pnames(p)),
-        optional=lambda g: bool(g.get("optional")),
+        optional=is_optional,
         ignored=lambda p: any(names_match(gnames(c), pnames(p)) for c in countries),
     )  # fmt: skip
 
@@ -1214,7 +1219,7 @@ def score_roles(gold: dict[str, Any], actors: Sequence[Any]) -> tuple[Score, lis
         return any(names_match(names(o), [p.name, *(p.aliases or [])]) for o in others)
 
     return match(gold_roles, pred_roles, same, right=right, ignored=ignored,
-                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+                 optional=is_optional)  # fmt: skip
 
 
 def score_quotes(
@@ -1243,7 +1248,7 @@ def score_quotes(
 
     return match(gold["quotes"], quotes, same, right=right,
                  weight=lambda g, p: word_overlap(g["text"], p[0]),
-                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+                 optional=is_optional)  # fmt: skip
 
 
 def evidence_weight(text: str, a: str | None, b: str | None) -> float:
@@ -1289,7 +1294,7 @@ def score_events(
     """Events stated right. ``pnames``: the briefing's names by id, for participants."""
     same, weight, right = _event_rules(gold, text, pnames)
     return match(gold["events"], events, same, weight=weight, right=right,
-                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+                 optional=is_optional)  # fmt: skip
 
 
 # What a page shows an event with no status as: a thing that happened (briefkit's
@@ -1307,7 +1312,7 @@ def score_event_status(
     same, weight, right = _event_rules(gold, text, pnames)
     golds = gold["events"]
     pred_of, _ = pair_up(golds, events, same, weight=weight, right=right,
-                         optional=lambda g: bool(g.get("optional")))  # fmt: skip
+                         optional=is_optional)  # fmt: skip
     score, wrong = Score(), []
     for gi, pi in sorted(pred_of.items()):
         g, p = golds[gi], events[pi]
@@ -1334,7 +1339,7 @@ def score_figures(
         gold["figures"], figures, lambda g, p: same_number(g, p, text),
         weight=lambda g, p: evidence_weight(text, g.get("evidence"), getattr(p, "evidence", None)),
         right=lambda g, p: figure_error(g, p, gnames, pnames),
-        optional=lambda g: bool(g.get("optional")),
+        optional=is_optional,
     )  # fmt: skip
 
 
@@ -1352,7 +1357,7 @@ def score_figure_about(
         golds, figures, lambda g, p: same_number(g, p, text),
         weight=lambda g, p: evidence_weight(text, g.get("evidence"), getattr(p, "evidence", None)),
         right=lambda g, p: figure_error(g, p, gnames, pt),
-        optional=lambda g: bool(g.get("optional")),
+        optional=is_optional,
     )  # fmt: skip
     score, missed, wrong = Score(), [], []
     for gi, pi in sorted(pred_of.items()):
@@ -1393,7 +1398,7 @@ def score_relations(gold: dict[str, Any], briefing: Any) -> tuple[Score, list, l
         return fwd or (k in SYMMETRIC and back)
 
     return match(gold["relations"], briefing.relations, same,
-                 optional=lambda g: bool(g.get("optional")))  # fmt: skip
+                 optional=is_optional)  # fmt: skip
 
 
 _DESCRIBE_KEYS = (

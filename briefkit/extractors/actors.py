@@ -982,11 +982,7 @@ def _moving_names(doc: Doc) -> list[Name]:
         moved = lemma in _MOVE_VERBS or (
             lemma == "be" and any(t.lower_ in _MOVE_WORDS and t.head == verb for t in after)
         )
-        by = any(
-            t.ent_type_ == "PERCENT"
-            or (t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children))
-            for t in after
-        )
+        by = any(t.ent_type_ == "PERCENT" or _counted_points(t) for t in after)
         if not (moved and by):
             continue
         start = tok.i
@@ -1088,10 +1084,12 @@ def _listed_indices(span: Span) -> list[Name]:
 
 def _points_follow(tok: Token) -> bool:
     """Points counted later in the sentence: 'the Nikkei average losing 484.68 points'."""
-    return any(
-        t.lower_ in {"points", "point", "pts"} and any(c.like_num for c in t.children)
-        for t in tok.doc[tok.i + 1 : tok.sent.end]
-    )
+    return any(_counted_points(t) for t in tok.doc[tok.i + 1 : tok.sent.end])
+
+
+def _counted_points(tok: Token) -> bool:
+    """'484.68 points', '30 pts': the points word with its number."""
+    return tok.lower_ in {"points", "point", "pts"} and any(c.like_num for c in tok.children)
 
 
 def _points_after_possessive(doc: Doc, tok: Token) -> bool:
@@ -2829,12 +2827,7 @@ def _moves_by_points(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         verbs.append(root.head)
     return any(
-        (
-            t.lower_ in {"points", "point", "pts"}
-            and any(c.like_num for c in t.children)
-            and not _scored(t)
-        )
-        or _index_level(t)
+        (_counted_points(t) and not _scored(t)) or _index_level(t)
         for verb in verbs
         for t in verb.subtree
         if t.i > span.end - 1

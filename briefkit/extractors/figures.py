@@ -1247,9 +1247,13 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
     found.extend(fig for tok in doc if (fig := _multiplier(doc, tok)) is not None)
     # "200 iPhone 4 customers", "the FTSE 100 fell": a number that is part of a name is
     # none of the article's figures.
-    found = [fig for fig in found if not _inside_name(mentions, _first_digit(body, fig))]
+    # So is "the 787" where the article names the Boeing 787.
     models = _model_numbers(entities)
-    found = [fig for fig in found if not _names_a_model(doc, _first_digit(body, fig), models)]
+    found = [
+        fig for fig in found
+        if not _inside_name(mentions, at := _first_digit(body, fig))
+        and not _names_a_model(doc, at, models)
+    ]  # fmt: skip
     found.sort(key=lambda fig: fig.start)
     return [_record(article, doc, body, fig, owners) for fig in found]
 

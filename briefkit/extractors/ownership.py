@@ -103,23 +103,26 @@ def _stake_in(tok: Token) -> Token:
         named = _child(tok, "poss")
         if named is not None and named.pos_ == "PROPN":
             return named
+    # "sold its Volvo unit": the unit the noun names
+    if tok.lemma_.lower() in _UNIT_NOUNS and (named := _name_right_before(tok)) is not None:
+        return named
     # "owns 43 percent of Nissan", "sold the last of its shares in X": a counted or
     # named part of the body or of a stake is a stake in it
-    # "sold its Volvo unit": the unit the noun names
-    if tok.lemma_.lower() in _UNIT_NOUNS:
-        named = next(
-            (c for c in tok.children
-             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1),
-            None,
-        )  # fmt: skip
-        if named is not None:
-            return named
     counted = tok.lower_ in _PERCENT_NOUNS and any(c.dep_ == "nummod" for c in tok.children)
     if counted or tok.lower_ in _PART_NOUNS:
         held = _pobj(tok, "of")
         if held is not None:
             return _stake_in(held)
     return tok
+
+
+def _name_right_before(noun: Token) -> Token | None:
+    """The proper name compounded right before ``noun``: 'Volvo' of "its Volvo unit"."""
+    return next(
+        (c for c in noun.children
+         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1),
+        None,
+    )  # fmt: skip
 
 
 def _settled(verb: Token) -> bool:
@@ -220,11 +223,7 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             if parent is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
                 # "Saturn, a General Motors subsidiary": the name before the noun of a
                 # phrase in apposition to the unit's is the parent's.
-                parent = next(
-                    (c for c in reversed(list(tok.children))
-                     if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1),
-                    None,
-                )  # fmt: skip
+                parent = _name_right_before(tok)
             # "X, a subsidiary of Y": the unit is what the noun is in apposition to;
             # "Y's unit X": the name in apposition to the noun, or that the noun
             # modifies ("Y's financing arm X").
