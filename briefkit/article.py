@@ -928,6 +928,8 @@ _STOPWORDS = frozenset(
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 
 
+# Kept: one article asks for the ids of the same names many times.
+@lru_cache(maxsize=1 << 16)
 def slugify(
     text: str,
     max_words: int = 0,

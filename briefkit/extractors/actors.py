@@ -39,7 +39,14 @@ from briefkit.extractors.gazetteer import (
     word_set,
 )
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import conjuncts, doc_text, names_a_company, negated_or_modal
+from briefkit.extractors.nlp import (
+    conjuncts,
+    doc_ents,
+    doc_text,
+    names_a_company,
+    negated_or_modal,
+    tokens,
+)
 from briefkit.extractors.places import classify_place, facility_country
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
@@ -239,6 +246,21 @@ _CALLING = frozenset({"called", "named", "dubbed"})
 _WHEN = frozenset({"DATE", "TIME"})
 
 
+_ENTS_BY_KEY = "briefkit_ents_by_key"
+
+
+def ents_named(doc: Doc, key: str) -> list[Span]:
+    """The model's entities whose lookup key (``normalise_name``) is ``key``, in text
+    order. Built once per ``Doc``: the checks that ask it run once per name, and
+    scanning every entity for each made them cost names times entities."""
+    index: dict[str, list[Span]] | None = doc.user_data.get(_ENTS_BY_KEY)
+    if index is None:
+        index = doc.user_data[_ENTS_BY_KEY] = {}
+        for ent in doc_ents(doc):
+            index.setdefault(normalise_name(ent.text), []).append(ent)
+    return index.get(key, [])
+
+
 def _is_capitalised(tok: Token) -> bool:
     return (tok.is_alpha and tok.text[0].isupper()) or tok.text in {"U.S.", "U.K.", "U.N.", "E.U."}
 
@@ -261,9 +283,9 @@ _FLIGHT = re.compile(r"^(?P<airline>.+?) Flight(?P<number> \d+\w*)?$")
 def _model_names(doc: Doc) -> list[Name]:
     out = []
     lower = _lower_words(doc)
-    names = {e.text for e in doc.ents if e.label_ in _NAME_LABELS}
+    names = {e.text for e in doc_ents(doc) if e.label_ in _NAME_LABELS}
     absorbed: set[int] = set()  # starts of body names a person's name took in
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         label = ent.label_
         if label not in _NAME_LABELS or _place_inside_name(ent):
             continue
@@ -388,7 +410,7 @@ def _without_stray_marks(ent: Span) -> Span | None:
     doc = ent.doc
     if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].ent_iob_ == "B":
         # "the Bay of" + "Biscay": the model's next name is the rest of this one.
-        nxt = next(e for e in doc.ents if e.start == end)
+        nxt = next(e for e in doc_ents(doc) if e.start == end)
         if nxt.label_ in {"GPE", "LOC"} and "\n" not in doc[end - 1].whitespace_:
             end = nxt.end
     cut = False
@@ -510,7 +532,7 @@ def _with_compound_head(ent: Span, label: str) -> Span:
             and doc[t.i + 1].text == ent.text
             and not t.is_sent_start
             and not doc[t.i - 1].is_punct
-            for t in doc
+            for t in tokens(doc)
         )
     # "Lockheed Martin": the model labels the first word a body, the second a person.
     split = prev.ent_type_ == "ORG" and prev.ent_iob_ == "B" and label == "PERSON"
@@ -621,7 +643,9 @@ def _without_epithet(
         f(whole) for f in (gaz.country, gaz.demonym, gaz.city, gaz.world_region, gaz.state)
     ):
         return ent
-    if any(e.text == ent.text and not e[0].is_sent_start for e in doc.ents if e.start != ent.start):
+    if any(
+        e.text == ent.text and not e[0].is_sent_start for e in doc_ents(doc) if e.start != ent.start
+    ):
         return ent
     rest = doc[k + 1 : ent.end]
     if not len(rest):
@@ -654,7 +678,7 @@ def _without_office(ent: Span, text: str) -> str:
 
 def _organization_names(doc: Doc) -> list[Name]:
     """Capitalised sequences ending in an organizational word, which the model often splits."""
-    norp = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
+    norp = {t.i for e in doc_ents(doc) if e.label_ == "NORP" for t in e}
     out: list[Name] = []
     i = 0
     while i < len(doc):
@@ -827,7 +851,7 @@ def _person_after(doc: Doc, start: int, end: int) -> Name | None:
         return None
     # "Karine Jean-Pierre": the run stopped at a hyphen the model's own name runs over.
     own = next(
-        (e for e in doc.ents if e.label_ == "PERSON" and e.start <= rest.end - 1 < e.end), None
+        (e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start <= rest.end - 1 < e.end), None
     )
     if own is not None and own.end > rest.end:
         rest = doc[rest.start : own.end]
@@ -910,7 +934,7 @@ def _product_names(doc: Doc) -> list[Name]:
     """
     out: list[Name] = []
     lower = _lower_words(doc)
-    for tok in doc:
+    for tok in tokens(doc):
         if not _MODEL_TOKEN.match(tok.text) or not tok.text[0].isalnum():
             continue
         if tok.text.isdecimal() and 1800 <= int(tok.text) <= 2100:
@@ -971,7 +995,7 @@ def _moving_names(doc: Doc) -> list[Name]:
     a market index. A name the model reads as a body ("Toyota fell 3%") is its shares'
     owner, typed as the model reads it."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "nsubj" or not tok.text[0].isupper():
             continue
         if tok.lower_ in {"it", "i"} or not tok.text.isalpha():
@@ -1010,7 +1034,7 @@ def _index_names(doc: Doc) -> list[Name]:
     """'the Dow Jones Industrial Average': capitalised words ending in an index word,
     which the model seldom reads as one name."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i == 0:
             continue
         if tok.text in _INDEX_HEADS:
@@ -1120,7 +1144,7 @@ def _product_word(tok: Token) -> bool:
 def _called_names(doc: Doc) -> list[Name]:
     """'a group called Komala': the noun before 'called' says what the name is."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in _CALLING or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
@@ -1149,7 +1173,7 @@ def _apposed_names(doc: Doc) -> list[Name]:
     apposition to a noun that says what it is, before or after it, which the model
     may not have read as a name at all."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.tag_ not in {"NNP", "NNPS"} or not _is_capitalised(tok):
             continue
         head = tok.head if tok.dep_ == "appos" else None
@@ -1187,7 +1211,7 @@ def _names_after_kind_noun(doc: Doc) -> list[Name]:
     at all ("UK" alone, as the country). Only where the model missed the name's
     first word, so that a name it read whole keeps its own reading."""
     out: list[Name] = []
-    for noun in doc:
+    for noun in tokens(doc):
         kind = _kind_of_noun(noun.lemma_.lower()) if noun.is_lower and noun.pos_ == "NOUN" else None
         if kind not in {"organization", "other"} or noun.i == 0 or noun.i + 1 >= len(doc):
             continue
@@ -1557,8 +1581,7 @@ def _maker_and_product(doc: Doc, key: str) -> bool:
     if len(words) < 2:
         return False
     tail = " ".join(words[1:])
-    products = [e for e in doc.ents if e.label_ == "PRODUCT" and normalise_name(e.text) == tail]
-    return bool(products)
+    return any(e.label_ == "PRODUCT" for e in ents_named(doc, tail))
 
 
 # What follows a wire dateline's place: "WASHINGTON (AP) —", "FRANKFURT, Germany".
@@ -1701,8 +1724,8 @@ def _called_its_anywhere(doc: Doc, key: str) -> bool:
     name is left to the full name it shortens, which settles its kind."""
     if len(key.split()) < 2 or key.split()[0] in given_names():
         return False
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or normalise_name(ent.text) != key:
+    for ent in ents_named(doc, key):
+        if ent.label_ != "PERSON":
             continue
         root = ent.root
         if root.dep_ != "nsubj":
@@ -1745,14 +1768,15 @@ def _held_as_a_company(doc: Doc, key: str) -> bool:
     it as an endpoint is lost with it."""
     if " " in key or key in given_names():
         return False
-    longer = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    longer = {
+        w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()
+    }
     if key in longer:
         return False
     return any(
-        e.label_ == "PERSON" and len(e) == 1 and normalise_name(e.text) == key
-        and names_a_company(e.root)
-        for e in doc.ents
-    )  # fmt: skip
+        e.label_ == "PERSON" and len(e) == 1 and names_a_company(e.root)
+        for e in ents_named(doc, key)
+    )
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
@@ -1844,7 +1868,7 @@ def _organization_token(tok: Token, outside: Span) -> bool:
     """A token of a name the model calls an organization that no given name opens."""
     if tok.ent_type_ != "ORG" or outside.start <= tok.i < outside.end:
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
     return ent is not None and not _is_personal_name(ent.text, load_gazetteer())
 
 
@@ -1909,7 +1933,7 @@ def _aged_anywhere(doc: Doc, key: str) -> bool:
 def _people_before(doc: Doc, start: int) -> int:
     """People the model names in the list items before ``start``, each set off by ",",
     "and" or ", and"."""
-    ending = {e.end: e for e in doc.ents}
+    ending = {e.end: e for e in doc_ents(doc)}
     people, k = 0, start
     while k > 1:
         j = k - 1
@@ -1930,7 +1954,7 @@ def _people_before(doc: Doc, start: int) -> int:
 def _people_after(doc: Doc, end: int) -> int:
     """People the model names in the list items after ``end``, each set off by ",",
     "and" or ", and"."""
-    starting = {e.start: e for e in doc.ents}
+    starting = {e.start: e for e in doc_ents(doc)}
     people, k = 0, end
     while k < len(doc):
         j = k
@@ -2062,7 +2086,7 @@ def _site_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
     site. A known place or country among them ("the Ohio plant") is left to the
     model's reading."""
     out: list[Name] = []
-    for noun in doc:
+    for noun in tokens(doc):
         if not noun.is_lower or noun.lemma_.lower() not in SITE_NOUNS or noun.i == 0:
             continue
         start = noun.i
@@ -2095,7 +2119,7 @@ def _campus_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
     campus's city after "at" is one name, which the model reads as the university and
     a city; the city named only inside it is no place (GUIDE §4)."""
     out: list[Name] = []
-    ents = doc.ents
+    ents = doc_ents(doc)
     for k, ent in enumerate(ents[:-1]):
         if ent.label_ != "ORG" or not any(t.text == "University" for t in ent):
             continue
@@ -2145,7 +2169,7 @@ def _with_ordinal(doc: Doc, name: Name) -> Name:
         return name
     if "\n" in ordinal.whitespace_ or not _ends_like_a_body(span[:] if len(span) > 1 else span):
         return name
-    text = doc.text[ordinal.idx : name.end]
+    text = doc_text(doc)[ordinal.idx : name.end]
     return replace(name, start=ordinal.idx, text=text)
 
 
@@ -2191,7 +2215,7 @@ def _camp_names(doc: Doc) -> list[Name]:
     as an organization). Only a stance: a hyphenated pro-/anti-/pan- word or an
     -ist word ("the refugee camp", "a training camp" are places or nothing)."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in _CAMP_NOUNS or tok.i < 1:
             continue
         prev = doc[tok.i - 1]
@@ -2246,7 +2270,7 @@ def _world_region_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
     """'in Europe and Asia Monday': continents the model did not read as names (the
     gazetteer's, capitalised as names are)."""
     out: list[Name] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if not _is_capitalised(tok):
             continue
         for size in (2, 1):
@@ -2776,9 +2800,7 @@ def _listed_with_products(span: Span) -> bool:
 
 def _acts_anywhere(doc: Doc, key: str) -> bool:
     """A mention of the name is a clause's subject, a passive's agent or a possessor."""
-    for ent in doc.ents:
-        if normalise_name(ent.text) != key:
-            continue
+    for ent in ents_named(doc, key):
         tok = ent.root
         if _acts(tok) or tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
             return True
@@ -2795,9 +2817,7 @@ AGENT_VERBS = SPEECH_VERBS | word_set("""
 
 def _agent_anywhere(doc: Doc, key: str) -> bool:
     """A mention of the name is the subject of an agent's verb ("Airbus believes")."""
-    for ent in doc.ents:
-        if normalise_name(ent.text) != key:
-            continue
+    for ent in ents_named(doc, key):
         tok = ent.root
         while tok.dep_ == "conj" and tok.head.i < tok.i:
             tok = tok.head  # "Acme and Foo said": each conjunct is a subject
@@ -3657,9 +3677,9 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
             owners.setdefault(ent.name.split()[-1], []).append(ent)
     taken = {n.key for e in entities if e.kind != "person" for n in e.names}
     # A word the article also writes in lower case is a common noun ("Image:").
-    taken |= {t.text.capitalize() for t in doc if t.is_lower}
+    taken |= {t.text.capitalize() for t in tokens(doc) if t.is_lower}
     covered = SpanIndex((n for e in entities for n in e.names), _bounds)
-    for tok in doc:
+    for tok in tokens(doc):
         people = owners.get(tok.text)
         if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
             continue
@@ -3697,7 +3717,7 @@ def add_possessed_bodies(entities: list[Entity], doc: Doc) -> None:
     are the country's, so two countries' ministries stay two actors.
     """
     index = _Index(entities)
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lemma_.lower() not in BODY_NOUNS:
             continue
         if not tok.is_lower or tok.head.lemma_.lower() not in SPEECH_VERBS:
@@ -4357,7 +4377,7 @@ def _shared_role(span: Span, index: _Index, doc: Doc) -> list[Role]:
         first = first.head.head
     if first.ent_type_ != "PERSON" or first.i > span.start:
         return []
-    head_span = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    head_span = next((e for e in doc_ents(doc) if e.start <= first.i < e.end), None)
     if head_span is None:
         return []
     roles = [r for r in _apposition_roles(head_span, index, doc) if r.plural]
@@ -5289,7 +5309,7 @@ def _common_noun(key: str, doc: Doc) -> bool:
     stems = [word] + [word[: -len(e)] for e in ("'s", "’s", "s") if word.endswith(e)]
     if not any(s in THING_NOUNS for s in stems):
         return False
-    return key.rstrip("'’s").isupper() or any(t.text in stems for t in doc)
+    return key.rstrip("'’s").isupper() or any(t.text in stems for t in tokens(doc))
 
 
 def _used_as_a_noun(doc: Doc, name: Name) -> bool:

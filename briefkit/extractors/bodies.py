@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import given_names
-from briefkit.extractors.nlp import COMPANY_PARTS, joined_word
+from briefkit.extractors.nlp import COMPANY_PARTS, doc_ents, joined_word, tokens
 from briefkit.extractors.types import Name
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def member_body_names(doc: Doc, gaz: Gazetteer, body_heads: frozenset[str]) -> l
     "from", that the model did not read; ``body_heads`` are the last words of a body's
     name ("Party", "Alliance")."""
     out: list[Name] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or len([t for t in ent if t.is_alpha]) < 2:
             continue  # a lone word may be a surname, or the model's guess at a body
         run = _body_after(ent)
@@ -59,7 +59,7 @@ def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
     the model labelled none of the name's words. ``title_words`` are capitalised words
     that open a post, not a name ("the company Chairman ...")."""
     out: list[Name] = []
-    for noun in doc:
+    for noun in tokens(doc):
         if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in body_nouns:
             continue
         if not _opened_by_determiner(noun) or "\n" in noun.whitespace_:
@@ -90,7 +90,7 @@ def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -
     post only a company has (``COMPANY_PARTS``, a "Chief ... Executive/Officer") or
     only a body has (a spokesperson) that a person's name follows."""
     out: list[Name] = []
-    persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    persons = {e.start: e for e in doc_ents(doc) if e.label_ == "PERSON"}
     for i in range(len(doc)):
         post, width = joined_word(doc, i)
         if i + width not in persons or i == 0:
@@ -110,7 +110,7 @@ def company_title_names(doc: Doc, gaz: Gazetteer, title_words: frozenset[str]) -
         if before is not None and before.ent_type_ == "ORG" and before.whitespace_:
             # "Boeing Commercial Airplanes CEO X": the model read only the parent's name;
             # the unit is the whole run (GUIDE §2 rule 9: a unit named by its parent's name)
-            start = next(e.start for e in doc.ents if e.start <= before.i < e.end)
+            start = next(e.start for e in doc_ents(doc) if e.start <= before.i < e.end)
         run = doc[start:opening]
         if _known_place(run.text, gaz):
             continue

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefkit.extractors.nlp import SCHEDULE_VERBS, load_model, parse
+from briefkit.extractors.nlp import SCHEDULE_VERBS, doc_text, load_model, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -452,8 +452,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if _SINCE.search(doc.text, max(0, start - 16), start) or _SAID_ON.search(
-        doc.text, max(0, start - 24), start
+    if _SINCE.search(doc_text(doc), max(0, start - 16), start) or _SAID_ON.search(
+        doc_text(doc), max(0, start - 24), start
     ):
         return "past"
     verb = _governing_verb(span.root)
@@ -487,7 +487,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
             # "has kept the markets closed until Friday", "is suspended until March": a
             # state that lasts until then, and lasts still, ends after the time of writing.
             if tense in ("present", "perfect") and _UNTIL.search(
-                doc.text, max(0, start - 8), start
+                doc_text(doc), max(0, start - 8), start
             ):
                 return "future"
             if tense in ("present", "perfect") and (

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import doc_text
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class Epithets:
             for ref, a in orgs.items()
         }
         counts: dict[str, int] = {}
-        for m in self.mentions.within(0, len(doc.text) + 1):
+        for m in self.mentions.within(0, len(doc_text(doc)) + 1):
             counts[m.ref] = counts.get(m.ref, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         self.main: str | None = None

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import negated_or_modal
+from briefkit.extractors.nlp import negated_or_modal, tokens
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import every_mention
 
@@ -1244,7 +1244,7 @@ def find_figures(article: Article, doc: Doc, entities: Entities) -> list[dict[st
         for fig in _figure(body, doc, span, previous):
             previous = fig
             found.append(fig)
-    found.extend(fig for tok in doc if (fig := _multiplier(doc, tok)) is not None)
+    found.extend(fig for tok in tokens(doc) if (fig := _multiplier(doc, tok)) is not None)
     # "200 iPhone 4 customers", "the FTSE 100 fell": a number that is part of a name is
     # none of the article's figures.
     # So is "the 787" where the article names the Boeing 787.

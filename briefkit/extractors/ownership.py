@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import conjuncts, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doc_text, negated_or_modal, tokens
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _settled(verb: Token) -> bool:
 def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
     """(owner token, owned token, trigger) for every statement of ownership."""
     out: list[tuple[Token, Token, Token]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lemma_.lower()
         # "X took over Y", "Y was taken over by X": a verb of acquiring with its particle
         took_over = lemma == "take" and any(
@@ -448,7 +448,7 @@ def _hyphen_owned(
     name is inside the body's ("Garuda Indonesia"), when the country is an actor."""
     out: list[dict[str, object]] = []
     countries = [a for a in entities.actors if a.kind == "country"]
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ != "owned" or tok.i < 2 or doc[tok.i - 1].text not in {"-", "‑"}:
             continue
         if doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
@@ -496,7 +496,7 @@ def _state_of(
             return found if found[3] == "country" and t.i >= tok.i - 5 else None
         if t.dep_ not in {"det", "poss", "case", "amod", "compound", "punct"}:
             break
-    name = doc.text[owned[0] : owned[1]]
+    name = doc_text(doc)[owned[0] : owned[1]]
     words = f" {name} "
     inside = {
         c.id

@@ -35,7 +35,7 @@ from briefkit.extractors.actors import (
 )
 from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
-from briefkit.extractors.nlp import conjuncts
+from briefkit.extractors.nlp import conjuncts, doc_text, tokens
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -163,9 +163,9 @@ def _body(
     if found is None:
         return None
     start, end, ref, kind, demonym = found
-    if ref == person or tok.doc.text[max(start - 5, 0) : start].lower().endswith(_STANCES):
+    if ref == person or doc_text(tok.doc)[max(start - 5, 0) : start].lower().endswith(_STANCES):
         return None
-    text = tok.doc.text[start:end].lower().split()
+    text = doc_text(tok.doc)[start:end].lower().split()
     if all(w in _OFFICE_MODIFIERS for w in text):
         return None
     if kind in _BODY_KINDS:
@@ -613,7 +613,7 @@ def _named_after(
     if found is None or found[0] != doc[k].idx or found[2] == person or found[4]:
         return None
     start, end, ref, kind, _demonym = found
-    rest = doc.text[end : end + 2]
+    rest = doc_text(doc)[end : end + 2]
     if rest[:1] in {"'", "’"} or rest in {"'s", "’s"}:
         return None  # "X of Italy's la Repubblica": of what the name possesses
     if aside:
@@ -849,7 +849,7 @@ def _listed_members(
     article: Article, doc: Doc, names: _Names, kinds: dict[str, str], epithets: Epithets
 ) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in _MEMBER_NOUNS or tok.pos_ != "NOUN":
             continue
         body = None

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from briefkit.extractors.actors import KIN_NOUNS, ROLE_NOUNS
 from briefkit.extractors.epithets import COMPANY_NOUNS
 from briefkit.extractors.gazetteer import word_set
+from briefkit.extractors.nlp import doc_text
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -410,7 +411,7 @@ class _Speakers:
         # "Ms. Park", "Mr Davies": a title set on the name says which, whatever the
         # pronouns of a sentence that names no one, which may be someone else's.
         titled: dict[str, set[str]] = {}
-        text = self.doc.text
+        text = doc_text(self.doc)
         for s, e, ent in self.spans.overlapping(0, len(text)):
             words = [*text[max(0, s - 6) : s].split()[-1:], *text[s:e].split()[:1]]
             for word in (w.lower().rstrip(".") for w in words):
@@ -457,7 +458,7 @@ class _Speakers:
         """'"...," the 54-year-old said', 'said the 45-year-old': the one person the
         article gives that age ("Mark Delaney, 54,"); else the person the last clause
         was about, as for "he", unless the article gives that one another age."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         sent = verb.sent
         before = _AGE_BEFORE.search(text, sent.start_char, verb.idx)
         after = _AGE_AFTER.match(text, verb.idx + len(verb.text))
@@ -480,7 +481,7 @@ class _Speakers:
     def ages(self) -> dict[str, tuple[Entity, set[str]]]:
         """The ages the text gives people beside their names ("X, 54,", "X (54)",
         "54-year-old X"), by person id."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         out: dict[str, tuple[Entity, set[str]]] = {}
         for s, e, ent in self.spans.overlapping(0, len(text)):
             if ent.kind != "person":
@@ -1253,16 +1254,16 @@ def _attribution_rank(
     if verb.idx >= quote.end:
         # From the attribution's first word: '," Khaled Al-Maeena, editor at ..., said.'
         first = min([verb.idx, *(s.left_edge.idx for s in _subjects(verb) if s.idx > quote.end)])
-        aged = _AGE_BEFORE.search(verb.doc.text, quote.end, verb.idx)
+        aged = _AGE_BEFORE.search(doc_text(verb.doc), quote.end, verb.idx)
         if aged is not None:
             first = min(first, aged.start())  # '," the 54-year-old said', parsed subjectless
         gap = first - quote.end
-        between = verb.doc.text[quote.end : first]  # the doc is the article's prose
+        between = doc_text(verb.doc)[quote.end : first]  # the doc is the article's prose
         nxt = [q for q in quotes.overlapping(verb.idx, verb.idx + _LEADING) if q.start > verb.idx]
         if gap <= _TRAILING and not any(ch.isalnum() for ch in between):
             # '... a dear friend." Jane Doe said "...': a quotation that ends its
             # sentence is not attributed by the verb that opens the next one.
-            ends = verb.doc.text[quote.end - 1 : quote.end] in (".", "…")
+            ends = doc_text(verb.doc)[quote.end - 1 : quote.end] in (".", "…")
             return (3 if ends and _introduces(verb, nxt) else 0), gap
         return (3 if nxt else 2), gap
     return 1, quote.start - verb.idx
@@ -1690,7 +1691,7 @@ def _uttered(doc: Doc, quote: QuoteSpan, tokens: list[Token], quotes: SpanIndex[
     no speech verb there; one that names it ('Quinn said the film "Blue Harbour,"')
     has its verb further away, and one it is called ('to be called "Blue Harbour."')
     no colon or comma between."""
-    text = doc.text
+    text = doc_text(doc)
     if not (text[quote.end : quote.end + 1] == "," or text[quote.end - 1 : quote.end] in ".!?"):
         return False
     # An utterance stands on its own: 'dismissed an "Antennagate," saying' is a word
@@ -1717,10 +1718,12 @@ _SIGNATURE = re.compile(r"[\"”»]?[ \t]*[-–—][ \t]*(?=\w)")
 def _signed(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, Entity | None]:
     """A pull quote signed with a dash and a name ('"..." - Jane Doe'), or with a name
     line and no verb ('"...," Jane Doe, an analyst at Edmunds.')."""
-    sign = _SIGNATURE.match(doc.text, quote.end)
+    sign = _SIGNATURE.match(doc_text(doc), quote.end)
     if sign is None:
         return _name_line(doc, quote, speakers)
-    span = doc.char_span(sign.end(), min(len(doc.text), sign.end() + 60), alignment_mode="expand")
+    span = doc.char_span(
+        sign.end(), min(len(doc_text(doc)), sign.end() + 60), alignment_mode="expand"
+    )
     first = span[0] if span is not None and len(span) else None
     ent = speakers.entity_of(first) if first is not None else None
     if ent is not None and ent.kind == "person":
@@ -1739,7 +1742,7 @@ def _name_line(doc: Doc, quote: QuoteSpan, speakers: _Speakers) -> tuple[bool, E
     quote: a person's name, with at most a description, that ends its sentence or line
     with no verb of its own. A name that goes on to a verb ('"..." Jane Doe smiled')
     is narration, read elsewhere."""
-    text = doc.text
+    text = doc_text(doc)
     lead = _NAME_LINE.match(text, quote.end)
     if lead is None or lead.end() == quote.end:
         return False, None
@@ -1934,7 +1937,7 @@ _GRADED = word_set("""
 def _is_named(doc: Doc, quote: QuoteSpan) -> bool:
     """A short quotation right after a naming participle ("dubbed", "so-called",
     "known as") is a name, not speech."""
-    text = doc.text
+    text = doc_text(doc)
     if len(text[quote.start : quote.end].split()) > _MAX_NAME_WORDS:
         return False
     before = text[max(0, quote.start - 40) : quote.start].rstrip(" \"“”'‘’").lower()

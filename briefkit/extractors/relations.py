@@ -28,7 +28,7 @@ from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import DENIAL_VERBS, clause_frames, named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
-from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal
+from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal, tokens
 from briefkit.extractors.ownership import ownership_relations
 from briefkit.extractors.posts import (
     _CHAIN_EXTRA,
@@ -554,7 +554,7 @@ def _evidence(
 def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
     parties = _Parties(entities)
     out: list[dict[str, object]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         kind = _trigger_kind(tok)
         if kind is None or _denied(tok):
             continue
@@ -643,7 +643,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         """ "he founded X": the one person the text before names (events.py's reading)."""
         return named_antecedent(pronoun, doc, mentions, actors, frozenset({"person"}))
 
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lemma_.lower()
         if tok.lower_ in _HYPHEN_TIES and tok.dep_ in {"amod", "compound"}:
             # "the U.S.-led coalition" leads it; "Iran-backed Hezbollah" backs it

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from briefkit.article import find_names
 from briefkit.extractors.mentions import Mention
+from briefkit.extractors.nlp import doc_text
 from briefkit.extractors.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def every_mention(
     officials", "the iPhone update"): for who acts, that noun is who or what acts. A
     figure's owner is read from such a modifier ("the French Cac index gained 3.1%"),
     so figures ask for them."""
-    text = doc.text
+    text = doc_text(doc)
     names: dict[str, list[str]] = {}
     kind_of: dict[str, Literal["actor", "place"]] = {}
     for entity, kind in [*((a, "actor") for a in actors), *((p, "place") for p in places)]:
