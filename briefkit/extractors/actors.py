@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from briefkit.article import credit_label_end
+from briefkit.article import Article, credit_label_end
 from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
     City,
@@ -55,8 +55,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from spacy.tokens import Doc, Span, Token
-
-    from briefkit.article import Article
 
 # Honorifics that make the next name a person's (abbreviations without the full stop).
 HONORIFICS = word_set(
@@ -2027,6 +2025,45 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     return sorted(typed + _bracketed_acronyms(doc, typed), key=lambda n: n.start)
 
 
+# A wire dateline's place: "HARTFORD, Conn. (AP) —", "KABUL, Afghanistan, July 21
+# (Reuters) -": the city in capitals, then its state or country.
+_DATELINE_PLACE = re.compile(
+    r"(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s+(?P<area>[A-Z][\w.'’ ]*?[\w.]))?(?=\s*(?:,|\(|[—–-]))"
+)
+
+
+def dateline_names(article: Article, gaz: Gazetteer) -> list[Name]:
+    """The places of the article's wire dateline. Article structure keeps the
+    dateline out of the parse (its date is no event's), but the city it was filed
+    from is a place of the story (GUIDE: the whole text is annotated), read here
+    with the gazetteer alone: a city in capitals, and the state or country after it."""
+    out: list[Name] = []
+    for part in article.structure:
+        if part.kind != "dateline":
+            continue
+        m = _DATELINE_PLACE.match(article.text, part.start, part.end)
+        if m is None:
+            continue
+        written = m["city"].strip()
+        city = gaz.city(written.title())
+        if city is not None and written.isupper():
+            start = m.start("city")
+            out.append(Name(start, start + len(written), written, "GPE", "city", 2,
+                            city.name, city.country_iso))  # fmt: skip
+        area = m["area"]
+        if area is None or city is None:
+            continue
+        start = m.start("area")
+        state, country = gaz.state(area), gaz.country(area)
+        if state is not None and state.country_iso == city.country_iso:
+            out.append(Name(start, m.end("area"), area, "GPE", "region", 2, state.name,
+                            state.country_iso))  # fmt: skip
+        elif country is not None and country.iso == city.country_iso:
+            out.append(Name(start, m.end("area"), area, "GPE", "country", 3, country.name,
+                            country.iso))  # fmt: skip
+    return out
+
+
 def _with_model_numbers(names: list[Name], doc: Doc) -> list[Name]:
     """'the iPhone 4', 'the iPad 2': a thing's name that the article writes, more than
     once, with the same small number right after it names that model, wherever it is
@@ -2994,7 +3031,7 @@ def _merge_short_forms(
         kind = _decide_kind(names)
         if kind == "country" or key not in groups:
             continue
-        target = _person_shortened(key, names, kind, full_people)
+        target = _person_shortened(key, names, kind, full_people, doc)
         if target is not None:
             for n in names:
                 n.kind, n.country = "person", None
@@ -3167,8 +3204,24 @@ def _in_order_words(words: list[str], others: list[str]) -> bool:
     return all(w in it for w in words)
 
 
+def _first_bare(doc: Doc | None, word: str, found: int) -> int:
+    """Where the text first writes ``word`` alone, not after a capitalised word (the
+    end of a longer name): the model finds only some such mentions."""
+    if doc is None:
+        return found
+    text = doc_text(doc)
+    for m in re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").finditer(text, 0, found):
+        if not re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
+            return m.start()
+    return found
+
+
 def _person_shortened(
-    key: str, names: list[Name], kind: str, full_people: dict[str, list[Name]]
+    key: str,
+    names: list[Name],
+    kind: str,
+    full_people: dict[str, list[Name]],
+    doc: Doc | None = None,
 ) -> str | None:
     """The full name of the person a one-word name stands for, if the article has one.
 
@@ -3180,7 +3233,15 @@ def _person_shortened(
     if len(key.split()) != 1 or any(n.strength >= 2 and n.kind != "person" for n in names):
         return None
     surnames = [k for k in full_people if k.split()[-1] == key and k != key]
-    if surnames:  # shared by relatives or misspelt: the one named most often
+    if len(surnames) > 1:
+        # Shared by relatives: news gives the relative's full name each time and the
+        # bare surname to the one it introduced first ("Ellen Roe ... Roe pleaded
+        # guilty ... her husband, Dennis Roe"): the one named in full before it.
+        first = _first_bare(doc, names[0].text, min(n.start for n in names))
+        before = [k for k in surnames if min(n.start for n in full_people[k]) < first]
+        if len(before) == 1:
+            return before[0]
+    if surnames:  # misspelt, or every one named before: the one named most often
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
         # "Tim" for Timothy D. Cook, whom the article also names "Tim Cook".
@@ -3679,6 +3740,12 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
     # A word the article also writes in lower case is a common noun ("Image:").
     taken |= {t.text.capitalize() for t in tokens(doc) if t.is_lower}
     covered = SpanIndex((n for e in entities for n in e.names), _bounds)
+    for surname, people in owners.items():
+        # Shared by relatives: the one the bare surname already stands for, if any
+        # ("Ellen Roe ... Roe pleaded guilty ... her husband, Dennis Roe").
+        holders = [e for e in people if any(n.text == surname for n in e.names)]
+        if len(people) > 1 and len(holders) == 1:
+            owners[surname] = holders
     for tok in tokens(doc):
         people = owners.get(tok.text)
         if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
@@ -4686,22 +4753,29 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
         if lo == 0 or named:
             break
         lo = _sent_start(doc, lo - 1)
-    floor = doc[lo].idx
-    mentions = sorted(
-        ((n.start, e) for e in people if e is not holder for n in e.names
-         if floor <= n.start < tok.idx),
-        key=lambda m: -m[0],
-    )  # fmt: skip
     pronouns = _MALE if want == "m" else _FEMALE
-    for start, person in mentions:
-        gender = person_gender(person, doc)
-        if gender is None:
-            return None
-        if gender == want:
-            # "He is survived by a son, Tom. His brother, ...": a pronoun of that gender
-            # before the nearest such person, in reach, is someone else's: two fit.
-            before = [t for t in doc[lo : tok.i] if t.idx < start and t.lower_ in pronouns]
-            return None if before else person
+    for _ in range(_KIN_REACH + 1):
+        floor = doc[lo].idx
+        mentions = sorted(
+            ((n.start, e) for e in people if e is not holder for n in e.names
+             if floor <= n.start < tok.idx),
+            key=lambda m: -m[0],
+        )  # fmt: skip
+        for start, person in mentions:
+            gender = person_gender(person, doc)
+            if gender is None:
+                return None
+            if gender == want:
+                # "He is survived by a son, Tom. His brother, ...": a pronoun of that
+                # gender before the nearest such person, in reach, is someone else's.
+                before = [t for t in doc[lo : tok.i] if t.idx < start and t.lower_ in pronouns]
+                return None if before else person
+        # "Ann Roe was sentenced. Prosecutors said she paid her husband, Tom Roe. Her
+        # lawyer ...": no one of that gender is named in reach, but a pronoun of it
+        # is, which speaks of someone further back; look one sentence further.
+        if lo == 0 or not any(t.lower_ in pronouns for t in doc[lo : tok.i]):
+            break
+        lo = _sent_start(doc, lo - 1)
     return None
 
 
@@ -5017,7 +5091,8 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    entities = [e for e in build_entities(read_names(doc, gaz), gaz, doc) if not _unfounded(e, doc)]
+    names = sorted(read_names(doc, gaz) + dateline_names(article, gaz), key=lambda n: n.start)
+    entities = [e for e in build_entities(names, gaz, doc) if not _unfounded(e, doc)]
     entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))
     entities = _with_relatives_apart(entities, doc)

@@ -2113,6 +2113,9 @@ def _measured_against(root: Token, sent: Span) -> bool:
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _THING_PRONOUNS = frozenset({"it"})
 _RELATIVES = frozenset({"which", "who", "that"})
+# A subject pronoun and the other cases of the same one: "she ... Her attorney". Not
+# "its": "It has to be ..." in a quote is no antecedent of the "its" after it.
+_PRONOUN_CASES = {"his": "he", "him": "he", "her": "she"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -2330,7 +2333,8 @@ def named_antecedent(
             continue
         # "It remains the largest carmaker. It currently produces ...": so does "it".
         chained = _PERSON_PRONOUNS | _THING_PRONOUNS
-        if tok.lower_ == pronoun.lower_ and tok.lower_ in chained and depth < 4:
+        same = _PRONOUN_CASES.get(pronoun.lower_, pronoun.lower_)
+        if tok.lower_ == same and tok.lower_ in chained and depth < 4:
             ref = named_antecedent(tok, doc, index, actors, kinds, depth + 1)
             if ref is not None:
                 return ref
