@@ -52,7 +52,7 @@ from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import PLACE_KINDS, Entities, Entity, Name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from spacy.tokens import Doc, Span, Token
 
@@ -1494,7 +1494,15 @@ def _unplaced_region(ent: Entity, doc: Doc) -> bool:
         return False
     if not all(n.strength == 0 and n.label in {"GPE", "LOC"} for n in ent.names):
         return False
+    # "a former Hartford County treasurer": the name's own last word says what
+    # kind of place it is, wherever it is written.
+    if any(n.text.split()[-1] in _ADMINISTRATIVE_TAILS for n in ent.names if n.text.split()):
+        return False
     return not _written_as_place(ent, doc)
+
+
+# Last words of the names of a state's parts: "Orange County", "Hebei Province".
+_ADMINISTRATIVE_TAILS = word_set("County Province Prefecture Oblast Governorate Parish")
 
 
 def unplace_unsupported_cities(entities: list[Entity], doc: Doc) -> None:
@@ -3885,6 +3893,49 @@ def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
     return index.preceding(tok.idx, floor, _AFFILIATION_KINDS)
 
 
+# The nouns that stand for a place named before ("the country's president"), and
+# the kinds of place each may stand for.
+PLACE_NOUNS: dict[str, frozenset[str]] = {
+    "country": frozenset({"country"}), "nation": frozenset({"country"}),
+    "city": frozenset({"city"}), "capital": frozenset({"city"}), "town": frozenset({"city"}),
+    "state": frozenset({"region"}), "county": frozenset({"region"}),
+    "province": frozenset({"region"}),
+}  # fmt: skip
+
+# How many sentences before its own "the country" may look back.
+_PLACE_NOUN_REACH = 2
+
+
+def place_noun_floor(tok: Token) -> int:
+    """The offset "the country" at ``tok`` looks back to: its sentence and the two before."""
+    doc = tok.doc
+    first = _sent_start(doc, tok.i)
+    for _ in range(_PLACE_NOUN_REACH):
+        if first == 0:
+            break
+        first = _sent_start(doc, first - 1)
+    return doc[first].idx
+
+
+def place_noun_referent(tok: Token, earlier: Iterable[tuple[str, str]]) -> str | None:
+    """'Protests spread across Kenya. The country's president, ...': the one place of
+    the kind "the country" (or "the city", "the county") names among ``earlier``
+    (ids and kinds of the mentions in reach); none when two such places are in reach."""
+    kinds = PLACE_NOUNS.get(tok.lower_)
+    if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    refs = {ref for ref, kind in earlier if kind in kinds}
+    return refs.pop() if len(refs) == 1 else None
+
+
+def _place_noun_entity(tok: Token, index: _Index) -> Entity | None:
+    """The country "the country's" stands for, as an affiliation."""
+    earlier = [e for _s, _e, e in index.spans.before(tok.idx, place_noun_floor(tok))]
+    ref = place_noun_referent(tok, ((e.id, e.kind) for e in earlier))
+    found = next((e for e in earlier if e.id == ref), None)
+    return found if found is not None and found.kind in _AFFILIATION_KINDS else None
+
+
 def _role_nouns(span: Span) -> list[Token]:
     """Role nouns in apposition to the name, before it ("Iran's president, X") or after."""
     root = span.root
@@ -3982,7 +4033,7 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
             affiliation = affiliation or (
                 _resolve_possessive(child, index, doc)
                 if child.lower_ in PRONOUNS_GROUP
-                else _token_entity(child, index)
+                else _token_entity(child, index) or _place_noun_entity(child, index)
             )
         elif child.dep_ in {"amod", "compound", "nmod"}:
             ent = _token_entity(child, index)
@@ -4182,6 +4233,8 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
             if owner is not None and owner.kind in _AFFILIATION_KINDS:
                 affiliation = owner
                 left = next(n.start for n in owner.names if n.start <= doc[j - 1].idx < n.end)
+            elif owner is None and (place := _place_noun_entity(doc[j - 1], index)) is not None:
+                affiliation, left = place, doc[j - 1].left_edge.idx  # "the country's"
             break
         ent, stop = _chain_affiliation(tok, head, index, doc)
         if stop:

@@ -32,6 +32,8 @@ from briefkit.extractors.actors import (
     SPEECH_VERBS,
     TITLE_WORDS,
     _pronoun_person,
+    place_noun_floor,
+    place_noun_referent,
 )
 from briefkit.extractors.epithets import COMPANY_NOUNS, Epithets, is_epithet
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
@@ -400,6 +402,12 @@ def _body_of_noun(
             other = _pronoun_person(tok, holder, people, tok.doc) if holder else None
             if other is not None:
                 return other.id, tok.idx, tok.idx + len(tok.text)
+    for tok in possessors:
+        # "The country's president, X": the one country named in reach.
+        earlier = ((m[2], m[3]) for m in names.index.before(tok.idx, place_noun_floor(tok)))
+        if names.at(tok) is None and (ref := place_noun_referent(tok, earlier)) is not None:
+            det = next(c for c in tok.children if c.dep_ == "det")
+            return ref, det.idx, tok.idx + len(tok.text)
     if possessors and all(names.at(t) is None for t in possessors):
         return None  # "the Afghan team's coach": the post is the unnamed possessor's
     modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in _MODIFIERS]

@@ -2032,3 +2032,19 @@ def test_a_wire_datelines_city_and_state_are_places() -> None:
     # a dash after a name that is no city is not a dateline's place
     article = parse_article("Budget\n\nSMITH — The Senate passed a budget bill on Friday.\n")
     assert not resolve_entities(article, load_model()(article.prose)).places
+
+
+def test_the_country_before_a_post_is_the_one_country_named_in_reach() -> None:
+    actors = _actors(
+        "Protests spread across Kenya on Monday. The country's foreign minister Musalia "
+        "Mudavadi said the talks would resume. Olaf Brandt, the country's trade minister, "
+        "agreed."
+    )
+    assert actors["musalia-mudavadi"]["role"] == "foreign minister of Kenya"
+    assert str(actors["olaf-brandt"]["role"]).lower() == "trade minister of kenya"
+    # two countries in reach: "the country" could be either, so no guess
+    actors = _actors(
+        "Kenya and Uganda signed a deal on Monday. The country's president, William Ruto, "
+        "called for calm."
+    )
+    assert actors["william-ruto"]["role"] == "President"

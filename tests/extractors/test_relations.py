@@ -1579,3 +1579,27 @@ def test_a_unit_sold_is_the_buyers_and_was_the_sellers() -> None:
     assert ("kelvar-motors", "volvo", False) not in got
     # a sale only planned leaves the unit its owner's
     assert ("dunmore-group", "opel", False) in got
+
+
+def test_the_city_or_county_before_a_post_is_the_place_named_in_reach() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Voters in Chicago went to the polls. The city's mayor, Brandon Johnson, said "
+                "turnout was high. Floods hit Hartford County on Monday. The county's "
+                "treasurer, Rafael Ortiz, said the fund was safe."
+            )
+        )
+    )
+    assert ("brandon-johnson", "role", "chicago") in triples
+    assert ("rafael-ortiz", "role", "hartford-county") in triples
+    # the city named three sentences back is out of reach
+    far = _triples(
+        _relations(
+            parse_article(
+                "Voters in Chicago went to the polls. Turnout was high. Lines were long. "
+                "Rain fell. The city's mayor, Brandon Johnson, was pleased."
+            )
+        )
+    )
+    assert not [t for t in far if t[0] == "brandon-johnson"]
