@@ -14,11 +14,12 @@ keywords, never by names, and ``Article.prose`` is the body with them blanked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
+
+from anyascii import anyascii
 
 from briefkit.errors import BriefkitError, Problem
 from briefkit.files import read_capped
@@ -938,7 +939,8 @@ def slugify(
 ) -> str:
     """An id of lowercase ASCII letters, digits and single hyphens: briefkit's one policy.
 
-    Accents fold ("São Paulo" -> ``sao-paulo``), a possessive goes ("Iran’s" ->
+    Letters fold to ASCII ("São Paulo" -> ``sao-paulo``, "Tromsø" -> ``tromso``, other
+    scripts by transliteration: "Москва" -> ``moskva``), a possessive goes ("Iran’s" ->
     ``iran``), any other run of characters that are not letters or digits is one
     hyphen ("O’Leary" -> ``o-leary``, "Côte d’Ivoire" -> ``cote-d-ivoire``). With
     ``max_words``, the first words; with ``drop_stopwords``, without "the", "of"...
@@ -947,8 +949,7 @@ def slugify(
     """
     # An apostrophe would fold to nothing and join its words ("d’Ivoire"): a space first.
     spaced = re.sub(r"['’‘]", " ", _POSSESSIVE.sub("", text))
-    folded = unicodedata.normalize("NFKD", spaced)
-    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode("ascii").lower())
+    words = re.findall(r"[a-z0-9]+", anyascii(spaced).lower())
     if drop_stopwords:
         words = [w for w in words if w not in _STOPWORDS] or words
     if max_words:

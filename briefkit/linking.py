@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from anyascii import anyascii
 
 from briefkit.model import FACT_KINDS
 
@@ -72,7 +73,7 @@ class Linked:
 def name_key(name: str) -> str:
     """A name as linking compares it: case, accents, "the" and possessives aside."""
     name = name.replace("’", "'")
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = anyascii(name)  # as ids fold: "Tromsø" and "Tromso" are one name
     folded = re.sub(r"['’]s?$", "", folded.strip().casefold())
     folded = re.sub(r"^the\s+", "", folded)
     return " ".join(re.findall(r"[a-z0-9]+", folded))

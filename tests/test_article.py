@@ -73,6 +73,10 @@ def test_slugify_is_the_one_id_policy() -> None:
     assert slugify("O'Leary") == slugify("O’Leary") == "o-leary"
     assert slugify("Côte d’Ivoire") == "cote-d-ivoire"
     assert slugify("São Paulo") == "sao-paulo"
+    # Letters with no accent to drop, and other scripts, fold to ASCII, not to nothing.
+    assert slugify("Tromsø") == "tromso"
+    assert slugify("Łódź") == "lodz"
+    assert slugify("Москва") == "moskva"
     assert slugify("The Fall of the Wall", max_words=3, drop_stopwords=True) == "fall-wall"
     assert slugify("talks of the", end_on=frozenset({"of", "the"})) == "talks"
 

@@ -37,6 +37,7 @@ def test_names_compare_without_case_accents_articles_or_possessives() -> None:
     assert name_key("The United States") == name_key("united states")
     assert name_key("Iran’s") == "iran"
     assert name_key("São Tomé") == "sao tome"
+    assert name_key("Tromsø") == name_key("Tromso")
 
 
 def test_an_alias_match_of_the_same_kind_takes_the_known_id_everywhere() -> None:

@@ -1284,6 +1284,43 @@ def _with_honorific(doc: Doc, name: Name) -> Name:
     return name
 
 
+# Given names that are also English function words, which the tagger reads as the
+# word: "married Per Solberg", "said Will Hurd", "Can Dündar". Other function words
+# capitalised mid-sentence are a title's ("Voyage To Mars", "The Katherinator").
+_GIVEN_FUNCTION_WORDS = frozenset({"Per", "Will", "May", "Can"})
+
+
+def _with_given_word(doc: Doc, name: Name) -> Name:
+    """'married Per Solberg': a one-word person's name after a given name that is
+    also a function word, mid-sentence, which the model read as the word. Not in a
+    line written in title case (a headline's "Will Clinton Win?")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if name.label != "PERSON" or span is None or len(span) != 1 or span.start == 0:
+        return name
+    prev = doc[span.start - 1]
+    if (
+        prev.is_sent_start
+        or prev.text not in _GIVEN_FUNCTION_WORDS
+        or prev.ent_type_
+        or "\n" in prev.whitespace_
+        or _title_case_line(doc, prev)
+    ):
+        return name
+    name.start = prev.idx
+    name.text = doc_text(doc)[name.start : name.end]
+    name.kind, name.strength = "person", max(name.strength, 1)
+    return name
+
+
+def _title_case_line(doc: Doc, tok: Token) -> bool:
+    """Most words of ``tok``'s line are capitalised: a headline or a heading."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end >= 0 else len(text)])
+    return len(words) > 1 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
 def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
     """'Spokeswoman Sandy Smith' read as one name: the title goes, the person stays."""
     i = span.start
@@ -2023,7 +2060,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         label_end = credit_label_end(text, name.start)
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
-        name = _with_honorific(doc, _airline_of(doc, name, gaz))
+        name = _with_honorific(doc, _with_given_word(doc, _airline_of(doc, name, gaz)))
         name = _with_ordinal(doc, _without_title_opening(doc, name))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.key:
@@ -3994,14 +4031,25 @@ def _post_above_name(head: Token) -> Token | None:
     return None
 
 
+# Endings of nouns for what a person does: "a jazz pianist", "an oceanographer", "a
+# statistician", "a mountaineer", "a fisherman", "a silversmith", "a shipwright".
+_OCCUPATION_ENDINGS = ("ist", "grapher", "ician", "eer", "man", "woman", "smith", "wright")
+
+
 def _is_role_noun(noun: Token) -> bool:
-    """A role noun, or an occupation in -ist ("a jazz pianist", "an economist")."""
+    """A role noun, or an occupation by its ending ("a jazz pianist", "an economist",
+    "an oceanographer")."""
     if _hyphened_post(noun):
         return True
     lemma = noun.lemma_.lower()
     if lemma in ROLE_NOUNS:
         return True
-    return noun.is_lower and noun.pos_ == "NOUN" and len(lemma) >= 7 and lemma.endswith("ist")
+    return (
+        noun.is_lower
+        and noun.pos_ == "NOUN"
+        and len(lemma) >= 7
+        and lemma.endswith(_OCCUPATION_ENDINGS)
+    )
 
 
 def _set_off(span: Span, noun: Token) -> bool:

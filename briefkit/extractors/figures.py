@@ -720,7 +720,30 @@ def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | N
         and doc[num.i + 2].lower_ == "old"
     ):
         return num.i + 3, []
+    closed = nxt is None or nxt.text in {".", ",", ";"} or nxt.is_space
+    if closed and prev is not None and num.dep_ == "attr" and prev.lemma_ == "be":
+        # "He died on Monday. He was 91.": a bare number a person is, is an age.
+        subject = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (
+            subject.lower_ in _PERSON_SUBJECTS or subject.ent_type_ == "PERSON"
+        ):
+            return num.i + 1, [subject]
+    if (
+        closed
+        and prev is not None
+        and prev.lower_ == "at"
+        and num.dep_ == "pobj"
+        and prev.head.lemma_ in _AGE_AT_VERBS
+    ):
+        # "died on Monday at 91", "retired at 65": the age of the verb's subject.
+        subject = next((c for c in prev.head.children if c.dep_ == "nsubj"), None)
+        return num.i + 1, [subject] if subject is not None else []
     return None
+
+
+_PERSON_SUBJECTS = frozenset({"he", "she"})
+# Verbs whose "at N" is the subject's age then.
+_AGE_AT_VERBS = frozenset({"die", "retire"})
 
 
 def _fraction(doc: Doc, tok: Token) -> tuple[float, int, int, Token | None] | None:

@@ -2048,3 +2048,13 @@ def test_the_country_before_a_post_is_the_one_country_named_in_reach() -> None:
         "called for calm."
     )
     assert actors["william-ruto"]["role"] == "President"
+
+
+def test_a_given_name_the_model_read_as_a_word_and_occupations_by_their_ending() -> None:
+    actors = _actors(
+        "Ann Holt, an oceanographer, died on Monday. In 1960 she married Per Solberg, "
+        "who died in 2015. Tom Reyes, a fisherman from Maine, spoke at the service."
+    )
+    assert "per-solberg" in actors
+    assert actors["ann-holt"]["role"] == "Oceanographer"
+    assert actors["tom-reyes"]["role"] == "Fisherman"

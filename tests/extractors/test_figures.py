@@ -492,3 +492,18 @@ def test_the_number_of_a_model_the_article_names_is_no_figure() -> None:
     got = {f["value"] for f in _figures(parse_article(text))}
     assert 787 not in got
     assert {50, 20, 237} <= got
+
+
+def test_an_age_written_as_what_a_person_was_or_died_at() -> None:
+    # Obituary style: "She was 88." after the death, "died ... at 91".
+    figures = _figures(
+        parse_article(
+            "Ann Holt, a pianist, died on Monday at her home in Oslo. She was 88. "
+            "Tom Reyes died on Tuesday at 91."
+        )
+    )
+    ages = {(f["value"], f["unit"], tuple(f.get("about") or ())) for f in figures}
+    assert (88, "years old", ("ann-holt",)) in ages
+    assert (91, "years old", ("tom-reyes",)) in ages
+    # a thing's number after "was" is no age
+    assert not _figures(parse_article("The plant opened in 1990. The score was 88."))

@@ -1603,3 +1603,15 @@ def test_the_city_or_county_before_a_post_is_the_place_named_in_reach() -> None:
         )
     )
     assert not [t for t in far if t[0] == "brandon-johnson"]
+
+
+def test_the_institute_is_the_institute_named_before() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Ann Holt joined the Norwegian Polar Institute in 1962. Lars Eriksen, a "
+                "former director of the institute, praised her."
+            )
+        )
+    )
+    assert ("lars-eriksen", "role", "norwegian-polar-institute") in triples
