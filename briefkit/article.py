@@ -340,6 +340,10 @@ class Article:
         return None
 
 
+# One letter, or letters each with its full stop ("j.d.", "e.u."): initials.
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.?")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentence spans."""
     end = len(text) if end is None else end
@@ -349,8 +353,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if m.group("end") == "." and not m.group("close"):
             before = _LAST_WORD.search(text, cur, m.start())
             word = before.group(1).lower() if before else ""
-            # "U.S." and "Mr." do not end sentences; neither does an initial ("John F.").
-            if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            # "U.S." and "Mr." do not end sentences; neither do initials ("John F.",
+            # "J.D. Vance").
+            if word.rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word):
                 continue
         boundary = m.start("space")
         spans.append((cur, boundary))

@@ -34,6 +34,12 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
         "“It went well,” he said.",
         "Then he left.",
     ]
+    # initials are not a sentence's end: the quote after keeps its speaker
+    text = "He wrote it with Senator J.D. Vance, a Republican. It passed."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "He wrote it with Senator J.D. Vance, a Republican.",
+        "It passed.",
+    ]
 
 
 def test_sentence_at_finds_the_holding_sentence() -> None:

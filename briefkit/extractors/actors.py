@@ -135,7 +135,7 @@ ORG_NOUNS = word_set("""
     office commission authority body federation league club team band label studio
     chamber fund tribunal service bureau lab laboratory center centre school college
     consortium cartel gang network subsidiary insurer lender automaker operator provider
-    division unit utility
+    division unit utility railroad railway
     """)
 
 # Capitalised words that end an organization's name ("... Chamber of Commerce").

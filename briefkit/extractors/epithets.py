@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # automaker" refer back to. The one list quotes, relations and ties read.
 COMPANY_NOUNS = word_set("""
     company firm corporation automaker carmaker manufacturer maker airline carrier bank
-    lender insurer retailer conglomerate giant startup chain utility
+    lender insurer retailer conglomerate giant startup chain utility railroad railway
     """)
 AGENCY_NOUNS = word_set("agency department ministry administration commission regulator bureau")
 # Nouns that fit any organization: the category is in the name or nowhere.

@@ -2058,3 +2058,8 @@ def test_a_given_name_the_model_read_as_a_word_and_occupations_by_their_ending()
     assert "per-solberg" in actors
     assert actors["ann-holt"]["role"] == "Oceanographer"
     assert actors["tom-reyes"]["role"] == "Fisherman"
+
+
+def test_a_name_in_apposition_to_the_railroad_is_a_company() -> None:
+    actors = _actors("The railroad, Norfolk Southern, said in a statement that it would pay.")
+    assert actors["norfolk-southern"]["kind"] == "organization"

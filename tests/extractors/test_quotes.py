@@ -1311,3 +1311,11 @@ def test_a_quoted_word_that_modifies_the_noun_after_it_is_a_term() -> None:
     # A word said aloud is still a quote.
     said = _quotes('Asked about the plan, Jane Okafor said: "Nonsense."\n')
     assert [q["text"] for q in said] == ["Nonsense."]
+
+
+def test_a_sentence_quoted_after_an_attribution_with_initials_keeps_its_speaker() -> None:
+    quotes = _quotes(
+        '"They deserve action," said Senator Sherrod Brown, who wrote the bill with '
+        'Senator J.D. Vance, a Republican. "This is not a partisan issue."\n'
+    )
+    assert [q.get("speaker") for q in quotes] == ["sherrod-brown", "sherrod-brown"]
