@@ -1644,6 +1644,22 @@ def _dateline_city(doc: Doc, name: Name, gaz: Gazetteer) -> City | None:
     return gaz.city(name.text)
 
 
+# Nouns for a ship, written right before its name.
+_VESSEL_NOUNS = word_set("""
+    ship vessel tanker freighter frigate destroyer submarine yacht ferry warship cruiser
+    trawler icebreaker liner
+    """)
+
+
+def _after_vessel_noun(doc: Doc, name: Name) -> Token | None:
+    """The ship noun written right before the name, if any."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or span.start == 0 or name.label not in {"PERSON", "ORG", "GPE"}:
+        return None
+    prev = doc[span.start - 1]
+    return prev if prev.is_lower and prev.lemma_.lower() in _VESSEL_NOUNS else None
+
+
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
     key = normalise_name(name.text)
@@ -1651,6 +1667,15 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     dateline = _dateline_city(doc, name, gaz) if name.label != "PERSON" else None
     if dateline is not None:
         name.kind, name.strength, name.country = "city", 2, dateline.country_iso
+        return name
+    vessel = _after_vessel_noun(doc, name)
+    if vessel is not None:
+        # "the survey vessel Oruc Reis": a ship the model read as a person; a vehicle
+        # is a thing, and a facility where it is only where someone is ("aboard the
+        # ship Freewinds", GUIDE §2, §4).
+        held = vessel if vessel.dep_ != "compound" else vessel.head  # "the ship Freewinds"
+        where = held.dep_ == "pobj" and held.head.lower_ in {"aboard", "on", "onto", "in"}
+        name.kind, name.strength = ("facility" if where else "other"), 2
         return name
     # "Castlefrank Road": a building's or a street's head word outweighs the model's
     # person label, which it gives to any unknown capitalised pair.
@@ -3932,7 +3957,7 @@ def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
 
 # The nouns that stand for a place named before ("the country's president"), and
 # the kinds of place each may stand for.
-PLACE_NOUNS: dict[str, frozenset[str]] = {
+_PLACE_NOUN_KINDS: dict[str, frozenset[str]] = {
     "country": frozenset({"country"}), "nation": frozenset({"country"}),
     "city": frozenset({"city"}), "capital": frozenset({"city"}), "town": frozenset({"city"}),
     "state": frozenset({"region"}), "county": frozenset({"region"}),
@@ -3958,7 +3983,7 @@ def place_noun_referent(tok: Token, earlier: Iterable[tuple[str, str]]) -> str |
     """'Protests spread across Kenya. The country's president, ...': the one place of
     the kind "the country" (or "the city", "the county") names among ``earlier``
     (ids and kinds of the mentions in reach); none when two such places are in reach."""
-    kinds = PLACE_NOUNS.get(tok.lower_)
+    kinds = _PLACE_NOUN_KINDS.get(tok.lower_)
     if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     refs = {ref for ref, kind in earlier if kind in kinds}

@@ -3373,8 +3373,10 @@ def _complements(verb: Token, skip: set[int]) -> list[list[Token]]:
     if not kept:
         # A manner adverb is the predicate of a verb with nothing else after it:
         # "markets performed particularly badly", not "markets perform".
+        # So is an adverb that heads a phrase: "came close to armed conflict".
         manner = [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i
-                  and c.lower_.endswith("ly") and c.i not in skip]  # fmt: skip
+                  and c.i not in skip and (c.lower_.endswith("ly")
+                  or any(g.dep_ == "prep" and g.i > c.i for g in c.children))]  # fmt: skip
         if manner:
             kept = [[t for t in manner[0].subtree if t.i not in skip]]
     return kept

@@ -562,7 +562,9 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
         if first and not second and kind != "mediator" and _names_counterpart(tok):
             other = _nearest_other(tok, first, parties)
             second = [other] if other else []
-        elif second and not first:
+        elif second and not first and kind != "mediator":
+            # No mediator named as one: the nearest name is a guess ("German Chancellor
+            # Angela Merkel has tried to mediate" is no mediation of hers by Germany).
             other = _nearest_other(tok, second, parties)
             first = [other] if other else []
         for a in first if kind == "mediator" else first[:1]:

@@ -2063,3 +2063,11 @@ def test_a_given_name_the_model_read_as_a_word_and_occupations_by_their_ending()
 def test_a_name_in_apposition_to_the_railroad_is_a_company() -> None:
     actors = _actors("The railroad, Norfolk Southern, said in a statement that it would pay.")
     assert actors["norfolk-southern"]["kind"] == "organization"
+
+
+def test_a_ship_named_after_its_noun_is_a_thing_or_where_someone_is() -> None:
+    actors = _actors("Turkey sent the survey vessel Oruc Reis into waters claimed by Greece.")
+    assert actors["oruc-reis"]["kind"] == "other"
+    article = parse_article("He lived aboard the ship Freewinds for a year.")
+    entities = resolve_entities(article, load_model()(article.prose))
+    assert [(p.id, p.kind) for p in entities.places] == [("freewinds", "facility")]

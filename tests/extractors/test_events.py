@@ -550,12 +550,15 @@ def test_a_complement_clause_or_manner_adverb_stays(nlp: Language) -> None:
     # A summary is a whole clause: not "Brackwell admits" or "Markets perform".
     text = (
         "Brackwell admitted on Tuesday that the loss could grow. "
-        "Northern markets performed particularly badly on Tuesday."
+        "Northern markets performed particularly badly on Tuesday. "
+        "The two countries came close to armed conflict in August."
     )
     _, events = events_of(nlp, text)
     whats = [e["what"] for e in events]
     assert whats[0].startswith("Brackwell admits that the loss could grow")
     assert whats[1].startswith("Northern markets perform particularly badly")
+    # an adverb heading a phrase is the predicate too: not "The two countries come"
+    assert whats[2].startswith("The two countries come close to armed conflict")
 
 
 def test_a_happening_verb_needs_a_happening_antecedent(nlp: Language) -> None:

@@ -1615,3 +1615,15 @@ def test_the_institute_is_the_institute_named_before() -> None:
         )
     )
     assert ("lars-eriksen", "role", "norwegian-polar-institute") in triples
+
+
+def test_no_mediation_where_no_mediator_and_parties_are_named_as_such() -> None:
+    # Merkel "tried to mediate" between parties the sentence does not name: her own
+    # country is no party, and no nearby name is a guessed mediator.
+    relations = _relations(
+        parse_article(
+            "The European Union has threatened sanctions against Ankara, and German "
+            "Chancellor Angela Merkel has tried to mediate."
+        )
+    )
+    assert not [r for r in relations if r["kind"] == "mediator"]
