@@ -85,6 +85,7 @@ def is_epithet(tok: Token) -> bool:
     dets = [c for c in tok.children if c.dep_ == "det"]
     if len(dets) != 1 or dets[0].lower_ != "the":
         return False
+    based = any(c.lower_ == "based" and c.dep_ == "amod" for c in tok.children)
     for child in tok.children:
         if child.i > tok.i:
             if child.dep_ in {"appos", "relcl"} or (
@@ -105,10 +106,16 @@ def is_epithet(tok: Token) -> bool:
             and not list(child.children)
         ):
             continue
-        # A demonym keeps it the same body ("the German company"); any other word
-        # before the noun may pick out another one.
-        if not (child.dep_ == "amod" and child.is_title and child.pos_ in {"ADJ", "PROPN"}):
-            return False
+        # A demonym keeps it the same body ("the German company"); so does where it is
+        # based ("the Detroit-based automaker", "the Tempe, Arizona-based company").
+        # Any other word before the noun may pick out another one.
+        if child.dep_ == "amod" and child.is_title and child.pos_ in {"ADJ", "PROPN"}:
+            continue
+        if (child.lower_ == "based" and child.dep_ == "amod") or (
+            child.dep_ in {"nmod", "compound"} and child.pos_ == "PROPN" and based
+        ):
+            continue
+        return False
     return True
 
 

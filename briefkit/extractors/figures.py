@@ -939,11 +939,34 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
             # A number may be the subject's name: "the Standard & Poor's 500 plunged"
             if subj is not None and subj.pos_ in {"PROPN", "PRON", "NOUN", "NUM"}:
                 owners[:0] = _named_parts(subj)
+            reporter = _reporting_body(tok, subj)
+            if reporter is not None:
+                owners.extend(_named_parts(reporter))
             break
         if tok.pos_ == "NOUN" and tok is not noun:
             # "GM's loss of $6 billion": the noun the figure is the object of
             owners.extend(c for c in tok.children if c.dep_ == "poss")
     return owners
+
+
+# A company's own results, which it reports of itself ("The company said net income
+# was $48 million"): the reporter is whose they are when nothing else is said.
+_RESULT_NOUNS = word_set("""
+    income revenue revenues profit profits loss losses sales earnings turnover
+    """)
+_REPORTING_VERBS = word_set("say report announce post forecast expect")
+
+
+def _reporting_body(clause: Token, subject: Token | None) -> Token | None:
+    """The subject of the verb that reports ``clause``, when ``subject`` is one of a
+    company's results with no owner of its own ("The company said net income was")."""
+    if subject is None or subject.lemma_.lower() not in _RESULT_NOUNS:
+        return None
+    if any(c.dep_ == "poss" for c in subject.children) or clause.dep_ != "ccomp":
+        return None
+    if clause.head.lemma_.lower() not in _REPORTING_VERBS:
+        return None
+    return _clause_subject(clause.head)
 
 
 def _is_fraction_word(doc: Doc, tok: Token) -> bool:

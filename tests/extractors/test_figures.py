@@ -507,3 +507,18 @@ def test_an_age_written_as_what_a_person_was_or_died_at() -> None:
     assert (91, "years old", ("tom-reyes",)) in ages
     # a thing's number after "was" is no age
     assert not _figures(parse_article("The plant opened in 1990. The score was 88."))
+
+
+def test_a_companys_results_it_reports_are_its_own() -> None:
+    # "the Tempe, Arizona-based company" is the company named before, and the net
+    # income it reports, with no owner of its own, is that company's.
+    figures = _figures(
+        parse_article(
+            "Shares of Carvana Co rose 28% on Thursday. The Tempe, Arizona-based company "
+            "said net income was $48 million. The ministry said 2,000 people were evacuated."
+        )
+    )
+    about = {f["text"]: f.get("about") for f in figures}
+    assert about["$48 million"] == ["carvana-co"]
+    # what a body reports of others is not its own
+    assert not about["2,000 people"]
