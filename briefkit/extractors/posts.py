@@ -371,6 +371,12 @@ def _body_of_noun(
     organization it refers back to."""
     head = noun.lower_ if noun.lower_ in ROLE_NOUNS else noun.lemma_.lower()
     own = [t for t in _own_tokens(noun) if not (person_span.start <= t.i < person_span.end)]
+    # "The Vice President and general counsel of the company, X": the body after the
+    # last of two posts joined by "and" is the body of both.
+    posts = {noun.i}
+    for post in (c for c in noun.children if c.dep_ == "conj" and _is_role(c)):
+        own += [t for t in _own_tokens(post) if t.dep_ == "pobj" and t.head.head.i == post.i]
+        posts.add(post.i)
     possessors = [t for t in own if t.dep_ == "poss" and t.head.i == noun.i]
     objects = [t for t in own if t.dep_ == "pobj"]
     # "a spokeswoman for the budget airline Skyvia": the name in apposition right after
@@ -382,7 +388,7 @@ def _body_of_noun(
             if found is not None:
                 return found
     if epithets is not None:
-        for tok in [*possessors, *(o for o in objects if o.head.head.i == noun.i)]:
+        for tok in [*possessors, *(o for o in objects if o.head.head.i in posts)]:
             if names.at(tok) is None and is_epithet(tok):
                 told = epithets.referent(tok, frozenset({person}))
                 if told is not None:

@@ -1627,3 +1627,15 @@ def test_no_mediation_where_no_mediator_and_parties_are_named_as_such() -> None:
         )
     )
     assert not [r for r in relations if r["kind"] == "mediator"]
+
+
+def test_the_body_after_two_posts_joined_by_and_is_the_body_of_both() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Cisco Systems filed the suit on Wednesday. The Vice President and general "
+                "counsel of the company, Mark Chandler, said it was about trademarks."
+            )
+        )
+    )
+    assert ("mark-chandler", "role", "cisco-systems") in triples
