@@ -1312,6 +1312,39 @@ def _with_given_word(doc: Doc, name: Name) -> Name:
     return name
 
 
+def _with_unlabelled_given_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
+    """'a government spokesman, Stelios Petsas,': a one-word person's name whose given
+    name the model left out, a capitalised proper noun the parse joins to it as a
+    compound. Not a title ("Chancellor Merkel"), an honorific, a place or a body's word,
+    nor in a line written in title case."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.start == 0:
+        return name
+    prev = doc[span.start - 1]
+    if (
+        prev.is_sent_start
+        or prev.tag_ != "NNP"
+        or prev.dep_ != "compound"
+        or prev.head.i != span.start
+        or not prev.is_title
+        or not prev.is_alpha
+        or prev.ent_type_
+        or "\n" in prev.whitespace_
+        or prev.lower_ in TITLE_WORDS | ROLE_NOUNS
+        or _is_honorific(prev)
+        or prev.text in ORG_NAME_HEADS
+        or gaz.country(prev.text) is not None
+        or gaz.city(prev.text) is not None
+        or gaz.demonym(prev.text) is not None
+        or _title_case_line(doc, prev)
+    ):
+        return name
+    name.start = prev.idx
+    name.text = doc_text(doc)[name.start : name.end]
+    name.key = normalise_name(name.text)
+    return name
+
+
 def _title_case_line(doc: Doc, tok: Token) -> bool:
     """Most words of ``tok``'s line are capitalised: a headline or a heading."""
     text = doc_text(doc)
@@ -2088,6 +2121,8 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         name = _with_honorific(doc, _with_given_word(doc, _airline_of(doc, name, gaz)))
         name = _with_ordinal(doc, _without_title_opening(doc, name))
         kept = _type_name(doc, name, gaz)
+        if kept is not None and kept.kind == "person":
+            kept = _with_unlabelled_given_name(doc, kept, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_sites_named(_drop_covered(typed), doc, gaz), doc)

@@ -2071,3 +2071,11 @@ def test_a_ship_named_after_its_noun_is_a_thing_or_where_someone_is() -> None:
     article = parse_article("He lived aboard the ship Freewinds for a year.")
     entities = resolve_entities(article, load_model()(article.prose))
     assert [(p.id, p.kind) for p in entities.places] == [("freewinds", "facility")]
+
+
+def test_a_given_name_the_model_left_out_of_a_persons_name() -> None:
+    actors = _actors(
+        'According to a government spokesman, Stelios Petsas, Greece wants "a clear agenda."'
+    )
+    assert "stelios-petsas" in actors
+    assert "petsas" not in actors
