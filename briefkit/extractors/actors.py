@@ -1287,7 +1287,7 @@ def _with_honorific(doc: Doc, name: Name) -> Name:
 # Given names that are also English function words, which the tagger reads as the
 # word: "married Per Solberg", "said Will Hurd", "Can Dündar". Other function words
 # capitalised mid-sentence are a title's ("Voyage To Mars", "The Katherinator").
-_GIVEN_FUNCTION_WORDS = frozenset({"Per", "Will", "May", "Can"})
+GIVEN_FUNCTION_WORDS = frozenset({"Per", "Will", "May", "Can"})
 
 
 def _with_given_word(doc: Doc, name: Name) -> Name:
@@ -1300,7 +1300,7 @@ def _with_given_word(doc: Doc, name: Name) -> Name:
     prev = doc[span.start - 1]
     if (
         prev.is_sent_start
-        or prev.text not in _GIVEN_FUNCTION_WORDS
+        or prev.text not in GIVEN_FUNCTION_WORDS
         or prev.ent_type_
         or "\n" in prev.whitespace_
         or _title_case_line(doc, prev)

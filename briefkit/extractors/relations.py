@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefkit.extractors.actors import ROLE_NOUNS, TITLE_WORDS
+from briefkit.extractors.actors import GIVEN_FUNCTION_WORDS, ROLE_NOUNS, TITLE_WORDS
 from briefkit.extractors.epithets import Epithets, is_epithet
 from briefkit.extractors.events import DENIAL_VERBS, clause_frames, named_antecedent
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
@@ -1062,6 +1062,9 @@ def _married(tok: Token, parties: _Parties, kinds: dict[str, str]) -> list[tuple
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
         subjects = _direct([c for c in tok.head.children if c.dep_ == "nsubj"], parties)
     objects = [c for c in tok.children if c.dep_ == "dobj"] + _prep_objects_of(tok, {"to"})
+    # "married Per Solberg": the parse reads the given name as a preposition
+    objects += [o for p in tok.children if p.dep_ == "prep" and p.text in GIVEN_FUNCTION_WORDS
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     # "married the actress Ada Moss", "married his partner, Ada Moss": a common noun
     # the name is in apposition to
     objects += [a for o in objects if o.pos_ == "NOUN" for a in o.children if a.dep_ == "appos"]

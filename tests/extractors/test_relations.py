@@ -1639,3 +1639,15 @@ def test_the_body_after_two_posts_joined_by_and_is_the_body_of_both() -> None:
         )
     )
     assert ("mark-chandler", "role", "cisco-systems") in triples
+
+
+def test_married_a_given_name_the_parse_reads_as_a_preposition() -> None:
+    triples = _triples(
+        _relations(
+            parse_article(
+                "Ann Holt died on Monday. Dr. Holt married Per Solberg, a ship's engineer, "
+                "in 1960."
+            )
+        )
+    )
+    assert ("ann-holt", "spouse", "per-solberg") in triples
