@@ -258,7 +258,7 @@ class Article:
         State Law" reads as a judge's name. A name found only in these is dropped."""
         spans = list(self.credited)
         for part in self.structure:
-            if part.kind == "headline" and _title_like(self.text[part.start : part.end]):
+            if part.kind == "headline" and title_like(self.text[part.start : part.end]):
                 spans.append((part.start, part.end))
         return sorted(spans)
 
@@ -542,7 +542,7 @@ def _caps(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _title_like(line: str) -> bool:
+def title_like(line: str) -> bool:
     """Words of four letters or more all capitalised: "Trump Warns Clinton"."""
     long = [w for w in _words(line) if len(w) >= 4 and w[0].isalpha()]
     return bool(long) and all(w[0].isupper() for w in long)
@@ -712,7 +712,7 @@ def _shape_kind(text: str, parts: list[Part], line: str, index: int) -> str:
     if _PHOTO.search(line):
         return "caption"
     after_top = parts and all(p.kind in {"headline", "dateline", "byline"} for p in parts)
-    if _title_like(line) or (after_top and index <= 2):
+    if title_like(line) or (after_top and index <= 2):
         return "subhead"
     return "caption"
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from briefkit.article import Article, credit_label_end
+from briefkit.article import Article, credit_label_end, title_like
 from briefkit.extractors.bodies import company_title_names, kind_noun_names, member_body_names
 from briefkit.extractors.gazetteer import (
     City,
@@ -550,18 +550,30 @@ def _with_compound_head(ent: Span, label: str) -> Span:
     return ent
 
 
+# Given names that are also English function words, which the tagger reads as the
+# word: "married Per Solberg", "said Will Hurd", "Can Dündar". Other function words
+# capitalised mid-sentence are a title's ("Voyage To Mars", "The Katherinator").
+GIVEN_FUNCTION_WORDS = frozenset({"Per", "Will", "May", "Can"})
+
+
 def _with_given_name(ent: Span, label: str) -> Span:
     """'singer-songwriter Jane Roe' read as "Roe" alone: a common given name right
-    before a person's name, unlabelled and bound to it, is the name's first word."""
+    before a person's name, unlabelled and bound to it, is the name's first word. So is
+    a given name that is also a function word, which the parse reads as the word
+    ("married Per Solberg": a preposition), outside a line in title case."""
     doc = ent.doc
     if label != "PERSON" or ent.start == 0:
         return ent
     prev = doc[ent.start - 1]
+    bound = prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end
+    worded = (
+        prev.text in GIVEN_FUNCTION_WORDS
+        and (bound or ent.root.head.i == prev.i)
+        and not _title_case_line(doc, prev)
+    )
     if (
-        prev.text in given_names()
+        ((prev.text in given_names() and bound) or worded)
         and not prev.ent_type_
-        and prev.dep_ == "compound"
-        and ent.start <= prev.head.i < ent.end
         and not prev.is_sent_start
         and prev.whitespace_ == " "
     ):
@@ -1284,39 +1296,11 @@ def _with_honorific(doc: Doc, name: Name) -> Name:
     return name
 
 
-# Given names that are also English function words, which the tagger reads as the
-# word: "married Per Solberg", "said Will Hurd", "Can Dündar". Other function words
-# capitalised mid-sentence are a title's ("Voyage To Mars", "The Katherinator").
-GIVEN_FUNCTION_WORDS = frozenset({"Per", "Will", "May", "Can"})
-
-
-def _with_given_word(doc: Doc, name: Name) -> Name:
-    """'married Per Solberg': a one-word person's name after a given name that is
-    also a function word, mid-sentence, which the model read as the word. Not in a
-    line written in title case (a headline's "Will Clinton Win?")."""
-    span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if name.label != "PERSON" or span is None or len(span) != 1 or span.start == 0:
-        return name
-    prev = doc[span.start - 1]
-    if (
-        prev.is_sent_start
-        or prev.text not in GIVEN_FUNCTION_WORDS
-        or prev.ent_type_
-        or "\n" in prev.whitespace_
-        or _title_case_line(doc, prev)
-    ):
-        return name
-    name.start = prev.idx
-    name.text = doc_text(doc)[name.start : name.end]
-    name.kind, name.strength = "person", max(name.strength, 1)
-    return name
-
-
-def _with_unlabelled_given_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
-    """'a government spokesman, Stelios Petsas,': a one-word person's name whose given
-    name the model left out, a capitalised proper noun the parse joins to it as a
-    compound. Not a title ("Chancellor Merkel"), an honorific, a place or a body's word,
-    nor in a line written in title case."""
+def _with_left_out_given_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
+    """'a government spokesman, Stelios Petsas,': a one-word name typed a person's (the
+    model read it as a place) whose given name the model left out, a capitalised proper
+    noun the parse joins to it as a compound. Not a title ("Chancellor Merkel"), an
+    honorific, a place or a body's word, nor in a line written in title case."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None or len(span) != 1 or span.start == 0:
         return name
@@ -1346,12 +1330,10 @@ def _with_unlabelled_given_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name:
 
 
 def _title_case_line(doc: Doc, tok: Token) -> bool:
-    """Most words of ``tok``'s line are capitalised: a headline or a heading."""
+    """``tok``'s line is written in title case: a headline or a heading."""
     text = doc_text(doc)
-    start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end >= 0 else len(text)])
-    return len(words) > 1 and sum(w[0].isupper() for w in words) * 2 > len(words)
+    return title_like(text[text.rfind("\n", 0, tok.idx) + 1 : end if end >= 0 else len(text)])
 
 
 def _strip_title(doc: Doc, span: Span, name: Name) -> bool:
@@ -2118,11 +2100,11 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         label_end = credit_label_end(text, name.start)
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
-        name = _with_honorific(doc, _with_given_word(doc, _airline_of(doc, name, gaz)))
+        name = _with_honorific(doc, _airline_of(doc, name, gaz))
         name = _with_ordinal(doc, _without_title_opening(doc, name))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.kind == "person":
-            kept = _with_unlabelled_given_name(doc, kept, gaz)
+            kept = _with_left_out_given_name(doc, kept, gaz)
         if kept is not None and kept.key:
             typed.append(_region_form(doc, kept, gaz))
     typed = _without_things(_sites_named(_drop_covered(typed), doc, gaz), doc)
@@ -3991,12 +3973,10 @@ def _resolve_possessive(tok: Token, index: _Index, doc: Doc) -> Entity | None:
 
 
 # The nouns that stand for a place named before ("the country's president"), and
-# the kinds of place each may stand for.
-_PLACE_NOUN_KINDS: dict[str, frozenset[str]] = {
-    "country": frozenset({"country"}), "nation": frozenset({"country"}),
-    "city": frozenset({"city"}), "capital": frozenset({"city"}), "town": frozenset({"city"}),
-    "state": frozenset({"region"}), "county": frozenset({"region"}),
-    "province": frozenset({"region"}),
+# the kind of place each stands for.
+_PLACE_NOUN_KINDS: dict[str, str] = {
+    "country": "country", "nation": "country", "city": "city", "capital": "city",
+    "town": "city", "state": "region", "county": "region", "province": "region",
 }  # fmt: skip
 
 # How many sentences before its own "the country" may look back.
@@ -4018,10 +3998,10 @@ def place_noun_referent(tok: Token, earlier: Iterable[tuple[str, str]]) -> str |
     """'Protests spread across Kenya. The country's president, ...': the one place of
     the kind "the country" (or "the city", "the county") names among ``earlier``
     (ids and kinds of the mentions in reach); none when two such places are in reach."""
-    kinds = _PLACE_NOUN_KINDS.get(tok.lower_)
-    if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    wanted = _PLACE_NOUN_KINDS.get(tok.lower_)
+    if wanted is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
-    refs = {ref for ref, kind in earlier if kind in kinds}
+    refs = {ref for ref, kind in earlier if kind == wanted}
     return refs.pop() if len(refs) == 1 else None
 
 
