@@ -8,7 +8,8 @@ post, membership and ownership stated of it.
   "X of Y" is required). Only an acronym, or a run of capitalised words that ends in a
   body's head word or a plural proper noun ("Democrats");
 * a name right after a noun that says it is a body, across the noun's adjectives:
-  "the British union Unite", "the Dutch bank ING", "its animation studio Brindle";
+  "the British union Unite", "the Dutch bank ING", "its animation studio Brindle", or
+  before it as a title is ("consulting firm Accenture");
 * a name right before a post only a company has, itself before a person's name:
   "Facebook co-founder Mark Zuckerberg", "Quibly CEO Tom Harlan".
 
@@ -55,18 +56,24 @@ def member_body_names(doc: Doc, gaz: Gazetteer, body_heads: frozenset[str]) -> l
 def kind_noun_names(doc: Doc, gaz: Gazetteer, body_nouns: frozenset[str],
                     title_words: frozenset[str]) -> list[Name]:  # fmt: skip
     """Names right after a lower-case noun of a body ("union", "bank", "studio") that a
-    determiner opens, across adjectives and modifiers ("the British union Unite"), where
+    determiner opens, across adjectives and modifiers ("the British union Unite"), or
+    that modifies the name as a title does ("consulting firm Accenture"), where
     the model labelled none of the name's words. ``title_words`` are capitalised words
     that open a post, not a name ("the company Chairman ...")."""
     out: list[Name] = []
     for noun in tokens(doc):
         if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in body_nouns:
             continue
-        if not _opened_by_determiner(noun) or "\n" in noun.whitespace_:
+        if "\n" in noun.whitespace_:
             continue
         end = _name_run_end(doc, noun.i + 1)
         run = doc[noun.i + 1 : end]
         if not len(run) or run[0].lower_ in title_words:
+            continue
+        # "consulting firm Accenture saw": with no determiner, the noun must be read as
+        # the name's own modifier, as a title is.
+        titles_it = noun.dep_ == "compound" and run.start <= noun.head.i < run.end
+        if not (_opened_by_determiner(noun) or titles_it):
             continue
         # the model's words stand, but for one it calls a person's that no given name
         # opens: "the regional airline Skyvia" (a lone word it drops as unfounded)

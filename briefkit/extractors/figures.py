@@ -801,10 +801,29 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OWNER_MODIFIERS = frozenset({"poss", "compound", "amod"})
 
 
+def _owner_modifier(tok: Token) -> bool:
+    # The model reads a name with "&" inside ("the Procter & Gamble company") as an
+    # nmod rather than a compound; it names the owner all the same.
+    if _stance(tok):
+        return False
+    # Not a city set off by a comma ("The Tempe, Arizona-based company"): where the body
+    # sits.
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ in _OWNER_MODIFIERS or (
+        tok.dep_ == "nmod" and tok.pos_ == "PROPN" and (nxt is None or nxt.text != ",")
+    )
+
+
 # Prepositions after a noun whose object says whose or where it is: "shares of Apple",
 # "sales at GM", "stock for the company", "unemployment in Ohio".
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _OWNER_PREPOSITIONS = frozenset({"of", "at", "for", "in"})
+
+
+def _stance(tok: Token) -> bool:
+    """'pro-Beijing', 'anti-Kremlin': a stance towards the name, not its ownership."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"pro", "anti"}
 
 
 def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
@@ -813,12 +832,13 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
     the Nikkei's), a possessor ("Ford's profits"), a national adjective ("GM's
     Canadian vehicle sales"); then, for a common noun (with ``follow``), the object of
     a preposition after it ('Shares of Apple')."""
-    before = [c for c in noun.children if c.dep_ in _OWNER_MODIFIERS and c.i < noun.i]
-    rank = {"compound": 0, "poss": 1, "amod": 2}
+    before = [c for c in noun.children if _owner_modifier(c) and c.i < noun.i]
+    rank = {"compound": 0, "nmod": 0, "poss": 1, "amod": 2}
     parts = [noun, *sorted(before, key=lambda c: (rank[c.dep_], -c.i))]
     if noun.pos_ == "NOUN":
         # "The primary UK index, the FTSE 100, rose": the name in apposition is the
-        # noun's own, ahead of the compound that only places it.
+        # noun's own, ahead of the compound that only places it; so is a person's name
+        # right after the post ("district councillor Wilson Or").
         # A parenthesis ("Apple shares (AAPL)") gives a symbol, not another owner.
         named = [
             c
@@ -826,7 +846,10 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
             if c.dep_ == "appos"
             and c.pos_ in {"PROPN", "NUM"}
             and c.left_edge.i > 0
-            and c.doc[c.left_edge.i - 1].text == ","
+            and (
+                c.doc[c.left_edge.i - 1].text == ","
+                or (c.left_edge.i == noun.i + 1 and c.ent_type_ == "PERSON")
+            )
         ]
         parts[1:1] = [t for c in named for t in _named_parts(c, follow=False)]
     if follow and noun.pos_ == "NOUN":
@@ -844,6 +867,12 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
     return parts[: first + 1]
 
 
+# Prefixes the tokenizer splits off a verb at its hyphen ("re-elected").
+_PREFIXES = word_set("re pre co un over out")
+# Nouns of what one means to do, whose owner is the doer of the infinitive after them.
+_INTENT_NOUNS = word_set("plan bid move decision attempt effort proposal offer intention pledge")
+
+
 def _clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause: its own, the nearest before it ("Results ... In
     the West constituency, Eddie Chu was elected": Chu); else, for a verb with none, the
@@ -853,10 +882,32 @@ def _clause_subject(verb: Token) -> Token | None:
     or a copula ("Its goal is to cut users to 1%")."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if not subjects:
+            # "Regina Ip was re-elected": the split prefix leaves the subject on the
+            # auxiliary, which is still this verb's.
+            subjects = [
+                s
+                for aux in verb.children
+                if aux.dep_ in {"aux", "auxpass"} and aux.i < verb.i
+                for s in aux.children
+                if s.dep_ in _SUBJECT_DEPS
+            ]
         if subjects:
             before = [c for c in subjects if c.i < verb.i]
             return (before or subjects)[-1]
         head = verb.head
+        if head.i == verb.i - 2 and head.lower_ in _PREFIXES and verb.doc[verb.i - 1].text == "-":
+            verb = head  # "re-elected" split, with "re" as the clause's verb
+            continue
+        if verb.dep_ in {"xcomp", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+            # "GM's plan to close 1,100 dealerships", and the headline's "GM plans to
+            # close" read as a noun: whose plan it is does the closing. Not a party to
+            # "a new CAW contract to reduce costs".
+            named = head.lemma_.lower() in _INTENT_NOUNS and any(
+                c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                for c in head.children
+            )
+            return head if named and head.pos_ == "NOUN" else None
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP":
             # "reached 2020.90 points after gaining 1.59%": the gerund a preposition
             # takes is done by the subject of the verb the preposition hangs on.
@@ -867,8 +918,14 @@ def _clause_subject(verb: Token) -> Token | None:
         # A subjectless participle or infinitive of manner or result ("rose 155 points
         # to end the day at 9505.96", "gained 1.7%, closing at 4,851") shares its
         # head's subject, as English control has it.
+        # So does a perfect participle: "the most profitable airline, having reported
+        # record profits of $269m".
         joined = verb.dep_ in {"xcomp", "conj"} or (
-            verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VB"}
+            verb.dep_ == "advcl"
+            and (
+                verb.tag_ in {"VBG", "VB"}
+                or any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+            )
         )
         if not joined or head.pos_ not in {"VERB", "AUX"}:
             return None
@@ -893,12 +950,12 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
     if head is None and anchor.head.lower_ in _PERCENT_WORDS:
         anchor = anchor.head  # "18% of the firm's network": the "of" hangs on the "%"
     for child in noun.children:
-        if child.dep_ in _OWNER_MODIFIERS and child.i < noun.i:
+        if _owner_modifier(child) and child.i < noun.i:
             owners.append(child)
     of = _of_noun(anchor)
     if of is not None:
         owners.append(of)
-        owners.extend(c for c in of.children if c.dep_ in _OWNER_MODIFIERS)
+        owners.extend(c for c in of.children if _owner_modifier(c))
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i > noun.i:
             # "2,000 jobs at Boeing": where the counted things are is whose they are
@@ -931,6 +988,18 @@ def _owner_tokens(head: Token | None, anchor: Token) -> list[Token]:
                 # billion": a "with" after the object says what the object has.
                 owners[:0] = _named_parts(obj)
                 break
+            if below.lower_ == "by" and obj is not None and tok.lemma_.lower() in _CHANGE_VERBS:
+                # "wanted to reduce costs at Opel by 30%": the change is the object's,
+                # and whose the object is (or where it is) comes before the doer.
+                at = [
+                    t
+                    for prep in tok.children
+                    if prep.dep_ == "prep" and prep.lower_ == "at" and obj.i < prep.i < below.i
+                    for o in prep.children
+                    if o.dep_ == "pobj"
+                    for t in _named_parts(o, False)
+                ]
+                owners[:0] = [*_named_parts(obj), *at]
             subj = _clause_subject(tok)
             if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                 # "the CARS act, which provides a US$ 3,000 incentive": what the

@@ -2079,3 +2079,13 @@ def test_a_given_name_the_model_left_out_of_a_persons_name() -> None:
     )
     assert "stelios-petsas" in actors
     assert "petsas" not in actors
+
+
+def test_a_body_titled_by_the_noun_before_it_is_an_organization() -> None:
+    # "consulting firm Tremlow": no determiner, but the noun modifies the name as a
+    # title does; the model labels none of it.
+    actors = _actors(
+        "Markets slide\n\nSome stocks saw short changes; for instance, consulting firm "
+        "Tremlow saw its shares plummet from about $42 to four cents."
+    )
+    assert actors["tremlow"]["kind"] == "organization"

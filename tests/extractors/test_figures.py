@@ -522,3 +522,42 @@ def test_a_companys_results_it_reports_are_its_own() -> None:
     assert about["$48 million"] == ["carvana-co"]
     # what a body reports of others is not its own
     assert not about["2,000 people"]
+
+
+def test_owner_through_participles_auxiliaries_and_plans() -> None:
+    # "having reported" shares its head's subject; a split "re-elected" leaves the
+    # subject on the auxiliary; a headline's "plans" (read as a noun) and "Quarn's plan
+    # to" are whose plan it is.
+    figures = _figures(
+        parse_article(
+            "Veltro Air plans to close 140 routes\n\n"
+            "Veltro Air is the largest carrier, having reported record profits of $412m "
+            "earlier this year. Marta Quinlivan was re-elected with 48,212 votes. "
+            "Dunmore Foods' plan to cut 3,200 jobs was approved. A new Tessaly Workers "
+            "contract to reduce costs by 12% was signed."
+        )
+    )
+    about = {f["text"]: f.get("about") for f in figures}
+    assert about["$412m"] == ["veltro-air"]
+    assert about["48,212 votes"] == ["marta-quinlivan"]
+    assert about["140 routes"] == ["veltro-air"]
+    assert about["3,200 jobs"] == ["dunmore-foods"]
+    # a party to a contract is not the one whose costs it cuts
+    assert "tessaly-workers" not in (about.get("12%") or [])
+
+
+def test_owner_of_a_changed_object_and_of_a_name_after_a_post() -> None:
+    figures = _figures(
+        parse_article(
+            "Carmaker trims costs\n\n"
+            "Orvane Motors said on Monday it would sell its German unit Korvel. The firm "
+            "wanted to reduce costs at Korvel by 30%. In the north, pro-Kestova district "
+            "councillor Ilse Brandauer was elected with 51,516 votes. Stock for the Harrow & "
+            "Pike company fell almost 37%."
+        )
+    )
+    about = {f["text"]: f.get("about") for f in figures}
+    assert (about["30%"] or [None])[0] == "korvel"
+    # the stance "pro-Kestova" says nothing of whose the votes are
+    assert about["51,516 votes"] == ["ilse-brandauer"]
+    assert about["almost 37%"] == ["harrow-pike"]

@@ -1645,8 +1645,7 @@ def test_married_a_given_name_the_parse_reads_as_a_preposition() -> None:
     triples = _triples(
         _relations(
             parse_article(
-                "Ann Holt died on Monday. Dr. Holt married Per Solberg, a ship's engineer, "
-                "in 1960."
+                "Ann Holt died on Monday. Dr. Holt married Per Solberg, a ship's engineer, in 1960."
             )
         )
     )
