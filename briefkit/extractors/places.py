@@ -68,7 +68,9 @@ def facility_country(name: str, gaz: Gazetteer) -> str | None:
     for i in starts:
         for size in (3, 2, 1):
             part = " ".join(words[i : i + size])
-            if i + size > len(words) or not part[:1].isupper():
+            # The place is part of the name, never all of it: "White House" is also an
+            # alternate name of Casablanca, and says nothing of where the building is.
+            if i + size > len(words) or (i == 0 and size == len(words)) or not part[:1].isupper():
                 continue
             country = gaz.country(part) or gaz.demonym(part)
             if country is not None:

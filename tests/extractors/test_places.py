@@ -8,8 +8,9 @@ import pytest
 
 from briefkit.article import Article, parse_article, read_article
 from briefkit.extractors.actors import actor_records, resolve_entities
+from briefkit.extractors.gazetteer import load_gazetteer
 from briefkit.extractors.nlp import load_model
-from briefkit.extractors.places import place_records
+from briefkit.extractors.places import facility_country, place_records
 from briefkit.extractors.types import Entities
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
@@ -162,3 +163,10 @@ def test_a_given_name_is_no_city_for_its_accented_namesake() -> None:
     # "León" is a city of a million; "Leon", a person's given name, stays the person.
     _, entities = _resolved("Coach quits\nLeon said on Monday that he would resign.\n")
     assert "Leon" not in {p.name for p in entities.places}
+
+
+def test_a_facility_named_only_by_an_alternate_city_name_is_not_placed() -> None:
+    # "White House" is among Casablanca's alternate names; the name is all of it.
+    gaz = load_gazetteer()
+    assert facility_country("White House", gaz) is None
+    assert facility_country("Baghdad International Airport", gaz) == "IQ"
