@@ -2089,4 +2089,3 @@ def test_a_body_titled_by_the_noun_before_it_is_an_organization() -> None:
         "Tremlow saw its shares plummet from about $42 to four cents."
     )
     assert actors["tremlow"]["kind"] == "organization"
-
