@@ -2639,7 +2639,9 @@ def _thing_reading(name: Name, doc: Doc) -> str | None:
         return "index"
     if len(words) >= 2 and words[-1] in EVENT_HEADS | WEBSITE_HEADS:
         return "thing"  # "the Acme Developers Conference": an event, not the organizer
-    if len(words) >= 2 and words[0] in _OPERATION_WORDS:
+    # "the Project on Government Oversight has called it": a project that speaks is
+    # the body behind it; an operation never does.
+    if len(words) >= 2 and words[0] in _OPERATION_WORDS and not _agent_anywhere(doc, name.key):
         return "thing"
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
     # "Foo.com said ...": a website that speaks or acts is the outlet behind it (GUIDE
@@ -3332,9 +3334,10 @@ def _person_shortened(
         return max(surnames, key=lambda k: len(full_people[k]))
     if kind == "person" or any(n.label == "PERSON" for n in names):
         # "Tim" for Timothy D. Cook, whom the article also names "Tim Cook".
+        # "Jim." signing the emails of James Roche: the familiar form of his given name.
         given = [
             k for k, v in full_people.items()
-            if k != key and (k.split()[0] == key or any(
+            if k != key and (k.split()[0] == key or _familiar_form(key, k.split()[0]) or any(
                 " " in n.key and n.key.split()[0].lower() == key for n in v
             ))
         ]  # fmt: skip

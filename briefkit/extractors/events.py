@@ -3531,6 +3531,24 @@ def _lost_name(verb: Token) -> Token | None:
     tok = verb.doc[i] if i >= 0 else None
     if tok is not None and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "pobj"):
         return tok
+    if tok is not None and tok.text == "," and i > 0:
+        # "In a press conference at 16:15 UTC, Fritz Henderson, the CEO of GM, which
+        # filed ..., outlined a plan": the parse hung the person, with all that is set
+        # off after the name, on the fronted phrase; the name opens it after a comma.
+        above = verb.doc[i - 1]
+        for _ in range(8):
+            if (
+                above.pos_ == "PROPN"
+                and above.ent_type_ == "PERSON"
+                and above.dep_ in ("appos", "pobj")
+                and above.right_edge.i == i - 1
+                and above.left_edge.i > 0
+                and verb.doc[above.left_edge.i - 1].text == ","
+            ):
+                return above
+            if above.head.i == above.i or above.head.i > verb.i:
+                break
+            above = above.head
     return None
 
 

@@ -2089,3 +2089,22 @@ def test_a_body_titled_by_the_noun_before_it_is_an_organization() -> None:
         "Tremlow saw its shares plummet from about $42 to four cents."
     )
     assert actors["tremlow"]["kind"] == "organization"
+
+
+def test_a_familiar_given_name_signing_off_is_the_person() -> None:
+    # "Jim." signs the emails of James Tallow: an alias, not a second person.
+    actors = _actors(
+        'Emails released\n\nSecretary of the Navy James Tallow wrote: "No, save it. Jim." '
+        'Tallow later wrote: "I agree. Jim."'
+    )
+    assert "jim" not in actors
+    assert "Jim" in actors["james-tallow"].get("aliases", [])
+
+
+def test_a_project_that_speaks_is_a_body_and_an_operation_a_thing() -> None:
+    actors = _actors(
+        "Deal criticised\n\nThe activist organization the Project on Fiscal Openness has "
+        "called it a case of favoritism. The army then launched Operation Granite Wind."
+    )
+    assert actors["project-on-fiscal-openness"]["kind"] == "organization"
+    assert actors["operation-granite-wind"]["kind"] == "other"

@@ -15,6 +15,7 @@ from briefkit.extractors.dates import find_dates
 from briefkit.extractors.events import DATE_PATTERN, _noun_clause, find_events
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import load_model
+from briefkit.extractors.pipeline import run
 from briefkit.extractors.types import Entity, Name
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
@@ -2227,3 +2228,18 @@ def test_the_event_is_the_storys_one_occasion_however_far_back(nlp: Language) ->
     _, events = events_of(nlp, text, names, kinds=kinds)
     attended = next(e for e in events if "visitors" in e["what"])
     assert attended["actors"] == ["oslo-lantern-festival"]
+
+
+def test_a_subject_set_off_by_commas_after_a_fronted_phrase() -> None:
+    # The parse hangs the person, and the apposition and relative clause after the name,
+    # on the fronted phrase; the main verb has no subject of its own.
+    facts = run(
+        parse_article(
+            "Chief outlines plan\n\nIn a New York press conference at 16:15 UTC, June 1st, "
+            "Karl Hendricks, the Chief Executive Officer of General Motors, which filed for "
+            "bankruptcy earlier today, outlined a plan.\n"
+        ),
+        dt.date(2009, 6, 4),
+    )
+    outlined = [e for e in facts["events"] if "outline" in e["what"]]
+    assert [(e["date"], e["actors"][0]) for e in outlined] == [("2009-06-01", "karl-hendricks")]

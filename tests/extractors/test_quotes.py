@@ -1319,3 +1319,49 @@ def test_a_sentence_quoted_after_an_attribution_with_initials_keeps_its_speaker(
         'Senator J.D. Vance, a Republican. "This is not a partisan issue."\n'
     )
     assert [q.get("speaker") for q in quotes] == ["sherrod-brown", "sherrod-brown"]
+
+
+def test_two_apostrophes_open_a_quotation() -> None:
+    # Typewriter and converted text write a double mark as two apostrophes; read as
+    # nothing, every later pair of marks is off by one.
+    found = _speakers(
+        "Memo released\n\nA letter from Harwell Partners advises the minister: ''I would "
+        'publish a short memo on the cost of the lease," it said. Later Tomas Ekdahl '
+        'spoke. "We will look at it again next year," Ekdahl said.'
+    )
+    assert found.get("We will look at it again next year") == "tomas-ekdahl"
+    memo = next(t for t in found if t.startswith("I would publish"))
+    assert memo.endswith("cost of the lease")
+
+
+def test_marks_glued_to_the_wrong_word_are_read_in_turn() -> None:
+    # 'saying," I love ...'. "Next' : text whose marks sit on the wrong side of their
+    # spaces; position misleads, so the marks alternate from the first such one on.
+    found = _speakers(
+        'Emails released\n\nIn another email Ola Brandvik talks to Petra Lind, saying," '
+        'This was not a competitive process. " The group Open Ledger has called it" a '
+        'textbook case of favoritism. " Deputy Minister Jan Ruud wrote, saying:" We '
+        'intend to require competition. "'
+    )
+    assert set(found) == {
+        "This was not a competitive process.",
+        "a textbook case of favoritism.",
+        "We intend to require competition.",
+    }
+
+
+def test_a_label_before_a_colon_hands_the_words_on() -> None:
+    # An exchange of emails: each quote is introduced by its writer's title and name. A
+    # writer the extractor does not know is no reason to give the words to the last one.
+    found = _speakers(
+        "Emails released\n\nThe following is an exchange of emails: Special Assistant to the "
+        'Secretary Bill Ostrow: "We do not have to turn the other cheek. But maybe we should '
+        'sleep on it.": Secretary of the Navy Carl Brenner: "No, '
+        'save it for later. We keep their record as our trump card!": Deputy Undersecretary '
+        'for Acquisition Darleen Vautrin: "I read with disgust the article on the tankers '
+        'from the new chief executive."'
+    )
+    assert found["No, save it for later. We keep their record as our trump card!"] == "carl-brenner"
+    assert found[
+        "I read with disgust the article on the tankers from the new chief executive."
+    ] not in {"carl-brenner", "bill-ostrow"}
