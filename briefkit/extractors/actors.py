@@ -3997,23 +3997,31 @@ def place_noun_floor(tok: Token) -> int:
     return doc[first].idx
 
 
-def place_noun_referent(tok: Token, earlier: Iterable[tuple[str, str]]) -> str | None:
+def place_noun_referent(
+    tok: Token, earlier: Iterable[tuple[str, str]], titled: bool = False
+) -> str | None:
     """'Protests spread across Kenya. The country's president, ...': the one place of
     the kind "the country" (or "the city", "the county") names among ``earlier``
-    (ids and kinds of the mentions in reach); none when two such places are in reach."""
+    (ids and kinds of the mentions in reach); none when two such places are in reach.
+    With ``titled``, the noun opens a title with no article ("City mayor X")."""
     wanted = _PLACE_NOUN_KINDS.get(tok.lower_)
-    if wanted is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if wanted is None:
+        return None
+    if not titled and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     refs = {ref for ref, kind in earlier if kind == wanted}
     return refs.pop() if len(refs) == 1 else None
 
 
-def _place_noun_entity(tok: Token, index: _Index) -> Entity | None:
-    """The country "the country's" stands for, as an affiliation."""
+def _place_noun_entity(
+    tok: Token, index: _Index, titled: bool = False, kinds: frozenset[str] = _AFFILIATION_KINDS
+) -> Entity | None:
+    """The country "the country's" stands for, as an affiliation (or, ``titled``, the
+    city of "City mayor X", of ``kinds``)."""
     earlier = [e for _s, _e, e in index.spans.before(tok.idx, place_noun_floor(tok))]
-    ref = place_noun_referent(tok, ((e.id, e.kind) for e in earlier))
+    ref = place_noun_referent(tok, ((e.id, e.kind) for e in earlier), titled)
     found = next((e for e in earlier if e.id == ref), None)
-    return found if found is not None and found.kind in _AFFILIATION_KINDS else None
+    return found if found is not None and found.kind in kinds else None
 
 
 def _role_nouns(span: Span) -> list[Token]:
@@ -4327,6 +4335,18 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
             elif owner is None and (place := _place_noun_entity(doc[j - 1], index)) is not None:
                 affiliation, left = place, doc[j - 1].left_edge.idx  # "the country's"
             break
+        if (
+            j != k
+            and head in PLACE_OFFICES
+            and tok.dep_ == "compound"
+            and index.at(tok.idx, tok.idx + len(tok.text)) is None
+        ):
+            # "City mayor Hau Lung-bin": the one city named in reach holds the office
+            # (not "Country director X", a body's post for a country).
+            place = _place_noun_entity(tok, index, titled=True, kinds=_PLACE_AFFILIATIONS)
+            if place is not None:
+                affiliation, left = place, tok.idx
+                break
         ent, stop = _chain_affiliation(tok, head, index, doc)
         if stop:
             if ent is not None:
@@ -4383,6 +4403,8 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
             # "Attorney General", "attorney general"; not "director General X" (a rank)
             and words[-2].text[:1].isupper() == words[-1].text[:1].isupper()
         )
+        # "Secretary-General", "Director-General": one office, hyphen and all
+        and not (len(words) > 2 and words[-2].text == "-" and words[-3].lower_ in _GENERAL_OFFICES)
     ):
         words.pop()
     head_tok = words[-1]

@@ -223,6 +223,16 @@ def _title_before(
             return (head, found) if found else None
         if j != k:
             found = _body(names, tok, head.lower_, person)
+            if (
+                found is None
+                and head.lower_ in PLACE_OFFICES
+                and names.at(tok) is None
+                and tok.dep_ == "compound"
+            ):
+                # "City mayor Hau Lung-bin": the one city named in reach.
+                earlier = ((m[2], m[3]) for m in names.index.before(tok.idx, place_noun_floor(tok)))
+                ref = place_noun_referent(tok, earlier, titled=True)
+                found = (ref, tok.idx, tok.idx + len(tok.text)) if ref is not None else None
             if found is not None:
                 longer = _inside_longer_name(doc, found[1]) or _runs_on(doc, found[2], k)
                 return (head, found) if not longer else None

@@ -1650,3 +1650,11 @@ def test_married_a_given_name_the_parse_reads_as_a_preposition() -> None:
         )
     )
     assert ("ann-holt", "spouse", "per-solberg") in triples
+
+
+def test_a_city_mayor_holds_the_office_of_the_city_in_reach() -> None:
+    article = parse_article(
+        "Festival opens\n\nThe lantern festival opened in Taipei on Friday. City mayor "
+        "Hau Lin-po said it was a success."
+    )
+    assert ("hau-lin-po", "role", "taipei") in _triples(_relations(article))

@@ -169,3 +169,19 @@ def test_an_unread_company_before_a_chief_title_is_its_body() -> None:
         "Priya Raman said costs had fallen."
     )
     assert roles["priya-raman"] == "Chief Executive of Barwell"
+
+
+def test_a_place_noun_opening_a_title_names_the_place_in_reach() -> None:
+    # "City mayor X" after the city is named: the one city in reach holds the office; a
+    # body's post for a country ("Country director X") names no place.
+    roles = _roles(
+        "The lantern festival opened in Taipei on Friday. City mayor Hau Lin-po said it "
+        "was a success. Protests spread across Kenya. Country director Jane Obara spoke."
+    )
+    assert str(roles["hau-lin-po"]).lower() == "mayor of taipei"
+    assert "kenya" not in str(roles["jane-obara"]).lower()
+
+
+def test_a_hyphenated_general_office_is_one_post() -> None:
+    roles = _roles("The United Nations met. UN Secretary-General Ivo Karsten arrived.")
+    assert roles["ivo-karsten"] == "Secretary-General of United Nations"
