@@ -598,6 +598,42 @@ def _is_score(doc: Doc, span: Span, values: list[float | None]) -> bool:
     )
 
 
+# Verbs a vote tally may follow: "passed 61-30", "was confirmed 52 to 47".
+_VOTE_VERBS = word_set("pass approve reject confirm adopt vote override")
+
+
+def _vote_tally(doc: Doc, span: Span) -> bool:
+    """'a vote of 251 to 180', 'a 7-2 vote', 'passed 61-30': two numbers that count a
+    vote's sides, not a range."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ == "of" and before.head.lemma_.lower() == "vote":
+        return True
+    if after is not None and after.lemma_.lower() in {"vote", "votes", "margin"}:
+        return True
+    head = span.root.head
+    for _ in range(2):  # "approved it 61-30": the number may hang on a noun of the verb
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in _VOTE_VERBS and span.start > head.i
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _voters(tok: Token) -> list[Token]:
+    """Whose vote a tally counts: the subject of the clause it is told in ("the Senate
+    voted the proposition down with a vote of 52-35")."""
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            subj = _clause_subject(tok)
+            return _named_parts(subj) if subj is not None else []
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return []
+
+
 def _change_verb(first: Token) -> Token | None:
     """'rose from 9 to 10': the change verb the range's first end hangs from."""
     head = first.head
@@ -1083,6 +1119,14 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
     ends = _range_ends(span, nums)
     groups = [nums] if ends is None else list(ends)
     values = [parse_number(group) for group in groups]
+    if ends is not None and None not in values and _vote_tally(doc, span):
+        # GUIDE §8: "passed 61-30", "a vote of 251 to 180": two exact counts of votes.
+        owners = _voters(span.root)
+        tally = (span[0].idx, span[-1].idx + len(span[-1].text))
+        return [
+            Figure(g[0].idx, g[-1].idx + len(g[-1].text), v, "votes", False, None, owners, tally)  # type: ignore[arg-type]
+            for g, v in zip(groups, values, strict=True)
+        ]
     if ends is not None and _is_score(doc, span, values):
         return []
     if ends is not None:

@@ -561,3 +561,20 @@ def test_owner_of_a_changed_object_and_of_a_name_after_a_post() -> None:
     # the stance "pro-Kestova" says nothing of whose the votes are
     assert about["51,516 votes"] == ["ilse-brandauer"]
     assert about["almost 37%"] == ["harrow-pike"]
+
+
+def test_a_vote_tally_is_two_counts_of_votes_not_a_range_or_a_score() -> None:
+    # GUIDE §8: "the bill passed 61-30" is two figures, unit votes, exact; a match
+    # score is none.
+    figures = _figures(
+        parse_article(
+            "Bill passes\n\nThe bill passed the Assembly in March by a vote of 251 to 180. "
+            "Later the Senate voted the measure down with a vote of 52-35. Norland defeated "
+            "Vestria 1 – 0 on Sunday."
+        )
+    )
+    votes = [(f["value"], f.get("approximate", False)) for f in figures if f["unit"] == "votes"]
+    assert votes == [(251, False), (180, False), (52, False), (35, False)]
+    senate = [f for f in figures if f["value"] in (52, 35)]
+    assert all(f.get("about") == ["senate"] for f in senate)
+    assert not [f for f in figures if f["value"] in (0, 1)]
