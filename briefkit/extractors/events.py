@@ -217,7 +217,10 @@ def find_events(
         for one in readings:
             # "A storm caused a crane to fall yesterday. The accident, which occurred
             # yesterday afternoon, ...": the same happening told again (GUIDE §6).
-            if _retells(one, sent_doc) and any(
+            # So does a bare noun after an event of its day ("... stalled in the Senate
+            # on Tuesday. X called Tuesday's vote a betrayal"): "Vote" says no more.
+            bare = one.verb is None and len(one.what.split()) <= 2
+            if (_retells(one, sent_doc) or bare) and any(
                 start < sentence.start and str(e["date"]).startswith(str(value)[:10])
                 for e, (start, _) in zip(events, told_by, strict=True)
             ):
@@ -3727,6 +3730,7 @@ def _inflect(verb: Token, plural: bool, negated: bool, modal: str | None) -> str
         any(c.dep_ == "auxpass" for c in verb.children)
         or (verb.dep_ in ("acl", "relcl") and not any(c.dep_ == "aux" for c in verb.children))
     )) or _participle_adjunct(verb) or _reduced_schedule(verb) or _shared_passive(verb)  # fmt: skip
+    passive = passive and not _misread_main_verb(verb)
     if modal:
         return f"{modal} {'not ' if negated else ''}{f'be {form}' if passive else lemma}"
     if passive:
@@ -3844,6 +3848,20 @@ def _split_stem(verb: Token) -> Token | None:
     if dash.text != "-" or dash.whitespace_ or not rest.is_alpha:
         return None
     return rest
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """'The border bill stalled in the Senate on Tuesday': the model read the sentence
+    as one noun phrase, its only verb a participle on the subject. With no finite verb
+    in the sentence and no agent, the "participle" is the sentence's past tense."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i < head.i:
+        return False
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children):
+        return False
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in head.sent)
 
 
 def _participle_adjunct(verb: Token) -> bool:

@@ -2243,3 +2243,16 @@ def test_a_subject_set_off_by_commas_after_a_fronted_phrase() -> None:
     )
     outlined = [e for e in facts["events"] if "outline" in e["what"]]
     assert [(e["date"], e["actors"][0]) for e in outlined] == [("2009-06-01", "karl-hendricks")]
+
+
+def test_a_bare_noun_after_an_event_of_its_day_is_no_second_event_and_voice_holds() -> None:
+    facts = run(
+        parse_article(
+            "Bill stalls\n\nThe border bill stalled in the Senate on Tuesday. Its sponsor, "
+            "Representative Luisa Marlow, called Tuesday's vote a betrayal of border towns.\n"
+        ),
+        dt.date(2026, 5, 13),
+    )
+    assert [e["what"] for e in facts["events"] if e["date"] == "2026-05-12"] == [
+        "The border bill stalls in the Senate"
+    ]
