@@ -130,7 +130,7 @@ def find_events(
         sentence = article.sentence_at(date.start)
         if sentence is None:
             continue
-        sent_doc = _own_parse(doc, article.text, sentence.start, sentence.end, reparsed)
+        sent_doc = _own_parse(doc, article.prose, sentence.start, sentence.end, reparsed)
         sent = sent_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         date_span = sent_doc.char_span(date.start, date.end, alignment_mode="expand")
         if sent is None or date_span is None:
@@ -3121,6 +3121,8 @@ def _parsed_subject(verb: Token, sent: Span) -> Token | None:
         # A participle or infinitive that modifies a noun is said of that noun:
         # "migrants crossing the Channel", "figures to be published today".
         # So is an adjective's complement: "the first customer, due to receive ...".
+        if _misread_main_verb(tok) and _in(tok.sent.root, sent):
+            return tok.sent.root
         if (
             tok.dep_ in ("acl", "relcl")
             or (tok.dep_ in ("amod", "prep") and tok.pos_ == "ADJ" and tok.i > tok.head.i)
@@ -3851,17 +3853,21 @@ def _split_stem(verb: Token) -> Token | None:
 
 
 def _misread_main_verb(verb: Token) -> bool:
-    """'The border bill stalled in the Senate on Tuesday': the model read the sentence
-    as one noun phrase, its only verb a participle on the subject. With no finite verb
-    in the sentence and no agent, the "participle" is the sentence's past tense."""
-    head = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i < head.i:
+    """'The border bill stalled in the Senate on Tuesday', 'A bill to fund border
+    technology stalled ...': the model read the sentence as one noun phrase, its only
+    verb a participle on the subject or on a noun inside it. With no finite verb in
+    the sentence and no agent, the "participle" is the sentence's past tense, and the
+    sentence's head noun its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i < verb.head.i:
         return False
-    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+    if root.pos_ not in ("NOUN", "PROPN") or verb.i < root.i:
         return False
     if any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children):
         return False
-    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in head.sent)
+    # A finite verb of its own clause ("after Republicans objected") is below it.
+    own = {t.i for t in verb.subtree}
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i not in own for t in verb.sent)
 
 
 def _participle_adjunct(verb: Token) -> bool:

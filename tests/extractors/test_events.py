@@ -2256,3 +2256,17 @@ def test_a_bare_noun_after_an_event_of_its_day_is_no_second_event_and_voice_hold
     assert [e["what"] for e in facts["events"] if e["date"] == "2026-05-12"] == [
         "The border bill stalls in the Senate"
     ]
+
+
+def test_a_lead_read_as_one_noun_phrase_after_a_dateline() -> None:
+    # The dateline stays out of the sentence's own parse, and the participle the model
+    # hung on a noun inside the subject is the sentence's verb.
+    facts = run(
+        parse_article(
+            "Senators clash over bill\n\nWASHINGTON — A bipartisan bill to fund new border "
+            "technology stalled in the Senate on Tuesday after Republicans objected to a "
+            "provision.\n"
+        ),
+        dt.date(2026, 5, 13),
+    )
+    assert [e["what"] for e in facts["events"]] == ["A bipartisan bill stalls in the Senate"]
