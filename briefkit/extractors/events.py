@@ -1385,7 +1385,7 @@ def _counted_back(
         end -= 1
     key = -start - 1  # the sentence parses are keyed by their start, >= 0
     if key not in cache:
-        cache[key] = _parse_alone(article.text, start, end)
+        cache[key] = _parse_alone(article.prose, start, end)
     own = cache[key]
     clause = own.char_span(start, end, alignment_mode="expand")
     if clause is None:
