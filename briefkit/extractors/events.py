@@ -2450,10 +2450,11 @@ def _object_of_own_clause(subject: Token, pronoun: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    # The pronoun itself among them ("Judge Reyes ordered him to pay"): not her either.
     return any(
         o.tag_ == "PRP" and o.lower_ in ("her", "him") and _PRONOUN_GENDER[o.lower_] == want
         for o in objects
-        if o.i < pronoun.i
+        if o.i <= pronoun.i
     )
 
 

@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
@@ -888,7 +889,10 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
             )
         ]
         parts[1:1] = [t for c in named for t in _named_parts(c, follow=False)]
-    if follow and noun.pos_ == "NOUN":
+    # Not a single post's place or body: "A former mayor of Waterbury took $300,000"
+    # is the mayor's money; "workers at Ford" are still Ford's.
+    post = noun.tag_ == "NN" and noun.lemma_.lower() in ROLE_NOUNS
+    if follow and noun.pos_ == "NOUN" and not post:
         parts += [
             t
             for prep in noun.children
@@ -903,6 +907,11 @@ def _named_parts(noun: Token, follow: bool = True) -> list[Token]:
     return parts[: first + 1]
 
 
+# Verbs whose object does what their infinitive says: "ordered him to pay".
+_OBJECT_CONTROL = word_set("""
+    order tell ask force require urge allow permit persuade direct instruct compel
+    encourage authorize authorise
+    """)
 # Prefixes the tokenizer splits off a verb at its hyphen ("re-elected").
 _PREFIXES = word_set("re pre co un over out")
 # Nouns of what one means to do, whose owner is the doer of the infinitive after them.
@@ -969,6 +978,9 @@ def _clause_subject(verb: Token) -> Token | None:
             head.pos_ == "AUX" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
         ):
             return None  # nor from "Its goal is to cut ...": the goal cuts nothing
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
+            # "The judge ordered him to pay $150,000": the one ordered pays.
+            return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         verb = head
     return None
 
@@ -1318,6 +1330,7 @@ _OWNER_PRONOUNS = {
     "it": frozenset({"organization", "country", "other"}),
     "its": frozenset({"organization", "country", "other"}),
     "he": frozenset({"person"}),
+    "him": frozenset({"person"}),
     "his": frozenset({"person"}),
     "she": frozenset({"person"}),
     "her": frozenset({"person"}),

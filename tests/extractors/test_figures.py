@@ -578,3 +578,18 @@ def test_a_vote_tally_is_two_counts_of_votes_not_a_range_or_a_score() -> None:
     senate = [f for f in figures if f["value"] in (52, 35)]
     assert all(f.get("about") == ["senate"] for f in senate)
     assert not [f for f in figures if f["value"] in (0, 1)]
+
+
+def test_whose_money_a_court_story_counts() -> None:
+    # "ordered him to pay": the one ordered pays, and "him" is not the judge who is the
+    # subject of his own clause; "a former mayor of Brantley" is the mayor, not the town.
+    figures = _figures(
+        parse_article(
+            "Mayor sentenced\n\nA former mayor of Brantley was sentenced on Thursday for taking "
+            "more than $300,000 in bribes. Tomas Wendt, 61, pleaded guilty in June. Judge Ilse "
+            "Marlow also ordered him to pay $150,000 in restitution."
+        )
+    )
+    about = {f["text"]: f.get("about") for f in figures}
+    assert about["$150,000"] == ["tomas-wendt"]
+    assert "brantley" not in (about["more than $300,000"] or [])
