@@ -3163,11 +3163,29 @@ def _clipped_forms(groups: dict[str, list[Name]]) -> dict[str, str]:
     """'Penske Auto' for the Penske Automotive Group, 'Intl Paper' for International
     Paper: an organization's name of two words or more whose first word is another
     organization's and whose every later word opens that one's word in the same place,
-    at least one cut short. Only where one organization's name fits."""
+    at least one cut short; 'the Fed' for the Federal Reserve, one word that opens the
+    first word of another's name. Only where one organization's name fits."""
     orgs = [k for k, v in groups.items() if _decide_kind(v) == "organization"]
     merges: dict[str, str] = {}
     for key in orgs:
         words = key.split()
+        written = groups[key][0].key
+        if len(words) == 1 and len(key) >= 3 and written[:1].isupper() and not written.isupper():
+            # "the Fed" for the Federal Reserve: the first word of one body's name cut
+            # short, as any of its names is written.
+            fits = [
+                k for k in orgs
+                if k != key
+                and any(
+                    len(n.key.split()) >= 2
+                    and n.key.split()[0].startswith(written)
+                    and len(n.key.split()[0]) > len(written) + 1
+                    for n in groups[k]
+                )
+            ]  # fmt: skip
+            if len(fits) == 1:
+                merges[key] = fits[0]
+            continue
         if len(words) < 2 or any(len(w) < 3 for w in words[1:]):
             continue
         fits = [

@@ -801,15 +801,32 @@ def _fraction(doc: Doc, tok: Token) -> tuple[float, int, int, Token | None] | No
             count, start = 1.0, tok.i - 1
         elif prev is not None and prev.lower_ in _WORD_NUMBERS and word.endswith("s"):
             count, start = float(_WORD_NUMBERS[prev.lower_]), tok.i - 1
+        elif prev is not None and prev.text == "-" and not prev.whitespace_ and tok.i >= 2:
+            # "one-third of", "two-thirds of": the count joined to the fraction
+            before = doc[tok.i - 2]
+            if before.lower_ not in _WORD_NUMBERS or before.whitespace_:
+                return None
+            if (before.lower_ == "one") == word.endswith("s"):
+                return None  # "one-thirds", "two-third": no such share
+            count, start = float(_WORD_NUMBERS[before.lower_]), tok.i - 2
         else:
             return None
         whole = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         return round(count * _FRACTIONS[word], 1), start, tok.i + 1, whole
-    # "one in three"
+    # "one in three", "one in every 200", "one out of every 200"
     if word in _WORD_NUMBERS or tok.is_digit:
-        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "in":
+        k = tok.i + 1
+        if k + 1 < len(doc) and doc[k].lower_ == "out" and doc[k + 1].lower_ == "of":
+            k += 2
+        elif k < len(doc) and doc[k].lower_ == "in":
+            k += 1
+        else:
             return None
-        den_tok = doc[tok.i + 2]
+        if k < len(doc) and doc[k].lower_ == "every":
+            k += 1
+        if k >= len(doc) or k == tok.i + 1:
+            return None
+        den_tok = doc[k]
         num = parse_number([tok])
         den = parse_number([den_tok])
         if num is None or den is None or not 0 < num < den or den_tok.dep_ != "nummod":
@@ -1104,12 +1121,10 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         return []  # "two thirds of": the fraction word makes the figure
     if last.lower_ == "one" and nxt is not None and nxt.lower_ in {"of", "another", "other"}:
         return []  # "one of them": a pronoun, not a count
-    if (
-        span.start >= 2
-        and doc[span.start - 1].lower_ == "in"
-        and _fraction(doc, doc[span.start - 2]) is not None
-    ):
-        return []  # the "three" of "one in three": said by the share
+    for k in range(max(0, span.start - 4), span.start):
+        frac = _fraction(doc, doc[k]) if doc[k].lower_ in _WORD_NUMBERS or doc[k].is_digit else None
+        if frac is not None and frac[1] < span.start < frac[2]:
+            return []  # the "three" of "one in three", "one out of every 200": the share's
     if len(nums) == 1 and (last.lower_ in _WORD_NUMBERS or last.is_digit):
         frac = _fraction(doc, last)
         if frac is not None:

@@ -2108,3 +2108,13 @@ def test_a_project_that_speaks_is_a_body_and_an_operation_a_thing() -> None:
     )
     assert actors["project-on-fiscal-openness"]["kind"] == "organization"
     assert actors["operation-granite-wind"]["kind"] == "other"
+
+
+def test_a_bodys_name_cut_short_to_one_word_is_that_body() -> None:
+    # "the Fed" for the Federal Reserve: one word opening the first word of one body's name.
+    actors = _actors(
+        "Banks add cash\n\nYesterday the Federal Reserve transferred US$ 24 billion to "
+        "reserves. On Friday, the Fed entered into a repurchase agreement."
+    )
+    assert "fed" not in actors
+    assert "Fed" in actors["federal-reserve"].get("aliases", [])

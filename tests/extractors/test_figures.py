@@ -463,7 +463,8 @@ def test_a_number_inside_a_name_is_no_figure() -> None:
         "and the vPhone 4 will get an update. The older vPhone sold well."
     )
     got = [(f["value"], f["unit"]) for f in _figures(parse_article(text))]
-    assert got == [(200, "customers")]
+    # "one in every 200" is a share, as "one in three" is (GUIDE §8): 0.5 percent
+    assert got == [(0.5, "%")]
 
 
 def test_an_index_named_by_its_number_owns_its_fall() -> None:
@@ -593,3 +594,15 @@ def test_whose_money_a_court_story_counts() -> None:
     about = {f["text"]: f.get("about") for f in figures}
     assert about["$150,000"] == ["tomas-wendt"]
     assert "brantley" not in (about["more than $300,000"] or [])
+
+
+def test_shares_written_out_of_every_and_hyphenated() -> None:
+    figures = _figures(
+        parse_article(
+            "Returns\n\nAbout one out of every 200 Zephyr customers have called the help "
+            "line. The return rate is about one-third of last year's. Two-thirds of voters "
+            "agreed, and one in every ten workers quit."
+        )
+    )
+    got = sorted((f["value"], f["unit"]) for f in figures)
+    assert got == [(0.5, "%"), (10.0, "%"), (33.3, "%"), (66.7, "%")]
