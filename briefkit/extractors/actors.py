@@ -40,6 +40,7 @@ from briefkit.extractors.gazetteer import (
 )
 from briefkit.extractors.mentions import Mention
 from briefkit.extractors.nlp import (
+    NUMBERED_WORDS,
     conjuncts,
     doc_ents,
     doc_text,
@@ -924,10 +925,8 @@ def _ends_like_a_body(span: Span) -> bool:
 
 # Capitalised words that a number after them makes a numbered thing of its own kind,
 # not a product's model ("Flight 447", "Chapter 11", "May 2009").
-_NUMBERED_WORDS = word_set("""
-    Flight Chapter Section Article Resolution Route Highway Interstate Level Phase Room
-    Gate Terminal Platform Page Volume Stage Local Act Bill Proposition Amendment Title
-    Apollo Channel No Number Class Category Grade Part Rule Week Day Year Game Round
+_NUMBERED_WORDS = NUMBERED_WORDS | word_set("""
+    Week Day Year Game Round
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from briefkit.extractors.nlp import SCHEDULE_VERBS, doc_text, load_model, parse
+from briefkit.extractors.nlp import NUMBERED_WORDS, SCHEDULE_VERBS, doc_text, load_model, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -779,8 +779,9 @@ def _h_year(m: Match, c: _Ctx) -> Result:
     )
     # An edition of a named event: "World Cup 2018", "Expo 2016"; but a number inside
     # a longer name is no year: "the Russell 2000 Index", "Windows 2000 Server".
-    if not ok and re.search(r"\b[A-Z][A-Za-z]+\s$", before):
-        ok = not re.match(r"[ \t]+[A-Z]", after)
+    if not ok and (named := re.search(r"\b([A-Z][A-Za-z]+)\s$", before)):
+        # ... but "Local 1520", "Route 1966": an identifier's number, no edition
+        ok = named[1] not in NUMBERED_WORDS and not re.match(r"[ \t]+[A-Z]", after)
     if not ok:
         return None
     if re.search(r"[$€£]\s*$|\d[\d,.]*\s*$", before):
@@ -1224,6 +1225,12 @@ def _h_plural(m: Match, c: _Ctx) -> Result:
     return "duration", duration_value(None, m["unit"]), True
 
 
+_PAY_CLASS = re.compile(
+    r"\s+(?:and\s+salaried\b|(?:workers?|employees?|staff|wages?|pay|rates?|jobs?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _h_set(m: Match, c: _Ctx) -> Result:
     word = m["word"].lower()
     simple = {"annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "weekly": "P1W", "daily": "P1D",
@@ -1241,6 +1248,8 @@ def _h_set(m: Match, c: _Ctx) -> Result:
             # "LA Weekly", "The Daily Telegraph", "The China Daily newspaper": a title,
             # not a frequency, also where the title opens a sentence.
             return None
+        if word == "hourly" and _PAY_CLASS.match(c.text, m.end()):
+            return None  # "hourly and salaried workers": how they are paid, no frequency
         return "set", simple[word], True
     return None
 

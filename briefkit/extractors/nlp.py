@@ -218,6 +218,15 @@ def parse_many(
         yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)
 
 
+# Capitalised words that a number after them makes an identifier, never a year or a
+# model: "Flight 447", "Local 1520", "Route 66", "Chapter 11". Actors add the calendar
+# words ("May 2009"), which dates read as dates.
+NUMBERED_WORDS = frozenset({
+    "Flight", "Chapter", "Section", "Article", "Resolution", "Route", "Highway", "Interstate",
+    "Level", "Phase", "Room", "Gate", "Terminal", "Platform", "Page", "Volume", "Stage",
+    "Local", "Act", "Bill", "Proposition", "Amendment", "Title", "Apollo", "Channel", "No",
+    "Number", "Class", "Category", "Grade", "Part", "Rule",
+})  # fmt: skip
 # Posts and parts only a company has: a person has a spokesman or an aide ("Obama
 # spokesman X"), never a CEO, a co-founder or shareholders.
 COMPANY_PARTS = frozenset({

@@ -983,3 +983,13 @@ def test_a_weekday_in_a_headline_is_the_one_the_story_tells(
     nlp: Language, article: str, value: str
 ) -> None:
     assert dates(nlp, article)[0].value == value
+
+
+def test_hourly_pay_and_a_numbered_local_are_no_times() -> None:
+    # "hourly workers" says how they are paid; "Local 1520" is a union local's number.
+    day = dt.date(2006, 1, 23)
+    assert find_dates("The impacted hourly and salaried workers find it hard.", day) == []
+    assert find_dates("Ford pays hourly workers more.", day) == []
+    assert [d.value for d in find_dates("The bus runs hourly.", day)] == ["PT1H"]
+    said = "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union, said."
+    assert find_dates(said, day) == []
