@@ -284,9 +284,12 @@ def _model_names(doc: Doc) -> list[Name]:
     lower = _lower_words(doc)
     names = {e.text for e in doc_ents(doc) if e.label_ in _NAME_LABELS}
     absorbed: set[int] = set()  # starts of body names a person's name took in
+    proper = {t.text for t in tokens(doc) if t.tag_ in {"NNP", "NNPS"}}
     for ent in doc_ents(doc):
         label = ent.label_
         if label not in _NAME_LABELS or _place_inside_name(ent):
+            continue
+        if _adjective_read_as_body(ent, proper):
             continue
         e = _without_epithet(
             _with_product_tail(
@@ -334,6 +337,25 @@ def _model_names(doc: Doc) -> list[Name]:
             text = last[0]
         out.append(Name(e.start_char, e.start_char + len(text), text, label))
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
+
+
+_ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ary", "ful", "less", "able", "ible")
+
+
+def _adjective_read_as_body(ent: Span, proper: set[str]) -> bool:
+    """'according to Automotive analyst X': one capitalised word the tagger reads as an
+    adjective on a common noun, never written as a proper noun, is no organization."""
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    tok = ent[0]
+    return (
+        tok.tag_ == "JJ"
+        and tok.lower_.endswith(_ADJECTIVE_ENDINGS)  # not "Sikorsky helicopters"
+        and tok.dep_ == "amod"
+        and tok.head.i == tok.i + 1
+        and tok.head.is_lower
+        and tok.text not in proper
+    )
 
 
 def _possessor_apart(ent: Span) -> list[Span]:

@@ -2118,3 +2118,14 @@ def test_a_bodys_name_cut_short_to_one_word_is_that_body() -> None:
     )
     assert "fed" not in actors
     assert "Fed" in actors["federal-reserve"].get("aliases", [])
+
+
+def test_a_capitalised_adjective_on_a_post_is_no_body() -> None:
+    # The model calls "Automotive" an organization; the tagger reads it as the adjective
+    # it is, on "analyst", and the text never writes it as a proper noun.
+    actors = _actors(
+        "Plant to close\n\nOn the contrary, according to Automotive analyst Paul LeBrun "
+        "believes that the factory is still open."
+    )
+    assert "automotive" not in actors
+    assert "paul-lebrun" in actors
