@@ -1007,7 +1007,47 @@ def _product_names(doc: Doc) -> list[Name]:
             continue  # "Acme 150 jobs", "500 Acme engineers": a count of something else
         span = doc[start : end + 1]
         out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
-    return out + _index_names(doc) + _moving_names(doc)
+    return out + _maker_model_names(doc) + _index_names(doc) + _moving_names(doc)
+
+
+# Verbs whose object, named by its maker, is a product: "manufactures the Ford Explorer".
+_MAKE_VERBS = word_set("make manufacture produce build assemble sell launch unveil discontinue")
+
+
+def _maker_model_names(doc: Doc) -> list[Name]:
+    """'the Ford Explorer', 'the Ford Taurus sedan': a company's name the model read,
+    then a capitalised model name it read as nothing or as a product, where a product's
+    noun follows or a verb of making takes the whole as its object. The maker's words
+    are the product's name, as with a model number."""
+    out: list[Name] = []
+    makers = [e for e in doc_ents(doc) if e.label_ == "ORG"]
+    # A maker the model read elsewhere only: "manufactures the Ford Explorer. Ford said"
+    one_word = {e.text for e in makers if len(e) == 1}
+    makers += [doc[t.i : t.i + 1] for t in tokens(doc) if t.text in one_word and not t.ent_type_]
+    for ent in makers:
+        end = ent.end
+        while (
+            end < len(doc)
+            and doc[end].tag_ in {"NNP", "NNPS"}
+            and _is_capitalised(doc[end])
+            and doc[end].ent_type_ in {"", "PRODUCT"}
+            and "\n" not in doc[end - 1].whitespace_
+        ):
+            end += 1
+        if end == ent.end or end - ent.end > 3:
+            continue
+        head = doc[end - 1]
+        if not (ent.start <= ent[-1].head.i < end or ent[-1].head.i == end):
+            continue  # the maker's words must modify the model's
+        after = doc[end] if end < len(doc) else None
+        product_noun = after is not None and after.is_lower and after.lemma_ in PRODUCT_NOUNS
+        made = head.dep_ == "dobj" and head.head.lemma_.lower() in _MAKE_VERBS
+        if product_noun or made:
+            span = doc[ent.start : end]
+            if span[0].lower_ == "the":
+                span = span[1:]
+            out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
+    return out
 
 
 _INDEX_HEADS = word_set("Average Index Composite")

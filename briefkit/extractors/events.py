@@ -2137,6 +2137,24 @@ def _resolve_subject(
     subj = doc[reading.subject]
     word = subj.lower_
     ref: str | None = None
+    whose = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None and subj.head.dep_ == "relcl":
+        # "the Ford Explorer, whose sales had a 29% decline in 2005": the sales are the
+        # Explorer's, the noun the clause hangs on.
+        antecedent = subj.head.head
+        inside = {t.i for t in subj.head.subtree}
+        if antecedent.pos_ not in ("NOUN", "PROPN") or not _next_to(antecedent, whose):
+            return reading, found
+        phrase = _render(_surname(_noun_phrase(antecedent, inside)))
+        if not phrase or not reading.what.lower().startswith("whose "):
+            return reading, found
+        lo, hi = antecedent.left_edge.idx, antecedent.idx + len(antecedent)
+        named = [r for r in _refs(index, "actor", lo, hi) if r not in found]
+        owned = f"{phrase}'s{reading.what[len('whose') :]}"
+        return replace(reading, what=_capitalise(owned), key=_capitalise(owned)), [
+            *named,
+            *found,
+        ]
     if word in _RELATIVES and subj.head.dep_ == "relcl":
         antecedent = subj.head.head
         inside = {t.i for t in subj.head.subtree}

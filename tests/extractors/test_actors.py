@@ -2129,3 +2129,16 @@ def test_a_capitalised_adjective_on_a_post_is_no_body() -> None:
     )
     assert "automotive" not in actors
     assert "paul-lebrun" in actors
+
+
+def test_a_makers_name_and_a_model_name_are_a_product() -> None:
+    # "the Ford Strider" after "manufactures", "the Ford Corsa sedan" (invented models):
+    # the maker's name, read by the model elsewhere, opens the product's, and the maker
+    # stays a body of its own.
+    actors = _actors(
+        "Cars\n\nThe plant manufactures the Ford Strider. Atlanta makes the Ford Corsa "
+        "sedan. Ford said sales rose."
+    )
+    assert actors["ford-strider"]["kind"] == "other"
+    assert actors["ford-corsa"]["kind"] == "other"
+    assert actors["ford"]["kind"] == "organization"

@@ -2270,3 +2270,16 @@ def test_a_lead_read_as_one_noun_phrase_after_a_dateline() -> None:
         dt.date(2026, 5, 13),
     )
     assert [e["what"] for e in facts["events"]] == ["A bipartisan bill stalls in the Senate"]
+
+
+def test_whose_in_a_dated_relative_clause_is_the_noun_it_hangs_on() -> None:
+    facts = run(
+        parse_article(
+            "Plants to close\n\nThe plant is one of two that manufacture the Ford Strider, "
+            "whose sales had a 29% decline in 2005. Ford said it would close the plant.\n"
+        ),
+        dt.date(2006, 1, 23),
+    )
+    assert [(e["date"], e["what"]) for e in facts["events"]] == [
+        ("2005", "Ford Strider's sales have a 29% decline")
+    ]
