@@ -1310,6 +1310,8 @@ def _names_after_kind_noun(doc: Doc) -> list[Name]:
 def _kind_of_noun(lemma: str) -> str | None:
     if lemma in ORG_NOUNS:
         return "organization"
+    if lemma in _SET_NOUNS - {"label", "model"}:  # "the model Kate X" is a person
+        return "other"
     if lemma in ROLE_NOUNS or lemma in {"man", "woman", "boy", "girl", "person"}:
         return "person"
     if lemma in PLACE_NOUNS:
@@ -1481,6 +1483,7 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
         prev = doc[span.start - 1]
         if prev.pos_ == "NOUN" and prev.is_lower and (prev.head == root or root.head == prev):
             nouns.append(prev)
+    nouns += _including_nouns(root)
     for noun in nouns:
         kind = _kind_of_noun(noun.lemma_.lower())
         # "the technology blog Foo published details": a website that acts is the
@@ -1490,6 +1493,28 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
         if kind:
             return kind
     return None
+
+
+# Verbs by which a set names its members: "Its brands include Foo and Bar".
+_INCLUDE_VERBS = word_set("include comprise feature")
+# What a set of things is called, beside THING_NOUNS: "brands", "products".
+_SET_NOUNS = word_set("brand product model label title")
+
+
+def _including_nouns(root: Token) -> list[Token]:
+    """'Penfold's brands include Clearwater Milk and Old Mill Butter': the set's noun
+    says what each listed name is."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb.lemma_.lower() not in _INCLUDE_VERBS:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.is_lower and c.lemma_ in _SET_NOUNS
+    ]
 
 
 def mark_acting_bodies(entities: list[Entity], doc: Doc) -> None:
@@ -1907,10 +1932,20 @@ def _which_anywhere(doc: Doc, key: str) -> bool:
 def _held_as_a_company(doc: Doc, key: str) -> bool:
     """'Pixar CEO X', 'he bought Pixar': a one-word name the model calls a person's,
     no given name and no word of a longer person's name in the text ("Trump" beside
-    "Donald Trump"), that some mention writes as a company's (``names_a_company``).
+    "Donald Trump"), that some mention writes as a company's (``names_a_company``);
+    a longer one so written, or as where analysts or traders work.
     Without such a cue ``_unfounded`` drops the lone word, and a relation that needs
     it as an endpoint is lost with it."""
-    if " " in key or key in given_names():
+    if " " in key:
+        # "Brightway bought Crestline Cheese", "analysts at Morgan Stanley": a longer
+        # name the model calls a person's, written as a company's: bought, or the firm
+        # a market occupation is at (even with a given name first, as here).
+        first = key.split()[0] not in given_names()
+        return any(
+            e.label_ == "PERSON" and ((first and names_a_company(e.root)) or _firm_context(e.root))
+            for e in ents_named(doc, key)
+        )
+    if key in given_names():
         return False
     longer = {
         w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()
@@ -1986,6 +2021,8 @@ def _firm_cue_anywhere(doc: Doc, key: str) -> bool:
 
 def _firm_cue(span: Span) -> bool:
     root, doc = span.root, span.doc
+    if _firm_context(root) and root.head.head.lower_ in _FIRM_OCCUPATIONS:
+        return True  # "analysts at Morgan Stanley"; a person may own "shares of" a thing
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.tag_ == "POS" and root.head.lower_ in FIRM_POSSESSIONS:
         return True
@@ -3181,10 +3218,11 @@ def _merge_short_forms(
         kind = _decide_kind(names)
         if kind == "country" or key not in groups:
             continue
-        target = _person_shortened(key, names, kind, full_people, doc)
+        body = _body_named_first(key, names, orgs, full_people, doc)
+        target = body or _person_shortened(key, names, kind, full_people, doc)
         if target is not None:
             for n in names:
-                n.kind, n.country = "person", None
+                n.kind, n.country = ("organization" if body else "person"), None
         elif _acronym_form(names[0].key):
             target = _abbreviated(_acronym_form(names[0].key), key, named)
             if target is None and kind == "organization":
@@ -3382,6 +3420,28 @@ def _first_bare(doc: Doc | None, word: str, found: int) -> int:
         if not re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
             return m.start()
     return found
+
+
+def _body_named_first(
+    key: str,
+    names: list[Name],
+    orgs: dict[str, list[Name]],
+    full_people: dict[str, list[Name]],
+    doc: Doc | None,
+) -> str | None:
+    """'Penfold Dairy ... Penfold's brands ... its chairman, Robert Penfold': a word that
+    opens one body's name, written in full before the word is first used alone, while
+    every person of that surname is named only after it, is the body's short name."""
+    people = [k for k in full_people if k.split()[-1] == key and k != key]
+    bodies = [k for k in orgs if k.split()[0] == key and k != key]
+    if doc is None or len(key.split()) != 1 or not people or len(bodies) != 1:
+        return None
+    text, word, body = doc_text(doc), names[0].text, orgs[bodies[0]][0].text
+    alone = re.search(rf"\b{re.escape(word)}\b(?!{re.escape(body[len(word) :])})", text)
+    if alone is None or not 0 <= text.find(body) < alone.start():
+        return None
+    first_people = (min(n.start for n in full_people[k]) for k in people)
+    return bodies[0] if all(p > alone.start() for p in first_people) else None
 
 
 def _person_shortened(

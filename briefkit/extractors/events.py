@@ -2145,7 +2145,7 @@ def _resolve_subject(
         inside = {t.i for t in subj.head.subtree}
         if antecedent.pos_ not in ("NOUN", "PROPN") or not _next_to(antecedent, whose):
             return reading, found
-        phrase = _render(_surname(_noun_phrase(antecedent, inside)))
+        phrase = _render(_noun_phrase(antecedent, inside))  # "Robert Penfold's grandfather"
         if not phrase or not reading.what.lower().startswith("whose "):
             return reading, found
         lo, hi = antecedent.left_edge.idx, antecedent.idx + len(antecedent)

@@ -2142,3 +2142,21 @@ def test_a_makers_name_and_a_model_name_are_a_product() -> None:
     assert actors["ford-strider"]["kind"] == "other"
     assert actors["ford-corsa"]["kind"] == "other"
     assert actors["ford"]["kind"] == "organization"
+
+
+def test_what_is_bought_where_analysts_work_and_listed_brands_are_no_people() -> None:
+    actors = _actors(
+        "Snack maker buys dairy\n\nHarlow Foods said on Monday it would buy Penfold Dairy, a "
+        "family-owned company. Penfold's brands include Clearwater Milk and Old Mill Butter. "
+        "Its rival Brightway Brands bought Crestline Cheese last year. Analysts at Morgan "
+        "Stanley said the price was high. Penfold's chairman, Robert Penfold, will join the "
+        "board."
+    )
+    assert actors["crestline-cheese"]["kind"] == "organization"
+    assert actors["morgan-stanley"]["kind"] == "organization"
+    assert actors["clearwater-milk"]["kind"] == "other"
+    assert actors["old-mill-butter"]["kind"] == "other"
+    # "Penfold" alone, after the company is named in full and before the chairman is,
+    # is the company's short name.
+    assert "Penfold" in actors["penfold-dairy"].get("aliases", [])
+    assert "Penfold" not in actors["robert-penfold"].get("aliases", [])
