@@ -273,6 +273,9 @@ def _finest(
         for j, (other, b) in enumerate(zip(told_by, events, strict=True)):
             if i != j and other == key and str(b["date"]).startswith(f"{a['date']}-"):
                 drop.add(i)
+            # "fell in afternoon trading on Tuesday": two dates of one day, one event
+            if j < i and j not in drop and other == key and b["date"] == a["date"]:
+                drop.add(i)
     return [e for i, e in enumerate(events) if i not in drop]
 
 
@@ -1591,11 +1594,27 @@ def _read_event(
     return replace(reading, when_prep=shared.text) if shared is not None else reading
 
 
+# Nouns of a market's working day that a time word modifies: "in morning trading".
+_SESSION_NOUNS = frozenset({"trading", "session", "dealings", "deals", "hours", "business"})
+
+
 def _read_dated(
     sent: Span, date_span: Span, doc: Doc, date: str | None = None, published: dt.date | None = None
 ) -> _Reading | None:
     date_tokens = {t.i for t in date_span}
     prep = _date_preposition(date_span)
+    session = date_span.root.head
+    if (
+        date_span.root.dep_ in ("compound", "amod", "nmod", "poss")
+        and session.lemma_.lower() in _SESSION_NOUNS
+        and session.dep_ == "pobj"
+        and session.head.dep_ == "prep"
+    ):
+        # "rose 4 percent in morning trading": the session is the time, prepositions and
+        # all; leaving its noun in the line ("rises 4 percent trading") garbles it.
+        date_tokens |= {session.i, session.head.i} | {
+            c.i for c in session.children if c.dep_ in ("det", "amod", "case")
+        }
     # "in March and June": each date is its own event, and neither's line tells the
     # other ("makes an appearance and June"); the second takes the shared preposition.
     shared = _coordinated_dates(date_span)

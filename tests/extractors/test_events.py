@@ -2283,3 +2283,17 @@ def test_whose_in_a_dated_relative_clause_is_the_noun_it_hangs_on() -> None:
     assert [(e["date"], e["what"]) for e in facts["events"]] == [
         ("2005", "Ford Strider's sales have a 29% decline")
     ]
+
+
+def test_a_trading_session_is_the_time_and_two_dates_of_one_day_one_event() -> None:
+    facts = run(
+        parse_article(
+            "Shares rise\n\nShares of Harwell rose 4 percent to $58.20 in morning trading. "
+            "Shares of Brantley fell 2 percent in afternoon trading on Tuesday.\n"
+        ),
+        dt.date(2026, 11, 16),
+    )
+    whats = [e["what"] for e in facts["events"]]
+    assert "Shares of Harwell rise 4 percent to $58.20" in whats
+    assert not [w for w in whats if w.endswith(" trading")]
+    assert len([w for w in whats if "Brantley" in w]) == 1
