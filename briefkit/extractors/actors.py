@@ -1761,9 +1761,22 @@ def _after_vessel_noun(doc: Doc, name: Name) -> Token | None:
     return prev if prev.is_lower and prev.lemma_.lower() in _VESSEL_NOUNS else None
 
 
+_PLURAL_MODEL = re.compile(r"^(.*\d)s$")
+
+
+def _singular_model(key: str) -> str:
+    """'Boeing 737s': the models, named as the model is ("Boeing 737"). A bare plural
+    ("A330s") is left to join the name it shortens as written."""
+    if " " not in key:
+        return key
+    last = key.rsplit(" ", 1)[-1]
+    plural = _PLURAL_MODEL.match(last)
+    return key[:-1] if plural and _MODEL_TOKEN.match(last) else key
+
+
 def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     """Decide what one name is; None for names that are not actors or places."""
-    key = normalise_name(name.text)
+    key = _singular_model(normalise_name(name.text))
     name.key = _strip_honorific(key)
     dateline = _dateline_city(doc, name, gaz) if name.label != "PERSON" else None
     if dateline is not None:

@@ -2160,3 +2160,9 @@ def test_what_is_bought_where_analysts_work_and_listed_brands_are_no_people() ->
     # is the company's short name.
     assert "Penfold" in actors["penfold-dairy"].get("aliases", [])
     assert "Penfold" not in actors["robert-penfold"].get("aliases", [])
+
+
+def test_a_plural_of_a_makers_model_names_the_model() -> None:
+    actors = _actors("Airline buys jets\n\nSkyline exercises options on five Boeing 787s.")
+    assert "boeing-787s" not in actors
+    assert actors["boeing-787"]["kind"] == "other"
