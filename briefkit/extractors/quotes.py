@@ -198,7 +198,7 @@ def _spaced_the_wrong_way(text: str, i: int) -> bool:
         and i > 0
         and text[i - 1] in ",:"
         and text[i + 1 : i + 2] == " "
-        and text[i + 2 : i + 3].isupper()
+        and (text[i + 2 : i + 3].isupper() or text[i + 2 : i + 3] in "[(")
     )
 
 

@@ -1365,3 +1365,11 @@ def test_a_label_before_a_colon_hands_the_words_on() -> None:
     assert found[
         "I read with disgust the article on the tankers from the new chief executive."
     ] not in {"carl-brenner", "bill-ostrow"}
+
+
+def test_a_wrong_way_mark_before_a_bracketed_word_opens_the_quotation() -> None:
+    found = _speakers(
+        'Gallery show\n\nTalia Brenner said," [Harlan] liked the way the booths looked" in an '
+        "interview on Monday."
+    )
+    assert found == {"[Harlan] liked the way the booths looked": "talia-brenner"}
