@@ -3244,6 +3244,11 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
             break
         keep.append(t)
     keep = [t for t in keep if not _in_clause(t, tok)]
+    # "its rival Brightway Brands": a name that a possessive pronoun and a description
+    # open is told by the name alone; the pronoun would leave no one to place.
+    if tok.pos_ == "PROPN" and tok.ent_type_ and keep and keep[0].tag_ == "PRP$":
+        first = min((t.i for t in keep if t.ent_type_ == tok.ent_type_), default=tok.i)
+        keep = [t for t in keep if t.i >= first]
     # A conjunct left out (a date: "the player and the following year"): no "and".
     while (
         len(keep) > 1

@@ -2297,3 +2297,16 @@ def test_a_trading_session_is_the_time_and_two_dates_of_one_day_one_event() -> N
     assert "Shares of Harwell rise 4 percent to $58.20" in whats
     assert not [w for w in whats if w.endswith(" trading")]
     assert len([w for w in whats if "Brantley" in w]) == 1
+
+
+def test_a_name_opened_by_a_possessive_pronoun_is_told_by_the_name() -> None:
+    facts = run(
+        parse_article(
+            "Snack maker grows\n\nHarwell, which is advised by Goldman Sachs, has been looking "
+            "to expand since its rival Brightway Brands bought Crestline Cheese last year.\n"
+        ),
+        dt.date(2026, 11, 16),
+    )
+    assert [(e["date"], e["what"]) for e in facts["events"]] == [
+        ("2025", "Brightway Brands buys Crestline Cheese")
+    ]
