@@ -3136,9 +3136,18 @@ def _subject(verb: Token, sent: Span, date_tokens: set[int] | None = None) -> To
     if len(own) > 1 and date_tokens:
         first = min(date_tokens)
         return next((c for c in own if c.i > first), own[-1])
+    lost = _lost_name(verb)
+    if (
+        lost is not None
+        and verb.dep_ == "conj"
+        and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+        and _in(lost, sent)
+    ):
+        # "looking to expand since its rival Brightway Brands bought X": no "and" joins
+        # the verb to the one it hangs on; the name right before it is its subject.
+        return lost
     found = _parsed_subject(verb, sent)
     if found is None:
-        lost = _lost_name(verb)
         return lost if lost is not None and _in(lost, sent) else None
     return found
 
