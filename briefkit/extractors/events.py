@@ -2177,6 +2177,16 @@ def _resolve_subject(
     if word in _RELATIVES and subj.head.dep_ == "relcl":
         antecedent = subj.head.head
         inside = {t.i for t in subj.head.subtree}
+        near = _name_before(subj)
+        if (
+            near is not None
+            and near.i != antecedent.i
+            and not _next_to(antecedent, subj)
+            and _fits_relative(subj.head, near)
+        ):
+            # "members - 62,000 at GM, which is seeking to cut jobs": the parse hangs
+            # the clause on "members"; the name set off right before "which" is its noun.
+            antecedent = near
         lo = antecedent.left_edge.i
         before = [t.i for t in antecedent.subtree if t.i not in inside and t.i < subj.i]
         hi = max([antecedent.i, *before])
@@ -2314,6 +2324,15 @@ def _nearer_noun(antecedent: Token, relative: Token) -> Token | None:
     if prev.i == antecedent.i or prev.dep_ != "pobj":
         return None
     return prev
+
+
+def _name_before(relative: Token) -> Token | None:
+    """The proper name right before a relative pronoun and its comma ("at GM, which")."""
+    doc = relative.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return None
+    name = doc[relative.i - 2]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("ORG", "PERSON", "GPE") else None
 
 
 def _next_to(antecedent: Token, relative: Token) -> bool:

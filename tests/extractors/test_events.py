@@ -2310,3 +2310,16 @@ def test_a_name_opened_by_a_possessive_pronoun_is_told_by_the_name() -> None:
     assert [(e["date"], e["what"]) for e in facts["events"]] == [
         ("2025", "Brightway Brands buys Crestline Cheese")
     ]
+
+
+def test_a_relative_clause_the_parse_hangs_on_a_farther_noun_is_the_names_before_it() -> None:
+    facts = run(
+        parse_article(
+            "Buyouts offered\n\nBoth will offer the deal to most United Auto Workers (UAW) union "
+            "members - 62,000 at GM, which is seeking to cut 31,500 jobs by 2012.\n"
+        ),
+        dt.date(2009, 2, 3),
+    )
+    assert [(e["date"], e["what"]) for e in facts["events"]] == [
+        ("2012", "GM seeks to cut 31,500 jobs")
+    ]
