@@ -232,7 +232,7 @@ def find_events(
                 told_by.append((sentence.start, one.verb))
                 if one.verb is not None:
                     acts.append((sentence.start, sent_doc[one.verb].lemma_.lower(), event))
-    events = _finest(events, told_by)
+    events = _finest(_alternative_dates(events, told_by), told_by)
     for event in events:
         event["id"] = _unique_slug(event["id"], taken)
     return events
@@ -258,6 +258,31 @@ def _retells(reading: _Reading, doc: Doc) -> bool:
         and _is_event_noun(subject)
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
     )
+
+
+def _alternative_dates(
+    events: list[dict[str, Any]], told_by: list[tuple[int, int | None]]
+) -> list[dict[str, Any]]:
+    """'expected to take place in August or September': one happening whose date is one
+    of two, a range from the first to the second (GUIDE §6), not two events. Only
+    "or": "in March and June" is two happenings. ``told_by`` stays aligned."""
+    keep = list(range(len(events)))
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            a, b = events[i], events[j]
+            if i not in keep or j not in keep or told_by[i] != told_by[j] or told_by[i][1] is None:
+                continue
+            text, first, second = str(a["evidence"]), str(a["when"]), str(b["when"])
+            if text.find(second) < 0:
+                second = second.split(" ", 1)[-1]  # the shared preposition: "in A or B"
+            lo, hi = text.find(first), text.find(second)
+            if lo < 0 or hi < lo + len(first) or text[lo + len(first) : hi].strip() != "or":
+                continue
+            a["date"] = f"{a['date']}/{b['date']}"
+            a["when"] = text[lo : hi + len(second)]
+            keep.remove(j)
+    told_by[:] = [told_by[k] for k in keep]
+    return [events[k] for k in keep]
 
 
 def _finest(
@@ -1872,6 +1897,10 @@ def _verb_reading(
         # names whose intention it is ("Sunak's effort to clear the backlog by year
         # end") is told as that intention.
         return _intention(verb, sent, date_tokens, date, published)
+    # "Sunday was chosen as its date": the date itself undergoes the verb; nothing
+    # happened on it that the clause tells.
+    if subject is not None and subject.i in date_tokens and _is_passive(verb):
+        return None
     # "2007 was the year of X, then Y in 2010": a line whose subject is another date
     # tells that date's happening, not this one's.
     if (

@@ -2323,3 +2323,16 @@ def test_a_relative_clause_the_parse_hangs_on_a_farther_noun_is_the_names_before
     assert [(e["date"], e["what"]) for e in facts["events"]] == [
         ("2012", "GM seeks to cut 31,500 jobs")
     ]
+
+
+def test_alternative_months_are_one_event_and_a_chosen_date_is_none() -> None:
+    facts = run(
+        parse_article(
+            "Jet unveiled\n\nThe first flight is expected to take place in August or September "
+            "of this year. Sunday was chosen as its date. The plant will open in March and "
+            "June.\n"
+        ),
+        dt.date(2007, 7, 9),
+    )
+    dates = [e["date"] for e in facts["events"]]
+    assert dates == ["2007-08/2007-09", "2008-03", "2008-06"]
