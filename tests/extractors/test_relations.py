@@ -1658,3 +1658,12 @@ def test_a_city_mayor_holds_the_office_of_the_city_in_reach() -> None:
         "Hau Lin-po said it was a success."
     )
     assert ("hau-lin-po", "role", "taipei") in _triples(_relations(article))
+
+
+def test_a_party_and_state_code_states_the_senators_post() -> None:
+    article = parse_article(
+        "Emails released\n\nSenator John Tavers (R-AZ) entered them into the record."
+    )
+    relations = _relations(article)
+    assert ("john-tavers", "role", "arizona") in _triples(relations)
+    assert any("(R-AZ)" in str(r["evidence"]) for r in relations)

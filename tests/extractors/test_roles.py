@@ -185,3 +185,10 @@ def test_a_place_noun_opening_a_title_names_the_place_in_reach() -> None:
 def test_a_hyphenated_general_office_is_one_post() -> None:
     roles = _roles("The United Nations met. UN Secretary-General Ivo Karsten arrived.")
     assert roles["ivo-karsten"] == "Secretary-General of United Nations"
+
+
+def test_a_party_and_state_code_after_a_lawmakers_name_gives_the_state() -> None:
+    # GUIDE §15 R4: "(R-AZ)" on a title with no modifier makes the state its body.
+    roles = _roles("Senator Edwin Kaulder (D-Del.) spoke. Senator John Tavers (R-AZ) agreed.")
+    assert roles["edwin-kaulder"] == "Senator of Delaware"
+    assert roles["john-tavers"] == "Senator of Arizona"
