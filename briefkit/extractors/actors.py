@@ -2266,18 +2266,19 @@ def dateline_names(article: Article, gaz: Gazetteer) -> list[Name]:
 # "Senator John McCain (R-AZ)", "Rep. Jane Doe (D-N.Y.)": a lawmaker's party letter and
 # the state he or she sits for, by postal code or newspaper abbreviation.
 PARTY_STATE = re.compile(
-    r"\(\s*(?:[RDI]|Ind)\s*[-–]\s*(?P<state>[A-Z][A-Za-z.]{1,5}(?: ?[A-Z][a-z]*\.)?)\s*\)"
+    r" *\(\s*(?:[RDI]|Ind)\s*[-–]\s*(?P<state>[A-Z][A-Za-z.]{1,5}(?: ?[A-Z][a-z]*\.)?)\s*\)"
 )
 
 
-def party_state(gaz: Gazetteer, text: str, end: int) -> tuple[State, int, int] | None:
-    """The state of a party-and-state code right after offset ``end``, and its span."""
-    m = PARTY_STATE.match(text, end + (len(text[end:]) - len(text[end:].lstrip(" "))))
+def party_state(gaz: Gazetteer, text: str, end: int) -> tuple[State, int, int, int] | None:
+    """The state of a party-and-state code right after offset ``end``: the state, the
+    code's span, and where the parenthesis closes."""
+    m = PARTY_STATE.match(text, end)
     if m is None:
         return None
     code = m["state"]
     state = gaz.state(code) or gaz.state_code(code.replace(".", "").replace(" ", ""))
-    return None if state is None else (state, m.start("state"), m.end("state"))
+    return None if state is None else (state, m.start("state"), m.end("state"), m.end())
 
 
 def party_state_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
@@ -2289,7 +2290,7 @@ def party_state_names(doc: Doc, gaz: Gazetteer) -> list[Name]:
             continue
         found = party_state(gaz, text, ent.end_char)
         if found is not None:
-            state, start, end = found
+            state, start, end, _close = found
             out.append(Name(start, end, text[start:end], "GPE", "region", 2, state.name,
                             state.country_iso))  # fmt: skip
     return out
@@ -4609,7 +4610,7 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         found = party_state(load_gazetteer(), doc_text(doc), span.end_char)
         state = index.at(found[1], found[2]) if found is not None else None
         if state is not None and found is not None and state.kind in _PLACE_AFFILIATIONS:
-            affiliation, right = state, doc_text(doc).index(")", found[2]) + 1
+            affiliation, right = state, found[3]
     if affiliation is not None:
         text = f"{text} of {affiliation.name}"
     head = singular if plural else head_tok.lemma_

@@ -27,7 +27,7 @@ from briefkit.extractors.actors import person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.mentions import Mention
-from briefkit.extractors.nlp import SCHEDULE_VERBS
+from briefkit.extractors.nlp import SCHEDULE_VERBS, VERB_PREFIXES
 from briefkit.extractors.quotes import find_quote_spans
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import Entities, every_mention
@@ -3936,15 +3936,11 @@ def _split_prefix(verb: Token) -> str:
     return f"{prefix.lower_}-"
 
 
-# Prefixes the tokenizer splits off a hyphenated verb ("re-open", "co-host").
-_VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "un", "mis", "out", "over", "under"})
-
-
 def _split_stem(verb: Token) -> Token | None:
     """The rest of a hyphenated verb whose prefix the parse took for the verb itself
     ("will re-open" parsed as "re", "-", "open"): the word after the hyphen."""
     doc = verb.doc
-    if verb.lower_ not in _VERB_PREFIXES or verb.whitespace_ or verb.i + 2 >= len(doc):
+    if verb.lower_ not in VERB_PREFIXES or verb.whitespace_ or verb.i + 2 >= len(doc):
         return None
     dash, rest = doc[verb.i + 1], doc[verb.i + 2]
     if dash.text != "-" or dash.whitespace_ or not rest.is_alpha:

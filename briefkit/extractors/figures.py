@@ -45,7 +45,7 @@ from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import negated_or_modal, tokens
+from briefkit.extractors.nlp import VERB_PREFIXES, negated_or_modal, tokens
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import every_mention
 
@@ -929,8 +929,6 @@ _OBJECT_CONTROL = word_set("""
     order tell ask force require urge allow permit persuade direct instruct compel
     encourage authorize authorise
     """)
-# Prefixes the tokenizer splits off a verb at its hyphen ("re-elected").
-_PREFIXES = word_set("re pre co un over out")
 # Nouns of what one means to do, whose owner is the doer of the infinitive after them.
 _INTENT_NOUNS = word_set("plan bid move decision attempt effort proposal offer intention pledge")
 
@@ -958,7 +956,8 @@ def _clause_subject(verb: Token) -> Token | None:
             before = [c for c in subjects if c.i < verb.i]
             return (before or subjects)[-1]
         head = verb.head
-        if head.i == verb.i - 2 and head.lower_ in _PREFIXES and verb.doc[verb.i - 1].text == "-":
+        split = head.i == verb.i - 2 and verb.doc[verb.i - 1].text == "-"
+        if split and head.lower_ in VERB_PREFIXES:
             verb = head  # "re-elected" split, with "re" as the clause's verb
             continue
         if verb.dep_ in {"xcomp", "acl"} and head.pos_ in {"NOUN", "PROPN"}:

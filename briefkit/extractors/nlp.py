@@ -218,6 +218,8 @@ def parse_many(
         yield next(piped) if len(text) <= CHUNK_CHARS else parse(nlp, text)
 
 
+# Prefixes the tokenizer splits off a hyphenated verb ("re-open", "co-host", "re-elected").
+VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "un", "mis", "out", "over", "under"})
 # Capitalised words that a number after them makes an identifier, never a year or a
 # model: "Flight 447", "Local 1520", "Route 66", "Chapter 11". Actors add the calendar
 # words ("May 2009"), which dates read as dates.
