@@ -288,6 +288,10 @@ def _model_names(doc: Doc) -> list[Name]:
     proper = {t.text for t in tokens(doc) if t.tag_ in {"NNP", "NNPS"}}
     for ent in doc_ents(doc):
         label = ent.label_
+        if label == "PRODUCT" and _agent_anywhere(doc, normalise_name(ent.text)):
+            # "Maersk said", "Maersk declined to comment": the small model calls an
+            # unfamiliar company a product; a thing neither speaks nor hires.
+            label = "ORG"
         if label not in _NAME_LABELS or _place_inside_name(ent):
             continue
         if _adjective_read_as_body(ent, proper):
@@ -1256,6 +1260,8 @@ def _apposed_names(doc: Doc) -> list[Name]:
         if head is None:
             continue
         kind = _kind_of_noun(head.lemma_.lower()) if head.pos_ == "NOUN" and head.is_lower else None
+        if kind is None and _a_bodys_counterpart(head):
+            kind = "organization"
         if kind is None:
             continue
         start = tok.i
@@ -1275,6 +1281,20 @@ def _apposed_names(doc: Doc) -> list[Name]:
             kind = "organization"
         out.append(Name(span.start_char, span.end_char, span.text, "APPOS", kind, 2))
     return out
+
+
+# Nouns for what one body is to another: "Foo, its main rival".
+_COUNTERPART_NOUNS = word_set("rival competitor subsidiary affiliate supplier")
+
+
+def _a_bodys_counterpart(noun: Token) -> bool:
+    """'Foo, its main rival': a counterpart noun that a thing's pronoun owns names a
+    body (a person's rival is "his" or "her")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _COUNTERPART_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children)
+    )
 
 
 def _names_after_kind_noun(doc: Doc) -> list[Name]:
@@ -3082,7 +3102,7 @@ def _acts_anywhere(doc: Doc, key: str) -> bool:
 # what only an owner or an employer does. "Introduce", "offer", "feature" and "sell"
 # are left out ("the phone introduces a new camera", "the album sold a million").
 AGENT_VERBS = SPEECH_VERBS | word_set("""
-    merge acquire hire employ sue appoint fire lay invest partner
+    merge acquire hire employ sue appoint fire lay invest partner decline refuse
     """)
 
 

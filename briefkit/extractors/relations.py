@@ -20,7 +20,7 @@ country's government.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from briefkit.extractors.actors import GIVEN_FUNCTION_WORDS, ROLE_NOUNS, TITLE_WORDS
@@ -40,6 +40,7 @@ from briefkit.extractors.posts import (
     post_relations,
 )
 from briefkit.extractors.spans import SpanIndex
+from briefkit.extractors.types import every_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -307,12 +308,14 @@ def _role_kind(role: str, head: str | None = None, place: bool = False) -> str:
 class _Parties:
     """Maps tokens to the actors they name, capitals standing for their country."""
 
-    def __init__(self, entities: Entities) -> None:
+    def __init__(self, entities: Entities, doc: Doc) -> None:
         gaz = load_gazetteer()
         self.spans: list[tuple[int, int, str, str]] = []
         actor_kinds = {a.id: a.kind for a in entities.actors}
         self.kinds = actor_kinds
-        for m in entities.mentions:
+        # Every place a name is written, not only where the recogniser read it: a
+        # tie stated at a later mention ("Corvex, founded by X") is as stated.
+        for m in every_mention(doc, entities.mentions, entities.actors, entities.places):
             if m.kind == "actor" and actor_kinds.get(m.ref) in _PARTY_KINDS:
                 self.spans.append((m.start, m.end, m.ref, actor_kinds[m.ref]))
             elif m.kind == "place":
@@ -339,11 +342,15 @@ class _Parties:
         return [(s, e, r) for s, e, r, _k in self.index.within(start, end)]
 
     def preceding(self, offset: int, floor: int) -> str | None:
+        return self.preceding_other(offset, floor, ())
+
+    def preceding_other(self, offset: int, floor: int, others: Sequence[str]) -> str | None:
+        """The last country or organization named before ``offset``, not one of ``others``."""
         return next(
             (
                 ref
                 for _s, _e, ref, kind in self.index.before(offset, floor)
-                if kind in {"country", "organization"}
+                if kind in {"country", "organization"} and ref not in others
             ),
             None,
         )
@@ -450,10 +457,17 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
             clause = _governing_verb(tok.head)
             others = _refs(_subjects(clause), parties, doc) + between
         return mediators, [o for o in others if o not in mediators]
-    owners = _refs(possessors, parties, doc)
+    # "his business partner Owen Pryce", "Corvex, its main rival": the noun's
+    # appositive is who the tie is with; a pronoun owner is then someone before it.
+    apposed = _refs(_apposed(tok), parties, doc)
+    owners = [r for r in _refs(possessors, parties, doc) if r not in apposed]
+    if apposed and not owners and possessors and possessors[0].lower_ in {"its", "their"}:
+        sent = tok.sent
+        floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        owners = [r for r in [parties.preceding_other(tok.idx, floor, apposed)] if r]
     subjects = _refs(_subjects(verb), parties, doc)
     first = owners or subjects
-    second = _refs(objects, parties, doc)
+    second = apposed or _refs(objects, parties, doc)
     if owners and not second:
         second = subjects  # "Iraq ranks as Iran's trade partner"
     if not second and len(first) >= 2:
@@ -471,6 +485,14 @@ def _sides(tok: Token, kind: str, parties: _Parties, doc: Doc) -> tuple[list[str
     if not first and not second and _names_counterpart(tok):
         first = _nearest_before(tok, parties)
     return first, [s for s in second if s not in first]
+
+
+def _apposed(tok: Token) -> list[Token]:
+    """The names set beside a tie noun: "partner Owen Pryce", "Corvex, its rival"."""
+    out = [t for c in tok.children if c.dep_ == "appos" for t in conjuncts(c)]
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        out.append(tok.head)
+    return out
 
 
 def _only_with(tok: Token, verb: Token) -> bool:
@@ -551,8 +573,11 @@ def _evidence(
     return article.text[start:end]
 
 
+_ENDED = word_set("former ex onetime erstwhile")
+
+
 def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[str, object]]:
-    parties = _Parties(entities)
+    parties = _Parties(entities, doc)
     out: list[dict[str, object]] = []
     for tok in tokens(doc):
         kind = _trigger_kind(tok)
@@ -574,6 +599,8 @@ def stated_relations(article: Article, doc: Doc, entities: Entities) -> list[dic
                 if a != b and not (bodies_only and parties.person(a, b)):
                     evidence = _evidence(article, tok, parties, [a, b])
                     out.append({"from": a, "kind": kind, "to": b, "evidence": evidence})
+                    if any(c.dep_ == "amod" and c.lower_ in _ENDED for c in tok.children):
+                        out[-1]["former"] = True  # "his former partner": a tie that ended
     return out
 
 
@@ -626,7 +653,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
       other side being the subject or possessor that governs the clause;
     * sanctions: "sanctions imposed by A", on the other country the sentence names.
     """
-    parties = _Parties(entities)
+    parties = _Parties(entities, doc)
     out: list[dict[str, object]] = []
 
     def add(a: str | None, kind: str, b: str | None, tok: Token, *also: Token) -> None:
@@ -708,9 +735,10 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
                 add(a, "rival", b, tok, *described)
             continue
         if tok.pos_ == "VERB" and lemma in {"found", "co-found", "cofound"}:
-            founder, body, described = _founding(tok, parties, doc, tell, epithets)
-            if kinds.get(founder or "") == "person" and kinds.get(body or "") in _BODY_KINDS:
-                add(founder, "founder-of", body, tok, *described)
+            founders, body, described = _founding(tok, parties, doc, tell, epithets)
+            for founder in founders:
+                if kinds.get(founder) == "person" and kinds.get(body or "") in _BODY_KINDS:
+                    add(founder, "founder-of", body, tok, *described)
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
@@ -1224,16 +1252,16 @@ def _founding(
     doc: Doc,
     tell: Callable[[Token], str | None],
     epithets: Epithets,
-) -> tuple[str | None, str | None, list[Token]]:
-    """'X founded Y', 'Y was founded by X', 'the organization founded by X': the founder
-    and the body. A body named only by a noun ("the organization") is the body named
-    last before it, in its sentence or the one before; the founder must be named."""
+) -> tuple[list[str], str | None, list[Token]]:
+    """'X founded Y', 'Y was founded by X and Z', 'the organization founded by X': the
+    founders and the body. A body named only by a noun ("the organization") is the body
+    named last before it, in its sentence or the one before; a founder must be named."""
     clause = _prefixed_verb(tok)
     children = [*tok.children, *(clause.children if clause is not tok else ())]
     agents = [o for a in children if a.dep_ == "agent" for o in a.children
               if o.dep_ == "pobj"]  # fmt: skip
     if agents:
-        founder = _refs(agents[:1], parties, doc)
+        founder = _refs(conjuncts(agents[0]), parties, doc)
         bodies = [c for c in children if c.dep_ == "nsubjpass"]
         if tok.dep_ == "acl":
             bodies = [tok.head]  # "Pixar, founded by X", "Pixar, co-founded by X"
@@ -1250,8 +1278,10 @@ def _founding(
             told = tell(subjects[0])
             founder = [told] if told else []
         bodies = [c for c in tok.children if c.dep_ == "dobj"]
+        # "founded the software firm Brightline": the name beside the noun is the body
+        bodies = [next((a for a in b.children if a.dep_ == "appos"), b) for b in bodies]
     if not founder or not bodies:
-        return None, None, []
+        return [], None, []
     body = _refs(bodies[:1], parties, doc)
     described: list[Token] = []
     bare = bodies[0].is_lower and bodies[0].lemma_.lower() in _BODY_WORDS
@@ -1274,7 +1304,7 @@ def _founding(
         floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
         found = parties.preceding(bodies[0].idx, floor)
         body = [found] if found else []
-    return founder[0], body[0] if body else None, described
+    return founder, body[0] if body else None, described
 
 
 # A legal fight stated by its noun (GUIDE §9 tension: legal fights): "X filed a lawsuit

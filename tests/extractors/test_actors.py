@@ -2166,3 +2166,16 @@ def test_a_plural_of_a_makers_model_names_the_model() -> None:
     actors = _actors("Airline buys jets\n\nSkyline exercises options on five Boeing 787s.")
     assert "boeing-787s" not in actors
     assert actors["boeing-787"]["kind"] == "other"
+
+
+def test_a_name_a_things_pronoun_calls_its_rival_is_a_body() -> None:
+    actors = _actors("Markets\n\nThe company competes with Corvex, its main rival, for contracts.")
+    assert actors["corvex"]["kind"] == "organization"
+
+
+def test_a_product_the_model_reads_that_speaks_is_a_company() -> None:
+    actors = _actors(
+        "Shipping\n\nThe chief executive said Maersk would reroute ships to Antwerp. Maersk "
+        "declined to comment."
+    )
+    assert actors["maersk"]["kind"] == "organization"

@@ -9,6 +9,7 @@ import pytest
 from briefkit.article import parse_article, read_article
 from briefkit.extractors.actors import resolve_entities
 from briefkit.extractors.nlp import load_model
+from briefkit.extractors.pipeline import parse
 from briefkit.extractors.relations import find_relations
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_465411d9f143cfd2.txt"
@@ -1667,3 +1668,38 @@ def test_a_party_and_state_code_states_the_senators_post() -> None:
     relations = _relations(article)
     assert ("john-tavers", "role", "arizona") in _triples(relations)
     assert any("(R-AZ)" in str(r["evidence"]) for r in relations)
+
+
+def _prose_relations(article) -> list[dict[str, object]]:
+    """As the pipeline reads it: the prose, the headline parsed apart."""
+    doc = parse(load_model(), article.prose)
+    return find_relations(article, doc, resolve_entities(article, doc))
+
+
+def test_a_tie_nouns_appositive_is_who_the_tie_is_with() -> None:
+    article = parse_article(
+        "Founder sues\n\nDaniel Hart, who founded the software firm Brightline in 2004, "
+        "sued his former business partner Owen Pryce on Monday. The company competes "
+        "with Corvex, its main rival, for government contracts."
+    )
+    relations = _prose_relations(article)
+    triples = _triples(relations)
+    # the partner is the man named beside the noun, not the nearest body
+    assert ("daniel-hart", "ally", "owen-pryce") in triples
+    assert ("daniel-hart", "ally", "brightline") not in triples
+    assert next(r for r in relations if r["kind"] == "ally").get("former") is True
+    # "founded the software firm Brightline": the body is the noun's appositive
+    assert ("daniel-hart", "founder-of", "brightline") in triples
+
+
+def test_every_founder_of_a_conjoined_agent_and_a_later_mention() -> None:
+    article = parse_article(
+        "Rivals\n\nBrightline was founded by Dan Hart and Owen Pryce in a garage. Corvex, "
+        "its main rival, sells to banks. Corvex, founded by former Brightline engineer "
+        "Lena Cho, has hired away dozens of Brightline employees."
+    )
+    triples = _triples(_prose_relations(article))
+    assert ("dan-hart", "founder-of", "brightline") in triples
+    assert ("owen-pryce", "founder-of", "brightline") in triples
+    # the model reads the second "Corvex" as no name: the tie there is still stated
+    assert ("lena-cho", "founder-of", "corvex") in triples
