@@ -5475,7 +5475,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
         key=lambda n: n.start,
     )
     entities = [e for e in build_entities(names, gaz, doc) if not _unfounded(e, doc)]
-    entities = [e for e in entities if not _unconfirmed(e, article)]
+    entities = [e for e in entities if not _unconfirmed(e, article, doc)]
     entities = _without_joined_pairs(_fold_plurals(entities))
     entities = _with_relatives_apart(entities, doc)
     mark_national_sides(entities, doc_text(doc))
@@ -5682,16 +5682,27 @@ _CREEDS = word_set("Islam Christianity Judaism Hinduism Buddhism Sikhism Shinto 
 _BARE_BODY_NOUNS = ORG_NOUNS | word_set("state government crown administration ministry")
 
 
-def _unconfirmed(ent: Entity, article: Article) -> bool:
-    """An actor named only as a picture's maker (a photographer, an agency) or only
-    in a title-case headline: the briefing is about the story's actors, and a
-    headline's capitals make names of any words."""
+def _unconfirmed(ent: Entity, article: Article, doc: Doc) -> bool:
+    """An actor named only as a picture's maker (a photographer, an agency), only in
+    a title-case headline, or only as a sentence-case headline's first word on a
+    common noun ("Tech founder sues partner"): the briefing is about the story's
+    actors, and a headline's capitals make names of any words."""
+    if not ent.is_actor:
+        return False
     spans = article.unconfirmed
-    return (
-        ent.is_actor
-        and bool(spans)
-        and all(any(a <= n.start < b for a, b in spans) for n in ent.names)
-    )
+    if spans and all(any(a <= n.start < b for a, b in spans) for n in ent.names):
+        return True
+    return all(_headline_opening_modifier(n, article, doc) for n in ent.names)
+
+
+def _headline_opening_modifier(name: Name, article: Article, doc: Doc) -> bool:
+    if not any(p.kind == "headline" and p.start == name.start for p in article.structure):
+        return False
+    span = doc.char_span(name.start, name.end)
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.is_lower
 
 
 def _unfounded(ent: Entity, doc: Doc) -> bool:

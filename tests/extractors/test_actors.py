@@ -2179,3 +2179,14 @@ def test_a_product_the_model_reads_that_speaks_is_a_company() -> None:
         "declined to comment."
     )
     assert actors["maersk"]["kind"] == "organization"
+
+
+def test_a_sentence_case_headlines_first_word_on_a_noun_is_no_name() -> None:
+    actors = _actors(
+        "Tech founder sues former partner over company control\n\nDaniel Hart sued his "
+        "partner on Monday."
+    )
+    assert "tech" not in actors
+    # the same place, but named again in the story: the name stands
+    actors = _actors("Boeing jet makes maiden flight\n\nBoeing flew its new jet on Tuesday.")
+    assert actors["boeing"]["kind"] == "organization"
