@@ -334,6 +334,14 @@ class _Parties:
         covering = self.index.covering(tok.idx)
         return covering[0][2] if covering else None
 
+    def named_by(self, tok: Token) -> str | None:
+        """The party the token names, or a common noun's appositive names ("sued his
+        partner Owen Pryce", "the firm, Acme")."""
+        ref = self.of(tok)
+        if ref is None and tok.pos_ == "NOUN":
+            ref = next((r for a in tok.children if a.dep_ == "appos" and (r := self.of(a))), None)
+        return ref
+
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(s, e, r) for s, e, r, k in self.index.within(start, end) if k != "person"]
 
@@ -359,7 +367,7 @@ class _Parties:
 def _refs(tokens: list[Token], parties: _Parties, doc: Doc) -> list[str]:
     refs: list[str] = []
     for tok in tokens:
-        ref = parties.of(tok)
+        ref = parties.named_by(tok)
         if ref is None and tok.lower_ in {"its", "their", "it", "they"}:
             sent = tok.sent
             floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
@@ -881,7 +889,7 @@ def _direct(tokens: list[Token], parties: _Parties) -> list[str]:
     "criticised Lind's plan" is about the plan)."""
     out: list[str] = []
     for t in (c for tok in tokens for c in conjuncts(tok)):
-        ref = parties.of(t)
+        ref = parties.named_by(t)
         if ref is not None and ref not in out:
             out.append(ref)
     return out
@@ -1023,12 +1031,18 @@ def _represents(
     tok: Token, parties: _Parties, actors: dict[str, Entity]
 ) -> tuple[str | None, str | None]:
     """'X, an attorney who represents Y', 'X, a lawyer representing Y', 'X, who
-    represents Y' of a person the text calls a lawyer: counsel for Y (GUIDE §9). Anyone
+    represents Y', 'Y is represented by attorney X' of a person the text calls a
+    lawyer: counsel for Y (GUIDE §9). Anyone
     else who "represents" (a legislator, an agent, a district) is no counsel."""
     if not _asserted(tok):
         return None, None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if tok.dep_ == "relcl" and (not subjects or subjects[0].tag_ in {"WP", "WDT"}):
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if agents:
+        # "Y is represented by attorney X": the agent is the lawyer, the subject the client
+        subjects, objects = agents[:1], [c for c in tok.children if c.dep_ == "nsubjpass"]
+    elif tok.dep_ == "relcl" and (not subjects or subjects[0].tag_ in {"WP", "WDT"}):
         subjects = [tok.head]
     elif tok.dep_ == "acl":
         subjects = [tok.head]  # "a lawyer representing Y"
@@ -1047,7 +1061,7 @@ def _represents(
         ent = actors.get(lawyer or "")
         if ent is None or ent.role_head not in _COUNSEL:
             return None, None
-    clients = _direct([c for c in tok.children if c.dep_ == "dobj"], parties)
+    clients = _direct(objects, parties)
     if lawyer is None or actors.get(lawyer) is None or actors[lawyer].kind != "person":
         return None, None
     return lawyer, next((c for c in clients if c != lawyer), None)

@@ -1703,3 +1703,17 @@ def test_every_founder_of_a_conjoined_agent_and_a_later_mention() -> None:
     assert ("owen-pryce", "founder-of", "brightline") in triples
     # the model reads the second "Corvex" as no name: the tie there is still stated
     assert ("lena-cho", "founder-of", "corvex") in triples
+
+
+def test_a_verbs_object_named_by_its_appositive_and_a_passive_counsel() -> None:
+    article = parse_article(
+        "Founder sues his partner\n\nDaniel Hart sued his business partner Owen Pryce on "
+        "Monday. Pryce is "
+        "represented by attorney Marcus Webb, who called the lawsuit baseless."
+    )
+    triples = _triples(_prose_relations(article))
+    # "sued his partner Owen Pryce": the noun's appositive is the one sued
+    assert ("daniel-hart", "tension", "owen-pryce") in triples
+    assert ("marcus-webb", "counsel-for", "owen-pryce") in triples
+    # the client does not represent the lawyer
+    assert ("owen-pryce", "counsel-for", "marcus-webb") not in triples
