@@ -5099,6 +5099,8 @@ def person_gender(ent: Entity, doc: Doc) -> str | None:
                 # one they both belong to, not Eva Tan's. A person not named as kin
                 # ("X said his daughter ...") is the one it belongs to.
                 continue
+            if _object_of_named_subject(tok, root):
+                continue  # "Governor John Gilligan appointed her": her is not he
             if tok.lower_ in _MALE:
                 votes.add("m")
             elif tok.lower_ in _FEMALE:
@@ -5107,6 +5109,17 @@ def person_gender(ent: Entity, doc: Doc) -> str | None:
 
 
 _SUBJECT_PRONOUNS = word_set("he she")
+
+
+def _object_of_named_subject(tok: Token, root: Token) -> bool:
+    """An object pronoun ("him", "her") of the verb whose subject is the name: the
+    name's own self would be "himself" or "herself"."""
+    if tok.tag_ != "PRP" or tok.lower_ not in {"him", "her"}:
+        return False
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == head.i
+
+
 _OPENING_POSSESSIVES = word_set("his her")
 
 

@@ -2258,7 +2258,15 @@ def _resolve_subject(
     if ref is None or ref not in actors:
         return reading, found
     entity = actors[ref]
-    name = entity.name.split()[-1] if entity.kind == "person" else entity.name
+    name = entity.name
+    if entity.kind == "person":
+        surname = name.split()[-1]
+        # "Henry Ellison", not "Ellison", where the story has another Ellison
+        shared = any(
+            a.id != ref and a.kind == "person" and a.name.split()[-1] == surname
+            for a in actors.values()
+        )
+        name = name if shared else surname
 
     def named(text: str) -> str:
         return name + text[len(word) :] if text.lower().startswith(word + " ") else text
@@ -2469,6 +2477,11 @@ def named_antecedent(
         ]
         named = refs[0] if refs else _named_by(tok, actors, kinds)
         if named is not None and not _agrees(named, pronoun, actors, doc):
+            # "Ellison married Henry Ellison, a surgeon, in 1962. He died in 2009": the
+            # subject is not he; the one person of his gender the clause takes is.
+            other = _agreeing_object(tok, pronoun, index, actors, doc)
+            if other is not None and "person" in kinds:
+                return other
             continue  # "Mr. Holt ... she": not him
         if named is not None:
             return named
@@ -2501,6 +2514,32 @@ def named_antecedent(
 
 
 _OWN_POSSESSIVE = {"he": "his", "she": "her"}
+
+
+def _agreeing_object(
+    subject: Token,
+    pronoun: Token,
+    index: SpanIndex[Mention],
+    actors: Mapping[str, Entity],
+    doc: Doc,
+) -> str | None:
+    """The one person the subject's verb takes as an object (or a "to"/"with" object),
+    before the pronoun, whom the article shows to be of no other gender."""
+    verb = subject.head
+    if verb.i == subject.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    want = {"he": "m", "she": "f"}.get(pronoun.lower_)
+    found = {
+        m.ref
+        for h in heads
+        if h.i < pronoun.i
+        for m in index.covering(h.idx)
+        if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
+        and want is not None and person_gender(e, doc) in {None, want}
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def _agrees(ref: str, pronoun: Token, actors: Mapping[str, Entity], doc: Doc) -> bool:

@@ -11,6 +11,7 @@ from briefkit.article import Article, parse_article, read_article
 from briefkit.extractors.actors import (
     actor_records,
     build_entities,
+    person_gender,
     read_names,
     resolve_entities,
 )
@@ -2190,3 +2191,14 @@ def test_a_sentence_case_headlines_first_word_on_a_noun_is_no_name() -> None:
     # the same place, but named again in the story: the name stands
     actors = _actors("Boeing jet makes maiden flight\n\nBoeing flew its new jet on Tuesday.")
     assert actors["boeing"]["kind"] == "organization"
+
+
+def test_an_object_pronoun_of_a_persons_own_verb_says_nothing_of_their_gender() -> None:
+    article = parse_article(
+        "Judge dies\n\nMargaret Ellison died Sunday. Governor John Gilligan appointed her "
+        "to the bench in 1974."
+    )
+    doc = load_model()(article.prose)
+    entities = resolve_entities(article, doc)
+    genders = {a.id: person_gender(a, doc) for a in entities.actors}
+    assert genders["john-gilligan"] is None

@@ -1456,6 +1456,23 @@ def test_a_pronoun_skips_the_people_of_the_other_gender() -> None:
     assert died.actors == []
 
 
+def test_he_after_a_clause_whose_subject_is_a_woman_is_the_man_it_takes() -> None:
+    from briefkit import extract
+
+    # The family shares the surname, and other men are named in the sentences before:
+    # "He" is the man the previous clause takes, since its subject is a woman.
+    text = (
+        "Margaret Ellison, judge, dies at 88\n\nMargaret Ellison died Sunday. She was 88. "
+        "Governor John Gilligan appointed her to the bench in 1974, and her son, Robert "
+        "Ellison, confirmed her death. Ellison married Henry Ellison, a surgeon, in 1962. "
+        "He died in 2009.\n"
+    )
+    died = next(e for e in extract(text, "2024-03-12").events if str(e.date) == "2009")
+    assert died.actors == ["henry-ellison"]
+    # "Ellison" is three people here: the line names him in full.
+    assert died.what == "Henry Ellison dies"
+
+
 def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
     # "will not open until 2026" says when it opens; the line keeps the words.
     _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")
