@@ -5180,12 +5180,31 @@ def _survived_by(noun: Token) -> Token | None:
     while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i:
         tok = tok.head
     agent = tok.head
+    if tok.dep_ == "dobj" and agent.lemma_.lower() == "include":
+        return _whose_survivors(agent)
     if tok.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return None
     verb = agent.head
     if verb.lemma_.lower() != "survive":
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _whose_survivors(include: Token) -> Token | None:
+    """'Her survivors include a son, X': whose the survivors are; a bare 'Survivors
+    include' are those of the one the story last says died."""
+    subject = next((c for c in include.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() != "survivor":
+        return None
+    poss = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    doc = include.doc
+    died = [
+        c for t in doc[: include.sent.start] if t.lemma_.lower() == "die" and t.pos_ == "VERB"
+        for c in t.children if c.dep_ == "nsubj"
+    ]  # fmt: skip
+    return died[-1] if died else None
 
 
 def _kin_role(
@@ -5197,6 +5216,14 @@ def _kin_role(
     nouns = _appositive_nouns(root)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.insert(0, root.head)
+    elif (
+        root.dep_ == "conj"
+        and root.head.lower_ in KIN_NOUNS
+        and span.start >= 2
+        and doc[span.start - 1].text == ","
+        and root.head.i == span.start - 2
+    ):
+        nouns.insert(0, root.head)  # "a son, Tom Price, and a daughter": read as a list
     # "his then-girlfriend Ann Roe": the kin noun written as the name's modifier, with
     # the possessive on the name itself.
     bound = [
@@ -5237,7 +5264,7 @@ def _kin_role(
             continue
         kind, forward = relation
         start = min(noun.left_edge.idx, span.start_char)
-        if survivor_of is not None:
+        if survivor_of is not None and survivor_of.sent == noun.sent:
             start = min(start, survivor_of.left_edge.idx)
         end = max(noun.idx + len(noun.text), span.end_char)
         if poss is None and of:

@@ -1717,3 +1717,22 @@ def test_a_verbs_object_named_by_its_appositive_and_a_passive_counsel() -> None:
     assert ("marcus-webb", "counsel-for", "owen-pryce") in triples
     # the client does not represent the lawyer
     assert ("owen-pryce", "counsel-for", "marcus-webb") not in triples
+
+
+def test_survivors_include_kin_of_the_one_who_died() -> None:
+    article = parse_article(
+        "Judge dies at 88\n\nMargaret Ellison died Sunday at her home. Survivors include a "
+        "son, Tom Price, and a daughter, Anne Price."
+    )
+    relations = _prose_relations(article)
+    triples = _triples(relations)
+    # "a son, Tom Price, and": the parse reads the list as conjuncts, not appositions
+    assert ("margaret-ellison", "parent-of", "tom-price") in triples
+    assert ("margaret-ellison", "parent-of", "anne-price") in triples
+    # the evidence stays in the sentence that states the tie
+    assert all("died" not in str(r["evidence"]) for r in relations)
+    owned = parse_article(
+        "Judge dies at 88\n\nMargaret Ellison died Sunday. She was 88. Her survivors "
+        "include a son, Tom Price."
+    )
+    assert ("margaret-ellison", "parent-of", "tom-price") in _triples(_prose_relations(owned))
