@@ -344,6 +344,60 @@ def _model_names(doc: Doc) -> list[Name]:
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
 
 
+def _apart_at_a_stop(doc: Doc, name: Name) -> list[Name]:
+    """ "in the U.S. Jobs also noted": the abbreviation's point ended the sentence; the
+    country is one name, the next sentence's subject another."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    stop = _stop_inside(span) if span is not None else None
+    if stop is None or span is None:
+        return [name]
+    rest = doc[stop.i + 1 : span.end]
+    label = "PERSON" if _a_persons_surname(rest) else name.label
+    return [
+        Name(stop.idx, stop.idx + len(stop.text), stop.text, "GPE"),
+        Name(rest.start_char, rest.end_char, rest.text, label),
+    ]
+
+
+def _stop_inside(ent: Span) -> Token | None:
+    """The country abbreviation inside a name whose point also ends a sentence the
+    parse ran on: "in the U.S. Jobs also noted", "fell in the U.S. Deutsche Bank said".
+    The name is followed by a verb the parse joined to an earlier one with no "and"
+    and no subject of its own, or gave a subject elsewhere while the name is a
+    preposition's object: the next sentence's verb, the rest of the name its subject."""
+    doc = ent.doc
+    abbr = next((t for t in ent[:-1] if t.text in _STOPPING_ABBREVIATIONS), None)
+    if abbr is None or abbr.i + 1 >= ent.end or not doc[abbr.i + 1].is_title:
+        return None
+    i = ent.end
+    while i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(doc) or doc[i].tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    verb = doc[i]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(ent.start <= c.i < ent.end for c in subjects):
+        return None  # "The U.S. Treasury said": the name is the verb's own subject
+    joined = (
+        verb.dep_ == "conj"
+        and not subjects
+        and not any(t.dep_ == "cc" for t in doc[verb.head.i + 1 : verb.i])
+    )
+    # Or a preposition's object runs straight into a finite verb: "browsing in the U.S.
+    # Jobs also noted", "fell in the U.S. Deutsche Bank said".
+    return abbr if joined or ent.root.dep_ == "pobj" else None
+
+
+_STOPPING_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+
+
+def _a_persons_surname(span: Span) -> bool:
+    """The words are the last of a person's name the model read elsewhere."""
+    return len(span) == 1 and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc_ents(span.doc)
+    )
+
+
 _ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ary", "ful", "less", "able", "ible")
 
 
@@ -2222,6 +2276,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     )
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
+    names = [part for name in names for part in _apart_at_a_stop(doc, name)]
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
               + _given_name_pairs(doc, gaz)
               if not _overlaps_any(n, names)]  # fmt: skip

@@ -2202,3 +2202,20 @@ def test_an_object_pronoun_of_a_persons_own_verb_says_nothing_of_their_gender() 
     entities = resolve_entities(article, doc)
     genders = {a.id: person_gender(a, doc) for a in entities.actors}
     assert genders["john-gilligan"] is None
+
+
+def test_a_country_abbreviations_point_that_ends_a_sentence_parts_two_names() -> None:
+    # The model runs "the U.S." into the next sentence's subject.
+    actors = _actors(
+        "Phone sales\n\nSteve Jobs spoke on Monday. Most buyers browse on phones in the "
+        "U.S. Jobs also noted that sales rose."
+    )
+    assert "u-s-jobs" not in actors
+    assert actors["united-states"]["kind"] == "country"
+    actors = _actors(
+        "Bank cuts jobs\n\nShares fell sharply in the U.S. Deutsche Bank said it would cut jobs."
+    )
+    assert "deutsche-bank" in actors and "u-s-deutsche-bank" not in actors
+    # a name the abbreviation opens stays whole
+    actors = _actors("Treasury acts\n\nThe U.S. Treasury said it would sell bonds.")
+    assert "u-s-treasury" in actors
