@@ -1066,7 +1066,50 @@ def _product_names(doc: Doc) -> list[Name]:
             continue  # "Acme 150 jobs", "500 Acme engineers": a count of something else
         span = doc[start : end + 1]
         out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
-    return out + _maker_model_names(doc) + _index_names(doc) + _moving_names(doc)
+    return (
+        out + _camel_case_names(doc) + _maker_model_names(doc) + _index_names(doc)
+        + _moving_names(doc)
+    )  # fmt: skip
+
+
+# "iPhone", "iOS", "webOS", "iLife": a word opening in lower case with a capital inside
+# is a brand's coinage, which the small model often leaves unread or calls a noun.
+_CAMEL_CASE = re.compile(r"^[a-z]{1,4}[A-Z][A-Za-z]*$")
+# A version after it: "iPhone 4", "iPad 2", "iLife '11".
+_SMALL_VERSION = re.compile(r"^(?:\d{1,2}|'\d\d|\d[A-Z]{1,3})$")
+
+
+def _camel_case_names(doc: Doc) -> list[Name]:
+    """Coined names in camel case, with a version number after them: products' names
+    (a company so named is one where it acts: ``_agent_anywhere``)."""
+    out: list[Name] = []
+    for tok in tokens(doc):
+        if not _CAMEL_CASE.match(tok.text) or tok.ent_type_ in {"ORG", "PERSON", "GPE"}:
+            continue
+        end = tok.i + 1
+        if (
+            end + 1 < len(doc)
+            and doc[end].text in {"'", "’"}
+            and not doc[end].whitespace_
+            and re.fullmatch(r"\d\d", doc[end + 1].text)
+        ):
+            end += 2  # "iLife '11": the tokenizer parts the apostrophe from the year
+        elif end < len(doc) and _SMALL_VERSION.match(doc[end].text) and tok.whitespace_:
+            end += 1
+            # "iPhone 3G": the tokenizer splits a version's letters off its number
+            while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_upper:
+                end += 1
+        # "iTunes Store": a capitalised word after it goes on with the name
+        while (
+            end < len(doc)
+            and doc[end].tag_ == "NNP"
+            and _is_capitalised(doc[end])
+            and (doc[end - 1].whitespace_ and "\n" not in doc[end - 1].whitespace_)
+        ):
+            end += 1
+        span = doc[tok.i : end]
+        out.append(Name(span.start_char, span.end_char, span.text, "PRODUCT", "other", 2))
+    return out
 
 
 # Verbs whose object, named by its maker, is a product: "manufactures the Ford Explorer".
@@ -2380,7 +2423,8 @@ def _with_model_numbers(names: list[Name], doc: Doc) -> list[Name]:
     things = {n.text: n for n in names if n.kind == "other" and n.text.strip()}
     found: list[Name] = []
     for written, thing in things.items():
-        pattern = rf"(?<![\w-]){re.escape(written)} (\d{{1,3}})(?![\w.,]?\d)(?!\s*%)"
+        # not "iPhone 3" of "iPhone 3G": the number ends the word
+        pattern = rf"(?<![\w-]){re.escape(written)} (\d{{1,3}})(?!\w)(?![.,]?\d)(?!\s*%)"
         matches = list(re.finditer(pattern, text))
         counts: dict[str, int] = {}
         for m in matches:

@@ -2219,3 +2219,16 @@ def test_a_country_abbreviations_point_that_ends_a_sentence_parts_two_names() ->
     # a name the abbreviation opens stays whole
     actors = _actors("Treasury acts\n\nThe U.S. Treasury said it would sell bonds.")
     assert "u-s-treasury" in actors
+
+
+def test_camel_case_coinages_with_their_versions_are_products() -> None:
+    actors = _actors(
+        "Phone maker unveils models\n\nThe company unveiled the zPhone 4 and the new zOS 4 "
+        "software on Monday. zOS will support zAd, which goes live in July. The zPhone 3G "
+        "will be discontinued, and the zPhone 3GS will cost less. zLife '11 costs $49, and "
+        "songs sell on the zTunes Store."
+    )
+    for ident in ("zphone-4", "zos-4", "zos", "zad", "zphone-3g", "zlife-11", "ztunes-store"):
+        assert actors[ident]["kind"] == "other", ident
+    # "zPhone 3G" and "zPhone 3GS" name no "zPhone 3"
+    assert "zphone-3" not in actors
