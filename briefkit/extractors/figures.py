@@ -182,7 +182,12 @@ _MEASURE_UNITS = word_set("""
     mile kilometer kilometre km meter metre m foot feet yard inch centimeter centimetre cm
     millimeter mm acre hectare ton tonne pound kilogram kg gram barrel gallon liter litre
     megawatt gigawatt kilowatt watt degree knot mph kph square cubic hour point
+    millimetre pixel megapixel gigabyte megabyte terabyte gb mb tb ghz mhz gigahertz
     """)
+# Symbols written on a number with no space: "16GB", "50mm", "1.8GHz".
+_UNIT_SYMBOLS = frozenset(
+    {"GB", "MB", "TB", "KB", "GHz", "MHz", "mm", "cm", "km", "kg", "kW", "MW", "GW", "kWh", "mph"}
+)
 # Nouns whose count is a measurement in news, whatever the number.
 _COUNT_NOUNS = word_set("""
     troop soldier people person civilian resident refugee migrant pilgrim tourist visitor
@@ -325,7 +330,19 @@ def _currency_token(tok: Token) -> str | None:
             return _CURRENCY_SYMBOLS[text[0]]
     if text in _ISO_CODES:
         return text
+    if text == "#" and _pound_sign_as_hash(tok):
+        return "GBP"
     return None
+
+
+def _pound_sign_as_hash(tok: Token) -> bool:
+    """'#13 billion': a British feed's pound sign in 7-bit text (ISO 646-GB puts "£"
+    where ASCII has "#"). Only before an amount with a scale word: "#1" is a rank."""
+    doc = tok.doc
+    if tok.whitespace_ or tok.i + 2 >= len(doc):
+        return False
+    num, scale = doc[tok.i + 1], doc[tok.i + 2]
+    return num.like_num and _scale(scale) is not None
 
 
 def _is_ordinal(tok: Token) -> bool:
@@ -538,6 +555,10 @@ def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None, f
         return code, None, factor
     if _is_percent(span, nums):
         return "%", None, 1.0
+    last = nums[-1]
+    symbol = last.nbor() if last.i + 1 < len(last.doc) and not last.whitespace_ else None
+    if symbol is not None and symbol.text in _UNIT_SYMBOLS:
+        return symbol.text, symbol, 1.0  # "the 16GB version": the unit written on the number
     noun = _counted_noun(nums)
     if noun is None or noun.pos_ == "PRON":
         return None, None, 1.0
@@ -545,7 +566,9 @@ def _unit_of(span: Span, nums: list[Token]) -> tuple[str | None, Token | None, f
     if noun.lower_ in _ANAPHORIC_NOUNS:
         return None, None, 1.0
     if lemma in _MEASURE_UNITS or lemma in _COUNT_NOUNS:
-        return noun.text.lower(), noun, 1.0
+        # "1.83 GHz", "16 GB": a symbol keeps its capitals
+        unit = noun.text if any(c.isupper() for c in noun.text[1:]) else noun.text.lower()
+        return unit, noun, 1.0
     value = parse_number(nums) or 0
     # "ten Republicans", "three Britons": members of a group counted like a plural.
     plural = noun.tag_ == "NNS" or (noun.tag_ == "NNPS" and noun.ent_type_ == "NORP")
@@ -697,7 +720,7 @@ _GLUED_UNITS = {
     "metre": "metres", "meter": "meters", "foot": "feet", "acre": "acres",
     "hectare": "hectares", "ton": "tons", "tonne": "tonnes", "seat": "seats",
     "bed": "beds", "room": "rooms", "storey": "storeys", "story": "stories",
-    "member": "members", "mph": "mph",
+    "member": "members", "mph": "mph", "point": "points", "percent": "%",
 }  # fmt: skip
 
 
@@ -711,6 +734,8 @@ def _glued_figure(doc: Doc, span: Span, last: Token, glued: str) -> list[Figure]
     else:
         digits = last.text.replace(",", "")
         value = float(digits) if digits.isdecimal() else None
+        if value is None and glued == "percent":
+            value = parse_number([last])  # "a two-percent decline"
         end_tok = doc[last.i + 2]
         unit = _GLUED_UNITS[glued]
     if value is None or (unit == "years old" and not 0 < value < 130):
@@ -1136,8 +1161,12 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
     glued = _hyphen_word(doc, last)
     if glued is not None and len(nums) == 1 and (glued == "year-old" or glued in _GLUED_UNITS):
         return _glued_figure(doc, span, last, glued)
-    if any(t.ent_type_ in _NOT_FIGURE_LABELS for t in nums if _is_number(t)):
-        return []
+    if any(
+        t.ent_type_ in _NOT_FIGURE_LABELS and not _GROUPED_DIGITS.match(t.text)
+        for t in nums
+        if _is_number(t)
+    ):
+        return []  # not "1,723.35", which the model may call a date: no date is so written
     if _is_model_number(doc, span):
         return []
     if glued is not None and glued != "fold":
@@ -1270,6 +1299,9 @@ _LEVEL_VERBS = word_set("close end finish settle stand open")
 _INDEX_WORDS = word_set("index indices indexes average point points")
 
 
+_GROUPED_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def _index_level(num: Token) -> str | None:
     prep = num.head
     if num.dep_ != "pobj" or prep.lower_ not in {"at", "of", "to"}:
@@ -1277,8 +1309,8 @@ def _index_level(num: Token) -> str | None:
     holder = prep.head
     if prep.lower_ == "of" and holder.lemma_.lower() != "level":
         return None
-    if prep.lower_ == "to" and holder.lemma_.lower() not in _CHANGE_VERBS:
-        return None
+    if prep.lower_ == "to" and holder.lemma_.lower() not in _CHANGE_VERBS | _LEVEL_VERBS:
+        return None  # "ending down 12.7 percent to 11,015.84"
     if prep.lower_ == "at" and (
         holder.pos_ != "VERB"
         or holder.lemma_.lower() not in _LEVEL_VERBS

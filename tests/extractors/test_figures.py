@@ -606,3 +606,32 @@ def test_shares_written_out_of_every_and_hyphenated() -> None:
     )
     got = sorted((f["value"], f["unit"]) for f in figures)
     assert got == [(0.5, "%"), (10.0, "%"), (33.3, "%"), (66.7, "%")]
+
+
+def _values(text: str) -> set[tuple[object, object, str]]:
+    return {(f["value"], f["unit"], str(f["text"])) for f in _figures(parse_article(text))}
+
+
+def test_measures_written_on_the_number_and_glued_by_a_hyphen() -> None:
+    got = _values(
+        "Phone launched\n\nIt is only 9.3 millimetres thick and its camera has five "
+        "megapixels. The 16GB version costs $199 and the 32GB version $299. Shares fell "
+        "below the crucial 8,000-point level before rallying to a two-percent decline."
+    )
+    assert (9.3, "millimetres", "9.3 millimetres") in got
+    assert (5, "megapixels", "five megapixels") in got
+    assert (16, "GB", "16GB") in got and (32, "GB", "32GB") in got
+    assert (8000, "points", "8,000-point") in got
+    assert (2, "%", "two-percent") in got
+
+
+def test_index_levels_the_model_reads_as_dates_and_a_7_bit_pound_sign() -> None:
+    got = _values(
+        "Markets slide\n\nThe Shanghai Composite Index lost 6.3 percent to close the day at "
+        "1,723.35. The Hang Seng Index ended down 12.7 percent, to 11,015.84. EADS won a "
+        "#13 billion contract. It is the #1 seller."
+    )
+    assert (1723.35, "points", "1,723.35") in got
+    assert (11015.84, "points", "11,015.84") in got
+    assert (13_000_000_000, "GBP", "#13 billion") in got
+    assert not any(text == "#1" or text == "1" for _, _, text in got)  # a rank, no amount
