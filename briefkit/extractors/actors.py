@@ -1224,6 +1224,14 @@ def _index_names(doc: Doc) -> list[Name]:
             # "the Standard & Poor's 500 index", "the DAX index": the name ends before
             # the lower-case word
             last = tok.i - 1
+        elif (
+            tok.lower_ in {"index", "indices", "indexes", "average"}
+            and tok.i > 1
+            and doc[tok.i - 1].lower_ in {"stock", "share"}
+            and _is_capitalised(doc[tok.i - 2])
+            and not doc[tok.i - 2].is_sent_start
+        ):
+            last = tok.i - 2  # "Japan's Nikkei stock index": the name before "stock"
         elif _points_after_possessive(doc, tok):
             last = tok.i  # "the Standard & Poor's 500 plunged by 30.27 points"
         else:

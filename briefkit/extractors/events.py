@@ -337,7 +337,10 @@ def _conjoined(
     out: list[_Reading] = []
     for conj in _coordinated_clauses(verb, sent):
         own = next((c for c in conj.children if c.dep_ in _SUBJECTS), None)
-        if own is None or any(t.ent_type_ in ("DATE", "TIME") for t in _own_words(conj, verb)):
+        if own is None or any(
+            t.ent_type_ in ("DATE", "TIME") and not _bounds_a_noun(t, conj)
+            for t in _own_words(conj, verb)
+        ):
             continue
         # "..., the cause of which is unknown": a relative's clause, and a state.
         if any(t.tag_ in ("WDT", "WP", "WP$") for t in own.subtree) or conj.lemma_ == "be":
@@ -416,6 +419,22 @@ def _coordinated_clauses(verb: Token, sent: Span) -> list[Token]:
         out.append(conj)
         node = conj
     return out
+
+
+def _bounds_a_noun(tok: Token, verb: Token) -> bool:
+    """'fell to lows not seen since October 1982': a date after "since" in a phrase that
+    describes a noun of the clause bounds that noun's "not seen"; it dates nothing the
+    clause tells."""
+    head = tok
+    while head.dep_ != "pobj" and head.head.i != head.i and head.head.i != verb.i:
+        head = head.head
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "since"
+        and prep.head.i != verb.i
+        and prep.head.dep_ in {"acl", "relcl", "amod", "pobj", "dobj"}
+    )
 
 
 def _own_words(verb: Token, dated: Token) -> list[Token]:

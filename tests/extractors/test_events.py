@@ -1473,6 +1473,22 @@ def test_he_after_a_clause_whose_subject_is_a_woman_is_the_man_it_takes() -> Non
     assert died.what == "Henry Ellison dies"
 
 
+def test_a_fronted_date_dates_a_conjunct_whose_only_date_bounds_a_noun() -> None:
+    from briefkit import extract
+
+    text = (
+        "Asian markets slide\n\nOn Monday, stock markets across Asia resumed their "
+        "downward slide, and Japan's Nikkei stock index fell to lows not seen since "
+        "October 1982.\n"
+    )
+    events = extract(text, "2008-10-27").events
+    fell = next(e for e in events if "falls" in e.what)
+    # "since October 1982" bounds the lows; the fall is Monday's
+    assert str(fell.date) == "2008-10-27"
+    # the index its own kind noun follows is the one that fell, not only its country
+    assert "nikkei" in fell.actors
+
+
 def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
     # "will not open until 2026" says when it opens; the line keeps the words.
     _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")
