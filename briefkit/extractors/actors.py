@@ -4164,8 +4164,11 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
 def _surname_token(tok: Token, gaz: Gazetteer) -> bool:
     if not (tok.is_alpha and tok.text[0].isupper() and len(tok.text) > 1):
         return False
-    if tok.is_sent_start and tok.tag_ not in {"NNP", "NNPS"}:
-        return False  # "Young said": an adjective or a verb that opens the sentence
+    set_off = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
+    if tok.is_sent_start and tok.tag_ not in {"NNP", "NNPS"} and not set_off:
+        # "Young said": an adjective or a verb that opens the sentence; but "Lopez, 54,
+        # a former prosecutor": a word set off by a comma is the name it spells
+        return False
     return gaz.country(tok.text) is None and gaz.demonym(tok.text) is None
 
 
@@ -4613,6 +4616,10 @@ def _chain_affiliation(
     return None, True  # another place or a thing: not a body the post is in
 
 
+# Party adjectives written before a post: "Democratic Senator X", "Republican Rep. Y".
+_PARTY_ADJECTIVES = frozenset({"Democratic", "Republican", "GOP", "Democrat"})
+
+
 def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) -> Role | None:
     """The title written right before the name: 'Russian President Vladimir Putin',
     'Boeing spokesman X', 'science fiction writer X', 'former Microsoft CEO X',
@@ -4695,6 +4702,12 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         words.insert(0, tok)
         left = tok.idx
         j -= 1
+    # "Democratic Senator X": a party's adjective is membership, not the post (GUIDE §2
+    # Roles: party labels are no roles).
+    while len(words) > 1 and words[0].text in _PARTY_ADJECTIVES:
+        words.pop(0)
+        if affiliation is None:
+            left = words[0].idx
     # A modifier left hanging at the start ("Monday night coach") is the sentence's,
     # not the post's, unless the parse binds it into the title.
     while words and words[0].lower_ != head and not _binds_into(words[0], words, span):

@@ -623,7 +623,7 @@ def _is_score(doc: Doc, span: Span, values: list[float | None]) -> bool:
 
 
 # Verbs a vote tally may follow: "passed 61-30", "was confirmed 52 to 47".
-_VOTE_VERBS = word_set("pass approve reject confirm adopt vote override")
+_VOTE_VERBS = word_set("pass approve reject confirm adopt vote override fail")
 
 
 def _vote_tally(doc: Doc, span: Span) -> bool:
@@ -751,6 +751,16 @@ def _glued_figure(doc: Doc, span: Span, last: Token, glued: str) -> list[Figure]
     return [Figure(doc[start].idx, end, value, unit, approx, noun, owners)]
 
 
+def _a_person(tok: Token) -> bool:
+    """The model's person, or a surname it reads as one elsewhere ("Lopez, 54,": the
+    small model tags a lone surname at random, even as an adjective)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.is_title and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents
+    )
+
+
 def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | None:
     """An age: 'aged 56', 'at age 56', 'Daniel Montalvo, 19,', '56 years old' — the end
     token of its words and the person it belongs to."""
@@ -771,7 +781,7 @@ def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | N
         prev is not None
         and prev.text == ","
         and span.start > 1
-        and doc[span.start - 2].ent_type_ == "PERSON"
+        and _a_person(doc[span.start - 2])
         and (nxt is None or nxt.text in {",", ".", ";", ")"} or nxt.is_space)
     ):
         return num.i + 1, [doc[span.start - 2]]

@@ -635,3 +635,20 @@ def test_index_levels_the_model_reads_as_dates_and_a_7_bit_pound_sign() -> None:
     assert (11015.84, "points", "11,015.84") in got
     assert (13_000_000_000, "GBP", "#13 billion") in got
     assert not any(text == "#1" or text == "1" for _, _, text in got)  # a rank, no amount
+
+
+def test_a_surnames_age_and_a_failed_votes_tally() -> None:
+    figures = _figures(
+        parse_article(
+            "Bill fails\n\nSenator Maria Lopez spoke. The bill failed 46-52. Lopez, 54, a "
+            "former prosecutor, was elected in 2018."
+        )
+    )
+    got = {(f["value"], f["unit"]) for f in figures}
+    # the small model tags the lone surname an adjective and the age a date
+    assert (54, "years old") in got
+    assert next(f for f in figures if f["unit"] == "years old").get("about") == ["maria-lopez"]
+    assert {(46, "votes"), (52, "votes")} <= got
+    # a match score is still no vote
+    scores = _values("Cup match\n\nBelgium defeated Tunisia 5-2 on Saturday.")
+    assert not any(unit == "votes" for _, unit, _ in scores)

@@ -192,3 +192,14 @@ def test_a_party_and_state_code_after_a_lawmakers_name_gives_the_state() -> None
     roles = _roles("Senator Edwin Kaulder (D-Del.) spoke. Senator John Tavers (R-AZ) agreed.")
     assert roles["edwin-kaulder"] == "Senator of Delaware"
     assert roles["john-tavers"] == "Senator of Arizona"
+
+
+def test_a_party_adjective_before_a_post_is_no_part_of_the_role() -> None:
+    article = parse_article(
+        "Senators meet\n\nDemocratic Senator Maria Lopez of New Mexico met Republican "
+        "Senator John Tavers on Monday."
+    )
+    doc = load_model()(article.prose)
+    roles = {a.id: a.role for a in resolve_entities(article, doc).actors}
+    assert roles["maria-lopez"] == "Senator"
+    assert roles["john-tavers"] == "Senator"
