@@ -4456,6 +4456,9 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
                 # "the Chief Executive Officer of General Motors" read as one name: the
                 # title itself, not a body its modifiers name.
                 ent = _body_besides(child, index, ent)
+            seat = index.at(child.idx, child.idx + len(child.text)) if ent is None else None
+            if seat is not None and seat.kind == "facility" and noun.lower_ in _SPEAKING_OFFICES:
+                ent = seat  # "the White House Press Secretary": the seat speaks as a body
             if ent is not None:
                 affiliation = affiliation or ent
             elif child.lower_ not in ROLE_FILLER and child.is_alpha:
@@ -4613,7 +4616,13 @@ def _chain_affiliation(
         return (None, False) if _title_internal(found, doc) else (found, True)
     if found.kind in _PLACE_AFFILIATIONS and head in PLACE_OFFICES:
         return found, True
+    if found.kind == "facility" and head in _SPEAKING_OFFICES:
+        return found, True  # "White House press secretary X": the seat speaks as a body
     return None, True  # another place or a thing: not a body the post is in
+
+
+# Posts that speak for the institution a building names.
+_SPEAKING_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"})
 
 
 # Party adjectives written before a post: "Democratic Senator X", "Republican Rep. Y".

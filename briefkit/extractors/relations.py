@@ -220,7 +220,8 @@ def _inside_longer_name(ent: Entity, names: dict[str, Entity], text: str) -> boo
             return bool(before) and _name_word(before[0], person)
         # The evidence starts at the body's name: the word before it in the text.
         for hit in re.finditer(re.escape(evidence), text):
-            before = text[: hit.start()].split()[-1:]
+            line = text[: hit.start()].rsplit("\n", 1)[-1]  # not a heading's word above it
+            before = line.split()[-1:]
             if before and _name_word(before[0], person):
                 return True
         return False

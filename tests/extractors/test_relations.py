@@ -1736,3 +1736,15 @@ def test_survivors_include_kin_of_the_one_who_died() -> None:
         "include a son, Tom Price."
     )
     assert ("margaret-ellison", "parent-of", "tom-price") in _triples(_prose_relations(owned))
+
+
+def test_a_seat_of_government_speaks_through_its_press_secretary() -> None:
+    # The opening title sits right under the headline: the headline's last word is no
+    # part of the body's name.
+    article = parse_article(
+        "Talks go on\n\nWhite House press secretary Ben Aldridge said talks would "
+        "continue. Dana Perino, the White House Press Secretary, said no."
+    )
+    triples = _triples(_prose_relations(article))
+    assert ("ben-aldridge", "role", "white-house") in triples
+    assert ("dana-perino", "role", "white-house") in triples
