@@ -4625,6 +4625,8 @@ def _chain_affiliation(
 _SPEAKING_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"})
 
 
+# Capitalised words before a body's name that belong to the post after it.
+_RANK_OPENERS = frozenset({"Assistant", "Deputy", "Acting", "Associate", "Vice"})
 # Party adjectives written before a post: "Democratic Senator X", "Republican Rep. Y".
 _PARTY_ADJECTIVES = frozenset({"Democratic", "Republican", "GOP", "Democrat"})
 
@@ -4686,6 +4688,13 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
                 first = doc.char_span(left, left + 1, alignment_mode="expand")
                 if first is not None and first.start > sent_start:
                     before = doc[first.start - 1 : first.start]
+                if len(before) and before[0].text in _RANK_OPENERS:
+                    # "Assistant U.S. Attorney X": the opener before the body's name is
+                    # the post's ("Assistant Attorney"), not the body's
+                    words.insert(0, before[0])
+                    left = before[0].idx
+                    i = before[0].i
+                    before = doc[i - 1 : i] if i > sent_start else doc[:0]
                 if len(before) and before[0].lower_ in {"former", "ex"}:
                     former = True
                     left = before[0].idx

@@ -1056,7 +1056,11 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "planned"
     if lemmas & _HOPE_FRAMES or _is_to_be_done(verb):
         return "planned"
-    if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None):
+    # "when he is sentenced in January": a passive told in the present, of a date to come
+    present_passive = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
+    if future and (verb.tag_ not in {"VBD", "VBN"} or adjective is not None or present_passive):
         return "planned"
     # "this year the city expects about 6 million visitors": an expectation told now of
     # a period still running is of what is to come (GUIDE §6 status: expected).
@@ -3339,6 +3343,11 @@ def _noun_phrase(tok: Token, skip: set[int]) -> list[Token]:
         named = c.pos_ == "PROPN" and c.ent_type_ != "DATE"
         if c.dep_ == "appos" and named and tok.pos_ != "PROPN":
             tok = c
+            break
+        # "One of them, former treasurer Linda Park,": the name is the appositive's
+        inner = [g for g in c.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and tok.pos_ in {"NUM", "PRON"} and inner:
+            tok = inner[0]
             break
     # A date the parse made a conjunct of the noun (a gapped "X and the following
     # year Y") is another event's date, not a second name.

@@ -1489,6 +1489,22 @@ def test_a_fronted_date_dates_a_conjunct_whose_only_date_bounds_a_noun() -> None
     assert "nikkei" in fell.actors
 
 
+def test_a_present_passive_of_a_date_to_come_is_planned_and_a_named_one_of_them() -> None:
+    from briefkit import extract
+
+    text = (
+        "Executive convicted\n\nSloane faces up to 30 years in prison when he is "
+        "sentenced in January. One of them, former treasurer Linda Park, pleaded guilty "
+        "last year.\n"
+    )
+    events = extract(text, "2019-10-17").events
+    sentenced = next(e for e in events if str(e.date) == "2020-01")
+    assert sentenced.status == "planned"
+    pleaded = next(e for e in events if str(e.date) == "2018")
+    # the line names who pleaded, not "One of them"
+    assert pleaded.what == "Park pleads guilty"
+
+
 def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
     # "will not open until 2026" says when it opens; the line keeps the words.
     _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")

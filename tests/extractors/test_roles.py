@@ -203,3 +203,13 @@ def test_a_party_adjective_before_a_post_is_no_part_of_the_role() -> None:
     roles = {a.id: a.role for a in resolve_entities(article, doc).actors}
     assert roles["maria-lopez"] == "Senator"
     assert roles["john-tavers"] == "Senator"
+
+
+def test_an_opener_before_the_bodys_name_belongs_to_the_post() -> None:
+    article = parse_article(
+        "Verdict\n\nAssistant U.S. Attorney Rachel Kim told jurors he had lied."
+    )
+    doc = load_model()(article.prose)
+    kim = next(a for a in resolve_entities(article, doc).actors if a.id == "rachel-kim")
+    assert kim.role == "Assistant Attorney of United States"
+    assert kim.affiliation == "united-states"
