@@ -163,6 +163,11 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
             sold = _child(tok, "dobj")
             buyer = next((_child(p, "pobj") for p in tok.children
                           if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
+            if sold is None and buyer is not None:
+                # "X was sold to Y", "The bank, which was sold to Y": the passive's subject
+                sold = _child(tok, "nsubjpass")
+                if sold is not None and sold.tag_ == "WDT" and tok.dep_ == "relcl":
+                    sold = tok.head
             if sold is not None and buyer is not None:
                 out.append((buyer, _stake_in(sold), tok))
             # ... and the seller owned it until then (GUIDE §9 former: true), a body

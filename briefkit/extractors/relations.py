@@ -751,9 +751,12 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
-            goods = [c for c in tok.children if c.dep_ == "dobj"]
+            goods = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if tok.dep_ == "relcl" and any(g.tag_ == "WDT" for g in goods):
+                goods.append(tok.head)  # "The bank, which was sold to Y"
             if any(kinds.get(parties.of(g) or "") == "organization" for g in goods):
-                continue  # "sold Y to Z": a company changing hands (ownership.py), no trade
+                continue  # "sold Y to Z", "Y was sold to Z": a company changing hands
+                # (ownership.py), no trade
             owners = [g for o in goods for g in o.children if g.dep_ == "poss"]
             sellers = _refs(owners + _prep_objects_of(tok, {"from", "to"}), parties, doc)
             for b in sellers[:1]:

@@ -1748,3 +1748,17 @@ def test_a_seat_of_government_speaks_through_its_press_secretary() -> None:
     triples = _triples(_prose_relations(article))
     assert ("ben-aldridge", "role", "white-house") in triples
     assert ("dana-perino", "role", "white-house") in triples
+
+
+def test_a_company_sold_in_the_passive_is_owned_by_its_buyer_not_traded() -> None:
+    article = parse_article(
+        "Bank deal\n\nHarbor Trust Bank was sold to Meridian Financial in 2017. Dunmore "
+        "Builders, which was sold to Keswick Group in 2015, paid a fine. China sells oil "
+        "to Japan."
+    )
+    triples = _triples(_prose_relations(article))
+    assert ("meridian-financial", "owns", "harbor-trust-bank") in triples
+    assert ("keswick-group", "owns", "dunmore-builders") in triples
+    assert not any(k == "trade-partner" and "harbor-trust-bank" in (a, b) for a, k, b in triples)
+    # goods sold are still trade
+    assert ("china", "trade-partner", "japan") in triples
