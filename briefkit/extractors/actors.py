@@ -233,8 +233,8 @@ SPEECH_VERBS = word_set("""
 
 # Adjectives on a role that do not change which office it is.
 ROLE_FILLER = word_set(
-    "new current then incoming outgoing longtime veteran newly recently appointed elected "
-    "own top senior"
+    "new current then incoming outgoing longtime longstanding veteran newly recently appointed "
+    "elected own top senior"
 )
 
 PRONOUNS_PERSON = word_set("he she him her his hers")
@@ -4403,6 +4403,11 @@ def _post_above_name(head: Token) -> Token | None:
 _OCCUPATION_ENDINGS = ("ist", "grapher", "ician", "eer", "man", "woman", "smith", "wright")
 
 
+# Nouns that are a post only in a firm named after them ("a partner at X"); alone
+# ("his partner") they are a tie.
+_FIRM_POSTS = word_set("partner associate principal")
+
+
 def _is_role_noun(noun: Token) -> bool:
     """A role noun, or an occupation by its ending ("a jazz pianist", "an economist",
     "an oceanographer")."""
@@ -4411,6 +4416,10 @@ def _is_role_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in ROLE_NOUNS:
         return True
+    if lemma in _FIRM_POSTS and any(
+        c.dep_ == "prep" and c.lower_ in {"at", "in", "of", "with"} for c in noun.children
+    ):
+        return True  # "a partner at the law firm X": a post in a firm, not a tie
     return (
         noun.is_lower
         and noun.pos_ == "NOUN"
@@ -4432,6 +4441,18 @@ def _set_off(span: Span, noun: Token) -> bool:
 
 def _apposition_roles(span: Span, index: _Index, doc: Doc) -> list[Role]:
     return [_apposition_role(span, noun, index, doc) for noun in _role_nouns(span)]
+
+
+def _hyphen_joined(tok: Token) -> bool:
+    """'longest-serving', 'long-time': the word is the second half of a hyphened one."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+        and doc[tok.i - 2].i >= tok.left_edge.i
+    )
 
 
 def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
@@ -4461,6 +4482,12 @@ def _apposition_role(span: Span, noun: Token, index: _Index, doc: Doc) -> Role:
                 ent = seat  # "the White House Press Secretary": the seat speaks as a body
             if ent is not None:
                 affiliation = affiliation or ent
+            elif child.is_alpha and _hyphen_joined(child):
+                # "a long-time board member", "its longest-serving member": one word the
+                # tokenizer split at its hyphen; one of tenure says nothing of the post
+                joined = doc[child.left_edge.i : child.i + 1].text
+                if joined.lower().replace("-", "") not in ROLE_FILLER and child.lower_ != "serving":
+                    words.append(joined)
             elif child.lower_ not in ROLE_FILLER and child.is_alpha:
                 # "Foreign Affairs minister": the modifier's own modifiers are the post's.
                 words.extend(

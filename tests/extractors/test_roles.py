@@ -213,3 +213,21 @@ def test_an_opener_before_the_bodys_name_belongs_to_the_post() -> None:
     kim = next(a for a in resolve_entities(article, doc).actors if a.id == "rachel-kim")
     assert kim.role == "Assistant Attorney of United States"
     assert kim.affiliation == "united-states"
+
+
+def test_a_partner_at_a_firm_and_hyphened_modifiers_of_a_post() -> None:
+    article = parse_article(
+        "Council vote\n\nFormer Governor Bill Owens, now a partner at the law firm Greenberg "
+        "Traurig, advised the team. Ann Lee, his partner, agreed. Tom Roe, a long-time "
+        "board member of Acme Corp., left. Paul Lopez, the council's longest-serving "
+        "member, abstained."
+    )
+    doc = load_model()(article.prose)
+    actors = {a.id: a for a in resolve_entities(article, doc).actors}
+    assert actors["bill-owens"].role == "Partner of Greenberg Traurig"
+    assert actors["bill-owens"].affiliation == "greenberg-traurig"
+    # "his partner" alone is a tie, not a post
+    assert actors["ann-lee"].role is None
+    assert actors["tom-roe"].role == "Board Member of Acme Corp."
+    # the tokenizer's half of "longest-serving" is no post
+    assert actors["paul-lopez"].role != "Serving Member"
