@@ -1966,6 +1966,9 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
         return None if name.kind == "organization" and _names_a_seat(doc, name) else name
+    if name.label in {"LOC", "GPE"} and _place_and_plural(key, gaz):
+        name.kind, name.strength = "organization", 2  # "the Colorado Rapids": a side
+        return name
     place = classify_place(doc, name, gaz)
     if place is not None:
         name.kind, name.strength, name.country = place
@@ -1981,6 +1984,19 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
     if name.kind == "organization" and _names_a_seat(doc, name):
         return None
     return name
+
+
+def _place_and_plural(key: str, gaz: Gazetteer) -> bool:
+    """'Colorado Rapids', 'Kansas City Chiefs': a known place's name then a capitalised
+    plural, which is no place the gazetteer knows ("Grand Rapids" is one): a side named
+    for its home, as news names teams."""
+    *home, last = key.split()
+    if not home or not last.endswith("s") or last.endswith("ss") or not last[0].isupper():
+        return False
+    place = " ".join(home)
+    known = gaz.city(place) or gaz.state(place) or gaz.country(place)
+    whole = gaz.city(key) or gaz.state(key) or gaz.country(key)
+    return known is not None and whole is None
 
 
 # "Group G", "Pool B": a stage of a tournament, named by a letter or a number.

@@ -2232,3 +2232,13 @@ def test_camel_case_coinages_with_their_versions_are_products() -> None:
         assert actors[ident]["kind"] == "other", ident
     # "zPhone 3G" and "zPhone 3GS" name no "zPhone 3"
     assert "zphone-3" not in actors
+
+
+def test_a_place_and_a_plural_is_a_side_named_for_its_home() -> None:
+    actors = _actors(
+        "Stadium approved\n\nThe council approved a stadium for the Colorado Rapids on "
+        "Tuesday. The team flew to Grand Rapids on Friday."
+    )
+    assert actors["colorado-rapids"]["kind"] == "organization"
+    # a place the gazetteer knows by the whole name stays a place
+    assert "grand-rapids" not in actors
