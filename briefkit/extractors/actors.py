@@ -4261,6 +4261,15 @@ class _Index:
                 for n in e.names:
                     if not n.demonym and n.key and n.key[0].isupper():
                         self.forms.setdefault(n.key, e)
+        # "The Denver City Council ... Council President X": a body's head word alone,
+        # where one body named before has a name ending in it.
+        heads: dict[str, list[tuple[int, Entity]]] = {}
+        for e in entities:
+            if e.kind == "organization" and len(e.name.split()) > 1:
+                head = e.name.split()[-1]
+                if head in _BODY_HEADS:
+                    heads.setdefault(head, []).append((min(n.start for n in e.names), e))
+        self.heads = {h: found[0] for h, found in heads.items() if len(found) == 1}
 
     def at(self, start: int, end: int) -> Entity | None:
         found = self.spans.overlapping(start, end)
@@ -4282,6 +4291,9 @@ class _Index:
             ent = self.forms.get(run.text)
             if ent is not None:
                 return ent, run.start_char
+        first_named, body = self.heads.get(tok.text, (len(doc_text(doc)), None))
+        if body is not None and first_named < tok.idx:
+            return body, tok.idx
         return None
 
     def preceding(self, offset: int, floor: int, kinds: frozenset[str]) -> Entity | None:
@@ -4289,6 +4301,8 @@ class _Index:
 
 
 _AFFILIATION_KINDS = frozenset({"country", "organization"})
+# Head words a body's short form may be written as alone.
+_BODY_HEADS = word_set("Council Committee Commission Board Assembly Parliament Senate Court")
 
 
 def _token_entity(tok: Token, index: _Index) -> Entity | None:
@@ -4653,6 +4667,8 @@ def _chain_affiliation(
     """The actor a modifier of a title names (a body, a country or its demonym, a state
     for an office held for it), and whether it is one (the chain stops there)."""
     found = index.at(tok.idx, tok.idx + len(tok.text))
+    if found is None and (named := index.named(tok)) is not None:
+        found = named[0]
     if found is None or found.kind == "person":
         return None, False
     if found.kind in _AFFILIATION_KINDS:
@@ -4725,7 +4741,7 @@ def _title_role(span: Span, index: _Index, doc: Doc, office: str | None = None) 
         if stop:
             if ent is not None:
                 affiliation = ent
-                left = next(n.start for n in ent.names if n.start <= tok.idx < n.end)
+                left = next((n.start for n in ent.names if n.start <= tok.idx < n.end), tok.idx)
                 # "former Microsoft CEO X": the post is a past one, as the text says.
                 before = doc[:0]
                 first = doc.char_span(left, left + 1, alignment_mode="expand")

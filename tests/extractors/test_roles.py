@@ -231,3 +231,21 @@ def test_a_partner_at_a_firm_and_hyphened_modifiers_of_a_post() -> None:
     assert actors["tom-roe"].role == "Board Member of Acme Corp."
     # the tokenizer's half of "longest-serving" is no post
     assert actors["paul-lopez"].role != "Serving Member"
+
+
+def test_a_bodys_head_word_alone_in_a_title_is_that_body() -> None:
+    article = parse_article(
+        "Stadium vote\n\nThe Denver City Council approved a stadium on Tuesday. Council "
+        "President Jolon Clark said the vote was historic."
+    )
+    doc = load_model()(article.prose)
+    clark = next(a for a in resolve_entities(article, doc).actors if a.id == "jolon-clark")
+    assert clark.affiliation == "denver-city-council"
+    # with two councils named, the head word alone names neither
+    article = parse_article(
+        "Stadium vote\n\nThe Denver City Council and the Aurora City Council met on "
+        "Tuesday. Council President Jolon Clark spoke."
+    )
+    doc = load_model()(article.prose)
+    clark = next(a for a in resolve_entities(article, doc).actors if a.id == "jolon-clark")
+    assert clark.affiliation is None
