@@ -239,10 +239,14 @@ class Article:
     def credited(self) -> list[tuple[int, int]]:
         """Who a credit line names as a picture's maker: what follows its last label
         ("Photo: ... Credit: Jane Doe for The Times" -> "Jane Doe for The Times"), or the
-        whole line when it is only an agency ("Getty Images"). A name found only here
-        is the newsroom's, not an actor of the story."""
+        whole line when it is only an agency ("Getty Images"); and the agency in a wire
+        dateline's brackets ("WASHINGTON (Reuters) -"). A name found only here is the
+        newsroom's, not an actor of the story."""
         spans = []
         for part in self.structure:
+            if part.kind == "dateline":
+                # "BRUSSELS (Reuters) -": the agency that filed the story
+                spans += [m.span(1) for m in _BRACKETED.finditer(self.text, part.start, part.end)]
             if part.kind != "credit":
                 continue
             start = part.start
@@ -407,16 +411,19 @@ _DATE_LINE = re.compile(
     rf"{_DAY_DATE}(?:,?\s+(?:at\s+)?{_CLOCK})?\.?",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"\(([^()]+)\)")
 # A wire dateline opening the first paragraph: "WASHINGTON (Reuters) - ",
 # "KABUL, Afghanistan, July 21 (AP) — ", "BAGHDAD — ", "(Reuters) - ". A place in
 # capitals, or any place with an agency in brackets, then a dash: "Smith — the" is
 # neither.
 _AGENCY = r"\((?:[A-Z][\w.&'’ /-]{0,30})\)"
+# "..., July 21", "..., Nov. 6, 2020": the day, and the year some wires add.
+_WIRE_DAY = rf"(?:,\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
 _WIRE_DATELINE = re.compile(
     rf"""(?:
-        [A-Z][A-Z.'’ -]{{1,40}}(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?(?:,\s+{_MONTH}\s+\d{{1,2}})?
+        [A-Z][A-Z.'’ -]{{1,40}}(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?{_WIRE_DAY}?
             \s*(?:{_AGENCY})?
-      | [A-Z][\w.'’ -]{{1,40}}?(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?(?:,\s+{_MONTH}\s+\d{{1,2}})?
+      | [A-Z][\w.'’ -]{{1,40}}?(?:,\s+[A-Z][\w.'’ ]{{1,30}}?)?{_WIRE_DAY}?
             \s*{_AGENCY}
       | {_AGENCY}
     )\s*[-—–]{{1,2}}\s+(?=["“‘']?[A-Z0-9])""",

@@ -278,3 +278,14 @@ def test_sources_in_the_story_stay_body() -> None:
     assert parse_article(raw).body == raw
     said = "The minister spoke. Sources:\nsaid the deal was close.\nMore talks follow."
     assert parse_article(said).body == said
+
+
+def test_a_wire_dateline_with_its_year_and_its_agency_is_no_story() -> None:
+    article = parse_article(
+        "EU imposes sanctions\n\nBRUSSELS, Nov. 6, 2020 (Reuters) - The European Union on "
+        "Friday imposed sanctions on Belarus.\n"
+    )
+    kinds = [(p.kind, article.text[p.start : p.end].strip()) for p in article.structure]
+    assert ("dateline", "BRUSSELS, Nov. 6, 2020 (Reuters) -") in kinds
+    # the agency that filed it is the newsroom's, not an actor of the story
+    assert [article.text[a:b] for a, b in article.credited] == ["Reuters"]

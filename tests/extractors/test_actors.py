@@ -2242,3 +2242,11 @@ def test_a_place_and_a_plural_is_a_side_named_for_its_home() -> None:
     assert actors["colorado-rapids"]["kind"] == "organization"
     # a place the gazetteer knows by the whole name stays a place
     assert "grand-rapids" not in actors
+
+
+def test_the_agency_of_a_wire_dateline_is_no_actor() -> None:
+    actors = _actors(
+        "EU imposes sanctions\n\nBRUSSELS, Nov. 6, 2020 (Reuters) - The European Union on "
+        "Friday imposed sanctions on Belarus.\n"
+    )
+    assert "reuters" not in actors and "european-union" in actors
