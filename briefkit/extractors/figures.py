@@ -45,7 +45,7 @@ from briefkit.extractors.actors import ROLE_NOUNS
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
-from briefkit.extractors.nlp import VERB_PREFIXES, negated_or_modal, tokens
+from briefkit.extractors.nlp import VERB_PREFIXES, doc_text, negated_or_modal, tokens
 from briefkit.extractors.spans import SpanIndex
 from briefkit.extractors.types import every_mention
 
@@ -438,6 +438,12 @@ def _counts_after_money(doc: Doc, i: int, j: int) -> bool:
     return first is not None and second is not None and second <= first
 
 
+def _dollar_story(doc: Doc) -> bool:
+    """The story counts money in dollars and never in pounds."""
+    text = doc_text(doc)
+    return "$" in text and "£" not in text and "pound" not in text.lower()
+
+
 def _money(span: Span, nums: list[Token]) -> tuple[str | None, float]:
     """The currency of a run and the factor its value takes ('four cents': 0.01)."""
     for tok in span:
@@ -451,7 +457,10 @@ def _money(span: Span, nums: list[Token]) -> tuple[str | None, float]:
         return None, 1.0
     lemma = after.lemma_.lower()
     if lemma in _SUBUNITS or after.lower_ in _SUBUNITS:
-        return _SUBUNITS.get(lemma) or _SUBUNITS[after.lower_], 0.01
+        code = _SUBUNITS.get(lemma) or _SUBUNITS[after.lower_]
+        if after.lower_ in {"penny", "pennies"} and _dollar_story(doc):
+            code = "USD"  # "a one penny loss in their stock": an American cent
+        return code, 0.01
     if after.text in _ISO_CODES:
         return after.text, 1.0
     # "5 million US dollars", "CA$" written as "Canadian dollars"
@@ -733,7 +742,7 @@ def _glued_figure(doc: Doc, span: Span, last: Token, glued: str) -> list[Figure]
         unit = "years old"
     else:
         digits = last.text.replace(",", "")
-        value = float(digits) if digits.isdecimal() else None
+        value = float(digits) if re.fullmatch(r"\d+(?:\.\d+)?", digits) else None
         if value is None and glued == "percent":
             value = parse_number([last])  # "a two-percent decline"
         end_tok = doc[last.i + 2]
@@ -1228,6 +1237,8 @@ def _figure(text: str, doc: Doc, span: Span, previous: Figure | None) -> list[Fi
         unit = _casualties(doc, last)
     if unit is None and ends is None:
         unit = _index_level(last)
+    if unit is None and ends is None and _shares_a_later_percent(doc, last):
+        unit = "%"  # "fell by 1.5 and 3 percent, respectively": each a share
     first = span[0]
     if first.lower_ in {"a", "an"} and len(span) > 1:
         first = span[1] if span[1].lower_ not in _SINGLE_SCALES else first
@@ -1305,8 +1316,20 @@ def _casualties(doc: Doc, num: Token) -> str | None:
 # the day at 9,505.96", "closing at 4,851"), a change takes it ("has risen by 2.53% to
 # 2248.63") or a "level of" names it. Only in a sentence
 # that speaks of indices or points: "the auction closed at 40" counts nothing said.
-_LEVEL_VERBS = word_set("close end finish settle stand open")
+_LEVEL_VERBS = word_set("close end finish settle stand open leave")
 _INDEX_WORDS = word_set("index indices indexes average point points")
+
+
+def _shares_a_later_percent(doc: Doc, num: Token) -> bool:
+    """'1.5 and 3 percent': a number joined to the next one, which a percent follows."""
+    i = num.i
+    return (
+        i + 3 < len(doc)
+        and not (i > 0 and doc[i - 1].lower_ == "between")  # a range's end, not a share
+        and doc[i + 1].lower_ in {"and", "or"}
+        and doc[i + 2].like_num
+        and (doc[i + 3].lower_ in {"percent", "per", "%"} or doc[i + 3].text == "%")
+    )
 
 
 _GROUPED_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -1314,6 +1337,12 @@ _GROUPED_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 def _index_level(num: Token) -> str | None:
     prep = num.head
+    if num.dep_ in {"dobj", "npadvmod"} and prep.lemma_.lower() in _CHANGE_VERBS:
+        # "The Dow Jones Industrial Average, a stock market index, fell 344.65": the
+        # change of an index with no unit is in points
+        subject = next((c for c in prep.children if c.dep_ == "nsubj"), None)
+        told = [subject, *subject.children] if subject is not None else []
+        return "points" if any(t.lower_ in _INDEX_WORDS for t in told for t in t.subtree) else None
     if num.dep_ != "pobj" or prep.lower_ not in {"at", "of", "to"}:
         return None
     holder = prep.head

@@ -652,3 +652,21 @@ def test_a_surnames_age_and_a_failed_votes_tally() -> None:
     # a match score is still no vote
     scores = _values("Cup match\n\nBelgium defeated Tunisia 5-2 on Saturday.")
     assert not any(unit == "votes" for _, unit, _ in scores)
+
+
+def test_an_index_change_with_no_unit_a_penny_in_a_dollar_story_and_a_shared_percent() -> None:
+    got = _values(
+        "Dow falls\n\nThe Dow Jones Industrial Average, a stock market index, fell 344.65 "
+        "on Thursday. The Dow's 344.65-point fall left the index at 11,188.23. Wal-Mart "
+        "shares rose $2, a one penny loss. ExxonMobil and Chevron fell by 1.5 and 3 "
+        "percent, respectively. Between 2 and 3 percent of voters backed it."
+    )
+    assert (344.65, "points", "344.65") in got
+    assert (344.65, "points", "344.65-point") in got
+    assert (11188.23, "points", "11,188.23") in got
+    assert (0.01, "USD", "one penny") in got
+    assert (1.5, "%", "1.5") in got
+    # a range's first end borrows no share of its own
+    assert (2, "%", "2") not in got
+    # a pence in London stays sterling
+    assert (0.03, "GBP", "3 pence") in _values("Prices\n\nPrices rose 3 pence.")
