@@ -344,6 +344,33 @@ def _model_names(doc: Doc) -> list[Name]:
     return [n for n in out if not (n.start in absorbed and n.label == "ORG" and " " not in n.text)]
 
 
+# "Renault Samsung Motors of Korea": a company's name is whole before "of" when it
+# ends in one of these; "Bank of Korea", "Royal Bank of Scotland" are names through it.
+_COMPANY_ENDINGS = re.compile(
+    r"^(?P<body>.+\s(?:Motors|Corporation|Corp\.?|Inc\.?|Group|Airlines|Airways|Holdings"
+    r"|Company|Industries|Electronics))\s+of\s+(?P<country>[A-Z][\w .]+)$"
+)
+
+
+def _apart_from_its_country(doc: Doc, name: Name, gaz: Gazetteer) -> list[Name]:
+    """'Renault Samsung Motors of Korea': the company, and the place it is of (one the
+    gazetteer knows, or the model reads as a place elsewhere in the text)."""
+    m = _COMPANY_ENDINGS.match(name.text)
+    if m is None or name.label != "ORG":
+        return [name]
+    place = m["country"]
+    known = gaz.country(place) or gaz.state(place) or gaz.city(place, primary_only=True)
+    if known is None and not any(
+        e.label_ in {"GPE", "LOC"} and e.text == place for e in ents_named(doc, place)
+    ):
+        return [name]
+    start = name.start + m.start("country")
+    return [
+        Name(name.start, name.start + m.end("body"), m["body"], "ORG"),
+        Name(start, start + len(place), place, "GPE"),
+    ]
+
+
 def _apart_at_a_stop(doc: Doc, name: Name) -> list[Name]:
     """ "in the U.S. Jobs also noted": the abbreviation's point ended the sentence; the
     country is one name, the next sentence's subject another."""
@@ -1962,6 +1989,7 @@ def _type_name(doc: Doc, name: Name, gaz: Gazetteer) -> Name | None:
             or _called_its_anywhere(doc, key)
             or _which_anywhere(doc, key)
             or _held_as_a_company(doc, key)
+            or _opens_with_a_body(doc, key)
         ):
             name.label = "ORG"
     if name.strength >= 2 and name.kind != "place":
@@ -2111,6 +2139,16 @@ def _held_as_a_company(doc: Doc, key: str) -> bool:
         e.label_ == "PERSON" and len(e) == 1 and names_a_company(e.root)
         for e in ents_named(doc, key)
     )
+
+
+def _opens_with_a_body(doc: Doc, key: str) -> bool:
+    """'Lockheed Martin's Atlas V' beside "documentation from Lockheed": a person is
+    shortened to the surname, so a name whose first word the model reads alone as an
+    organization is that organization's fuller name."""
+    words = key.split()
+    if len(words) < 2 or words[0] in given_names():
+        return False
+    return any(e.label_ == "ORG" and e.text == words[0] for e in ents_named(doc, words[0]))
 
 
 def _government_of(key: str, gaz: Gazetteer) -> Country | None:
@@ -2344,6 +2382,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
     products = [p for p in _product_names(doc) if not _overlaps_any(p, overrides)]
     names = _merge_overrides(_model_names(doc), overrides + products)
     names = [part for name in names for part in _apart_at_a_stop(doc, name)]
+    names = [part for name in names for part in _apart_from_its_country(doc, name, gaz)]
     missed = [n for n in _apposed_names(doc) + _world_region_names(doc, gaz)
               + _given_name_pairs(doc, gaz)
               if not _overlaps_any(n, names)]  # fmt: skip

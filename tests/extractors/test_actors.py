@@ -2250,3 +2250,16 @@ def test_the_agency_of_a_wire_dateline_is_no_actor() -> None:
         "Friday imposed sanctions on Belarus.\n"
     )
     assert "reuters" not in actors and "european-union" in actors
+
+
+def test_a_name_opening_with_a_body_and_a_company_of_its_country() -> None:
+    actors = _actors(
+        "Launch contracts\n\nBoeing held pages of documentation from Lockheed, its rival. "
+        "Lockheed Martin's Atlas V is a rocket. Renault Samsung Motors of Korea is the "
+        "likely buyer. The Bank of Korea and the Royal Bank of Scotland agreed."
+    )
+    # the model's person reading of a body's fuller name gives way
+    assert actors["lockheed-martin"]["kind"] == "organization"
+    assert actors["renault-samsung-motors"]["kind"] == "organization"
+    # names that run through "of" stay whole
+    assert "bank-of-korea" in actors and "royal-bank-of-scotland" in actors
