@@ -998,6 +998,20 @@ _CLAIM_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedl
 DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject"})
 
 
+def _according_to(verb: Token) -> bool:
+    """'According to the Associated Press, the number rose': a clause told, from its
+    opening, on another's word (GUIDE §6 status: reported). An appended source ("...,
+    according to police") is the article's own telling with its source named."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "according"
+        and any(g.lower_ == "to" for g in c.children)
+        and c.i < (subject.left_edge.i if subject is not None else verb.i)
+        for c in verb.children
+    )
+
+
 def _status(verb: Token, told: Token, date: str | None, published: dt.date | None) -> str:
     """happened, planned, reported, denied or hypothetical, from the clause's own words:
     its auxiliaries, negation, a frame of expectation, a claim or denial that governs it,
@@ -1023,7 +1037,7 @@ def _status(verb: Token, told: Token, date: str | None, published: dt.date | Non
         return "denied"
     # A claim is someone's: "from claiming asylum" (no one's claim) frames nothing.
     claims = [t for t in frames if t.lemma_.lower() in _CLAIM_VERBS and not _subjectless_gerund(t)]
-    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or claims:
+    if any(c.lower_ in _CLAIM_ADVERBS for c in own) or claims or _according_to(verb):
         return "reported"
     if _reduced_schedule(told):
         return "planned"

@@ -1505,6 +1505,18 @@ def test_a_present_passive_of_a_date_to_come_is_planned_and_a_named_one_of_them(
     assert pleaded.what == "Park pleads guilty"
 
 
+def test_a_clause_opened_by_according_to_is_reported_an_appended_source_is_not() -> None:
+    from briefkit import extract
+
+    text = (
+        "Claims rise\n\nAccording to the Associated Press, the number of people claiming "
+        "benefits rose 15,000 last week. The plant closed on Monday, according to police.\n"
+    )
+    events = {str(e.date): e for e in extract(text, "2008-09-04").events}
+    assert events["2008-W35"].status == "reported"
+    assert events["2008-09-01"].status == "happened"
+
+
 def test_not_until_dates_the_happening_it_does_not_deny(nlp: Language) -> None:
     # "will not open until 2026" says when it opens; the line keeps the words.
     _, events = events_of(nlp, "The new bridge will not open until 2026, officials said.\n")
