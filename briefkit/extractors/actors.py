@@ -4641,6 +4641,12 @@ def _of_chain(
         if obj is None:
             break
         ent = _token_entity(obj, index)
+        if ent is None:
+            # "director of the advocacy group Clean Air Now": the name beside the noun
+            ent = next(
+                (e for a in obj.children if a.dep_ == "appos" and (e := _token_entity(a, index))),
+                None,
+            )
         if ent is not None and ent is title:
             ent = _body_besides(obj, index, title)
         if ent is not None and (prep.lower_ != "with" or ent.kind in _AFFILIATION_KINDS):

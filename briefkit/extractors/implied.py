@@ -127,6 +127,8 @@ def _mark(title: Token, orgs: _Orgs) -> bool | None:
                 continue
             if orgs.at(obj) is not None:
                 return False
+            if any(a.dep_ == "appos" and orgs.at(a) is not None for a in obj.children):
+                return False  # "of the advocacy group Clean Air Now": named here
             # "of the company" refers back; "director of sales" names no body at all
             return obj.lemma_.lower() in _COMPANY_NOUNS and any(
                 d.lower_ in {"the", "its"} for d in obj.children

@@ -1762,3 +1762,14 @@ def test_a_company_sold_in_the_passive_is_owned_by_its_buyer_not_traded() -> Non
     assert not any(k == "trade-partner" and "harbor-trust-bank" in (a, b) for a, k, b in triples)
     # goods sold are still trade
     assert ("china", "trade-partner", "japan") in triples
+
+
+def test_a_post_of_a_kind_noun_its_name_follows_is_in_that_body() -> None:
+    article = parse_article(
+        "Climate law signed\n\nThe governor told the Sacramento Bee she was pleased. \"It's "
+        'not enough," said Lena Ortiz, director of the advocacy group Clean Air Now.'
+    )
+    triples = _triples(_prose_relations(article))
+    assert ("lena-ortiz", "role", "clean-air-now") in triples
+    # the newspaper named before is not the group her post is in
+    assert ("lena-ortiz", "role", "sacramento-bee") not in triples
