@@ -356,6 +356,12 @@ def _finite_tense(verb: Token) -> str | None:
         return "future"
     if any(a.tag_ == "TO" for a in auxes):
         return "inf"
+    if any(a.lower_ in ("would", "'d") for a in auxes) and not any(
+        a.lemma_ == "have" for a in auxes
+    ):
+        # "said the company would close 40 stores by the end of March": the future seen
+        # from the telling, not a past ("would have closed" is one)
+        return "future"
     for a in auxes:
         if a.lemma_ == "have":
             return "past" if "Past" in a.morph.get("Tense") else "perfect"
@@ -465,6 +471,15 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
             first = first.head
         tense = _finite_tense(verb) or _finite_tense(first)
+        if (
+            verb is not first
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and _finite_tense(first) == "future"
+        ):
+            # "would close 40 stores and cut 1,200 jobs": a conjunct with no auxiliary of
+            # its own shares its first verb's "would" ("cut" tagged as a past is the bare
+            # form); not a tense of its own ("had been downloaded ... and accounts")
+            tense = "future"
         head = first.head
         if tense in ("past", "present") and _in_a_clause_of_the_future(first):
             return "future"

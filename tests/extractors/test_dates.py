@@ -368,6 +368,9 @@ def test_a_determined_plural_of_time_stays_a_duration(nlp: Language) -> None:
         # A time clause of a "would" clause is as future as its head.
         ("He said money would be infused when the markets opened on Friday.", "2024-09-13"),
         ("He said it would have closed on Friday.", "2024-09-06"),
+        # "would" and a conjunct sharing it: the future seen from the telling
+        ("She said it would close stores and cut jobs by the end of March.", "2025-03"),
+        ("She said the firm would hire staff in June.", "2025-06"),
     ],
 )
 def test_until_and_time_clauses_of_the_future(nlp: Language, sentence: str, value: str) -> None:
