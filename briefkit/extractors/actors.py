@@ -261,8 +261,12 @@ def ents_named(doc: Doc, key: str) -> list[Span]:
     return index.get(key, [])
 
 
+# Abbreviations written with points that stand for a capitalised name.
+_POINTED_NAMES = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+
+
 def _is_capitalised(tok: Token) -> bool:
-    return (tok.is_alpha and tok.text[0].isupper()) or tok.text in {"U.S.", "U.K.", "U.N.", "E.U."}
+    return (tok.is_alpha and tok.text[0].isupper()) or tok.text in _POINTED_NAMES
 
 
 def _is_honorific(tok: Token) -> bool:
@@ -379,7 +383,7 @@ def _apart_at_a_stop(doc: Doc, name: Name) -> list[Name]:
     if stop is None or span is None:
         return [name]
     rest = doc[stop.i + 1 : span.end]
-    label = "PERSON" if _a_persons_surname(rest) else name.label
+    label = "PERSON" if len(rest) == 1 and persons_surname(doc, rest.text) else name.label
     return [
         Name(stop.idx, stop.idx + len(stop.text), stop.text, "GPE"),
         Name(rest.start_char, rest.end_char, rest.text, label),
@@ -393,7 +397,7 @@ def _stop_inside(ent: Span) -> Token | None:
     and no subject of its own, or gave a subject elsewhere while the name is a
     preposition's object: the next sentence's verb, the rest of the name its subject."""
     doc = ent.doc
-    abbr = next((t for t in ent[:-1] if t.text in _STOPPING_ABBREVIATIONS), None)
+    abbr = next((t for t in ent[:-1] if t.text in _POINTED_NAMES), None)
     if abbr is None or abbr.i + 1 >= ent.end or not doc[abbr.i + 1].is_title:
         return None
     i = ent.end
@@ -415,14 +419,10 @@ def _stop_inside(ent: Span) -> Token | None:
     return abbr if joined or ent.root.dep_ == "pobj" else None
 
 
-_STOPPING_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
-
-
-def _a_persons_surname(span: Span) -> bool:
-    """The words are the last of a person's name the model read elsewhere."""
-    return len(span) == 1 and any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc_ents(span.doc)
-    )
+def persons_surname(doc: Doc, word: str) -> bool:
+    """``word`` is the last of a person's name in full the model read in ``doc``: the
+    surname news calls them by after."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc_ents(doc))
 
 
 _ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ary", "ful", "less", "able", "ible")
@@ -2021,10 +2021,7 @@ def _place_and_plural(key: str, gaz: Gazetteer) -> bool:
     *home, last = key.split()
     if not home or not last.endswith("s") or last.endswith("ss") or not last[0].isupper():
         return False
-    place = " ".join(home)
-    known = gaz.city(place) or gaz.state(place) or gaz.country(place)
-    whole = gaz.city(key) or gaz.state(key) or gaz.country(key)
-    return known is not None and whole is None
+    return _is_place_name(" ".join(home), gaz) and not _is_place_name(key, gaz)
 
 
 # "Group G", "Pool B": a stage of a tournament, named by a letter or a number.
@@ -4330,9 +4327,9 @@ class _Index:
             ent = self.forms.get(run.text)
             if ent is not None:
                 return ent, run.start_char
-        first_named, body = self.heads.get(tok.text, (len(doc_text(doc)), None))
-        if body is not None and first_named < tok.idx:
-            return body, tok.idx
+        head = self.heads.get(tok.text)
+        if head is not None and head[0] < tok.idx:  # named before this word
+            return head[1], tok.idx
         return None
 
     def preceding(self, offset: int, floor: int, kinds: frozenset[str]) -> Entity | None:

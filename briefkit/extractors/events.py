@@ -2567,14 +2567,16 @@ def _agreeing_object(
         return None
     heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    want = {"he": "m", "she": "f"}.get(pronoun.lower_)
+    want = _PRONOUN_GENDER.get(pronoun.lower_)
+    if want is None:
+        return None
     found = {
         m.ref
         for h in heads
         if h.i < pronoun.i
         for m in index.covering(h.idx)
         if m.kind == "actor" and (e := actors.get(m.ref)) is not None and e.kind == "person"
-        and want is not None and person_gender(e, doc) in {None, want}
+        and person_gender(e, doc) in {None, want}
     }  # fmt: skip
     return found.pop() if len(found) == 1 else None
 

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefkit.extractors.actors import ROLE_NOUNS
+from briefkit.extractors.actors import ROLE_NOUNS, persons_surname
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.events import named_antecedent
 from briefkit.extractors.gazetteer import word_set
@@ -763,11 +763,7 @@ def _glued_figure(doc: Doc, span: Span, last: Token, glued: str) -> list[Figure]
 def _a_person(tok: Token) -> bool:
     """The model's person, or a surname it reads as one elsewhere ("Lopez, 54,": the
     small model tags a lone surname at random, even as an adjective)."""
-    if tok.ent_type_ == "PERSON":
-        return True
-    return tok.is_title and any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents
-    )
+    return tok.ent_type_ == "PERSON" or (tok.is_title and persons_surname(tok.doc, tok.text))
 
 
 def _age(doc: Doc, span: Span, nums: list[Token]) -> tuple[int, list[Token]] | None:
@@ -1341,8 +1337,8 @@ def _index_level(num: Token) -> str | None:
         # "The Dow Jones Industrial Average, a stock market index, fell 344.65": the
         # change of an index with no unit is in points
         subject = next((c for c in prep.children if c.dep_ == "nsubj"), None)
-        told = [subject, *subject.children] if subject is not None else []
-        return "points" if any(t.lower_ in _INDEX_WORDS for t in told for t in t.subtree) else None
+        told = subject is not None and any(t.lower_ in _INDEX_WORDS for t in subject.subtree)
+        return "points" if told else None
     if num.dep_ != "pobj" or prep.lower_ not in {"at", "of", "to"}:
         return None
     holder = prep.head

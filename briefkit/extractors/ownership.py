@@ -83,6 +83,17 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def what_is_sold(verb: Token) -> Token | None:
+    """What a verb of selling sells: its object, or the passive's subject ("X was sold
+    to Y"; "The bank, which was sold to Y": the noun the clause hangs on)."""
+    sold = _child(verb, "dobj")
+    if sold is None:
+        sold = _child(verb, "nsubjpass")
+        if sold is not None and sold.tag_ == "WDT" and verb.dep_ == "relcl":
+            sold = verb.head
+    return sold
+
+
 def _pobj(tok: Token, *preps: str) -> Token | None:
     for prep in tok.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
@@ -160,14 +171,9 @@ def _pairs(doc: Doc) -> list[tuple[Token, Token, Token]]:
                 out.append((owner, owned, tok))
         elif tok.pos_ == "VERB" and lemma == "sell" and _settled(tok):
             # "X sold Y to Z": the buyer owns what was sold (its seller no longer does)
-            sold = _child(tok, "dobj")
             buyer = next((_child(p, "pobj") for p in tok.children
                           if p.dep_ in {"prep", "dative"} and p.lower_ == "to"), None)  # fmt: skip
-            if sold is None and buyer is not None:
-                # "X was sold to Y", "The bank, which was sold to Y": the passive's subject
-                sold = _child(tok, "nsubjpass")
-                if sold is not None and sold.tag_ == "WDT" and tok.dep_ == "relcl":
-                    sold = tok.head
+            sold = what_is_sold(tok)
             if sold is not None and buyer is not None:
                 out.append((buyer, _stake_in(sold), tok))
             # ... and the seller owned it until then (GUIDE §9 former: true), a body

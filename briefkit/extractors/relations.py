@@ -29,7 +29,7 @@ from briefkit.extractors.events import DENIAL_VERBS, clause_frames, named_antece
 from briefkit.extractors.gazetteer import load_gazetteer, word_set
 from briefkit.extractors.implied import crossed_pairs, implied_relations
 from briefkit.extractors.nlp import conjuncts, doer_and_done, negated_or_modal, tokens
-from briefkit.extractors.ownership import ownership_relations
+from briefkit.extractors.ownership import ownership_relations, what_is_sold
 from briefkit.extractors.posts import (
     _CHAIN_EXTRA,
     _OFFICE_MODIFIERS,
@@ -751,9 +751,7 @@ def verb_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         elif tok.pos_ == "VERB" and lemma in _TRADE_VERBS and _asserted(tok):
             # "would import", "a deal to sell X to Y": no trade the text states yet
             buyers = _refs(_subjects(tok), parties, doc)
-            goods = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-            if tok.dep_ == "relcl" and any(g.tag_ == "WDT" for g in goods):
-                goods.append(tok.head)  # "The bank, which was sold to Y"
+            goods = [g for g in [what_is_sold(tok)] if g is not None]
             if any(kinds.get(parties.of(g) or "") == "organization" for g in goods):
                 continue  # "sold Y to Z", "Y was sold to Z": a company changing hands
                 # (ownership.py), no trade

@@ -116,7 +116,7 @@ def _whole_words(doc: Doc, start: int, end: int, *, modifiers: bool) -> bool:
         head = head.head  # "Nikkei stock index": the noun the compounds end on
     if head.lemma_.lower() in _KIND_HEADS and head.i >= span.end:
         return True  # "Japan's Nikkei stock index fell": the index is the Nikkei
-    return modifiers or not (last.dep_ in ("compound", "amod", "nmod") and head.i >= span.end)
+    return modifiers or not (last.dep_ in ("compound", "amod", "nmod") and last.head.i >= span.end)
 
 
 # Nouns that say what the name before them is, not something of its: "the Nikkei
