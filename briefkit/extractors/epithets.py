@@ -168,6 +168,9 @@ class Epithets:
             return None
         category = _category(tok.lemma_.lower())
         assert category is not None
+        named = self._named_for_its_base(tok, exclude)
+        if named is not None:
+            return named
         followed = self._subject_followed(tok, category, exclude)
         if followed is not None:
             return followed
@@ -188,6 +191,20 @@ class Epithets:
         # nearby ("... told LA Weekly, ... left the organization"): with another
         # named nearby and not it, which one is meant is a guess.
         return main if not near or main in near else None
+
+    def _named_for_its_base(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """ "the Craiova-based car maker" after "the plant Automobile Craiova": the one
+        organization whose own name holds the place the description says it is based
+        in, before the story's main one ("Ford ... bought the Craiova-based maker")."""
+        if not any(c.lower_ == "based" and c.dep_ == "amod" for c in tok.children):
+            return None
+        places = {
+            t.lower_ for c in tok.children if c.dep_ in {"nmod", "compound", "npadvmod"}
+            for t in c.subtree if t.pos_ == "PROPN"
+        } | {t.lower_ for c in tok.children if c.lower_ == "based" for t in c.subtree
+             if t.pos_ == "PROPN"}  # fmt: skip
+        holders = [r for r, words in self.words.items() if places & words and r not in exclude]
+        return holders[0] if len(holders) == 1 else None
 
     def _subject_followed(self, tok: Token, category: str, exclude: frozenset[str]) -> str | None:
         """ "Chrysler ... has asked for aid. At the end of last year, the auto maker had

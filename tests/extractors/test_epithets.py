@@ -80,3 +80,12 @@ def test_a_subject_description_continues_the_last_sentence_subject() -> None:
         "year, the company had 5,000 employees."
     )
     assert _referents(text, "company") == ["ostmark-steel-corp"]
+
+
+def test_a_description_based_where_one_body_is_named_for_refers_to_it() -> None:
+    text = (
+        "Plant sold\n\nFord Motor Company, the U.S. car maker, will buy a stake in the "
+        "Romanian assembly plant Automobile Craiova. Ford made an offer. Ford is the only "
+        "bidder. The government bought back the Craiova-based car maker in 2006."
+    )
+    assert _referents(text, "maker")[-1] == "automobile-craiova"
