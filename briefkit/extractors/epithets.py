@@ -168,6 +168,25 @@ class Epithets:
             return None
         category = _category(tok.lemma_.lower())
         assert category is not None
+        return self._resolve(tok, category, exclude)
+
+    def title_referent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
+        """ "The company president X", "the agency spokesman X": a description noun
+        compounded into a title right after "the" stands for the organization it refers
+        back to, as "the company's president" does. The caller has read the title; the
+        parse of such a chain is often wrong ("company" taken for the head of "CEO X")."""
+        category = _category(tok.lemma_.lower())
+        if category is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            return None
+        if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or self.mentions.covering(tok.idx):
+            return None
+        # A title sits on one body: with two agreeing bodies named in reach ("Boeing
+        # received a letter from Airbus. The company president ..."), which is a guess.
+        return self._resolve(tok, category, exclude, strict=True)
+
+    def _resolve(
+        self, tok: Token, category: str, exclude: frozenset[str], strict: bool = False
+    ) -> str | None:
         named = self._named_for_its_base(tok, exclude)
         if named is not None:
             return named
@@ -185,6 +204,8 @@ class Epithets:
             if m.ref not in exclude and self._agrees(m.ref, category)
         }
         main = self.main
+        if strict and len(near) > 1:
+            return None
         if main is None or main in exclude or not self._agrees(main, category):
             return near.pop() if len(near) == 1 else None
         # The story's main organization is the likelier referent than one named

@@ -200,7 +200,7 @@ def post_kind(head: str, body_kind: str) -> str:
 
 
 def _title_before(
-    doc: Doc, span: Span, names: _Names, person: str
+    doc: Doc, span: Span, names: _Names, person: str, epithets: Epithets | None = None
 ) -> tuple[Token, tuple[str, int, int]] | None:
     """'Russian President X', 'Microsoft CEO X', "Canada's minister X", 'CEO of the
     Refugee Council X': the title's head and the body named in or before it."""
@@ -238,6 +238,10 @@ def _title_before(
                 return (head, found) if not longer else None
             if names.at(tok) is not None:
                 return None  # another name, not a body: the chain is not one title
+        if epithets is not None and j != k and names.at(tok) is None:
+            told = epithets.title_referent(tok, frozenset({person}))
+            if told is not None:
+                return head, (told, doc[j - 1].idx, tok.idx + len(tok.text))
         # "interior and overseas minister X": a title of coordinated words, the word
         # before "and" itself a title's (a name there ends the chain above)
         joined = (
@@ -503,7 +507,7 @@ def post_relations(article: Article, doc: Doc, entities: Entities) -> list[dict[
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        before = _title_before(doc, span, names, m.ref) or _shared_title(doc, span, names)
+        before = _title_before(doc, span, names, m.ref, epithets) or _shared_title(doc, span, names)
         if before is not None:
             head, body = before
             add(m.ref, head.lower_, body, head.left_edge.idx, span.end_char)

@@ -341,7 +341,21 @@ class _Parties:
         ref = self.of(tok)
         if ref is None and tok.pos_ == "NOUN":
             ref = next((r for a in tok.children if a.dep_ == "appos" and (r := self.of(a))), None)
+        if ref is None and tok.lemma_.lower() in _GOVERNMENT_NOUNS:
+            ref = self.country_of_government(tok)
         return ref
+
+    def country_of_government(self, tok: Token) -> str | None:
+        """The country a government noun is named by (GUIDE §2 rule 11: "the Colombian
+        government", "Canada's government", "the government of Canada" are the
+        country); a person's administration is not a country."""
+        named = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"} and c.i < tok.i]
+        named += _prep_objects_of(tok, {"of"})
+        for c in named:
+            ref = self.of(c)
+            if ref is not None and self.kinds.get(ref) == "country":
+                return ref
+        return None
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(s, e, r) for s, e, r, k in self.index.within(start, end) if k != "person"]
@@ -576,6 +590,16 @@ def _evidence(
         if spans:
             s, e = min(spans, key=lambda se: abs(se[0] - tok.idx))
             start, end = min(start, s), max(end, e)
+            # "the Colombian government": the evidence names the government, not the
+            # bare adjective
+            name = tok.doc.char_span(s, e, alignment_mode="expand")
+            head = name.root.head if name is not None else None
+            if (
+                head is not None
+                and head.lemma_.lower() in _GOVERNMENT_NOUNS
+                and (parties.country_of_government(head) == ref)
+            ):
+                end = max(end, head.idx + len(head.text))
     bounds = article.sentence_at(tok.idx)
     if bounds is not None:
         start, end = max(start, bounds.start), min(end, bounds.end)

@@ -1788,3 +1788,40 @@ def test_a_makers_base_names_it_before_the_storys_main_company() -> None:
     triples = _triples(_prose_relations(article))
     assert ("daewoo-motors", "owns", "automobile-craiova") in triples
     assert not any(k == "owns" and b == "ford-motor-company" for _a, k, b in triples)
+
+
+def test_a_government_named_by_its_country_is_the_country() -> None:
+    # GUIDE §2 rule 11: "the Colombian government", "the government of Colombia" are
+    # Colombia; the evidence names the government, not the bare adjective
+    article = parse_article(
+        "Talks resume\n\nNorway brokered talks between the Colombian government and the "
+        "FARC last year. The Canadian government imposed sanctions on Iran in May.\n"
+    )
+    relations = _relations(article)
+    assert {("norway", "mediator", "colombia"), ("norway", "mediator", "farc"),
+            ("canada", "sanctions", "iran")} <= _triples(relations)  # fmt: skip
+    told = next(r for r in relations if r["to"] == "colombia")
+    assert told["evidence"] == "Norway brokered talks between the Colombian government"
+
+
+def test_a_persons_administration_is_no_country() -> None:
+    article = parse_article(
+        "Sanctions\n\nThe Obama administration imposed sanctions on Iran on Monday.\n"
+    )
+    assert not any(r["kind"] == "sanctions" for r in _relations(article))
+
+
+def test_the_company_before_a_title_is_the_company_named_before() -> None:
+    # "The company CEO X" stands for the one company in reach, as "the company's CEO"
+    # does; with two named there ("a letter from Ostmark"), which one is a guess
+    one = parse_article(
+        "Kelvar results\n\nKelvar Motors lost money in May. The company CEO Ann Roy said "
+        "cuts would come.\n"
+    )
+    assert ("ann-roy", "role", "kelvar-motors") in _triples(_relations(one))
+    two = parse_article(
+        "Kelvar results\n\nKelvar Motors cut jobs. Kelvar Motors lost money. Kelvar Motors "
+        "received a letter from Ostmark Steel. The company president Ann Roy said it was "
+        "kind.\n"
+    )
+    assert not any(r["from"] == "ann-roy" and r["kind"] == "role" for r in _relations(two))
