@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefkit.article import slugify as _slug
-from briefkit.extractors.actors import person_gender
+from briefkit.extractors.actors import ROLE_NOUNS, person_gender
 from briefkit.extractors.dates import MONTHS, DateExpression, story_day
 from briefkit.extractors.epithets import Epithets
 from briefkit.extractors.mentions import Mention
@@ -2228,6 +2228,27 @@ def _resolve_subject(
         # Explorer's, the noun the clause hangs on.
         antecedent = subj.head.head
         inside = {t.i for t in subj.head.subtree}
+        near = _name_before(whose)
+        if (
+            near is not None
+            and near.ent_type_ == "ORG"
+            and antecedent.pos_ == "NOUN"
+            and antecedent.lower_ not in ROLE_NOUNS
+            and antecedent.left_edge.i <= near.i <= antecedent.right_edge.i
+        ):
+            # "the strategies of Boeing and Airbus, whose A380 first flew": the parse
+            # hangs the clause on "strategies", a thing; the company set off right
+            # before is whose the A380 is (not so for a person: "the wife of X, whose")
+            antecedent = near
+        elif (
+            near is not None
+            and near.dep_ == "conj"
+            and near.head.i == antecedent.i
+            and subj.tag_ in ("NN", "NNP")
+        ):
+            # "Boeing and Embraer, whose E190 first flew": one thing is one company's,
+            # the one named right before the comma, not the pair the parse joins.
+            antecedent = near
         if antecedent.pos_ not in ("NOUN", "PROPN") or not _next_to(antecedent, whose):
             return reading, found
         phrase = _render(_noun_phrase(antecedent, inside))  # "Robert Penfold's grandfather"
@@ -3047,7 +3068,8 @@ def _noun_event(noun: Token, skip: set[int], sent: Span) -> tuple[str, int, int]
 
 _HEDGES = frozenset(
     {"nearly", "almost", "reportedly", "allegedly", "partly", "partially", "never", "barely",
-     "hardly", "possibly", "probably", "likely", "apparently", "not", "no", "longer", "again"}
+     "hardly", "possibly", "probably", "likely", "apparently", "not", "no", "longer", "again",
+     "first"}
 )  # fmt: skip
 
 

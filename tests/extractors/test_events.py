@@ -2397,3 +2397,41 @@ def test_alternative_months_are_one_event_and_a_chosen_date_is_none() -> None:
     )
     dates = [e["date"] for e in facts["events"]]
     assert dates == ["2007-08/2007-09", "2008-03", "2008-06"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what", "owner", "other"),
+    [
+        # The parse hangs the clause on "strategies", a thing, not on a company.
+        (
+            "Analysts weighed the strategies of Renault and Toyota, whose Prius first went "
+            "on sale in 1997.",
+            "Toyota's Prius first goes on sale",
+            "toyota",
+            "renault",
+        ),
+        # The parse hangs the clause on the pair; one car is one company's.
+        (
+            "Analysts compared Boeing and Embraer, whose E190 first flew in 2004.",
+            "Embraer's E190 first flies",
+            None,
+            "boeing",
+        ),
+    ],
+)
+def test_whose_after_two_companies_is_the_one_named_right_before(
+    sentence: str, what: str, owner: str | None, other: str
+) -> None:
+    facts = run(parse_article(f"Rivals\n\n{sentence}\n"), dt.date(2010, 6, 8))
+    (event,) = facts["events"]
+    assert event["what"] == what
+    assert other not in event["actors"]
+    if owner is not None:
+        assert owner in event["actors"]
+
+
+def test_first_before_the_verb_stays_in_what_happened() -> None:
+    facts = run(
+        parse_article("Jet\n\nThe prototype first flew in March 2005.\n"), dt.date(2010, 6, 8)
+    )
+    assert [e["what"] for e in facts["events"]] == ["The prototype first flies"]
