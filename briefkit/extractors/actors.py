@@ -1643,9 +1643,27 @@ def _apposition_kind(doc: Doc, name: Name) -> str | None:
         # outlet behind it (GUIDE §2 rule 4); one only visited or attacked is a thing.
         if kind == "other" and _acting_website(noun, root):
             return "organization"
+        if kind == "organization" and _a_persons_trade(noun, span):
+            continue
         if kind:
             return kind
     return None
+
+
+def _a_persons_trade(noun: Token, span: Span) -> bool:
+    """'Varga, a former crane operator' after "Ines Varga": a trade told by a noun
+    before the body noun is the person's job, when the name is the surname of a person
+    the article names in full ("Nordhavn, a ferry operator" stays a company)."""
+    word = span.text
+    # The model often types a person's full name as a body's ("Ines Varga" ORG): any
+    # longer name ending in the word is its bearer's (a body's short name opens its
+    # full one: "Nordhavn" of "Nordhavn Lines").
+    full = any(len(e) in (2, 3) and e[-1].text == word for e in doc_ents(span.doc))
+    return (
+        len(span) == 1
+        and full
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in noun.children)
+    )
 
 
 # Verbs by which a set names its members: "Its brands include Foo and Bar".
@@ -2391,7 +2409,7 @@ def read_names(doc: Doc, gaz: Gazetteer | None = None) -> list[Name]:
         if label_end is not None and name.end <= label_end:
             continue  # "Image: Brian Burnell": the label of a credit is no name
         name = _with_honorific(doc, _airline_of(doc, name, gaz))
-        name = _with_ordinal(doc, _without_title_opening(doc, name))
+        name = _with_ordinal(doc, _without_title_opening(doc, _without_noun_of(doc, name)))
         kept = _type_name(doc, name, gaz)
         if kept is not None and kept.kind == "person":
             kept = _with_left_out_given_name(doc, kept, gaz)
@@ -2624,6 +2642,24 @@ def _with_ordinal(doc: Doc, name: Name) -> Name:
 # Words that open a multi-word post ("Executive Vice President", "Senior Vice
 # President", "Chief Financial Officer"), which the model can read into the body's name.
 _POST_OPENERS = word_set("executive senior chief vice deputy")
+
+
+def _without_noun_of(doc: Doc, name: Name) -> Name:
+    """'Shares of Trent Insurance fell': the model's organization opens with the
+    sentence's plural common noun and its "of"; the body is what follows ("Bank of
+    America" opens with a proper noun and keeps it)."""
+    if name.label != "ORG":
+        return name
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return name
+    opens = span.start == 0 or span[0].is_sent_start or "\n" in doc[span.start - 1].text_with_ws
+    if not opens:
+        return name
+    if span[0].tag_ != "NNS" or span[1].lower_ != "of" or not span[2].is_title:
+        return name
+    rest = span[2:]
+    return replace(name, start=rest.start_char, text=rest.text)
 
 
 def _without_title_opening(doc: Doc, name: Name) -> Name:
@@ -3918,7 +3954,7 @@ def _is_place_name(text: str, gaz: Gazetteer) -> bool:
 # Company" and "Foo Group" are Ford and Foo.
 GENERIC_TAILS = LEGAL_FORMS | word_set("""
     group holdings industries computer computers motor motors automotive international
-    incorporated systems
+    incorporated systems partners associates airlines airways bank savings
     """)
 
 
@@ -4209,6 +4245,62 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
         if covered.overlapping(start, end):
             continue
         people[0].names.append(Name(start, end, tok.text, "SURNAME", "person", 0, tok.text))
+    for ent in entities:
+        ent.names.sort(key=lambda n: n.start)
+
+
+# Capitalised words that open many bodies' names and say nothing alone: "National" is
+# no short form of the National Bank of Kuwait.
+_GENERIC_OPENINGS = word_set("""
+    national general united american british european international global first new
+    royal federal central eastern western northern southern north south east west big
+    great air the citizens commonwealth people peoples
+    """)
+
+
+def add_short_form_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None = None) -> None:
+    """Every bare first word of a body named in full becomes a mention of that body:
+    "Penmore Credit ... Penmore, which is owned by ...".
+
+    News names a company in full once and by its first word after; the model misses
+    many of those (it has no label, or calls it a person). Only a proper noun no
+    other actor or place is named by, that opens one body's name alone, and that the
+    article never writes in lower case or as a given name, a place or a title.
+    """
+    gaz = gaz or load_gazetteer()
+    lower = {w.capitalize() for w in _lower_words(doc)}
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.kind != "organization" or len(words) < 2:
+            continue
+        first = words[0]
+        if (
+            not first.isalpha()
+            or len(first) < 3
+            or not first[0].isupper()
+            or first.lower() in _GENERIC_OPENINGS | TITLE_WORDS | HONORIFICS | ROLE_NOUNS
+            or first in given_names()
+            or first in lower
+            or _is_place_name(first, gaz)
+            or gaz.demonym(first) is not None
+        ):
+            continue
+        owners.setdefault(first, []).append(ent)
+    taken = {n.key.split()[0] for e in entities for n in e.names if e.kind != "organization"}
+    taken |= {n.key for e in entities for n in e.names if " " not in n.key}
+    covered = SpanIndex((n for e in entities for n in e.names), _bounds)
+    for tok in tokens(doc):
+        bodies = owners.get(tok.text)
+        if not bodies or len(bodies) > 1 or tok.text in taken or tok.tag_ not in {"NNP", "NNPS"}:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.is_title and nxt.tag_ in {"NNP", "NNPS"}:
+            continue  # "Penmore Bay": the opening of another name
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if covered.overlapping(start, end):
+            continue
+        bodies[0].names.append(Name(start, end, tok.text, "SHORT", "organization", 0, tok.text))
     for ent in entities:
         ent.names.sort(key=lambda n: n.start)
 
@@ -5762,6 +5854,7 @@ def resolve_entities(article: Article, doc: Doc, gaz: Gazetteer | None = None) -
     unplace_unsupported_cities(entities, doc)
     entities = [e for e in entities if not _unplaced_region(e, doc)]
     add_surname_mentions(entities, doc, gaz)
+    add_short_form_mentions(entities, doc, gaz)
     add_possessed_bodies(entities, doc)
     assign_roles(entities, doc)
     actors = [e for e in entities if e.is_actor]

@@ -2263,3 +2263,32 @@ def test_a_name_opening_with_a_body_and_a_company_of_its_country() -> None:
     assert actors["renault-samsung-motors"]["kind"] == "organization"
     # names that run through "of" stay whole
     assert "bank-of-korea" in actors and "royal-bank-of-scotland" in actors
+
+
+def test_a_bodys_first_word_alone_is_that_body() -> None:
+    actors = _actors(
+        "Merger blocked\n\nA judge blocked the merger of Quillon Savings Bank and Penmore "
+        "Credit. Quillon's chairman, Victor Osei, was disappointed. Penmore, which is owned "
+        "by Caldwell Holdings, will appeal. Brightwater Partners advised the banks. "
+        '"It is over," said Brightwater\'s head of research, Leo Marsh.\n'
+    )
+    # a first word the model missed, or read alone as another body, is the short form
+    assert "Penmore" in actors["penmore-credit"].get("aliases", [])
+    assert "Quillon" in actors["quillon-savings-bank"].get("aliases", [])
+    assert "Brightwater" in actors["brightwater-partners"].get("aliases", [])
+    assert not {"penmore", "quillon", "brightwater"} & set(actors)
+
+
+def test_a_surname_set_off_by_a_trade_is_the_person() -> None:
+    actors = _actors(
+        "Strike\n\nThe federation's general secretary, Ines Varga, said talks had broken "
+        "down. Varga, a former crane operator, has led the union since 2019.\n"
+    )
+    assert "varga" not in actors
+    assert "Varga" in actors["ines-varga"].get("aliases", [])
+
+
+def test_shares_of_a_company_are_no_body() -> None:
+    actors = _actors("Stocks\n\nShares of Trent Insurance fell 4 percent on Monday.\n")
+    assert "trent-insurance" in actors
+    assert not any(a.startswith("shares") for a in actors)
