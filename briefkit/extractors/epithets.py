@@ -43,7 +43,7 @@ _ANY_NOUNS = word_set("organization organisation")
 # Nouns whose body says what it is in its name ("the party": a "... Party").
 _NAMED_NOUNS = word_set("""
     party church union alliance coalition committee council association federation league
-    institute university college foundation society academy institution
+    institute university college foundation society academy institution authority
     """)
 # Words of a public body's name: such a body is an agency, not a company.
 _PUBLIC_WORDS = word_set("""

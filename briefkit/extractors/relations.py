@@ -427,6 +427,16 @@ def _prep_objects(tok: Token) -> list[Token]:
     return objs
 
 
+def _bound_to_a_party(noun: Token) -> bool:
+    """'X, a key supplier to Y', 'Y's biggest customer', 'X is a customer of Y': the
+    noun is said of a party or names the one it serves; "competed with Y for
+    customers" names no one's customers."""
+    return noun.dep_ in {"appos", "attr", "nsubj", "ROOT"} or any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "to", "for"})
+        for c in noun.children
+    )
+
+
 def _trigger_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
@@ -434,7 +444,7 @@ def _trigger_kind(tok: Token) -> str | None:
         return "trade-partner" if mods & _TRADE else "ally"
     if lemma == "venture" and "joint" in mods:
         return "ally"  # "formed a joint venture with Y": a stated partnership (GUIDE §9)
-    if lemma in _TRADE_NOUNS and tok.dep_ != "compound":
+    if lemma in _TRADE_NOUNS and tok.dep_ != "compound" and _bound_to_a_party(tok):
         return "trade-partner"  # "X, a key supplier to Y"; not "customer service"
     if lemma in {"war", "fight", "battle", "conflict"} and (
         mods & _UNARMED or any(o.lower_ == "words" for o in _prep_objects_of(tok, {"of"}))

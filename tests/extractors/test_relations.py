@@ -1825,3 +1825,21 @@ def test_the_company_before_a_title_is_the_company_named_before() -> None:
         "kind.\n"
     )
     assert not any(r["from"] == "ann-roy" and r["kind"] == "role" for r in _relations(two))
+
+
+def test_the_authority_is_the_authority_named_before() -> None:
+    article = parse_article(
+        "Port\n\nThe strike shut the Merrow Port Authority's docks. The authority's chief "
+        "executive, Tomas Lindqvist, called the strike illegal.\n"
+    )
+    assert ("tomas-lindqvist", "role", "merrow-port-authority") in _triples(_relations(article))
+
+
+def test_competing_for_customers_is_a_rivalry_not_trade() -> None:
+    article = parse_article(
+        "Banks\n\nAnalysts said Penmore Credit has long competed with Harlow Savings Bank for "
+        "customers.\n"
+    )
+    kinds = {r["kind"] for r in _relations(article)}
+    assert "trade-partner" not in kinds
+    assert "rival" in kinds
