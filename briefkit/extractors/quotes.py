@@ -959,6 +959,14 @@ class _Speakers:
             if inside and ent is not None and ent.kind == "person" and self.agrees(ent, pronoun):
                 found[ent.id] = ent
         if not found and not unresolved:
+            # "According to Tom Reyes, the river rose": the source spoke, as a speaker
+            # of a quotation does ('"That is extraordinary," he said').
+            for tok in tokens:
+                for source in _source_objects(tok):
+                    ent = self.entity_of(source)
+                    if ent is not None and ent.kind == "person" and self.agrees(ent, pronoun):
+                        found[ent.id] = ent
+        if not found and not unresolved:
             # "For Kevin Allton, Warhol was a legend", "The prize went to Ada Collins":
             # no person subject, but a person the main verb itself takes, not one a
             # phrase further down names ("a hospital championed by Tom Nash").

@@ -1373,3 +1373,13 @@ def test_a_wrong_way_mark_before_a_bracketed_word_opens_the_quotation() -> None:
         "interview on Monday."
     )
     assert found == {"[Harlan] liked the way the booths looked": "talia-brenner"}
+
+
+def test_he_after_according_to_a_person_is_that_source() -> None:
+    found = _speakers(
+        'Flood\n\nA spokesman for the agency, Rob Inglis, admitted that one wall "simply '
+        'was not built for this". According to Tom Reyes, a hydrologist at Calder '
+        'University, the river rose two metres in six hours. "That is extraordinary," he '
+        "said.\n"
+    )
+    assert found["That is extraordinary"] == "tom-reyes"
