@@ -1743,9 +1743,29 @@ def _subject_happening(noun: Token, sent: Span) -> Token | None:
     more of it than the noun does, nor does a linking verb ("Monday's announcement
     marked the third time"), which only rates it."""
     verb = noun.head
+    if noun.dep_ == "dobj" and _joined_happening(verb, sent):
+        # "Dock workers joined a strike on Tuesday": the parse hangs the date on the
+        # object; the subject's taking part is what the date tells.
+        return verb
     if noun.dep_ not in _SUBJECTS or verb.pos_ != "VERB" or not _in(verb, sent):
         return None
     return None if verb.lemma_.lower() in _LINKING_VERBS else verb
+
+
+# Verbs by which a subject takes part in a happening its object names: "joined a
+# strike", "staged a protest", "held talks". The date is the taking part's too.
+_JOINING_VERBS = frozenset(
+    {"join", "stage", "hold", "attend", "lead", "launch", "call", "mount", "end"}
+)
+
+
+def _joined_happening(verb: Token, sent: Span) -> bool:
+    return (
+        verb.pos_ == "VERB"
+        and _in(verb, sent)
+        and verb.lemma_.lower() in _JOINING_VERBS
+        and any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
 
 
 _LINKING_VERBS = frozenset(
@@ -3043,8 +3063,11 @@ def _noun_event(noun: Token, skip: set[int], sent: Span) -> tuple[str, int, int]
     doc = sent.doc
     lo = noun.left_edge.i
     hi = noun.i
+    # A relative clause is no part of the name of the happening, nor its subject and
+    # auxiliaries before its verb ("a strike that has shut the port").
+    clause = min((c.left_edge.i for c in noun.rights if c.dep_ == "relcl"), default=len(doc))
     for t in doc[noun.i + 1 : noun.right_edge.i + 1]:
-        if t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl":
+        if t.text in (",", "—", "–", ";", ":", "(") or t.dep_ == "relcl" or t.i >= clause:
             break
         hi = t.i
     # Keep a proper-name appositive: "the fall of Iraq's leader, Saddam Hussein".

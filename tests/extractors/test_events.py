@@ -2435,3 +2435,23 @@ def test_first_before_the_verb_stays_in_what_happened() -> None:
         parse_article("Jet\n\nThe prototype first flew in March 2005.\n"), dt.date(2010, 6, 8)
     )
     assert [e["what"] for e in facts["events"]] == ["The prototype first flies"]
+
+
+def test_a_date_the_parse_hangs_on_a_joined_happening_dates_the_joining() -> None:
+    facts = run(
+        parse_article(
+            "Strike\n\nDock workers joined a strike on Tuesday that has shut the port.\n"
+        ),
+        dt.date(2010, 6, 8),
+    )
+    assert [(e["date"], e["what"]) for e in facts["events"]] == [
+        ("2010-06-08", "Dock workers join a strike")
+    ]
+
+
+def test_a_happenings_relative_clause_is_no_part_of_its_name() -> None:
+    facts = run(
+        parse_article("Strike\n\nThe strike on Tuesday that shut the port was the longest.\n"),
+        dt.date(2010, 6, 8),
+    )
+    assert all("that" not in e["what"].split() for e in facts["events"])
