@@ -1753,10 +1753,9 @@ def _subject_happening(noun: Token, sent: Span) -> Token | None:
 
 
 # Verbs by which a subject takes part in a happening its object names: "joined a
-# strike", "staged a protest", "held talks". The date is the taking part's too.
-_JOINING_VERBS = frozenset(
-    {"join", "stage", "hold", "attend", "lead", "launch", "call", "mount", "end"}
-)
+# strike", "staged a protest", "held talks". The date is the taking part's too. Not
+# "call" ("called Tuesday's vote a betrayal" names the vote) nor "end".
+_JOINING_VERBS = frozenset({"join", "stage", "hold", "attend", "lead", "launch", "mount"})
 
 
 def _joined_happening(verb: Token, sent: Span) -> bool:
