@@ -4239,6 +4239,10 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
             owners[surname] = holders
     for tok in tokens(doc):
         people = owners.get(tok.text)
+        if people and len(people) > 1:
+            # "Victor Osei ... Osei founded the bank with his brother, Daniel Osei":
+            # the bare surname is the one named in full before it, if only one is.
+            people = [e for e in people if _named_in_full_before(e, tok.idx)]
         if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -4303,6 +4307,10 @@ def add_short_form_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | N
         bodies[0].names.append(Name(start, end, tok.text, "SHORT", "organization", 0, tok.text))
     for ent in entities:
         ent.names.sort(key=lambda n: n.start)
+
+
+def _named_in_full_before(person: Entity, offset: int) -> bool:
+    return any(" " in n.text and n.end <= offset for n in person.names)
 
 
 def _surname_token(tok: Token, gaz: Gazetteer) -> bool:
@@ -5484,14 +5492,17 @@ def _pronoun_person(tok: Token, holder: Entity, people: list[Entity], doc: Doc) 
              if floor <= n.start < tok.idx),
             key=lambda m: -m[0],
         )  # fmt: skip
-        for start, person in mentions:
+        for _start, person in mentions:
             gender = person_gender(person, doc)
             if gender is None:
                 return None
             if gender == want:
                 # "He is survived by a son, Tom. His brother, ...": a pronoun of that
                 # gender before the nearest such person, in reach, is someone else's.
-                before = [t for t in doc[lo : tok.i] if t.idx < start and t.lower_ in pronouns]
+                # One after an earlier mention of the same person is that person's own
+                # ("Victor Osei said he was ... Osei founded it with his brother").
+                own = min(n.start for n in person.names if floor <= n.start < tok.idx)
+                before = [t for t in doc[lo : tok.i] if t.idx < own and t.lower_ in pronouns]
                 return None if before else person
         # "Ann Roe was sentenced. Prosecutors said she paid her husband, Tom Roe. Her
         # lawyer ...": no one of that gender is named in reach, but a pronoun of it

@@ -2292,3 +2292,14 @@ def test_shares_of_a_company_are_no_body() -> None:
     actors = _actors("Stocks\n\nShares of Trent Insurance fell 4 percent on Monday.\n")
     assert "trent-insurance" in actors
     assert not any(a.startswith("shares") for a in actors)
+
+
+def test_a_surname_two_relatives_share_is_the_one_named_in_full_before() -> None:
+    text = (
+        "Bank\n\nThe bank's chairman, Victor Osei, said he was disappointed. Osei founded "
+        "the bank in 1988 with his brother, Daniel Osei, who runs its mortgage unit.\n"
+    )
+    actors = _actors(text)
+    assert "Osei" in actors["victor-osei"].get("aliases", [])
+    # "he" after the full name is his own, so "his brother" is still his
+    assert actors["daniel-osei"]["role"] == "brother of Victor Osei"
