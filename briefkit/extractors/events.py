@@ -2283,7 +2283,7 @@ def _resolve_subject(
     if word in _RELATIVES and subj.head.dep_ == "relcl":
         antecedent = subj.head.head
         inside = {t.i for t in subj.head.subtree}
-        near = _name_before(subj)
+        near = _name_before(subj) or _named_appositive(subj, antecedent, index)
         if (
             near is not None
             and near.i != antecedent.i
@@ -2447,6 +2447,21 @@ def _name_before(relative: Token) -> Token | None:
         return None
     name = doc[relative.i - 2]
     return name if name.pos_ == "PROPN" and name.ent_type_ in ("ORG", "PERSON", "GPE") else None
+
+
+def _named_appositive(
+    relative: Token, antecedent: Token, index: SpanIndex[Mention]
+) -> Token | None:
+    """The name set off as the noun's appositive right before the relative pronoun
+    ("its new service, iAd, which goes live"): the clause is said of what it names, a
+    name the parse may tag as a common noun."""
+    doc = relative.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return None
+    name = doc[relative.i - 2]
+    if name.dep_ != "appos" or name.head.i != antecedent.i:
+        return None
+    return name if _refs(index, "actor", name.idx, name.idx + len(name)) else None
 
 
 def _next_to(antecedent: Token, relative: Token) -> bool:
@@ -3718,7 +3733,10 @@ def _tells_a_clause(prep: Token) -> bool:
 
 
 # Adverbs that complete a phrasal verb when the parse does not call them particles.
-_PARTICLES = frozenset({"back", "away", "down", "up", "out", "off", "home", "apart", "aside"})
+_PARTICLES = frozenset(
+    {"back", "away", "down", "up", "out", "off", "home", "apart", "aside", "live", "online",
+     "offline", "ahead", "abroad", "public"}
+)  # fmt: skip
 
 
 def _is_other_date(prep: Token, skip: set[int]) -> bool:

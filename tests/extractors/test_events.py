@@ -710,6 +710,28 @@ def test_a_hyphen_and_a_phrasal_adverb_stay(nlp: Language) -> None:
     assert whats[1] == "Kessel steps down as chief"
 
 
+def test_an_adverb_that_completes_the_verb_stays_in_the_summary(nlp: Language) -> None:
+    text = (
+        "Apple announced a new service, Zapp, which goes live on July 1. "
+        "Xylo Bank will go public on March 3.\n"
+    )
+    _, events = events_of(nlp, text, published=dt.date(2010, 6, 8))
+    whats = {e["what"] for e in events}
+    assert "Zapp goes live" in whats
+    assert "Xylo Bank will go public" in whats
+
+
+def test_a_clause_after_a_named_appositive_is_said_of_the_name(nlp: Language) -> None:
+    text = (
+        "Apple on Thursday unveiled its new advertising service, iAd, which goes live on July 1.\n"
+    )
+    names = {"Apple": ("apple", "actor"), "iAd": ("iad", "actor")}
+    _, events = events_of(nlp, text, names, published=dt.date(2010, 6, 8))
+    live = [e for e in events if e["date"] == "2010-07-01"]
+    assert [e["what"] for e in live] == ["iAd goes live"]
+    assert live[0]["actors"] == ["iad"]
+
+
 def test_a_line_with_no_subject_is_no_event(nlp: Language) -> None:
     text = "The group launched an attempt to make the business profitable by 2008.\n"
     _, events = events_of(nlp, text, published=dt.date(2007, 2, 14))
