@@ -4245,12 +4245,18 @@ def add_surname_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | None
             people = [e for e in people if _named_in_full_before(e, tok.idx)]
         if not people or len(people) > 1 or tok.text in taken or not _surname_token(tok, gaz):
             continue
-        start, end = tok.idx, tok.idx + len(tok.text)
-        if covered.overlapping(start, end):
-            continue
-        people[0].names.append(Name(start, end, tok.text, "SURNAME", "person", 0, tok.text))
+        _add_mention(people[0], tok, covered, "SURNAME", "person")
     for ent in entities:
         ent.names.sort(key=lambda n: n.start)
+
+
+def _add_mention(
+    entity: Entity, tok: Token, covered: SpanIndex[Name], label: str, kind: str
+) -> None:
+    """One more mention of ``entity`` at ``tok``, unless a name already holds that text."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if not covered.overlapping(start, end):
+        entity.names.append(Name(start, end, tok.text, label, kind, 0, tok.text))
 
 
 # Capitalised words that open many bodies' names and say nothing alone: "National" is
@@ -4301,10 +4307,7 @@ def add_short_form_mentions(entities: list[Entity], doc: Doc, gaz: Gazetteer | N
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.tag_ in {"NNP", "NNPS"}:
             continue  # "Penmore Bay": the opening of another name
-        start, end = tok.idx, tok.idx + len(tok.text)
-        if covered.overlapping(start, end):
-            continue
-        bodies[0].names.append(Name(start, end, tok.text, "SHORT", "organization", 0, tok.text))
+        _add_mention(bodies[0], tok, covered, "SHORT", "organization")
     for ent in entities:
         ent.names.sort(key=lambda n: n.start)
 
