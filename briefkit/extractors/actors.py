@@ -321,6 +321,13 @@ def _model_names(doc: Doc) -> list[Name]:
         *owners, e = _possessor_apart(e)
         *firsts, e = _repeated_word_parts(e)
         out.extend(Name(f.start_char, f.end_char, f.text, label) for f in owners + firsts)
+        parts, noun = _counted_parts(e)
+        if noun is not None and noun.lemma_.lower() in PRODUCT_NOUNS:
+            # "two sedans, the Fusion and Taurus": things, not bodies
+            out.extend(Name(p.start_char, p.end_char, p.text, "PRODUCT", "other", 2) for p in parts)
+            continue
+        *counted, e = parts
+        out.extend(Name(f.start_char, f.end_char, f.text, label) for f in counted)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
             absorbed.add(e.start_char)
@@ -492,6 +499,29 @@ def _repeated_word_parts(ent: Span) -> list[Span]:
     # "Foo Mini, Foo Nano and": a comma before "and" leaves the "and" on the left part.
     parts = [p[:-1] if len(p) > 1 and p[-1].lower_ in {"and", "&", ","} else p for p in parts]
     return parts if all(len(p) for p in parts) else [ent]
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _counted_parts(ent: Span) -> tuple[list[Span], Token | None]:
+    """'two sedans, the Fusion and Taurus', 'two lenders, Penmore Credit and Harlow
+    Savings Bank': a list the text has just counted is that many names, which the model
+    may read as one, with the noun that counted them. "Procter and Gamble", counted by
+    nothing, stays whole."""
+    doc = ent.doc
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    at = ent.start - (1 if ent.start >= 1 and doc[ent.start - 1].lower_ == "the" else 0)
+    if at < 2 or doc[at - 1].text != "," or doc[at - 2].tag_ != "NNS":
+        return [ent], None
+    counts = [_COUNTS.get(c.lower_) for c in doc[at - 2].children if c.dep_ == "nummod"]
+    cuts = [t.i for t in words if t.lower_ in {"and", "&", ","}]
+    starts = [words.start] + [c + 1 for c in cuts]
+    parts = [doc[a:b] for a, b in zip(starts, [*cuts, words.end], strict=True)]
+    parts = [p for p in parts if len(p)]
+    if counts != [len(parts)] or not all(p[0].is_title for p in parts):
+        return [ent], None
+    return parts, doc[at - 2]
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})

@@ -261,6 +261,20 @@ def test_a_name_modifying_a_made_product_noun_is_the_product() -> None:
     assert kinds["Velorin"] == "other"
 
 
+def test_a_list_the_text_has_counted_is_that_many_names() -> None:
+    # The small model reads "the Fusion and Taurus" as one organization; "two sedans"
+    # before it says they are two, and the noun says they are things.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Growth came from two sedans, the Fusion and Taurus, which sold well in May."
+    ))}  # fmt: skip
+    assert kinds.get("Fusion") == "other"
+    assert kinds.get("Taurus") == "other"
+    assert "Fusion and Taurus" not in kinds
+    # Nothing counts "Procter and Gamble": one name.
+    kinds = {n.text: n.kind for n in read_names(load_model()("Shares of Procter and Gamble rose."))}
+    assert kinds.get("Procter and Gamble") == "organization"
+
+
 def test_a_name_coordinated_with_a_product_is_a_product_unless_it_acts() -> None:
     kinds = {n.text: n.kind for n in read_names(load_model()(
         "Analysts credited him with the success of the iPad and Velorin Air."
