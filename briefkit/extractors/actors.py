@@ -292,6 +292,10 @@ def _model_names(doc: Doc) -> list[Name]:
     proper = {t.text for t in tokens(doc) if t.tag_ in {"NNP", "NNPS"}}
     for ent in doc_ents(doc):
         label = ent.label_
+        if " and " not in ent.text and _counted_product(ent):
+            words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            out.append(Name(words.start_char, words.end_char, words.text, "PRODUCT", "other", 2))
+            continue
         if label == "PRODUCT" and _agent_anywhere(doc, normalise_name(ent.text)):
             # "Maersk said", "Maersk declined to comment": the small model calls an
             # unfamiliar company a product; a thing neither speaks nor hires.
@@ -499,6 +503,24 @@ def _repeated_word_parts(ent: Span) -> list[Span]:
     # "Foo Mini, Foo Nano and": a comma before "and" leaves the "and" on the left part.
     parts = [p[:-1] if len(p) > 1 and p[-1].lower_ in {"and", "&", ","} else p for p in parts]
     return parts if all(len(p) for p in parts) else [ent]
+
+
+def _counted_product(ent: Span) -> bool:
+    """'two sedans, the Camry and Corolla': a name in a list set beside a counted product
+    noun is a product, whatever the model took it for, unless it acts elsewhere."""
+    tok, hops = ent.root, 0
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1
+    if hops == 0 or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return False
+    if tok.lemma_.lower() not in PRODUCT_NOUNS or tok.i + 1 >= len(ent.doc):
+        return False
+    counted = any(c.dep_ == "nummod" and c.lower_ in _COUNTS for c in tok.children)
+    return (
+        counted
+        and ent.doc[tok.i + 1].text == ","
+        and not _agent_anywhere(ent.doc, normalise_name(ent.text))
+    )
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}

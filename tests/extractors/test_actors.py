@@ -270,6 +270,16 @@ def test_a_list_the_text_has_counted_is_that_many_names() -> None:
     assert kinds.get("Fusion") == "other"
     assert kinds.get("Taurus") == "other"
     assert "Fusion and Taurus" not in kinds
+    # A list the model reads as two names of other kinds is counted all the same.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Sales were led by two sedans, the Mondeo and Focus, which rose 40% and 12%."
+    ))}  # fmt: skip
+    assert (kinds.get("Mondeo"), kinds.get("Focus")) == ("other", "other")
+    # The same list after a count of bodies names bodies.
+    kinds = {n.text: n.kind for n in read_names(load_model()(
+        "Sales were led by two carmakers, the Solace and Tempest, which rose 40% and 12%."
+    ))}  # fmt: skip
+    assert kinds.get("Tempest") == "organization"
     # Nothing counts "Procter and Gamble": one name.
     kinds = {n.text: n.kind for n in read_names(load_model()("Shares of Procter and Gamble rose."))}
     assert kinds.get("Procter and Gamble") == "organization"
