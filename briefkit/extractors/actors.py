@@ -292,9 +292,15 @@ def _model_names(doc: Doc) -> list[Name]:
     proper = {t.text for t in tokens(doc) if t.tag_ in {"NNP", "NNPS"}}
     for ent in doc_ents(doc):
         label = ent.label_
-        if " and " not in ent.text and _counted_product(ent):
-            words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            out.append(Name(words.start_char, words.end_char, words.text, "PRODUCT", "other", 2))
+        counting = _counting_noun(ent)
+        if (
+            counting is not None
+            and counting[0].lemma_.lower() in PRODUCT_NOUNS
+            and not _agent_anywhere(doc, normalise_name(ent.text))
+        ):
+            # "two sedans, the Camry and Corolla": things, whatever the model took them for
+            parts = _counted_parts(ent, counting[1])
+            out.extend(Name(p.start_char, p.end_char, p.text, "PRODUCT", "other", 2) for p in parts)
             continue
         if label == "PRODUCT" and _agent_anywhere(doc, normalise_name(ent.text)):
             # "Maersk said", "Maersk declined to comment": the small model calls an
@@ -325,12 +331,8 @@ def _model_names(doc: Doc) -> list[Name]:
         *owners, e = _possessor_apart(e)
         *firsts, e = _repeated_word_parts(e)
         out.extend(Name(f.start_char, f.end_char, f.text, label) for f in owners + firsts)
-        parts, noun = _counted_parts(e)
-        if noun is not None and noun.lemma_.lower() in PRODUCT_NOUNS:
-            # "two sedans, the Fusion and Taurus": things, not bodies
-            out.extend(Name(p.start_char, p.end_char, p.text, "PRODUCT", "other", 2) for p in parts)
-            continue
-        *counted, e = parts
+        # "two carmakers, the Solace and Tempest": that many bodies
+        *counted, e = _counted_parts(e, counting[1]) if counting is not None else [e]
         out.extend(Name(f.start_char, f.end_char, f.text, label) for f in counted)
         if e.start < ent.start and doc[e.start].ent_type_ == "ORG":
             label = "ORG"  # "Lockheed Martin": the body's word takes the person's in
@@ -505,45 +507,35 @@ def _repeated_word_parts(ent: Span) -> list[Span]:
     return parts if all(len(p) for p in parts) else [ent]
 
 
-def _counted_product(ent: Span) -> bool:
-    """'two sedans, the Camry and Corolla': a name in a list set beside a counted product
-    noun is a product, whatever the model took it for, unless it acts elsewhere."""
-    tok, hops = ent.root, 0
-    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i and hops < 4:
-        tok, hops = tok.head, hops + 1
-    if hops == 0 or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
-        return False
-    if tok.lemma_.lower() not in PRODUCT_NOUNS or tok.i + 1 >= len(ent.doc):
-        return False
-    counted = any(c.dep_ == "nummod" and c.lower_ in _COUNTS for c in tok.children)
-    return (
-        counted
-        and ent.doc[tok.i + 1].text == ","
-        and not _agent_anywhere(ent.doc, normalise_name(ent.text))
-    )
-
-
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
-def _counted_parts(ent: Span) -> tuple[list[Span], Token | None]:
-    """'two sedans, the Fusion and Taurus', 'two lenders, Penmore Credit and Harlow
-    Savings Bank': a list the text has just counted is that many names, which the model
-    may read as one, with the noun that counted them. "Procter and Gamble", counted by
+def _counting_noun(ent: Span) -> tuple[Token, int] | None:
+    """'two sedans, the Camry and Corolla': the plural noun a number counts, with that
+    number, when the list holding the name is set beside it after a comma."""
+    doc = ent.doc
+    tok, hops = ent.root, 0
+    while tok.dep_ in {"conj", "appos"} and tok.head.i < tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1
+    if hops == 0 or tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.i + 1 >= len(doc):
+        return None
+    counts = [_COUNTS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in _COUNTS]
+    return (tok, counts[0]) if len(counts) == 1 and doc[tok.i + 1].text == "," else None
+
+
+def _counted_parts(ent: Span, count: int) -> list[Span]:
+    """'the Fusion and Taurus' after "two sedans,": a list the text has just counted is
+    that many names, which the model may read as one. "Procter and Gamble", counted by
     nothing, stays whole."""
     doc = ent.doc
-    words = ent[1:] if ent[0].lower_ == "the" else ent
-    at = ent.start - (1 if ent.start >= 1 and doc[ent.start - 1].lower_ == "the" else 0)
-    if at < 2 or doc[at - 1].text != "," or doc[at - 2].tag_ != "NNS":
-        return [ent], None
-    counts = [_COUNTS.get(c.lower_) for c in doc[at - 2].children if c.dep_ == "nummod"]
+    words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
     cuts = [t.i for t in words if t.lower_ in {"and", "&", ","}]
     starts = [words.start] + [c + 1 for c in cuts]
     parts = [doc[a:b] for a, b in zip(starts, [*cuts, words.end], strict=True)]
     parts = [p for p in parts if len(p)]
-    if counts != [len(parts)] or not all(p[0].is_title for p in parts):
-        return [ent], None
-    return parts, doc[at - 2]
+    if len(parts) == 1 or (len(parts) == count and all(p[0].is_title for p in parts)):
+        return parts
+    return [ent]
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
